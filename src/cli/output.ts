@@ -1,0 +1,36 @@
+/** Shared output helpers for CLI commands: errors at the edge, JSON, simple tables. */
+import { KaravanError } from '../errors.ts';
+
+/** Prints an error for a person: the message, where in the input it happened, and a hint. */
+export function reportError(error: unknown): void {
+  if (error instanceof KaravanError) {
+    process.stderr.write(`error ${error.code}: ${error.message}\n`);
+    const where = error.where();
+    if (where && !error.message.includes(where)) process.stderr.write(`  at ${where}\n`);
+    if (error.hint) process.stderr.write(`  hint: ${error.hint}\n`);
+    return;
+  }
+  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`internal error (please report it): ${message}\n`);
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(JSON.stringify(value, jsonReplacer, 2) + '\n');
+}
+
+/** BigInt and non-finite numbers are not JSON: write them as numbers / null. */
+export function jsonReplacer(_key: string, value: unknown): unknown {
+  if (typeof value === 'bigint') return Number(value);
+  if (typeof value === 'number' && !Number.isFinite(value)) return null;
+  return value;
+}
+
+/** Renders rows as an aligned plain-text table (numbers right-aligned). */
+export function formatTable(headers: string[], rows: (string | number | null | undefined)[][]): string {
+  const cells = rows.map((row) => row.map((cell) => (cell === null || cell === undefined ? '' : String(cell))));
+  const widths = headers.map((header, i) => Math.max(header.length, ...cells.map((row) => (row[i] ?? '').length)));
+  const numeric = headers.map((_, i) => rows.length > 0 && rows.every((row) => row[i] === null || row[i] === undefined || typeof row[i] === 'number'));
+  const line = (row: string[]) =>
+    row.map((cell, i) => (numeric[i] ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n') + '\n';
+}
