@@ -1,0 +1,238 @@
+/**
+ * Optional tariff corrections (ITC full version). All rates are ad-valorem fractions (0.04 = 4 %).
+ *   t_ijk  = bilateral (preferential) rate if listed, else j's MFN/applied rate on k
+ *   t̄_jk  = Σ_i v̄_ijk t_ijk / M_jk   j's import-weighted average rate on k
+ *   t̄_ik  = Σ_j v̄_ijk t_ijk / X_ik   average rate i's exports of k face in all markets
+ *   t̄_k   = Σ_ij v̄_ijk t_ijk / V_k   average over all flows of k
+ *   (F4b) GTD_ik  = ((1 + t̄_ik) / (1 + t̄_k))^σ_k   global tariff disadvantage (supply side)
+ *   (F5b) MTA_ijk = ((1 + t̄_jk) / (1 + t_ijk))^σ_k  market tariff advantage (demand side)
+ * σ_k = substitution (Armington) elasticity, e.g. GTAP. σ = 0 makes both factors exactly 1, so the
+ * engine's output is then bit-for-bit the one without tariffs. One tariff set serves as both the
+ * current and the forward-looking schedule (ITC's TR_jk term is therefore 1).
+ */
+import { InvalidOptionError } from '../../errors.ts';
+import type { TradeDimensions, TradeFlows } from './trade-flows.ts';
+
+/** Bilateral rates for listed (exporter, importer, product) triples; others fall back to MFN. */
+export interface BilateralTariffs {
+  exporterIndex: Int32Array;
+  importerIndex: Int32Array;
+  productIndex: Int32Array;
+  /** Ad-valorem rate as a fraction, > -1; NaN = unknown (MFN applies). */
+  rate: Float64Array;
+}
+
+export interface TariffInput {
+  /** Applied MFN rate of importer j on product k, countryCount × productCount (row = importer); NaN = unknown = 0. */
+  mfnRate: Float64Array;
+  /** Optional preferential rates overriding `mfnRate`. */
+  bilateral?: BilateralTariffs | null;
+  /** σ_k per product (length productCount) or one value for all products; >= 0. */
+  sigma: Float64Array | number;
+}
+
+/** Tariff data checked and indexed for the engine. */
+export interface PreparedTariffs {
+  /** MFN rates with NaN replaced by 0. */
+  mfnRate: Float64Array;
+  /** σ_k, length productCount. */
+  sigma: Float64Array;
+  bilateral: BilateralTariffs | null;
+  /** Bilateral rows of importer j: `bilateralRow[bilateralStart[j] .. bilateralStart[j+1])`. */
+  bilateralStart: Int32Array;
+  bilateralRow: Int32Array;
+  /** t̄_jk, countryCount × productCount (0 where M_jk = 0). */
+  importerAverageRate: Float64Array;
+  /** t̄_ik, countryCount × productCount (0 where X_ik = 0). */
+  exporterAverageRate: Float64Array;
+  /** t̄_k, length productCount. */
+  worldAverageRate: Float64Array;
+  /** GTD_ik, countryCount × productCount (1 where X_ik = 0). */
+  supplyTariffFactor: Float64Array;
+}
+
+/** ((1 + numeratorRate) / (1 + denominatorRate))^σ, exactly 1 when σ = 0. */
+export function tariffRatioFactor(numeratorRate: number, denominatorRate: number, sigma: number): number {
+  if (sigma === 0) return 1;
+  return Math.pow((1 + numeratorRate) / (1 + denominatorRate), sigma);
+}
+
+/** (F5b) MTA_ijk from j's average rate on k and the rate i faces. */
+export function marketTariffAdvantage(importerAverageRate: number, bilateralRate: number, sigma: number): number {
+  return tariffRatioFactor(importerAverageRate, bilateralRate, sigma);
+}
+
+/** (F4b) GTD_ik from the average rate i faces on k and the world average on k. */
+export function globalTariffDisadvantage(exporterAverageRate: number, worldAverageRate: number, sigma: number): number {
+  return tariffRatioFactor(exporterAverageRate, worldAverageRate, sigma);
+}
+
+/** @throws InvalidOptionError naming `tariffs.<field>` and the first bad entry. */
+export function validateTariffs(tariffs: TariffInput, dims: TradeDimensions): void {
+  const c = dims.countryCount;
+  const k = dims.productCount;
+  const bad = (field: string, what: string): never => {
+    throw new InvalidOptionError(`invalid tariffs.${field}: ${what}`, { value: what });
+  };
+  if (!(tariffs.mfnRate instanceof Float64Array) || tariffs.mfnRate.length !== c * k) {
+    bad('mfnRate', `length ${tariffs.mfnRate?.length} (expected countryCount × productCount = ${c * k})`);
+  }
+  for (let q = 0; q < tariffs.mfnRate.length; q++) {
+    const t = tariffs.mfnRate[q]!;
+    if (!Number.isNaN(t) && !(t > -1 && t < Infinity)) bad('mfnRate', `${t} at ${q}`);
+  }
+  const sigma = tariffs.sigma;
+  if (typeof sigma === 'number') {
+    if (!(sigma >= 0 && sigma < Infinity)) bad('sigma', String(sigma));
+  } else {
+    if (!(sigma instanceof Float64Array) || sigma.length !== k) bad('sigma', `length ${sigma?.length} (expected productCount = ${k})`);
+    for (let p = 0; p < k; p++) if (!(sigma[p]! >= 0 && sigma[p]! < Infinity)) bad('sigma', `${sigma[p]} at ${p}`);
+  }
+  const b = tariffs.bilateral;
+  if (b === undefined || b === null) return;
+  const n = b.rate.length;
+  if (b.exporterIndex.length !== n || b.importerIndex.length !== n || b.productIndex.length !== n) {
+    bad('bilateral', 'column lengths differ');
+  }
+  for (let r = 0; r < n; r++) {
+    const i = b.exporterIndex[r]!;
+    const j = b.importerIndex[r]!;
+    const p = b.productIndex[r]!;
+    const t = b.rate[r]!;
+    if (!(i >= 0 && i < c && j >= 0 && j < c && p >= 0 && p < k)) bad('bilateral', `row ${r} index out of range`);
+    if (!Number.isNaN(t) && !(t > -1 && t < Infinity)) bad('bilateral', `rate ${t} at row ${r}`);
+  }
+}
+
+/**
+ * Looks up t_ijk for one market at a time: the market's bilateral rows are scattered into a dense
+ * countryCount × productCount buffer (NaN = not listed) and wiped again afterwards, so a market
+ * costs O(its bilateral rows) on top of the reads.
+ */
+export class MarketTariffLookup {
+  private readonly buffer: Float64Array;
+  private market = -1;
+
+  constructor(
+    private readonly tariffs: PreparedTariffs,
+    private readonly dims: TradeDimensions,
+  ) {
+    this.buffer = new Float64Array(dims.countryCount * dims.productCount).fill(Number.NaN);
+  }
+
+  /** Makes `rate()` answer for market j. */
+  load(j: number): void {
+    this.clear();
+    const t = this.tariffs;
+    if (t.bilateral !== null) {
+      const k = this.dims.productCount;
+      const { exporterIndex, productIndex, rate } = t.bilateral;
+      for (let q = t.bilateralStart[j]!; q < t.bilateralStart[j + 1]!; q++) {
+        const r = t.bilateralRow[q]!;
+        const value = rate[r]!;
+        if (!Number.isNaN(value)) this.buffer[exporterIndex[r]! * k + productIndex[r]!] = value;
+      }
+    }
+    this.market = j;
+  }
+
+  /** t_ijk for the loaded market j. */
+  rate(i: number, p: number): number {
+    const k = this.dims.productCount;
+    const listed = this.buffer[i * k + p]!;
+    return Number.isNaN(listed) ? this.tariffs.mfnRate[this.market * k + p]! : listed;
+  }
+
+  private clear(): void {
+    const t = this.tariffs;
+    if (this.market < 0 || t.bilateral === null) return;
+    const k = this.dims.productCount;
+    const { exporterIndex, productIndex } = t.bilateral;
+    for (let q = t.bilateralStart[this.market]!; q < t.bilateralStart[this.market + 1]!; q++) {
+      const r = t.bilateralRow[q]!;
+      this.buffer[exporterIndex[r]! * k + productIndex[r]!] = Number.NaN;
+    }
+  }
+}
+
+/**
+ * Indexes validated tariffs and computes t̄_jk, t̄_ik, t̄_k and GTD_ik from the flows. O(flows +
+ * bilateral rows + countryCount × productCount).
+ */
+export function prepareTariffs(
+  tariffs: TariffInput,
+  flows: TradeFlows,
+  totals: {
+    exportsUsd: Float64Array;
+    importsUsd: Float64Array;
+    worldExportsUsd: Float64Array;
+    byImporterStart: Int32Array;
+    byImporterRow: Int32Array;
+  },
+  dims: TradeDimensions,
+): PreparedTariffs {
+  const c = dims.countryCount;
+  const k = dims.productCount;
+  const mfnRate = Float64Array.from(tariffs.mfnRate, (t) => (Number.isNaN(t) ? 0 : t));
+  const sigma = typeof tariffs.sigma === 'number' ? new Float64Array(k).fill(tariffs.sigma) : Float64Array.from(tariffs.sigma);
+  const bilateral = tariffs.bilateral ?? null;
+  const bilateralStart = new Int32Array(c + 1);
+  let bilateralRow = new Int32Array(0);
+  if (bilateral !== null) {
+    const im = bilateral.importerIndex;
+    for (let r = 0; r < im.length; r++) bilateralStart[im[r]! + 1]!++;
+    for (let j = 0; j < c; j++) bilateralStart[j + 1]! += bilateralStart[j]!;
+    const fill = bilateralStart.slice(0, c);
+    bilateralRow = new Int32Array(im.length);
+    for (let r = 0; r < im.length; r++) bilateralRow[fill[im[r]!]!++] = r;
+  }
+  const prepared: PreparedTariffs = {
+    mfnRate,
+    sigma,
+    bilateral,
+    bilateralStart,
+    bilateralRow,
+    importerAverageRate: new Float64Array(c * k),
+    exporterAverageRate: new Float64Array(c * k),
+    worldAverageRate: new Float64Array(k),
+    supplyTariffFactor: new Float64Array(c * k),
+  };
+  // Value-weighted sums of t_ijk over the flows, visiting one market at a time.
+  const byImporter = prepared.importerAverageRate;
+  const byExporter = prepared.exporterAverageRate;
+  const world = prepared.worldAverageRate;
+  const lookup = new MarketTariffLookup(prepared, dims);
+  const ex = flows.exporterIndex;
+  const pr = flows.productIndex;
+  const v = flows.valueUsd;
+  for (let j = 0; j < c; j++) {
+    lookup.load(j);
+    for (let q = totals.byImporterStart[j]!; q < totals.byImporterStart[j + 1]!; q++) {
+      const r = totals.byImporterRow[q]!;
+      const i = ex[r]!;
+      const p = pr[r]!;
+      const weighted = v[r]! * lookup.rate(i, p);
+      byImporter[j * k + p]! += weighted;
+      byExporter[i * k + p]! += weighted;
+      world[p]! += weighted;
+    }
+  }
+  for (let q = 0; q < c * k; q++) {
+    const m = totals.importsUsd[q]!;
+    byImporter[q] = m > 0 ? byImporter[q]! / m : 0;
+    const x = totals.exportsUsd[q]!;
+    byExporter[q] = x > 0 ? byExporter[q]! / x : 0;
+  }
+  for (let p = 0; p < k; p++) {
+    const vk = totals.worldExportsUsd[p]!;
+    world[p] = vk > 0 ? world[p]! / vk : 0;
+  }
+  for (let i = 0; i < c; i++) {
+    for (let p = 0; p < k; p++) {
+      const q = i * k + p;
+      prepared.supplyTariffFactor[q] =
+        totals.exportsUsd[q]! > 0 ? globalTariffDisadvantage(byExporter[q]!, world[p]!, sigma[p]!) : 1;
+    }
+  }
+  return prepared;
+}
