@@ -1,6 +1,10 @@
 /** The CLI's commands, in the order `karavan --help` lists them. One file per command. */
 import type { Command } from 'commander';
+import { registerCountries } from './countries.ts';
+import { registerDatasets } from './datasets.ts';
+import { registerIngest } from './ingest.ts';
+import { registerProducts } from './products.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [];
+export const commands: RegisterCommand[] = [registerIngest, registerDatasets, registerCountries, registerProducts];

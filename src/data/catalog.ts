@@ -1,0 +1,209 @@
+/**
+ * Look-ups in the reference tables: countries by any code or name (EN/RU) with suggestions,
+ * products by code or words (EN/RU, HS2/4/6) and product names with their fallback chain
+ * (Russian -> English -> the parent heading's name).
+ */
+import { UnknownCountryError, UnknownProductError } from '../errors.ts';
+import type { TradeStore } from './store.ts';
+
+export type Lang = 'en' | 'ru';
+
+export interface CountryRecord {
+  iso3: string;
+  iso2: string | null;
+  numeric: string | null;
+  kind: 'country' | 'area' | 'world';
+  nameEn: string;
+  nameRu: string;
+}
+
+export interface ProductRecord {
+  code: string;
+  level: number;
+  revision: string;
+  nameEn: string | null;
+  nameRu: string | null;
+  parent: string | null;
+  section: string | null;
+  /** The name to show in the asked language, after the fallback chain. */
+  name: string;
+  /** Where `name` came from: the product's own name in that language, English, or the parent heading. */
+  nameSource: 'own' | 'english' | 'parent';
+}
+
+interface CountryRow {
+  iso3: string;
+  iso2: string | null;
+  numeric: string | null;
+  kind: CountryRecord['kind'];
+  name_en: string;
+  name_ru: string;
+}
+
+const toCountry = (row: CountryRow): CountryRecord => ({
+  iso3: row.iso3,
+  iso2: row.iso2,
+  numeric: row.numeric,
+  kind: row.kind,
+  nameEn: row.name_en,
+  nameRu: row.name_ru,
+});
+
+export function countryName(country: CountryRecord, lang: Lang): string {
+  return lang === 'ru' ? country.nameRu : country.nameEn;
+}
+
+export async function listCountries(store: TradeStore, search?: string): Promise<CountryRecord[]> {
+  const term = search?.trim().toLowerCase() ?? '';
+  const rows = await store.query<CountryRow>(
+    `SELECT iso3, iso2, numeric, kind, name_en, name_ru FROM countries
+      WHERE $1 = '' OR lower(name_en) LIKE '%' || $1 || '%' OR lower(name_ru) LIKE '%' || $1 || '%'
+         OR lower(coalesce(baci_name, '')) LIKE '%' || $1 || '%' OR lower(iso3) = $1 OR lower(coalesce(iso2, '')) = $1 OR numeric = $1
+      ORDER BY kind, name_en`,
+    [term],
+  );
+  return rows.map(toCountry);
+}
+
+function editDistance(a: string, b: string): number {
+  const previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = previous[0]!;
+    previous[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = previous[j]!;
+      previous[j] = Math.min(previous[j]! + 1, previous[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * A country by ISO3, ISO2, numeric code (ISO or BACI) or name in English or Russian.
+ * Unknown input throws UnknownCountryError whose message suggests the closest names.
+ */
+export async function resolveCountry(store: TradeStore, input: string): Promise<CountryRecord> {
+  const text = input.trim();
+  const byCode = await store.query<CountryRow>(
+    `SELECT c.iso3, c.iso2, c.numeric, c.kind, c.name_en, c.name_ru FROM country_alias a JOIN countries c USING (iso3) WHERE a.code = upper($1)`,
+    [text],
+  );
+  if (byCode[0]) return toCountry(byCode[0]);
+  const lower = text.toLowerCase();
+  const all = await store.query<CountryRow & { baci_name: string | null }>(`SELECT iso3, iso2, numeric, kind, name_en, name_ru, baci_name FROM countries`);
+  const exact = all.find((c) => [c.name_en, c.name_ru, c.baci_name].some((n) => n?.toLowerCase() === lower));
+  if (exact) return toCountry(exact);
+  const scored = all
+    .map((c) => {
+      const names = [c.name_en, c.name_ru, c.baci_name].filter((n): n is string => !!n).map((n) => n.toLowerCase());
+      const contains = names.some((n) => lower.length >= 3 && n.includes(lower));
+      const distance = Math.min(...names.map((n) => editDistance(lower, n.slice(0, Math.max(lower.length, 1) + 2))));
+      return { c, score: contains ? 0 : distance };
+    })
+    .filter((x) => x.score <= Math.max(2, Math.floor(lower.length / 3)))
+    .sort((a, b) => a.score - b.score)
+    .slice(0, 5);
+  const suggestions = scored.map((x) => `${x.c.iso3} (${x.c.name_en} / ${x.c.name_ru})`);
+  throw new UnknownCountryError(`unknown country: "${input}"${suggestions.length ? `; did you mean ${suggestions.join(', ')}?` : ''}`, {
+    value: input,
+    hint: 'use an ISO3 (KAZ), ISO2 (KZ) or numeric (398) code or a name in English or Russian; `karavan countries --search <text>` lists them',
+  });
+}
+
+interface ProductRow {
+  code: string;
+  level: number;
+  revision: string;
+  name_en: string | null;
+  name_ru: string | null;
+  parent: string | null;
+  section: string | null;
+  parent_name_en: string | null;
+  parent_name_ru: string | null;
+}
+
+function toProduct(row: ProductRow, lang: Lang): ProductRecord {
+  const own = lang === 'ru' ? row.name_ru : row.name_en;
+  const parentName = lang === 'ru' ? (row.parent_name_ru ?? row.parent_name_en) : row.parent_name_en;
+  const name = own ?? row.name_en ?? parentName ?? row.code;
+  const nameSource: ProductRecord['nameSource'] = own ? 'own' : row.name_en ? 'english' : 'parent';
+  return {
+    code: row.code,
+    level: row.level,
+    revision: row.revision,
+    nameEn: row.name_en,
+    nameRu: row.name_ru,
+    parent: row.parent,
+    section: row.section,
+    name,
+    nameSource,
+  };
+}
+
+const productSelect = `SELECT p.code, p.level, p.revision, p.name_en, p.name_ru, p.parent, p.section,
+       q.name_en AS parent_name_en, q.name_ru AS parent_name_ru
+  FROM products p LEFT JOIN products q ON q.code = p.parent`;
+
+export interface ProductSearchOptions {
+  /** Words (EN or RU, any case) or the start of a code. */
+  search?: string;
+  /** Only this HS level (2, 4 or 6). @default all */
+  level?: 2 | 4 | 6;
+  /** Language of `name`. @default 'en' */
+  lang?: Lang;
+  /** @default 50 */
+  limit?: number;
+}
+
+/**
+ * Products whose code starts with the search, whose English or Russian name contains every word
+ * of it, or that a Russian trade term names (комбайн -> 843351, see data/embedded/search_synonyms_ru.csv).
+ */
+export async function searchProducts(store: TradeStore, options: ProductSearchOptions = {}): Promise<ProductRecord[]> {
+  const search = (options.search ?? '').trim().toLowerCase();
+  const words = search.split(/\s+/).filter(Boolean);
+  const isCode = /^\d+$/.test(search);
+  // Words match name stems: drop a Russian inflection ending so "тракторы" finds "трактор".
+  const stems = words.map((w) => (/[а-яё]/.test(w) && w.length > 5 ? w.replace(/(ами|ями|ов|ев|ей|ы|и|а|я|у|ю|е|о)$/u, '') : w));
+  const rows = await store.query<ProductRow>(
+    `${productSelect}
+      WHERE ($2 = 0 OR p.level = $2)
+        AND ($1 = '' OR (${isCode ? 'p.code LIKE $1 || \'%\'' : 'list_bool_and(list_transform($3::VARCHAR[], w -> lower(coalesce(p.name_en, \'\')) LIKE \'%\' || w || \'%\' OR lower(coalesce(p.name_ru, \'\')) LIKE \'%\' || w || \'%\'))'})
+             OR p.code IN (SELECT code FROM product_synonyms WHERE term = $1 OR (length($1) >= 4 AND term LIKE $1 || '%')))
+      ORDER BY CASE WHEN p.code IN (SELECT code FROM product_synonyms WHERE term = $1) THEN 0 ELSE 1 END, p.code
+      LIMIT $4`,
+    [search, options.level ?? 0, `[${stems.map((s) => JSON.stringify(s)).join(',')}]`, options.limit ?? 50],
+  );
+  return rows.map((row) => toProduct(row, options.lang ?? 'en'));
+}
+
+/** Names for the given codes (missing codes get the code itself as name). */
+export async function productNames(store: TradeStore, codes: readonly string[], lang: Lang): Promise<Map<string, ProductRecord>> {
+  if (codes.length === 0) return new Map();
+  const rows = await store.query<ProductRow>(`${productSelect} WHERE list_contains($1::VARCHAR[], p.code)`, [JSON.stringify([...new Set(codes)])]);
+  const out = new Map<string, ProductRecord>();
+  for (const row of rows) {
+    const existing = out.get(row.code);
+    if (!existing || row.revision === 'HS2022') out.set(row.code, toProduct(row, lang));
+  }
+  return out;
+}
+
+/** Checks an HS code the user typed: digits, 2/4/6 long, and known (nomenclature or store). */
+export async function checkProductCode(store: TradeStore, code: string): Promise<ProductRecord> {
+  if (!/^\d{2}(\d{2}){0,2}$/.test(code)) {
+    throw new UnknownProductError(`invalid HS code: "${code}" (write 2, 4 or 6 digits, with the leading zero: 0401, 843351)`, { value: code });
+  }
+  const names = await productNames(store, [code], 'en');
+  const found = names.get(code);
+  if (found) return found;
+  const inStore = await store.query(`SELECT 1 FROM flows WHERE product = $1 UNION ALL SELECT 1 FROM exports WHERE product = $1 LIMIT 1`, [code]);
+  if (inStore.length > 0) {
+    return { code, level: code.length, revision: 'unknown', nameEn: null, nameRu: null, parent: code.slice(0, code.length - 2) || null, section: null, name: code, nameSource: 'parent' };
+  }
+  throw new UnknownProductError(`HS code ${code} does not exist in HS 2022, BACI's HS 2017 list or the store`, {
+    value: code,
+    hint: 'karavan products --search <words or code start> lists codes',
+  });
+}

@@ -1,0 +1,76 @@
+/**
+ * What the store holds for a pair of countries, and what it lacks: the basis of every
+ * "this view needs data you have not ingested" message and of the report's coverage section.
+ */
+import type { TradeStore } from './store.ts';
+
+export interface YearCoverage {
+  year: number;
+  rows: number;
+  valueUsd: number;
+  sources: string[];
+}
+
+export interface PairCoverage {
+  exporter: string;
+  importer: string;
+  /** exporter -> importer bilateral flows (any source). */
+  bilateral: YearCoverage[];
+  /** importer -> exporter (the reverse direction, for the turnover). */
+  reverse: YearCoverage[];
+  /** The importer's imports from all partners (bilateral flows into it). */
+  importerImports: YearCoverage[];
+  /** The exporter's exports to all partners (bilateral flows out of it). */
+  exporterFlows: YearCoverage[];
+  /** The exporter's world exports by product from partner-less tables. */
+  exporterExports: YearCoverage[];
+  /** The importer's world exports by product from partner-less tables (its capabilities). */
+  importerExports: YearCoverage[];
+  /** Years with world-wide bilateral coverage (many exporters): needed for potential and rivals. */
+  worldFlowYears: Array<{ year: number; exporters: number; importers: number }>;
+  /** Years of partner-less export tables covering many countries: needed for RCA and complexity. */
+  worldExportYears: Array<{ year: number; exporters: number; productLevels: number[] }>;
+  /** Officially stated totals for the pair (by-kz-official), if any. */
+  officialTotals: Array<{ year: number; period: string; measure: string; reporterSide: string; valueUsd: number; sourceUrl: string; note: string | null }>;
+}
+
+async function years(store: TradeStore, sql: string, params: string[]): Promise<YearCoverage[]> {
+  const rows = await store.query<{ year: number; rows: number; value_usd: number; sources: string[] }>(sql, params);
+  return rows.map((r) => ({ year: r.year, rows: r.rows, valueUsd: r.value_usd, sources: r.sources }));
+}
+
+const flowYears = (where: string) =>
+  `SELECT year, count(*)::DOUBLE AS rows, sum(value_usd) AS value_usd, list_sort(list_distinct(list(source))) AS sources
+     FROM flows WHERE ${where} GROUP BY year ORDER BY year`;
+const exportYears = `SELECT year, count(*)::DOUBLE AS rows, sum(value_usd) AS value_usd, list_sort(list_distinct(list(source))) AS sources
+     FROM exports WHERE exporter = $1 GROUP BY year ORDER BY year`;
+
+/** Turnover figures in the official-totals table concern Belarus and Kazakhstan only. */
+const officialPair = new Set(['BLR-KAZ', 'KAZ-BLR']);
+
+export async function pairCoverage(store: TradeStore, exporter: string, importer: string): Promise<PairCoverage> {
+  const [bilateral, reverse, importerImports, exporterFlows, exporterExports, importerExports] = await Promise.all([
+    years(store, flowYears('exporter = $1 AND importer = $2'), [exporter, importer]),
+    years(store, flowYears('exporter = $1 AND importer = $2'), [importer, exporter]),
+    years(store, flowYears("importer = $1 AND exporter <> 'WLD'"), [importer]),
+    years(store, flowYears("exporter = $1 AND importer <> 'WLD'"), [exporter]),
+    years(store, exportYears, [exporter]),
+    years(store, exportYears, [importer]),
+  ]);
+  const worldFlowYears = await store.query<{ year: number; exporters: number; importers: number }>(
+    `SELECT year, count(DISTINCT exporter)::DOUBLE AS exporters, count(DISTINCT importer)::DOUBLE AS importers FROM flows GROUP BY year ORDER BY year`,
+  );
+  const worldExportYears = (
+    await store.query<{ year: number; exporters: number; levels: number[] }>(
+      `SELECT year, count(DISTINCT exporter)::DOUBLE AS exporters, list_sort(list_distinct(list(product_level))) AS levels FROM exports GROUP BY year ORDER BY year`,
+    )
+  ).map((r) => ({ year: r.year, exporters: r.exporters, productLevels: r.levels }));
+  const officialTotals = officialPair.has(`${exporter}-${importer}`)
+    ? (
+        await store.query<{ year: number; period: string; measure: string; reporter_side: string; value_usd: number; source_url: string; note: string | null }>(
+          `SELECT year, period, measure, reporter_side, value_usd, source_url, note FROM official_turnover ORDER BY year, measure`,
+        )
+      ).map((r) => ({ year: r.year, period: r.period, measure: r.measure, reporterSide: r.reporter_side, valueUsd: r.value_usd, sourceUrl: r.source_url, note: r.note }))
+    : [];
+  return { exporter, importer, bilateral, reverse, importerImports, exporterFlows, exporterExports, importerExports, worldFlowYears, worldExportYears, officialTotals };
+}

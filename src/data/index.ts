@@ -1,0 +1,12 @@
+/** The data layer's public surface: the store, readers' options, reference look-ups. */
+export { TradeStore, parseColumnMap } from './store.ts';
+export type { OpenStoreOptions, IngestOptions, IngestResult } from './store.ts';
+export type { DatasetRecord, DatasetFormat, DatasetKind, Manifest } from './manifest.ts';
+export type { FieldRole } from './readers/formats.ts';
+export { exportTableRoles } from './readers/formats.ts';
+export { resolveHome, storePaths } from './home.ts';
+export { listCountries, resolveCountry, searchProducts, productNames, checkProductCode, countryName } from './catalog.ts';
+export type { CountryRecord, ProductRecord, ProductSearchOptions, Lang } from './catalog.ts';
+export { pairCoverage } from './coverage.ts';
+export type { PairCoverage, YearCoverage } from './coverage.ts';
+export { yearRange } from './ingest.ts';

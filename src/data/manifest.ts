@@ -1,0 +1,85 @@
+/**
+ * manifest.json is the store's single commit point. A dataset exists when, and only when, the
+ * manifest lists it; files on disk that no manifest lists are leftovers of an interrupted
+ * ingest and are removed by the next writer. The manifest is replaced by write-to-temp, fsync,
+ * rename, so a reader sees either the old or the new version, never a half-written one.
+ */
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { StoreCorruptError } from '../errors.ts';
+
+export type DatasetFormat = 'baci' | 'comtrade' | 'exports';
+export type DatasetKind = 'flows' | 'exports';
+
+export interface DatasetRecord {
+  /** Short id derived from the file's sha256 (first 16 hex digits). */
+  id: string;
+  fileName: string;
+  sha256: string;
+  format: DatasetFormat;
+  kind: DatasetKind;
+  /** `source` partition value: baci, comtrade, ots, user... */
+  source: string;
+  rows: number;
+  years: number[];
+  /** HS revision of product codes, e.g. HS92, HS17 (unknown: null). */
+  hsRevision: string | null;
+  /** Lengths of the product codes present (2, 4, 6). */
+  productLevels: number[];
+  exporters: number;
+  importers: number;
+  valueUsdTotal: number;
+  importedAt: string;
+  licence: string;
+  notes: string[];
+  embedded: boolean;
+  /** Parquet files relative to the store home. */
+  files: string[];
+  /**
+   * Who reported the rows: ISO3 of Comtrade reporters, or of exporters for BACI and exporter
+   * tables. A later dataset of the same source whose entities include these, for the same
+   * year, supersedes this one for that year (a full BACI release replaces a slice).
+   */
+  entities: string[];
+  /** Years hidden from queries because a later dataset covers them (see `entities`). */
+  supersededYears: number[];
+  supersededBy: string | null;
+}
+
+export interface Manifest {
+  formatVersion: 1;
+  /** Increases with every commit; part of HTTP ETags. */
+  storeVersion: number;
+  referenceVersion: string | null;
+  datasets: DatasetRecord[];
+}
+
+export function emptyManifest(): Manifest {
+  return { formatVersion: 1, storeVersion: 0, referenceVersion: null, datasets: [] };
+}
+
+export function readManifest(path: string): Manifest {
+  if (!existsSync(path)) return emptyManifest();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new StoreCorruptError(`the store manifest is not valid JSON; move the store folder away to rebuild it`, { file: path, cause: error });
+  }
+  const manifest = parsed as Partial<Manifest>;
+  if (manifest.formatVersion !== 1 || !Array.isArray(manifest.datasets)) {
+    throw new StoreCorruptError(`the store manifest has an unknown layout (formatVersion ${String(manifest.formatVersion)})`, { file: path });
+  }
+  return manifest as Manifest;
+}
+
+export function writeManifestAtomic(path: string, manifest: Manifest): void {
+  const temp = `${path}.tmp-${process.pid}`;
+  const fd = openSync(temp, 'w');
+  try {
+    writeSync(fd, JSON.stringify(manifest, null, 2) + '\n');
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temp, path);
+}

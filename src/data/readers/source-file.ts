@@ -1,0 +1,221 @@
+/**
+ * Opens what the user pointed `karavan ingest` at: a plain CSV, a gzip'd CSV, or a zip
+ * (a BACI release as downloaded, or a Comtrade bulk download). Checks the path, hashes the
+ * file, extracts zip members into the ingest's staging folder (names never used as paths,
+ * sizes checked against a ratio limit to refuse zip bombs), and reads each CSV's header line.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream, existsSync, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { Transform, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
+import yauzl from 'yauzl';
+import { BadArchiveError, EmptyFileError, FileNotFoundError, MalformedCsvError, NotAFileError } from '../../errors.ts';
+
+export type Container = 'plain' | 'gzip' | 'zip';
+
+/** One CSV ready for DuckDB: a path it can read, the name to show in errors, and its header. */
+export interface CsvMember {
+  /** Name shown in messages: `file.csv`, or `release.zip!BACI_HS17_Y2022_V202401.csv`. */
+  displayName: string;
+  /** Name of the member inside an archive (or the file's base name). */
+  memberName: string;
+  /** A path DuckDB reads (the original file, or the member extracted into staging). */
+  readPath: string;
+  compression: 'none' | 'gzip';
+  header: string[];
+}
+
+export interface SourceFile {
+  path: string;
+  fileName: string;
+  sizeBytes: number;
+  sha256: string;
+  container: Container;
+}
+
+/** Limits that keep a hostile archive from filling the disk. */
+export const archiveLimits = Object.freeze({
+  /** Uncompressed / compressed size above which a member is refused (CSV compresses ~5-15x). */
+  maxCompressionRatio: 200,
+  /** Members smaller than this are never refused by ratio. */
+  ratioExemptBytes: 1 << 20,
+});
+
+export function checkPath(path: string): { sizeBytes: number } {
+  if (!existsSync(path)) throw new FileNotFoundError(`no such file: ${path}`, { file: path });
+  const stat = statSync(path);
+  if (stat.isDirectory()) throw new NotAFileError(`${path} is a directory; give the CSV, .csv.gz or .zip file itself`, { file: path });
+  if (!stat.isFile()) throw new NotAFileError(`${path} is not a regular file`, { file: path });
+  if (stat.size === 0) throw new EmptyFileError(`${path} is empty (0 bytes)`, { file: path });
+  return { sizeBytes: stat.size };
+}
+
+function sniffContainer(path: string): Container {
+  const fd = openSync(path, 'r');
+  const magic = Buffer.alloc(4);
+  try {
+    readSync(fd, magic, 0, 4, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (magic[0] === 0x50 && magic[1] === 0x4b && magic[2] === 0x03 && magic[3] === 0x04) return 'zip';
+  if (magic[0] === 0x1f && magic[1] === 0x8b) return 'gzip';
+  return 'plain';
+}
+
+export async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(createReadStream(path, { highWaterMark: 1 << 20 }), hash);
+  return hash.digest('hex');
+}
+
+/**
+ * Checks the path and hashes the file. A gzip file is hashed by its decompressed content, which
+ * also proves the whole stream is intact: a gzip cut short at a line boundary would otherwise
+ * read as a valid but incomplete CSV.
+ */
+export async function openSourceFile(path: string): Promise<SourceFile> {
+  const { sizeBytes } = checkPath(path);
+  const container = sniffContainer(path);
+  const fileName = basename(path);
+  if (container !== 'gzip') return { path, fileName, sizeBytes, sha256: await sha256File(path), container };
+  // The hash is of the decompressed content, so `x.csv` and `x.csv.gz` are the same dataset.
+  const hash = createHash('sha256');
+  const sink = new Writable({
+    write: (chunk: Buffer, _enc, done) => {
+      hash.update(chunk);
+      done();
+    },
+  });
+  try {
+    await pipeline(createReadStream(path, { highWaterMark: 1 << 20 }), createGunzip(), sink);
+  } catch (error) {
+    throw new BadArchiveError(`${fileName}: the gzip stream is damaged or truncated (${(error as Error).message}); download it again`, { file: path, cause: error });
+  }
+  return { path, fileName, sizeBytes, sha256: hash.digest('hex'), container };
+}
+
+/** Splits one CSV line into fields (RFC 4180 quotes; no embedded newlines in a header). */
+export function parseCsvLine(line: string): string[] {
+  const fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted) {
+      if (ch === '"') {
+        if (line[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      fields.push(field);
+      field = '';
+    } else field += ch;
+  }
+  fields.push(field);
+  return fields.map((f) => f.trim());
+}
+
+/** Reads the first line of a (possibly gzip'd) CSV file. */
+async function readFirstLine(path: string, compression: 'none' | 'gzip', displayName: string): Promise<string> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const source = createReadStream(path, { highWaterMark: 64 * 1024 });
+  const stream = compression === 'gzip' ? source.pipe(createGunzip()) : source;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      chunks.push(chunk);
+      total += chunk.length;
+      if (chunk.includes(0x0a) || total > 1 << 20) break;
+    }
+  } catch (error) {
+    throw new BadArchiveError(`${displayName}: cannot decompress (${(error as Error).message}); the gzip file is damaged or truncated`, { file: displayName, cause: error });
+  } finally {
+    source.destroy();
+  }
+  const buffer = Buffer.concat(chunks);
+  if (buffer.length === 0) throw new EmptyFileError(`${displayName} is empty`, { file: displayName });
+  const newline = buffer.indexOf(0x0a);
+  if (newline < 0 && buffer.length > 1 << 20) {
+    throw new MalformedCsvError(`${displayName}: the first line is longer than 1 MiB; this is not a CSV header`, { file: displayName, line: 1 });
+  }
+  const first = buffer.subarray(0, newline < 0 ? buffer.length : newline);
+  if (first.includes(0)) throw new MalformedCsvError(`${displayName}: the header line contains NUL bytes; not a text CSV (UTF-16 or binary?)`, { file: displayName, line: 1 });
+  let text = first.toString('utf8').replace(/\r$/, '');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return text;
+}
+
+export async function csvMemberFromFile(path: string, compression: 'none' | 'gzip', displayName: string, memberName: string): Promise<CsvMember> {
+  const headerLine = await readFirstLine(path, compression, displayName);
+  return { displayName, memberName, readPath: path, compression, header: parseCsvLine(headerLine) };
+}
+
+/** Lists a zip's CSV members and extracts them into `stagingDir`; yauzl checks sizes and CRCs. */
+export async function extractZipCsvMembers(zipPath: string, stagingDir: string): Promise<CsvMember[]> {
+  const zipName = basename(zipPath);
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.open(zipPath, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false }, (error, file) =>
+      error ? reject(error) : resolve(file),
+    ),
+  ).catch((error: unknown) => {
+    throw new BadArchiveError(`${zipName}: not a readable zip archive (${(error as Error).message}); is the download complete?`, { file: zipPath, cause: error });
+  });
+  const members: CsvMember[] = [];
+  try {
+    const entries = await new Promise<yauzl.Entry[]>((resolve, reject) => {
+      const list: yauzl.Entry[] = [];
+      zip.on('entry', (entry: yauzl.Entry) => {
+        list.push(entry);
+        zip.readEntry();
+      });
+      zip.on('end', () => resolve(list));
+      zip.on('error', reject);
+      zip.readEntry();
+    }).catch((error: unknown) => {
+      throw new BadArchiveError(`${zipName}: the archive's directory is damaged (${(error as Error).message})`, { file: zipPath, cause: error });
+    });
+    let n = 0;
+    for (const entry of entries) {
+      if (entry.fileName.endsWith('/') || !/\.csv$/i.test(entry.fileName)) continue;
+      const displayName = `${zipName}!${entry.fileName}`;
+      if (
+        entry.uncompressedSize > archiveLimits.ratioExemptBytes &&
+        entry.uncompressedSize > archiveLimits.maxCompressionRatio * Math.max(1, entry.compressedSize)
+      ) {
+        throw new BadArchiveError(
+          `${displayName}: expands ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize))}x (limit ${archiveLimits.maxCompressionRatio}x); refusing a possible zip bomb`,
+          { file: displayName },
+        );
+      }
+      const target = join(stagingDir, `member-${n++}.csv`);
+      await new Promise<void>((resolve, reject) => {
+        zip.openReadStream(entry, (error, stream) => {
+          if (error) return reject(error);
+          let written = 0;
+          const limit = Math.max(entry.uncompressedSize, 0);
+          const guard = new Transform({
+            transform(chunk: Buffer, _enc, done) {
+              written += chunk.length;
+              if (written > limit) done(new Error(`member is larger than its declared size ${limit}`));
+              else done(null, chunk);
+            },
+          });
+          pipeline(stream, guard, createWriteStream(target)).then(resolve, reject);
+        });
+      }).catch((error: unknown) => {
+        throw new BadArchiveError(`${displayName}: cannot extract (${(error as Error).message}); the zip is damaged or truncated`, { file: displayName, cause: error });
+      });
+      members.push(await csvMemberFromFile(target, 'none', displayName, entry.fileName));
+    }
+  } finally {
+    zip.close();
+  }
+  if (members.length === 0) throw new BadArchiveError(`${zipName}: the archive holds no .csv file`, { file: zipPath });
+  return members;
+}

@@ -1,0 +1,330 @@
+/**
+ * TradeStore: the embedded trade store. Parquet files in `$KARAVAN_HOME` (see home.ts), a
+ * manifest as the commit point, and an in-memory DuckDB with views over the committed files:
+ *
+ *   flows(year, exporter, importer, product, hs_revision, value_usd, qty_tonnes, reporter, dataset_id, source)
+ *   exports(year, exporter, product, product_level, hs_revision, value_usd, dataset_id, source)
+ *   countries, country_alias, products, indicators, official_turnover   (reference, see reference.ts)
+ *   datasets(id, file_name, format, kind, source, rows, years, ...)      (from the manifest)
+ *
+ * Writers (ingest, the first build) take the write lock; readers never wait for it: they see
+ * the manifest as it was when they opened or last refreshed.
+ */
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { InvalidOptionError, StoreLockedError } from '../errors.ts';
+import { Database, type Row, type SqlValue } from './database.ts';
+import { defaultDatasets } from './default-datasets.ts';
+import { storePaths, resolveHome, type StorePaths } from './home.ts';
+import { stageDataset } from './ingest.ts';
+import { acquireWriteLock } from './lock.ts';
+import { readManifest, writeManifestAtomic, type DatasetFormat, type DatasetRecord, type Manifest } from './manifest.ts';
+import { exportTableRoles, type FieldRole } from './readers/formats.ts';
+import { openSourceFile } from './readers/source-file.ts';
+import { attachReference, buildReference, referenceVersion } from './reference.ts';
+import { sqlList } from './sql.ts';
+
+export interface OpenStoreOptions {
+  /** Store folder. @default $KARAVAN_HOME or ~/.karavan */
+  home?: string;
+  /** Build the reference tables and ingest the embedded default data when missing. @default true */
+  ensureDefault?: boolean;
+  /** DuckDB threads. @default all cores */
+  threads?: number;
+}
+
+export interface IngestOptions {
+  /** Force the layout instead of recognising it from the header. */
+  format?: DatasetFormat;
+  /** Column mapping for exporter tables: header name -> field (year, exporter, product, valueUsd). */
+  map?: Record<string, FieldRole>;
+  /** HS revision of the codes when the file does not say it (BACI and Comtrade files do). */
+  hsRevision?: string;
+  /** `source` partition value. @default the format (baci, comtrade) or `user` */
+  source?: string;
+  /** Licence note stored with the dataset. */
+  licence?: string;
+}
+
+export interface IngestResult {
+  status: 'imported' | 'unchanged';
+  dataset: DatasetRecord;
+  notes: string[];
+  elapsedMs: number;
+}
+
+const emptyFlows = `SELECT NULL::INTEGER AS year, NULL::VARCHAR AS exporter, NULL::VARCHAR AS importer, NULL::VARCHAR AS product,
+  NULL::VARCHAR AS hs_revision, NULL::DOUBLE AS value_usd, NULL::DOUBLE AS qty_tonnes, NULL::VARCHAR AS reporter,
+  NULL::VARCHAR AS dataset_id, NULL::VARCHAR AS source WHERE false`;
+const emptyExports = `SELECT NULL::INTEGER AS year, NULL::VARCHAR AS exporter, NULL::VARCHAR AS product, NULL::INTEGER AS product_level,
+  NULL::VARCHAR AS hs_revision, NULL::DOUBLE AS value_usd, NULL::VARCHAR AS dataset_id, NULL::VARCHAR AS source WHERE false`;
+
+/** The year of a Hive-partitioned file path (`.../year=2021/...`). */
+function yearOfFile(path: string): number {
+  const match = /year=(\d+)/.exec(path);
+  return match ? Number(match[1]) : Number.NaN;
+}
+
+/**
+ * Years of `old` that `next` replaces: same kind and source, and `next` covers every entity
+ * (Comtrade reporter, BACI or table exporter) that `old` had, so nothing is lost by hiding it.
+ */
+export function supersededYears(old: DatasetRecord, next: DatasetRecord): number[] {
+  if (old.kind !== next.kind || old.source !== next.source || old.format !== next.format) return [];
+  const nextEntities = new Set(next.entities);
+  if (!(old.entities ?? []).every((e) => nextEntities.has(e))) return [];
+  return old.years.filter((y) => next.years.includes(y) && !(old.supersededYears ?? []).includes(y));
+}
+
+/** Parses `--map col=field` pairs. */
+export function parseColumnMap(pairs: readonly string[]): Record<string, FieldRole> {
+  const map: Record<string, FieldRole> = {};
+  for (const pair of pairs) {
+    const at = pair.lastIndexOf('=');
+    const column = pair.slice(0, at).trim();
+    const field = pair.slice(at + 1).trim() as FieldRole;
+    if (at <= 0 || !exportTableRoles.includes(field)) {
+      throw new InvalidOptionError(`invalid --map: ${pair} (write column=field, field one of ${exportTableRoles.join(', ')})`);
+    }
+    map[column] = field;
+  }
+  return map;
+}
+
+export class TradeStore {
+  readonly paths: StorePaths;
+  readonly #db: Database;
+  #manifest: Manifest;
+
+  private constructor(paths: StorePaths, db: Database, manifest: Manifest) {
+    this.paths = paths;
+    this.#db = db;
+    this.#manifest = manifest;
+  }
+
+  static async open(options: OpenStoreOptions = {}): Promise<TradeStore> {
+    const paths = storePaths(resolveHome(options.home));
+    mkdirSync(paths.home, { recursive: true });
+    const db = await Database.create(options.threads === undefined ? {} : { threads: options.threads });
+    const store = new TradeStore(paths, db, readManifest(paths.manifest));
+    try {
+      if (options.ensureDefault ?? true) await store.#ensureDefault();
+      await store.#attach();
+    } catch (error) {
+      db.closeSync();
+      throw error;
+    }
+    return store;
+  }
+
+  get manifest(): Readonly<Manifest> {
+    return this.#manifest;
+  }
+
+  /** Changes whenever a dataset is committed: for caches and ETags. */
+  get version(): string {
+    return `${this.#manifest.storeVersion}-${this.#manifest.referenceVersion ?? 'none'}`;
+  }
+
+  datasets(): DatasetRecord[] {
+    return [...this.#manifest.datasets];
+  }
+
+  /** Runs a read query over the store's views. For src/data/ modules only. */
+  async query<T extends object = Row>(sql: string, params: SqlValue[] = []): Promise<T[]> {
+    return this.#db.all<T>(sql, params);
+  }
+
+  /** Column-wise query result, for large reads into typed arrays. */
+  async queryColumns(sql: string, params: SqlValue[] = []): Promise<Record<string, unknown[]>> {
+    return this.#db.columns(sql, params);
+  }
+
+  closeSync(): void {
+    this.#db.closeSync();
+  }
+
+  /** Re-reads the manifest (another process may have committed) and refreshes the views. */
+  async refresh(): Promise<void> {
+    this.#manifest = readManifest(this.paths.manifest);
+    await this.#attach();
+  }
+
+  async #attach(): Promise<void> {
+    const reference = this.#manifest.referenceVersion;
+    if (reference) await attachReference(this.#db, join(this.paths.reference, reference));
+    for (const kind of ['flows', 'exports'] as const) {
+      const files = this.#manifest.datasets
+        .filter((d) => d.kind === kind)
+        .flatMap((d) => d.files.filter((f) => !(d.supersededYears ?? []).includes(yearOfFile(f))).map((f) => join(this.paths.home, f)));
+      const body =
+        files.length === 0
+          ? kind === 'flows'
+            ? emptyFlows
+            : emptyExports
+          : `SELECT * FROM read_parquet(${sqlList(files)}, hive_partitioning = true, hive_types = {'year': INTEGER, 'source': VARCHAR}, union_by_name = true)`;
+      await this.#db.run(`CREATE OR REPLACE VIEW ${kind === 'flows' ? 'flows' : 'exports'} AS ${body}`);
+    }
+    await this.#db.run(`CREATE OR REPLACE TABLE datasets (id VARCHAR, file_name VARCHAR, format VARCHAR, kind VARCHAR, source VARCHAR, rows DOUBLE,
+      years VARCHAR, hs_revision VARCHAR, product_levels VARCHAR, exporters DOUBLE, importers DOUBLE, value_usd_total DOUBLE, imported_at VARCHAR,
+      licence VARCHAR, embedded BOOLEAN)`);
+    for (const d of this.#manifest.datasets) {
+      await this.#db.run(`INSERT INTO datasets VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`, [
+        d.id,
+        d.fileName,
+        d.format,
+        d.kind,
+        d.source,
+        d.rows,
+        d.years.join(','),
+        d.hsRevision,
+        d.productLevels.join(','),
+        d.exporters,
+        d.importers,
+        d.valueUsdTotal,
+        d.importedAt,
+        d.licence,
+        d.embedded,
+      ]);
+    }
+  }
+
+  async #ensureDefault(): Promise<void> {
+    const wanted = referenceVersion();
+    const missing = () => this.#manifest.referenceVersion !== wanted || defaultDatasets.some((d) => !this.#manifest.datasets.some((r) => r.embedded && r.fileName === d.file.split('/').pop()));
+    if (!missing()) return;
+    // Another process may be building the default store right now: wait for it (bounded).
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      try {
+        const lock = acquireWriteLock(this.paths.lock, 'building the default store');
+        try {
+          this.#manifest = readManifest(this.paths.manifest);
+          if (!missing()) return;
+          this.#collectGarbage();
+          if (this.#manifest.referenceVersion !== wanted) {
+            await buildReference(this.#db, join(this.paths.reference, wanted));
+            this.#manifest = { ...this.#manifest, referenceVersion: wanted, storeVersion: this.#manifest.storeVersion + 1 };
+            writeManifestAtomic(this.paths.manifest, this.#manifest);
+          }
+          await attachReference(this.#db, join(this.paths.reference, wanted));
+          for (const dataset of defaultDatasets) {
+            if (this.#manifest.datasets.some((r) => r.embedded && r.fileName === dataset.file.split('/').pop())) continue;
+            await this.#ingestLocked(dataset.file, { format: dataset.format, source: dataset.source, hsRevision: dataset.hsRevision, map: dataset.map, licence: dataset.licence }, true);
+          }
+          return;
+        } finally {
+          lock.release();
+        }
+      } catch (error) {
+        if (!(error instanceof StoreLockedError) || Date.now() > deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
+  }
+
+  /**
+   * Imports one file (CSV, .csv.gz or .zip) atomically: staged, checked, then committed by the
+   * manifest. The same file (same sha256) twice is a no-op that says so.
+   */
+  async ingest(path: string, options: IngestOptions = {}): Promise<IngestResult> {
+    const lock = acquireWriteLock(this.paths.lock, `ingesting ${path}`);
+    try {
+      this.#manifest = readManifest(this.paths.manifest);
+      this.#collectGarbage();
+      return await this.#ingestLocked(path, options, false);
+    } finally {
+      lock.release();
+      await this.#attach();
+    }
+  }
+
+  async #ingestLocked(path: string, options: IngestOptions, embedded: boolean): Promise<IngestResult> {
+    const started = performance.now();
+    const source = await openSourceFile(path);
+    const existing = this.#manifest.datasets.find((d) => d.sha256 === source.sha256);
+    if (existing) {
+      return {
+        status: 'unchanged',
+        dataset: existing,
+        notes: [`${source.fileName} was already imported on ${existing.importedAt} as dataset ${existing.id} (same sha256); nothing changed`],
+        elapsedMs: performance.now() - started,
+      };
+    }
+    const id = source.sha256.slice(0, 16);
+    const stagingDir = join(this.paths.staging, `${id}-${process.pid}-${Date.now()}`);
+    try {
+      const staged = await stageDataset(this.#db, source, stagingDir, id, {
+        format: options.format,
+        map: options.map,
+        hsRevision: options.hsRevision,
+        source: options.source,
+      });
+      const kindDir = staged.kind === 'flows' ? this.paths.flows : this.paths.exports;
+      const files: string[] = [];
+      for (const file of staged.files) {
+        const target = join(kindDir, file);
+        mkdirSync(dirname(target), { recursive: true });
+        renameSync(join(staged.outDir, file), target);
+        files.push(relative(this.paths.home, target));
+      }
+      const dataset: DatasetRecord = {
+        id,
+        fileName: source.fileName,
+        sha256: source.sha256,
+        format: staged.format,
+        kind: staged.kind,
+        source: staged.source,
+        rows: staged.rows,
+        years: staged.years,
+        hsRevision: staged.hsRevision,
+        productLevels: staged.productLevels,
+        exporters: staged.exporters,
+        importers: staged.importers,
+        valueUsdTotal: staged.valueUsdTotal,
+        importedAt: new Date().toISOString(),
+        licence: options.licence ?? (staged.format === 'baci' ? 'CEPII BACI, Etalab Open License 2.0' : staged.format === 'comtrade' ? 'UN Comtrade terms of use' : 'as provided by the user'),
+        notes: staged.notes,
+        embedded,
+        files,
+        entities: staged.entities,
+        supersededYears: [],
+        supersededBy: null,
+      };
+      const previous = this.#manifest.datasets.map((old) => {
+        const years = supersededYears(old, dataset);
+        if (years.length === 0) return old;
+        dataset.notes.push(`supersedes dataset ${old.id} (${old.fileName}) for ${years.join(', ')}`);
+        return { ...old, supersededYears: [...new Set([...(old.supersededYears ?? []), ...years])].sort(), supersededBy: dataset.id };
+      });
+      // The commit point: until this rename the new files are invisible leftovers.
+      this.#manifest = { ...this.#manifest, storeVersion: this.#manifest.storeVersion + 1, datasets: [...previous, dataset] };
+      writeManifestAtomic(this.paths.manifest, this.#manifest);
+      return { status: 'imported', dataset, notes: staged.notes, elapsedMs: performance.now() - started };
+    } finally {
+      rmSync(stagingDir, { recursive: true, force: true });
+    }
+  }
+
+  /** Removes files no manifest lists (an interrupted ingest's) and old staging folders. Needs the lock. */
+  #collectGarbage(): void {
+    const referenced = new Set(this.#manifest.datasets.flatMap((d) => d.files.map((f) => join(this.paths.home, f))));
+    for (const dir of [this.paths.flows, this.paths.exports]) {
+      if (!existsSync(dir)) continue;
+      const walk = (d: string) => {
+        for (const name of readdirSync(d)) {
+          const path = join(d, name);
+          if (statSync(path).isDirectory()) walk(path);
+          else if (!referenced.has(path)) rmSync(path, { force: true });
+        }
+      };
+      walk(dir);
+    }
+    rmSync(this.paths.staging, { recursive: true, force: true });
+    if (existsSync(this.paths.reference)) {
+      for (const name of readdirSync(this.paths.reference)) {
+        if (name !== this.#manifest.referenceVersion) rmSync(join(this.paths.reference, name), { recursive: true, force: true });
+      }
+    }
+  }
+}
