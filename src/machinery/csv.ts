@@ -1,0 +1,81 @@
+/**
+ * CSV for the measurement sheet (RFC 4180: quotes, doubled quotes, CRLF or LF, optional BOM).
+ * Cells that a spreadsheet would run as a formula (starting with = + - @, tab or CR) are written
+ * with a leading apostrophe, and the apostrophe is removed again when the sheet is read back.
+ */
+import { MachineryInputError } from '../errors.ts';
+
+const formulaStart = /^[=+\-@\t\r]/;
+
+/** A cell as text that a spreadsheet will not run as a formula. */
+export function escapeFormulaCell(cell: string): string {
+  return formulaStart.test(cell) ? `'${cell}` : cell;
+}
+
+/** Undoes escapeFormulaCell. */
+export function unescapeFormulaCell(cell: string): string {
+  return cell.startsWith("'") && formulaStart.test(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
+function quote(cell: string): string {
+  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
+
+export function formatCsv(rows: readonly (readonly (string | number)[])[]): string {
+  return rows.map((row) => row.map((cell) => quote(escapeFormulaCell(String(cell)))).join(',')).join('\r\n') + '\r\n';
+}
+
+export interface CsvRecord {
+  /** 1-based line where the record starts (header is line 1). */
+  line: number;
+  cells: string[];
+}
+
+export function parseCsv(text: string, file: string): CsvRecord[] {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const records: CsvRecord[] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let inQuotes = false;
+  let line = 1;
+  let recordLine = 1;
+  let quotedStartLine = 1;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (inQuotes) {
+      if (ch === '"') {
+        if (source[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else inQuotes = false;
+      } else {
+        if (ch === '\n') line++;
+        cell += ch;
+      }
+      continue;
+    }
+    if (ch === '"' && cell === '') {
+      inQuotes = true;
+      quotedStartLine = line;
+    } else if (ch === ',') {
+      cells.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && source[i + 1] === '\n') i++;
+      cells.push(cell);
+      records.push({ line: recordLine, cells });
+      cells = [];
+      cell = '';
+      line++;
+      recordLine = line;
+    } else cell += ch;
+  }
+  if (inQuotes) throw new MachineryInputError(`${file}: unterminated quoted cell starting on line ${quotedStartLine}`, { file, line: quotedStartLine });
+  if (cell !== '' || cells.length > 0) {
+    cells.push(cell);
+    records.push({ line: recordLine, cells });
+  }
+  return records
+    .filter((r) => !(r.cells.length === 1 && r.cells[0]!.trim() === ''))
+    .map((r) => ({ line: r.line, cells: r.cells.map((c) => unescapeFormulaCell(c)) }));
+}
