@@ -215,7 +215,7 @@ export function resolveScenario(options: ScenarioOptions, context: ResolveScenar
     presetCropId = found.cropId;
     for (const [key, entry] of Object.entries(found.values) as [PresetValueKey, { fact: string; value?: number; note?: string }][]) {
       const fact = findFact(context.presets, entry.fact);
-      const source = `${fact.measure}, ${fact.scope} (${fact.sourceUrl})${entry.note ? `; ${entry.note}` : fact.note ? `; ${fact.note}` : ''}`;
+      const source = `${fact.measure}, ${fact.scope}; source: ${fact.sourceUrl}${entry.note ? `; ${entry.note}` : fact.note ? `; ${fact.note}` : ''}`;
       const value = entry.value ?? fact.value;
       scenarioNumberRules[key](key, value, { file: `preset ${found.id}` });
       presetValues[key] = tagged(value, 'preset', source, fact.asOf);

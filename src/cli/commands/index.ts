@@ -3,8 +3,9 @@ import type { Command } from 'commander';
 import { registerCountries } from './countries.ts';
 import { registerDatasets } from './datasets.ts';
 import { registerIngest } from './ingest.ts';
+import { registerMachinery } from './machinery.ts';
 import { registerProducts } from './products.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [registerIngest, registerDatasets, registerCountries, registerProducts];
+export const commands: RegisterCommand[] = [registerIngest, registerDatasets, registerCountries, registerProducts, registerMachinery];
