@@ -27,7 +27,7 @@ import { sqlList } from './sql.ts';
 export interface OpenStoreOptions {
   /** Store folder. @default $KARAVAN_HOME or ~/.karavan */
   home?: string;
-  /** Build the reference tables and ingest the embedded default data when missing. @default true */
+  /** Ingest the embedded default data when missing (the reference tables are always built). @default true */
   ensureDefault?: boolean;
   /** DuckDB threads. @default all cores */
   threads?: number;
@@ -108,7 +108,7 @@ export class TradeStore {
     const db = await Database.create(options.threads === undefined ? {} : { threads: options.threads });
     const store = new TradeStore(paths, db, readManifest(paths.manifest));
     try {
-      if (options.ensureDefault ?? true) await store.#ensureDefault();
+      await store.#ensureDefault(options.ensureDefault ?? true);
       await store.#attach();
     } catch (error) {
       db.closeSync();
@@ -189,9 +189,10 @@ export class TradeStore {
     }
   }
 
-  async #ensureDefault(): Promise<void> {
+  async #ensureDefault(withDatasets: boolean): Promise<void> {
     const wanted = referenceVersion();
-    const missing = () => this.#manifest.referenceVersion !== wanted || defaultDatasets.some((d) => !this.#manifest.datasets.some((r) => r.embedded && r.fileName === d.file.split('/').pop()));
+    const datasets = withDatasets ? defaultDatasets : [];
+    const missing = () => this.#manifest.referenceVersion !== wanted || datasets.some((d) => !this.#manifest.datasets.some((r) => r.embedded && r.fileName === d.file.split('/').pop()));
     if (!missing()) return;
     // Another process may be building the default store right now: wait for it (bounded).
     const deadline = Date.now() + 120_000;
@@ -208,7 +209,7 @@ export class TradeStore {
             writeManifestAtomic(this.paths.manifest, this.#manifest);
           }
           await attachReference(this.#db, join(this.paths.reference, wanted));
-          for (const dataset of defaultDatasets) {
+          for (const dataset of datasets) {
             if (this.#manifest.datasets.some((r) => r.embedded && r.fileName === dataset.file.split('/').pop())) continue;
             await this.#ingestLocked(dataset.file, { format: dataset.format, source: dataset.source, hsRevision: dataset.hsRevision, map: dataset.map, licence: dataset.licence }, true);
           }
