@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { buildPlanInputs, capacityOf, costMinimisingFleet, fleetCostAt, resolveUnit } from '../../src/machinery/index.ts';
+import { catalog, resolve } from './helpers.ts';
+
+const inputs = buildPlanInputs(resolve(), resolveUnit(catalog, 'combine-sp-9m'), catalog.crops[0]!.timelinessLossSharePerDay.harvest).inputs;
+
+describe('costMinimisingFleet (F20)', () => {
+  it('with a linear K of 0.3 %/day the optimum is 9 combines at about $169/ha, taking about 37 days (methods doc §8 finding 1)', () => {
+    const best = costMinimisingFleet(inputs, capacityOf(inputs), 34);
+    expect(best.machines).toBe(9);
+    expect(best.cost.usdPerHa.total).toBeCloseTo(168.89, 2);
+    expect(best.cost.daysNeeded).toBeCloseTo(36.7, 1);
+    expect(best.meetsWindow).toBe(false);
+  });
+
+  it('is no worse than any fleet of 1..200', () => {
+    const best = costMinimisingFleet(inputs, capacityOf(inputs), 34);
+    for (let n = 1; n <= 200; n++) expect(fleetCostAt(inputs, n).usdPerYear.total).toBeGreaterThanOrEqual(best.cost.usdPerYear.total - 1e-6);
+  });
+
+  it('grows the search when the optimum lies above twice the window fleet', () => {
+    const costly = { ...inputs, timelinessLossSharePerDay: 0.5, grainPriceUsdPerT: 5000 };
+    const best = costMinimisingFleet(costly, capacityOf(costly), 5);
+    expect(best.machines).toBeGreaterThan(10);
+    expect(best.searchedToMachines).toBeGreaterThanOrEqual(2 * best.machines);
+  });
+
+  it('the closed-form approximation is of the same order as the scan', () => {
+    const best = costMinimisingFleet(inputs, capacityOf(inputs), 34);
+    expect(best.approximateMachines).toBeGreaterThan(best.machines / 2);
+    expect(best.approximateMachines).toBeLessThan(best.machines * 2);
+  });
+});
