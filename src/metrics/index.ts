@@ -51,3 +51,37 @@ export type {
   OpportunityWeights,
   ResolvedOpportunityScoreOptions,
 } from './export-potential/opportunity-score.ts';
+
+// ---- economic complexity (Stata ecomplexity / py-ecomplexity definitions): docs/complexity.md ----
+export { rca } from './rca.ts';
+export { rpop } from './rpop.ts';
+export { checkPresence, mcp } from './mcp.ts';
+export { diversity } from './diversity.ts';
+export { ubiquity } from './ubiquity.ts';
+export { coOccurrence, continuousProximity, proximity, proximityDefaults, resolveProximity } from './proximity.ts';
+export type { ProximityOptions, ResolvedProximityOptions } from './proximity.ts';
+export { columnSums, density } from './density.ts';
+export { lanczosLargest, symmetricTridiagonalEigen } from './eigen.ts';
+export type { LanczosOptions, LargestEigenpair, SymmetricEigen } from './eigen.ts';
+export { eci, standardise } from './eci.ts';
+export type { ComplexityVectors } from './eci.ts';
+export { pci } from './pci.ts';
+export { coi } from './coi.ts';
+export { cog } from './cog.ts';
+export { complexity, complexityDefaults, presenceTests, resolveComplexity } from './complexity.ts';
+export type {
+  ComplexityOptions,
+  ComplexityYearInput,
+  ComplexityYearResult,
+  PresenceTest,
+  ResolvedComplexityOptions,
+} from './complexity.ts';
+export { hsSection, maximumSpanningForest, productSpace, productSpaceDefaults, resolveProductSpace } from './product-space.ts';
+export type {
+  ProductSpace,
+  ProductSpaceEdge,
+  ProductSpaceInput,
+  ProductSpaceNode,
+  ProductSpaceOptions,
+  ResolvedProductSpaceOptions,
+} from './product-space.ts';

@@ -1,0 +1,249 @@
+/**
+ * Everything `ecomplexity` computes, for one year: RCA (or RPOP), M, diversity, ubiquity,
+ * proximity, density, ECI, PCI, COI and COG. Years are independent; a multi-year driver
+ * (src/analysis/complexity.ts) calls this once per year.
+ *
+ * Input is one rectangular year (locations × products, missing pairs 0). Presence tests:
+ * - `rca` (default): M = RCA > threshold;
+ * - `rpop`: M = RPOP > threshold; locations whose population is missing (NaN) or not > 0 are
+ *   dropped first (their rows are not in the result; `droppedLocations` lists them);
+ * - `manual`: M is `input.presence` as given (0/1); RCA is still computed from the values.
+ * Proximity: discrete symmetric (default), `asymmetric`, or `continuous` (Pearson on RCA/RPOP,
+ * and then density weighs by RCA/RPOP instead of M).
+ *
+ * Locations with diversity 0 and products with ubiquity 0 get NaN ECI/PCI/COI/COG (empty cells)
+ * and a warning listing them; every other value is still computed (Stata leaves the whole year
+ * empty instead).
+ * Source: docs/complexity.md; /work/shared/docs/methods/complexity.md.
+ */
+import { InvalidOptionError, MetricInputError } from '../errors.ts';
+import { _cog } from './cog.ts';
+import { coi } from './coi.ts';
+import { _density, columnSums } from './density.ts';
+import { diversity } from './diversity.ts';
+import { _complexityVectors, standardise } from './eci.ts';
+import { checkBinary, checkCount, checkNonNegative, checkShape } from './matrix.ts';
+import { mcp } from './mcp.ts';
+import { _coOccurrence, _proximityFromCounts, continuousProximity } from './proximity.ts';
+import { _rca } from './rca.ts';
+import { rpop } from './rpop.ts';
+import { ubiquity } from './ubiquity.ts';
+
+export type PresenceTest = 'rca' | 'rpop' | 'manual';
+
+export const presenceTests: readonly PresenceTest[] = Object.freeze(['rca', 'rpop', 'manual']);
+
+export interface ComplexityOptions {
+  /** Present when RCA (or RPOP) is strictly greater than this (Stata's `rca()` / `rpop()`). @default 1 */
+  rcaThreshold?: number;
+  /** How presence M is decided: `rca`, `rpop` (needs population) or `manual` (M given). @default 'rca' */
+  presence?: PresenceTest;
+  /** Continuous proximity: ½(1 + Pearson correlation of RCA columns); density weighs by RCA. @default false */
+  continuous?: boolean;
+  /** Asymmetric proximity φ[p,q] = C[p,q] / k_q. @default false */
+  asymmetric?: boolean;
+}
+
+export type ResolvedComplexityOptions = Required<ComplexityOptions>;
+
+export const complexityDefaults: Readonly<ResolvedComplexityOptions> = Object.freeze({
+  rcaThreshold: 1,
+  presence: 'rca',
+  continuous: false,
+  asymmetric: false,
+});
+
+/** Validates and fills in defaults. @throws InvalidOptionError naming the field. */
+export function resolveComplexity(options: ComplexityOptions = {}): ResolvedComplexityOptions {
+  const o = { ...complexityDefaults, ...options };
+  if (typeof o.rcaThreshold !== 'number' || !Number.isFinite(o.rcaThreshold) || o.rcaThreshold < 0) {
+    throw new InvalidOptionError(`invalid rcaThreshold: ${String(o.rcaThreshold)}`, { value: String(o.rcaThreshold) });
+  }
+  if (!presenceTests.includes(o.presence)) {
+    throw new InvalidOptionError(`invalid presence: ${String(o.presence)}`, {
+      value: String(o.presence),
+      hint: `use one of ${presenceTests.join(', ')}`,
+    });
+  }
+  for (const key of ['continuous', 'asymmetric'] as const) {
+    if (typeof o[key] !== 'boolean') throw new InvalidOptionError(`invalid ${key}: ${String(o[key])}`, { value: String(o[key]) });
+  }
+  if (o.continuous && o.asymmetric) {
+    throw new InvalidOptionError('invalid asymmetric: true (continuous proximity is symmetric; use one or the other)', {
+      value: 'true',
+    });
+  }
+  return o;
+}
+
+/** One rectangular year. */
+export interface ComplexityYearInput {
+  locations: number;
+  products: number;
+  /** Exports, locations × products, row-major, finite and >= 0; missing pairs 0. */
+  valuesUsd: Float64Array;
+  /** Population per location, for `rpop`; NaN (or <= 0) = unknown, and the location is dropped. */
+  population?: Float64Array;
+  /** M for `manual`, locations × products, 0/1. */
+  presence?: Uint8Array;
+  /** Named in messages and warnings ("year 2017"). */
+  label?: string;
+}
+
+/** All measures of one year. Matrices are rows × products with rows = `locationIndex.length`. */
+export interface ComplexityYearResult {
+  /** Input location of each result row (all of them, except locations dropped by `rpop`). */
+  locationIndex: Int32Array;
+  rows: number;
+  products: number;
+  /** `rca` or `rpop`: which advantage `advantage` holds. */
+  advantageKind: 'rca' | 'rpop';
+  /** RCA, or RPOP with `presence: 'rpop'`. */
+  advantage: Float64Array;
+  mcp: Uint8Array;
+  diversity: Int32Array;
+  ubiquity: Int32Array;
+  /** NaN where the proximity column sums to 0. */
+  density: Float64Array;
+  /** Per row; NaN where diversity is 0. */
+  eci: Float64Array;
+  /** Per product; NaN where ubiquity is 0. */
+  pci: Float64Array;
+  /** Per row; NaN where diversity is 0. */
+  coi: Float64Array;
+  /** 0 where M = 1; NaN where diversity or ubiquity is 0. */
+  cog: Float64Array;
+  /** Raw eigenvector values and scale (for product-space and checks). */
+  kc: Float64Array;
+  kp: Float64Array;
+  mean: number;
+  sd: number;
+  eigenvalue: number;
+  /** Input locations dropped for lack of population (`rpop`). */
+  droppedLocations: Int32Array;
+  /** Result rows with diversity 0 / products with ubiquity 0. */
+  zeroDiversityRows: Int32Array;
+  zeroUbiquityProducts: Int32Array;
+  /** Human-readable warnings (dropped locations, zero diversity/ubiquity, a disconnected network). */
+  warnings: string[];
+}
+
+/**
+ * Computes all measures of one year.
+ * @throws MetricInputError for unusable input: wrong shapes, negative or non-finite values, a
+ *   year with fewer than 2 locations or products, an all-zero year, no presence at all.
+ */
+export function complexity(input: ComplexityYearInput, options: ComplexityOptions = {}): ComplexityYearResult {
+  const o = resolveComplexity(options);
+  const label = input.label ?? 'this year';
+  const { locations, products, valuesUsd } = input;
+  checkCount('complexity', 'locations', locations);
+  checkCount('complexity', 'products', products);
+  checkShape('complexity', 'valuesUsd', valuesUsd, locations, products);
+  checkNonNegative('complexity', 'valuesUsd', valuesUsd, products);
+
+  // Rows kept: all, or those with a population (rpop).
+  let locationIndex: Int32Array;
+  let dropped: Int32Array = new Int32Array(0);
+  if (o.presence === 'rpop') {
+    if (input.population === undefined) throw new MetricInputError(`${label}: the rpop presence test needs a population per location`);
+    checkShape('complexity', 'population', input.population, locations, 1);
+    const keep: number[] = [];
+    const lost: number[] = [];
+    for (let c = 0; c < locations; c++) {
+      const pop = input.population[c]!;
+      (pop > 0 && pop !== Infinity ? keep : lost).push(c);
+    }
+    locationIndex = Int32Array.from(keep);
+    dropped = Int32Array.from(lost);
+  } else {
+    locationIndex = new Int32Array(locations);
+    for (let c = 0; c < locations; c++) locationIndex[c] = c;
+  }
+  const rows = locationIndex.length;
+  const values = rows === locations ? valuesUsd : gatherRows(valuesUsd, locationIndex, products);
+  let presenceGiven: Uint8Array | undefined;
+  if (o.presence === 'manual') {
+    if (input.presence === undefined) throw new MetricInputError(`${label}: the manual presence test needs a presence matrix`);
+    checkShape('complexity', 'presence', input.presence, locations, products);
+    checkBinary('complexity', 'presence', input.presence, products);
+    presenceGiven = input.presence;
+  }
+  if (rows < 2) {
+    throw new MetricInputError(`${label}: complexity needs at least 2 locations, got ${rows}`, {
+      hint: o.presence === 'rpop' ? 'check that the population file covers the locations of this year' : undefined,
+    });
+  }
+  if (products < 2) throw new MetricInputError(`${label}: complexity needs at least 2 products, got ${products}`);
+  let total = 0;
+  for (let i = 0; i < values.length; i++) total += values[i]!;
+  if (total === 0 && o.presence !== 'manual') throw new MetricInputError(`${label}: all values are zero`);
+
+  const rcaValues = _rca(values, rows, products);
+  const advantage = o.presence === 'rpop' ? rpop(values, rows, products, gatherRows(input.population!, locationIndex, 1)) : rcaValues;
+  const m = presenceGiven ?? mcp(advantage, rows, products, o.rcaThreshold);
+  const div = diversity(m, rows, products);
+  const ubi = ubiquity(m, rows, products);
+
+  const warnings: string[] = [];
+  if (dropped.length > 0) warnings.push(`${label}: ${dropped.length} location(s) without population dropped (rpop)`);
+  const zeroDiversityRows: number[] = [];
+  for (let r = 0; r < rows; r++) if (div[r] === 0) zeroDiversityRows.push(r);
+  const zeroUbiquityProducts: number[] = [];
+  for (let p = 0; p < products; p++) if (ubi[p] === 0) zeroUbiquityProducts.push(p);
+  if (zeroDiversityRows.length > 0) {
+    warnings.push(`${label}: ${zeroDiversityRows.length} location(s) with diversity 0 get empty ECI/COI/COG`);
+  }
+  if (zeroUbiquityProducts.length > 0) {
+    warnings.push(`${label}: ${zeroUbiquityProducts.length} product(s) with ubiquity 0 get empty PCI/COG`);
+  }
+
+  const vectors = _complexityVectors(m, rows, products, div, ubi);
+  if (vectors.eigenvalue > 1 - 1e-9) {
+    warnings.push(
+      `${label}: the second eigenvalue is 1 (the location-product network is disconnected), so ECI/PCI are not unique`,
+    );
+  }
+
+  const phi = o.continuous
+    ? continuousProximity(advantage, rows, products)
+    : _proximityFromCounts(_coOccurrence(m, rows, products), products, o.asymmetric);
+  const phiSums = columnSums(phi, products);
+  const densityValues = _density(o.continuous ? advantage : m, rows, products, phi, phiSums);
+  const coiValues = coi(densityValues, m, rows, products, vectors.kp, vectors.sd, div);
+  const cogValues = _cog(m, rows, products, phi, phiSums, vectors.kp, vectors.sd, div);
+
+  return {
+    locationIndex,
+    rows,
+    products,
+    advantageKind: o.presence === 'rpop' ? 'rpop' : 'rca',
+    advantage,
+    mcp: m,
+    diversity: div,
+    ubiquity: ubi,
+    density: densityValues,
+    eci: standardise(vectors.kc, vectors.mean, vectors.sd),
+    pci: standardise(vectors.kp, vectors.mean, vectors.sd),
+    coi: coiValues,
+    cog: cogValues,
+    kc: vectors.kc,
+    kp: vectors.kp,
+    mean: vectors.mean,
+    sd: vectors.sd,
+    eigenvalue: vectors.eigenvalue,
+    droppedLocations: dropped,
+    zeroDiversityRows: Int32Array.from(zeroDiversityRows),
+    zeroUbiquityProducts: Int32Array.from(zeroUbiquityProducts),
+    warnings,
+  };
+}
+
+function gatherRows<T extends Float64Array | Uint8Array>(matrix: T, rowIndex: Int32Array, cols: number): T {
+  const out = new (matrix.constructor as new (n: number) => T)(rowIndex.length * cols);
+  for (let r = 0; r < rowIndex.length; r++) {
+    const from = rowIndex[r]! * cols;
+    out.set(matrix.subarray(from, from + cols) as never, r * cols);
+  }
+  return out;
+}
