@@ -136,6 +136,7 @@ export interface DemoBlock {
   order: string[];
   /** Hours the block takes: plots are worked side by side, so the slowest machine sets it. */
   hours: number;
+  /** Working days the block falls on; a block starts on a fresh day when it does not fit in the rest of the current one. */
   startDay: number;
   endDay: number;
 }
@@ -197,7 +198,9 @@ export interface DemoPlan {
   trialAreaHa: number;
   /** Field area outside the plots (worked normally, or used as guard strips and headlands). */
   remainingAreaHa: number;
+  /** Sum of block hours. */
   trialHours: number;
+  /** Working days from the first block to the last. */
   trialDays: number;
   measures: readonly DemoMeasure[];
   notes: string[];
@@ -233,14 +236,25 @@ export function planDemonstration(options: DemoPlanOptions, catalog: Catalog): D
   const plotWidthM = (o.plotAreaHa * 10_000) / o.stripLengthM;
   const blocks: DemoBlock[] = [];
   const plots: DemoPlot[] = [];
-  let hoursSoFar = 0;
+  // Blocks are scheduled whole: a block that does not fit in what is left of a day starts the next
+  // morning, so that its plots share the same day's crop moisture and weather.
+  let day = 1;
+  let usedToday = 0;
+  let trialHours = 0;
   for (let block = 1; block <= o.replicates; block++) {
     const order = shuffled(o.machineIds, random);
     const hours = Math.max(...order.map((id) => machines.find((m) => m.machineId === id)!.hoursPerPlot / o.unitsPerMachine));
-    const startDay = Math.floor(hoursSoFar / o.hoursPerDay + 1e-9) + 1;
-    hoursSoFar += hours;
-    const endDay = Math.ceil(hoursSoFar / o.hoursPerDay - 1e-9);
-    blocks.push({ block, order, hours, startDay, endDay: Math.max(startDay, endDay) });
+    if (usedToday > 0 && usedToday + hours > o.hoursPerDay * (1 + 1e-9)) {
+      day++;
+      usedToday = 0;
+    }
+    const startDay = day;
+    const spanDays = Math.max(1, Math.ceil((usedToday + hours) / o.hoursPerDay - 1e-9));
+    const endDay = startDay + spanDays - 1;
+    usedToday = usedToday + hours - (spanDays - 1) * o.hoursPerDay;
+    day = endDay;
+    trialHours += hours;
+    blocks.push({ block, order, hours, startDay, endDay });
     order.forEach((machineId, i) => {
       const machine = machines.find((m) => m.machineId === machineId)!;
       plots.push({
@@ -272,8 +286,8 @@ export function planDemonstration(options: DemoPlanOptions, catalog: Catalog): D
     plots,
     trialAreaHa,
     remainingAreaHa: o.areaHa - trialAreaHa,
-    trialHours: hoursSoFar,
-    trialDays: Math.ceil(hoursSoFar / o.hoursPerDay - 1e-9),
+    trialHours,
+    trialDays: blocks[blocks.length - 1]!.endDay,
     measures: demoMeasures,
     notes,
   };

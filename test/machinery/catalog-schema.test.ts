@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BadCatalogError } from '../../src/errors.ts';
+import { KaravanError, BadCatalogError } from '../../src/errors.ts';
 import { findMachine, mergeCatalogs, parseCatalog } from '../../src/machinery/index.ts';
 import { catalogTopKeys, classKeys, cropKeys, overrideKeys, rangeKeys, userMachineKeys, valueKeys } from '../../src/machinery/catalog-schema.ts';
 import { catalog, catalogJson } from './helpers.ts';
@@ -14,10 +14,10 @@ function expectBad(json: unknown, path: string, message: RegExp, base = undefine
     expect.unreachable();
   } catch (error) {
     expect(error).toBeInstanceOf(BadCatalogError);
-    expect((error as BadCatalogError).file).toBe('my.json');
-    expect((error as BadCatalogError).column).toBe(path);
-    expect((error as BadCatalogError).message).toMatch(message);
-    expect((error as BadCatalogError).message.startsWith(`my.json: ${path}: `)).toBe(true);
+    expect((error as KaravanError).file).toBe('my.json');
+    expect((error as KaravanError).column).toBe(path);
+    expect((error as KaravanError).message).toMatch(message);
+    expect((error as KaravanError).message.startsWith(`my.json: ${path}: `)).toBe(true);
   }
 }
 

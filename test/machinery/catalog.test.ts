@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MachineryInputError, UnknownMachineError } from '../../src/errors.ts';
+import { KaravanError, MachineryInputError, UnknownMachineError } from '../../src/errors.ts';
 import { closestIds, findCrop, findMachine } from '../../src/machinery/index.ts';
 import { levenshteinDistance } from '../../src/machinery/suggest.ts';
 import { catalog } from './helpers.ts';
@@ -20,9 +20,9 @@ describe('findMachine', () => {
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(UnknownMachineError);
-      expect((error as UnknownMachineError).code).toBe('KRV_MACH_UNKNOWN_MACHINE');
-      expect((error as UnknownMachineError).message).toBe(`unknown machine: ${wanted}`);
-      expect((error as UnknownMachineError).hint).toContain(suggestion);
+      expect((error as KaravanError).code).toBe('KRV_MACH_UNKNOWN_MACHINE');
+      expect((error as KaravanError).message).toBe(`unknown machine: ${wanted}`);
+      expect((error as KaravanError).hint).toContain(suggestion);
     }
   });
 
@@ -31,7 +31,7 @@ describe('findMachine', () => {
       findMachine(catalog, 'zzzzzzzzzzzzzzzzzzzzzzzzz');
       expect.unreachable();
     } catch (error) {
-      expect((error as UnknownMachineError).hint).toBe('list the ids with: karavan machinery catalog');
+      expect((error as KaravanError).hint).toBe('list the ids with: karavan machinery catalog');
     }
   });
 });

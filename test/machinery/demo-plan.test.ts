@@ -44,9 +44,23 @@ describe('planDemonstration', () => {
     const slowest = Math.max(...plan.machines.map((m) => m.hoursPerPlot));
     expect(plan.blocks[0]!.hours).toBeCloseTo(slowest, 10);
     expect(plan.trialHours).toBeCloseTo(6 * slowest, 9);
-    expect(plan.trialDays).toBe(Math.ceil((6 * slowest) / 8));
+    // The 7 m combine is slowest: 20 ha / 2.45 ha/h = 8.16 h, just over an 8 h day, so every
+    // block spans two days and the next one starts on a fresh day.
+    expect(slowest).toBeCloseTo(20 / 2.45, 10);
+    expect(plan.blocks.map((b) => [b.startDay, b.endDay])).toEqual([[1, 2], [3, 4], [5, 6], [7, 8], [9, 10], [11, 12]]);
+    expect(plan.trialDays).toBe(12);
     expect(plan.trialAreaHa).toBe(360);
     expect(plan.remainingAreaHa).toBe(2640);
+  });
+
+  it('packs short blocks into one day and lets long ones span days', () => {
+    const short = planDemonstration({ areaHa: 3000, machineIds: machines, plotAreaHa: 5 }, catalog);
+    // 5 ha / 2.45 ha/h = 2.04 h per block: 3 blocks fit in 8 h, the 4th starts day 2.
+    expect(short.blocks.map((b) => b.startDay)).toEqual([1, 1, 1, 2, 2, 2]);
+    const long = planDemonstration({ areaHa: 3000, machineIds: machines, plotAreaHa: 60, replicates: 3 }, catalog);
+    // 60 / 2.45 = 24.5 h: each block takes 4 days of 8 h and starts on a fresh day.
+    expect(long.blocks.map((b) => [b.startDay, b.endDay])).toEqual([[1, 4], [5, 8], [9, 12]]);
+    expect(long.trialDays).toBe(12);
   });
 
   it('lists what to measure: ha/h, fuel per ha, grain loss, downtime', () => {

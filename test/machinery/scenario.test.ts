@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MachineryInputError, UnknownMachineError } from '../../src/errors.ts';
+import { KaravanError, MachineryInputError, UnknownMachineError } from '../../src/errors.ts';
 import { requireNoMachineFields, resolveScenario, scenarioDefaults, scenarioDefaultSources, scenarioFromJson } from '../../src/machinery/index.ts';
 import { catalog, presets, resolve } from './helpers.ts';
 
@@ -52,7 +52,7 @@ describe('resolveScenario', () => {
     try {
       run();
     } catch (error) {
-      expect((error as MachineryInputError).column).toBe(field);
+      expect((error as KaravanError).column).toBe(field);
     }
   });
 
@@ -66,8 +66,8 @@ describe('resolveScenario', () => {
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(UnknownMachineError);
-      expect((error as UnknownMachineError).message).toBe('unknown machine: combine-sp-9');
-      expect((error as UnknownMachineError).hint).toContain('combine-sp-9m');
+      expect((error as KaravanError).message).toBe('unknown machine: combine-sp-9');
+      expect((error as KaravanError).hint).toContain('combine-sp-9m');
     }
   });
 
@@ -95,8 +95,8 @@ describe('resolveScenario', () => {
       resolve({ areaHa: 100, presetId: 'kz-wheat-2022' });
       expect.unreachable();
     } catch (error) {
-      expect((error as MachineryInputError).message).toBe('invalid preset: kz-wheat-2022 (not a known preset)');
-      expect((error as MachineryInputError).hint).toContain('kz-wheat-2023');
+      expect((error as KaravanError).message).toBe('invalid preset: kz-wheat-2022 (not a known preset)');
+      expect((error as KaravanError).hint).toContain('kz-wheat-2023');
     }
   });
 
@@ -129,9 +129,9 @@ describe('scenarioFromJson', () => {
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(MachineryInputError);
-      expect((error as MachineryInputError).message).toMatch(message);
-      expect((error as MachineryInputError).file).toBe('s.json');
-      expect((error as MachineryInputError).column).toBe(field);
+      expect((error as KaravanError).message).toMatch(message);
+      expect((error as KaravanError).file).toBe('s.json');
+      expect((error as KaravanError).column).toBe(field);
     }
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MachineryInputError, UnknownMachineError } from '../../src/errors.ts';
+import { KaravanError, MachineryInputError, UnknownMachineError } from '../../src/errors.ts';
 import { resolveUnit } from '../../src/machinery/index.ts';
 import { catalog } from './helpers.ts';
 
@@ -30,7 +30,7 @@ describe('resolveUnit', () => {
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(UnknownMachineError);
-      expect((error as UnknownMachineError).hint).toMatch(/tractor-4wd-300kw/);
+      expect((error as KaravanError).hint).toMatch(/tractor-4wd-300kw/);
     }
   });
 });
