@@ -70,7 +70,7 @@ function presetBlock(plan: FleetPlan): string {
   for (const [name, v] of fromPreset) lines.push(`  ${name} = ${number(v.value)} [preset], as of ${v.asOf ?? '?'}: ${v.source}`);
   if (p.context.length > 0) {
     lines.push('  context (not used in the arithmetic):');
-    for (const f of p.context) lines.push(`    ${f.measure}, ${f.scope}: ${number(f.value)} ${f.unit} (as of ${f.asOf}; ${f.sourceUrl})${f.note ? ` - ${f.note}` : ''}`);
+    for (const f of p.context) lines.push(`    ${f.measure}, ${f.scope}: ${number(f.value)} ${f.unit} [as of ${f.asOf}; source: ${f.sourceUrl}]${f.note ? ` - ${f.note}` : ''}`);
   }
   for (const note of p.notes) lines.push(`  note: ${note}`);
   return lines.join('\n') + '\n';

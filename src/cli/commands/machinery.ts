@@ -112,7 +112,7 @@ export function registerMachinery(program: Command): void {
     .option('--catalog <file>', 'your catalog JSON (machines with make, model, list price...) layered over the shipped one');
   addScenarioFlags(fleet)
     .option('--sizes <list>', 'fleet sizes for the cost-by-size table, e.g. 20,26,34,40,48 (default: around the window fleet)')
-    .option('--alt-workable-share <share>', 'second pwd for the cost-by-size table (default: 0.7)', '0.7')
+    .option('--alt-workable-share <share>', 'second pwd for the cost-by-size table (default: 0.7, or 1 when --workable-share is below 1)')
     .option('--factors <list>', `sensitivity factors (default: ${sensitivityDefaults.factors.join(',')})`)
     .option('--json', 'print the full result objects as JSON', false)
     .action(async (flags: Flags) =>
@@ -131,7 +131,8 @@ export function registerMachinery(program: Command): void {
             : [...new Set([plan.costMinimisingFleet.machines, Math.round(n * 0.6), Math.round(n * 0.75), n, Math.round(n * 1.2), Math.round(n * 1.4)])]
                 .filter((x) => x >= 1)
                 .sort((x, y) => x - y);
-        const table = fleetSizeTable(plan.inputs, sizes, toNumber('--alt-workable-share', flags.altWorkableShare as string));
+        const alternative = typeof flags.altWorkableShare === 'string' ? toNumber('--alt-workable-share', flags.altWorkableShare) : plan.inputs.workableShare < 1 ? 1 : 0.7;
+        const table = fleetSizeTable(plan.inputs, sizes, alternative);
         const sensitivity = sensitivityTable(plan.inputs, typeof flags.factors === 'string' ? { factors: toNumberList('--factors', flags.factors) } : {});
         if (flags.json) return printJson({ plan, fleetSizeTable: table, sensitivity });
         process.stdout.write(renderFleetPlan(plan, table, sensitivity));
