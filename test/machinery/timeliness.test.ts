@@ -37,7 +37,7 @@ describe('timelinessCostUsd (F19)', () => {
           const days = daysNeeded(areaHa, machines, capacity, 9, pwd);
           const direct = timelinessCostUsd({ lossSharePerDay: 0.004, yieldTPerHa: 2, grainPriceUsdPerT: 200, areaHa, daysNeeded: days, zDivisor: z }).timelinessUsdPerYear;
           const expanded = timelinessCostUsdExpanded({ lossSharePerDay: 0.004, yieldTPerHa: 2, grainPriceUsdPerT: 200, areaHa, zDivisor: z, hoursPerDay: 9, workableShare: pwd, machines, capacityHaPerHour: capacity });
-          expect(expanded).toBeCloseTo(direct, 6);
+          expect(Math.abs(expanded - direct)).toBeLessThanOrEqual(1e-12 * direct);
         },
       ),
     );
