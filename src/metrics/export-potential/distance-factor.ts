@@ -7,6 +7,7 @@
  * "skip factor").
  */
 import { InvalidOptionError } from '../../errors.ts';
+import type { PairRuns } from './pair-runs.ts';
 import type { TradeDimensions, TradeFlows } from './trade-flows.ts';
 
 /** DistF from j's average log distance for k and ln d_ij; 1 when either is unknown (NaN). */
@@ -34,26 +35,32 @@ export function validateDistances(distanceKm: Float64Array, dims: TradeDimension
   }
 }
 
-/** ln d_ij and j's value-weighted average log distance per product. O(flows + countryCount × productCount). */
-export function prepareDistances(distanceKm: Float64Array, flows: TradeFlows, dims: TradeDimensions): PreparedDistances {
+/**
+ * ln d_ij and j's value-weighted average log distance per product, visiting the flows pair by pair
+ * (ln d_ij is constant within a pair). O(flows + countryCount × productCount).
+ */
+export function prepareDistances(distanceKm: Float64Array, flows: TradeFlows, runs: PairRuns, dims: TradeDimensions): PreparedDistances {
   const c = dims.countryCount;
   const k = dims.productCount;
   const logDistance = Float64Array.from(distanceKm, (d) => (d > 0 && d < Infinity ? Math.log(d) : Number.NaN));
   const sum = new Float64Array(c * k);
   const weight = new Float64Array(c * k);
-  const ex = flows.exporterIndex;
-  const im = flows.importerIndex;
   const pr = flows.productIndex;
   const v = flows.valueUsd;
-  for (let r = 0; r < v.length; r++) {
-    const i = ex[r]!;
-    const j = im[r]!;
-    if (i === j) continue;
+  const order = runs.order;
+  for (let run = 0; run < runs.runExporter.length; run++) {
+    const i = runs.runExporter[run]!;
+    const j = runs.runImporter[run]!;
     const ld = logDistance[i * c + j]!;
-    if (Number.isNaN(ld)) continue;
-    const q = j * k + pr[r]!;
-    sum[q]! += v[r]! * ld;
-    weight[q]! += v[r]!;
+    if (i === j || Number.isNaN(ld)) continue;
+    const jRow = j * k;
+    for (let q = runs.runStart[run]!; q < runs.runStart[run + 1]!; q++) {
+      const r = order === null ? q : order[q]!;
+      const x = v[r]!;
+      const cell = jRow + pr[r]!;
+      sum[cell]! += x * ld;
+      weight[cell]! += x;
+    }
   }
   for (let q = 0; q < c * k; q++) sum[q] = weight[q]! > 0 ? sum[q]! / weight[q]! : Number.NaN;
   return { logDistance, averageLogDistance: sum };

@@ -1,13 +1,14 @@
 /**
  * Pair-level summary of the export potential for every (exporter, market): Σ_k P̂, Σ_k v̄, Σ_k R,
- * U = ΣP̂ − ΣR and ρ = ΣR/ΣP̂, plus E_ij and B_ij. Runs the market kernel once per market, then
- * one dense pass over suppliers × products and one pass over the market's flows:
- * O(countryCount² × productCount + flows) time, O(countryCount × productCount) working memory.
+ * U = ΣP̂ − ΣR and ρ = ΣR/ΣP̂, plus E_ij and B_ij. Runs the market kernel once per market plus one
+ * dense pass over suppliers × products for ΣP̂, then one pass over the flows, pair by pair, for
+ * v̄ and R: O(countryCount² × productCount + flows) time, O(countryCount × productCount) memory.
  * Rows per (i, j, k) are not materialised (there can be billions with κ > 0); ask
  * exportPotentialPair for the rows of a pair.
  */
-import { type MarketScratch, _marketPotential, createMarketScratch, normalisePotential } from './market-potential.ts';
-import type { ExportPotentialModel } from './prepare-export-potential.ts';
+import { type MarketScratch, _marketPotential, createMarketScratch, distanceFactorAt, normalisePotential } from './market-potential.ts';
+import { type ExportPotentialModel, modelPairRuns } from './prepare-export-potential.ts';
+import { PairTariffLookup, marketTariffAdvantage } from './tariff.ts';
 import { realizedShare, realizedUsd } from './untapped.ts';
 
 /** Dense countryCount × countryCount arrays, row = exporter i, column = market j (diagonal 0). */
@@ -47,15 +48,12 @@ export function exportPotentialAllPairs(model: ExportPotentialModel): ExportPote
   const scratch: MarketScratch = createMarketScratch(model);
   const supply = model.supply.supply;
   const demand = model.demandUsd;
-  const ex = model.flows.exporterIndex;
-  const pr = model.flows.productIndex;
-  const v = model.flows.valueUsd;
-  const { byImporterStart, byImporterRow } = model.totals;
-  // Actual flows of one market scattered over supplier × product (duplicates add up), then wiped.
-  const actual = new Float64Array(c * k);
+  // N_jk of every market, kept for the pass over the flows below (countryCount × productCount).
+  const normalisation = new Float64Array(c * k);
   for (let j = 0; j < c; j++) {
     const market = _marketPotential(model, j, scratch);
     const den = market.normalisationUsd;
+    normalisation.set(den, j * k);
     const f = market.cellFactor;
     const jRow = j * k;
     let demandSum = 0;
@@ -69,10 +67,10 @@ export function exportPotentialAllPairs(model: ExportPotentialModel): ExportPote
     out.unallocatedDemandUsd[j] = unallocated;
     for (let i = 0; i < c; i++) {
       if (i === j) continue;
-      out.expectedTradeUsd[i * c + j] = market.expectedTradeUsd[i]!;
-      out.ease[i * c + j] = market.ease[i]!;
-      out.pairFlags[i * c + j] = market.easeFlags[i]!;
       const b = market.ease[i]!;
+      out.expectedTradeUsd[i * c + j] = market.expectedTradeUsd[i]!;
+      out.ease[i * c + j] = b;
+      out.pairFlags[i * c + j] = market.easeFlags[i]!;
       if (b === 0) continue;
       const row = i * k;
       let sum = 0;
@@ -85,28 +83,54 @@ export function exportPotentialAllPairs(model: ExportPotentialModel): ExportPote
       }
       out.potentialUsd[i * c + j] = sum;
     }
-    const from = byImporterStart[j]!;
-    const to = byImporterStart[j + 1]!;
-    for (let q = from; q < to; q++) {
-      const r = byImporterRow[q]!;
-      actual[ex[r]! * k + pr[r]!]! += v[r]!;
-    }
-    for (let q = from; q < to; q++) {
-      const r = byImporterRow[q]!;
-      const i = ex[r]!;
+  }
+
+  // Actual and realized, pair by pair over the flows (duplicate keys within a pair add up first).
+  const runs = modelPairRuns(model);
+  const order = runs.order;
+  const pr = model.flows.productIndex;
+  const v = model.flows.valueUsd;
+  const tariffLookup = model.tariffs === null ? null : new PairTariffLookup(model.tariffs, model.dims);
+  const actual = new Float64Array(k);
+  const touched = new Int32Array(k);
+  for (let run = 0; run < runs.runExporter.length; run++) {
+    const i = runs.runExporter[run]!;
+    const j = runs.runImporter[run]!;
+    if (i === j) continue;
+    let t = 0;
+    for (let q = runs.runStart[run]!; q < runs.runStart[run + 1]!; q++) {
+      const r = order === null ? q : order[q]!;
       const p = pr[r]!;
-      const cell = i * k + p;
-      const a = actual[cell]!;
-      if (a === 0) continue; // already counted (duplicate key) or a zero flow
-      actual[cell] = 0;
-      const b = market.ease[i]!;
-      const s = supply[cell]!;
-      const d = demand[jRow + p]!;
-      const raw = b === 0 || s === 0 ? 0 : f === null ? s * b * d : s * b * d * f[cell]!;
-      const hat = normalisePotential(raw, den[p]!, d);
-      out.actualUsd[i * c + j]! += a;
-      out.realizedUsd[i * c + j]! += realizedUsd(hat, a);
+      if (actual[p] === 0) touched[t++] = p;
+      actual[p]! += v[r]!;
     }
+    if (t === 0) continue;
+    tariffLookup?.load(i, j);
+    const b = out.ease[i * c + j]!;
+    const row = i * k;
+    const jRow = j * k;
+    let actualSum = 0;
+    let realizedSum = 0;
+    for (let q = 0; q < t; q++) {
+      const p = touched[q]!;
+      const a = actual[p]!;
+      actual[p] = 0;
+      if (a === 0) continue;
+      const s = supply[row + p]!;
+      const d = demand[jRow + p]!;
+      let raw = 0;
+      if (b !== 0 && s !== 0) {
+        raw = s * b * d;
+        if (scratch.cellFactor !== null) {
+          const mta = model.tariffs === null ? 1 : marketTariffAdvantage(model.tariffs.importerAverageRate[jRow + p]!, tariffLookup!.rate(p), model.tariffs.sigma[p]!);
+          raw = raw * (mta * distanceFactorAt(model, i, j, p));
+        }
+      }
+      actualSum += a;
+      realizedSum += realizedUsd(normalisePotential(raw, normalisation[jRow + p]!, d), a);
+    }
+    out.actualUsd[i * c + j]! += actualSum;
+    out.realizedUsd[i * c + j]! += realizedSum;
   }
   for (let q = 0; q < c * c; q++) {
     out.untappedUsd[q] = Math.max(0, out.potentialUsd[q]! - out.realizedUsd[q]!);

@@ -16,6 +16,7 @@ import {
   normalisePotential,
 } from './market-potential.ts';
 import type { ExportPotentialModel } from './prepare-export-potential.ts';
+import type { MarketTariffLookup } from './tariff.ts';
 import { type PotentialTotals, realizedUsd, totalsFromSums, untappedUsd } from './untapped.ts';
 
 /** One row per product with positive potential or positive actual exports, by product index. */
@@ -104,7 +105,7 @@ export function exportPotentialPair(model: ExportPotentialModel, exporterIndex: 
 export function _pairFromMarket(
   model: ExportPotentialModel,
   market: MarketPotential,
-  tariffLookup: Parameters<typeof marketTariffFactorAt>[1],
+  tariffLookup: MarketTariffLookup | null,
   i: number,
 ): ExportPotentialPair {
   const c = model.dims.countryCount;
@@ -114,13 +115,23 @@ export function _pairFromMarket(
   const row = i * k;
   const jRow = j * k;
 
+  // v̄_ijk: the pair's runs if the flows are already indexed, else one sequential scan.
   const actual = new Float64Array(k);
   const ex = model.flows.exporterIndex;
+  const im = model.flows.importerIndex;
   const pr = model.flows.productIndex;
   const v = model.flows.valueUsd;
-  for (let q = totals.byImporterStart[j]!; q < totals.byImporterStart[j + 1]!; q++) {
-    const r = totals.byImporterRow[q]!;
-    if (ex[r] === i) actual[pr[r]!]! += v[r]!;
+  const runs = model.runs;
+  if (runs !== null) {
+    for (let run = 0; run < runs.runExporter.length; run++) {
+      if (runs.runExporter[run] !== i || runs.runImporter[run] !== j) continue;
+      for (let q = runs.runStart[run]!; q < runs.runStart[run + 1]!; q++) {
+        const r = runs.order === null ? q : runs.order[q]!;
+        actual[pr[r]!]! += v[r]!;
+      }
+    }
+  } else {
+    for (let r = 0; r < v.length; r++) if (ex[r] === i && im[r] === j) actual[pr[r]!]! += v[r]!;
   }
 
   const ease = market.ease[i]!;

@@ -9,6 +9,7 @@
 import { InvalidOptionError } from '../../errors.ts';
 import { demandUsd } from './demand.ts';
 import { type PreparedDistances, prepareDistances, validateDistances } from './distance-factor.ts';
+import { type PairRuns, pairRuns } from './pair-runs.ts';
 import { type SupplyShares, supplyShares } from './supply-share.ts';
 import { type PreparedTariffs, type TariffInput, prepareTariffs, validateTariffs } from './tariff.ts';
 import { type TradeDimensions, type TradeFlows, validateTradeFlows } from './trade-flows.ts';
@@ -141,6 +142,14 @@ export interface ExportPotentialModel {
   demandUsd: Float64Array;
   tariffs: PreparedTariffs | null;
   distances: PreparedDistances | null;
+  /** Flow rows by pair; built on first use (see modelPairRuns), null until then. */
+  runs: PairRuns | null;
+}
+
+/** The model's flows grouped by pair, built once and kept on the model (a memo; results do not change). */
+export function modelPairRuns(model: ExportPotentialModel): PairRuns {
+  if (model.runs === null) model.runs = pairRuns(model.flows, model.dims);
+  return model.runs;
 }
 
 /**
@@ -157,7 +166,8 @@ export function prepareExportPotential(
   validateTradeFlows(flows, dims);
   const resolved = resolveExportPotential(options, dims);
   const totals = worldTotals(flows, dims, resolved.easeExcludedProducts);
-  const tariffs = resolved.tariffs === null ? null : prepareTariffs(resolved.tariffs, flows, totals, dims);
+  const runs = resolved.tariffs === null && resolved.distanceKm === null ? null : pairRuns(flows, dims);
+  const tariffs = resolved.tariffs === null || runs === null ? null : prepareTariffs(resolved.tariffs, flows, totals, runs, dims);
   const supply = supplyShares(
     {
       exportsUsd: totals.exportsUsd,
@@ -177,6 +187,7 @@ export function prepareExportPotential(
     supply,
     demandUsd: demandUsd(totals.importsUsd, resolved.importGrowth, dims),
     tariffs,
-    distances: resolved.distanceKm === null ? null : prepareDistances(resolved.distanceKm, flows, dims),
+    distances: resolved.distanceKm === null || runs === null ? null : prepareDistances(resolved.distanceKm, flows, runs, dims),
+    runs,
   };
 }

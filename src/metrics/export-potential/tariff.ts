@@ -11,6 +11,7 @@
  * current and the forward-looking schedule (ITC's TR_jk term is therefore 1).
  */
 import { InvalidOptionError } from '../../errors.ts';
+import type { PairRuns } from './pair-runs.ts';
 import type { TradeDimensions, TradeFlows } from './trade-flows.ts';
 
 /** Bilateral rates for listed (exporter, importer, product) triples; others fall back to MFN. */
@@ -41,6 +42,9 @@ export interface PreparedTariffs {
   /** Bilateral rows of importer j: `bilateralRow[bilateralStart[j] .. bilateralStart[j+1])`. */
   bilateralStart: Int32Array;
   bilateralRow: Int32Array;
+  /** Bilateral rows of pair (i, j): `bilateralPairRow[bilateralPairStart[i·countryCount + j] .. +1)`. */
+  bilateralPairStart: Int32Array;
+  bilateralPairRow: Int32Array;
   /** t̄_jk, countryCount × productCount (0 where M_jk = 0). */
   importerAverageRate: Float64Array;
   /** t̄_ik, countryCount × productCount (0 where X_ik = 0). */
@@ -122,18 +126,9 @@ export class MarketTariffLookup {
 
   /** Makes `rate()` answer for market j. */
   load(j: number): void {
-    this.clear();
-    const t = this.tariffs;
-    if (t.bilateral !== null) {
-      const k = this.dims.productCount;
-      const { exporterIndex, productIndex, rate } = t.bilateral;
-      for (let q = t.bilateralStart[j]!; q < t.bilateralStart[j + 1]!; q++) {
-        const r = t.bilateralRow[q]!;
-        const value = rate[r]!;
-        if (!Number.isNaN(value)) this.buffer[exporterIndex[r]! * k + productIndex[r]!] = value;
-      }
-    }
+    this.scatter(this.market, Number.NaN);
     this.market = j;
+    this.scatter(j, 0);
   }
 
   /** t_ijk for the loaded market j. */
@@ -143,85 +138,141 @@ export class MarketTariffLookup {
     return Number.isNaN(listed) ? this.tariffs.mfnRate[this.market * k + p]! : listed;
   }
 
-  private clear(): void {
+  /** Writes market j's bilateral rates (or NaN to wipe them when `wipe` is NaN). */
+  private scatter(j: number, wipe: number): void {
     const t = this.tariffs;
-    if (this.market < 0 || t.bilateral === null) return;
+    if (j < 0 || t.bilateral === null) return;
     const k = this.dims.productCount;
-    const { exporterIndex, productIndex } = t.bilateral;
-    for (let q = t.bilateralStart[this.market]!; q < t.bilateralStart[this.market + 1]!; q++) {
+    const { exporterIndex, productIndex, rate } = t.bilateral;
+    for (let q = t.bilateralStart[j]!; q < t.bilateralStart[j + 1]!; q++) {
       const r = t.bilateralRow[q]!;
-      this.buffer[exporterIndex[r]! * k + productIndex[r]!] = Number.NaN;
+      this.buffer[exporterIndex[r]! * k + productIndex[r]!] = Number.isNaN(wipe) ? wipe : rate[r]!;
     }
   }
 }
 
+/** Looks up t_ijk for one pair (i, j) at a time, in a productCount-sized buffer. */
+export class PairTariffLookup {
+  /** The loaded pair's bilateral rate per product, NaN where not listed (MFN applies). */
+  readonly listedRates: Float64Array;
+  private pair = -1;
+  private marketRow = 0;
+
+  constructor(
+    private readonly tariffs: PreparedTariffs,
+    private readonly dims: TradeDimensions,
+  ) {
+    this.listedRates = new Float64Array(dims.productCount).fill(Number.NaN);
+  }
+
+  load(i: number, j: number): void {
+    this.scatter(this.pair, true);
+    this.pair = i * this.dims.countryCount + j;
+    this.marketRow = j * this.dims.productCount;
+    this.scatter(this.pair, false);
+  }
+
+  /** t_ijk for the loaded pair. */
+  rate(p: number): number {
+    const listed = this.listedRates[p]!;
+    return Number.isNaN(listed) ? this.tariffs.mfnRate[this.marketRow + p]! : listed;
+  }
+
+  private scatter(pair: number, wipe: boolean): void {
+    const t = this.tariffs;
+    if (pair < 0 || t.bilateral === null) return;
+    const { productIndex, rate } = t.bilateral;
+    for (let q = t.bilateralPairStart[pair]!; q < t.bilateralPairStart[pair + 1]!; q++) {
+      const r = t.bilateralPairRow[q]!;
+      this.listedRates[productIndex[r]!] = wipe ? Number.NaN : rate[r]!;
+    }
+  }
+}
+
+/** Counting sort of row indices by their key (0..keyCount-1). */
+function groupRows(keyCount: number, keys: Int32Array): { start: Int32Array; row: Int32Array } {
+  const rows = keys.length;
+  const start = new Int32Array(keyCount + 1);
+  for (let r = 0; r < rows; r++) start[keys[r]! + 1]!++;
+  for (let key = 0; key < keyCount; key++) start[key + 1]! += start[key]!;
+  const fill = start.slice(0, keyCount);
+  const row = new Int32Array(rows);
+  for (let r = 0; r < rows; r++) row[fill[keys[r]!]!++] = r;
+  return { start, row };
+}
+
 /**
- * Indexes validated tariffs and computes t̄_jk, t̄_ik, t̄_k and GTD_ik from the flows. O(flows +
- * bilateral rows + countryCount × productCount).
+ * Indexes validated tariffs and computes t̄_jk, t̄_ik, t̄_k and GTD_ik from the flows, visiting
+ * them pair by pair. O(flows + bilateral rows + countryCount × productCount).
  */
 export function prepareTariffs(
   tariffs: TariffInput,
   flows: TradeFlows,
-  totals: {
-    exportsUsd: Float64Array;
-    importsUsd: Float64Array;
-    worldExportsUsd: Float64Array;
-    byImporterStart: Int32Array;
-    byImporterRow: Int32Array;
-  },
+  totals: { exportsUsd: Float64Array; importsUsd: Float64Array; worldExportsUsd: Float64Array },
+  runs: PairRuns,
   dims: TradeDimensions,
 ): PreparedTariffs {
   const c = dims.countryCount;
   const k = dims.productCount;
-  const mfnRate = Float64Array.from(tariffs.mfnRate, (t) => (Number.isNaN(t) ? 0 : t));
+  const mfnRate = new Float64Array(c * k);
+  for (let q = 0; q < c * k; q++) {
+    const t = tariffs.mfnRate[q]!;
+    mfnRate[q] = Number.isNaN(t) ? 0 : t;
+  }
   const sigma = typeof tariffs.sigma === 'number' ? new Float64Array(k).fill(tariffs.sigma) : Float64Array.from(tariffs.sigma);
   const bilateral = tariffs.bilateral ?? null;
-  const bilateralStart = new Int32Array(c + 1);
-  let bilateralRow = new Int32Array(0);
-  if (bilateral !== null) {
-    const im = bilateral.importerIndex;
-    for (let r = 0; r < im.length; r++) bilateralStart[im[r]! + 1]!++;
-    for (let j = 0; j < c; j++) bilateralStart[j + 1]! += bilateralStart[j]!;
-    const fill = bilateralStart.slice(0, c);
-    bilateralRow = new Int32Array(im.length);
-    for (let r = 0; r < im.length; r++) bilateralRow[fill[im[r]!]!++] = r;
-  }
+  const importers = bilateral === null ? new Int32Array(0) : bilateral.importerIndex;
+  const pairs = new Int32Array(importers.length);
+  if (bilateral !== null) for (let r = 0; r < pairs.length; r++) pairs[r] = bilateral.exporterIndex[r]! * c + importers[r]!;
+  const byMarket = groupRows(c, importers);
+  const byPair = groupRows(c * c, pairs);
   const prepared: PreparedTariffs = {
     mfnRate,
     sigma,
     bilateral,
-    bilateralStart,
-    bilateralRow,
+    bilateralStart: byMarket.start,
+    bilateralRow: byMarket.row,
+    bilateralPairStart: byPair.start,
+    bilateralPairRow: byPair.row,
     importerAverageRate: new Float64Array(c * k),
     exporterAverageRate: new Float64Array(c * k),
     worldAverageRate: new Float64Array(k),
     supplyTariffFactor: new Float64Array(c * k),
   };
-  // Value-weighted sums of t_ijk over the flows, visiting one market at a time.
-  const byImporter = prepared.importerAverageRate;
-  const byExporter = prepared.exporterAverageRate;
+  // Value-weighted sums of t_ijk over the flows.
+  const atMarket = prepared.importerAverageRate;
+  const atExporter = prepared.exporterAverageRate;
   const world = prepared.worldAverageRate;
-  const lookup = new MarketTariffLookup(prepared, dims);
-  const ex = flows.exporterIndex;
+  const lookup = new PairTariffLookup(prepared, dims);
+  const listed = lookup.listedRates;
   const pr = flows.productIndex;
   const v = flows.valueUsd;
-  for (let j = 0; j < c; j++) {
-    lookup.load(j);
-    for (let q = totals.byImporterStart[j]!; q < totals.byImporterStart[j + 1]!; q++) {
-      const r = totals.byImporterRow[q]!;
-      const i = ex[r]!;
+  const order = runs.order;
+  for (let run = 0; run < runs.runExporter.length; run++) {
+    const i = runs.runExporter[run]!;
+    const j = runs.runImporter[run]!;
+    if (i === j) continue;
+    lookup.load(i, j);
+    const iRow = i * k;
+    const jRow = j * k;
+    const from = runs.runStart[run]!;
+    const to = runs.runStart[run + 1]!;
+    // Hot loop (one iteration per flow): the lookup is inlined by hand.
+    for (let q = from; q < to; q++) {
+      const r = order === null ? q : order[q]!;
       const p = pr[r]!;
-      const weighted = v[r]! * lookup.rate(i, p);
-      byImporter[j * k + p]! += weighted;
-      byExporter[i * k + p]! += weighted;
+      const pref = listed[p]!;
+      const weighted = v[r]! * (pref === pref ? pref : mfnRate[jRow + p]!);
+      atMarket[jRow + p]! += weighted;
+      atExporter[iRow + p]! += weighted;
       world[p]! += weighted;
     }
   }
   for (let q = 0; q < c * k; q++) {
     const m = totals.importsUsd[q]!;
-    byImporter[q] = m > 0 ? byImporter[q]! / m : 0;
+    atMarket[q] = m > 0 ? atMarket[q]! / m : 0;
     const x = totals.exportsUsd[q]!;
-    byExporter[q] = x > 0 ? byExporter[q]! / x : 0;
+    atExporter[q] = x > 0 ? atExporter[q]! / x : 0;
   }
   for (let p = 0; p < k; p++) {
     const vk = totals.worldExportsUsd[p]!;
@@ -231,7 +282,7 @@ export function prepareTariffs(
     for (let p = 0; p < k; p++) {
       const q = i * k + p;
       prepared.supplyTariffFactor[q] =
-        totals.exportsUsd[q]! > 0 ? globalTariffDisadvantage(byExporter[q]!, world[p]!, sigma[p]!) : 1;
+        totals.exportsUsd[q]! > 0 ? globalTariffDisadvantage(atExporter[q]!, world[p]!, sigma[p]!) : 1;
     }
   }
   return prepared;

@@ -7,9 +7,11 @@
  * A year passed as `null` is missing (not reported, not ingested): its weight is dropped and the
  * others are renormalised. A flow absent from an available year is a zero for that year (BACI and
  * Comtrade omit zero flows). Self-trade rows (exporter = importer) are dropped. O(total flows)
- * time, memory O(total flows) for one int32 permutation per year plus the output.
+ * time; years whose rows come grouped by pair (as the store writes them) are read in place,
+ * others get one int32 permutation each. Memory: the output plus O(countryCount²) per year.
  */
 import { InvalidOptionError, MetricInputError } from '../../errors.ts';
+import { type PairRuns, pairRuns } from './pair-runs.ts';
 import { type TradeDimensions, type TradeFlows, validateTradeFlows } from './trade-flows.ts';
 
 export interface WeightedAverageOptions {
@@ -103,26 +105,21 @@ export function _weightedAverageFlows(
 ): WeightedFlows {
   const c = dims.countryCount;
   const pairCount = c * c;
-  // Group each year's rows by pair (exporter, importer) with a counting sort: O(rows + pairs).
-  const offsets: Int32Array[] = [];
-  const perms: Int32Array[] = [];
+  // Each year visited pair by pair (in its own order when grouped, else through a counting sort),
+  // with a pair -> run lookup so the merge below reads every year's rows of a pair in one go.
+  const yearRuns: PairRuns[] = [];
+  const runOfPair: Int32Array[] = [];
   let largest = 0;
   for (const flows of years) {
-    const n = flows.valueUsd.length;
-    largest = Math.max(largest, n);
-    const start = new Int32Array(pairCount + 1);
-    const ex = flows.exporterIndex;
-    const im = flows.importerIndex;
-    for (let r = 0; r < n; r++) start[ex[r]! * c + im[r]! + 1]!++;
-    for (let p = 0; p < pairCount; p++) start[p + 1]! += start[p]!;
-    const fill = start.slice(0, pairCount);
-    const perm = new Int32Array(n);
-    for (let r = 0; r < n; r++) perm[fill[ex[r]! * c + im[r]!]!++] = r;
-    offsets.push(start);
-    perms.push(perm);
+    largest = Math.max(largest, flows.valueUsd.length);
+    const runs = pairRuns(flows, dims);
+    const lookup = new Int32Array(pairCount).fill(-1);
+    for (let q = 0; q < runs.runExporter.length; q++) lookup[runs.runExporter[q]! * c + runs.runImporter[q]!] = q;
+    yearRuns.push(runs);
+    runOfPair.push(lookup);
   }
 
-  const out = new GrowableFlows(Math.max(16, Math.ceil(largest * 1.1)));
+  const out = new GrowableFlows(Math.max(16, Math.ceil(largest * 1.15)));
   const k = dims.productCount;
   const acc = new Float64Array(k);
   const seen = new Uint8Array(k);
@@ -131,19 +128,18 @@ export function _weightedAverageFlows(
   for (let i = 0; i < c; i++) {
     for (let j = 0; j < c; j++) {
       if (i === j) continue;
-      const p = i * c + j;
+      const pair = i * c + j;
       let t = 0;
       for (let y = 0; y < years.length; y++) {
-        const start = offsets[y]!;
-        const from = start[p]!;
-        const to = start[p + 1]!;
-        if (from === to) continue;
-        const perm = perms[y]!;
+        const run = runOfPair[y]![pair]!;
+        if (run < 0) continue;
+        const runs = yearRuns[y]!;
+        const order = runs.order;
         const pr = years[y]!.productIndex;
         const v = years[y]!.valueUsd;
         const share = shares[y]!;
-        for (let q = from; q < to; q++) {
-          const r = perm[q]!;
+        for (let q = runs.runStart[run]!; q < runs.runStart[run + 1]!; q++) {
+          const r = order === null ? q : order[q]!;
           const prod = pr[r]!;
           const x = v[r]!;
           if (seen[prod] === 0) {
@@ -169,7 +165,7 @@ export function _weightedAverageFlows(
   return out.finish();
 }
 
-/** Column buffers that double when full. */
+/** Column buffers that grow by half when full. */
 class GrowableFlows {
   private length = 0;
   private exporterIndex: Int32Array;
@@ -197,7 +193,7 @@ class GrowableFlows {
   }
 
   private grow(): void {
-    const capacity = this.valueUsd.length * 2;
+    const capacity = Math.ceil(this.valueUsd.length * 1.5);
     const copy = <T extends Int32Array | Float64Array | Uint8Array>(a: T, make: (n: number) => T): T => {
       const b = make(capacity);
       b.set(a);

@@ -2,8 +2,7 @@
  * (S0 build step) World-wide sums from the smoothed flows v̄_ijk, in one pass:
  *   X_ik = Σ_j v̄_ijk (i's exports of k),  M_jk = Σ_i v̄_ijk (j's imports of k),
  *   V_k  = Σ_i X_ik (world exports of k), V_ij = Σ_k v̄_ijk (i's exports to j, all products),
- * plus the rows grouped by importer (a counting sort, O(flows)) so later passes can visit one
- * market's flows without scanning the whole list. Self-trade rows (i = j) are skipped everywhere.
+ * Self-trade rows (i = j) are skipped.
  * Dense arrays are country × product (row-major, index `country * productCount + product`) or
  * country × country; nothing is exporter × importer × product.
  */
@@ -23,9 +22,6 @@ export interface WorldTotals {
    * then a separate array, otherwise the same array as `pairExportsUsd`).
    */
   easePairExportsUsd: Float64Array;
-  /** Rows of importer j are `byImporterRow[byImporterStart[j] .. byImporterStart[j+1])`. */
-  byImporterStart: Int32Array;
-  byImporterRow: Int32Array;
 }
 
 /**
@@ -44,7 +40,6 @@ export function worldTotals(flows: TradeFlows, dims: TradeDimensions, easeExclud
   const importsUsd = new Float64Array(c * k);
   const pairExportsUsd = new Float64Array(c * c);
   const easePairExportsUsd = easeExcludedProducts === null ? pairExportsUsd : new Float64Array(c * c);
-  const byImporterStart = new Int32Array(c + 1);
   for (let r = 0; r < n; r++) {
     const i = ex[r]!;
     const j = im[r]!;
@@ -55,20 +50,11 @@ export function worldTotals(flows: TradeFlows, dims: TradeDimensions, easeExclud
     importsUsd[j * k + p]! += x;
     pairExportsUsd[i * c + j]! += x;
     if (easeExcludedProducts !== null && easeExcludedProducts[p] === 0) easePairExportsUsd[i * c + j]! += x;
-    byImporterStart[j + 1]!++;
-  }
-  for (let j = 0; j < c; j++) byImporterStart[j + 1]! += byImporterStart[j]!;
-  const fill = byImporterStart.slice(0, c);
-  const byImporterRow = new Int32Array(byImporterStart[c]!);
-  for (let r = 0; r < n; r++) {
-    const i = ex[r]!;
-    const j = im[r]!;
-    if (i !== j) byImporterRow[fill[j]!++] = r;
   }
   const worldExportsUsd = new Float64Array(k);
   for (let i = 0; i < c; i++) {
     const row = i * k;
     for (let p = 0; p < k; p++) worldExportsUsd[p]! += exportsUsd[row + p]!;
   }
-  return { exportsUsd, importsUsd, worldExportsUsd, pairExportsUsd, easePairExportsUsd, byImporterStart, byImporterRow };
+  return { exportsUsd, importsUsd, worldExportsUsd, pairExportsUsd, easePairExportsUsd };
 }

@@ -3,6 +3,7 @@ import { InvalidOptionError } from '../../../src/errors.ts';
 import {
   ExportPotentialFlag,
   aggregatePotentialByKey,
+  exportPotentialAllPairs,
   exportPotentialPair,
   importGrowthFactor,
   marketTariffAdvantage,
@@ -207,6 +208,24 @@ describe('exportPotentialPair: edge cases (method note §4)', () => {
         exportPotentialPair(prepareExportPotential(flows, workedExampleDims), i, j),
       );
     }
+  });
+
+  it('duplicate keys count as one flow with the summed value (pair rows and all-pairs summary)', () => {
+    const flows = workedExampleFlows();
+    // split A→B p1 (50) into 30 + 20, the second copy at the end of the list
+    const r = 0;
+    const split = {
+      exporterIndex: Int32Array.from([...flows.exporterIndex, flows.exporterIndex[r]!]),
+      importerIndex: Int32Array.from([...flows.importerIndex, flows.importerIndex[r]!]),
+      productIndex: Int32Array.from([...flows.productIndex, flows.productIndex[r]!]),
+      valueUsd: Float64Array.from([...flows.valueUsd, 20 * USD_M]),
+    };
+    split.valueUsd[r] = 30 * USD_M;
+    const a = prepareExportPotential(flows, workedExampleDims);
+    const b = prepareExportPotential(split, workedExampleDims);
+    expect(exportPotentialPair(b, A, B).rows.actualUsd[0]).toBe(50 * USD_M);
+    expect(exportPotentialPair(b, A, B).totals.realizedUsd).toBeCloseTo(exportPotentialPair(a, A, B).totals.realizedUsd, 6);
+    expect(exportPotentialAllPairs(b).realizedUsd[A * 3 + B]).toBeCloseTo(exportPotentialAllPairs(a).realizedUsd[A * 3 + B]!, 6);
   });
 
   it('E_ij = 0 gives ease 0 flagged EASE_UNDEFINED, never NaN', () => {
