@@ -39,12 +39,22 @@ export function validateDistances(distanceKm: Float64Array, dims: TradeDimension
  * ln d_ij and j's value-weighted average log distance per product, visiting the flows pair by pair
  * (ln d_ij is constant within a pair). O(flows + countryCount × productCount).
  */
-export function prepareDistances(distanceKm: Float64Array, flows: TradeFlows, runs: PairRuns, dims: TradeDimensions): PreparedDistances {
+export function prepareDistances(
+  distanceKm: Float64Array,
+  flows: TradeFlows,
+  runs: PairRuns,
+  importsUsd: Float64Array,
+  dims: TradeDimensions,
+): PreparedDistances {
   const c = dims.countryCount;
   const k = dims.productCount;
   const logDistance = Float64Array.from(distanceKm, (d) => (d > 0 && d < Infinity ? Math.log(d) : Number.NaN));
+  // Weights: j's imports of k from suppliers with a known distance. When every distance is known
+  // that is M_jk itself, and one scatter per flow is saved.
+  let allKnown = true;
+  for (let i = 0; i < c && allKnown; i++) for (let j = 0; j < c; j++) if (i !== j && Number.isNaN(logDistance[i * c + j]!)) allKnown = false;
   const sum = new Float64Array(c * k);
-  const weight = new Float64Array(c * k);
+  const weight = allKnown ? importsUsd : new Float64Array(c * k);
   const pr = flows.productIndex;
   const v = flows.valueUsd;
   const order = runs.order;
@@ -54,12 +64,21 @@ export function prepareDistances(distanceKm: Float64Array, flows: TradeFlows, ru
     const ld = logDistance[i * c + j]!;
     if (i === j || Number.isNaN(ld)) continue;
     const jRow = j * k;
-    for (let q = runs.runStart[run]!; q < runs.runStart[run + 1]!; q++) {
-      const r = order === null ? q : order[q]!;
-      const x = v[r]!;
-      const cell = jRow + pr[r]!;
-      sum[cell]! += x * ld;
-      weight[cell]! += x;
+    const from = runs.runStart[run]!;
+    const to = runs.runStart[run + 1]!;
+    if (allKnown) {
+      for (let q = from; q < to; q++) {
+        const r = order === null ? q : order[q]!;
+        sum[jRow + pr[r]!]! += v[r]! * ld;
+      }
+    } else {
+      for (let q = from; q < to; q++) {
+        const r = order === null ? q : order[q]!;
+        const x = v[r]!;
+        const cell = jRow + pr[r]!;
+        sum[cell]! += x * ld;
+        weight[cell]! += x;
+      }
     }
   }
   for (let q = 0; q < c * k; q++) sum[q] = weight[q]! > 0 ? sum[q]! / weight[q]! : Number.NaN;

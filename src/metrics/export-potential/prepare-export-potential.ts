@@ -187,7 +187,7 @@ export function prepareExportPotential(
     supply,
     demandUsd: demandUsd(totals.importsUsd, resolved.importGrowth, dims),
     tariffs,
-    distances: resolved.distanceKm === null || runs === null ? null : prepareDistances(resolved.distanceKm, flows, runs, dims),
+    distances: resolved.distanceKm === null || runs === null ? null : prepareDistances(resolved.distanceKm, flows, runs, totals.importsUsd, dims),
     runs,
   };
 }

@@ -265,8 +265,12 @@ export function prepareTariffs(
       const weighted = v[r]! * (pref === pref ? pref : mfnRate[jRow + p]!);
       atMarket[jRow + p]! += weighted;
       atExporter[iRow + p]! += weighted;
-      world[p]! += weighted;
     }
+  }
+  // Σ over all flows of k = Σ over markets of the market sums (saves a third scatter per flow).
+  for (let j = 0; j < c; j++) {
+    const jRow = j * k;
+    for (let p = 0; p < k; p++) world[p]! += atMarket[jRow + p]!;
   }
   for (let q = 0; q < c * k; q++) {
     const m = totals.importsUsd[q]!;
