@@ -141,7 +141,7 @@ function toProduct(row: ProductRow, lang: Lang): ProductRecord {
   };
 }
 
-const productSelect = `SELECT p.code, p.level, p.revision, p.name_en, p.name_ru, p.parent, p.section,
+const productSelectSql = `SELECT p.code, p.level, p.revision, p.name_en, p.name_ru, p.parent, p.section,
        q.name_en AS parent_name_en, q.name_ru AS parent_name_ru
   FROM products p LEFT JOIN products q ON q.code = p.parent`;
 
@@ -166,10 +166,13 @@ export async function searchProducts(store: TradeStore, options: ProductSearchOp
   const isCode = /^\d+$/.test(search);
   // Words match name stems: drop a Russian inflection ending so "тракторы" finds "трактор".
   const stems = words.map((w) => (/[а-яё]/.test(w) && w.length > 5 ? w.replace(/(ами|ями|ов|ев|ей|ы|и|а|я|у|ю|е|о)$/u, '') : w));
+  const matchSql = isCode
+    ? `p.code LIKE $1 || '%'`
+    : `list_bool_and(list_transform($3::VARCHAR[], w -> lower(coalesce(p.name_en, '')) LIKE '%' || w || '%' OR lower(coalesce(p.name_ru, '')) LIKE '%' || w || '%'))`;
   const rows = await store.query<ProductRow>(
-    `${productSelect}
+    `${productSelectSql}
       WHERE ($2 = 0 OR p.level = $2)
-        AND ($1 = '' OR (${isCode ? 'p.code LIKE $1 || \'%\'' : 'list_bool_and(list_transform($3::VARCHAR[], w -> lower(coalesce(p.name_en, \'\')) LIKE \'%\' || w || \'%\' OR lower(coalesce(p.name_ru, \'\')) LIKE \'%\' || w || \'%\'))'})
+        AND ($1 = '' OR (${matchSql})
              OR p.code IN (SELECT code FROM product_synonyms WHERE term = $1 OR (length($1) >= 4 AND term LIKE $1 || '%')))
       ORDER BY CASE WHEN p.code IN (SELECT code FROM product_synonyms WHERE term = $1) THEN 0 ELSE 1 END, p.code
       LIMIT $4`,
@@ -181,7 +184,7 @@ export async function searchProducts(store: TradeStore, options: ProductSearchOp
 /** Names for the given codes (missing codes get the code itself as name). */
 export async function productNames(store: TradeStore, codes: readonly string[], lang: Lang): Promise<Map<string, ProductRecord>> {
   if (codes.length === 0) return new Map();
-  const rows = await store.query<ProductRow>(`${productSelect} WHERE list_contains($1::VARCHAR[], p.code)`, [JSON.stringify([...new Set(codes)])]);
+  const rows = await store.query<ProductRow>(`${productSelectSql} WHERE list_contains($1::VARCHAR[], p.code)`, [JSON.stringify([...new Set(codes)])]);
   const out = new Map<string, ProductRecord>();
   for (const row of rows) {
     const existing = out.get(row.code);

@@ -39,10 +39,10 @@ async function years(store: TradeStore, sql: string, params: string[]): Promise<
   return rows.map((r) => ({ year: r.year, rows: r.rows, valueUsd: r.value_usd, sources: r.sources }));
 }
 
-const flowYears = (where: string) =>
+const flowYearsSql = (whereSql: string) =>
   `SELECT year, count(*)::DOUBLE AS rows, sum(value_usd) AS value_usd, list_sort(list_distinct(list(source))) AS sources
-     FROM flows WHERE ${where} GROUP BY year ORDER BY year`;
-const exportYears = `SELECT year, count(*)::DOUBLE AS rows, sum(value_usd) AS value_usd, list_sort(list_distinct(list(source))) AS sources
+     FROM flows WHERE ${whereSql} GROUP BY year ORDER BY year`;
+const exportYearsSql = `SELECT year, count(*)::DOUBLE AS rows, sum(value_usd) AS value_usd, list_sort(list_distinct(list(source))) AS sources
      FROM exports WHERE exporter = $1 GROUP BY year ORDER BY year`;
 
 /** Turnover figures in the official-totals table concern Belarus and Kazakhstan only. */
@@ -50,12 +50,12 @@ const officialPair = new Set(['BLR-KAZ', 'KAZ-BLR']);
 
 export async function pairCoverage(store: TradeStore, exporter: string, importer: string): Promise<PairCoverage> {
   const [bilateral, reverse, importerImports, exporterFlows, exporterExports, importerExports] = await Promise.all([
-    years(store, flowYears('exporter = $1 AND importer = $2'), [exporter, importer]),
-    years(store, flowYears('exporter = $1 AND importer = $2'), [importer, exporter]),
-    years(store, flowYears("importer = $1 AND exporter <> 'WLD'"), [importer]),
-    years(store, flowYears("exporter = $1 AND importer <> 'WLD'"), [exporter]),
-    years(store, exportYears, [exporter]),
-    years(store, exportYears, [importer]),
+    years(store, flowYearsSql('exporter = $1 AND importer = $2'), [exporter, importer]),
+    years(store, flowYearsSql('exporter = $1 AND importer = $2'), [importer, exporter]),
+    years(store, flowYearsSql("importer = $1 AND exporter <> 'WLD'"), [importer]),
+    years(store, flowYearsSql("exporter = $1 AND importer <> 'WLD'"), [exporter]),
+    years(store, exportYearsSql, [exporter]),
+    years(store, exportYearsSql, [importer]),
   ]);
   const worldFlowYears = await store.query<{ year: number; exporters: number; importers: number }>(
     `SELECT year, count(DISTINCT exporter)::DOUBLE AS exporters, count(DISTINCT importer)::DOUBLE AS importers FROM flows GROUP BY year ORDER BY year`,

@@ -1,12 +1,13 @@
 /**
- * The ingest pipeline, for one source file (which may be a zip of several CSVs):
+ * The ingest pipeline for one source file (a CSV, a .csv.gz, or a zip of several CSVs).
  *
- *   1. stage:    each CSV -> one Parquet file of uniform raw columns, streamed by DuckDB's
- *                read_csv (typed columns, so a non-numeric value fails with its line number);
- *   2. check:    SQL over the staged Parquet (row numbers give file lines): years, negative or
- *                missing values, quantities, product codes, unknown countries, duplicate keys;
- *   3. finalise: one COPY into Hive-partitioned Parquet (source, year), codes mapped to ISO3,
- *                values converted to USD and tonnes.
+ * One pass per CSV: DuckDB's read_csv streams the file (typed columns, so a non-numeric value
+ * fails with its line number), country codes are mapped to ISO3 by a join, values converted to
+ * USD and tonnes, and the rows written straight into Hive-partitioned Parquet (source, year) in
+ * the ingest's staging folder. Every row-level check runs inside that same pass: a bad cell
+ * makes the query raise (DuckDB's `error()`), and only then does a second, single-threaded
+ * read of the CSV find the first offending line to report. A duplicate-key check reads the
+ * finished Parquet files. The pass costs about what DuckDB's own CSV -> Parquet COPY costs.
  *
  * Nothing here touches the live store: the caller (store.ts) moves the finished files into
  * place and commits the manifest. Any error leaves only the staging folder, which is removed.
@@ -27,9 +28,9 @@ import {
 } from '../errors.ts';
 import type { Database, SqlValue } from './database.ts';
 import type { DatasetFormat, DatasetKind } from './manifest.ts';
-import { hsRevisionFromComtrade, planFormat, type FormatPlan, type PlanOptions } from './readers/formats.ts';
+import { planFormat, type FormatPlan, type PlanOptions } from './readers/formats.ts';
 import { csvMemberFromFile, extractZipCsvMembers, type CsvMember, type SourceFile } from './readers/source-file.ts';
-import { quoteIdentifier, quoteString, sqlList, sqlStruct } from './sql.ts';
+import { quoteIdentifier, quoteString, sqlStruct } from './sql.ts';
 
 /** Years a trade file may hold (UN Comtrade starts in 1962). */
 export const yearRange = Object.freeze({ min: 1962, max: new Date().getUTCFullYear() });
@@ -52,12 +53,6 @@ export interface StagedDataset {
   notes: string[];
   members: string[];
   entities: string[];
-}
-
-interface StagedMember {
-  member: CsvMember;
-  plan: FormatPlan;
-  parquet: string;
 }
 
 /** Finds the line and column in DuckDB's CSV error text and turns it into a typed error. */
@@ -118,179 +113,254 @@ async function addReleaseCountryCodes(db: Database, member: CsvMember): Promise<
   );
 }
 
-async function stageMember(db: Database, member: CsvMember, plan: FormatPlan, parquet: string): Promise<void> {
-  const select = plan.staging.map((c) => `${c.sql} AS ${quoteIdentifier(c.name)}`).join(', ');
-  try {
-    await db.run(
-      `COPY (SELECT ${select} FROM read_csv($1, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
-                    strict_mode = true, null_padding = false, max_line_size = 2097152,
-                    compression = $2, columns = ${sqlStruct(plan.csvColumns)}))
-       TO ${quoteString(parquet)} (FORMAT parquet)`,
-      [member.readPath, member.compression === 'gzip' ? 'gzip' : 'none'],
-    );
-  } catch (error) {
-    throw csvErrorToKaravan(error, member);
-  }
+/** A row-level rule: `bad` is SQL over the staged row `s` (and the alias joins) that is true when the row breaks it. */
+interface RowCheck {
+  kind: string;
+  badSql: string;
+  /** The offending text, for the message. */
+  rawSql: string;
+  column: string | undefined;
+  fail(file: string, line: number | undefined, value: string): KaravanError;
 }
 
-type Hit = Record<string, unknown> & { file_row_number: number };
+const marker = 'KRVCHECK';
 
-/** The first staged row (in file order) matching `where`; `$1` is the Parquet path, `$2...` are `params`. */
-async function firstHit(db: Database, parquet: string, where: string, columns: string, params: SqlValue[] = []): Promise<Hit | undefined> {
-  return db.one<Hit>(
-    `SELECT ${columns} FROM read_parquet($1, file_row_number = true) WHERE ${where} ORDER BY file_row_number LIMIT 1`,
-    [parquet, ...params],
-  );
+/**
+ * The stored product code: BACI codes are always six digits (a five-digit code lost its
+ * leading zero); other sources give 2, 4 or 6 digits, and an odd length lost a zero.
+ */
+function productSql(plan: FormatPlan): string {
+  return plan.format === 'baci'
+    ? `lpad(CAST(s.product_code AS VARCHAR), 6, '0')`
+    : `CASE WHEN length(s.product_code) % 2 = 1 THEN '0' || s.product_code ELSE s.product_code END`;
 }
+/** Quantity as a number; NULL for missing cells, `NA` (BACI's padded "      NA") and text that is not a number. */
+const qtyCastSql = `TRY_CAST(s.qty_raw AS DOUBLE)`;
+const qtyMissingSql = `(s.qty_raw IS NULL OR trim(s.qty_raw) IN ('NA', ''))`;
+/** A finite, non-negative number (DuckDB orders NaN above every number, so BETWEEN excludes it). */
+const finiteNonNegativeSql = (sql: string) => `coalesce(${sql} BETWEEN 0 AND 1e300, false)`;
 
-const lineOf = (hit: Hit) => hit.file_row_number + 2;
-const text = (value: unknown) => (value === null || value === undefined ? '' : String(value));
-
-/** Product codes each format accepts (before zero-padding). */
-function productPattern(plan: FormatPlan): { regex: string; expected: string } {
-  if (plan.format === 'baci') return { regex: '[0-9]{5,6}', expected: 'a 6-digit HS code (BACI writes 5 digits when the leading zero is dropped)' };
-  return { regex: '[0-9]{1,6}', expected: 'an HS code of 2, 4 or 6 digits' };
-}
-
-async function checkMember(db: Database, staged: StagedMember): Promise<number> {
-  const { member, plan, parquet } = staged;
-  const file = member.displayName;
+function rowChecks(plan: FormatPlan): RowCheck[] {
   const header = (name: string) => plan.staging.find((c) => c.name === name)?.header ?? undefined;
-  const counts = await db.one<{ n: number; kept: number }>(
-    `SELECT count(*)::DOUBLE AS n, count(*) FILTER (WHERE keep)::DOUBLE AS kept FROM read_parquet($1)`,
-    [parquet],
-  );
-  if (!counts || counts.n === 0) throw new EmptyFileError(`${file} has a header but no data rows`, { file, line: 2 });
-  if (counts.kept === 0) {
-    throw new EmptyFileError(`${file}: none of its ${counts.n} rows is usable (all are re-exports, totals or breakdowns)`, { file });
-  }
+  const checks: RowCheck[] = [];
   if (plan.staging.some((c) => c.name === 'frequency')) {
-    const monthly = await firstHit(db, parquet, `frequency IS NOT NULL AND upper(trim(frequency)) NOT IN ('A', '')`, 'file_row_number, frequency');
-    if (monthly) {
-      throw new UnknownFormatError(`${file}:${lineOf(monthly)}: monthly data (freqCode ${text(monthly['frequency'])}); download annual data (frequency A)`, {
-        file,
-        line: lineOf(monthly),
-        column: header('frequency'),
-        value: text(monthly['frequency']),
-      });
-    }
+    checks.push({
+      kind: 'frequency',
+      badSql: `(s.frequency IS NOT NULL AND upper(trim(s.frequency)) NOT IN ('A', ''))`,
+      rawSql: 's.frequency',
+      column: header('frequency'),
+      fail: (file, line, value) =>
+        new UnknownFormatError(`${file}:${line ?? '?'}: monthly data (freqCode ${value}); download annual data (frequency A)`, { file, line, column: header('frequency'), value }),
+    });
   }
-  const year = await firstHit(db, parquet, `keep AND (year IS NULL OR year < $2 OR year > $3)`, 'file_row_number, year', [yearRange.min, yearRange.max]);
-  if (year) {
-    throw new YearOutOfRangeError(`${file}:${lineOf(year)}: year ${text(year['year']) || '(empty)'} is outside ${yearRange.min}-${yearRange.max}`, {
-      file,
-      line: lineOf(year),
+  checks.push(
+    {
+      kind: 'year',
+      badSql: `(s.year IS NULL OR s.year < ${yearRange.min} OR s.year > ${yearRange.max})`,
+      rawSql: 'CAST(s.year AS VARCHAR)',
       column: header('year'),
-      value: text(year['year']),
-    });
-  }
-  const value = await firstHit(db, parquet, `keep AND (value_raw IS NULL OR value_raw < 0 OR isnan(value_raw) OR isinf(value_raw))`, 'file_row_number, value_raw');
-  if (value) {
-    const raw = value['value_raw'];
-    const why = raw === null ? 'is empty' : Number(raw) < 0 ? `is negative (${text(raw)})` : `is not a finite number (${text(raw)})`;
-    throw new BadValueError(`${file}:${lineOf(value)}: the trade value ${why}`, { file, line: lineOf(value), column: header('value_raw'), value: text(raw) });
-  }
-  if (plan.qtyToTonnes !== null) {
-    const qtyCast = `TRY_CAST(trim(qty_raw) AS DOUBLE)`;
-    const qty = await firstHit(
-      db,
-      parquet,
-      `keep AND qty_raw IS NOT NULL AND upper(trim(qty_raw)) NOT IN ('NA', '') AND (${qtyCast} IS NULL OR ${qtyCast} < 0 OR isnan(${qtyCast}) OR isinf(${qtyCast}))`,
-      'file_row_number, qty_raw',
-    );
-    if (qty) {
-      throw new BadValueError(`${file}:${lineOf(qty)}: the quantity "${text(qty['qty_raw']).trim()}" is not a non-negative number (or NA)`, {
-        file,
-        line: lineOf(qty),
-        column: header('qty_raw'),
-        value: text(qty['qty_raw']).trim(),
-      });
-    }
-  }
-  const { regex, expected } = productPattern(plan);
-  const product = await firstHit(db, parquet, `keep AND (product_code IS NULL OR NOT regexp_full_match(trim(product_code), ${quoteString(regex)}))`, 'file_row_number, product_code');
-  if (product) {
-    throw new BadProductCodeError(`${file}:${lineOf(product)}: product code "${text(product['product_code'])}" is not ${expected}`, {
-      file,
-      line: lineOf(product),
-      column: header('product_code'),
-      value: text(product['product_code']),
-    });
-  }
-  const countryColumns = plan.kind === 'flows' ? ['exporter_code', 'importer_code', 'reporter_code'] : ['exporter_code'];
-  for (const column of countryColumns) {
-    const hit = await db.one<Hit>(
-      `SELECT s.file_row_number, s.${quoteIdentifier(column)} AS code
-         FROM read_parquet($1, file_row_number = true) s
-        WHERE s.keep AND s.${quoteIdentifier(column)} IS NOT NULL
-          AND upper(trim(s.${quoteIdentifier(column)})) NOT IN (SELECT code FROM ingest_alias)
-        ORDER BY s.file_row_number LIMIT 1`,
-      [parquet],
-    );
-    if (hit) {
-      const columnName =
-        header(column) ?? (plan.format === 'comtrade' ? (column === 'reporter_code' ? header('reporter_code') : header('partner_raw')) : undefined);
-      throw new UnknownCountryCodeError(`${file}:${lineOf(hit)}: country code "${text(hit['code'])}" is not in the country list`, {
-        file,
-        line: lineOf(hit),
-        column: columnName,
-        value: text(hit['code']),
-        hint: 'karavan countries --search <name> lists the known codes (BACI numeric, ISO numeric, ISO2, ISO3)',
-      });
-    }
-  }
-  const keyColumns = plan.kind === 'flows' ? 'year, exporter_code, importer_code, reporter_code, product_code' : 'year, exporter_code, product_code';
-  const duplicate = await db.one<{ first: number; second: number; year: number; exporter_code: string; product_code: string }>(
-    `SELECT ${keyColumns}, min(file_row_number) AS first, max(file_row_number) AS second
-       FROM read_parquet($1, file_row_number = true) WHERE keep
-      GROUP BY ${keyColumns} HAVING count(*) > 1 ORDER BY first LIMIT 1`,
-    [parquet],
+      fail: (file, line, value) =>
+        new YearOutOfRangeError(`${file}:${line ?? '?'}: year ${value || '(empty)'} is outside ${yearRange.min}-${yearRange.max}`, { file, line, column: header('year'), value }),
+    },
+    {
+      kind: 'value',
+      badSql: `NOT ${finiteNonNegativeSql('s.value_raw')}`,
+      rawSql: `regexp_replace(CAST(s.value_raw AS VARCHAR), '\\.0$', '')`,
+      column: header('value_raw'),
+      fail: (file, line, value) => {
+        const why = value === '' ? 'is empty' : Number(value) < 0 ? `is negative (${value})` : `is not a finite number (${value})`;
+        return new BadValueError(`${file}:${line ?? '?'}: the trade value ${why}`, { file, line, column: header('value_raw'), value });
+      },
+    },
   );
-  if (duplicate) {
-    throw new DuplicateRowError(
-      `${file}:${duplicate.second + 2}: repeats the key of line ${duplicate.first + 2} (year ${duplicate.year}, exporter ${duplicate.exporter_code}, product ${duplicate.product_code})`,
-      { file, line: duplicate.second + 2, value: `${duplicate.year}/${duplicate.exporter_code}/${duplicate.product_code}` },
-    );
+  if (plan.qtyToTonnes !== null) {
+    checks.push({
+      kind: 'qty',
+      badSql: `(NOT ${finiteNonNegativeSql(qtyCastSql)} AND NOT ${qtyMissingSql})`,
+      rawSql: 'trim(s.qty_raw)',
+      column: header('qty_raw'),
+      fail: (file, line, value) =>
+        new BadValueError(`${file}:${line ?? '?'}: the quantity "${value}" is not a non-negative number (or NA)`, { file, line, column: header('qty_raw'), value }),
+    });
   }
-  return counts.n - counts.kept;
+  const expected = plan.format === 'baci' ? 'a 6-digit HS code (BACI writes 5 digits when the leading zero is dropped)' : 'an HS code of 2, 4 or 6 digits';
+  checks.push({
+    kind: 'product',
+    // BACI codes are read as integers (5 or 6 digits); others as text, where ltrim(x, digits) = ''
+    // says "only digits" at a fraction of a regular expression's cost.
+    badSql:
+      plan.format === 'baci'
+        ? `(s.product_code IS NULL OR s.product_code NOT BETWEEN 10000 AND 999999)`
+        : `(s.product_code IS NULL OR length(s.product_code) NOT BETWEEN 1 AND 6 OR ltrim(s.product_code, '0123456789') <> '')`,
+    rawSql: 'CAST(s.product_code AS VARCHAR)',
+    column: header('product_code'),
+    fail: (file, line, value) => new BadProductCodeError(`${file}:${line ?? '?'}: product code "${value}" is not ${expected}`, { file, line, column: header('product_code'), value }),
+  });
+  const countryColumns: Array<[string, string]> = [['exporter_code', 'ex']];
+  if (plan.kind === 'flows') countryColumns.push(['importer_code', 'im']);
+  if (hasReporter(plan)) countryColumns.push(['reporter_code', 'rep']);
+  for (const [column, alias] of countryColumns) {
+    const columnName = header(column) ?? (plan.format === 'comtrade' ? header('partner_code') : undefined);
+    checks.push({
+      kind: column,
+      badSql: column === 'reporter_code' ? `(s.reporter_code IS NOT NULL AND ${alias}.iso3 IS NULL)` : `(${alias}.iso3 IS NULL)`,
+      rawSql: `CAST(s.${column} AS VARCHAR)`,
+      column: columnName,
+      fail: (file, line, value) =>
+        new UnknownCountryCodeError(`${file}:${line ?? '?'}: country code "${value}" is not in the country list`, {
+          file,
+          line,
+          column: columnName,
+          value,
+          hint: 'karavan countries --search <name> lists the known codes (BACI numeric, ISO numeric, ISO2, ISO3)',
+        }),
+    });
+  }
+  return checks;
 }
 
-/** Six, four or two digits: codes that lost a leading zero (odd length) get it back. */
-const productSql = `CASE WHEN length(trim(s.product_code)) % 2 = 1 THEN '0' || trim(s.product_code) ELSE trim(s.product_code) END`;
+/** read_csv over the member with the plan's types, projected to the uniform raw columns `s.*`. */
+function rawSourceSql(plan: FormatPlan, options: { numbered: boolean }): string {
+  const selectSql = plan.staging.map((c) => `${c.sql} AS ${quoteIdentifier(c.name)}`).join(', ');
+  // BACI writes numbers (joined on integers); other files may write ISO codes in any case, with spaces.
+  const tableSql = plan.format === 'baci' ? 'ingest_alias_numeric' : 'ingest_alias';
+  const codeSql = (column: string) => (plan.format === 'baci' ? `s.${quoteIdentifier(column)}` : `upper(trim(s.${quoteIdentifier(column)}))`);
+  const joins = [`LEFT JOIN ${tableSql} ex ON ex.code = ${codeSql('exporter_code')}`];
+  if (plan.kind === 'flows') joins.push(`LEFT JOIN ${tableSql} im ON im.code = ${codeSql('importer_code')}`);
+  if (hasReporter(plan)) joins.push(`LEFT JOIN ${tableSql} rep ON rep.code = ${codeSql('reporter_code')}`);
+  const joinsSql = joins.join('\n          ');
+  // Line numbers come from a single-threaded read, where row order is file order.
+  const lineNumberSql = options.numbered ? 'row_number() OVER () + 1 AS line_number, ' : '';
+  const parallelSql = options.numbered ? 'false' : 'true';
+  return `(SELECT ${lineNumberSql}${selectSql}
+             FROM read_csv($1, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
+                           strict_mode = true, null_padding = false, max_line_size = 2097152, compression = $2,
+                           parallel = ${parallelSql}, columns = ${sqlStruct(plan.csvColumns)})) s
+          ${joinsSql}`;
+}
 
-async function finalise(db: Database, staged: StagedMember[], outDir: string, datasetId: string): Promise<void> {
-  const plan = staged[0]!.plan;
-  const sources = sqlList(staged.map((s) => s.parquet));
-  const alias = (column: string, name: string) =>
-    `JOIN ingest_alias ${name} ON ${name}.code = upper(trim(s.${quoteIdentifier(column)}))`;
-  const options = `(FORMAT parquet, PARTITION_BY (source, year), FILENAME_PATTERN ${quoteString(datasetId + '_{i}')}, COMPRESSION zstd, OVERWRITE_OR_IGNORE)`;
+/** Comtrade files carry a reporter; BACI (reconciled) and exporter tables do not. */
+function hasReporter(plan: FormatPlan): boolean {
+  return plan.format === 'comtrade';
+}
+
+const classificationRevisionSql = `CASE upper(trim(s.classification)) WHEN 'H0' THEN 'HS92' WHEN 'H1' THEN 'HS96' WHEN 'H2' THEN 'HS02' WHEN 'H3' THEN 'HS07'
+  WHEN 'H4' THEN 'HS12' WHEN 'H5' THEN 'HS17' WHEN 'H6' THEN 'HS22' ELSE $4::VARCHAR END`;
+
+/** The SELECT that turns raw rows into store rows, raising on the first row that breaks a check. */
+function finalSelectSql(plan: FormatPlan, checks: RowCheck[]): string {
+  const guardSql = (kind: string, valueSql: string) => {
+    const check = checks.find((c) => c.kind === kind)!;
+    return `CASE WHEN ${check.badSql} THEN error(${quoteString(`${marker}:${kind}:`)} || coalesce(${check.rawSql}, '')) ELSE ${valueSql} END`;
+  };
+  const frequency = checks.find((c) => c.kind === 'frequency');
+  const frequencySql = frequency ? ` AND ${guardSql('frequency', 'true')}` : '';
+  const whereSql = `s.keep${frequencySql}`;
+  const hsRevisionSql = plan.staging.some((c) => c.name === 'classification') ? classificationRevisionSql : '$4::VARCHAR';
+  const productLevelSql = `length(${productSql(plan)})::INTEGER`;
   if (plan.kind === 'flows') {
-    const qty =
-      plan.qtyToTonnes === null
-        ? 'NULL::DOUBLE'
-        : `CASE WHEN s.qty_raw IS NULL OR upper(trim(s.qty_raw)) IN ('NA', '') THEN NULL ELSE CAST(trim(s.qty_raw) AS DOUBLE) * $2 END`;
-    await db.run(
-      `COPY (SELECT s.year, ex.iso3 AS exporter, im.iso3 AS importer, ${productSql} AS product, $3::VARCHAR AS hs_revision,
-                    s.value_raw * $1 AS value_usd, ${qty} AS qty_tonnes, rep.iso3 AS reporter, $4::VARCHAR AS dataset_id, $5::VARCHAR AS source
-               FROM read_parquet(${sources}) s
-               ${alias('exporter_code', 'ex')}
-               ${alias('importer_code', 'im')}
-               LEFT ${alias('reporter_code', 'rep')}
-              WHERE s.keep)
-       TO ${quoteString(outDir)} ${options}`,
-      [plan.valueToUsd, plan.qtyToTonnes ?? 1, plan.hsRevision, datasetId, plan.source],
-    );
-  } else {
-    await db.run(
-      `COPY (SELECT s.year, ex.iso3 AS exporter, ${productSql} AS product, length(${productSql})::INTEGER AS product_level,
-                    $2::VARCHAR AS hs_revision, s.value_raw * $1 AS value_usd, $3::VARCHAR AS dataset_id, $4::VARCHAR AS source
-               FROM read_parquet(${sources}) s
-               ${alias('exporter_code', 'ex')}
-              WHERE s.keep)
-       TO ${quoteString(outDir)} ${options}`,
-      [plan.valueToUsd, plan.hsRevision, datasetId, plan.source],
-    );
+    const qtySql = plan.qtyToTonnes === null ? 'NULL::DOUBLE' : guardSql('qty', `${qtyCastSql} * $6`);
+    const reporterSql = hasReporter(plan) ? guardSql('reporter_code', 'rep.iso3') : 'NULL::VARCHAR';
+    return `SELECT ${guardSql('year', 's.year')} AS year,
+                   ${guardSql('exporter_code', 'ex.iso3')} AS exporter,
+                   ${guardSql('importer_code', 'im.iso3')} AS importer,
+                   ${guardSql('product', productSql(plan))} AS product,
+                   ${hsRevisionSql} AS hs_revision,
+                   ${guardSql('value', 's.value_raw * $5')} AS value_usd,
+                   ${qtySql} AS qty_tonnes,
+                   ${reporterSql} AS reporter,
+                   $3::VARCHAR AS dataset_id, $7::VARCHAR AS source
+              FROM ${rawSourceSql(plan, { numbered: false })}
+             WHERE ${whereSql}`;
   }
+  return `SELECT ${guardSql('year', 's.year')} AS year,
+                 ${guardSql('exporter_code', 'ex.iso3')} AS exporter,
+                 ${guardSql('product', productSql(plan))} AS product,
+                 ${productLevelSql} AS product_level,
+                 ${hsRevisionSql} AS hs_revision,
+                 ${guardSql('value', 's.value_raw * $5')} AS value_usd,
+                 $3::VARCHAR AS dataset_id, $6::VARCHAR AS source
+            FROM ${rawSourceSql(plan, { numbered: false })}
+           WHERE ${whereSql}`;
+}
+
+/** After a check fired: the first line (in file order) that breaks it, read single-threaded. */
+async function locateCheck(db: Database, member: CsvMember, plan: FormatPlan, check: RowCheck): Promise<KaravanError> {
+  const hit = await db.one<{ line_number: number; raw: string | null }>(
+    `SELECT s.line_number, ${check.rawSql} AS raw FROM ${rawSourceSql(plan, { numbered: true })}
+      WHERE s.keep AND ${check.badSql} ORDER BY s.line_number LIMIT 1`,
+    [member.readPath, member.compression === 'gzip' ? 'gzip' : 'none'],
+  );
+  return check.fail(member.displayName, hit?.line_number, hit?.raw ?? '');
+}
+
+async function writeMember(db: Database, member: CsvMember, plan: FormatPlan, outDir: string, datasetId: string, index: number): Promise<number> {
+  const checks = rowChecks(plan);
+  const copyOptionsSql = `(FORMAT parquet, PARTITION_BY (source, year), FILENAME_PATTERN ${quoteString(`${datasetId}_m${index}_{i}`)}, OVERWRITE_OR_IGNORE)`;
+  const params: SqlValue[] = [member.readPath, member.compression === 'gzip' ? 'gzip' : 'none', datasetId, plan.hsRevision, plan.valueToUsd];
+  params.push(...(plan.kind === 'flows' ? [plan.qtyToTonnes ?? 1, plan.source] : [plan.source]));
+  const sql = `COPY (${finalSelectSql(plan, checks)}) TO ${quoteString(outDir)} ${copyOptionsSql}`;
+  if (process.env['KARAVAN_DEBUG_SQL']) process.stderr.write(`${sql}\n${JSON.stringify(params)}\n`);
+  // Rows need no order in the store (lines are found by a separate read when a check fires),
+  // and letting DuckDB write in any order makes the parallel pass much faster.
+  await db.run(`SET preserve_insertion_order = false`);
+  try {
+    const result = await db.one<{ Count: number }>(sql, params);
+    return result?.Count ?? 0;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const fired = new RegExp(`${marker}:(\\w+):`).exec(message);
+    await db.run(`RESET preserve_insertion_order`);
+    if (fired) throw await locateCheck(db, member, plan, checks.find((c) => c.kind === fired[1])!);
+    throw csvErrorToKaravan(error, member);
+  } finally {
+    await db.run(`RESET preserve_insertion_order`);
+  }
+}
+
+async function checkNotEmpty(db: Database, member: CsvMember, plan: FormatPlan, written: number): Promise<number> {
+  const total = await db.one<{ n: number }>(
+    `SELECT count(*)::DOUBLE AS n FROM read_csv($1, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', compression = $2, columns = ${sqlStruct(plan.csvColumns)})`,
+    [member.readPath, member.compression === 'gzip' ? 'gzip' : 'none'],
+  );
+  const rows = total?.n ?? 0;
+  const file = member.displayName;
+  if (rows === 0) throw new EmptyFileError(`${file} has a header but no data rows`, { file, line: 2 });
+  if (written === 0) throw new EmptyFileError(`${file}: none of its ${rows} rows is usable (all are re-exports, totals or breakdowns)`, { file });
+  return rows - written;
+}
+
+/** Two rows with one key are an error; found on the finished files, then located in the CSVs. */
+async function checkDuplicates(db: Database, kind: DatasetKind, outDir: string, members: Array<{ member: CsvMember; plan: FormatPlan }>): Promise<void> {
+  const keySql = kind === 'flows' ? 'year, exporter, importer, product, reporter' : 'year, exporter, product';
+  const duplicate = await db.one<Record<string, string | number | null>>(
+    `SELECT ${keySql} FROM read_parquet($1) GROUP BY ALL HAVING count(*) > 1 LIMIT 1`,
+    [join(outDir, '**', '*.parquet')],
+  );
+  if (!duplicate) return;
+  const described = `year ${duplicate['year']}, exporter ${duplicate['exporter']}${kind === 'flows' ? `, importer ${duplicate['importer']}` : ''}, product ${duplicate['product']}`;
+  for (const { member, plan } of members) {
+    const reporterSql = hasReporter(plan) ? 'rep.iso3' : 'NULL';
+    const matchSql =
+      kind === 'flows'
+        ? `s.year = $3 AND ex.iso3 = $4 AND im.iso3 = $5 AND ${productSql(plan)} = $6 AND ${reporterSql} IS NOT DISTINCT FROM $7`
+        : `s.year = $3 AND ex.iso3 = $4 AND ${productSql(plan)} = $6 AND $5::VARCHAR IS NULL AND $7::VARCHAR IS NULL`;
+    const lines = await db.all<{ line_number: number }>(
+      `SELECT s.line_number FROM ${rawSourceSql(plan, { numbered: true })} WHERE s.keep AND ${matchSql} ORDER BY s.line_number LIMIT 2`,
+      [member.readPath, member.compression === 'gzip' ? 'gzip' : 'none', duplicate['year'], duplicate['exporter'], duplicate['importer'] ?? null, duplicate['product'], duplicate['reporter'] ?? null],
+    );
+    if (lines.length > 0) {
+      const file = member.displayName;
+      const [first, second] = lines;
+      throw new DuplicateRowError(
+        second
+          ? `${file}:${second.line_number}: repeats the key of line ${first!.line_number} (${described})`
+          : `${file}:${first!.line_number}: its key (${described}) appears again in another member of the archive`,
+        { file, line: (second ?? first)!.line_number, value: described },
+      );
+    }
+  }
+  throw new DuplicateRowError(`two rows share one key (${described})`, { value: described });
 }
 
 function listParquet(dir: string): string[] {
@@ -306,16 +376,29 @@ function listParquet(dir: string): string[] {
   return out.sort();
 }
 
+/** With KARAVAN_DEBUG set, prints how long each ingest step took (to stderr). */
+function stepTimer(): (step: string) => void {
+  let last = performance.now();
+  const enabled = Boolean(process.env['KARAVAN_DEBUG']);
+  return (step) => {
+    const now = performance.now();
+    if (enabled) process.stderr.write(`ingest: ${step} ${(now - last).toFixed(0)} ms\n`);
+    last = now;
+  };
+}
+
 /**
- * Runs stage, check and finalise for `source` inside `stagingDir`. The database must have the
- * reference views (country_alias) attached.
+ * Reads, checks and converts `source` into Parquet under `stagingDir/out`. The database must
+ * have the reference views (country_alias) attached.
  */
 export async function stageDataset(db: Database, source: SourceFile, stagingDir: string, datasetId: string, options: PlanOptions): Promise<StagedDataset> {
+  const step = stepTimer();
   mkdirSync(stagingDir, { recursive: true });
   const members =
     source.container === 'zip'
       ? await extractZipCsvMembers(source.path, stagingDir)
       : [await csvMemberFromFile(source.path, source.container === 'gzip' ? 'gzip' : 'none', source.fileName, source.fileName)];
+  step('open');
 
   await db.run(`CREATE OR REPLACE TEMP TABLE ingest_alias AS SELECT code, iso3 FROM country_alias`);
   const dataMembers: CsvMember[] = [];
@@ -325,57 +408,61 @@ export async function stageDataset(db: Database, source: SourceFile, stagingDir:
     else if (!codeList) dataMembers.push(member);
   }
   if (dataMembers.length === 0) throw new BadArchiveError(`${source.fileName}: no data CSV besides code lists`, { file: source.path });
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE ingest_alias_numeric AS
+       SELECT DISTINCT ON (n) CAST(code AS INTEGER) AS code, iso3 FROM (SELECT code, iso3, CAST(code AS INTEGER) AS n FROM ingest_alias
+        WHERE TRY_CAST(code AS INTEGER) IS NOT NULL AND (code = '0' OR code NOT LIKE '0%')) ORDER BY n`,
+  );
 
-  const staged: StagedMember[] = [];
+  const outDir = join(stagingDir, 'out');
+  const planned: Array<{ member: CsvMember; plan: FormatPlan }> = [];
+  let skippedRows = 0;
   for (const [index, member] of dataMembers.entries()) {
     const plan = planFormat(member.header, member.displayName, member.memberName, options);
-    if (staged.length > 0 && (plan.format !== staged[0]!.plan.format || plan.kind !== staged[0]!.plan.kind)) {
-      throw new UnknownFormatError(`${member.displayName} is a ${plan.format} file but ${staged[0]!.member.displayName} is ${staged[0]!.plan.format}; ingest them separately`, {
+    if (planned.length > 0 && (plan.format !== planned[0]!.plan.format || plan.kind !== planned[0]!.plan.kind)) {
+      throw new UnknownFormatError(`${member.displayName} is a ${plan.format} file but ${planned[0]!.member.displayName} is ${planned[0]!.plan.format}; ingest them separately`, {
         file: member.displayName,
       });
     }
-    const parquet = join(stagingDir, `stage-${index}.parquet`);
-    await stageMember(db, member, plan, parquet);
-    staged.push({ member, plan, parquet });
+    const written = await writeMember(db, member, plan, outDir, datasetId, index);
+    // A file with fewer written rows than lines was filtered (Comtrade) or is empty: say which.
+    if (written === 0 || plan.format === 'comtrade') skippedRows += await checkNotEmpty(db, member, plan, written);
+    planned.push({ member, plan });
   }
-  let skippedRows = 0;
-  for (const member of staged) skippedRows += await checkMember(db, member);
+  step('read, check, write');
+  const plan = planned[0]!.plan;
+  await checkDuplicates(db, plan.kind, outDir, planned);
+  step('duplicates');
 
-  // Members of one release may mix HS revisions only if the user forced one; keep the first's.
-  const revisions = [...new Set(staged.map((s) => s.plan.hsRevision))];
-  const plan = staged[0]!.plan;
-  if (plan.format === 'comtrade' && plan.hsRevision === null) {
-    const found = await db.all<{ c: string }>(
-      `SELECT DISTINCT upper(trim(classification)) AS c FROM read_parquet(${sqlList(staged.map((s) => s.parquet))}) WHERE keep AND classification IS NOT NULL`,
-    );
-    const mapped = [...new Set(found.map((r) => hsRevisionFromComtrade(r.c)).filter((r): r is string => r !== null))];
-    if (mapped.length === 1) for (const s of staged) s.plan.hsRevision = mapped[0]!;
-  }
-  const outDir = join(stagingDir, 'out');
-  await finalise(db, staged, outDir, datasetId);
   const files = listParquet(outDir);
-  const stats = await db.one<{ rows: number; years: number[]; levels: number[]; exporters: number; importers: number; total: number }>(
+  const glob = join(outDir, '**', '*.parquet');
+  const stats = await db.one<{ rows: number; years: number[]; levels: number[]; exporters: number; importers: number; total: number; revisions: string[] }>(
     plan.kind === 'flows'
       ? `SELECT count(*)::DOUBLE AS rows, list_sort(list_distinct(list(year))) AS years, list_sort(list_distinct(list(length(product)))) AS levels,
-                count(DISTINCT exporter)::DOUBLE AS exporters, count(DISTINCT importer)::DOUBLE AS importers, coalesce(sum(value_usd), 0) AS total
-           FROM read_parquet($1, hive_partitioning = true)`
+                count(DISTINCT exporter)::DOUBLE AS exporters, count(DISTINCT importer)::DOUBLE AS importers, coalesce(sum(value_usd), 0) AS total,
+                list_sort(list_distinct(list(hs_revision))) AS revisions
+           FROM read_parquet($1)`
       : `SELECT count(*)::DOUBLE AS rows, list_sort(list_distinct(list(year))) AS years, list_sort(list_distinct(list(product_level))) AS levels,
-                count(DISTINCT exporter)::DOUBLE AS exporters, 0::DOUBLE AS importers, coalesce(sum(value_usd), 0) AS total
-           FROM read_parquet($1, hive_partitioning = true)`,
-    [join(outDir, '**', '*.parquet')],
+                count(DISTINCT exporter)::DOUBLE AS exporters, 0::DOUBLE AS importers, coalesce(sum(value_usd), 0) AS total,
+                list_sort(list_distinct(list(hs_revision))) AS revisions
+           FROM read_parquet($1)`,
+    [glob],
   );
+  const entitySql = plan.format === 'comtrade' ? 'reporter' : 'exporter';
   const entityRows = await db.all<{ e: string }>(
-    `SELECT DISTINCT ${plan.format === 'comtrade' ? 'reporter' : 'exporter'} AS e FROM read_parquet($1, hive_partitioning = true) WHERE e IS NOT NULL ORDER BY e`,
-    [join(outDir, '**', '*.parquet')],
+    `SELECT DISTINCT ${entitySql} AS e FROM read_parquet($1) WHERE e IS NOT NULL ORDER BY e`,
+    [glob],
   );
+  step('stats');
+  const revisions = (stats?.revisions ?? []).filter((r): r is string => r !== null);
   const notes = [...plan.notes];
   if (skippedRows > 0) notes.push(`${skippedRows} rows skipped by the format's rules (see above)`);
-  if (revisions.length > 1) notes.push(`members carry several HS revisions (${revisions.join(', ')}); stored as ${String(plan.hsRevision)}`);
+  if (revisions.length > 1) notes.push(`rows carry several HS revisions (${revisions.join(', ')}); each row keeps its own`);
   return {
     format: plan.format,
     kind: plan.kind,
     source: plan.source,
-    hsRevision: staged[0]!.plan.hsRevision,
+    hsRevision: revisions.length === 1 ? revisions[0]! : revisions.length > 1 ? revisions.join('+') : null,
     files,
     outDir,
     rows: stats?.rows ?? 0,

@@ -22,7 +22,7 @@ import { readManifest, writeManifestAtomic, type DatasetFormat, type DatasetReco
 import { exportTableRoles, type FieldRole } from './readers/formats.ts';
 import { openSourceFile } from './readers/source-file.ts';
 import { attachReference, buildReference, referenceVersion } from './reference.ts';
-import { sqlList } from './sql.ts';
+import { quoteIdentifier, sqlList } from './sql.ts';
 
 export interface OpenStoreOptions {
   /** Store folder. @default $KARAVAN_HOME or ~/.karavan */
@@ -157,13 +157,13 @@ export class TradeStore {
       const files = this.#manifest.datasets
         .filter((d) => d.kind === kind)
         .flatMap((d) => d.files.filter((f) => !(d.supersededYears ?? []).includes(yearOfFile(f))).map((f) => join(this.paths.home, f)));
-      const body =
+      const bodySql =
         files.length === 0
           ? kind === 'flows'
             ? emptyFlows
             : emptyExports
           : `SELECT * FROM read_parquet(${sqlList(files)}, hive_partitioning = true, hive_types = {'year': INTEGER, 'source': VARCHAR}, union_by_name = true)`;
-      await this.#db.run(`CREATE OR REPLACE VIEW ${kind === 'flows' ? 'flows' : 'exports'} AS ${body}`);
+      await this.#db.run(`CREATE OR REPLACE VIEW ${quoteIdentifier(kind)} AS ${bodySql}`);
     }
     await this.#db.run(`CREATE OR REPLACE TABLE datasets (id VARCHAR, file_name VARCHAR, format VARCHAR, kind VARCHAR, source VARCHAR, rows DOUBLE,
       years VARCHAR, hs_revision VARCHAR, product_levels VARCHAR, exporters DOUBLE, importers DOUBLE, value_usd_total DOUBLE, imported_at VARCHAR,

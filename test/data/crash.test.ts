@@ -24,7 +24,7 @@ describe('crash safety', () => {
 
   beforeAll(async () => {
     big = join(dir.path, 'BACI_HS92_big.csv');
-    await writeBaciLike(big, 1_500_000);
+    await writeBaciLike(big, 1_500_000, { yearsFirst: true });
     // With the default data in place, as the CLI child process expects it.
     const store = await TradeStore.open({ home });
     await store.ingest(writeTemp(dir.path, 'BACI_HS92_Y2020_small.csv', '"t","i","j","k","v","q"\n2020,112,398,010121,1,2\n'));

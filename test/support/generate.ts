@@ -10,10 +10,22 @@ import { join } from 'node:path';
 
 const samplePath = join(new URL('../../../shared/data/', import.meta.url).pathname, 'baci-sample/BACI_HS92_Y2021_V202301_from_AFG_ZAF.csv');
 
-/** Importer codes to rotate through (all in BACI's country list). */
-const importerCodes = [4, 8, 12, 24, 32, 36, 40, 50, 56, 76, 112, 124, 152, 156, 170, 203, 208, 251, 276, 300, 344, 348, 360, 364, 372, 376, 381, 392, 398, 404, 410, 458, 484, 504, 528, 554, 566, 579, 586, 604, 608, 616, 620, 642, 643, 682, 699, 702, 704, 710, 724, 752, 757, 764, 792, 804, 818, 826, 842, 860];
+/** Importer codes to rotate through: BACI's own country list (V202201), one code per ISO3. */
+const importerCodes = [
+  ...new Map(
+    readFileSync(join(new URL('../../../shared/data/', import.meta.url).pathname, 'baci-codes/country_codes_V202201.csv'), 'utf8')
+      .split(/\r?\n/)
+      .slice(1)
+      .map((line) => [line.split(',').at(-1)!, Number(line.split(',')[0])] as const)
+      .filter(([iso3, code]) => /^[A-Z]{3}$/.test(iso3) && Number.isInteger(code) && code > 0),
+  ).values(),
+];
 
-export async function writeBaciLike(path: string, targetRows: number): Promise<number> {
+/**
+ * `yearsFirst` (the crash test's layout) rotates years before importers; otherwise the file is
+ * shaped like a real BACI yearly CSV: one year, all importers, then the next year if needed.
+ */
+export async function writeBaciLike(path: string, targetRows: number, options: { yearsFirst?: boolean } = {}): Promise<number> {
   const lines = readFileSync(samplePath, 'utf8').split(/\r?\n/).slice(1).filter(Boolean);
   const parsed = lines.map((line) => {
     const [, i, , k, v, q] = line.split(',');
@@ -32,8 +44,11 @@ export async function writeBaciLike(path: string, targetRows: number): Promise<n
   let written = 0;
   let blockIndex = 0;
   while (written < targetRows) {
-    const year = 1995 + (blockIndex % 30);
-    const importer = importerCodes[Math.floor(blockIndex / 30) % importerCodes.length]!;
+    const [yearIndex, importerIndex] = options.yearsFirst
+      ? [blockIndex % 30, Math.floor(blockIndex / 30)]
+      : [Math.floor(blockIndex / importerCodes.length), blockIndex % importerCodes.length];
+    const year = 2021 - yearIndex;
+    const importer = importerCodes[importerIndex % importerCodes.length]!;
     const cycle = Math.floor(blockIndex / (30 * importerCodes.length));
     if (cycle > 0) throw new Error('target too large for distinct keys');
     let chunk = '';

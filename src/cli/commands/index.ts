@@ -1,11 +1,14 @@
 /** The CLI's commands, in the order `karavan --help` lists them. One file per command. */
 import type { Command } from 'commander';
+import { registerComplexity } from './complexity.ts';
 import { registerCountries } from './countries.ts';
 import { registerDatasets } from './datasets.ts';
 import { registerIngest } from './ingest.ts';
 import { registerMachinery } from './machinery.ts';
+import { registerProductSpace } from './product-space.ts';
 import { registerProducts } from './products.ts';
+import { registerReport } from './report.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [registerIngest, registerDatasets, registerCountries, registerProducts, registerMachinery];
+export const commands: RegisterCommand[] = [registerReport, registerIngest, registerDatasets, registerCountries, registerProducts, registerMachinery, registerComplexity, registerProductSpace];

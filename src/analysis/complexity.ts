@@ -1,0 +1,270 @@
+/**
+ * The multi-year complexity driver: turns a panel (any source: a CSV through
+ * data/read-panel-csv.ts, or the store) into per-year results of metrics/complexity.ts, and
+ * writes them as one long CSV.
+ *
+ * A year's rectangle is the locations and the products with a positive total that year (as
+ * py-ecomplexity; a zero row is the same as a missing row); with manual presence, also those with
+ * any M = 1. Years are independent. Warnings name the locations and products concerned.
+ * Source: docs/complexity.md.
+ */
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { MetricInputError, MissingOptionError } from '../errors.ts';
+import { populationOf, readPanelCsv, readPopulationCsv, type PanelCsvColumns } from '../data/read-panel-csv.ts';
+import {
+  complexity,
+  resolveComplexity,
+  type ComplexityOptions,
+  type ComplexityYearResult,
+  type ResolvedComplexityOptions,
+} from '../metrics/complexity.ts';
+
+/** A trade panel: labels over all years and one dense matrix per year. */
+export interface ComplexityPanel {
+  years: number[];
+  locations: string[];
+  products: string[];
+  /** Per year: locations × products, row-major, 0 for missing pairs. */
+  valuesUsd: Float64Array[];
+  /** Per year, for `presence: 'manual'`: locations × products, 0/1. */
+  presence?: Uint8Array[];
+  /** Per year, for `presence: 'rpop'`: population per location, NaN where unknown. */
+  population?: Float64Array[];
+}
+
+export interface ComplexityPanelYear {
+  year: number;
+  /** Labels of the result's rows. */
+  locations: string[];
+  /** Labels of the result's product columns. */
+  products: string[];
+  /** Values of the result's rows, rows × products. */
+  valuesUsd: Float64Array;
+  result: ComplexityYearResult;
+  /** Warnings for this year, naming locations and products. */
+  warnings: string[];
+}
+
+function listNames(names: string[], max = 20): string {
+  return names.length <= max ? names.join(', ') : `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+}
+
+/** Computes one year of a panel (by its index in `panel.years`). */
+export function complexityPanelYear(panel: ComplexityPanel, yearIndex: number, options: ResolvedComplexityOptions): ComplexityPanelYear {
+  const year = panel.years[yearIndex]!;
+  const all = panel.valuesUsd[yearIndex]!;
+  const presence = options.presence === 'manual' ? panel.presence?.[yearIndex] : undefined;
+  const L = panel.locations.length;
+  const P = panel.products.length;
+  const rowTotal = new Float64Array(L);
+  const colTotal = new Float64Array(P);
+  for (let c = 0; c < L; c++) {
+    const base = c * P;
+    for (let p = 0; p < P; p++) {
+      const v = all[base + p]! + (presence !== undefined ? presence[base + p]! : 0);
+      rowTotal[c]! += v;
+      colTotal[p]! += v;
+    }
+  }
+  const rowsIn: number[] = [];
+  for (let c = 0; c < L; c++) if (rowTotal[c]! > 0) rowsIn.push(c);
+  const colsIn: number[] = [];
+  for (let p = 0; p < P; p++) if (colTotal[p]! > 0) colsIn.push(p);
+  const whole = rowsIn.length === L && colsIn.length === P;
+  const R = rowsIn.length;
+  const K = colsIn.length;
+  const values = whole ? all : new Float64Array(R * K);
+  const m = presence === undefined ? undefined : whole ? presence : new Uint8Array(R * K);
+  if (!whole) {
+    for (let r = 0; r < R; r++) {
+      const from = rowsIn[r]! * P;
+      const to = r * K;
+      for (let k = 0; k < K; k++) {
+        values[to + k] = all[from + colsIn[k]!]!;
+        if (m !== undefined) m[to + k] = presence![from + colsIn[k]!]!;
+      }
+    }
+  }
+  if (R === 0 || K === 0) throw new MetricInputError(`year ${year}: all values are zero`, { value: String(year) });
+  const yearPopulation = panel.population?.[yearIndex];
+  const population = yearPopulation === undefined ? undefined : Float64Array.from(rowsIn, (c) => yearPopulation[c]!);
+  const result = complexity(
+    {
+      locations: R,
+      products: K,
+      valuesUsd: values,
+      ...(population !== undefined && { population }),
+      ...(m !== undefined && { presence: m }),
+      label: `year ${year}`,
+    },
+    options,
+  );
+  const rectangleLocations = rowsIn.map((c) => panel.locations[c]!);
+  const products = colsIn.map((p) => panel.products[p]!);
+  const locations = Array.from(result.locationIndex, (r) => rectangleLocations[r]!);
+  const keptValues =
+    result.rows === R
+      ? values
+      : (() => {
+          const out = new Float64Array(result.rows * K);
+          result.locationIndex.forEach((r, i) => out.set(values.subarray(r * K, (r + 1) * K), i * K));
+          return out;
+        })();
+  const warnings: string[] = [];
+  if (result.droppedLocations.length > 0) {
+    const names = Array.from(result.droppedLocations, (r) => rectangleLocations[r]!);
+    warnings.push(`year ${year}: no population for ${names.length} location(s), dropped (rpop): ${listNames(names)}`);
+  }
+  if (result.zeroDiversityRows.length > 0) {
+    const names = Array.from(result.zeroDiversityRows, (r) => locations[r]!);
+    warnings.push(`year ${year}: diversity 0, so ECI, COI and COG are empty for ${names.length} location(s): ${listNames(names)}`);
+  }
+  if (result.zeroUbiquityProducts.length > 0) {
+    const names = Array.from(result.zeroUbiquityProducts, (p) => products[p]!);
+    warnings.push(`year ${year}: ubiquity 0, so PCI and COG are empty for ${names.length} product(s): ${listNames(names)}`);
+  }
+  if (result.eigenvalue > 1 - 1e-9) {
+    warnings.push(`year ${year}: the location-product network is disconnected (second eigenvalue 1), so ECI and PCI are not unique`);
+  }
+  return { year, locations, products, valuesUsd: keptValues, result, warnings };
+}
+
+/** Every year of a panel, in order, computed lazily (one year in memory at a time). */
+export function* complexityPanelYears(panel: ComplexityPanel, options: ComplexityOptions = {}): Generator<ComplexityPanelYear> {
+  const o = resolveComplexity(options);
+  for (let i = 0; i < panel.years.length; i++) yield complexityPanelYear(panel, i, o);
+}
+
+/** Shortest round-trip text of a number (full double precision); empty for NaN. */
+export function csvNumber(x: number): string {
+  return x === 0 ? '0' : x !== x ? '' : String(x);
+}
+
+/** A CSV field, quoted when it holds a comma, quote or line break. */
+export function csvField(text: string): string {
+  return /[",\r\n]/.test(text) ? '"' + text.replaceAll('"', '""') + '"' : text;
+}
+
+/** The output columns after the three keys. */
+export function complexityCsvColumns(advantageKind: 'rca' | 'rpop'): string[] {
+  return ['value', advantageKind, 'mcp', 'density', 'eci', 'pci', 'diversity', 'ubiquity', 'coi', 'cog'];
+}
+
+/**
+ * Appends one year's rows (location-major, then product) to `write`, in chunks of about 1 MB.
+ * @returns rows written
+ */
+export function writeComplexityYear(y: ComplexityPanelYear, write: (chunk: string) => void): number {
+  const { result } = y;
+  const K = result.products;
+  const yearText = csvField(String(y.year)) + ',';
+  const productText = y.products.map((p) => ',' + csvField(p) + ',');
+  const productTail = y.products.map((_, p) => ',' + csvNumber(result.pci[p]!) + ',');
+  const ubiquityText = Array.from(result.ubiquity, (u) => String(u));
+  let chunk = '';
+  for (let r = 0; r < result.rows; r++) {
+    const lead = yearText + csvField(y.locations[r]!);
+    const eciText = csvNumber(result.eci[r]!);
+    const diversityText = String(result.diversity[r]!) + ',';
+    const coiText = ',' + csvNumber(result.coi[r]!) + ',';
+    const base = r * K;
+    for (let p = 0; p < K; p++) {
+      const i = base + p;
+      chunk +=
+        lead +
+        productText[p]! +
+        csvNumber(y.valuesUsd[i]!) +
+        ',' +
+        csvNumber(result.advantage[i]!) +
+        ',' +
+        result.mcp[i]! +
+        ',' +
+        csvNumber(result.density[i]!) +
+        ',' +
+        eciText +
+        productTail[p]! +
+        diversityText +
+        ubiquityText[p]! +
+        coiText +
+        csvNumber(result.cog[i]!) +
+        '\n';
+    }
+    if (chunk.length > 1 << 20) {
+      write(chunk);
+      chunk = '';
+    }
+  }
+  if (chunk.length > 0) write(chunk);
+  return result.rows * K;
+}
+
+export interface ComplexityCsvOptions extends ComplexityOptions {
+  /** Input CSV (long format: one row per time × location × product). */
+  input: string;
+  /** Input column names; they are also the output's key column names. */
+  columns: PanelCsvColumns;
+  /** Output CSV path. */
+  out: string;
+  /** Population CSV for `presence: 'rpop'`. */
+  populationFile?: string;
+  /** Population column of `populationFile`. @default 'population' */
+  populationColumn?: string;
+  /** Called with each warning as it arises. */
+  onWarning?: (message: string) => void;
+}
+
+export interface ComplexityCsvSummary {
+  out: string;
+  years: number[];
+  rows: number;
+  warnings: string[];
+}
+
+/** Reads a panel CSV (through DuckDB), computes every year and streams the output CSV. */
+export async function complexityCsv(options: ComplexityCsvOptions): Promise<ComplexityCsvSummary> {
+  const o = resolveComplexity(options);
+  if (o.presence === 'manual' && options.columns.presence === undefined) {
+    throw new MissingOptionError('the manual presence test needs the column that holds M', { hint: 'add --presence-column <name>' });
+  }
+  if (o.presence === 'rpop' && options.populationFile === undefined) {
+    throw new MissingOptionError('the rpop presence test needs populations', { hint: 'add --population <file.csv>' });
+  }
+  const warnings: string[] = [];
+  const warn = (message: string) => {
+    warnings.push(message);
+    options.onWarning?.(message);
+  };
+  const panelCsv = await readPanelCsv(options.input, {
+    ...options.columns,
+    ...(o.presence === 'manual' ? {} : { presence: undefined }),
+  });
+  if (panelCsv.duplicateKeys > 0) {
+    warn(`${options.input}: ${panelCsv.duplicateKeys} key(s) appear more than once; their values were summed`);
+  }
+  if (panelCsv.emptyValues > 0) warn(`${options.input}: ${panelCsv.emptyValues} empty value cell(s) read as 0`);
+  const panel: ComplexityPanel = { ...panelCsv };
+  if (o.presence === 'rpop' && options.populationFile !== undefined) {
+    const populations = await readPopulationCsv(options.populationFile, {
+      location: options.columns.location,
+      time: options.columns.time,
+      population: options.populationColumn ?? 'population',
+    });
+    panel.population = panelCsv.years.map((year) => Float64Array.from(panelCsv.locations, (l) => populationOf(populations, year, l)));
+  }
+  const fd = openSync(options.out, 'w');
+  let rows = 0;
+  try {
+    const { time, location, product } = options.columns;
+    const header = [time, location, product].map(csvField).concat(complexityCsvColumns(o.presence === 'rpop' ? 'rpop' : 'rca'));
+    writeSync(fd, header.join(',') + '\n');
+    const write = (chunk: string) => void writeSync(fd, chunk);
+    for (let i = 0; i < panel.years.length; i++) {
+      const y = complexityPanelYear(panel, i, o);
+      for (const message of y.warnings) warn(message);
+      rows += writeComplexityYear(y, write);
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return { out: options.out, years: panel.years, rows, warnings };
+}
