@@ -138,6 +138,16 @@ export const UnknownMachineError = defineError('KRV_MACH_UNKNOWN_MACHINE', 404);
 /** A machine catalog file does not match its schema. */
 export const BadCatalogError = defineError('KRV_MACH_BAD_CATALOG', 400);
 
+// ---- HTTP API (KRV_HTTP_*) -------------------------------------------------------------------
+/** No route answers this method and path. */
+export const RouteNotFoundError = defineError('KRV_HTTP_NOT_FOUND', 404);
+/** The request body is not what the route accepts (malformed JSON, wrong content type). */
+export const BadRequestBodyError = defineError('KRV_HTTP_BAD_BODY', 400);
+/** An upload is larger than the server's limit. */
+export const PayloadTooLargeError = defineError('KRV_HTTP_TOO_LARGE', 413);
+/** Ingest over HTTP is off (start the server with --allow-ingest). */
+export const IngestDisabledError = defineError('KRV_HTTP_INGEST_DISABLED', 403);
+
 /** All error classes, for the docs test and the server's error handler. */
 export const errorClasses = {
   InvalidOptionError,
@@ -163,4 +173,8 @@ export const errorClasses = {
   MachineryInputError,
   UnknownMachineError,
   BadCatalogError,
+  RouteNotFoundError,
+  BadRequestBodyError,
+  PayloadTooLargeError,
+  IngestDisabledError,
 } as const;

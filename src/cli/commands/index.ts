@@ -8,7 +8,8 @@ import { registerMachinery } from './machinery.ts';
 import { registerProductSpace } from './product-space.ts';
 import { registerProducts } from './products.ts';
 import { registerReport } from './report.ts';
+import { registerServe } from './serve.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [registerReport, registerIngest, registerDatasets, registerCountries, registerProducts, registerMachinery, registerComplexity, registerProductSpace];
+export const commands: RegisterCommand[] = [registerReport, registerIngest, registerDatasets, registerCountries, registerProducts, registerMachinery, registerComplexity, registerProductSpace, registerServe];

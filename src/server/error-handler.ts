@@ -1,0 +1,98 @@
+/**
+ * The server's one error handler: every KaravanError answers with its own HTTP status and its
+ * `toJSON()` body ({ code, message, file?, line?, column?, value?, hint? }); schema validation
+ * failures and malformed bodies answer 4xx with a message that names the field; anything else is
+ * logged and answers 500 with no internals (never a stack trace).
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  BadRequestBodyError,
+  InvalidOptionError,
+  KaravanError,
+  MissingOptionError,
+  PayloadTooLargeError,
+  RouteNotFoundError,
+} from '../errors.ts';
+
+interface ValidationIssue {
+  keyword: string;
+  instancePath: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+
+/** The value a client sent at an ajv instance path ('/year', '/machineIds/0'). */
+function valueAt(root: unknown, path: string): unknown {
+  let value = root;
+  for (const part of path.split('/').filter(Boolean)) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[decodeURIComponent(part.replace(/~1/g, '/').replace(/~0/g, '~'))];
+  }
+  return value;
+}
+
+function shown(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/** A schema validation failure as the KaravanError a person can act on. */
+export function validationError(issues: readonly ValidationIssue[], context: string, input: unknown): KaravanError {
+  const issue = issues[0]!;
+  const field = issue.instancePath.split('/').filter(Boolean).join('.');
+  const where = context === 'body' ? 'body' : context;
+  if (issue.keyword === 'required') {
+    const missing = [field, String(issue.params['missingProperty'])].filter(Boolean).join('.');
+    return new MissingOptionError(`missing ${missing} (in the ${where})`, { column: missing });
+  }
+  if (issue.keyword === 'additionalProperties') {
+    const extra = [field, String(issue.params['additionalProperty'])].filter(Boolean).join('.');
+    return new InvalidOptionError(`invalid ${extra}: not a field this route takes (in the ${where})`, { column: extra });
+  }
+  const value = valueAt(input, issue.instancePath);
+  const allowed = Array.isArray(issue.params['allowedValues']) ? ` (one of ${(issue.params['allowedValues'] as unknown[]).join(', ')})` : '';
+  const name = field || where;
+  return new InvalidOptionError(`invalid ${name}: ${shown(value)} (${issue.message ?? 'not accepted'}${allowed})`, {
+    column: name,
+    ...(value !== undefined && { value: shown(value) }),
+  });
+}
+
+function toKaravanError(error: FastifyError, request: FastifyRequest): KaravanError | null {
+  if (error instanceof KaravanError) return error;
+  if (error.validation) {
+    const context = error.validationContext ?? 'querystring';
+    const input = context === 'body' ? request.body : context === 'params' ? request.params : context === 'headers' ? request.headers : request.query;
+    return validationError(error.validation as unknown as ValidationIssue[], context, input);
+  }
+  const status = error.statusCode ?? 500;
+  if (status === 413) return new PayloadTooLargeError(`the request body is too large: ${error.message}`);
+  if (status === 404) return new RouteNotFoundError(error.message);
+  if (status >= 400 && status < 500) {
+    const message = error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? `unsupported content type: ${request.headers['content-type'] ?? 'none'}` : error.message;
+    return new BadRequestBodyError(message.startsWith('invalid') ? message : `invalid request: ${message}`, { hint: 'send JSON with Content-Type: application/json' });
+  }
+  return null;
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const known = toKaravanError(error, request);
+    if (known) {
+      const status = known instanceof BadRequestBodyError && error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : known.status;
+      if (status >= 500) request.log.error({ err: error }, 'store error');
+      return reply.code(status).type('application/json; charset=utf-8').header('Cache-Control', 'no-store').send(JSON.stringify(known.toJSON()));
+    }
+    request.log.error({ err: error }, 'internal error');
+    return reply
+      .code(500)
+      .type('application/json; charset=utf-8')
+      .header('Cache-Control', 'no-store')
+      .send(JSON.stringify({ code: 'KRV_INTERNAL', message: 'internal error: the server log has the details; please report it' }));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const error = new RouteNotFoundError(`no route ${request.method} ${request.url.split('?')[0]}`, { hint: 'GET /api/openapi.json lists the routes; /api/docs shows them' });
+    return reply.code(404).type('application/json; charset=utf-8').send(JSON.stringify(error.toJSON()));
+  });
+}
