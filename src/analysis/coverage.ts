@@ -81,8 +81,8 @@ export async function dataCoverage(store: TradeStore, exporter: string, importer
       const suppliers = new Set(pair.worldFlowYears.filter((y) => importerFlowYears.includes(y.year)).map((y) => y.exporters));
       sections.push({
         section,
-        status: 'partial',
-        basis: `flows into ${importer} from the ${[...suppliers].join('/')} exporter(s) the store covers, ${yearsText(importerFlowYears)}: not ${importer}'s total imports`,
+        status: 'missing',
+        basis: `only flows into ${importer} from the ${[...suppliers].join('/')} exporter(s) the store covers, ${yearsText(importerFlowYears)}: not ${importer}'s total imports, so not used`,
         missing: `${importer}'s imports from all suppliers: ${baci}; ${howToGetComtrade(importer, 'imports')}`,
       });
     } else {

@@ -10,3 +10,17 @@ export type { CountryRecord, ProductRecord, ProductSearchOptions, Lang } from '.
 export { pairCoverage } from './coverage.ts';
 export type { PairCoverage, YearCoverage } from './coverage.ts';
 export { yearRange } from './ingest.ts';
+export {
+  primaryFlowSource,
+  bilateralSeries,
+  importNeeds,
+  exportMatrix,
+  exportMatrixYears,
+  smoothedFlows,
+  suppliersByYear,
+  exporterWorldSales,
+  flowYears,
+  exporterProductSeries,
+  productSections,
+} from './queries.ts';
+export type { HsLevel, BilateralYear, ImportNeedRow, ExportMatrix, SmoothedFlows, SupplierYearRow, ExporterWorldRow } from './queries.ts';

@@ -26,7 +26,7 @@ export function referenceVersion(): string {
   const sizes = ['baci_country_codes_V202201.csv.gz', 'country_supplement.csv', 'hs2022_en.csv.gz', 'tnved_hs4_ru.csv.gz', 'tnved_hs2_ru.csv.gz', 'baci_product_codes_HS17_V202201.csv.gz', 'ots_gdp_population_2017.csv.gz', 'by_kz_official_turnover.csv.gz', 'search_synonyms_ru.csv']
     .map((name) => statSync(embedded(name)).size)
     .join('.');
-  return `r3-${Buffer.from(sizes).toString('base64url').slice(0, 24)}`;
+  return `r4-${Buffer.from(sizes).toString('base64url').slice(0, 24)}`;
 }
 
 interface CountryRow {
@@ -151,8 +151,11 @@ export async function buildReference(db: Database, targetDir: string): Promise<v
           WHERE code NOT IN (SELECT code FROM hs)
        ),
        ru4 AS (
+         -- Only wordings with Cyrillic text: the source has a placeholder record (9999 "FIFI2018").
          SELECT heading AS code, arg_max(name_ru, coalesce(valid_to, '9999-12-31')) AS name_ru
-           FROM read_csv($3, header = true, all_varchar = true) GROUP BY heading
+           FROM read_csv($3, header = true, all_varchar = true)
+          WHERE regexp_matches(name_ru, '[А-Яа-яЁё]')
+          GROUP BY heading
        ),
        ru2 AS (
          SELECT chapter AS code, arg_max(name_ru, coalesce(valid_to, '9999-12-31')) AS name_ru
@@ -162,6 +165,10 @@ export async function buildReference(db: Database, targetDir: string): Promise<v
          SELECT code, level, name_en, parent, section, 'HS2022' AS revision FROM hs
          UNION ALL
          SELECT code, level, name_en, parent, section, 'HS2017' AS revision FROM baci17
+         UNION ALL
+         -- Headings of earlier HS revisions (e.g. 8803, moved to 8807 in 2022) keep their TN VED name.
+         SELECT code, 4 AS level, NULL AS name_en, substr(code, 1, 2) AS parent, NULL AS section, 'TNVED' AS revision
+           FROM ru4 WHERE code NOT IN (SELECT code FROM hs)
        )
        SELECT p.code, p.level, p.revision, p.name_en,
               sentence_case(rtrim(coalesce(ru4.name_ru, ru2.name_ru), ':')) AS name_ru,

@@ -1,34 +1,73 @@
 import type { Command } from 'commander';
-import { printJson } from '../output.ts';
+import { writeFileSync } from 'node:fs';
 import { withStore } from '../store.ts';
+
+/** Russian when the environment's locale is Russian, English otherwise. */
+export function defaultLang(): 'ru' | 'en' {
+  const env = process.env['LC_ALL'] || process.env['LC_MESSAGES'] || process.env['LANG'] || '';
+  return /^ru/i.test(env) ? 'ru' : 'en';
+}
+
+export interface ReportFlags {
+  from: string;
+  to: string;
+  year?: string;
+  level: string;
+  lang?: string;
+  format: string;
+  out?: string;
+  limit: string;
+  targetUsd?: string;
+  targetYear?: string;
+}
 
 export function registerReport(program: Command): void {
   program
     .command('report')
-    .description('the pair report: what the importer needs, what the exporter supplies, and what data each section rests on')
-    .option('--from <country>', 'exporter: ISO3, ISO2, numeric code or name (default: BLR)', 'BLR')
+    .description('the pair report: turnover, importer needs, exporter supply, export potential, rivals, joint production, surplus placement, data coverage')
+    .option('--from <country>', 'exporter: ISO3, ISO2, numeric code or name in English or Russian (default: BLR)', 'BLR')
     .option('--to <country>', 'importer (default: KAZ)', 'KAZ')
-    .option('--json', 'print as JSON', false)
-    .action(async (flags: { from: string; to: string; json: boolean }) => {
-      const { resolveCountry } = await import('../../data/index.ts');
-      const { dataCoverage } = await import('../../analysis/index.ts');
+    .option('--year <year>', 'year of the flow-based sections (default: the newest in the store)')
+    .option('--level <n>', '[4|6] HS level of the flow-based sections (default: 6)', '6')
+    .option('--lang <lang>', '[ru|en] language (default: ru when the locale is Russian, else en)')
+    .option('--format <format>', '[md|json|html|xlsx] output format (default: md)', 'md')
+    .option('--out <file>', 'write to this file instead of stdout (required for xlsx)')
+    .option('--limit <n>', 'rows per table (default: 25)', '25')
+    .option('--target-usd <usd>', 'target turnover for the planner, USD (default: double the latest)')
+    .option('--target-year <year>', 'year to reach the target (default: latest year + 5)')
+    .action(async (flags: ReportFlags) => {
+      const { InvalidOptionError, MissingOptionError } = await import('../../errors.ts');
+      const { buildReport } = await import('../../analysis/index.ts');
+      const lang = flags.lang ?? defaultLang();
+      if (lang !== 'ru' && lang !== 'en') throw new InvalidOptionError(`invalid --lang: ${lang} (ru or en)`);
+      if (!['md', 'json', 'html', 'xlsx'].includes(flags.format)) throw new InvalidOptionError(`invalid --format: ${flags.format} (md, json, html or xlsx)`);
+      if (flags.format === 'xlsx' && !flags.out) throw new MissingOptionError('--format xlsx needs --out FILE.xlsx');
+      const number = (name: string, text: string | undefined) => {
+        if (text === undefined) return undefined;
+        const value = Number(text);
+        if (!Number.isFinite(value)) throw new InvalidOptionError(`invalid ${name}: ${text}`);
+        return value;
+      };
+      const targetUsd = number('--target-usd', flags.targetUsd);
+      const targetYear = number('--target-year', flags.targetYear);
+      if ((targetUsd === undefined) !== (targetYear === undefined)) throw new MissingOptionError('--target-usd and --target-year go together');
+      const level = number('--level', flags.level);
+      if (level !== 4 && level !== 6) throw new InvalidOptionError(`invalid --level: ${flags.level} (4 or 6)`);
       await withStore(async (store) => {
-        const exporter = await resolveCountry(store, flags.from);
-        const importer = await resolveCountry(store, flags.to);
-        const coverage = await dataCoverage(store, exporter.iso3, importer.iso3);
-        if (flags.json) return printJson({ exporter, importer, sections: coverage.sections, datasets: store.datasets() });
-        const lines = [
-          `# ${exporter.nameEn} -> ${importer.nameEn} (${exporter.iso3} -> ${importer.iso3})`,
-          '',
-          'The report sections are not built yet in this version: below is what the store holds for this pair,',
-          'section by section, and what to ingest where it lacks data.',
-          '',
-          ...coverage.sections.flatMap((s) => [`- ${s.section}: ${s.status} — ${s.basis}`, ...(s.missing ? [`    missing: ${s.missing}`] : [])]),
-          '',
-          'Datasets in the store:',
-          ...store.datasets().map((d) => `- ${d.fileName} (${d.format}, ${d.years.join(', ')}, ${d.rows} rows; ${d.licence})`),
-        ];
-        process.stdout.write(lines.join('\n') + '\n');
+        const report = await buildReport(store, {
+          from: flags.from,
+          to: flags.to,
+          year: number('--year', flags.year),
+          level,
+          limit: number('--limit', flags.limit),
+          target: targetUsd !== undefined && targetYear !== undefined ? { valueUsd: targetUsd, year: targetYear } : undefined,
+        });
+        const { renderReport } = await import('../../report/index.ts');
+        const output = await renderReport(report, flags.format as 'md' | 'json' | 'html' | 'xlsx', lang);
+        if (flags.out) {
+          writeFileSync(flags.out, output);
+          process.stderr.write(`wrote ${flags.out}\n`);
+        } else process.stdout.write(typeof output === 'string' ? output + '\n' : output);
       });
     });
 }

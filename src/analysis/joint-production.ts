@@ -1,0 +1,178 @@
+/**
+ * Joint-production candidates: products worth localising in the importer's country with the
+ * exporter's know-how. A product qualifies when the exporter makes it competitively (RCA > 1)
+ * and the importer does not (M = 0). Candidates are ranked by a score with visible parts:
+ *
+ *   score = 0.35 z(log demand) + 0.30 z(density) + 0.20 z(COG) + 0.15 z(PCI)
+ *
+ * demand = the importer's imports of the product (or, when the store lacks them, world trade in
+ * the product, flagged); density = the importer's related capabilities (product space, Stata
+ * definition); COG = how much the importer's complexity outlook would gain; PCI = the product's
+ * complexity. z = standardised over the candidates. The weights are Karavan's choice (demand and
+ * feasibility first, as in the Atlas "low-hanging fruit" strategy), shown with every result.
+ */
+import { importNeeds, primaryFlowSource, type HsLevel, type TradeStore } from '../data/index.ts';
+import { capabilities, capabilitiesSource, resultRow } from './capabilities.ts';
+import { dataCoverage, howToGetBaci, howToGetComtrade } from './coverage.ts';
+import { nameProducts, zScores, type SectionMeta } from './section.ts';
+
+export interface JointProductionOptions {
+  exporter: string;
+  importer: string;
+  /** Capabilities year. @default the newest with world export coverage */
+  year?: number;
+  /** @default 4 */
+  level?: HsLevel;
+  /** @default 30 */
+  limit?: number;
+  /** Score weights. @default jointProductionDefaults.weights */
+  weights?: Partial<JointProductionWeights>;
+}
+
+export interface JointProductionWeights {
+  demand: number;
+  density: number;
+  cog: number;
+  pci: number;
+}
+
+export interface JointProductionRow {
+  product: string;
+  nameEn: string;
+  nameRu: string;
+  demandUsd: number;
+  demandBasis: 'importer imports' | 'world trade';
+  exporterRca: number;
+  exporterExportsUsd: number;
+  importerRca: number;
+  importerDensity: number;
+  /** Percentile of the density among the importer's products without RCA (0-100). */
+  densityPercentile: number;
+  cog: number;
+  pci: number;
+  score: number;
+  parts: { demand: number; density: number; cog: number; pci: number };
+  reasonEn: string;
+  reasonRu: string;
+}
+
+export interface JointProductionResult extends SectionMeta {
+  exporter: string;
+  importer: string;
+  year: number | null;
+  level: HsLevel;
+  source: string | null;
+  weights: JointProductionWeights;
+  candidates: number;
+  rows: JointProductionRow[];
+}
+
+export const jointProductionDefaults = Object.freeze({
+  level: 4 as HsLevel,
+  limit: 30,
+  weights: Object.freeze({ demand: 0.35, density: 0.3, cog: 0.2, pci: 0.15 }) as Readonly<JointProductionWeights>,
+});
+
+const fmtUsd = (usd: number) => (usd >= 1e9 ? `${(usd / 1e9).toFixed(1)} bn` : usd >= 1e6 ? `${(usd / 1e6).toFixed(1)} m` : `${Math.round(usd / 1e3)} k`);
+const fmtUsdRu = (usd: number) => (usd >= 1e9 ? `${(usd / 1e9).toFixed(1)} млрд` : usd >= 1e6 ? `${(usd / 1e6).toFixed(1)} млн` : `${Math.round(usd / 1e3)} тыс.`);
+
+export async function jointProduction(store: TradeStore, options: JointProductionOptions): Promise<JointProductionResult> {
+  const level = options.level ?? jointProductionDefaults.level;
+  const limit = options.limit ?? jointProductionDefaults.limit;
+  const weights = { ...jointProductionDefaults.weights, ...options.weights };
+  const { exporter, importer } = options;
+  const source = await capabilitiesSource(store, level, options.year);
+  const base = { exporter, importer, level, weights, candidates: 0 };
+  if (!source) {
+    return { ...base, status: 'missing', basis: 'nothing', missing: `exports of all countries by product: ${howToGetBaci()}`, year: options.year ?? null, source: null, rows: [] };
+  }
+  const caps = await capabilities(store, { ...source, level });
+  const re = resultRow(caps, exporter);
+  const ri = resultRow(caps, importer);
+  if (re === undefined || ri === undefined) {
+    const who = re === undefined ? exporter : importer;
+    return { ...base, status: 'missing', basis: 'nothing', missing: `${who} has no exports in ${source.source} ${source.year}: ${howToGetComtrade(who, 'exports')}`, year: source.year, source: source.source, rows: [] };
+  }
+  // Demand: the importer's own imports when the store has them (same year), else world trade.
+  const coverage = await dataCoverage(store, exporter, importer);
+  const needsSection = coverage.sections.find((s) => s.section === 'needs');
+  const importsByProduct = new Map<string, number>();
+  if (needsSection?.status === 'computed' && coverage.pair.importerImports.some((y) => y.year === source.year)) {
+    const flowSource = (await primaryFlowSource(store, source.year))!;
+    for (const r of await importNeeds(store, { importer, exporter, year: source.year, level, source: flowSource, spanYears: 1, topSuppliers: 1 })) {
+      importsByProduct.set(r.product, r.importsUsd);
+    }
+  }
+  const useImports = importsByProduct.size > 0;
+  const P = caps.matrix.products.length;
+  const res = caps.result;
+  const candidates: number[] = [];
+  for (let p = 0; p < P; p++) {
+    // Chapter 99 ("commodities not specified according to kind") is no product to make.
+    if (caps.matrix.products[p]!.startsWith('99')) continue;
+    if (res.mcp[re * P + p] === 1 && res.mcp[ri * P + p] === 0 && Number.isFinite(res.pci[p]!) && Number.isFinite(res.density[ri * P + p]!)) candidates.push(p);
+  }
+  const demand = candidates.map((p) => (useImports ? (importsByProduct.get(caps.matrix.products[p]!) ?? 0) : caps.worldExportsUsd[p]!));
+  const zDemand = zScores(demand.map((d) => Math.log1p(d)));
+  const zDensity = zScores(candidates.map((p) => res.density[ri * P + p]!));
+  const zCog = zScores(candidates.map((p) => res.cog[ri * P + p]!));
+  const zPci = zScores(candidates.map((p) => res.pci[p]!));
+  // Density percentile among all the importer's non-RCA products.
+  const nonRcaDensities: number[] = [];
+  for (let p = 0; p < P; p++) if (res.mcp[ri * P + p] === 0 && Number.isFinite(res.density[ri * P + p]!)) nonRcaDensities.push(res.density[ri * P + p]!);
+  nonRcaDensities.sort((a, b) => a - b);
+  const percentile = (d: number) => {
+    let lo = 0;
+    let hi = nonRcaDensities.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (nonRcaDensities[mid]! <= d) lo = mid + 1;
+      else hi = mid;
+    }
+    return nonRcaDensities.length > 0 ? (100 * lo) / nonRcaDensities.length : 0;
+  };
+  const scored = candidates.map((p, k) => {
+    const parts = { demand: weights.demand * zDemand[k]!, density: weights.density * zDensity[k]!, cog: weights.cog * zCog[k]!, pci: weights.pci * zPci[k]! };
+    return { p, k, parts, score: parts.demand + parts.density + parts.cog + parts.pci };
+  });
+  scored.sort((a, b) => b.score - a.score);
+  const topRows = scored.slice(0, limit);
+  const names = await nameProducts(store, topRows.map((s) => caps.matrix.products[s.p]!));
+  const rows = topRows.map(({ p, k, parts, score }) => {
+    const product = caps.matrix.products[p]!;
+    const d = res.density[ri * P + p]!;
+    const pct = percentile(d);
+    const rcaE = res.advantage[re * P + p]!;
+    const demandUsd = demand[k]!;
+    const demandText = useImports ? `${importer} imports ${fmtUsd(demandUsd)} USD a year` : `world trade is ${fmtUsd(demandUsd)} USD (${importer}'s own imports not in the store)`;
+    const demandTextRu = useImports ? `${importer} импортирует на ${fmtUsdRu(demandUsd)} долл. в год` : `мировая торговля ${fmtUsdRu(demandUsd)} долл. (собственного импорта ${importer} в хранилище нет)`;
+    return {
+      product,
+      nameEn: names.get(product)!.en,
+      nameRu: names.get(product)!.ru,
+      demandUsd,
+      demandBasis: useImports ? ('importer imports' as const) : ('world trade' as const),
+      exporterRca: rcaE,
+      exporterExportsUsd: caps.matrix.valuesUsd[caps.locationIndex.get(exporter)! * P + p]!,
+      importerRca: res.advantage[ri * P + p]!,
+      importerDensity: d,
+      densityPercentile: pct,
+      cog: res.cog[ri * P + p]!,
+      pci: res.pci[p]!,
+      score,
+      parts,
+      reasonEn: `${demandText}; ${exporter} is competitive (RCA ${rcaE.toFixed(1)}); ${importer} has related capabilities (density in its top ${Math.max(1, Math.round(100 - pct))}%); complexity gain COG ${res.cog[ri * P + p]!.toFixed(2)}, PCI ${res.pci[p]!.toFixed(2)}`,
+      reasonRu: `${demandTextRu}; ${exporter} конкурентоспособен (RCA ${rcaE.toFixed(1)}); у ${importer} есть родственные компетенции (плотность в верхних ${Math.max(1, Math.round(100 - pct))}%); прирост сложности COG ${res.cog[ri * P + p]!.toFixed(2)}, PCI ${res.pci[p]!.toFixed(2)}`,
+    };
+  });
+  return {
+    ...base,
+    candidates: candidates.length,
+    status: useImports ? 'computed' : 'partial',
+    basis: `capabilities from exports of ${caps.matrix.locations.length} countries, ${source.source} ${source.year} (HS${level}); demand from ${useImports ? `${importer}'s imports` : 'world trade (stand-in)'}`,
+    missing: useImports ? null : `${importer}'s imports by product would replace world trade as demand: ${howToGetBaci()}; ${howToGetComtrade(importer, 'imports')}`,
+    year: source.year,
+    source: source.source,
+    rows,
+  };
+}

@@ -1,0 +1,150 @@
+/**
+ * Importer needs: what the importer buys from the world, product by product: value, growth over
+ * five years, the top suppliers with shares, concentration (HHI) and the exporter's share today.
+ * Needs the importer's imports from (nearly) all suppliers: a world BACI year, or the
+ * importer's own Comtrade imports. Without them it says so and shows world demand by product
+ * (world exports, from the capabilities year) as the nearest stand-in, clearly labelled.
+ */
+import { importNeeds, pairCoverage, primaryFlowSource, type HsLevel, type TradeStore } from '../data/index.ts';
+import { capabilities, capabilitiesSource } from './capabilities.ts';
+import { howToGetBaci, howToGetComtrade, worldCoverageMinExporters } from './coverage.ts';
+import { cagr, nameProducts, type SectionMeta } from './section.ts';
+
+export interface NeedsOptions {
+  exporter: string;
+  importer: string;
+  /** @default the newest year with the importer's imports from all suppliers */
+  year?: number;
+  /** @default 6 */
+  level?: HsLevel;
+  /** Rows returned. @default 50 */
+  limit?: number;
+  /** Years over which growth is measured. @default 5 */
+  spanYears?: number;
+}
+
+export interface NeedRow {
+  product: string;
+  nameEn: string;
+  nameRu: string;
+  importsUsd: number;
+  /** Compound annual growth over `spanYears` (null where the start year is missing). */
+  growth: number | null;
+  hhi: number;
+  suppliers: number;
+  topSuppliers: Array<{ iso3: string; valueUsd: number; share: number }>;
+  exporterUsd: number;
+  exporterShare: number;
+}
+
+export interface WorldDemandRow {
+  product: string;
+  nameEn: string;
+  nameRu: string;
+  worldTradeUsd: number;
+  /** The exporter's world market share in the product. */
+  exporterWorldShare: number;
+}
+
+export interface NeedsResult extends SectionMeta {
+  importer: string;
+  exporter: string;
+  year: number | null;
+  level: HsLevel;
+  source: string | null;
+  spanYears: number;
+  totalImportsUsd: number;
+  rows: NeedRow[];
+  /** Stand-in when the importer's own imports are missing: world trade by product. */
+  worldDemand: { year: number; source: string; level: HsLevel; rows: WorldDemandRow[] } | null;
+}
+
+export const needsDefaults = Object.freeze({ level: 6 as HsLevel, limit: 50, spanYears: 5 });
+
+export async function importerNeeds(store: TradeStore, options: NeedsOptions): Promise<NeedsResult> {
+  const level = options.level ?? needsDefaults.level;
+  const limit = options.limit ?? needsDefaults.limit;
+  const spanYears = options.spanYears ?? needsDefaults.spanYears;
+  const { exporter, importer } = options;
+  const coverage = await pairCoverage(store, exporter, importer);
+  const worldYears = coverage.worldFlowYears.filter((y) => y.exporters >= worldCoverageMinExporters).map((y) => y.year);
+  const importerYears = new Set(coverage.importerImports.map((y) => y.year));
+  // Comtrade imports reported by the importer itself also cover all suppliers.
+  const ownReported = coverage.importerImports.filter((y) => y.sources.includes('comtrade')).map((y) => y.year);
+  const usable = [...new Set([...worldYears.filter((y) => importerYears.has(y)), ...ownReported])].sort((a, b) => b - a);
+  const year = options.year ?? usable[0];
+  if (year === undefined || !usable.includes(year)) {
+    const demand = await worldDemand(store, exporter, Math.min(level, 4) as HsLevel, limit);
+    return {
+      status: 'missing',
+      basis: demand ? `world trade by product ${demand.year} (${demand.source}) as a stand-in for ${importer}'s own imports` : 'nothing',
+      missing: `${importer}'s imports by product and supplier${options.year !== undefined ? ` for ${options.year}` : ''}: ${howToGetBaci()}; ${howToGetComtrade(importer, 'imports')}`,
+      importer,
+      exporter,
+      year: options.year ?? null,
+      level,
+      source: null,
+      spanYears,
+      totalImportsUsd: 0,
+      rows: [],
+      worldDemand: demand,
+    };
+  }
+  const source = (await primaryFlowSource(store, year))!;
+  const all = await importNeeds(store, { importer, exporter, year, level, source, spanYears, topSuppliers: 3 });
+  const names = await nameProducts(store, all.slice(0, limit).map((r) => r.product));
+  const totalImportsUsd = all.reduce((sum, r) => sum + r.importsUsd, 0);
+  const rows = all.slice(0, limit).map((r) => ({
+    product: r.product,
+    nameEn: names.get(r.product)!.en,
+    nameRu: names.get(r.product)!.ru,
+    importsUsd: r.importsUsd,
+    growth: cagr(r.importsStartUsd, r.importsUsd, spanYears),
+    hhi: r.hhi,
+    suppliers: r.suppliers,
+    topSuppliers: r.topSuppliers,
+    exporterUsd: r.exporterUsd,
+    exporterShare: r.importsUsd > 0 ? r.exporterUsd / r.importsUsd : 0,
+  }));
+  const hasStart = all.some((r) => r.startYear !== null);
+  return {
+    status: 'computed',
+    basis: `${importer}'s imports from all suppliers, ${source} ${year}${hasStart ? `; growth against ${year - spanYears}` : `; no ${year - spanYears} data for growth`}`,
+    missing: hasStart ? null : `growth needs ${year - spanYears} as well: ${howToGetBaci()}`,
+    importer,
+    exporter,
+    year,
+    level,
+    source,
+    spanYears,
+    totalImportsUsd,
+    rows,
+    worldDemand: null,
+  };
+}
+
+async function worldDemand(store: TradeStore, exporter: string, level: HsLevel, limit: number): Promise<NeedsResult['worldDemand']> {
+  const source = await capabilitiesSource(store, level);
+  if (!source) return null;
+  const caps = await capabilities(store, { ...source, level });
+  const order = [...caps.worldExportsUsd.keys()]
+    .filter((p) => !caps.matrix.products[p]!.startsWith('99')) // "not specified according to kind"
+    .sort((a, b) => caps.worldExportsUsd[b]! - caps.worldExportsUsd[a]!)
+    .slice(0, limit);
+  const exporterRow = caps.locationIndex.get(exporter);
+  const P = caps.matrix.products.length;
+  const codes = order.map((p) => caps.matrix.products[p]!);
+  const names = await nameProducts(store, codes);
+  return {
+    year: source.year,
+    source: source.source,
+    level,
+    rows: order.map((p) => ({
+      product: caps.matrix.products[p]!,
+      nameEn: names.get(caps.matrix.products[p]!)!.en,
+      nameRu: names.get(caps.matrix.products[p]!)!.ru,
+      worldTradeUsd: caps.worldExportsUsd[p]!,
+      exporterWorldShare: exporterRow === undefined ? 0 : caps.matrix.valuesUsd[exporterRow * P + p]! / caps.worldExportsUsd[p]!,
+    })),
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * The pair report: every section computed from the store, with its status, basis and what is
+ * missing. `buildReport` is what `karavan report` and the HTTP API both call; renderers in
+ * src/report/ turn the model into Markdown, HTML, JSON or XLSX.
+ */
+import { resolveCountry, type CountryRecord, type DatasetRecord, type HsLevel, type TradeStore } from '../data/index.ts';
+import { InvalidOptionError } from '../errors.ts';
+import { dataCoverage, type DataCoverage } from './coverage.ts';
+import { jointProduction, type JointProductionResult } from './joint-production.ts';
+import { importerNeeds, type NeedsResult } from './needs.ts';
+import { exportPotential, type PotentialResult } from './potential.ts';
+import { rivals, type RivalsResult } from './rivals.ts';
+import { exporterSupply, type SupplyResult } from './supply.ts';
+import { surplusPlacement, type SurplusResult } from './surplus.ts';
+import { targetPlanner, turnover, type TargetPlan, type TurnoverResult } from './turnover.ts';
+
+export interface ReportOptions {
+  /** Exporter: ISO3, ISO2, numeric code or name (EN/RU). @default 'BLR' */
+  from?: string;
+  /** Importer. @default 'KAZ' */
+  to?: string;
+  /** Year of the flows-based sections. @default the newest the store covers */
+  year?: number;
+  /** HS level of the flows-based sections (needs, potential, rivals, surplus). @default 6 */
+  level?: 4 | 6;
+  /** Rows per table. @default 25 */
+  limit?: number;
+  /** Target for the planner; without it an example target (double in five years) is shown. */
+  target?: { valueUsd: number; year: number };
+}
+
+export interface ResolvedReportOptions {
+  from: string;
+  to: string;
+  year: number | undefined;
+  level: 4 | 6;
+  limit: number;
+  target: { valueUsd: number; year: number } | undefined;
+}
+
+export const reportDefaults = Object.freeze({ from: 'BLR', to: 'KAZ', level: 6 as const, limit: 25 });
+
+/** HS headings of harvesting machinery, tractors and dump trucks: the machinery market view. */
+export const machineryHeadings = Object.freeze(['8433', '8701', '8704']);
+
+export function resolveReport(options: ReportOptions = {}): ResolvedReportOptions {
+  const level = options.level ?? reportDefaults.level;
+  if (level !== 4 && level !== 6) throw new InvalidOptionError(`invalid level: ${String(level)} (4 or 6)`, { value: String(level) });
+  const limit = options.limit ?? reportDefaults.limit;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new InvalidOptionError(`invalid limit: ${String(limit)} (1 to 1000)`, { value: String(limit) });
+  if (options.year !== undefined && (!Number.isInteger(options.year) || options.year < 1962 || options.year > 2100)) {
+    throw new InvalidOptionError(`invalid year: ${String(options.year)}`, { value: String(options.year) });
+  }
+  if (options.target && (!(options.target.valueUsd > 0) || !Number.isInteger(options.target.year))) {
+    throw new InvalidOptionError(`invalid target: ${options.target.valueUsd} USD by ${options.target.year}`);
+  }
+  return { from: options.from ?? reportDefaults.from, to: options.to ?? reportDefaults.to, year: options.year, level, limit, target: options.target };
+}
+
+export interface ReportModel {
+  generatedAt: string;
+  storeVersion: string;
+  options: ResolvedReportOptions;
+  exporter: CountryRecord;
+  importer: CountryRecord;
+  coverage: DataCoverage;
+  turnover: TurnoverResult;
+  target: (TargetPlan & { example: boolean; basis: string }) | null;
+  needs: NeedsResult;
+  supply: SupplyResult;
+  potential: PotentialResult;
+  rivals: RivalsResult;
+  jointProduction: JointProductionResult;
+  surplus: SurplusResult;
+  machineryMarket: RivalsResult;
+  datasets: DatasetRecord[];
+  /** Milliseconds per section, for the benchmark and the curious. */
+  timingsMs: Record<string, number>;
+}
+
+export async function buildReport(store: TradeStore, options: ReportOptions = {}): Promise<ReportModel> {
+  const o = resolveReport(options);
+  const timingsMs: Record<string, number> = {};
+  const timed = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await fn();
+    } finally {
+      timingsMs[name] = performance.now() - started;
+    }
+  };
+  const [exporter, importer] = await Promise.all([resolveCountry(store, o.from), resolveCountry(store, o.to)]);
+  if (exporter.iso3 === importer.iso3) throw new InvalidOptionError(`invalid pair: exporter and importer are both ${exporter.iso3}`);
+  const pair = { exporter: exporter.iso3, importer: importer.iso3 };
+  const level = o.level as HsLevel;
+  const coverage = await timed('coverage', () => dataCoverage(store, pair.exporter, pair.importer));
+  const turnoverResult = await timed('turnover', () => turnover(store, pair));
+  const needs = await timed('needs', () => importerNeeds(store, { ...pair, year: o.year, level, limit: o.limit }));
+  const supply = await timed('supply', () => exporterSupply(store, { exporter: pair.exporter, limit: o.limit }));
+  const potential = await timed('potential', () => exportPotential(store, { ...pair, year: o.year, level, limit: o.limit }));
+  // Rivals: the products with the most untapped potential, else the importer's largest needs.
+  const rivalProducts =
+    potential.rows.length > 0 ? potential.rows.slice(0, 10).map((r) => r.product) : needs.rows.slice(0, 10).map((r) => r.product);
+  const rivalsResult = await timed('rivals', () => rivals(store, { ...pair, products: rivalProducts, year: o.year, level }));
+  const joint = await timed('jointProduction', () => jointProduction(store, { ...pair, limit: o.limit }));
+  const surplus = await timed('surplus', () => surplusPlacement(store, { ...pair, year: o.year, level, limit: o.limit }));
+  const machineryMarket = await timed('machineryMarket', () => rivals(store, { ...pair, products: [...machineryHeadings], year: o.year, level: 4 }));
+  let target: ReportModel['target'] = null;
+  if (turnoverResult.latest) {
+    const example = o.target === undefined;
+    const goal = o.target ?? { valueUsd: turnoverResult.latest.turnoverUsd * 2, year: turnoverResult.latest.year + 5 };
+    if (goal.year > turnoverResult.latest.year) {
+      target = {
+        ...targetPlanner({
+          currentUsd: turnoverResult.latest.turnoverUsd,
+          baseYear: turnoverResult.latest.year,
+          targetUsd: goal.valueUsd,
+          targetYear: goal.year,
+          groups: potential.bySection.length > 0 ? potential.bySection.map((s) => ({ key: s.section, name: `HS section ${s.section}`, untappedUsd: s.untappedUsd })) : undefined,
+        }),
+        example,
+        basis: turnoverResult.latest.basis,
+      };
+    }
+  }
+  return {
+    generatedAt: new Date().toISOString(),
+    storeVersion: store.version,
+    options: o,
+    exporter,
+    importer,
+    coverage,
+    turnover: turnoverResult,
+    target,
+    needs,
+    supply,
+    potential,
+    rivals: rivalsResult,
+    jointProduction: joint,
+    surplus,
+    machineryMarket,
+    datasets: store.datasets(),
+    timingsMs,
+  };
+}

@@ -1,0 +1,126 @@
+/**
+ * Exporter supply: what the exporter sells to the world, product by product: value, world market
+ * share, RCA (Balassa), whether it is competitive (RCA > 1), growth, and the product's complexity
+ * (PCI). From the capabilities year (exports of all countries by product).
+ */
+import { exporterProductSeries, exportMatrixYears, type HsLevel, type TradeStore } from '../data/index.ts';
+import { capabilities, capabilitiesSource, resultRow } from './capabilities.ts';
+import { howToGetBaci, howToGetComtrade, worldCoverageMinExporters } from './coverage.ts';
+import { cagr, nameProducts, type SectionMeta } from './section.ts';
+
+export interface SupplyOptions {
+  exporter: string;
+  /** @default the newest year with world export coverage */
+  year?: number;
+  /** @default 4 (the finest level the default data has); 6 with BACI */
+  level?: HsLevel;
+  /** Rows returned (largest exports first). @default 50 */
+  limit?: number;
+}
+
+export interface SupplyRow {
+  product: string;
+  nameEn: string;
+  nameRu: string;
+  exportsUsd: number;
+  worldExportsUsd: number;
+  worldShare: number;
+  rca: number;
+  competitive: boolean;
+  growth: number | null;
+  pci: number | null;
+}
+
+export interface SupplyResult extends SectionMeta {
+  exporter: string;
+  year: number | null;
+  level: HsLevel;
+  source: string | null;
+  totalExportsUsd: number;
+  /** Products with RCA > 1 and their share of the exporter's exports. */
+  competitiveProducts: number;
+  competitiveShare: number;
+  eci: number | null;
+  rows: SupplyRow[];
+}
+
+export const supplyDefaults = Object.freeze({ level: 4 as HsLevel, limit: 50 });
+
+export async function exporterSupply(store: TradeStore, options: SupplyOptions): Promise<SupplyResult> {
+  const level = options.level ?? supplyDefaults.level;
+  const limit = options.limit ?? supplyDefaults.limit;
+  const source = await capabilitiesSource(store, level, options.year);
+  const exporter = options.exporter;
+  const empty = (missing: string): SupplyResult => ({
+    status: 'missing',
+    basis: 'nothing',
+    missing,
+    exporter,
+    year: options.year ?? null,
+    level,
+    source: null,
+    totalExportsUsd: 0,
+    competitiveProducts: 0,
+    competitiveShare: 0,
+    eci: null,
+    rows: [],
+  });
+  if (!source || (options.year !== undefined && source.year !== options.year)) {
+    return empty(`exports of all countries by product at HS${level}${options.year ? ` for ${options.year}` : ''}: ${howToGetBaci()}`);
+  }
+  const caps = await capabilities(store, { ...source, level });
+  const location = caps.locationIndex.get(exporter);
+  if (location === undefined) return empty(`${exporter} has no exports in ${source.source} ${source.year}: ${howToGetComtrade(exporter, 'exports')}`);
+  const row = resultRow(caps, exporter);
+  const P = caps.matrix.products.length;
+  const total = caps.locationExportsUsd[location]!;
+  // Growth: the same source five (or fewer) years earlier, when it has the exporter.
+  const earlierYears = (await exportMatrixYears(store, worldCoverageMinExporters))
+    .filter((y) => y.source === source.source && y.year < source.year && y.year >= source.year - 5)
+    .map((y) => y.year);
+  const startYear = earlierYears.length > 0 ? Math.min(...earlierYears) : null;
+  const start = new Map<string, number>();
+  if (startYear !== null) {
+    for (const r of await exporterProductSeries(store, { exporter, level, source: source.source, years: [startYear] })) start.set(r.product, r.valueUsd);
+  }
+  const all: Array<Omit<SupplyRow, 'nameEn' | 'nameRu'>> = [];
+  let competitiveProducts = 0;
+  let competitiveUsd = 0;
+  for (let p = 0; p < P; p++) {
+    const exportsUsd = caps.matrix.valuesUsd[location * P + p]!;
+    if (!(exportsUsd > 0)) continue;
+    const rca = row !== undefined ? caps.result.advantage[row * P + p]! : Number.NaN;
+    const competitive = row !== undefined && caps.result.mcp[row * P + p] === 1;
+    if (competitive) (competitiveProducts++, (competitiveUsd += exportsUsd));
+    const pci = caps.result.pci[p]!;
+    const product = caps.matrix.products[p]!;
+    all.push({
+      product,
+      exportsUsd,
+      worldExportsUsd: caps.worldExportsUsd[p]!,
+      worldShare: exportsUsd / caps.worldExportsUsd[p]!,
+      rca,
+      competitive,
+      growth: startYear === null ? null : cagr(start.get(product), exportsUsd, source.year - startYear),
+      pci: Number.isFinite(pci) ? pci : null,
+    });
+  }
+  all.sort((a, b) => b.exportsUsd - a.exportsUsd);
+  const top = all.slice(0, limit);
+  const names = await nameProducts(store, top.map((r) => r.product));
+  const eci = row !== undefined ? caps.result.eci[row]! : Number.NaN;
+  return {
+    status: 'computed',
+    basis: `exports of ${caps.matrix.locations.length} countries by HS${level} product, ${source.source} ${source.year}`,
+    missing: startYear === null ? `growth needs an earlier year of the same source: ${howToGetBaci()}` : null,
+    exporter,
+    year: source.year,
+    level,
+    source: source.source,
+    totalExportsUsd: total,
+    competitiveProducts,
+    competitiveShare: total > 0 ? competitiveUsd / total : 0,
+    eci: Number.isFinite(eci) ? eci : null,
+    rows: top.map((r) => ({ ...r, nameEn: names.get(r.product)!.en, nameRu: names.get(r.product)!.ru })),
+  };
+}

@@ -1,0 +1,104 @@
+/**
+ * Surplus placement: the exporter's competitive products (RCA > 1 in world exports) whose market
+ * in the importer is growing and is held by rivals: where there is room to displace them. The
+ * room is the rivals' part of the importer's imports; rows are ranked by it, only for growing
+ * markets (five-year growth above zero) where the exporter holds under half.
+ */
+import { pairCoverage, primaryFlowSource, importNeeds, type HsLevel, type TradeStore } from '../data/index.ts';
+import { capabilities, capabilitiesSource, resultRow } from './capabilities.ts';
+import { howToGetBaci, howToGetComtrade, worldCoverageMinExporters } from './coverage.ts';
+import { cagr, nameProducts, type SectionMeta } from './section.ts';
+
+export interface SurplusOptions {
+  exporter: string;
+  importer: string;
+  year?: number;
+  /** @default 6 (RCA is then computed from world flows at HS6) */
+  level?: HsLevel;
+  /** @default 30 */
+  limit?: number;
+  /** @default 5 */
+  spanYears?: number;
+  /** Markets where the exporter already holds this share or more are left out. @default 0.5 */
+  maxExporterShare?: number;
+}
+
+export interface SurplusRow {
+  product: string;
+  nameEn: string;
+  nameRu: string;
+  exporterRca: number;
+  importsUsd: number;
+  growth: number;
+  exporterShare: number;
+  /** Imports held by other suppliers (USD): the displacement room. */
+  rivalsUsd: number;
+  leadingRival: { iso3: string; share: number } | null;
+}
+
+export interface SurplusResult extends SectionMeta {
+  exporter: string;
+  importer: string;
+  year: number | null;
+  level: HsLevel;
+  rows: SurplusRow[];
+}
+
+export const surplusDefaults = Object.freeze({ level: 6 as HsLevel, limit: 30, spanYears: 5, maxExporterShare: 0.5 });
+
+export async function surplusPlacement(store: TradeStore, options: SurplusOptions): Promise<SurplusResult> {
+  const level = options.level ?? surplusDefaults.level;
+  const limit = options.limit ?? surplusDefaults.limit;
+  const spanYears = options.spanYears ?? surplusDefaults.spanYears;
+  const maxShare = options.maxExporterShare ?? surplusDefaults.maxExporterShare;
+  const { exporter, importer } = options;
+  const coverage = await pairCoverage(store, exporter, importer);
+  const worldYears = coverage.worldFlowYears.filter((y) => y.exporters >= worldCoverageMinExporters).map((y) => y.year);
+  const year = options.year ?? worldYears.filter((y) => coverage.importerImports.some((i) => i.year === y)).at(-1);
+  const missing = (why: string): SurplusResult => ({ status: 'missing', basis: 'nothing', missing: why, exporter, importer, year: year ?? null, level, rows: [] });
+  if (year === undefined || !worldYears.includes(year)) {
+    return missing(`needs ${importer}'s imports by supplier over five years and ${exporter}'s world exports: ${howToGetBaci()}; ${howToGetComtrade(importer, 'imports')}`);
+  }
+  const capsSource = await capabilitiesSource(store, level, year);
+  if (!capsSource) return missing(`world exports by product at HS${level}: ${howToGetBaci()}`);
+  const caps = await capabilities(store, { ...capsSource, level });
+  const row = resultRow(caps, exporter);
+  if (row === undefined) return missing(`${exporter} has no exports in ${capsSource.source} ${capsSource.year}`);
+  const source = (await primaryFlowSource(store, year))!;
+  const needs = await importNeeds(store, { importer, exporter, year, level, source, spanYears, topSuppliers: 2 });
+  const P = caps.matrix.products.length;
+  const candidates = needs
+    .map((n) => {
+      const p = caps.productIndex.get(n.product);
+      const rca = p === undefined ? Number.NaN : caps.result.advantage[row * P + p]!;
+      const growth = cagr(n.importsStartUsd, n.importsUsd, spanYears);
+      const exporterShare = n.importsUsd > 0 ? n.exporterUsd / n.importsUsd : 0;
+      const leader = n.topSuppliers.find((s) => s.iso3 !== exporter);
+      return { n, rca, growth, exporterShare, rivalsUsd: n.importsUsd - n.exporterUsd, leader };
+    })
+    .filter((c) => c.rca > 1 && c.growth !== null && c.growth > 0 && c.exporterShare < maxShare)
+    .sort((a, b) => b.rivalsUsd - a.rivalsUsd)
+    .slice(0, limit);
+  const names = await nameProducts(store, candidates.map((c) => c.n.product));
+  const hasGrowth = needs.some((n) => n.startYear !== null);
+  return {
+    status: hasGrowth ? 'computed' : 'missing',
+    basis: `${importer}'s imports ${source} ${year - spanYears}-${year}; ${exporter}'s RCA from ${capsSource.source} ${capsSource.year}`,
+    missing: hasGrowth ? null : `growth needs ${importer}'s imports in ${year - spanYears} too: ${howToGetBaci()}`,
+    exporter,
+    importer,
+    year,
+    level,
+    rows: candidates.map((c) => ({
+      product: c.n.product,
+      nameEn: names.get(c.n.product)!.en,
+      nameRu: names.get(c.n.product)!.ru,
+      exporterRca: c.rca,
+      importsUsd: c.n.importsUsd,
+      growth: c.growth!,
+      exporterShare: c.exporterShare,
+      rivalsUsd: c.rivalsUsd,
+      leadingRival: c.leader ? { iso3: c.leader.iso3, share: c.leader.share } : null,
+    })),
+  };
+}

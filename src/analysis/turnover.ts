@@ -1,0 +1,171 @@
+/**
+ * Turnover monitor: trade between the two countries by year, in both directions, with growth,
+ * each side's share in the other's trade, and the mirror gap where both sides report (Comtrade).
+ * Without product-level flows it shows the officially stated totals, labelled as such and never
+ * mixed with statistics.
+ */
+import { bilateralSeries, pairCoverage, type TradeStore } from '../data/index.ts';
+
+export interface TurnoverRow {
+  year: number;
+  /** Dataset source (baci, comtrade, ...) and, for Comtrade, whose statistics. */
+  source: string;
+  reporter: string | null;
+  exportsUsd: number;
+  importsUsd: number;
+  turnoverUsd: number;
+  /** Change of the turnover on the previous year of the same source and reporter (fraction). */
+  growth: number | null;
+  /** Exports to the partner / the exporter's exports to all partners. */
+  shareOfExporterExports: number | null;
+  /** Imports from the exporter / the importer's imports from all partners. */
+  shareOfImporterImports: number | null;
+}
+
+export interface MirrorGap {
+  year: number;
+  /** Exports exporter -> importer as the exporter reports them. */
+  exporterReportsUsd: number;
+  /** The same flow as the importer reports it (imports, usually CIF). */
+  importerReportsUsd: number;
+  /** importer's figure minus exporter's, as a fraction of the exporter's. */
+  gap: number | null;
+}
+
+export interface OfficialFigure {
+  year: number;
+  period: string;
+  measure: string;
+  reporterSide: string;
+  valueUsd: number;
+  sourceUrl: string;
+  note: string | null;
+}
+
+export interface TurnoverResult {
+  exporter: string;
+  importer: string;
+  status: 'computed' | 'official-only' | 'missing';
+  rows: TurnoverRow[];
+  mirror: MirrorGap[];
+  official: OfficialFigure[];
+  /** The latest turnover the planner starts from, and where it comes from. */
+  latest: { year: number; turnoverUsd: number; basis: string } | null;
+}
+
+export async function turnover(store: TradeStore, options: { exporter: string; importer: string }): Promise<TurnoverResult> {
+  const { exporter, importer } = options;
+  const series = await bilateralSeries(store, exporter, importer);
+  const rows: TurnoverRow[] = [];
+  const previous = new Map<string, TurnoverRow>();
+  for (const s of series) {
+    const key = `${s.source}|${s.reporter ?? ''}`;
+    const turnoverUsd = s.forwardUsd + s.backwardUsd;
+    const before = previous.get(key);
+    const row: TurnoverRow = {
+      year: s.year,
+      source: s.source,
+      reporter: s.reporter,
+      exportsUsd: s.forwardUsd,
+      importsUsd: s.backwardUsd,
+      turnoverUsd,
+      growth: before && before.year === s.year - 1 && before.turnoverUsd > 0 ? turnoverUsd / before.turnoverUsd - 1 : null,
+      shareOfExporterExports: s.aExportsUsd && s.aExportsUsd > 0 ? s.forwardUsd / s.aExportsUsd : null,
+      shareOfImporterImports: s.bImportsUsd && s.bImportsUsd > 0 ? s.forwardUsd / s.bImportsUsd : null,
+    };
+    rows.push(row);
+    previous.set(key, row);
+  }
+  // Mirror: the exporter's reported exports against the importer's reported imports, same year.
+  const mirror: MirrorGap[] = [];
+  for (const year of [...new Set(rows.map((r) => r.year))]) {
+    const own = rows.find((r) => r.year === year && r.reporter === exporter);
+    const partner = rows.find((r) => r.year === year && r.reporter === importer);
+    if (own && partner) {
+      mirror.push({
+        year,
+        exporterReportsUsd: own.exportsUsd,
+        importerReportsUsd: partner.exportsUsd,
+        gap: own.exportsUsd > 0 ? (partner.exportsUsd - own.exportsUsd) / own.exportsUsd : null,
+      });
+    }
+  }
+  const official = (await pairCoverage(store, exporter, importer)).officialTotals;
+  const reconciled = rows.filter((r) => r.reporter === null);
+  const lastRow = (reconciled.length > 0 ? reconciled : rows).at(-1);
+  const lastOfficial = official.filter((o) => o.period === 'year' && o.measure.startsWith('turnover')).at(-1);
+  const latest = lastRow
+    ? { year: lastRow.year, turnoverUsd: lastRow.turnoverUsd, basis: `${lastRow.source}${lastRow.reporter ? ` (as reported by ${lastRow.reporter})` : ''}` }
+    : lastOfficial
+      ? {
+          year: lastOfficial.year,
+          turnoverUsd: lastOfficial.valueUsd,
+          basis: `officially stated by ${lastOfficial.reporterSide}${lastOfficial.note?.includes('lower bound') ? ' (a lower bound)' : ''}: ${lastOfficial.sourceUrl}`,
+        }
+      : null;
+  return {
+    exporter,
+    importer,
+    status: rows.length > 0 ? 'computed' : official.length > 0 ? 'official-only' : 'missing',
+    rows,
+    mirror,
+    official,
+    latest,
+  };
+}
+
+export interface TargetPlanInput {
+  currentUsd: number;
+  baseYear: number;
+  targetUsd: number;
+  targetYear: number;
+  /** Product groups with untapped potential (USD), largest first or in any order. */
+  groups?: Array<{ key: string; name: string; untappedUsd: number }>;
+}
+
+export interface TargetPlan {
+  currentUsd: number;
+  baseYear: number;
+  targetUsd: number;
+  targetYear: number;
+  gapUsd: number;
+  /** Compound annual growth needed: (target / current)^(1 / years) - 1. */
+  requiredCagr: number;
+  path: Array<{ year: number; valueUsd: number }>;
+  /** Groups whose untapped potential, largest first, would cover the gap; with the running total. */
+  coveringGroups: Array<{ key: string; name: string; untappedUsd: number; cumulativeUsd: number }>;
+  /** Σ untapped over all groups / gap: above 1 the identified potential could cover it. */
+  potentialCoverage: number | null;
+}
+
+/** "Reach X USD by year Y": the growth needed, the path, and the product groups whose untapped potential could fill the gap. */
+export function targetPlanner(input: TargetPlanInput): TargetPlan {
+  const { currentUsd, baseYear, targetUsd, targetYear } = input;
+  const years = targetYear - baseYear;
+  if (!(currentUsd > 0) || !(targetUsd > 0) || !(years > 0)) {
+    throw new RangeError(`target planner needs current > 0, target > 0 and targetYear > baseYear (got ${currentUsd}, ${targetUsd}, ${baseYear}->${targetYear})`);
+  }
+  const requiredCagr = Math.pow(targetUsd / currentUsd, 1 / years) - 1;
+  const path = Array.from({ length: years + 1 }, (_, k) => ({ year: baseYear + k, valueUsd: currentUsd * Math.pow(1 + requiredCagr, k) }));
+  const gapUsd = Math.max(0, targetUsd - currentUsd);
+  const sorted = [...(input.groups ?? [])].filter((g) => g.untappedUsd > 0).sort((a, b) => b.untappedUsd - a.untappedUsd);
+  const coveringGroups: TargetPlan['coveringGroups'] = [];
+  let cumulativeUsd = 0;
+  for (const group of sorted) {
+    if (cumulativeUsd >= gapUsd) break;
+    cumulativeUsd += group.untappedUsd;
+    coveringGroups.push({ ...group, cumulativeUsd });
+  }
+  const totalUntapped = sorted.reduce((sum, g) => sum + g.untappedUsd, 0);
+  return {
+    currentUsd,
+    baseYear,
+    targetUsd,
+    targetYear,
+    gapUsd,
+    requiredCagr,
+    path,
+    coveringGroups,
+    potentialCoverage: input.groups && gapUsd > 0 ? totalUntapped / gapUsd : null,
+  };
+}

@@ -1,0 +1,350 @@
+/**
+ * The analysis layer's reads. Every aggregate a report section needs is computed here in SQL
+ * (parameterised), so the analysis layer receives compact rows or typed arrays and never
+ * touches DuckDB. Product codes are cut to the asked HS level with substr(product, 1, level).
+ */
+import type { TradeStore } from './store.ts';
+
+export type HsLevel = 2 | 4 | 6;
+
+/** The flows source to use for a year: BACI when present, else the source with most exporters. */
+export async function primaryFlowSource(store: TradeStore, year: number): Promise<string | null> {
+  const rows = await store.query<{ source: string }>(
+    `SELECT source FROM flows WHERE year = $1 GROUP BY source ORDER BY (source = 'baci') DESC, count(DISTINCT exporter) DESC, source LIMIT 1`,
+    [year],
+  );
+  return rows[0]?.source ?? null;
+}
+
+export interface BilateralYear {
+  year: number;
+  source: string;
+  /** ISO3 of the reporting country (Comtrade), or null for reconciled data (BACI). */
+  reporter: string | null;
+  /** a -> b (USD). */
+  forwardUsd: number;
+  /** b -> a (USD). */
+  backwardUsd: number;
+  /** a's exports to all partners (USD), when the data holds them. */
+  aExportsUsd: number | null;
+  /** b's imports from all partners (USD), when the data holds them. */
+  bImportsUsd: number | null;
+  /** b's exports to all partners and a's imports from all partners, for the reverse shares. */
+  bExportsUsd: number | null;
+  aImportsUsd: number | null;
+}
+
+/** Trade between a and b by year, source and reporter, with each side's totals for shares. */
+export async function bilateralSeries(store: TradeStore, a: string, b: string): Promise<BilateralYear[]> {
+  const rows = await store.query<{
+    year: number;
+    source: string;
+    reporter: string | null;
+    ab: number | null;
+    ba: number | null;
+    a_x: number | null;
+    b_m: number | null;
+    b_x: number | null;
+    a_m: number | null;
+    a_x_wld: number | null;
+    b_m_wld: number | null;
+    b_x_wld: number | null;
+    a_m_wld: number | null;
+  }>(
+    `SELECT year, source, reporter,
+            sum(value_usd) FILTER (WHERE exporter = $1 AND importer = $2) AS ab,
+            sum(value_usd) FILTER (WHERE exporter = $2 AND importer = $1) AS ba,
+            sum(value_usd) FILTER (WHERE exporter = $1 AND importer <> 'WLD') AS a_x,
+            sum(value_usd) FILTER (WHERE importer = $2 AND exporter <> 'WLD') AS b_m,
+            sum(value_usd) FILTER (WHERE exporter = $2 AND importer <> 'WLD') AS b_x,
+            sum(value_usd) FILTER (WHERE importer = $1 AND exporter <> 'WLD') AS a_m,
+            sum(value_usd) FILTER (WHERE exporter = $1 AND importer = 'WLD') AS a_x_wld,
+            sum(value_usd) FILTER (WHERE importer = $2 AND exporter = 'WLD') AS b_m_wld,
+            sum(value_usd) FILTER (WHERE exporter = $2 AND importer = 'WLD') AS b_x_wld,
+            sum(value_usd) FILTER (WHERE importer = $1 AND exporter = 'WLD') AS a_m_wld
+       FROM flows
+      WHERE exporter IN ($1, $2, 'WLD') OR importer IN ($1, $2)
+      GROUP BY year, source, reporter
+     HAVING ab IS NOT NULL OR ba IS NOT NULL
+      ORDER BY year, source, reporter NULLS FIRST`,
+    [a, b],
+  );
+  return rows.map((r) => ({
+    year: r.year,
+    source: r.source,
+    reporter: r.reporter,
+    forwardUsd: r.ab ?? 0,
+    backwardUsd: r.ba ?? 0,
+    aExportsUsd: r.a_x_wld ?? r.a_x,
+    bImportsUsd: r.b_m_wld ?? r.b_m,
+    bExportsUsd: r.b_x_wld ?? r.b_x,
+    aImportsUsd: r.a_m_wld ?? r.a_m,
+  }));
+}
+
+export interface ImportNeedRow {
+  product: string;
+  /** The importer's imports of the product in `year` (USD). */
+  importsUsd: number;
+  /** Imports `years` earlier (USD; null when that year is not in the data). */
+  importsStartUsd: number | null;
+  startYear: number | null;
+  /** Herfindahl-Hirschman index of supplier shares in `year` (0-1). */
+  hhi: number;
+  suppliers: number;
+  /** Top suppliers in `year`: ISO3, USD, share of the importer's imports of the product. */
+  topSuppliers: Array<{ iso3: string; valueUsd: number; share: number }>;
+  /** The exporter's sales to the importer in `year` (USD). */
+  exporterUsd: number;
+}
+
+/** The importer's imports by product: size, growth over `spanYears`, suppliers, concentration, the exporter's share. */
+export async function importNeeds(
+  store: TradeStore,
+  options: { importer: string; exporter: string; year: number; level: HsLevel; source: string; spanYears: number; topSuppliers: number },
+): Promise<ImportNeedRow[]> {
+  const rows = await store.query<{
+    product: string;
+    imports_usd: number;
+    imports_start_usd: number | null;
+    start_year: number | null;
+    hhi: number;
+    suppliers: number;
+    top: Array<{ iso3: string; value_usd: number }> | null;
+    exporter_usd: number | null;
+  }>(
+    `WITH base AS (
+       SELECT year, substr(product, 1, $3) AS product, exporter, sum(value_usd) AS value_usd
+         FROM flows
+        WHERE importer = $1 AND exporter NOT IN ($1, 'WLD') AND source = $4 AND year IN ($2, $2 - $6)
+        GROUP BY ALL
+     ),
+     cur AS (SELECT * FROM base WHERE year = $2),
+     totals AS (SELECT product, sum(value_usd) AS imports_usd, count(*)::INTEGER AS suppliers FROM cur GROUP BY product),
+     shares AS (
+       SELECT c.product, c.exporter, c.value_usd, c.value_usd / t.imports_usd AS share,
+              row_number() OVER (PARTITION BY c.product ORDER BY c.value_usd DESC, c.exporter) AS rank
+         FROM cur c JOIN totals t USING (product)
+     ),
+     start AS (SELECT product, sum(value_usd) AS imports_start_usd FROM base WHERE year = $2 - $6 GROUP BY product)
+     SELECT t.product, t.imports_usd, s.imports_start_usd,
+            CASE WHEN (SELECT count(*) FROM base WHERE year = $2 - $6) > 0 THEN $2 - $6 END AS start_year,
+            (SELECT sum(share * share) FROM shares x WHERE x.product = t.product) AS hhi,
+            t.suppliers,
+            (SELECT list({'iso3': exporter, 'value_usd': value_usd} ORDER BY rank) FROM shares x WHERE x.product = t.product AND rank <= $7) AS top,
+            (SELECT value_usd FROM cur x WHERE x.product = t.product AND x.exporter = $5) AS exporter_usd
+       FROM totals t LEFT JOIN start s USING (product)
+      WHERE t.imports_usd > 0
+      ORDER BY t.imports_usd DESC`,
+    [options.importer, options.year, options.level, options.source, options.exporter, options.spanYears, options.topSuppliers],
+  );
+  return rows.map((r) => ({
+    product: r.product,
+    importsUsd: r.imports_usd,
+    importsStartUsd: r.imports_start_usd,
+    startYear: r.start_year,
+    hhi: r.hhi,
+    suppliers: r.suppliers,
+    topSuppliers: (r.top ?? []).map((t) => ({ iso3: t.iso3, valueUsd: t.value_usd, share: t.value_usd / r.imports_usd })),
+    exporterUsd: r.exporter_usd ?? 0,
+  }));
+}
+
+export interface ExportMatrix {
+  year: number;
+  level: HsLevel;
+  /** Where the values come from: an exports table source (ots, user, ...) or `flows:<source>`. */
+  source: string;
+  locations: string[];
+  products: string[];
+  /** locations x products, row-major, USD. */
+  valuesUsd: Float64Array;
+}
+
+/** Years for which exports of many countries by product are available (tables or flows). */
+export async function exportMatrixYears(store: TradeStore, minExporters: number): Promise<Array<{ year: number; source: string; levels: number[] }>> {
+  return store.query(
+    `SELECT year, source, list_sort(list_distinct(list(product_level))) AS levels FROM exports GROUP BY year, source HAVING count(DISTINCT exporter) >= $1
+     UNION ALL
+     SELECT year, 'flows:' || source AS source, [6] AS levels FROM flows WHERE exporter <> 'WLD' GROUP BY year, source HAVING count(DISTINCT exporter) >= $1
+     ORDER BY year DESC, source`,
+    [minExporters],
+  );
+}
+
+/**
+ * World exports by location and product for one year at one HS level, as a dense matrix. From an
+ * exports table when it has the year at that level, else summed from bilateral flows.
+ */
+export async function exportMatrix(store: TradeStore, options: { year: number; level: HsLevel; source: string }): Promise<ExportMatrix> {
+  const fromFlows = options.source.startsWith('flows:');
+  const source = fromFlows ? options.source.slice('flows:'.length) : options.source;
+  const cells = await store.queryColumns(
+    fromFlows
+      ? `SELECT exporter, substr(product, 1, $2) AS product, sum(value_usd) AS value_usd FROM flows
+          WHERE year = $1 AND source = $3 AND exporter <> 'WLD' AND importer <> exporter AND length(product) >= $2
+          GROUP BY ALL HAVING sum(value_usd) > 0`
+      : `SELECT exporter, substr(product, 1, $2) AS product, sum(value_usd) AS value_usd FROM exports
+          WHERE year = $1 AND source = $3 AND product_level >= $2
+          GROUP BY ALL HAVING sum(value_usd) > 0`,
+    [options.year, options.level, source],
+  );
+  const exporters = cells['exporter'] as string[];
+  const productCodes = cells['product'] as string[];
+  const values = cells['value_usd'] as number[];
+  const locations = [...new Set(exporters)].sort();
+  const products = [...new Set(productCodes)].sort();
+  const locationIndex = new Map(locations.map((c, i) => [c, i]));
+  const productIndex = new Map(products.map((p, i) => [p, i]));
+  const valuesUsd = new Float64Array(locations.length * products.length);
+  for (let r = 0; r < values.length; r++) {
+    valuesUsd[locationIndex.get(exporters[r]!)! * products.length + productIndex.get(productCodes[r]!)!]! += values[r]!;
+  }
+  return { year: options.year, level: options.level, source: options.source, locations, products, valuesUsd };
+}
+
+export interface SmoothedFlows {
+  year: number;
+  years: number[];
+  weights: number[];
+  level: HsLevel;
+  source: string;
+  countries: string[];
+  products: string[];
+  exporterIndex: Int32Array;
+  importerIndex: Int32Array;
+  productIndex: Int32Array;
+  valueUsd: Float64Array;
+}
+
+/**
+ * Bilateral flows averaged over the last five years with weights 1..5 (oldest to newest),
+ * renormalised over the years present (ITC Annex VII; method note S0), self-trade and
+ * partner aggregates (WLD) dropped; exporters and importers share one country index.
+ */
+export async function smoothedFlows(store: TradeStore, options: { year: number; level: HsLevel; source: string; window: number }): Promise<SmoothedFlows> {
+  const yearRows = await store.query<{ year: number }>(
+    `SELECT DISTINCT year FROM flows WHERE source = $1 AND year BETWEEN $2 - $3 + 1 AND $2 ORDER BY year`,
+    [options.source, options.year, options.window],
+  );
+  const years = yearRows.map((r) => r.year);
+  const weights = years.map((y) => y - (options.year - options.window));
+  const weightSum = weights.reduce((a, b) => a + b, 0);
+  const cells = await store.queryColumns(
+    `WITH w AS (SELECT unnest($3::INTEGER[]) AS year, unnest($4::DOUBLE[]) AS weight)
+     SELECT exporter, importer, substr(product, 1, $2) AS product, sum(value_usd * w.weight) / $5 AS value_usd
+       FROM flows JOIN w USING (year)
+      WHERE source = $1 AND exporter <> importer AND exporter <> 'WLD' AND importer <> 'WLD' AND length(product) >= $2
+      GROUP BY ALL HAVING sum(value_usd) > 0`,
+    [options.source, options.level, JSON.stringify(years), JSON.stringify(weights), weightSum],
+  );
+  const exporters = cells['exporter'] as string[];
+  const importers = cells['importer'] as string[];
+  const productCodes = cells['product'] as string[];
+  const values = cells['value_usd'] as number[];
+  const countries = [...new Set([...exporters, ...importers])].sort();
+  const products = [...new Set(productCodes)].sort();
+  const countryIndex = new Map(countries.map((c, i) => [c, i]));
+  const productIndexMap = new Map(products.map((p, i) => [p, i]));
+  const n = values.length;
+  const exporterIndex = new Int32Array(n);
+  const importerIndex = new Int32Array(n);
+  const productIndex = new Int32Array(n);
+  const valueUsd = new Float64Array(n);
+  for (let r = 0; r < n; r++) {
+    exporterIndex[r] = countryIndex.get(exporters[r]!)!;
+    importerIndex[r] = countryIndex.get(importers[r]!)!;
+    productIndex[r] = productIndexMap.get(productCodes[r]!)!;
+    valueUsd[r] = values[r]!;
+  }
+  return { year: options.year, years, weights, level: options.level, source: options.source, countries, products, exporterIndex, importerIndex, productIndex, valueUsd };
+}
+
+export interface SupplierYearRow {
+  product: string;
+  year: number;
+  supplier: string;
+  valueUsd: number;
+  /** Quantity in tonnes over the rows that have one; null when none has. */
+  qtyTonnes: number | null;
+  /** Value of the rows that carry a quantity (the unit value's numerator). */
+  valueWithQtyUsd: number;
+}
+
+/** The importer's imports of the given products by supplier and year (for rivals and unit values). */
+export async function suppliersByYear(
+  store: TradeStore,
+  options: { importer: string; products: string[]; level: HsLevel; years: number[]; source: string },
+): Promise<SupplierYearRow[]> {
+  const rows = await store.query<{ product: string; year: number; supplier: string; value_usd: number; qty_tonnes: number | null; value_with_qty_usd: number | null }>(
+    `SELECT substr(product, 1, $2) AS product, year, exporter AS supplier, sum(value_usd) AS value_usd,
+            sum(qty_tonnes) AS qty_tonnes, sum(value_usd) FILTER (WHERE qty_tonnes IS NOT NULL AND qty_tonnes > 0) AS value_with_qty_usd
+       FROM flows
+      WHERE importer = $1 AND exporter NOT IN ($1, 'WLD') AND source = $5
+        AND list_contains($3::VARCHAR[], substr(product, 1, $2)) AND list_contains($4::INTEGER[], year)
+      GROUP BY ALL ORDER BY product, year, value_usd DESC`,
+    [options.importer, options.level, JSON.stringify(options.products), JSON.stringify(options.years), options.source],
+  );
+  return rows.map((r) => ({
+    product: r.product,
+    year: r.year,
+    supplier: r.supplier,
+    valueUsd: r.value_usd,
+    qtyTonnes: r.qty_tonnes,
+    valueWithQtyUsd: r.value_with_qty_usd ?? 0,
+  }));
+}
+
+export interface ExporterWorldRow {
+  product: string;
+  year: number;
+  valueUsd: number;
+  qtyTonnes: number | null;
+  valueWithQtyUsd: number;
+}
+
+/** The exporter's exports to the world of the given products (for its unit value). */
+export async function exporterWorldSales(store: TradeStore, options: { exporter: string; products: string[]; level: HsLevel; years: number[]; source: string }): Promise<ExporterWorldRow[]> {
+  const rows = await store.query<{ product: string; year: number; value_usd: number; qty_tonnes: number | null; value_with_qty_usd: number | null }>(
+    `SELECT substr(product, 1, $2) AS product, year, sum(value_usd) AS value_usd, sum(qty_tonnes) AS qty_tonnes,
+            sum(value_usd) FILTER (WHERE qty_tonnes IS NOT NULL AND qty_tonnes > 0) AS value_with_qty_usd
+       FROM flows
+      WHERE exporter = $1 AND importer NOT IN ($1, 'WLD') AND source = $5
+        AND list_contains($3::VARCHAR[], substr(product, 1, $2)) AND list_contains($4::INTEGER[], year)
+      GROUP BY ALL`,
+    [options.exporter, options.level, JSON.stringify(options.products), JSON.stringify(options.years), options.source],
+  );
+  return rows.map((r) => ({ product: r.product, year: r.year, valueUsd: r.value_usd, qtyTonnes: r.qty_tonnes, valueWithQtyUsd: r.value_with_qty_usd ?? 0 }));
+}
+
+/** Years with flows of a source, newest first. */
+export async function flowYears(store: TradeStore, source: string): Promise<number[]> {
+  return (await store.query<{ year: number }>(`SELECT DISTINCT year FROM flows WHERE source = $1 ORDER BY year DESC`, [source])).map((r) => r.year);
+}
+
+/** One country's exports by product in the given years, from an exports table or from flows (`flows:<source>`). */
+export async function exporterProductSeries(
+  store: TradeStore,
+  options: { exporter: string; level: HsLevel; source: string; years: number[] },
+): Promise<Array<{ product: string; year: number; valueUsd: number }>> {
+  const fromFlows = options.source.startsWith('flows:');
+  const source = fromFlows ? options.source.slice('flows:'.length) : options.source;
+  const rows = await store.query<{ product: string; year: number; value_usd: number }>(
+    fromFlows
+      ? `SELECT substr(product, 1, $2) AS product, year, sum(value_usd) AS value_usd FROM flows
+          WHERE exporter = $1 AND importer NOT IN ($1, 'WLD') AND source = $3 AND list_contains($4::INTEGER[], year) AND length(product) >= $2 GROUP BY ALL`
+      : `SELECT substr(product, 1, $2) AS product, year, sum(value_usd) AS value_usd FROM exports
+          WHERE exporter = $1 AND source = $3 AND list_contains($4::INTEGER[], year) AND product_level >= $2 GROUP BY ALL`,
+    [options.exporter, options.level, source, JSON.stringify(options.years)],
+  );
+  return rows.map((r) => ({ product: r.product, year: r.year, valueUsd: r.value_usd }));
+}
+
+/** HS sections (Roman numerals) of the given codes, from the nomenclature (by their chapter). */
+export async function productSections(store: TradeStore, codes: string[]): Promise<Map<string, string>> {
+  const rows = await store.query<{ code: string; section: string | null }>(
+    `SELECT c.code, p.section FROM (SELECT unnest($1::VARCHAR[]) AS code) c LEFT JOIN products p ON p.code = substr(c.code, 1, 2) AND p.level = 2`,
+    [JSON.stringify([...new Set(codes)])],
+  );
+  return new Map(rows.filter((r) => r.section !== null).map((r) => [r.code, r.section!]));
+}
