@@ -9,7 +9,9 @@
  * Source: docs/complexity.md.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { MetricInputError, MissingOptionError } from '../errors.ts';
+import { formatComplexityRows, type FormatRowsInput } from './complexity-format.ts';
 import { populationOf, readPanelCsv, readPopulationCsv, type PanelCsvColumns } from '../data/read-panel-csv.ts';
 import {
   complexity,
@@ -150,52 +152,154 @@ export function complexityCsvColumns(advantageKind: 'rca' | 'rpop'): string[] {
   return ['value', advantageKind, 'mcp', 'density', 'eci', 'pci', 'diversity', 'ubiquity', 'coi', 'cog'];
 }
 
-/**
- * Appends one year's rows (location-major, then product) to `write`, in chunks of about 1 MB.
- * @returns rows written
- */
-export function writeComplexityYear(y: ComplexityPanelYear, write: (chunk: string) => void): number {
+/** The formatting input for rows [rowFrom, rowTo) of a year (per-cell arrays sliced to those rows). */
+export function formatInput(y: ComplexityPanelYear, rowFrom: number, rowTo: number): FormatRowsInput {
   const { result } = y;
   const K = result.products;
-  const yearText = csvField(String(y.year)) + ',';
-  const productText = y.products.map((p) => ',' + csvField(p) + ',');
-  const productTail = y.products.map((_, p) => ',' + csvNumber(result.pci[p]!) + ',');
-  const ubiquityText = Array.from(result.ubiquity, (u) => String(u));
-  let chunk = '';
-  for (let r = 0; r < result.rows; r++) {
-    const lead = yearText + csvField(y.locations[r]!);
-    const eciText = csvNumber(result.eci[r]!);
-    const diversityText = String(result.diversity[r]!) + ',';
-    const coiText = ',' + csvNumber(result.coi[r]!) + ',';
-    const base = r * K;
-    for (let p = 0; p < K; p++) {
-      const i = base + p;
-      chunk +=
-        lead +
-        productText[p]! +
-        csvNumber(y.valuesUsd[i]!) +
-        ',' +
-        csvNumber(result.advantage[i]!) +
-        ',' +
-        result.mcp[i]! +
-        ',' +
-        csvNumber(result.density[i]!) +
-        ',' +
-        eciText +
-        productTail[p]! +
-        diversityText +
-        ubiquityText[p]! +
-        coiText +
-        csvNumber(result.cog[i]!) +
-        '\n';
-    }
-    if (chunk.length > 1 << 20) {
-      write(chunk);
-      chunk = '';
+  const whole = rowFrom === 0 && rowTo === result.rows;
+  const cells = <T extends Float64Array | Uint8Array>(a: T): T => (whole ? a : (a.slice(rowFrom * K, rowTo * K) as T));
+  const perRow = <T extends Float64Array | Int32Array>(a: T): T => (whole ? a : (a.slice(rowFrom, rowTo) as T));
+  return {
+    yearField: csvField(String(y.year)) + ',',
+    locations: y.locations.slice(rowFrom, rowTo).map(csvField),
+    products: y.products.map(csvField),
+    rows: rowTo - rowFrom,
+    valuesUsd: cells(y.valuesUsd),
+    advantage: cells(result.advantage),
+    mcp: cells(result.mcp),
+    density: cells(result.density),
+    cog: cells(result.cog),
+    eci: perRow(result.eci),
+    diversity: perRow(result.diversity),
+    coi: perRow(result.coi),
+    pci: result.pci,
+    ubiquity: result.ubiquity,
+  };
+}
+
+/** Appends one year's rows (location-major, then product) to `write`, on this thread. @returns rows written */
+export function writeComplexityYear(y: ComplexityPanelYear, write: (chunk: Uint8Array) => void): number {
+  for (const chunk of formatComplexityRows(formatInput(y, 0, y.result.rows))) write(chunk);
+  return y.result.rows * y.result.products;
+}
+
+/**
+ * A worker thread that formats rows (complexity-format-worker.ts). It is started through tsx's
+ * loader (the worker does not inherit the CLI's), early, so that it boots while the input is
+ * read. If it fails at any point, requests are refused and the caller formats on its own thread.
+ */
+export class FormatWorker {
+  readonly #worker: Worker;
+  #alive = true;
+  #pending = new Map<number, { resolve: (chunks: Uint8Array[]) => void; reject: (error: Error) => void }>();
+  #nextId = 0;
+
+  private constructor(worker: Worker) {
+    this.#worker = worker;
+    worker.on('message', (message: { id: number; chunks?: Uint8Array[]; error?: string }) => {
+      const waiting = this.#pending.get(message.id);
+      this.#pending.delete(message.id);
+      if (message.chunks !== undefined) waiting?.resolve(message.chunks);
+      else waiting?.reject(new Error(message.error));
+    });
+    worker.on('error', (error) => this.#fail(error));
+    worker.on('exit', () => this.#fail(new Error('the formatting worker stopped')));
+  }
+
+  /** Starts the worker; undefined when that is not possible here. */
+  static start(): FormatWorker | undefined {
+    try {
+      const register = import.meta.resolve('tsx/esm/api');
+      const entry = new URL('./complexity-format-worker.ts', import.meta.url).href;
+      const boot = `import(${JSON.stringify(register)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+      return new FormatWorker(new Worker(boot, { eval: true }));
+    } catch {
+      return undefined;
     }
   }
-  if (chunk.length > 0) write(chunk);
-  return result.rows * K;
+
+  get alive(): boolean {
+    return this.#alive;
+  }
+
+  #fail(error: Error): void {
+    this.#alive = false;
+    for (const waiting of this.#pending.values()) waiting.reject(error);
+    this.#pending.clear();
+  }
+
+  /** Formats rows on the worker. Rejects when the worker has failed. */
+  format(input: FormatRowsInput): Promise<Uint8Array[]> {
+    if (!this.#alive) return Promise.reject(new Error('the formatting worker is not running'));
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      this.#worker.postMessage({ id, input });
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.#alive = false;
+    await this.#worker.terminate();
+  }
+}
+
+/**
+ * Below this many cells a year is formatted on the main thread only: starting the worker (tsx's
+ * loader, ~0.2 s of CPU) pays off only when formatting takes seconds (HS6: 1.2 M rows a year),
+ * not for an HS4 year (0.27 M rows, ~0.3 s).
+ */
+export const parallelFormatCells = 1_000_000;
+
+/**
+ * Streams complexity rows to a CSV file. Each year's text is formatted in two halves at once:
+ * the main thread formats the first half while a FormatWorker formats the second; the halves
+ * are written in order. Without a worker (none given, or it failed), everything is formatted on
+ * the main thread.
+ */
+export class ComplexityCsvWriter {
+  readonly #fd: number;
+  readonly #worker: FormatWorker | undefined;
+
+  private constructor(fd: number, worker: FormatWorker | undefined) {
+    this.#fd = fd;
+    this.#worker = worker;
+  }
+
+  /**
+   * Opens (truncates) `path` and writes the header line.
+   * @param worker a started FormatWorker to share the formatting with (the caller stops it)
+   */
+  static open(path: string, header: string[], worker?: FormatWorker): ComplexityCsvWriter {
+    const fd = openSync(path, 'w');
+    writeSync(fd, header.join(',') + '\n');
+    return new ComplexityCsvWriter(fd, worker);
+  }
+
+  /** Writes one year's rows. @returns rows written */
+  async writeYear(y: ComplexityPanelYear): Promise<number> {
+    const { rows, products } = y.result;
+    const write = (chunk: Uint8Array) => void writeSync(this.#fd, chunk);
+    const worker = this.#worker;
+    if (worker === undefined || !worker.alive || rows < 2 || rows * products < parallelFormatCells) return writeComplexityYear(y, write);
+    const middle = Math.ceil(rows / 2);
+    const second = worker.format(formatInput(y, middle, rows));
+    second.catch(() => undefined); // awaited below
+    for (const chunk of formatComplexityRows(formatInput(y, 0, middle))) write(chunk);
+    let chunks: Uint8Array[];
+    try {
+      chunks = await second;
+    } catch {
+      chunks = formatComplexityRows(formatInput(y, middle, rows));
+    }
+    for (const chunk of chunks) write(chunk);
+    return rows * products;
+  }
+
+  /** Closes the file. */
+  close(): void {
+    closeSync(this.#fd);
+  }
 }
 
 export interface ComplexityCsvOptions extends ComplexityOptions {
@@ -211,6 +315,8 @@ export interface ComplexityCsvOptions extends ComplexityOptions {
   populationColumn?: string;
   /** Called with each warning as it arises. */
   onWarning?: (message: string) => void;
+  /** Format half of each year on a worker thread. @default true */
+  parallel?: boolean;
 }
 
 export interface ComplexityCsvSummary {
@@ -229,6 +335,19 @@ export async function complexityCsv(options: ComplexityCsvOptions): Promise<Comp
   if (o.presence === 'rpop' && options.populationFile === undefined) {
     throw new MissingOptionError('the rpop presence test needs populations', { hint: 'add --population <file.csv>' });
   }
+  let worker: FormatWorker | undefined;
+  try {
+    return await complexityCsvWith(options, o, (start) => (worker = start ? FormatWorker.start() : undefined));
+  } finally {
+    await worker?.stop();
+  }
+}
+
+async function complexityCsvWith(
+  options: ComplexityCsvOptions,
+  o: ResolvedComplexityOptions,
+  startWorker: (start: boolean) => FormatWorker | undefined,
+): Promise<ComplexityCsvSummary> {
   const warnings: string[] = [];
   const warn = (message: string) => {
     warnings.push(message);
@@ -251,20 +370,20 @@ export async function complexityCsv(options: ComplexityCsvOptions): Promise<Comp
     });
     panel.population = panelCsv.years.map((year) => Float64Array.from(panelCsv.locations, (l) => populationOf(populations, year, l)));
   }
-  const fd = openSync(options.out, 'w');
+  const { time, location, product } = options.columns;
+  const header = [time, location, product].map(csvField).concat(complexityCsvColumns(o.presence === 'rpop' ? 'rpop' : 'rca'));
+  // A worker only for big years; it boots while the first year is computed.
+  const big = panel.locations.length * panel.products.length >= parallelFormatCells;
+  const writer = ComplexityCsvWriter.open(options.out, header, startWorker((options.parallel ?? true) && big));
   let rows = 0;
   try {
-    const { time, location, product } = options.columns;
-    const header = [time, location, product].map(csvField).concat(complexityCsvColumns(o.presence === 'rpop' ? 'rpop' : 'rca'));
-    writeSync(fd, header.join(',') + '\n');
-    const write = (chunk: string) => void writeSync(fd, chunk);
     for (let i = 0; i < panel.years.length; i++) {
       const y = complexityPanelYear(panel, i, o);
       for (const message of y.warnings) warn(message);
-      rows += writeComplexityYear(y, write);
+      rows += await writer.writeYear(y);
     }
   } finally {
-    closeSync(fd);
+    writer.close();
   }
   return { out: options.out, years: panel.years, rows, warnings };
 }

@@ -14,7 +14,8 @@
  */
 import { MetricInputError } from '../errors.ts';
 import { columnSums } from './density.ts';
-import { checkCount, checkShape } from './matrix.ts';
+import { checkCount, checkShape, columnBlock, sparseColumns } from './matrix.ts';
+import { _proximitySums } from './proximity-sums.ts';
 
 /**
  * @param m presence, locations × products
@@ -42,15 +43,21 @@ export function cog(
   return _cog(m, locations, products, phi, columnSums(phi, products), kp, sd, diversityCounts);
 }
 
+/** φᵀ (a new matrix). */
+export function transpose(phi: Float64Array, products: number): Float64Array {
+  const t = new Float64Array(products * products);
+  for (let i = 0; i < products; i++) {
+    const row = i * products;
+    for (let j = 0; j < products; j++) t[j * products + i] = phi[row + j]!;
+  }
+  return t;
+}
+
 /** φᵀ when φ is not symmetric, else φ itself (no copy). */
 export function transposeIfAsymmetric(phi: Float64Array, products: number): Float64Array {
   for (let p = 0; p < products; p++) {
     for (let q = p + 1; q < products; q++) {
-      if (phi[p * products + q] !== phi[q * products + p]) {
-        const t = new Float64Array(products * products);
-        for (let i = 0; i < products; i++) for (let j = 0; j < products; j++) t[j * products + i] = phi[i * products + j]!;
-        return t;
-      }
+      if (phi[p * products + q] !== phi[q * products + p]) return transpose(phi, products);
     }
   }
   return phi;
@@ -81,25 +88,95 @@ export function _cog(
     total[p] = s;
   }
   const out = new Float64Array(locations * products);
-  const acc = new Float64Array(products);
+  for (let c = 0; c < locations; c++) if (diversityCounts[c]! > 0) out.set(total, c * products);
+  // Subtract the present products' terms: sparse M (by product) × dense φᵀ, blocked over output
+  // columns as in density.ts.
+  const byProduct = sparseColumns(m, locations, products);
+  const block = columnBlock(locations, products);
+  for (let from = 0; from < products; from += block) {
+    const to = Math.min(products, from + block);
+    for (let q = 0; q < products; q++) {
+      const aq = a[q]!;
+      if (aq === 0) continue;
+      const column = q * products; // row q of φᵀ = column q of φ
+      for (let k = byProduct.start[q]!; k < byProduct.start[q + 1]!; k++) {
+        const base = byProduct.rows[k]! * products;
+        for (let p = from; p < to; p++) out[base + p]! -= phiTransposed[column + p]! * aq;
+      }
+    }
+  }
   for (let c = 0; c < locations; c++) {
     const base = c * products;
     if (diversityCounts[c]! === 0) {
       out.fill(NaN, base, base + products);
       continue;
     }
-    acc.set(total);
-    for (let q = 0; q < products; q++) {
-      if (m[base + q] !== 1) continue;
-      const aq = a[q]!;
-      if (aq === 0) continue;
-      const column = q * products; // row q of φᵀ = column q of φ
-      for (let p = 0; p < products; p++) acc[p]! -= phiTransposed[column + p]! * aq;
-    }
     for (let p = 0; p < products; p++) {
       const k = kp[p]!;
-      out[base + p] = k !== k ? NaN : m[base + p] === 1 ? 0 : acc[p]!;
+      if (k !== k) out[base + p] = NaN;
+      else if (m[base + p] === 1) out[base + p] = 0;
     }
   }
   return out;
+}
+
+/**
+ * COG with the discrete proximity, from M without forming φ (see proximity-sums.ts). COG reads
+ * φ[p,q]: symmetric C[q,p] / max(k_q,k_p); asymmetric φ[p,q] = C[p,q] / k_q. With
+ * a[q] = kp[q] / (σ Σ_p' φ[p',q]), T[p] = Σ_q φ[p,q] a[q] = S[p] − a[p] and, where M[c,p] = 0,
+ * COG[c,p] = T[p] − Σ_q M[c,q] a[q] φ[p,q] = T[p] − R[c,p]. Equal to cog(M, …, φ, …) up to rounding.
+ * @param proximityColumnSums Σ_p' φ[p',q] per product (densityDiscrete returns them)
+ */
+export function cogDiscrete(
+  m: Uint8Array,
+  locations: number,
+  products: number,
+  kp: Float64Array,
+  sd: number,
+  diversityCounts: Int32Array,
+  ubiquityCounts: Int32Array,
+  proximityColumnSums: Float64Array,
+  options: { asymmetric?: boolean } = {},
+): Float64Array {
+  checkCount('cogDiscrete', 'locations', locations);
+  checkCount('cogDiscrete', 'products', products);
+  checkShape('cogDiscrete', 'm', m, locations, products);
+  checkShape('cogDiscrete', 'kp', kp, products, 1);
+  checkShape('cogDiscrete', 'diversity', diversityCounts, locations, 1);
+  checkShape('cogDiscrete', 'ubiquity', ubiquityCounts, products, 1);
+  checkShape('cogDiscrete', 'proximityColumnSums', proximityColumnSums, products, 1);
+  if (!(sd > 0) || !Number.isFinite(sd)) throw new MetricInputError(`cogDiscrete: invalid sd: ${sd}`, { value: String(sd) });
+  const a = _cogWeights(kp, sd, proximityColumnSums);
+  const [sums] = _proximitySums(m, locations, products, ubiquityCounts, [a], options.asymmetric === true ? 'col' : 'max');
+  return _cogFromSums(sums!.perLocation, sums!.total, a, m, locations, products, kp, diversityCounts);
+}
+
+/** a[q] = kp[q] / (σ Σ_p' φ[p',q]); 0 where kp or the column sum is undefined. */
+export function _cogWeights(kp: Float64Array, sd: number, proximityColumnSums: Float64Array): Float64Array {
+  return Float64Array.from(kp, (k, q) => (k === k && proximityColumnSums[q]! > 0 ? k / (sd * proximityColumnSums[q]!) : 0));
+}
+
+/** COG from R and S of the weights a, in place on R: T[p] − R[c,p] where M = 0, 0 where M = 1. */
+export function _cogFromSums(
+  perLocation: Float64Array,
+  total: Float64Array,
+  a: Float64Array,
+  m: Uint8Array,
+  locations: number,
+  products: number,
+  kp: Float64Array,
+  diversityCounts: Int32Array,
+): Float64Array {
+  for (let c = 0; c < locations; c++) {
+    const base = c * products;
+    if (diversityCounts[c]! === 0) {
+      perLocation.fill(NaN, base, base + products);
+      continue;
+    }
+    for (let p = 0; p < products; p++) {
+      const k = kp[p]!;
+      perLocation[base + p] = k !== k ? NaN : m[base + p] === 1 ? 0 : total[p]! - a[p]! - perLocation[base + p]!;
+    }
+  }
+  return perLocation;
 }

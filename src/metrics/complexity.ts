@@ -16,65 +16,23 @@
  * empty instead).
  * Source: docs/complexity.md; /work/shared/docs/methods/complexity.md.
  */
-import { InvalidOptionError, MetricInputError } from '../errors.ts';
-import { _cog } from './cog.ts';
+import { MetricInputError } from '../errors.ts';
+import { resolveComplexity, type ComplexityOptions } from './complexity-options.ts';
+import { _cog, _cogFromSums, _cogWeights, cogDiscrete } from './cog.ts';
 import { coi } from './coi.ts';
-import { _density, columnSums } from './density.ts';
+import { _columnSumsFromTotals, _density, _densityDiscrete, _densityFromSums, columnSums } from './density.ts';
+import { _proximitySums, _proximityTotals } from './proximity-sums.ts';
 import { diversity } from './diversity.ts';
 import { _complexityVectors, standardise } from './eci.ts';
 import { checkBinary, checkCount, checkNonNegative, checkShape } from './matrix.ts';
 import { mcp } from './mcp.ts';
-import { _coOccurrence, _proximityFromCounts, continuousProximity } from './proximity.ts';
+import { continuousProximity } from './proximity.ts';
 import { _rca } from './rca.ts';
 import { rpop } from './rpop.ts';
 import { ubiquity } from './ubiquity.ts';
 
-export type PresenceTest = 'rca' | 'rpop' | 'manual';
-
-export const presenceTests: readonly PresenceTest[] = Object.freeze(['rca', 'rpop', 'manual']);
-
-export interface ComplexityOptions {
-  /** Present when RCA (or RPOP) is strictly greater than this (Stata's `rca()` / `rpop()`). @default 1 */
-  rcaThreshold?: number;
-  /** How presence M is decided: `rca`, `rpop` (needs population) or `manual` (M given). @default 'rca' */
-  presence?: PresenceTest;
-  /** Continuous proximity: ½(1 + Pearson correlation of RCA columns); density weighs by RCA. @default false */
-  continuous?: boolean;
-  /** Asymmetric proximity φ[p,q] = C[p,q] / k_q. @default false */
-  asymmetric?: boolean;
-}
-
-export type ResolvedComplexityOptions = Required<ComplexityOptions>;
-
-export const complexityDefaults: Readonly<ResolvedComplexityOptions> = Object.freeze({
-  rcaThreshold: 1,
-  presence: 'rca',
-  continuous: false,
-  asymmetric: false,
-});
-
-/** Validates and fills in defaults. @throws InvalidOptionError naming the field. */
-export function resolveComplexity(options: ComplexityOptions = {}): ResolvedComplexityOptions {
-  const o = { ...complexityDefaults, ...options };
-  if (typeof o.rcaThreshold !== 'number' || !Number.isFinite(o.rcaThreshold) || o.rcaThreshold < 0) {
-    throw new InvalidOptionError(`invalid rcaThreshold: ${String(o.rcaThreshold)}`, { value: String(o.rcaThreshold) });
-  }
-  if (!presenceTests.includes(o.presence)) {
-    throw new InvalidOptionError(`invalid presence: ${String(o.presence)}`, {
-      value: String(o.presence),
-      hint: `use one of ${presenceTests.join(', ')}`,
-    });
-  }
-  for (const key of ['continuous', 'asymmetric'] as const) {
-    if (typeof o[key] !== 'boolean') throw new InvalidOptionError(`invalid ${key}: ${String(o[key])}`, { value: String(o[key]) });
-  }
-  if (o.continuous && o.asymmetric) {
-    throw new InvalidOptionError('invalid asymmetric: true (continuous proximity is symmetric; use one or the other)', {
-      value: 'true',
-    });
-  }
-  return o;
-}
+export { complexityDefaults, presenceTests, resolveComplexity } from './complexity-options.ts';
+export type { ComplexityOptions, PresenceTest, ResolvedComplexityOptions } from './complexity-options.ts';
 
 /** One rectangular year. */
 export interface ComplexityYearInput {
@@ -205,13 +163,30 @@ export function complexity(input: ComplexityYearInput, options: ComplexityOption
     );
   }
 
-  const phi = o.continuous
-    ? continuousProximity(advantage, rows, products)
-    : _proximityFromCounts(_coOccurrence(m, rows, products), products, o.asymmetric);
-  const phiSums = columnSums(phi, products);
-  const densityValues = _density(o.continuous ? advantage : m, rows, products, phi, phiSums);
+  let densityValues: Float64Array;
+  let cogValues: Float64Array;
+  if (o.continuous) {
+    // Continuous proximity is dense: form φ (P × P) and use the dense products.
+    const phi = continuousProximity(advantage, rows, products);
+    const phiSums = columnSums(phi, products);
+    densityValues = _density(advantage, rows, products, phi, phiSums);
+    cogValues = _cog(m, rows, products, phi, phiSums, vectors.kp, vectors.sd, div, phi);
+  } else if (o.asymmetric) {
+    // Discrete proximity is never formed (proximity-sums.ts): O(C · nnz(M)) per year. Density
+    // and COG read the asymmetric φ with different weightings, so they run one after the other.
+    const d = _densityDiscrete(m, rows, products, ubi, true);
+    densityValues = d.density;
+    cogValues = cogDiscrete(m, rows, products, vectors.kp, vectors.sd, div, ubi, d.proximityColumnSums, { asymmetric: true });
+  } else {
+    // Symmetric: the column sums first (cheap, diagonal only), then density's and COG's sums in
+    // one sweep.
+    const columnSumsOfPhi = _columnSumsFromTotals(_proximityTotals(m, rows, products, ubi, 'max'), ubi);
+    const a = _cogWeights(vectors.kp, vectors.sd, columnSumsOfPhi);
+    const [forDensity, forCog] = _proximitySums(m, rows, products, ubi, [new Float64Array(products).fill(1), a], 'max');
+    densityValues = _densityFromSums(forDensity!.perLocation, columnSumsOfPhi, m, rows, products);
+    cogValues = _cogFromSums(forCog!.perLocation, forCog!.total, a, m, rows, products, vectors.kp, div);
+  }
   const coiValues = coi(densityValues, m, rows, products, vectors.kp, vectors.sd, div);
-  const cogValues = _cog(m, rows, products, phi, phiSums, vectors.kp, vectors.sd, div);
 
   return {
     locationIndex,

@@ -60,22 +60,19 @@ export { diversity } from './diversity.ts';
 export { ubiquity } from './ubiquity.ts';
 export { coOccurrence, continuousProximity, proximity, proximityDefaults, resolveProximity } from './proximity.ts';
 export type { ProximityOptions, ResolvedProximityOptions } from './proximity.ts';
-export { columnSums, density } from './density.ts';
+export { columnSums, density, densityDiscrete } from './density.ts';
+export type { DiscreteDensity } from './density.ts';
 export { lanczosLargest, symmetricTridiagonalEigen } from './eigen.ts';
 export type { LanczosOptions, LargestEigenpair, SymmetricEigen } from './eigen.ts';
 export { eci, standardise } from './eci.ts';
 export type { ComplexityVectors } from './eci.ts';
 export { pci } from './pci.ts';
 export { coi } from './coi.ts';
-export { cog } from './cog.ts';
-export { complexity, complexityDefaults, presenceTests, resolveComplexity } from './complexity.ts';
-export type {
-  ComplexityOptions,
-  ComplexityYearInput,
-  ComplexityYearResult,
-  PresenceTest,
-  ResolvedComplexityOptions,
-} from './complexity.ts';
+export { cog, cogDiscrete, transpose } from './cog.ts';
+export { complexityDefaults, presenceTests, resolveComplexity } from './complexity-options.ts';
+export type { ComplexityOptions, PresenceTest, ResolvedComplexityOptions } from './complexity-options.ts';
+export { complexity } from './complexity.ts';
+export type { ComplexityYearInput, ComplexityYearResult } from './complexity.ts';
 export { hsSection, maximumSpanningForest, productSpace, productSpaceDefaults, resolveProductSpace } from './product-space.ts';
 export type {
   ProductSpace,

@@ -67,3 +67,37 @@ export function sparseRows(matrix: ArrayLike<number>, rows: number, cols: number
   start[rows] = k;
   return { start, columns };
 }
+
+/**
+ * For each column, the rows whose cell is non-zero (compressed sparse columns): column c's rows
+ * are `rows[start[c] .. start[c+1])`, ascending.
+ */
+export interface SparseColumns {
+  start: Int32Array;
+  rows: Int32Array;
+}
+
+export function sparseColumns(matrix: ArrayLike<number>, rows: number, cols: number): SparseColumns {
+  const start = new Int32Array(cols + 1);
+  for (let r = 0; r < rows; r++) {
+    const base = r * cols;
+    for (let c = 0; c < cols; c++) if (matrix[base + c] !== 0) start[c + 1]!++;
+  }
+  for (let c = 0; c < cols; c++) start[c + 1]! += start[c]!;
+  const fill = start.slice(0, cols);
+  const out = new Int32Array(start[cols]!);
+  for (let r = 0; r < rows; r++) {
+    const base = r * cols;
+    for (let c = 0; c < cols; c++) if (matrix[base + c] !== 0) out[fill[c]!++] = r;
+  }
+  return { start, rows: out };
+}
+
+/**
+ * Columns per block for the cache-blocked sparse × dense kernels (density, COG): a block of the
+ * output (rows × block doubles) stays within about 512 KB, so it is reused from cache while the
+ * proximity rows stream through.
+ */
+export function columnBlock(rows: number, cols: number): number {
+  return Math.max(64, Math.min(cols, Math.floor(65536 / Math.max(rows, 1))));
+}

@@ -1,0 +1,90 @@
+/**
+ * `karavan complexity --input FILE.csv ... --out OUT.csv`: every Stata `ecomplexity` measure
+ * for every year of a long panel CSV, written as one long CSV (docs/complexity.md has the
+ * contract). Maps flags to ComplexityCsvOptions and calls the analysis driver.
+ */
+import type { Command } from 'commander';
+import { InvalidOptionError, MissingOptionError } from '../../errors.ts';
+import { complexityDefaults, presenceTests, type PresenceTest } from '../../metrics/complexity-options.ts';
+
+interface ComplexityFlags {
+  input?: string;
+  time?: string;
+  location?: string;
+  product?: string;
+  value?: string;
+  rcaThreshold?: string;
+  presence?: string;
+  population?: string;
+  populationColumn?: string;
+  presenceColumn?: string;
+  continuous?: boolean;
+  asymmetric?: boolean;
+  out?: string;
+}
+
+/** The threshold flag as a number: "invalid rcaThreshold: <text>" otherwise. */
+export function parseThreshold(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = text.trim() === '' ? Number.NaN : Number(text);
+  if (!Number.isFinite(value)) throw new InvalidOptionError(`invalid rcaThreshold: ${text}`, { value: text, hint: 'give a number, e.g. --rca-threshold 1' });
+  return value;
+}
+
+export function required(flags: Record<string, unknown>, names: [key: string, flag: string][]): void {
+  const missing = names.filter(([key]) => flags[key] === undefined).map(([, flag]) => flag);
+  if (missing.length > 0) throw new MissingOptionError(`missing ${missing.join(', ')}`, { hint: 'run karavan complexity --help' });
+}
+
+export function registerComplexity(program: Command): void {
+  program
+    .command('complexity')
+    .description(
+      'Economic complexity (RCA, M, density, ECI, PCI, diversity, ubiquity, COI, COG) for every year of a\n' +
+        "long panel CSV, as Stata's ecomplexity computes them. Writes one row per location x product x year.",
+    )
+    .option('--input <file>', 'panel CSV: one row per time x location x product')
+    .option('--time <column>', 'time (year) column of the input')
+    .option('--location <column>', 'location column of the input')
+    .option('--product <column>', 'product column of the input (codes kept as written)')
+    .option('--value <column>', 'trade value column of the input')
+    .option('--rca-threshold <number>', `present when RCA (or RPOP) is strictly greater (default: ${complexityDefaults.rcaThreshold})`)
+    .option('--presence <test>', `presence test: ${presenceTests.join(' | ')} (default: ${complexityDefaults.presence})`)
+    .option('--population <file>', 'population CSV for --presence rpop (location column, population column, optional time column)')
+    .option('--population-column <column>', 'population column of --population (default: population)')
+    .option('--presence-column <column>', 'input column holding M (0/1) for --presence manual')
+    .option('--continuous', `continuous proximity: (1 + Pearson correlation of RCA) / 2 (default: ${complexityDefaults.continuous})`)
+    .option('--asymmetric', `asymmetric proximity C[p,q] / k_q (default: ${complexityDefaults.asymmetric})`)
+    .option('--out <file>', 'output CSV')
+    .action(async (flags: ComplexityFlags) => {
+      required(flags as Record<string, unknown>, [
+        ['input', '--input'],
+        ['time', '--time'],
+        ['location', '--location'],
+        ['product', '--product'],
+        ['value', '--value'],
+        ['out', '--out'],
+      ]);
+      const { complexityCsv } = await import('../../analysis/complexity.ts');
+      const summary = await complexityCsv({
+        input: flags.input!,
+        columns: {
+          time: flags.time!,
+          location: flags.location!,
+          product: flags.product!,
+          value: flags.value!,
+          ...(flags.presenceColumn !== undefined && { presence: flags.presenceColumn }),
+        },
+        out: flags.out!,
+        ...(flags.rcaThreshold !== undefined && { rcaThreshold: parseThreshold(flags.rcaThreshold) }),
+        ...(flags.presence !== undefined && { presence: flags.presence as PresenceTest }),
+        ...(flags.continuous !== undefined && { continuous: true }),
+        ...(flags.asymmetric !== undefined && { asymmetric: true }),
+        ...(flags.population !== undefined && { populationFile: flags.population }),
+        ...(flags.populationColumn !== undefined && { populationColumn: flags.populationColumn }),
+        onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
+      });
+      const span = summary.years.length === 1 ? `${summary.years[0]}` : `${summary.years[0]}-${summary.years.at(-1)}`;
+      process.stdout.write(`wrote ${summary.rows} rows (${summary.years.length} year(s), ${span}) to ${summary.out}\n`);
+    });
+}

@@ -1,0 +1,54 @@
+/**
+ * Options of the complexity engine (complexity.ts), in a module of their own so that the CLI can
+ * show the defaults in its help text without loading the engine.
+ * Source: docs/complexity.md §Options.
+ */
+import { InvalidOptionError } from '../errors.ts';
+
+export type PresenceTest = 'rca' | 'rpop' | 'manual';
+
+export const presenceTests: readonly PresenceTest[] = Object.freeze(['rca', 'rpop', 'manual']);
+
+export interface ComplexityOptions {
+  /** Present when RCA (or RPOP) is strictly greater than this (Stata's `rca()` / `rpop()`). @default 1 */
+  rcaThreshold?: number;
+  /** How presence M is decided: `rca`, `rpop` (needs population) or `manual` (M given). @default 'rca' */
+  presence?: PresenceTest;
+  /** Continuous proximity: ½(1 + Pearson correlation of RCA columns); density weighs by RCA. @default false */
+  continuous?: boolean;
+  /** Asymmetric proximity φ[p,q] = C[p,q] / k_q. @default false */
+  asymmetric?: boolean;
+}
+
+export type ResolvedComplexityOptions = Required<ComplexityOptions>;
+
+export const complexityDefaults: Readonly<ResolvedComplexityOptions> = Object.freeze({
+  rcaThreshold: 1,
+  presence: 'rca',
+  continuous: false,
+  asymmetric: false,
+});
+
+/** Validates and fills in defaults. @throws InvalidOptionError naming the field. */
+export function resolveComplexity(options: ComplexityOptions = {}): ResolvedComplexityOptions {
+  const o = { ...complexityDefaults, ...options };
+  if (typeof o.rcaThreshold !== 'number' || !Number.isFinite(o.rcaThreshold) || o.rcaThreshold < 0) {
+    throw new InvalidOptionError(`invalid rcaThreshold: ${String(o.rcaThreshold)}`, { value: String(o.rcaThreshold) });
+  }
+  if (!presenceTests.includes(o.presence)) {
+    throw new InvalidOptionError(`invalid presence: ${String(o.presence)}`, {
+      value: String(o.presence),
+      hint: `use one of ${presenceTests.join(', ')}`,
+    });
+  }
+  for (const key of ['continuous', 'asymmetric'] as const) {
+    if (typeof o[key] !== 'boolean') throw new InvalidOptionError(`invalid ${key}: ${String(o[key])}`, { value: String(o[key]) });
+  }
+  if (o.continuous && o.asymmetric) {
+    throw new InvalidOptionError('invalid asymmetric: true (continuous proximity is symmetric; use one or the other)', {
+      value: 'true',
+    });
+  }
+  return o;
+}
+
