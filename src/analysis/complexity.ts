@@ -12,6 +12,8 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { MetricInputError, MissingOptionError } from '../errors.ts';
 import { formatComplexityRows, type FormatRowsInput } from './complexity-format.ts';
+// Imported from its module, not data/index.ts: the index loads the store and DuckDB's ESM build,
+// which costs a one-shot CLI run ~0.3 s (read-panel-csv.ts requires DuckDB lazily).
 import { populationOf, readPanelCsv, readPopulationCsv, type PanelCsvColumns } from '../data/read-panel-csv.ts';
 import {
   complexity,

@@ -20,3 +20,21 @@ export { surplusPlacement, surplusDefaults } from './surplus.ts';
 export type { SurplusOptions, SurplusResult, SurplusRow } from './surplus.ts';
 export { buildReport, resolveReport, reportDefaults, machineryHeadings } from './report.ts';
 export type { ReportOptions, ResolvedReportOptions, ReportModel } from './report.ts';
+export {
+  ComplexityCsvWriter,
+  FormatWorker,
+  complexityCsv,
+  complexityCsvColumns,
+  complexityPanelYear,
+  complexityPanelYears,
+  csvField,
+  csvNumber,
+  formatInput,
+  parallelFormatCells,
+  writeComplexityYear,
+} from './complexity.ts';
+export type { ComplexityCsvOptions, ComplexityCsvSummary, ComplexityPanel, ComplexityPanelYear } from './complexity.ts';
+export { formatComplexityRows } from './complexity-format.ts';
+export type { FormatRowsInput } from './complexity-format.ts';
+export { productSpaceCsv, productSpaceOfPanel } from './product-space.ts';
+export type { ProductSpaceCsvOptions, ProductSpaceGraph } from './product-space.ts';

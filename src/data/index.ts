@@ -24,3 +24,5 @@ export {
   productSections,
 } from './queries.ts';
 export type { HsLevel, BilateralYear, ImportNeedRow, ExportMatrix, SmoothedFlows, SupplierYearRow, ExporterWorldRow } from './queries.ts';
+export { populationOf, readPanelCsv, readPopulationCsv } from './read-panel-csv.ts';
+export type { PanelCsv, PanelCsvColumns, PopulationCsv, PopulationCsvColumns } from './read-panel-csv.ts';
