@@ -14,10 +14,12 @@ import { registerErrorHandling } from './error-handler.ts';
 import { resolveServer, type ResolvedServerOptions, type ServerOptions } from './options.ts';
 import { toJson } from './respond.ts';
 import { registerSharedSchemas } from './schemas.ts';
+import complexityRoutes from './routes/complexity.ts';
 import datasetRoutes from './routes/datasets.ts';
 import machineryRoutes from './routes/machinery.ts';
 import metaRoutes from './routes/meta.ts';
 import referenceRoutes from './routes/reference.ts';
+import reportRoutes from './routes/report.ts';
 import webRoutes from './web.ts';
 
 declare module 'fastify' {
@@ -79,6 +81,8 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
         await api.register(metaRoutes);
         await api.register(datasetRoutes);
         await api.register(referenceRoutes);
+        await api.register(reportRoutes);
+        await api.register(complexityRoutes);
         await api.register(machineryRoutes);
       },
       { prefix: '/api' },

@@ -7,7 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import { InvalidOptionError } from '../errors.ts';
-import { escapeFormulaCell, formatCsv } from '../machinery/index.ts';
+import { escapeFormulaCell } from '../machinery/index.ts';
 
 export type Lang = 'en' | 'ru';
 
@@ -53,11 +53,18 @@ export function pickTable(tables: readonly ResultTable[], id: string | undefined
   return table;
 }
 
+/** A CSV field: numbers as written; text escaped against formulas, quoted when it holds a comma, quote or line break. */
+function csvField(value: string | number): string {
+  if (typeof value === 'number') return String(value);
+  const text = escapeFormulaCell(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
 /** One table as CSV (UTF-8 with a byte-order mark so spreadsheets read Cyrillic), CRLF lines. */
 export function tableToCsv(table: ResultTable, lang: Lang): string {
-  const header = table.columns.map((c) => c[lang]);
-  const rows = table.rows.map((row) => table.columns.map((c) => cellValue((row as Record<string, unknown>)[c.key])));
-  return '\ufeff' + formatCsv([header, ...rows]);
+  const lines = [table.columns.map((c) => csvField(c[lang])).join(',')];
+  for (const row of table.rows) lines.push(table.columns.map((c) => csvField(cellValue((row as Record<string, unknown>)[c.key]))).join(','));
+  return '\ufeff' + lines.join('\r\n') + '\r\n';
 }
 
 const numberFormats: Partial<Record<NonNullable<TableColumn['kind']>, string>> = {

@@ -1,0 +1,270 @@
+/** The tables of each report section, for the table views and the CSV / XLSX downloads. */
+import type {
+  JointProductionResult,
+  NeedsResult,
+  PotentialResult,
+  ReportModel,
+  RivalsResult,
+  SupplyResult,
+  SurplusResult,
+  TargetPlan,
+  TurnoverResult,
+} from '../../analysis/index.ts';
+import type { Lang, ResultTable, TableColumn } from '../tables.ts';
+
+type Named = { product: string; nameEn: string; nameRu: string };
+const named = <T extends Named>(rows: readonly T[], lang: Lang) => rows.map((r) => ({ ...r, name: lang === 'ru' ? r.nameRu : r.nameEn }));
+
+const productColumns: TableColumn[] = [
+  { key: 'product', en: 'HS code', ru: 'Код ТН ВЭД' },
+  { key: 'name', en: 'Product', ru: 'Товар' },
+];
+
+export function turnoverTables(turnover: TurnoverResult, target: TargetPlan | null): ResultTable[] {
+  return [
+    {
+      id: 'turnover',
+      en: `Turnover ${turnover.exporter}-${turnover.importer}`,
+      ru: `Товарооборот ${turnover.exporter}-${turnover.importer}`,
+      columns: [
+        { key: 'year', en: 'Year', ru: 'Год', kind: 'year' },
+        { key: 'source', en: 'Source', ru: 'Источник' },
+        { key: 'reporter', en: 'Reported by', ru: 'Отчитывается' },
+        { key: 'exportsUsd', en: `${turnover.exporter}->${turnover.importer}, USD`, ru: `${turnover.exporter}->${turnover.importer}, долл.`, kind: 'usd' },
+        { key: 'importsUsd', en: `${turnover.importer}->${turnover.exporter}, USD`, ru: `${turnover.importer}->${turnover.exporter}, долл.`, kind: 'usd' },
+        { key: 'turnoverUsd', en: 'Turnover, USD', ru: 'Оборот, долл.', kind: 'usd' },
+        { key: 'growth', en: 'Growth', ru: 'Рост', kind: 'share' },
+      ],
+      rows: turnover.rows,
+    },
+    {
+      id: 'official',
+      en: 'Officially stated totals',
+      ru: 'Официальные итоги',
+      columns: [
+        { key: 'year', en: 'Year', ru: 'Год', kind: 'year' },
+        { key: 'period', en: 'Period', ru: 'Период' },
+        { key: 'measure', en: 'Measure', ru: 'Показатель' },
+        { key: 'reporterSide', en: 'Stated by', ru: 'Кем заявлено' },
+        { key: 'valueUsd', en: 'Value, USD', ru: 'Стоимость, долл.', kind: 'usd' },
+        { key: 'sourceUrl', en: 'Source', ru: 'Источник' },
+        { key: 'note', en: 'Note', ru: 'Примечание' },
+      ],
+      rows: turnover.official,
+    },
+    {
+      id: 'mirror',
+      en: 'Mirror gap',
+      ru: 'Зеркальное расхождение',
+      columns: [
+        { key: 'year', en: 'Year', ru: 'Год', kind: 'year' },
+        { key: 'exporterReportsUsd', en: 'Exporter reports, USD', ru: 'По данным экспортёра, долл.', kind: 'usd' },
+        { key: 'importerReportsUsd', en: 'Importer reports, USD', ru: 'По данным импортёра, долл.', kind: 'usd' },
+        { key: 'gap', en: 'Gap', ru: 'Расхождение', kind: 'share' },
+      ],
+      rows: turnover.mirror,
+    },
+    {
+      id: 'targetPath',
+      en: 'Target path',
+      ru: 'Траектория к цели',
+      columns: [
+        { key: 'year', en: 'Year', ru: 'Год', kind: 'year' },
+        { key: 'valueUsd', en: 'Turnover, USD', ru: 'Оборот, долл.', kind: 'usd' },
+      ],
+      rows: target?.path ?? [],
+    },
+    {
+      id: 'targetGroups',
+      en: 'Groups covering the gap',
+      ru: 'Группы, покрывающие разрыв',
+      columns: [
+        { key: 'key', en: 'HS section', ru: 'Раздел ТН ВЭД' },
+        { key: 'untappedUsd', en: 'Untapped, USD', ru: 'Нереализовано, долл.', kind: 'usd' },
+        { key: 'cumulativeUsd', en: 'Cumulative, USD', ru: 'Нарастающим итогом, долл.', kind: 'usd' },
+      ],
+      rows: target?.coveringGroups ?? [],
+    },
+  ];
+}
+
+export function needsTables(needs: NeedsResult, lang: Lang): ResultTable[] {
+  return [
+    {
+      id: 'needs',
+      en: `Imports of ${needs.importer}`,
+      ru: `Импорт ${needs.importer}`,
+      columns: [
+        ...productColumns,
+        { key: 'importsUsd', en: 'Imports, USD', ru: 'Импорт, долл.', kind: 'usd' },
+        { key: 'growth', en: 'Growth a year', ru: 'Рост в год', kind: 'share' },
+        { key: 'suppliers', en: 'Suppliers', ru: 'Поставщиков', kind: 'integer' },
+        { key: 'hhi', en: 'HHI', ru: 'ИХХ', kind: 'number' },
+        { key: 'topSupplier', en: 'Largest supplier', ru: 'Крупнейший поставщик' },
+        { key: 'exporterUsd', en: `From ${needs.exporter}, USD`, ru: `Из ${needs.exporter}, долл.`, kind: 'usd' },
+        { key: 'exporterShare', en: `${needs.exporter} share`, ru: `Доля ${needs.exporter}`, kind: 'share' },
+      ],
+      rows: named(needs.rows, lang).map((r) => ({ ...r, topSupplier: r.topSuppliers[0] ? `${r.topSuppliers[0].iso3} (${(r.topSuppliers[0].share * 100).toFixed(1)}%)` : null })),
+    },
+    {
+      id: 'worldDemand',
+      en: 'World trade by product (stand-in)',
+      ru: 'Мировая торговля по товарам (замена)',
+      columns: [
+        ...productColumns,
+        { key: 'worldTradeUsd', en: 'World trade, USD', ru: 'Мировая торговля, долл.', kind: 'usd' },
+        { key: 'exporterWorldShare', en: `${needs.exporter} world share`, ru: `Мировая доля ${needs.exporter}`, kind: 'share' },
+      ],
+      rows: named(needs.worldDemand?.rows ?? [], lang),
+    },
+  ];
+}
+
+export function supplyTables(supply: SupplyResult, lang: Lang): ResultTable[] {
+  return [
+    {
+      id: 'supply',
+      en: `Exports of ${supply.exporter}`,
+      ru: `Экспорт ${supply.exporter}`,
+      columns: [
+        ...productColumns,
+        { key: 'exportsUsd', en: 'Exports, USD', ru: 'Экспорт, долл.', kind: 'usd' },
+        { key: 'worldShare', en: 'World share', ru: 'Мировая доля', kind: 'share' },
+        { key: 'rca', en: 'RCA', ru: 'RCA', kind: 'number' },
+        { key: 'competitive', en: 'Competitive (RCA > 1)', ru: 'Конкурентоспособен (RCA > 1)' },
+        { key: 'growth', en: 'Growth a year', ru: 'Рост в год', kind: 'share' },
+        { key: 'pci', en: 'PCI', ru: 'PCI', kind: 'number' },
+      ],
+      rows: named(supply.rows, lang),
+    },
+  ];
+}
+
+export function potentialTables(potential: PotentialResult, lang: Lang): ResultTable[] {
+  return [
+    {
+      id: 'potential',
+      en: `Export potential ${potential.exporter}->${potential.importer}`,
+      ru: `Экспортный потенциал ${potential.exporter}->${potential.importer}`,
+      columns: [
+        ...productColumns,
+        { key: 'section', en: 'HS section', ru: 'Раздел' },
+        { key: 'potentialUsd', en: 'Potential, USD', ru: 'Потенциал, долл.', kind: 'usd' },
+        { key: 'actualUsd', en: 'Actual, USD', ru: 'Факт, долл.', kind: 'usd' },
+        { key: 'untappedUsd', en: 'Untapped, USD', ru: 'Нереализовано, долл.', kind: 'usd' },
+        { key: 'realizedShare', en: 'Realised', ru: 'Реализовано', kind: 'share' },
+        { key: 'supplyShare', en: 'Supply share', ru: 'Доля предложения', kind: 'share' },
+        { key: 'demandUsd', en: 'Demand, USD', ru: 'Спрос, долл.', kind: 'usd' },
+      ],
+      rows: named(potential.rows, lang),
+    },
+    {
+      id: 'bySection',
+      en: 'Potential by HS section',
+      ru: 'Потенциал по разделам',
+      columns: [
+        { key: 'section', en: 'HS section', ru: 'Раздел' },
+        { key: 'potentialUsd', en: 'Potential, USD', ru: 'Потенциал, долл.', kind: 'usd' },
+        { key: 'actualUsd', en: 'Actual, USD', ru: 'Факт, долл.', kind: 'usd' },
+        { key: 'untappedUsd', en: 'Untapped, USD', ru: 'Нереализовано, долл.', kind: 'usd' },
+        { key: 'realizedShare', en: 'Realised', ru: 'Реализовано', kind: 'share' },
+      ],
+      rows: potential.bySection,
+    },
+  ];
+}
+
+export function rivalsTables(rivals: RivalsResult, lang: Lang, prefix = ''): ResultTable[] {
+  const products = named(rivals.products, lang);
+  return [
+    {
+      id: `${prefix}suppliers`,
+      en: `${prefix ? 'Machinery: ' : ''}Suppliers of ${rivals.importer}`,
+      ru: `${prefix ? 'Техника: ' : ''}Поставщики ${rivals.importer}`,
+      columns: [
+        ...productColumns,
+        { key: 'supplier', en: 'Supplier', ru: 'Поставщик' },
+        { key: 'valueUsd', en: 'Value, USD', ru: 'Стоимость, долл.', kind: 'usd' },
+        { key: 'share', en: 'Share', ru: 'Доля', kind: 'share' },
+        { key: 'shareChange', en: 'Share change', ru: 'Изменение доли', kind: 'share' },
+        { key: 'unitValueUsdPerTonne', en: 'Unit value, USD/t', ru: 'Цена, долл./т', kind: 'number' },
+        { key: 'flags', en: 'Flags', ru: 'Отметки' },
+      ],
+      rows: products.flatMap((p) => [...p.suppliers, ...(p.exporter && !p.suppliers.some((s) => s.supplier === p.exporter!.supplier) ? [p.exporter] : [])].map((s) => ({ product: p.product, name: p.name, ...s }))),
+    },
+    {
+      id: `${prefix}history`,
+      en: `${prefix ? 'Machinery: ' : ''}Market shares by year`,
+      ru: `${prefix ? 'Техника: ' : ''}Доли рынка по годам`,
+      columns: [...productColumns, { key: 'year', en: 'Year', ru: 'Год', kind: 'year' }, { key: 'supplier', en: 'Supplier', ru: 'Поставщик' }, { key: 'share', en: 'Share', ru: 'Доля', kind: 'share' }],
+      rows: products.flatMap((p) => p.history.map((x) => ({ product: p.product, name: p.name, ...x }))),
+    },
+  ];
+}
+
+export function jointTables(joint: JointProductionResult, lang: Lang): ResultTable[] {
+  return [
+    {
+      id: 'joint',
+      en: 'Joint-production candidates',
+      ru: 'Кандидаты для совместного производства',
+      columns: [
+        ...productColumns,
+        { key: 'score', en: 'Score', ru: 'Оценка', kind: 'number' },
+        { key: 'demandUsd', en: 'Demand, USD', ru: 'Спрос, долл.', kind: 'usd' },
+        { key: 'exporterRca', en: `RCA ${joint.exporter}`, ru: `RCA ${joint.exporter}`, kind: 'number' },
+        { key: 'importerRca', en: `RCA ${joint.importer}`, ru: `RCA ${joint.importer}`, kind: 'number' },
+        { key: 'importerDensity', en: `Density ${joint.importer}`, ru: `Плотность ${joint.importer}`, kind: 'number' },
+        { key: 'cog', en: 'COG', ru: 'COG', kind: 'number' },
+        { key: 'pci', en: 'PCI', ru: 'PCI', kind: 'number' },
+        { key: 'reason', en: 'Why', ru: 'Почему' },
+      ],
+      rows: named(joint.rows, lang).map((r) => ({ ...r, reason: lang === 'ru' ? r.reasonRu : r.reasonEn })),
+    },
+  ];
+}
+
+export function surplusTables(surplus: SurplusResult, lang: Lang): ResultTable[] {
+  return [
+    {
+      id: 'surplus',
+      en: 'Surplus placement',
+      ru: 'Размещение излишков',
+      columns: [
+        ...productColumns,
+        { key: 'exporterRca', en: `RCA ${surplus.exporter}`, ru: `RCA ${surplus.exporter}`, kind: 'number' },
+        { key: 'importsUsd', en: `Imports of ${surplus.importer}, USD`, ru: `Импорт ${surplus.importer}, долл.`, kind: 'usd' },
+        { key: 'growth', en: 'Growth a year', ru: 'Рост в год', kind: 'share' },
+        { key: 'exporterShare', en: `${surplus.exporter} share`, ru: `Доля ${surplus.exporter}`, kind: 'share' },
+        { key: 'rivalsUsd', en: 'Rivals, USD', ru: 'Конкуренты, долл.', kind: 'usd' },
+        { key: 'leadingRivalText', en: 'Leading rival', ru: 'Главный конкурент' },
+      ],
+      rows: named(surplus.rows, lang).map((r) => ({ ...r, leadingRivalText: r.leadingRival ? `${r.leadingRival.iso3} (${(r.leadingRival.share * 100).toFixed(1)}%)` : null })),
+    },
+  ];
+}
+
+export function reportTables(report: ReportModel, lang: Lang): ResultTable[] {
+  return [
+    {
+      id: 'coverage',
+      en: 'Data coverage',
+      ru: 'Покрытие данными',
+      columns: [
+        { key: 'section', en: 'Section', ru: 'Раздел' },
+        { key: 'status', en: 'Status', ru: 'Статус' },
+        { key: 'basis', en: 'Computed from', ru: 'Основа расчёта' },
+        { key: 'missing', en: 'Missing (what to ingest)', ru: 'Чего не хватает' },
+      ],
+      rows: report.coverage.sections,
+    },
+    ...turnoverTables(report.turnover, report.target).filter((t) => t.rows.length > 0),
+    ...needsTables(report.needs, lang),
+    ...supplyTables(report.supply, lang),
+    ...potentialTables(report.potential, lang),
+    ...rivalsTables(report.rivals, lang),
+    ...jointTables(report.jointProduction, lang),
+    ...surplusTables(report.surplus, lang),
+    ...rivalsTables(report.machineryMarket, lang, 'machinery-'),
+  ];
+}

@@ -1,0 +1,153 @@
+/**
+ * Report sections over HTTP: the same analysis functions as `karavan report`, `karavan turnover`,
+ * `target`, `needs`, `supply`, `potential`, `rivals`, `joint` and `surplus`. Each result carries
+ * its coverage (status, basis, what to ingest), so the dashboard shows that instead of zeros.
+ */
+import type { FastifyInstance } from 'fastify';
+import {
+  buildReport,
+  dataCoverage,
+  exportPotential,
+  exporterSupply,
+  importerNeeds,
+  jointProduction,
+  rivals,
+  surplusPlacement,
+  targetPlanner,
+  turnover,
+  type SectionId,
+  type TargetPlan,
+} from '../../analysis/index.ts';
+import { resolveCountry, type HsLevel, type TradeStore } from '../../data/index.ts';
+import { InvalidOptionError } from '../../errors.ts';
+import { sendResult } from '../respond.ts';
+import { jointTables, needsTables, potentialTables, reportTables, rivalsTables, supplyTables, surplusTables, turnoverTables } from './report-tables.ts';
+import { jointSchema, needsSchema, potentialSchema, reportSchema, rivalsSchema, supplySchema, surplusSchema, turnoverSchema } from './report.schema.ts';
+
+interface PairQuery {
+  exporter: string;
+  importer: string;
+  year?: number;
+  level?: HsLevel;
+  limit?: number;
+}
+
+/** ISO3 codes of the pair; the same country twice is an error. */
+async function resolvePair(store: TradeStore, q: { exporter: string; importer: string }): Promise<{ exporter: string; importer: string }> {
+  const [a, b] = await Promise.all([resolveCountry(store, q.exporter), resolveCountry(store, q.importer)]);
+  if (a.iso3 === b.iso3) throw new InvalidOptionError(`invalid pair: exporter and importer are both ${a.iso3}`, { column: 'importer', value: q.importer });
+  return { exporter: a.iso3, importer: b.iso3 };
+}
+
+async function coverageMeta(store: TradeStore, pair: { exporter: string; importer: string }, section: SectionId) {
+  const coverage = await dataCoverage(store, pair.exporter, pair.importer);
+  const found = coverage.sections.find((s) => s.section === section)!;
+  return { status: found.status, basis: found.basis, missing: found.missing };
+}
+
+export default async function reportRoutes(app: FastifyInstance): Promise<void> {
+  const store = () => app.store;
+
+  app.get('/report/turnover', { schema: turnoverSchema }, (request, reply) => {
+    const q = request.query as PairQuery & { targetUsd?: number; targetYear?: number };
+    return sendResult(request, reply, {
+      fileName: 'turnover',
+      compute: async () => {
+        const pair = await resolvePair(store(), q);
+        const result = await turnover(store(), pair);
+        const meta = await coverageMeta(store(), pair, 'turnover');
+        if ((q.targetUsd === undefined) !== (q.targetYear === undefined)) {
+          throw new InvalidOptionError('invalid target: give both targetUsd and targetYear, or neither (an example target is shown then)', { column: q.targetUsd === undefined ? 'targetUsd' : 'targetYear' });
+        }
+        let target: (TargetPlan & { example: boolean; basis: string }) | null = null;
+        if (result.latest) {
+          const example = q.targetUsd === undefined;
+          const goal = example ? { valueUsd: result.latest.turnoverUsd * 2, year: result.latest.year + 5 } : { valueUsd: q.targetUsd!, year: q.targetYear! };
+          if (goal.year <= result.latest.year) {
+            throw new InvalidOptionError(`invalid targetYear: ${goal.year} (after ${result.latest.year}, the year of the latest turnover)`, { column: 'targetYear', value: String(goal.year) });
+          }
+          const potential = await exportPotential(store(), pair);
+          target = {
+            ...targetPlanner({
+              currentUsd: result.latest.turnoverUsd,
+              baseYear: result.latest.year,
+              targetUsd: goal.valueUsd,
+              targetYear: goal.year,
+              groups: potential.bySection.length > 0 ? potential.bySection.map((s) => ({ key: s.section, name: `HS section ${s.section}`, untappedUsd: s.untappedUsd })) : undefined,
+            }),
+            example,
+            basis: result.latest.basis,
+          };
+        }
+        return { ...meta, turnover: result, target };
+      },
+      tables: (r) => turnoverTables(r.turnover, r.target),
+    });
+  });
+
+  app.get('/report/needs', { schema: needsSchema }, (request, reply) => {
+    const q = request.query as PairQuery;
+    return sendResult(request, reply, {
+      fileName: 'needs',
+      compute: async () => importerNeeds(store(), { ...(await resolvePair(store(), q)), year: q.year, level: q.level, limit: q.limit }),
+      tables: needsTables,
+    });
+  });
+
+  app.get('/report/supply', { schema: supplySchema }, (request, reply) => {
+    const q = request.query as Omit<PairQuery, 'importer'>;
+    return sendResult(request, reply, {
+      fileName: 'supply',
+      compute: async () => exporterSupply(store(), { exporter: (await resolveCountry(store(), q.exporter)).iso3, year: q.year, level: q.level, limit: q.limit }),
+      tables: supplyTables,
+    });
+  });
+
+  app.get('/report/potential', { schema: potentialSchema }, (request, reply) => {
+    const q = request.query as PairQuery;
+    return sendResult(request, reply, {
+      fileName: 'potential',
+      compute: async () => exportPotential(store(), { ...(await resolvePair(store(), q)), year: q.year, level: q.level, limit: q.limit }),
+      tables: potentialTables,
+    });
+  });
+
+  app.get('/report/rivals', { schema: rivalsSchema }, (request, reply) => {
+    const q = request.query as PairQuery & { products?: string };
+    return sendResult(request, reply, {
+      fileName: 'rivals',
+      compute: async () => {
+        if (q.products === undefined) throw new InvalidOptionError('missing products: give HS codes, e.g. products=843351,870190', { column: 'products' });
+        return rivals(store(), { ...(await resolvePair(store(), q)), products: [...new Set(q.products.split(','))], year: q.year, level: q.level });
+      },
+      tables: (r, lang) => rivalsTables(r, lang),
+    });
+  });
+
+  app.get('/report/joint-production', { schema: jointSchema }, (request, reply) => {
+    const q = request.query as PairQuery;
+    return sendResult(request, reply, {
+      fileName: 'joint-production',
+      compute: async () => jointProduction(store(), { ...(await resolvePair(store(), q)), year: q.year, level: q.level, limit: q.limit }),
+      tables: jointTables,
+    });
+  });
+
+  app.get('/report/surplus', { schema: surplusSchema }, (request, reply) => {
+    const q = request.query as PairQuery;
+    return sendResult(request, reply, {
+      fileName: 'surplus',
+      compute: async () => surplusPlacement(store(), { ...(await resolvePair(store(), q)), year: q.year, level: q.level, limit: q.limit }),
+      tables: surplusTables,
+    });
+  });
+
+  app.get('/report', { schema: reportSchema }, (request, reply) => {
+    const q = request.query as PairQuery;
+    return sendResult(request, reply, {
+      fileName: 'report',
+      compute: async () => buildReport(store(), { from: q.exporter, to: q.importer, year: q.year, level: q.level as 4 | 6, limit: q.limit }),
+      tables: reportTables,
+    });
+  });
+}

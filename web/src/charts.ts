@@ -1,0 +1,47 @@
+/** ECharts, bundled (no CDN), with only the charts and components the views use. */
+import { BarChart, GraphChart, LineChart, ScatterChart, TreemapChart } from 'echarts/charts';
+import { DatasetComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, DataZoomComponent, MarkLineComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+
+echarts.use([BarChart, GraphChart, LineChart, ScatterChart, TreemapChart, DatasetComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, DataZoomComponent, MarkLineComponent, CanvasRenderer]);
+
+export type ChartOption = echarts.EChartsCoreOption;
+
+declare global {
+  interface Window {
+    /** Milliseconds from navigation start to the first chart drawn (read by the browser test). */
+    karavanFirstChartMs?: number;
+    /** Charts drawn so far. */
+    karavanChartsDrawn?: number;
+  }
+}
+
+const charts = new Set<echarts.ECharts>();
+
+export const palette = ['#2f6f9f', '#d9822b', '#3d9970', '#b3413b', '#7a5ea8', '#8c6d3f', '#c05a94', '#6b7b8c', '#9aa83a', '#2aa6a6'];
+
+export function chartFor(el: HTMLElement, option: ChartOption): echarts.ECharts {
+  const chart = echarts.init(el, undefined, { renderer: 'canvas' });
+  chart.on('finished', () => {
+    window.karavanChartsDrawn = (window.karavanChartsDrawn ?? 0) + 1;
+    window.karavanFirstChartMs ??= performance.now();
+    el.dataset.drawn = 'true';
+  });
+  chart.setOption({ color: palette, textStyle: { fontFamily: 'system-ui, "DejaVu Sans", sans-serif' }, animationDuration: 300, ...option });
+  charts.add(chart);
+  return chart;
+}
+
+/** Disposes charts whose element left the page, and resizes the others. */
+export function tidyCharts(): void {
+  for (const chart of charts) {
+    const dom = chart.getDom();
+    if (!dom.isConnected) {
+      chart.dispose();
+      charts.delete(chart);
+    } else chart.resize();
+  }
+}
+
+window.addEventListener('resize', () => tidyCharts());

@@ -1,0 +1,212 @@
+/**
+ * Shared pieces of the views: a loading line that counts seconds, the error box, the coverage
+ * notice (what is missing and the exact command), the sortable table, and the panel that shows a
+ * chart or its table with CSV and XLSX downloads.
+ */
+import { ApiError, getJson, withQuery, type ResultTable } from './api.ts';
+import { chartFor, type ChartOption } from './charts.ts';
+import { clear, h } from './dom.ts';
+import { formatCell, lang, t } from './i18n.ts';
+
+/** A loading line with elapsed seconds; call the returned function to stop it. */
+export function loading(target: HTMLElement, what = t('loading')): () => void {
+  const started = performance.now();
+  const label = h('span', {}, `${what}…`);
+  const line = h('div', { class: 'loading', role: 'status' }, h('span', { class: 'spinner' }), label);
+  target.append(line);
+  const timer = setInterval(() => {
+    const seconds = (performance.now() - started) / 1000;
+    label.textContent = `${what}… ${seconds.toFixed(0)} ${t('seconds')}`;
+  }, 1000);
+  return () => {
+    clearInterval(timer);
+    line.remove();
+  };
+}
+
+/** Runs `work` with a loading line in `target`; errors become an error box there. */
+export async function withLoading<T>(target: HTMLElement, work: () => Promise<T>, what?: string): Promise<T | undefined> {
+  const stop = loading(target, what);
+  try {
+    return await work();
+  } catch (error) {
+    target.append(errorBox(error));
+    return undefined;
+  } finally {
+    stop();
+  }
+}
+
+export function errorBox(error: unknown): HTMLElement {
+  const message = error instanceof Error ? error.message : String(error);
+  const hint = error instanceof ApiError ? error.hint : undefined;
+  return h(
+    'div',
+    { class: 'notice error', role: 'alert' },
+    h('strong', {}, `${t('error')}: `),
+    message,
+    error instanceof ApiError ? h('code', { class: 'code' }, ` ${error.code}`) : null,
+    hint ? h('p', {}, h('strong', {}, `${t('hint')}: `), commandText(hint)) : null,
+  );
+}
+
+/** Text with `karavan ...` commands set as code so they can be copied. */
+export function commandText(text: string): HTMLElement {
+  const out = h('span', {});
+  const pattern = /(karavan [a-z-]+(?: [^\s;,)]+)*)/g;
+  let last = 0;
+  for (const match of text.matchAll(pattern)) {
+    out.append(text.slice(last, match.index));
+    out.append(h('code', { class: 'command' }, match[1]!));
+    last = match.index! + match[0].length;
+  }
+  out.append(text.slice(last));
+  return out;
+}
+
+export interface SectionMeta {
+  status: 'computed' | 'partial' | 'missing' | string;
+  basis: string;
+  missing: string | null;
+}
+
+/** The coverage notice: nothing when computed; what is partial or missing, and the command that fills the gap. */
+export function coverageNotice(meta: SectionMeta): HTMLElement | null {
+  if (meta.status === 'computed' && !meta.missing) return null;
+  const missing = meta.status === 'missing';
+  return h(
+    'div',
+    { class: `notice ${missing ? 'missing' : 'partial'}`, dataset: { coverage: meta.status } },
+    h('strong', {}, missing ? t('coverageMissingTitle') : t('coveragePartialTitle')),
+    meta.basis && meta.basis !== 'nothing' ? h('p', {}, `${t('basis')}: ${meta.basis}`) : null,
+    meta.missing ? h('p', {}, `${t('whatToIngest')}: `, commandText(meta.missing)) : null,
+  );
+}
+
+export interface SortState {
+  key: string;
+  descending: boolean;
+}
+
+/** A table of a ResultTable, sortable by clicking a header. */
+export function dataTable(table: ResultTable, options: { sort?: SortState; onSort?: (sort: SortState) => void; maxRows?: number } = {}): HTMLElement {
+  const l = lang();
+  let sort = options.sort;
+  const wrap = h('div', { class: 'table-wrap' });
+  const render = () => {
+    clear(wrap);
+    let rows = table.rows;
+    if (sort) {
+      const { key, descending } = sort;
+      rows = [...rows].sort((a, b) => {
+        const x = a[key];
+        const y = b[key];
+        if (x === y) return 0;
+        if (x === null || x === undefined) return 1;
+        if (y === null || y === undefined) return -1;
+        const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), l);
+        return descending ? -order : order;
+      });
+    }
+    const shown = options.maxRows ? rows.slice(0, options.maxRows) : rows;
+    const head = h(
+      'tr',
+      {},
+      table.columns.map((c) => {
+        const active = sort?.key === c.key;
+        return h(
+          'th',
+          {
+            scope: 'col',
+            class: `${c.kind && c.kind !== 'text' ? 'num' : ''} sortable`,
+            'aria-sort': active ? (sort!.descending ? 'descending' : 'ascending') : 'none',
+            dataset: { key: c.key },
+            onclick: () => {
+              sort = { key: c.key, descending: active ? !sort!.descending : c.kind !== undefined && c.kind !== 'text' };
+              options.onSort?.(sort);
+              render();
+            },
+          },
+          c[l],
+          active ? (sort!.descending ? ' ▼' : ' ▲') : '',
+        );
+      }),
+    );
+    const body = shown.map((row) =>
+      h(
+        'tr',
+        {},
+        table.columns.map((c) => h('td', { class: c.kind && c.kind !== 'text' ? 'num' : '' }, formatCell(row[c.key], c.kind))),
+      ),
+    );
+    wrap.append(h('table', { class: 'data', dataset: { table: table.id } }, h('thead', {}, head), h('tbody', {}, body.length > 0 ? body : h('tr', {}, h('td', { colspan: table.columns.length }, t('noRows'))))));
+  };
+  render();
+  return wrap;
+}
+
+export interface PanelOptions {
+  title: string;
+  /** API URL of the result (GET), without format. */
+  url?: string;
+  /** Which table of the result the table view and the CSV show. */
+  tableId: string;
+  /** The chart, or null for a table-only panel. */
+  chart?: ChartOption | null;
+  /** Start on the table view. @default false */
+  tableFirst?: boolean;
+  /** Already-fetched tables (POST results). */
+  tables?: ResultTable[];
+  /** Downloads of a POST result. */
+  download?: (format: 'csv' | 'xlsx') => void;
+  sort?: SortState;
+  onSort?: (sort: SortState) => void;
+  chartHeight?: number;
+}
+
+/** A card with a chart and its table (toggle), and CSV / XLSX downloads of the table. */
+export function panel(options: PanelOptions): HTMLElement {
+  const l = lang();
+  const body = h('div', { class: 'panel-body' });
+  const chartBox = options.chart ? h('div', { class: 'chart', style: `height: ${options.chartHeight ?? 360}px` }) : null;
+  const tableBox = h('div', { class: 'panel-table' });
+  let tableLoaded = false;
+  const loadTable = async () => {
+    if (tableLoaded) return;
+    tableLoaded = true;
+    const tables = options.tables ?? (await withLoading(tableBox, () => getJson<{ tables: ResultTable[] }>(withQuery(options.url!, { format: 'tables', lang: l })).then((r) => r.tables)));
+    const table = tables?.find((x) => x.id === options.tableId);
+    if (table) tableBox.append(dataTable(table, { sort: options.sort, onSort: options.onSort }));
+  };
+  const showChart = h('button', { type: 'button', class: 'toggle', 'aria-pressed': 'true', onclick: () => select(false) }, t('chart'));
+  const showTable = h('button', { type: 'button', class: 'toggle', 'aria-pressed': 'false', onclick: () => select(true) }, t('table'));
+  const select = (table: boolean) => {
+    showChart.setAttribute('aria-pressed', String(!table));
+    showTable.setAttribute('aria-pressed', String(table));
+    if (chartBox) chartBox.hidden = table;
+    tableBox.hidden = !table;
+    if (table) void loadTable();
+  };
+  const downloads = (['csv', 'xlsx'] as const).map((format) =>
+    options.download
+      ? h('button', { type: 'button', class: 'download', dataset: { format }, onclick: () => options.download!(format) }, format.toUpperCase())
+      : h('a', { class: 'download', dataset: { format }, href: withQuery(options.url!, { format, lang: l, ...(format === 'csv' && { table: options.tableId }) }), download: '' }, format.toUpperCase()),
+  );
+  const card = h(
+    'section',
+    { class: 'panel', dataset: { panel: options.tableId } },
+    h('header', {}, h('h2', {}, options.title), h('div', { class: 'tools' }, chartBox ? [showChart, showTable] : null, h('span', { class: 'label' }, `${t('download')}:`), downloads)),
+    body,
+  );
+  if (chartBox) body.append(chartBox);
+  body.append(tableBox);
+  if (chartBox) {
+    select(options.tableFirst ?? false);
+    // Draw once the card is in the page (ECharts needs its size).
+    requestAnimationFrame(() => chartFor(chartBox, options.chart!));
+  } else {
+    tableBox.hidden = false;
+    void loadTable();
+  }
+  return card;
+}

@@ -1,0 +1,174 @@
+/** Russian (default) and English texts, and number and date formats per locale (Intl). */
+export type Lang = 'ru' | 'en';
+
+const texts = {
+  appTitle: { ru: 'Караван', en: 'Karavan' },
+  appSubtitle: { ru: 'торговое сотрудничество пары стран', en: 'trade cooperation of a pair of countries' },
+  exporter: { ru: 'Экспортёр', en: 'Exporter' },
+  importer: { ru: 'Импортёр', en: 'Importer' },
+  year: { ru: 'Год', en: 'Year' },
+  latestYear: { ru: 'последний', en: 'latest' },
+  hsLevel: { ru: 'Уровень ТН ВЭД', en: 'HS level' },
+  language: { ru: 'English', en: 'Русский' },
+  swap: { ru: 'Поменять местами', en: 'Swap' },
+  viewOverview: { ru: 'Обзор', en: 'Overview' },
+  viewNeeds: { ru: 'Потребности', en: 'Needs' },
+  viewOpportunities: { ru: 'Возможности', en: 'Opportunities' },
+  viewRivals: { ru: 'Конкуренты', en: 'Rivals' },
+  viewProductSpace: { ru: 'Продуктовое пространство', en: 'Product space' },
+  viewJoint: { ru: 'Совместное производство', en: 'Joint production' },
+  viewMachinery: { ru: 'Техника', en: 'Machinery' },
+  viewData: { ru: 'Данные', en: 'Data' },
+  loading: { ru: 'Загрузка', en: 'Loading' },
+  computing: { ru: 'Расчёт', en: 'Computing' },
+  seconds: { ru: 'с', en: 's' },
+  chart: { ru: 'График', en: 'Chart' },
+  table: { ru: 'Таблица', en: 'Table' },
+  download: { ru: 'Скачать', en: 'Download' },
+  noRows: { ru: 'Нет строк', en: 'No rows' },
+  error: { ru: 'Ошибка', en: 'Error' },
+  hint: { ru: 'Подсказка', en: 'Hint' },
+  statusComputed: { ru: 'рассчитано', en: 'computed' },
+  statusPartial: { ru: 'частично', en: 'partial' },
+  statusMissing: { ru: 'нет данных', en: 'missing' },
+  coverageMissingTitle: { ru: 'В хранилище нет данных для этого раздела', en: 'The store lacks the data this view needs' },
+  coveragePartialTitle: { ru: 'Данные неполные', en: 'The data are partial' },
+  basis: { ru: 'Основа расчёта', en: 'Computed from' },
+  whatToIngest: { ru: 'Что загрузить', en: 'What to ingest' },
+  turnoverTitle: { ru: 'Товарооборот', en: 'Turnover' },
+  exports: { ru: 'Экспорт', en: 'Exports' },
+  imports: { ru: 'Импорт', en: 'Imports' },
+  turnover: { ru: 'Оборот', en: 'Turnover' },
+  officialFigures: { ru: 'Официальные данные (без товарной детализации)', en: 'Officially stated figures (no product detail)' },
+  targetPlanner: { ru: 'Планировщик цели', en: 'Target planner' },
+  targetUsd: { ru: 'Цель, млн долл. США', en: 'Target, USD million' },
+  targetYear: { ru: 'К году', en: 'By year' },
+  plan: { ru: 'Рассчитать', en: 'Plan' },
+  requiredCagr: { ru: 'Нужный среднегодовой рост', en: 'Required annual growth' },
+  gap: { ru: 'Разрыв', en: 'Gap' },
+  path: { ru: 'Траектория', en: 'Path' },
+  potentialCoverage: { ru: 'Доля разрыва, покрываемая нереализованным потенциалом', en: 'Share of the gap covered by untapped potential' },
+  exampleTarget: { ru: 'Пример: удвоение за пять лет', en: 'Example: double in five years' },
+  needsTitle: { ru: 'Импорт импортёра и доля экспортёра', en: "The importer's imports and the exporter's share" },
+  exporterShare: { ru: 'Доля экспортёра', en: "Exporter's share" },
+  totalImports: { ru: 'Весь импорт', en: 'Total imports' },
+  opportunitiesTitle: { ru: 'Нереализованный экспортный потенциал', en: 'Untapped export potential' },
+  bubbleTitle: { ru: 'Потенциал × сложность (PCI) × плотность', en: 'Potential × complexity (PCI) × density' },
+  untapped: { ru: 'Нереализованный потенциал', en: 'Untapped potential' },
+  pci: { ru: 'Сложность товара (PCI)', en: 'Product complexity (PCI)' },
+  density: { ru: 'Плотность', en: 'Density' },
+  noComplexity: { ru: 'Для этих товаров нет PCI на этом уровне ТН ВЭД', en: 'No PCI for these products at this HS level' },
+  rivalsTitle: { ru: 'Доли поставщиков на рынке импортёра', en: "Suppliers' shares of the importer's market" },
+  unitValues: { ru: 'Цена единицы, долл./т', en: 'Unit value, USD/t' },
+  product: { ru: 'Товар', en: 'Product' },
+  productSpaceTitle: { ru: 'Продуктовое пространство', en: 'Product space' },
+  legendBoth: { ru: 'экспортируют оба', en: 'both export' },
+  legendExporter: { ru: 'экспортёр (RCA > 1)', en: 'exporter (RCA > 1)' },
+  legendImporter: { ru: 'импортёр (RCA > 1)', en: 'importer (RCA > 1)' },
+  legendOther: { ru: 'прочие', en: 'others' },
+  jointTitle: { ru: 'Кандидаты для совместного производства', en: 'Joint-production candidates' },
+  score: { ru: 'Оценка', en: 'Score' },
+  machineryTitle: { ru: 'Планировщик парка техники', en: 'Machinery fleet planner' },
+  areaHa: { ru: 'Площадь, га', en: 'Area, ha' },
+  windowDays: { ru: 'Окно, дней', en: 'Window, days' },
+  workableShare: { ru: 'Доля рабочих дней', en: 'Workable share of days' },
+  crop: { ru: 'Культура', en: 'Crop' },
+  machine: { ru: 'Машина', en: 'Machine' },
+  preset: { ru: 'Сценарий', en: 'Preset' },
+  none: { ru: 'нет', en: 'none' },
+  calculate: { ru: 'Рассчитать', en: 'Calculate' },
+  machinesNeeded: { ru: 'Машин нужно', en: 'Machines needed' },
+  costPerHa: { ru: 'Затраты, долл./га', en: 'Cost, USD/ha' },
+  costPerT: { ru: 'Затраты, долл./т', en: 'Cost, USD/t' },
+  costMinimising: { ru: 'Парк минимальных затрат', en: 'Cost-minimising fleet' },
+  costParts: { ru: 'Структура затрат, долл./га', en: 'Cost parts, USD/ha' },
+  fleetSize: { ru: 'Затраты по размеру парка', en: 'Cost by fleet size' },
+  sensitivity: { ru: 'Чувствительность', en: 'Sensitivity' },
+  unconfirmed: { ru: 'Непроверенные допущения [M]', en: 'Unconfirmed assumptions [M]' },
+  dataTitle: { ru: 'Наборы данных', en: 'Datasets' },
+  coverageTitle: { ru: 'Покрытие данными', en: 'Data coverage' },
+  howToAdd: { ru: 'Как добавить данные', en: 'How to add data' },
+  baciHow: { ru: 'CEPII BACI (все страны, HS6)', en: 'CEPII BACI (all countries, HS6)' },
+  comtradeHow: { ru: 'UN Comtrade (одна страна)', en: 'UN Comtrade (one country)' },
+  upload: { ru: 'Загрузить файл', en: 'Upload a file' },
+  uploadOff: { ru: 'Загрузка через браузер выключена: запустите karavan serve --allow-ingest или выполните команду в терминале.', en: 'Uploads are off: start karavan serve --allow-ingest, or run the command in a terminal.' },
+  uploading: { ru: 'Передача файла', en: 'Uploading' },
+  ingesting: { ru: 'Проверка и загрузка в хранилище', en: 'Checking and importing' },
+  imported: { ru: 'Загружено', en: 'Imported' },
+  unchanged: { ru: 'Уже загружен ранее', en: 'Already imported' },
+  section: { ru: 'Раздел', en: 'Section' },
+  status: { ru: 'Статус', en: 'Status' },
+  sortHint: { ru: 'Нажмите на заголовок, чтобы отсортировать', en: 'Click a header to sort' },
+  pairSame: { ru: 'Экспортёр и импортёр совпадают', en: 'Exporter and importer are the same' },
+  docsLink: { ru: 'Описание API', en: 'API docs' },
+  level: { ru: 'Уровень', en: 'Level' },
+} as const;
+
+export type TextKey = keyof typeof texts;
+
+let current: Lang = 'ru';
+
+export function setLang(lang: Lang): void {
+  current = lang;
+  document.documentElement.lang = lang;
+  document.title = t('appTitle');
+}
+
+export function lang(): Lang {
+  return current;
+}
+
+export function t(key: TextKey): string {
+  return texts[key][current];
+}
+
+const locale = () => (current === 'ru' ? 'ru-RU' : 'en-GB');
+
+export function formatNumber(value: number | null | undefined, digits = 2): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return new Intl.NumberFormat(locale(), { maximumFractionDigits: digits }).format(value);
+}
+
+export function formatInteger(value: number | null | undefined): string {
+  return formatNumber(value, 0);
+}
+
+/** USD amounts, compact: 1.2 bn / 1,2 млрд. */
+export function formatUsd(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return new Intl.NumberFormat(locale(), { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 1 }).format(value);
+}
+
+export function formatShare(value: number | null | undefined, digits = 1): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: digits }).format(value);
+}
+
+export function formatDate(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+/** A value in a table cell by the column's kind. */
+export function formatCell(value: unknown, kind: string | undefined): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'number') {
+    switch (kind) {
+      case 'usd':
+        return formatUsd(value);
+      case 'share':
+        return formatShare(value);
+      case 'integer':
+        return formatInteger(value);
+      case 'year':
+        return String(value);
+      default:
+        return formatNumber(value);
+    }
+  }
+  if (typeof value === 'boolean') return value ? '✓' : '✗';
+  if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join(', ');
+  if (typeof value === 'object') return JSON.stringify(value);
+  if (kind === 'date') return formatDate(String(value));
+  return String(value);
+}

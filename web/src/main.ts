@@ -1,0 +1,126 @@
+/**
+ * The Karavan dashboard: a pair selector (exporter, importer, year, HS level) with names in the
+ * chosen language, eight views, Russian by default and English by a toggle. All state is in the
+ * URL hash, so a view can be shared by its link.
+ */
+import './style.css';
+import { getJson } from './api.ts';
+import { tidyCharts } from './charts.ts';
+import { withLoading } from './components.ts';
+import { clear, h } from './dom.ts';
+import { lang, setLang, t, type TextKey } from './i18n.ts';
+import { navigate, readState, type AppState, type ViewId } from './state.ts';
+import type { ViewContext, Country, Coverage } from './views/context.ts';
+import { renderData } from './views/data.ts';
+import { renderJoint } from './views/joint.ts';
+import { renderMachinery } from './views/machinery.ts';
+import { renderNeeds } from './views/needs.ts';
+import { renderOpportunities } from './views/opportunities.ts';
+import { renderOverview } from './views/overview.ts';
+import { renderProductSpace } from './views/product-space.ts';
+import { renderRivals } from './views/rivals.ts';
+
+const viewTitles: Record<ViewId, TextKey> = {
+  overview: 'viewOverview',
+  needs: 'viewNeeds',
+  opportunities: 'viewOpportunities',
+  rivals: 'viewRivals',
+  'product-space': 'viewProductSpace',
+  joint: 'viewJoint',
+  machinery: 'viewMachinery',
+  data: 'viewData',
+};
+
+const renderers: Record<ViewId, (ctx: ViewContext) => Promise<void>> = {
+  overview: renderOverview,
+  needs: renderNeeds,
+  opportunities: renderOpportunities,
+  rivals: renderRivals,
+  'product-space': renderProductSpace,
+  joint: renderJoint,
+  machinery: renderMachinery,
+  data: renderData,
+};
+
+const app = document.getElementById('app')!;
+let renderCount = 0;
+
+function countryOptions(countries: Country[], selected: string): HTMLOptionElement[] {
+  const l = lang();
+  const collator = new Intl.Collator(l);
+  return countries
+    .filter((c) => c.kind === 'country' || c.iso3 === selected)
+    .map((c) => ({ c, name: l === 'ru' ? c.nameRu : c.nameEn }))
+    .sort((a, b) => collator.compare(a.name, b.name))
+    .map(({ c, name }) => h('option', { value: c.iso3, selected: c.iso3 === selected }, `${name} (${c.iso3})`));
+}
+
+function yearsOf(coverage: Coverage | null): number[] {
+  if (!coverage) return [];
+  const p = coverage.coverage.pair;
+  const years = new Set<number>();
+  for (const list of [p.bilateral, p.reverse, p.importerImports, p.exporterFlows, p.exporterExports]) for (const y of list) years.add(y.year);
+  for (const y of p.worldFlowYears) years.add(y.year);
+  for (const y of p.worldExportYears) years.add(y.year);
+  return [...years].sort((a, b) => b - a);
+}
+
+function header(state: AppState, countries: Country[], coverage: Coverage | null): HTMLElement {
+  const select = (name: string, label: string, options: HTMLOptionElement[], onchange: (value: string) => void) =>
+    h('label', { class: 'field' }, h('span', {}, label), h('select', { name, onchange: (e: Event) => onchange((e.target as HTMLSelectElement).value) }, options));
+  const years = yearsOf(coverage);
+  return h(
+    'header',
+    { class: 'top' },
+    h('div', { class: 'brand' }, h('h1', {}, t('appTitle')), h('span', {}, t('appSubtitle'))),
+    h(
+      'form',
+      { class: 'pair', onsubmit: (e: Event) => e.preventDefault() },
+      select('from', t('exporter'), countryOptions(countries, state.from), (from) => navigate({ from })),
+      h('button', { type: 'button', class: 'swap', title: t('swap'), 'aria-label': t('swap'), onclick: () => navigate({ from: state.to, to: state.from }) }, '⇄'),
+      select('to', t('importer'), countryOptions(countries, state.to), (to) => navigate({ to })),
+      select(
+        'year',
+        t('year'),
+        [h('option', { value: '', selected: state.year === '' }, t('latestYear')), ...years.map((y) => h('option', { value: String(y), selected: String(y) === state.year }, String(y)))],
+        (year) => navigate({ year }),
+      ),
+      select('level', t('hsLevel'), ['4', '6'].map((l) => h('option', { value: l, selected: l === state.level }, `HS${l}`)), (level) => navigate({ level: level === '4' ? '4' : '6' })),
+    ),
+    h('button', { type: 'button', class: 'lang', 'data-lang': state.lang === 'ru' ? 'en' : 'ru', onclick: () => navigate({ lang: state.lang === 'ru' ? 'en' : 'ru' }, true) }, t('language')),
+  );
+}
+
+function nav(state: AppState): HTMLElement {
+  return h(
+    'nav',
+    { class: 'views' },
+    (Object.keys(viewTitles) as ViewId[]).map((view) =>
+      h('a', { href: '#', class: view === state.view ? 'active' : '', 'aria-current': view === state.view ? 'page' : false, dataset: { view }, onclick: (e: Event) => (e.preventDefault(), navigate({ view })) }, t(viewTitles[view])),
+    ),
+    h('a', { href: '/api/docs', class: 'docs', target: '_blank', rel: 'noopener' }, t('docsLink')),
+  );
+}
+
+async function render(): Promise<void> {
+  const mine = ++renderCount;
+  const state = readState();
+  setLang(state.lang);
+  clear(app);
+  const main = h('main', { class: 'content', dataset: { view: state.view } });
+  const countries = (await getJson<Country[]>('/api/countries').catch(() => [] as Country[])) ?? [];
+  const coverage = state.from === state.to ? null : await getJson<Coverage>(`/api/coverage?exporter=${state.from}&importer=${state.to}`).catch(() => null);
+  if (mine !== renderCount) return;
+  app.append(header(state, countries, coverage), nav(state), main);
+  main.append(h('h2', { class: 'view-title' }, t(viewTitles[state.view])));
+  if (state.from === state.to && state.view !== 'machinery' && state.view !== 'data') {
+    main.append(h('div', { class: 'notice missing' }, t('pairSame')));
+    return;
+  }
+  await withLoading(main, () => renderers[state.view]({ state, main, countries, coverage, stale: () => mine !== renderCount }));
+  tidyCharts();
+  main.dataset.ready = 'true';
+}
+
+window.addEventListener('hashchange', () => void render());
+void render();

@@ -1,0 +1,125 @@
+/** Overview: the pair's turnover trend (or the official figures), and the target planner. */
+import type { TargetPlan, TurnoverResult } from '../../../src/analysis/index.ts';
+import { getJson, withQuery } from '../api.ts';
+import { coverageNotice, panel } from '../components.ts';
+import { h } from '../dom.ts';
+import { formatShare, formatUsd, t } from '../i18n.ts';
+import { navigate, replaceExtra } from '../state.ts';
+import { countryLabel, type ViewContext } from './context.ts';
+
+interface TurnoverAnswer {
+  turnover: TurnoverResult;
+  target: (TargetPlan & { example: boolean; basis: string }) | null;
+  status: string;
+  basis: string;
+  missing: string | null;
+}
+
+const usdAxis = { type: 'value', axisLabel: { formatter: (v: number) => formatUsd(v) } };
+
+export async function renderOverview(ctx: ViewContext): Promise<void> {
+  const { state, main } = ctx;
+  const targetUsd = state.extra['targetUsd'];
+  const targetYear = state.extra['targetYear'];
+  const url = withQuery('/api/report/turnover', { exporter: state.from, importer: state.to, targetUsd, targetYear, lang: state.lang });
+  const answer = await getJson<TurnoverAnswer>(url);
+  if (ctx.stale()) return;
+  const { turnover, target } = answer;
+  const notice = coverageNotice(answer);
+  if (notice) main.append(notice);
+  const title = `${t('turnoverTitle')}: ${countryLabel(ctx, state.from)} ⇄ ${countryLabel(ctx, state.to)}`;
+  const reconciled = turnover.rows.filter((r) => r.reporter === null);
+  const rows = reconciled.length > 0 ? reconciled : turnover.rows;
+  if (rows.length > 0) {
+    main.append(
+      panel({
+        title,
+        url,
+        tableId: 'turnover',
+        chart: {
+          tooltip: { trigger: 'axis', valueFormatter: (v: number) => formatUsd(v) },
+          legend: { top: 0 },
+          grid: { left: 80, right: 20, top: 40, bottom: 30 },
+          xAxis: { type: 'category', data: rows.map((r) => String(r.year)) },
+          yAxis: usdAxis,
+          series: [
+            { name: t('exports'), type: 'line', data: rows.map((r) => r.exportsUsd) },
+            { name: t('imports'), type: 'line', data: rows.map((r) => r.importsUsd) },
+            { name: t('turnover'), type: 'line', data: rows.map((r) => r.turnoverUsd), lineStyle: { width: 3 } },
+          ],
+        },
+      }),
+    );
+  } else if (turnover.official.length > 0) {
+    const yearly = turnover.official.filter((o) => o.period === 'year');
+    const measures = [...new Set(yearly.map((o) => o.measure))];
+    const years = [...new Set(yearly.map((o) => o.year))].sort();
+    main.append(
+      panel({
+        title: `${title} — ${t('officialFigures')}`,
+        url,
+        tableId: 'official',
+        chart: {
+          tooltip: { trigger: 'axis', valueFormatter: (v: number) => formatUsd(v) },
+          legend: { top: 0 },
+          grid: { left: 80, right: 20, top: 40, bottom: 30 },
+          xAxis: { type: 'category', data: years.map(String) },
+          yAxis: usdAxis,
+          series: measures.map((m) => ({ name: m, type: 'bar', data: years.map((y) => yearly.find((o) => o.year === y && o.measure === m)?.valueUsd ?? null) })),
+        },
+      }),
+    );
+  }
+  // Target planner.
+  const latestYear = turnover.latest?.year;
+  const form = h(
+    'form',
+    {
+      class: 'planner',
+      onsubmit: (e: Event) => {
+        e.preventDefault();
+        const data = new FormData(e.target as HTMLFormElement);
+        const millions = Number(data.get('targetUsd'));
+        const year = String(data.get('targetYear'));
+        navigate({ extra: { targetUsd: String(Math.round(millions * 1e6)), targetYear: year } });
+      },
+    },
+    h('label', { class: 'field' }, h('span', {}, t('targetUsd')), h('input', { name: 'targetUsd', type: 'number', min: '0.001', step: 'any', required: true, value: target ? String(target.targetUsd / 1e6) : '' })),
+    h('label', { class: 'field' }, h('span', {}, t('targetYear')), h('input', { name: 'targetYear', type: 'number', min: String((latestYear ?? 2000) + 1), max: '2100', step: '1', required: true, value: target ? String(target.targetYear) : '' })),
+    h('button', { type: 'submit' }, t('plan')),
+  );
+  const planner = h('section', { class: 'panel' }, h('header', {}, h('h2', {}, t('targetPlanner'))), h('div', { class: 'panel-body' }, form));
+  main.append(planner);
+  if (target) {
+    planner.querySelector('.panel-body')!.append(
+      target.example ? h('p', { class: 'muted' }, t('exampleTarget')) : '',
+      h(
+        'dl',
+        { class: 'facts' },
+        h('dt', {}, t('requiredCagr')),
+        h('dd', {}, formatShare(target.requiredCagr)),
+        h('dt', {}, t('gap')),
+        h('dd', {}, formatUsd(target.gapUsd)),
+        target.potentialCoverage !== null ? [h('dt', {}, t('potentialCoverage')), h('dd', {}, formatShare(target.potentialCoverage))] : null,
+        h('dt', {}, t('basis')),
+        h('dd', {}, target.basis),
+      ),
+    );
+    main.append(
+      panel({
+        title: `${t('path')}: ${formatUsd(target.currentUsd)} (${target.baseYear}) → ${formatUsd(target.targetUsd)} (${target.targetYear})`,
+        url,
+        tableId: 'targetPath',
+        chartHeight: 280,
+        chart: {
+          tooltip: { trigger: 'axis', valueFormatter: (v: number) => formatUsd(v) },
+          grid: { left: 80, right: 20, top: 20, bottom: 30 },
+          xAxis: { type: 'category', data: target.path.map((p) => String(p.year)) },
+          yAxis: usdAxis,
+          series: [{ name: t('path'), type: 'line', data: target.path.map((p) => p.valueUsd), areaStyle: { opacity: 0.15 } }],
+        },
+      }),
+    );
+  }
+  replaceExtra({});
+}

@@ -1,0 +1,66 @@
+/** Product space: the proximity graph of products, the exporter's and the importer's strengths highlighted. */
+import { getJson, withQuery } from '../api.ts';
+import { coverageNotice, panel } from '../components.ts';
+import { formatNumber, formatUsd, t } from '../i18n.ts';
+import { countryLabel, type ViewContext } from './context.ts';
+
+interface ProductSpaceAnswer {
+  status: string;
+  basis: string;
+  missing: string | null;
+  year: number | null;
+  level: number;
+  nodes: Array<{ product: string; name: string; section: string | null; worldTradeUsd: number; pci: number | null; exporterMcp: 0 | 1 | null; importerMcp: 0 | 1 | null }>;
+  edges: Array<{ source: string; target: string; proximity: number }>;
+}
+
+export async function renderProductSpace(ctx: ViewContext): Promise<void> {
+  const { main, state } = ctx;
+  // Drawn at HS4 (about 1,200 headings): HS6 has about 5,000 products, too many to lay out in a browser.
+  const url = withQuery('/api/complexity/product-space', { exporter: state.from, importer: state.to, year: state.year || undefined, level: 4, maxEdges: 1500, lang: state.lang });
+  const space = await getJson<ProductSpaceAnswer>(url);
+  if (ctx.stale()) return;
+  const notice = coverageNotice(space);
+  if (notice) main.append(notice);
+  if (space.nodes.length === 0) return;
+  const categories = [t('legendBoth'), `${t('legendExporter')}: ${countryLabel(ctx, state.from)}`, `${t('legendImporter')}: ${countryLabel(ctx, state.to)}`, t('legendOther')];
+  const colours = ['#7a3e9d', '#d9822b', '#2f6f9f', '#c9cfd6'];
+  const maxTrade = Math.max(1, ...space.nodes.map((n) => n.worldTradeUsd));
+  main.append(
+    panel({
+      title: `${t('productSpaceTitle')}, ${space.year ?? ''} (HS${space.level})`,
+      url,
+      tableId: 'nodes',
+      chartHeight: 620,
+      chart: {
+        tooltip: {
+          formatter: (p: { dataType: string; data: { name: string; value: number; pci: number | null } }) =>
+            p.dataType === 'node' ? `${p.data.name}<br>${formatUsd(p.data.value)}<br>PCI ${formatNumber(p.data.pci)}` : '',
+        },
+        legend: { top: 0, data: categories },
+        series: [
+          {
+            type: 'graph',
+            layout: 'force',
+            top: 40,
+            roam: true,
+            draggable: false,
+            force: { repulsion: 18, edgeLength: [4, 30], gravity: 0.08, friction: 0.2, layoutAnimation: space.nodes.length < 600 },
+            categories: categories.map((name, i) => ({ name, itemStyle: { color: colours[i] } })),
+            data: space.nodes.map((n) => ({
+              id: n.product,
+              name: `${n.product} ${n.name}`,
+              value: n.worldTradeUsd,
+              pci: n.pci,
+              category: n.exporterMcp && n.importerMcp ? 0 : n.exporterMcp ? 1 : n.importerMcp ? 2 : 3,
+              symbolSize: 3 + 14 * Math.sqrt(n.worldTradeUsd / maxTrade),
+            })),
+            links: space.edges.map((e) => ({ source: e.source, target: e.target })),
+            lineStyle: { color: '#b8c0c8', width: 0.6, opacity: 0.7 },
+            emphasis: { focus: 'adjacency' },
+          },
+        ],
+      },
+    }),
+  );
+}
