@@ -263,19 +263,23 @@ export class ComplexityCsvWriter {
   readonly #fd: number;
   readonly #worker: FormatWorker | undefined;
 
-  private constructor(fd: number, worker: FormatWorker | undefined) {
+  readonly #parallelCells: number;
+
+  private constructor(fd: number, worker: FormatWorker | undefined, parallelCells: number) {
     this.#fd = fd;
     this.#worker = worker;
+    this.#parallelCells = parallelCells;
   }
 
   /**
    * Opens (truncates) `path` and writes the header line.
    * @param worker a started FormatWorker to share the formatting with (the caller stops it)
+   * @param parallelCells years with at least this many cells are shared with the worker
    */
-  static open(path: string, header: string[], worker?: FormatWorker): ComplexityCsvWriter {
+  static open(path: string, header: string[], worker?: FormatWorker, parallelCells = parallelFormatCells): ComplexityCsvWriter {
     const fd = openSync(path, 'w');
     writeSync(fd, header.join(',') + '\n');
-    return new ComplexityCsvWriter(fd, worker);
+    return new ComplexityCsvWriter(fd, worker, parallelCells);
   }
 
   /** Writes one year's rows. @returns rows written */
@@ -283,7 +287,7 @@ export class ComplexityCsvWriter {
     const { rows, products } = y.result;
     const write = (chunk: Uint8Array) => void writeSync(this.#fd, chunk);
     const worker = this.#worker;
-    if (worker === undefined || !worker.alive || rows < 2 || rows * products < parallelFormatCells) return writeComplexityYear(y, write);
+    if (worker === undefined || !worker.alive || rows < 2 || rows * products < this.#parallelCells) return writeComplexityYear(y, write);
     const middle = Math.ceil(rows / 2);
     const second = worker.format(formatInput(y, middle, rows));
     second.catch(() => undefined); // awaited below

@@ -1,0 +1,103 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+
+const fixtures = new URL('../data/complexity/', import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'karavan-cli-complexity-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
+  try {
+    const code = await main(['node', 'karavan', ...args]);
+    return { code, stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+const input = ['--input', fixtures + 'trade_data_sample.csv', '--time', 'year', '--location', 'origin', '--product', 'hs92', '--value', 'export_val'];
+
+describe('karavan complexity', () => {
+  it('writes the output CSV and says so', async () => {
+    const out = join(dir, 'out.csv');
+    const { code, stdout, stderr } = await run('complexity', ...input, '--out', out);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toBe(`wrote 600 rows (2 year(s), 1995-1996) to ${out}\n`);
+    const lines = readFileSync(out, 'utf8').trimEnd().split('\n');
+    expect(lines[0]).toBe('year,origin,hs92,value,rca,mcp,density,eci,pci,diversity,ubiquity,coi,cog');
+    expect(lines.length).toBe(601);
+  });
+
+  it('maps every option; warnings go to stderr', async () => {
+    const out = join(dir, 'rpop.csv');
+    const { code, stderr } = await run(
+      'complexity',
+      ...input,
+      '--presence',
+      'rpop',
+      '--population',
+      fixtures + 'population_data_sample.csv',
+      '--rca-threshold',
+      '1',
+      '--asymmetric',
+      '--out',
+      out,
+    );
+    expect(code).toBe(0);
+    expect(stderr).toContain('warning: year 1995: no population for 1 location(s), dropped (rpop): blx');
+    expect(readFileSync(out, 'utf8').split('\n')[0]).toBe('year,origin,hs92,value,rpop,mcp,density,eci,pci,diversity,ubiquity,coi,cog');
+    const cont = await run('complexity', ...input, '--continuous', '--rca-threshold', '0.5', '--out', join(dir, 'cont.csv'));
+    expect(cont.code).toBe(0);
+  });
+
+  it('explains bad flags and bad input with a code', async () => {
+    const missing = await run('complexity', '--input', fixtures + 'trade_data_sample.csv', '--out', join(dir, 'x.csv'));
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/error KRV_OPT_MISSING: missing --time, --location, --product, --value/);
+    const threshold = await run('complexity', ...input, '--rca-threshold', 'one', '--out', join(dir, 'x.csv'));
+    expect(threshold.stderr).toMatch(/error KRV_OPT_INVALID: invalid rcaThreshold: one/);
+    const presence = await run('complexity', ...input, '--presence', 'both', '--out', join(dir, 'x.csv'));
+    expect(presence.stderr).toMatch(/error KRV_OPT_INVALID: invalid presence: both/);
+    const column = await run('complexity', ...input.slice(0, -1), 'trade', '--out', join(dir, 'x.csv'));
+    expect(column.stderr).toMatch(/error KRV_INGEST_BAD_HEADER: .*missing column\(s\) trade \(--value\)/);
+    const text = join(dir, 'text.csv');
+    writeFileSync(text, 'year,origin,hs92,export_val\n2017,a,0101,5\n2017,b,0101,n/a\n');
+    const bad = await run('complexity', '--input', text, '--time', 'year', '--location', 'origin', '--product', 'hs92', '--value', 'export_val', '--out', join(dir, 'x.csv'));
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/error KRV_INGEST_BAD_VALUE: .*text\.csv:3: export_val is not a finite number: "n\/a"/);
+  });
+});
+
+describe('karavan product-space', () => {
+  it('writes the graph with a country\'s position', async () => {
+    const out = join(dir, 'graph.json');
+    const { code, stdout } = await run('product-space', ...input, '--year', '1995', '--country', 'AUT', '--min-proximity', '0.6', '--out', out);
+    expect(code).toBe(0);
+    const graph = JSON.parse(readFileSync(out, 'utf8'));
+    expect(stdout).toBe(`wrote 30 nodes and ${graph.edges.length} edges (year 1995) to ${out}\n`);
+    expect(graph.year).toBe(1995);
+    expect(graph.minProximity).toBe(0.6);
+    expect(graph.nodes[0]).toMatchObject({ product: '1704', section: 'IV' });
+    expect(graph.edges.filter((e: { spanningTree: boolean }) => e.spanningTree).length).toBe(29);
+    expect(graph.country.code).toBe('aut');
+    expect(graph.country.positions.length).toBe(30);
+  });
+
+  it('prints JSON to stdout by default, for the latest year; names an unknown country or year', async () => {
+    const { code, stdout } = await run('product-space', ...input);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).year).toBe(1996);
+    const country = await run('product-space', ...input, '--country', 'xyz');
+    expect(country.stderr).toMatch(/error KRV_REF_UNKNOWN_COUNTRY: location "xyz" is not in year 1996 of the panel/);
+    const year = await run('product-space', ...input, '--year', '2001');
+    expect(year.stderr).toMatch(/error KRV_REF_YEAR_OUT_OF_RANGE: year 2001 is not in the panel \(it has 1995-1996\)/);
+  });
+});
