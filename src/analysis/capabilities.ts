@@ -4,7 +4,7 @@
  * Measures: src/metrics/complexity.ts (Stata ecomplexity definitions).
  */
 import { exportMatrix, exportMatrixYears, type ExportMatrix, type HsLevel, type TradeStore } from '../data/index.ts';
-import { complexity, type ComplexityYearResult } from '../metrics/index.ts';
+import { complexity, mcp, rca, type ComplexityYearResult } from '../metrics/index.ts';
 import { worldCoverageMinExporters } from './coverage.ts';
 
 export interface Capabilities {
@@ -18,8 +18,6 @@ export interface Capabilities {
   locationExportsUsd: Float64Array;
 }
 
-const cache = new Map<string, Capabilities>();
-
 /** The newest year (at most `year`, if given) with world export coverage at `level` or finer. */
 export async function capabilitiesSource(store: TradeStore, level: HsLevel, year?: number): Promise<{ year: number; source: string } | null> {
   const years = await exportMatrixYears(store, worldCoverageMinExporters);
@@ -30,10 +28,11 @@ export async function capabilitiesSource(store: TradeStore, level: HsLevel, year
   return pick ? { year: pick.year, source: pick.source } : null;
 }
 
-export async function capabilities(store: TradeStore, options: { year: number; level: HsLevel; source: string }): Promise<Capabilities> {
-  const key = `${store.version}|${options.year}|${options.level}|${options.source}`;
-  const cached = cache.get(key);
-  if (cached) return cached;
+export function capabilities(store: TradeStore, options: { year: number; level: HsLevel; source: string }): Promise<Capabilities> {
+  return store.cached(`capabilities|${options.year}|${options.level}|${options.source}`, () => computeCapabilities(store, options));
+}
+
+async function computeCapabilities(store: TradeStore, options: { year: number; level: HsLevel; source: string }): Promise<Capabilities> {
   const matrix = await exportMatrix(store, options);
   const result = complexity({ locations: matrix.locations.length, products: matrix.products.length, valuesUsd: matrix.valuesUsd, label: `year ${options.year}` });
   const P = matrix.products.length;
@@ -47,7 +46,7 @@ export async function capabilities(store: TradeStore, options: { year: number; l
       locationExportsUsd[l]! += v;
     }
   }
-  const value: Capabilities = {
+  return {
     matrix,
     result,
     locationIndex: new Map(matrix.locations.map((c, i) => [c, i])),
@@ -55,9 +54,36 @@ export async function capabilities(store: TradeStore, options: { year: number; l
     worldExportsUsd,
     locationExportsUsd,
   };
-  if (cache.size > 8) cache.clear();
-  cache.set(key, value);
-  return value;
+}
+
+export interface Advantage {
+  matrix: ExportMatrix;
+  locationIndex: Map<string, number>;
+  productIndex: Map<string, number>;
+  /** RCA (Balassa), locations x products. */
+  rca: Float64Array;
+  /** 1 where RCA > 1. */
+  mcp: Uint8Array;
+}
+
+/**
+ * RCA and M only, without proximity and eigenvectors: what surplus placement needs, at a
+ * fraction of the cost of the full complexity run at HS6 (5,000 products).
+ */
+export function advantage(store: TradeStore, options: { year: number; level: HsLevel; source: string }): Promise<Advantage> {
+  return store.cached(`advantage|${options.year}|${options.level}|${options.source}`, async () => {
+    const matrix = await exportMatrix(store, options);
+    const L = matrix.locations.length;
+    const P = matrix.products.length;
+    const r = rca(matrix.valuesUsd, L, P);
+    return {
+      matrix,
+      locationIndex: new Map(matrix.locations.map((c, i) => [c, i])),
+      productIndex: new Map(matrix.products.map((p, i) => [p, i])),
+      rca: r,
+      mcp: mcp(r, L, P),
+    };
+  });
 }
 
 /** Row of a location in the result matrices (locations dropped by the method have none). */

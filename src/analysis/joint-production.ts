@@ -99,7 +99,7 @@ export async function jointProduction(store: TradeStore, options: JointProductio
   const importsByProduct = new Map<string, number>();
   if (needsSection?.status === 'computed' && coverage.pair.importerImports.some((y) => y.year === source.year)) {
     const flowSource = (await primaryFlowSource(store, source.year))!;
-    for (const r of await importNeeds(store, { importer, exporter, year: source.year, level, source: flowSource, spanYears: 1, topSuppliers: 1 })) {
+    for (const r of await importNeeds(store, { importer, exporter, year: source.year, level, source: flowSource, spanYears: 5, topSuppliers: 3 })) {
       importsByProduct.set(r.product, r.importsUsd);
     }
   }

@@ -4,7 +4,7 @@
  * untapped part and the realised share, with every component (supply share, ease, demand), and
  * the sums by HS section. Needs bilateral flows of all countries (a BACI release).
  */
-import { primaryFlowSource, productSections, smoothedFlows, type HsLevel, type TradeStore } from '../data/index.ts';
+import { primaryFlowSource, productSections, restOfWorld, smoothedFlows, type HsLevel, type TradeStore } from '../data/index.ts';
 import { exportPotentialPair, prepareExportPotential, type ExportPotentialOptions } from '../metrics/index.ts';
 import { dataCoverage, howToGetBaci, worldCoverageMinExporters } from './coverage.ts';
 import { nameProducts, type SectionMeta } from './section.ts';
@@ -98,11 +98,14 @@ export async function exportPotential(store: TradeStore, options: PotentialOptio
     return missing(`the ITC method needs bilateral flows of all countries${options.year ? ` for ${options.year}` : ''} (every supplier of ${importer}, every market of ${exporter}): ${howToGetBaci()}`);
   }
   const sourceName = (await primaryFlowSource(store, year))!;
-  const flows = await smoothedFlows(store, { year, level, source: sourceName, window });
+  const flows = await smoothedFlows(store, { year, level, source: sourceName, window, pair: [exporter, importer] });
   const i = flows.countries.indexOf(exporter);
   const j = flows.countries.indexOf(importer);
   if (i < 0 || j < 0) return missing(`${i < 0 ? exporter : importer} has no flows in ${sourceName} ${year}`);
-  const model = prepareExportPotential(flows, { countryCount: flows.countries.length, productCount: flows.products.length }, options.method ?? {});
+  // The flows are reduced for this pair (see smoothedFlows): world sums exact, third markets summed.
+  const model = await store.cached(`exportPotentialModel|${exporter}|${importer}|${year}|${level}|${sourceName}|${window}|${JSON.stringify(options.method ?? {})}`, async () =>
+    prepareExportPotential(flows, { countryCount: flows.countries.length, productCount: flows.products.length }, options.method ?? {}),
+  );
   const pair = exportPotentialPair(model, i, j);
   const r = pair.rows;
   const n = r.productIndex.length;
@@ -122,7 +125,7 @@ export async function exportPotential(store: TradeStore, options: PotentialOptio
   const t = pair.totals;
   return {
     status: 'computed',
-    basis: `bilateral flows of ${flows.countries.length} countries, ${sourceName} ${flows.years.join(', ')} (weights ${flows.weights.join(', ')}), HS${level}`,
+    basis: `bilateral flows of ${flows.countries.filter((c) => c !== restOfWorld).length} countries, ${sourceName} ${flows.years.join(', ')} (weights ${flows.weights.join(', ')}), HS${level}`,
     missing: flows.years.length < window ? `${window} years make the average steadier; the store has ${flows.years.length}: ${howToGetBaci()}` : null,
     exporter,
     importer,

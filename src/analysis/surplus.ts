@@ -5,7 +5,7 @@
  * markets (five-year growth above zero) where the exporter holds under half.
  */
 import { pairCoverage, primaryFlowSource, importNeeds, type HsLevel, type TradeStore } from '../data/index.ts';
-import { capabilities, capabilitiesSource, resultRow } from './capabilities.ts';
+import { advantage, capabilitiesSource } from './capabilities.ts';
 import { howToGetBaci, howToGetComtrade, worldCoverageMinExporters } from './coverage.ts';
 import { cagr, nameProducts, type SectionMeta } from './section.ts';
 
@@ -61,16 +61,16 @@ export async function surplusPlacement(store: TradeStore, options: SurplusOption
   }
   const capsSource = await capabilitiesSource(store, level, year);
   if (!capsSource) return missing(`world exports by product at HS${level}: ${howToGetBaci()}`);
-  const caps = await capabilities(store, { ...capsSource, level });
-  const row = resultRow(caps, exporter);
+  const caps = await advantage(store, { ...capsSource, level });
+  const row = caps.locationIndex.get(exporter);
   if (row === undefined) return missing(`${exporter} has no exports in ${capsSource.source} ${capsSource.year}`);
   const source = (await primaryFlowSource(store, year))!;
-  const needs = await importNeeds(store, { importer, exporter, year, level, source, spanYears, topSuppliers: 2 });
+  const needs = await importNeeds(store, { importer, exporter, year, level, source, spanYears, topSuppliers: 3 });
   const P = caps.matrix.products.length;
   const candidates = needs
     .map((n) => {
       const p = caps.productIndex.get(n.product);
-      const rca = p === undefined ? Number.NaN : caps.result.advantage[row * P + p]!;
+      const rca = p === undefined ? Number.NaN : caps.rca[row * P + p]!;
       const growth = cagr(n.importsStartUsd, n.importsUsd, spanYears);
       const exporterShare = n.importsUsd > 0 ? n.exporterUsd / n.importsUsd : 0;
       const leader = n.topSuppliers.find((s) => s.iso3 !== exporter);

@@ -48,7 +48,25 @@ const exportYearsSql = `SELECT year, count(*)::DOUBLE AS rows, sum(value_usd) AS
 /** Turnover figures in the official-totals table concern Belarus and Kazakhstan only. */
 const officialPair = new Set(['BLR-KAZ', 'KAZ-BLR']);
 
-export async function pairCoverage(store: TradeStore, exporter: string, importer: string): Promise<PairCoverage> {
+export function pairCoverage(store: TradeStore, exporter: string, importer: string): Promise<PairCoverage> {
+  return store.cached(`pairCoverage|${exporter}|${importer}`, () => computePairCoverage(store, exporter, importer));
+}
+
+/** Years of bilateral flows and of export tables with their breadth: one scan each, cached per store version. */
+function worldYears(store: TradeStore) {
+  return store.cached('worldYears', async () => ({
+    flows: await store.query<{ year: number; exporters: number; importers: number }>(
+      `SELECT year, count(DISTINCT exporter)::DOUBLE AS exporters, count(DISTINCT importer)::DOUBLE AS importers FROM flows GROUP BY year ORDER BY year`,
+    ),
+    exports: (
+      await store.query<{ year: number; exporters: number; levels: number[] }>(
+        `SELECT year, count(DISTINCT exporter)::DOUBLE AS exporters, list_sort(list_distinct(list(product_level))) AS levels FROM exports GROUP BY year ORDER BY year`,
+      )
+    ).map((r) => ({ year: r.year, exporters: r.exporters, productLevels: r.levels })),
+  }));
+}
+
+async function computePairCoverage(store: TradeStore, exporter: string, importer: string): Promise<PairCoverage> {
   const [bilateral, reverse, importerImports, exporterFlows, exporterExports, importerExports] = await Promise.all([
     years(store, flowYearsSql('exporter = $1 AND importer = $2'), [exporter, importer]),
     years(store, flowYearsSql('exporter = $1 AND importer = $2'), [importer, exporter]),
@@ -57,14 +75,7 @@ export async function pairCoverage(store: TradeStore, exporter: string, importer
     years(store, exportYearsSql, [exporter]),
     years(store, exportYearsSql, [importer]),
   ]);
-  const worldFlowYears = await store.query<{ year: number; exporters: number; importers: number }>(
-    `SELECT year, count(DISTINCT exporter)::DOUBLE AS exporters, count(DISTINCT importer)::DOUBLE AS importers FROM flows GROUP BY year ORDER BY year`,
-  );
-  const worldExportYears = (
-    await store.query<{ year: number; exporters: number; levels: number[] }>(
-      `SELECT year, count(DISTINCT exporter)::DOUBLE AS exporters, list_sort(list_distinct(list(product_level))) AS levels FROM exports GROUP BY year ORDER BY year`,
-    )
-  ).map((r) => ({ year: r.year, exporters: r.exporters, productLevels: r.levels }));
+  const { flows: worldFlowYears, exports: worldExportYears } = await worldYears(store);
   const officialTotals = officialPair.has(`${exporter}-${importer}`)
     ? (
         await store.query<{ year: number; period: string; measure: string; reporter_side: string; value_usd: number; source_url: string; note: string | null }>(

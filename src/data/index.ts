@@ -17,6 +17,7 @@ export {
   exportMatrix,
   exportMatrixYears,
   smoothedFlows,
+  restOfWorld,
   suppliersByYear,
   exporterWorldSales,
   flowYears,

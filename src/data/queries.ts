@@ -3,12 +3,17 @@
  * (parameterised), so the analysis layer receives compact rows or typed arrays and never
  * touches DuckDB. Product codes are cut to the asked HS level with substr(product, 1, level).
  */
+import { quoteIdentifier } from './sql.ts';
 import type { TradeStore } from './store.ts';
 
 export type HsLevel = 2 | 4 | 6;
 
 /** The flows source to use for a year: BACI when present, else the source with most exporters. */
-export async function primaryFlowSource(store: TradeStore, year: number): Promise<string | null> {
+export function primaryFlowSource(store: TradeStore, year: number): Promise<string | null> {
+  return store.cached(`primaryFlowSource|${year}`, () => computePrimaryFlowSource(store, year));
+}
+
+async function computePrimaryFlowSource(store: TradeStore, year: number): Promise<string | null> {
   const rows = await store.query<{ source: string }>(
     `SELECT source FROM flows WHERE year = $1 GROUP BY source ORDER BY (source = 'baci') DESC, count(DISTINCT exporter) DESC, source LIMIT 1`,
     [year],
@@ -35,7 +40,11 @@ export interface BilateralYear {
 }
 
 /** Trade between a and b by year, source and reporter, with each side's totals for shares. */
-export async function bilateralSeries(store: TradeStore, a: string, b: string): Promise<BilateralYear[]> {
+export function bilateralSeries(store: TradeStore, a: string, b: string): Promise<BilateralYear[]> {
+  return store.cached(`bilateralSeries|${a}|${b}`, () => computeBilateralSeries(store, a, b));
+}
+
+async function computeBilateralSeries(store: TradeStore, a: string, b: string): Promise<BilateralYear[]> {
   const rows = await store.query<{
     year: number;
     source: string;
@@ -99,7 +108,14 @@ export interface ImportNeedRow {
 }
 
 /** The importer's imports by product: size, growth over `spanYears`, suppliers, concentration, the exporter's share. */
-export async function importNeeds(
+export function importNeeds(
+  store: TradeStore,
+  options: { importer: string; exporter: string; year: number; level: HsLevel; source: string; spanYears: number; topSuppliers: number },
+): Promise<ImportNeedRow[]> {
+  return store.cached(`importNeeds|${JSON.stringify(options)}`, () => computeImportNeeds(store, options));
+}
+
+async function computeImportNeeds(
   store: TradeStore,
   options: { importer: string; exporter: string; year: number; level: HsLevel; source: string; spanYears: number; topSuppliers: number },
 ): Promise<ImportNeedRow[]> {
@@ -162,14 +178,14 @@ export interface ExportMatrix {
 }
 
 /** Years for which exports of many countries by product are available (tables or flows). */
-export async function exportMatrixYears(store: TradeStore, minExporters: number): Promise<Array<{ year: number; source: string; levels: number[] }>> {
-  return store.query(
+export function exportMatrixYears(store: TradeStore, minExporters: number): Promise<Array<{ year: number; source: string; levels: number[] }>> {
+  return store.cached(`exportMatrixYears|${minExporters}`, () => store.query(
     `SELECT year, source, list_sort(list_distinct(list(product_level))) AS levels FROM exports GROUP BY year, source HAVING count(DISTINCT exporter) >= $1
      UNION ALL
      SELECT year, 'flows:' || source AS source, [6] AS levels FROM flows WHERE exporter <> 'WLD' GROUP BY year, source HAVING count(DISTINCT exporter) >= $1
      ORDER BY year DESC, source`,
     [minExporters],
-  );
+  ));
 }
 
 /**
@@ -179,27 +195,29 @@ export async function exportMatrixYears(store: TradeStore, minExporters: number)
 export async function exportMatrix(store: TradeStore, options: { year: number; level: HsLevel; source: string }): Promise<ExportMatrix> {
   const fromFlows = options.source.startsWith('flows:');
   const source = fromFlows ? options.source.slice('flows:'.length) : options.source;
-  const cells = await store.queryColumns(
-    fromFlows
-      ? `SELECT exporter, substr(product, 1, $2) AS product, sum(value_usd) AS value_usd FROM flows
-          WHERE year = $1 AND source = $3 AND exporter <> 'WLD' AND importer <> exporter AND length(product) >= $2
-          GROUP BY ALL HAVING sum(value_usd) > 0`
-      : `SELECT exporter, substr(product, 1, $2) AS product, sum(value_usd) AS value_usd FROM exports
-          WHERE year = $1 AND source = $3 AND product_level >= $2
-          GROUP BY ALL HAVING sum(value_usd) > 0`,
-    [options.year, options.level, source],
+  const cellsSql = fromFlows
+    ? `SELECT exporter, substr(product, 1, $2) AS product, sum(value_usd) AS value_usd FROM flows
+        WHERE year = $1 AND source = $3 AND exporter <> 'WLD' AND importer <> exporter AND length(product) >= $2
+        GROUP BY ALL HAVING sum(value_usd) > 0`
+    : `SELECT exporter, substr(product, 1, $2) AS product, sum(value_usd) AS value_usd FROM exports
+        WHERE year = $1 AND source = $3 AND product_level >= $2
+        GROUP BY ALL HAVING sum(value_usd) > 0`;
+  const params = [options.year, options.level, source];
+  const locations = (await store.query<{ code: string }>(`SELECT DISTINCT exporter AS code FROM (${cellsSql}) ORDER BY code`, params)).map((r) => r.code);
+  const products = (await store.query<{ product: string }>(`SELECT DISTINCT product FROM (${cellsSql}) ORDER BY product`, params)).map((r) => r.product);
+  // Only integer indices and values cross into JavaScript (see Database.numericColumns).
+  const cells = await store.queryNumericColumns(
+    `WITH c AS (SELECT code, (list_position($4::VARCHAR[], code) - 1)::INTEGER AS idx FROM unnest($4::VARCHAR[]) t(code)),
+          p AS (SELECT product, (list_position($5::VARCHAR[], product) - 1)::INTEGER AS idx FROM unnest($5::VARCHAR[]) t(product))
+     SELECT c.idx AS l, p.idx AS k, m.value_usd AS v FROM (${cellsSql}) m JOIN c ON c.code = m.exporter JOIN p ON p.product = m.product`,
+    [...params, JSON.stringify(locations), JSON.stringify(products)],
+    { l: 'int32', k: 'int32', v: 'float64' },
   );
-  const exporters = cells['exporter'] as string[];
-  const productCodes = cells['product'] as string[];
-  const values = cells['value_usd'] as number[];
-  const locations = [...new Set(exporters)].sort();
-  const products = [...new Set(productCodes)].sort();
-  const locationIndex = new Map(locations.map((c, i) => [c, i]));
-  const productIndex = new Map(products.map((p, i) => [p, i]));
   const valuesUsd = new Float64Array(locations.length * products.length);
-  for (let r = 0; r < values.length; r++) {
-    valuesUsd[locationIndex.get(exporters[r]!)! * products.length + productIndex.get(productCodes[r]!)!]! += values[r]!;
-  }
+  const l = cells.l as Int32Array;
+  const k = cells.k as Int32Array;
+  const v = cells.v as Float64Array;
+  for (let r = 0; r < v.length; r++) valuesUsd[l[r]! * products.length + k[r]!]! += v[r]!;
   return { year: options.year, level: options.level, source: options.source, locations, products, valuesUsd };
 }
 
@@ -222,7 +240,25 @@ export interface SmoothedFlows {
  * renormalised over the years present (ITC Annex VII; method note S0), self-trade and
  * partner aggregates (WLD) dropped; exporters and importers share one country index.
  */
-export async function smoothedFlows(store: TradeStore, options: { year: number; level: HsLevel; source: string; window: number }): Promise<SmoothedFlows> {
+/** Name of the pseudo-importer that stands for every market but the pair's two countries. */
+export const restOfWorld = 'ROW';
+
+/**
+ * Bilateral flows averaged over the last `window` years with weights 1..n (oldest to newest),
+ * renormalised over the years present (ITC Annex VII; method note S0), self-trade and partner
+ * aggregates (WLD) dropped; exporters and importers share one country index.
+ *
+ * For one pair (exporter i, importer j) the export-potential model needs every flow into j
+ * and into i, but of all other flows only their sums by exporter and product (world exports
+ * X_ik, world totals V_k). Flows into any third country are therefore summed into one
+ * pseudo-importer, `ROW`: X_ik, V_k, M_jk, M_ik and V_i'j stay exact, and a BACI year of 11
+ * million flows shrinks to about one row per exporter and product.
+ */
+export function smoothedFlows(store: TradeStore, options: { year: number; level: HsLevel; source: string; window: number; pair: [string, string] }): Promise<SmoothedFlows> {
+  return store.cached(`smoothedFlows|${JSON.stringify(options)}`, () => computeSmoothedFlows(store, options));
+}
+
+async function computeSmoothedFlows(store: TradeStore, options: { year: number; level: HsLevel; source: string; window: number; pair: [string, string] }): Promise<SmoothedFlows> {
   const yearRows = await store.query<{ year: number }>(
     `SELECT DISTINCT year FROM flows WHERE source = $1 AND year BETWEEN $2 - $3 + 1 AND $2 ORDER BY year`,
     [options.source, options.year, options.window],
@@ -230,35 +266,50 @@ export async function smoothedFlows(store: TradeStore, options: { year: number; 
   const years = yearRows.map((r) => r.year);
   const weights = years.map((y) => y - (options.year - options.window));
   const weightSum = weights.reduce((a, b) => a + b, 0);
-  const cells = await store.queryColumns(
-    `WITH w AS (SELECT unnest($3::INTEGER[]) AS year, unnest($4::DOUBLE[]) AS weight)
-     SELECT exporter, importer, substr(product, 1, $2) AS product, sum(value_usd * w.weight) / $5 AS value_usd
+  const [a, b] = options.pair;
+  const baseParams = [options.source, options.level, JSON.stringify(years), JSON.stringify(weights), weightSum, a, b];
+  const reducedSql = `WITH w AS (SELECT unnest($3::INTEGER[]) AS year, unnest($4::DOUBLE[]) AS weight)
+     SELECT exporter, CASE WHEN importer IN ($6, $7) THEN importer ELSE 'ROW' END AS importer, substr(product, 1, $2) AS product,
+            sum(value_usd * w.weight) / $5 AS value_usd
        FROM flows JOIN w USING (year)
       WHERE source = $1 AND exporter <> importer AND exporter <> 'WLD' AND importer <> 'WLD' AND length(product) >= $2
-      GROUP BY ALL HAVING sum(value_usd) > 0`,
-    [options.source, options.level, JSON.stringify(years), JSON.stringify(weights), weightSum],
-  );
-  const exporters = cells['exporter'] as string[];
-  const importers = cells['importer'] as string[];
-  const productCodes = cells['product'] as string[];
-  const values = cells['value_usd'] as number[];
-  const countries = [...new Set([...exporters, ...importers])].sort();
-  const products = [...new Set(productCodes)].sort();
-  const countryIndex = new Map(countries.map((c, i) => [c, i]));
-  const productIndexMap = new Map(products.map((p, i) => [p, i]));
-  const n = values.length;
-  const exporterIndex = new Int32Array(n);
-  const importerIndex = new Int32Array(n);
-  const productIndex = new Int32Array(n);
-  const valueUsd = new Float64Array(n);
-  for (let r = 0; r < n; r++) {
-    exporterIndex[r] = countryIndex.get(exporters[r]!)!;
-    importerIndex[r] = countryIndex.get(importers[r]!)!;
-    productIndex[r] = productIndexMap.get(productCodes[r]!)!;
-    valueUsd[r] = values[r]!;
+      GROUP BY ALL HAVING sum(value_usd) > 0`;
+  const table = `reduced_flows_${process.pid}_${++reducedCounter}`;
+  const tableSql = quoteIdentifier(table);
+  await store.query(`CREATE TEMP TABLE ${tableSql} AS ${reducedSql}`, baseParams);
+  try {
+    const countries = (
+      await store.query<{ code: string }>(`SELECT code FROM (SELECT DISTINCT exporter AS code FROM ${tableSql} UNION SELECT DISTINCT importer FROM ${tableSql}) ORDER BY code`)
+    ).map((r) => r.code);
+    const products = (await store.query<{ product: string }>(`SELECT DISTINCT product FROM ${tableSql} ORDER BY product`)).map((r) => r.product);
+    // Only integer indices and values cross into JavaScript (see Database.numericColumns).
+    const columns = await store.queryNumericColumns(
+      `WITH c AS (SELECT code, (list_position($1::VARCHAR[], code) - 1)::INTEGER AS idx FROM unnest($1::VARCHAR[]) t(code)),
+            p AS (SELECT product, (list_position($2::VARCHAR[], product) - 1)::INTEGER AS idx FROM unnest($2::VARCHAR[]) t(product))
+       SELECT ce.idx AS e, ci.idx AS i, p.idx AS k, f.value_usd AS v
+         FROM ${tableSql} f JOIN c ce ON ce.code = f.exporter JOIN c ci ON ci.code = f.importer JOIN p ON p.product = f.product`,
+      [JSON.stringify(countries), JSON.stringify(products)],
+      { e: 'int32', i: 'int32', k: 'int32', v: 'float64' },
+    );
+    return {
+      year: options.year,
+      years,
+      weights,
+      level: options.level,
+      source: options.source,
+      countries,
+      products,
+      exporterIndex: columns.e as Int32Array,
+      importerIndex: columns.i as Int32Array,
+      productIndex: columns.k as Int32Array,
+      valueUsd: columns.v as Float64Array,
+    };
+  } finally {
+    await store.query(`DROP TABLE IF EXISTS ${tableSql}`);
   }
-  return { year: options.year, years, weights, level: options.level, source: options.source, countries, products, exporterIndex, importerIndex, productIndex, valueUsd };
 }
+
+let reducedCounter = 0;
 
 export interface SupplierYearRow {
   product: string;

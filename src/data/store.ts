@@ -59,6 +59,9 @@ const emptyFlows = `SELECT NULL::INTEGER AS year, NULL::VARCHAR AS exporter, NUL
 const emptyExports = `SELECT NULL::INTEGER AS year, NULL::VARCHAR AS exporter, NULL::VARCHAR AS product, NULL::INTEGER AS product_level,
   NULL::VARCHAR AS hs_revision, NULL::DOUBLE AS value_usd, NULL::VARCHAR AS dataset_id, NULL::VARCHAR AS source WHERE false`;
 
+/** How many memoised results a store keeps (each report section caches a few). */
+const memoLimit = 64;
+
 /** The year of a Hive-partitioned file path (`.../year=2021/...`). */
 function yearOfFile(path: string): number {
   const match = /year=(\d+)/.exec(path);
@@ -95,6 +98,8 @@ export class TradeStore {
   readonly paths: StorePaths;
   readonly #db: Database;
   #manifest: Manifest;
+  /** Results that depend only on the store's content, keyed by version + key (see cached()). */
+  readonly #memo = new Map<string, Promise<unknown>>();
 
   private constructor(paths: StorePaths, db: Database, manifest: Manifest) {
     this.paths = paths;
@@ -130,9 +135,36 @@ export class TradeStore {
     return [...this.#manifest.datasets];
   }
 
+  /**
+   * Memoises a computation that depends only on the store's content: the same key in the same
+   * store version returns the same promise (concurrent callers share one computation). Entries
+   * of older versions are dropped; at most `memoLimit` entries are kept (oldest first out).
+   */
+  cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const fullKey = `${this.version}\u0000${key}`;
+    const hit = this.#memo.get(fullKey);
+    if (hit) {
+      // Refresh recency.
+      this.#memo.delete(fullKey);
+      this.#memo.set(fullKey, hit);
+      return hit as Promise<T>;
+    }
+    const promise = compute();
+    promise.catch(() => this.#memo.delete(fullKey));
+    for (const old of this.#memo.keys()) if (!old.startsWith(`${this.version}\u0000`)) this.#memo.delete(old);
+    this.#memo.set(fullKey, promise);
+    while (this.#memo.size > memoLimit) this.#memo.delete(this.#memo.keys().next().value!);
+    return promise;
+  }
+
   /** Runs a read query over the store's views. For src/data/ modules only. */
   async query<T extends object = Row>(sql: string, params: SqlValue[] = []): Promise<T[]> {
     return this.#db.all<T>(sql, params);
+  }
+
+  /** Numeric columns as typed arrays (see Database.numericColumns). */
+  async queryNumericColumns<K extends string>(sql: string, params: SqlValue[], kinds: Record<K, 'int32' | 'float64'>): Promise<Record<K, Int32Array | Float64Array>> {
+    return this.#db.numericColumns(sql, params, kinds);
   }
 
   /** Column-wise query result, for large reads into typed arrays. */

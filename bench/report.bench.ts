@@ -1,0 +1,118 @@
+/**
+ * Report benchmark (report issue): a BACI-sized year, generated deterministically (~11 million
+ * HS6 flows: 220 exporters x 219 importers x ~230 of 5,000 products each, BACI layout), ingested
+ * into a fresh store; then `karavan report --from BLR --to KAZ --format json`:
+ *   cold: a new process (start-up, store open, every section) — target < 5 s;
+ *   warm: buildReport again in one process — target < 2 s; per-section times printed;
+ * peak RSS of the processes. Baseline in the same run: DuckDB summing the value column of the
+ * flows (one scan), to read the ratios against.
+ *
+ *   npx tsx bench/report.bench.ts [flows=11000000]
+ */
+import { execFileSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const target = Number(process.argv[2] ?? 11_000_000);
+const repo = new URL('..', import.meta.url).pathname;
+const dir = process.env["KARAVAN_BENCH_DIR"] ?? mkdtempSync(join(tmpdir(), "karavan-bench-report-"));
+const home = join(dir, 'home');
+const csv = join(dir, 'BACI_HS17_Y2021_bench.csv');
+
+/** 220 exporters from BACI's list (one code per ISO3), Belarus and Kazakhstan among them. */
+function countryCodes(): number[] {
+  const lines = readFileSync(join(repo, '../shared/data/baci-codes/country_codes_V202201.csv'), 'utf8').split(/\r?\n/).slice(1);
+  const seen = new Set<string>();
+  const codes: number[] = [112, 398];
+  seen.add('BLR').add('KAZ');
+  for (const line of lines) {
+    const iso3 = line.split(',').at(-1)!;
+    const code = Number(line.split(',')[0]);
+    if (!/^[A-Z]{3}$/.test(iso3) || seen.has(iso3) || !(code > 0)) continue;
+    seen.add(iso3);
+    codes.push(code);
+    if (codes.length === 220) break;
+  }
+  return codes;
+}
+
+async function generate(): Promise<number> {
+  const codes = countryCodes();
+  const products = readFileSync(join(repo, '../shared/data/baci-codes/product_codes_HS17_V202201.csv'), 'utf8')
+    .split(/\r?\n/)
+    .slice(1)
+    .map((l) => l.split(',')[0]!)
+    .filter((c) => /^\d{6}$/.test(c))
+    .slice(0, 5000);
+  const perPair = Math.ceil(target / (codes.length * (codes.length - 1)));
+  let seed = 12345;
+  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const out = createWriteStream(csv);
+  out.write('"t","i","j","k","v","q"\r\n');
+  let rows = 0;
+  for (const i of codes) {
+    let chunk = '';
+    for (const j of codes) {
+      if (i === j || rows >= target) continue;
+      const start = Math.floor(random() * products.length);
+      const step = 1 + Math.floor(random() * 17);
+      for (let n = 0; n < perPair && rows < target; n++) {
+        const k = products[(start + n * step) % products.length]!;
+        const v = Math.exp(random() * 9) / 10; // thousand USD, 0.1 .. 810
+        const q = random() < 0.05 ? 'NA' : (v / (0.5 + random() * 20)).toFixed(3);
+        chunk += `2021,${i},${j},${Number(k)},${v.toFixed(3)},"${q.padStart(13)}"\r\n`;
+        rows++;
+      }
+    }
+    if (!out.write(chunk)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  return rows;
+}
+
+function child(script: string): { out: Record<string, unknown>; ms: number } {
+  const path = join(repo, `bench/.report-${process.pid}.ts`);
+  writeFileSync(path, script);
+  const started = performance.now();
+  try {
+    const text = execFileSync(process.execPath, ['--import', 'tsx', path], { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 28 });
+    return { out: JSON.parse(text.trim().split('\n').at(-1)!), ms: performance.now() - started };
+  } finally {
+    rmSync(path, { force: true });
+  }
+}
+
+try {
+  console.log(`generating ~${target.toLocaleString('en')} BACI-shaped HS6 flows for 2021 (deterministic)...`);
+  const rows = await generate();
+  const data = JSON.stringify(join(repo, 'src/data/index.ts'));
+  const analysis = JSON.stringify(join(repo, 'src/analysis/index.ts'));
+  const ingest = child(`import { TradeStore } from ${data};
+const store = await TradeStore.open({ home: ${JSON.stringify(home)} });
+const t = performance.now(); const r = await store.ingest(${JSON.stringify(csv)}); const ms = performance.now() - t;
+const b = performance.now(); await store.query("SELECT sum(value_usd) FROM flows"); const scanMs = performance.now() - b;
+store.closeSync();
+console.log(JSON.stringify({ rows: r.dataset.rows, ms, scanMs, peakRssMb: process.resourceUsage().maxRSS / 1024 }));`);
+  console.log(`ingested ${rows.toLocaleString('en')} rows in ${((ingest.out['ms'] as number) / 1000).toFixed(1)} s (peak RSS ${Math.round(ingest.out['peakRssMb'] as number)} MB)`);
+  const cold = child(`import { TradeStore } from ${data};
+import { buildReport } from ${analysis};
+const store = await TradeStore.open({ home: ${JSON.stringify(home)} });
+const b = performance.now(); await store.query("SELECT sum(value_usd) FROM flows"); const scanMs = performance.now() - b;
+const t1 = performance.now(); const r1 = await buildReport(store, {}); const firstMs = performance.now() - t1;
+const t2 = performance.now(); const r2 = await buildReport(store, {}); const warmMs = performance.now() - t2;
+store.closeSync();
+console.log(JSON.stringify({ scanMs, firstMs, warmMs, sections: r2.timingsMs, firstSections: r1.timingsMs, potential: r2.potential.status, rows: r2.potential.rows.length, peakRssMb: process.resourceUsage().maxRSS / 1024 }));`);
+  const o = cold.out as { scanMs: number; firstMs: number; warmMs: number; sections: Record<string, number>; firstSections: Record<string, number>; potential: string; peakRssMb: number };
+  console.log(`\nbaseline (one DuckDB scan summing value_usd over ${rows.toLocaleString('en')} flows): ${o.scanMs.toFixed(0)} ms`);
+  console.log(`cold (process start to report built, incl. store open): ${(cold.ms / 1000).toFixed(2)} s  (target < 5 s)  ratio ${(cold.ms / o.scanMs).toFixed(1)}x baseline`);
+  console.log(`first report in the process: ${(o.firstMs / 1000).toFixed(2)} s; warm report: ${(o.warmMs / 1000).toFixed(2)} s (target < 2 s) ratio ${(o.warmMs / o.scanMs).toFixed(1)}x baseline`);
+  console.log(`peak RSS ${Math.round(o.peakRssMb)} MB (target < 2048 MB); potential: ${o.potential}`);
+  console.log('\nsection       first ms   warm ms');
+  for (const [name, ms] of Object.entries(o.sections)) console.log(`${name.padEnd(16)} ${o.firstSections[name]!.toFixed(0).padStart(7)} ${ms.toFixed(0).padStart(9)}`);
+} finally {
+  // KARAVAN_BENCH_DIR keeps the generated store for profiling.
+  if (!process.env['KARAVAN_BENCH_DIR']) rmSync(dir, { recursive: true, force: true });
+}
