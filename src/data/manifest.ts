@@ -11,9 +11,12 @@ export type DatasetFormat = 'baci' | 'comtrade' | 'exports';
 export type DatasetKind = 'flows' | 'exports';
 
 export interface DatasetRecord {
-  /** Short id derived from the file's sha256 (first 16 hex digits). */
+  /** Random 16-hex-digit id, also the prefix of the dataset's Parquet file names. */
   id: string;
   fileName: string;
+  /** Size of the file as given (for a quick "already imported?" check before hashing). */
+  sizeBytes: number;
+  /** sha256 of the content (of the decompressed content for .gz): the dataset's identity. */
   sha256: string;
   format: DatasetFormat;
   kind: DatasetKind;

@@ -31,7 +31,6 @@ export interface SourceFile {
   path: string;
   fileName: string;
   sizeBytes: number;
-  sha256: string;
   container: Container;
 }
 
@@ -72,16 +71,21 @@ export async function sha256File(path: string): Promise<string> {
 }
 
 /**
- * Checks the path and hashes the file. A gzip file is hashed by its decompressed content, which
- * also proves the whole stream is intact: a gzip cut short at a line boundary would otherwise
- * read as a valid but incomplete CSV.
+ * Checks the path and sniffs the container; the hash comes separately (hashSourceFile), so an
+ * ingest can read the file with DuckDB while Node hashes it.
  */
-export async function openSourceFile(path: string): Promise<SourceFile> {
+export function openSourceFile(path: string): SourceFile {
   const { sizeBytes } = checkPath(path);
-  const container = sniffContainer(path);
-  const fileName = basename(path);
-  if (container !== 'gzip') return { path, fileName, sizeBytes, sha256: await sha256File(path), container };
-  // The hash is of the decompressed content, so `x.csv` and `x.csv.gz` are the same dataset.
+  return { path, fileName: basename(path), sizeBytes, container: sniffContainer(path) };
+}
+
+/**
+ * The file's sha256. A gzip file is hashed by its decompressed content, which also proves the
+ * whole stream is intact (a gzip cut short at a line boundary would otherwise read as a valid
+ * but incomplete CSV), and makes `x.csv` and `x.csv.gz` the same dataset.
+ */
+export async function hashSourceFile(source: SourceFile): Promise<string> {
+  if (source.container !== 'gzip') return sha256File(source.path);
   const hash = createHash('sha256');
   const sink = new Writable({
     write: (chunk: Buffer, _enc, done) => {
@@ -90,11 +94,14 @@ export async function openSourceFile(path: string): Promise<SourceFile> {
     },
   });
   try {
-    await pipeline(createReadStream(path, { highWaterMark: 1 << 20 }), createGunzip(), sink);
+    await pipeline(createReadStream(source.path, { highWaterMark: 1 << 20 }), createGunzip(), sink);
   } catch (error) {
-    throw new BadArchiveError(`${fileName}: the gzip stream is damaged or truncated (${(error as Error).message}); download it again`, { file: path, cause: error });
+    throw new BadArchiveError(`${source.fileName}: the gzip stream is damaged or truncated (${(error as Error).message}); download it again`, {
+      file: source.path,
+      cause: error,
+    });
   }
-  return { path, fileName, sizeBytes, sha256: hash.digest('hex'), container };
+  return hash.digest('hex');
 }
 
 /** Splits one CSV line into fields (RFC 4180 quotes; no embedded newlines in a header). */
