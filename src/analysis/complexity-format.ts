@@ -2,9 +2,10 @@
  * CSV text of complexity results: one line per location × product, full double precision
  * (shortest round-trip number text), empty cells for undefined values (NaN).
  *
- * formatComplexityRows() is self-contained and takes only structured-clone-able data, so the
- * same function formats on the main thread and in the formatting worker
- * (complexity-format-worker.ts), which takes half of every year's rows.
+ * formatComplexityRows() is self-contained (it uses only `allocate`, `chunkBytes` and Node's
+ * globals) and takes only structured-clone-able data, so the same function formats on the main
+ * thread and, through formatComplexityWorkerSource(), in a worker thread that takes half of every
+ * big year's rows (analysis/complexity.ts, FormatWorker).
  */
 
 /** The rows [rowFrom, rowTo) of one year; per-cell arrays are indexed from rowFrom (row − rowFrom). */
@@ -105,4 +106,28 @@ export function formatComplexityRows(input: FormatRowsInput): Uint8Array[] {
   }
   if (at > 0) chunks.push(buffer.subarray(0, at));
   return chunks;
+}
+
+/**
+ * Source of the formatting worker: this module's formatter and its two helpers, as the running
+ * JavaScript engine holds them (whatever transpiled them), wrapped in a message loop. `__name` is
+ * the name-keeping helper some TypeScript transpilers insert; it is a no-op here.
+ */
+export function formatComplexityWorkerSource(): string {
+  return [
+    "'use strict';",
+    "const { parentPort } = require('node:worker_threads');",
+    'const __name = (target) => target;',
+    `const chunkBytes = ${chunkBytes};`,
+    `const allocate = ${allocate.toString()};`,
+    `const formatComplexityRows = ${formatComplexityRows.toString()};`,
+    'parentPort.on("message", (message) => {',
+    '  try {',
+    '    const chunks = formatComplexityRows(message.input);',
+    '    parentPort.postMessage({ id: message.id, chunks }, chunks.map((c) => c.buffer));',
+    '  } catch (error) {',
+    '    parentPort.postMessage({ id: message.id, error: String(error && error.stack || error) });',
+    '  }',
+    '});',
+  ].join('\n');
 }

@@ -11,7 +11,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { MetricInputError, MissingOptionError } from '../errors.ts';
-import { formatComplexityRows, type FormatRowsInput } from './complexity-format.ts';
+import { formatComplexityRows, formatComplexityWorkerSource, type FormatRowsInput } from './complexity-format.ts';
 // Imported from its module, not data/index.ts: the index loads the store and DuckDB's ESM build,
 // which costs a one-shot CLI run ~0.3 s (read-panel-csv.ts requires DuckDB lazily).
 import { populationOf, readPanelCsv, readPopulationCsv, type PanelCsvColumns } from '../data/read-panel-csv.ts';
@@ -186,9 +186,10 @@ export function writeComplexityYear(y: ComplexityPanelYear, write: (chunk: Uint8
 }
 
 /**
- * A worker thread that formats rows (complexity-format-worker.ts). It is started through tsx's
- * loader (the worker does not inherit the CLI's), early, so that it boots while the input is
- * read. If it fails at any point, requests are refused and the caller formats on its own thread.
+ * A worker thread that formats rows with the same function as the main thread. It runs plain
+ * JavaScript (an eval worker), built from the loaded function's own source
+ * (formatComplexityWorkerSource), so it starts in ~30 ms without a TypeScript loader. If it
+ * fails at any point, requests are refused and the caller formats on its own thread.
  */
 export class FormatWorker {
   readonly #worker: Worker;
@@ -211,10 +212,7 @@ export class FormatWorker {
   /** Starts the worker; undefined when that is not possible here. */
   static start(): FormatWorker | undefined {
     try {
-      const register = import.meta.resolve('tsx/esm/api');
-      const entry = new URL('./complexity-format-worker.ts', import.meta.url).href;
-      const boot = `import(${JSON.stringify(register)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-      return new FormatWorker(new Worker(boot, { eval: true }));
+      return new FormatWorker(new Worker(formatComplexityWorkerSource(), { eval: true }));
     } catch {
       return undefined;
     }
@@ -247,11 +245,10 @@ export class FormatWorker {
 }
 
 /**
- * Below this many cells a year is formatted on the main thread only: starting the worker (tsx's
- * loader, ~0.2 s of CPU) pays off only when formatting takes seconds (HS6: 1.2 M rows a year),
- * not for an HS4 year (0.27 M rows, ~0.3 s).
+ * Below this many cells a year is formatted on the main thread only (the worker's start and the
+ * copy of its half are not worth it for small years).
  */
-export const parallelFormatCells = 1_000_000;
+export const parallelFormatCells = 100_000;
 
 /**
  * Streams complexity rows to a CSV file. Each year's text is formatted in two halves at once:
@@ -378,7 +375,7 @@ async function complexityCsvWith(
   }
   const { time, location, product } = options.columns;
   const header = [time, location, product].map(csvField).concat(complexityCsvColumns(o.presence === 'rpop' ? 'rpop' : 'rca'));
-  // A worker only for big years; it boots while the first year is computed.
+  // A worker only for big years; it starts while the first year is computed.
   const big = panel.locations.length * panel.products.length >= parallelFormatCells;
   const writer = ComplexityCsvWriter.open(options.out, header, startWorker((options.parallel ?? true) && big));
   let rows = 0;
