@@ -69,8 +69,9 @@ function toKaravanError(error: FastifyError, request: FastifyRequest): KaravanEr
   if (status === 413) return new PayloadTooLargeError(`the request body is too large: ${error.message}`);
   if (status === 404) return new RouteNotFoundError(error.message);
   if (status >= 400 && status < 500) {
-    const message = error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? `unsupported content type: ${request.headers['content-type'] ?? 'none'}` : error.message;
-    return new BadRequestBodyError(message.startsWith('invalid') ? message : `invalid request: ${message}`, { hint: 'send JSON with Content-Type: application/json' });
+    const message =
+      error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? `unsupported content type: ${request.headers['content-type'] ?? 'none'}` : `invalid request: ${error.message}`;
+    return new BadRequestBodyError(message, { hint: 'send JSON with Content-Type: application/json' });
   }
   return null;
 }

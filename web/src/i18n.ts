@@ -76,6 +76,7 @@ const texts = {
   machine: { ru: 'Машина', en: 'Machine' },
   preset: { ru: 'Сценарий', en: 'Preset' },
   none: { ru: 'нет', en: 'none' },
+  byDefault: { ru: 'по умолчанию', en: 'default' },
   calculate: { ru: 'Рассчитать', en: 'Calculate' },
   machinesNeeded: { ru: 'Машин нужно', en: 'Machines needed' },
   costPerHa: { ru: 'Затраты, долл./га', en: 'Cost, USD/ha' },

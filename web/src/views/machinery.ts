@@ -17,7 +17,7 @@ interface FleetAnswer {
   plan: FleetPlan;
 }
 
-const defaults = { areaHa: '10000', windowDays: '10', workableShare: '0.7', cropId: 'wheat', machineId: 'combine-sp-9m', presetId: 'kz-wheat-2023' };
+const defaults = { areaHa: '10000', windowDays: '', workableShare: '0.7', cropId: 'wheat', machineId: 'combine-sp-9m', presetId: 'kz-wheat-2023' };
 
 export async function renderMachinery(ctx: ViewContext): Promise<void> {
   const { main, state } = ctx;
@@ -25,7 +25,7 @@ export async function renderMachinery(ctx: ViewContext): Promise<void> {
   if (ctx.stale()) return;
   const value = (key: keyof typeof defaults) => state.extra[key] ?? defaults[key];
   const field = (label: string, input: HTMLElement) => h('label', { class: 'field' }, h('span', {}, label), input);
-  const number = (name: keyof typeof defaults, step: string) => h('input', { name, type: 'number', step, min: '0', required: true, value: value(name) });
+  const number = (name: keyof typeof defaults, step: string, required = true) => h('input', { name, type: 'number', step, min: '0', required, value: value(name), placeholder: required ? '' : t('byDefault') });
   const select = (name: keyof typeof defaults, options: Array<[string, string]>) =>
     h('select', { name }, options.map(([id, label]) => h('option', { value: id, selected: id === value(name) }, label)));
   const form = h(
@@ -39,7 +39,7 @@ export async function renderMachinery(ctx: ViewContext): Promise<void> {
       },
     },
     field(t('areaHa'), number('areaHa', '1')),
-    field(t('windowDays'), number('windowDays', '1')),
+    field(t('windowDays'), number('windowDays', '1', false)),
     field(t('workableShare'), number('workableShare', '0.05')),
     field(t('crop'), select('cropId', catalog.crops.map((c) => [c.id, c.name]))),
     field(t('machine'), select('machineId', catalog.machines.filter((m) => !m.kind.startsWith('tractor')).map((m) => [m.id, m.name]))),
@@ -49,13 +49,8 @@ export async function renderMachinery(ctx: ViewContext): Promise<void> {
   main.append(h('section', { class: 'panel' }, h('header', {}, h('h2', {}, t('machineryTitle'))), h('div', { class: 'panel-body' }, form)));
   const results = h('div', { class: 'results' });
   main.append(results);
-  const scenario: Record<string, string | number> = {
-    areaHa: Number(value('areaHa')),
-    windowDays: Number(value('windowDays')),
-    workableShare: Number(value('workableShare')),
-    cropId: value('cropId'),
-    machineId: value('machineId'),
-  };
+  const scenario: Record<string, string | number> = { cropId: value('cropId'), machineId: value('machineId') };
+  for (const key of ['areaHa', 'windowDays', 'workableShare'] as const) if (value(key) !== '') scenario[key] = Number(value(key));
   if (value('presetId') !== '') scenario['presetId'] = value('presetId');
   const body = { scenario };
   await withLoading(results, async () => {

@@ -2,6 +2,7 @@
 import { getJson, withQuery } from '../api.ts';
 import { coverageNotice, panel } from '../components.ts';
 import { formatNumber, formatUsd, t } from '../i18n.ts';
+import { forceLayout } from '../layout.ts';
 import { countryLabel, type ViewContext } from './context.ts';
 
 interface ProductSpaceAnswer {
@@ -26,6 +27,7 @@ export async function renderProductSpace(ctx: ViewContext): Promise<void> {
   const categories = [t('legendBoth'), `${t('legendExporter')}: ${countryLabel(ctx, state.from)}`, `${t('legendImporter')}: ${countryLabel(ctx, state.to)}`, t('legendOther')];
   const colours = ['#7a3e9d', '#d9822b', '#2f6f9f', '#c9cfd6'];
   const maxTrade = Math.max(1, ...space.nodes.map((n) => n.worldTradeUsd));
+  const positions = forceLayout(space.nodes.map((n) => ({ id: n.product, group: n.section })), space.edges);
   main.append(
     panel({
       title: `${t('productSpaceTitle')}, ${space.year ?? ''} (HS${space.level})`,
@@ -41,14 +43,15 @@ export async function renderProductSpace(ctx: ViewContext): Promise<void> {
         series: [
           {
             type: 'graph',
-            layout: 'force',
+            layout: 'none',
             top: 40,
             roam: true,
             draggable: false,
-            force: { repulsion: 18, edgeLength: [4, 30], gravity: 0.08, friction: 0.2, layoutAnimation: space.nodes.length < 600 },
             categories: categories.map((name, i) => ({ name, itemStyle: { color: colours[i] } })),
-            data: space.nodes.map((n) => ({
+            data: [...space.nodes].sort((a, b) => Number(Boolean(a.exporterMcp || a.importerMcp)) - Number(Boolean(b.exporterMcp || b.importerMcp))).map((n) => ({
               id: n.product,
+              x: positions.get(n.product)![0],
+              y: positions.get(n.product)![1],
               name: `${n.product} ${n.name}`,
               value: n.worldTradeUsd,
               pci: n.pci,

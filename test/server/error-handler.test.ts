@@ -1,0 +1,82 @@
+import Fastify from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InvalidOptionError, StoreCorruptError, UnknownCountryError } from '../../src/errors.ts';
+import { registerErrorHandling, validationError } from '../../src/server/error-handler.ts';
+
+describe('error handler', () => {
+  const app = Fastify();
+  beforeAll(async () => {
+    registerErrorHandling(app);
+    app.get('/karavan', async () => {
+      throw new UnknownCountryError('unknown country: "Atlantis"', { value: 'Atlantis', hint: 'use an ISO3 code' });
+    });
+    app.get('/corrupt', async () => {
+      throw new StoreCorruptError('manifest damaged');
+    });
+    app.get('/bug', async () => {
+      throw new TypeError('cannot read properties of undefined (at /secret/path.ts:12)');
+    });
+    app.get('/typed', { schema: { querystring: { type: 'object', properties: { year: { type: 'integer', maximum: 2100 } } } } }, async () => ({ ok: true }));
+    app.post('/body', { schema: { body: { type: 'object', required: ['a'], properties: { a: { type: 'number' } } } } }, async () => ({ ok: true }));
+    await app.ready();
+  });
+  afterAll(() => app.close());
+
+  it('answers a KaravanError with its status and toJSON()', async () => {
+    const r = await app.inject({ url: '/karavan' });
+    expect(r.statusCode).toBe(404);
+    expect(JSON.parse(r.body)).toEqual({ code: 'KRV_REF_UNKNOWN_COUNTRY', message: 'unknown country: "Atlantis"', value: 'Atlantis', hint: 'use an ISO3 code' });
+  });
+
+  it('keeps a store error 5xx but without internals', async () => {
+    const r = await app.inject({ url: '/corrupt' });
+    expect(r.statusCode).toBe(500);
+    expect(JSON.parse(r.body)).toEqual({ code: 'KRV_STORE_CORRUPT', message: 'manifest damaged' });
+  });
+
+  it('answers an unexpected error with 500 and no stack trace or message', async () => {
+    const r = await app.inject({ url: '/bug' });
+    expect(r.statusCode).toBe(500);
+    const body = JSON.parse(r.body);
+    expect(body.code).toBe('KRV_INTERNAL');
+    expect(r.body).not.toContain('secret');
+    expect(r.body).not.toContain('at ');
+  });
+
+  it('turns schema validation failures into 400 naming the field and value', async () => {
+    const r = await app.inject({ url: '/typed?year=3000' });
+    expect(r.statusCode).toBe(400);
+    expect(JSON.parse(r.body)).toMatchObject({ code: 'KRV_OPT_INVALID', column: 'year', value: '3000' });
+    expect(JSON.parse(r.body).message).toMatch(/^invalid year: 3000 \(must be <= 2100\)/);
+  });
+
+  it('answers malformed JSON and a missing field with 400', async () => {
+    const bad = await app.inject({ method: 'POST', url: '/body', headers: { 'content-type': 'application/json' }, payload: '{"a": ' });
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.parse(bad.body).code).toBe('KRV_HTTP_BAD_BODY');
+    const missing = await app.inject({ method: 'POST', url: '/body', payload: {} });
+    expect(missing.statusCode).toBe(400);
+    expect(JSON.parse(missing.body)).toMatchObject({ code: 'KRV_OPT_MISSING', message: 'missing a (in the body)' });
+  });
+
+  it('answers an unsupported content type with 415, and a text body where JSON is due with 400', async () => {
+    const xml = await app.inject({ method: 'POST', url: '/body', headers: { 'content-type': 'application/xml' }, payload: '<a>1</a>' });
+    expect(xml.statusCode).toBe(415);
+    expect(JSON.parse(xml.body)).toMatchObject({ code: 'KRV_HTTP_BAD_BODY', message: 'unsupported content type: application/xml' });
+    const text = await app.inject({ method: 'POST', url: '/body', headers: { 'content-type': 'text/plain' }, payload: 'a=1' });
+    expect(text.statusCode).toBe(400);
+    expect(JSON.parse(text.body)).toMatchObject({ code: 'KRV_OPT_INVALID', message: 'invalid body: a=1 (must be object)' });
+  });
+
+  it('answers an unknown route with 404 JSON', async () => {
+    const r = await app.inject({ url: '/nowhere' });
+    expect(r.statusCode).toBe(404);
+    expect(JSON.parse(r.body)).toMatchObject({ code: 'KRV_HTTP_NOT_FOUND', message: 'no route GET /nowhere' });
+  });
+
+  it('validationError names nested fields and unknown ones', () => {
+    const e = validationError([{ keyword: 'additionalProperties', instancePath: '/scenario', params: { additionalProperty: 'areaHectares' } }], 'body', {});
+    expect(e).toBeInstanceOf(InvalidOptionError);
+    expect(e.message).toBe('invalid scenario.areaHectares: not a field this route takes (in the body)');
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * A force-directed layout (Fruchterman-Reingold with a grid for repulsion) for the product space:
+ * about 1,200 nodes and a few thousand edges in well under a second, deterministic (seeded), so
+ * the page does not spend seconds animating a layout. Nodes start on a ring by HS section, so
+ * products of a section begin near each other.
+ */
+export interface LayoutNode {
+  id: string;
+  group: string | null;
+}
+
+export interface LayoutEdge {
+  source: string;
+  target: string;
+}
+
+function seeded(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let x = s;
+    x = Math.imul(x ^ (x >>> 15), x | 1);
+    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function forceLayout(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[], iterations = 150): Map<string, [number, number]> {
+  const n = nodes.length;
+  const index = new Map(nodes.map((node, i) => [node.id, i]));
+  const random = seeded(7);
+  const groups = [...new Set(nodes.map((node) => node.group ?? ''))].sort();
+  const x = new Float64Array(n);
+  const y = new Float64Array(n);
+  const size = 1000;
+  nodes.forEach((node, i) => {
+    const angle = (2 * Math.PI * groups.indexOf(node.group ?? '')) / Math.max(1, groups.length) + (random() - 0.5) * 0.6;
+    const radius = size * (0.25 + 0.2 * random());
+    x[i] = Math.cos(angle) * radius;
+    y[i] = Math.sin(angle) * radius;
+  });
+  const links = edges.map((e) => [index.get(e.source), index.get(e.target)] as const).filter((l): l is readonly [number, number] => l[0] !== undefined && l[1] !== undefined);
+  const k = Math.sqrt((size * size) / Math.max(1, n)) * 0.9;
+  const dx = new Float64Array(n);
+  const dy = new Float64Array(n);
+  const cell = 2 * k;
+  let temperature = size / 8;
+  for (let iteration = 0; iteration < iterations; iteration++) {
+    dx.fill(0);
+    dy.fill(0);
+    const grid = new Map<string, number[]>();
+    for (let i = 0; i < n; i++) {
+      const key = `${Math.floor(x[i]! / cell)},${Math.floor(y[i]! / cell)}`;
+      const bucket = grid.get(key);
+      if (bucket) bucket.push(i);
+      else grid.set(key, [i]);
+    }
+    for (let i = 0; i < n; i++) {
+      const cx = Math.floor(x[i]! / cell);
+      const cy = Math.floor(y[i]! / cell);
+      for (let gx = cx - 1; gx <= cx + 1; gx++) {
+        for (let gy = cy - 1; gy <= cy + 1; gy++) {
+          for (const j of grid.get(`${gx},${gy}`) ?? []) {
+            if (j === i) continue;
+            const ex = x[i]! - x[j]!;
+            const ey = y[i]! - y[j]!;
+            const d2 = Math.max(ex * ex + ey * ey, 0.01);
+            if (d2 > cell * cell) continue;
+            const force = (k * k) / d2;
+            dx[i]! += ex * force;
+            dy[i]! += ey * force;
+          }
+        }
+      }
+    }
+    for (const [a, b] of links) {
+      const ex = x[a]! - x[b]!;
+      const ey = y[a]! - y[b]!;
+      const d = Math.max(Math.sqrt(ex * ex + ey * ey), 0.01);
+      const force = d / k;
+      dx[a]! -= ex * force;
+      dy[a]! -= ey * force;
+      dx[b]! += ex * force;
+      dy[b]! += ey * force;
+    }
+    for (let i = 0; i < n; i++) {
+      // A weak pull to the centre keeps separate components on the page.
+      dx[i]! -= x[i]! * 0.02;
+      dy[i]! -= y[i]! * 0.02;
+      const d = Math.sqrt(dx[i]! * dx[i]! + dy[i]! * dy[i]!);
+      if (d > 0) {
+        const step = Math.min(d, temperature);
+        x[i]! += (dx[i]! / d) * step;
+        y[i]! += (dy[i]! / d) * step;
+      }
+    }
+    temperature = Math.max(1, temperature * 0.97);
+  }
+  return new Map(nodes.map((node, i) => [node.id, [x[i]!, y[i]!]]));
+}
