@@ -1,5 +1,5 @@
 /** Test helpers for the server: a built server on a fresh store (embedded data + the report fixture), and response-schema checks. */
-import Ajv from 'ajv';
+import AjvModule from 'ajv';
 import type { FastifyInstance } from 'fastify';
 import { buildServer, type ServerOptions } from '../../src/server/index.ts';
 import { countrySchema, errorSchema, productSchema, tablesSchema } from '../../src/server/schemas.ts';
@@ -28,7 +28,9 @@ export async function testServer(options: Omit<ServerOptions, 'store'> & { fixtu
   };
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+// ajv is CommonJS: its class is the default export's `default` under Node's ESM interop.
+const Ajv = (AjvModule as unknown as { default: typeof AjvModule }).default ?? AjvModule;
+const ajv = new (Ajv as unknown as new (options: object) => import('ajv').default)({ allErrors: true, strict: false });
 for (const schema of [errorSchema, countrySchema, productSchema, tablesSchema]) ajv.addSchema(schema);
 
 /** The JSON schema of a route's 200 answer (the application/json part when it has several). */
