@@ -1,6 +1,7 @@
 /** The pair report as Markdown, in Russian or English. Every section states its status and basis. */
 import type { ReportModel } from '../analysis/index.ts';
 import { formatters, labels, type ReportLang } from './i18n.ts';
+import { toRussian } from './translate.ts';
 
 const cell = (text: string | number) => String(text).replaceAll('|', '\\|').replaceAll('\n', ' ');
 const short = (text: string, max = 70) => (text.length > max ? text.slice(0, max - 1) + '…' : text);
@@ -19,9 +20,10 @@ export function renderMarkdown(report: ReportModel, lang: ReportLang): string {
   const country = (c: { nameEn: string; nameRu: string }) => (lang === 'ru' ? c.nameRu : c.nameEn);
   const name = (r: { nameEn: string; nameRu: string }) => short(lang === 'ru' ? r.nameRu : r.nameEn);
   const out: string[] = [];
+  const tr = (text: string) => (lang === 'ru' ? toRussian(text) : text);
   const status = (s: { status: string; basis: string; missing: string | null }) => {
-    out.push(`*${L.status}: ${L.statusNames[s.status] ?? s.status}.* ${L.basis}: ${s.basis}.`);
-    if (s.missing) out.push(`\n> ${L.missing}: ${s.missing}`);
+    out.push(`*${L.status}: ${L.statusNames[s.status] ?? s.status}.* ${L.basis}: ${tr(s.basis)}.`);
+    if (s.missing) out.push(`\n> ${L.missing}: ${tr(s.missing)}`);
     out.push('');
   };
 
@@ -29,12 +31,16 @@ export function renderMarkdown(report: ReportModel, lang: ReportLang): string {
   out.push(`${L.generated}: ${f.date(report.generatedAt)} · ${L.store}: ${report.storeVersion} · ${a} → ${b}`, '');
 
   out.push(`## ${L.coverage}`, '');
-  out.push(table([L.section, L.status, L.basis], report.coverage.sections.map((s) => [L.sectionNames[s.section] ?? s.section, L.statusNames[s.status] ?? s.status, s.basis])));
+  out.push(table([L.section, L.status, L.basis], report.coverage.sections.map((s) => [L.sectionNames[s.section] ?? s.section, L.statusNames[s.status] ?? s.status, tr(s.basis)])));
 
   // 1. Turnover
   const t = report.turnover;
   out.push(`## ${L.sectionNames['turnover']}`, '');
-  status({ status: t.status, basis: t.rows.length > 0 ? `${[...new Set(t.rows.map((r) => r.source))].join(', ')}` : L.official, missing: report.coverage.sections.find((s) => s.section === 'turnover')?.missing ?? null });
+  status({
+    status: t.status,
+    basis: t.rows.length > 0 ? `${[...new Set(t.rows.map((r) => r.source))].join(', ')}` : L.official,
+    missing: report.coverage.sections.find((s) => s.section === 'turnover')?.missing ?? null,
+  });
   if (t.rows.length > 0) {
     out.push(
       table(
@@ -51,7 +57,7 @@ export function renderMarkdown(report: ReportModel, lang: ReportLang): string {
     const p = report.target;
     out.push(`### ${L.target}`, '');
     if (p.example) out.push(`*${L.targetExample}*`, '');
-    out.push(L.targetLine(f.usdM(p.currentUsd), p.baseYear, f.usdM(p.targetUsd), p.targetYear, f.pct(p.requiredCagr)) + ` (${p.basis})`, '');
+    out.push(L.targetLine(f.usdM(p.currentUsd), p.baseYear, f.usdM(p.targetUsd), p.targetYear, f.pct(p.requiredCagr)) + ` (${tr(p.basis)})`, '');
     if (p.potentialCoverage !== null) out.push(L.targetCover(f.pct(p.potentialCoverage)), '');
   }
 

@@ -1,0 +1,83 @@
+/**
+ * Russian for the analysis layer's plain-language messages (section `basis` and `missing`).
+ * The analysis writes them in English from a small, fixed vocabulary; these rules rewrite each
+ * phrase, leaving codes, years, file names, commands and URLs as they are. A test renders the
+ * messages of real reports and fails on any English word these rules miss.
+ */
+const country: Record<string, string> = { Belarus: 'Беларусь', Kazakhstan: 'Казахстан' };
+const flowRu: Record<string, string> = { imports: 'импорт', exports: 'экспорт' };
+
+const rules: Array<[RegExp, string | ((...groups: string[]) => string)]> = [
+  [
+    /download a CEPII BACI release \(www\.cepii\.fr -> Databases -> BACI, e\.g\. (\S+?): all countries, HS6, ([\d-]+), values in USD\) and run: karavan ingest (\S+)/g,
+    'загрузите выпуск CEPII BACI (www.cepii.fr -> Databases -> BACI, например $1: все страны, HS6, $2, стоимость в долл. США) и выполните: karavan ingest $3',
+  ],
+  [
+    /or download from UN Comtrade \(comtradeplus\.un\.org -> Get data\): reporter ([A-Z]{3}), (imports|exports), all partners, HS6 \(AG6\), annual, the last 5 years, as CSV, and run: karavan ingest (\S+)/g,
+    (_m, iso, flow, file) => `или загрузите из UN Comtrade (comtradeplus.un.org -> Get data): отчитывающаяся страна ${iso}, ${flowRu[flow!]}, все партнёры, HS6 (AG6), годовые данные за последние 5 лет, в CSV, и выполните: karavan ingest ${file}`,
+  ],
+  [/no product-level ([A-Z]{3})<->([A-Z]{3}) flows/g, 'нет потоварных данных о торговле $1<->$2'],
+  [/no ([A-Z]{3})<->([A-Z]{3}) flows/g, 'нет данных о торговле $1<->$2'],
+  [/needs ([A-Z]{3})'s imports by supplier over five years and ([A-Z]{3})'s world exports/g, 'нужны импорт $1 по поставщикам за пять лет и мировой экспорт $2'],
+  [/([A-Z]{3})'s imports by product would replace world trade as demand/g, 'импорт $1 по товарам заменил бы мировую торговлю как меру спроса'],
+  [/([A-Z]{3})'s imports by supplier with quantities/g, 'импорт $1 по поставщикам с количествами'],
+  [/([A-Z]{3})'s imports by product and supplier for (\d{4})/g, 'импорт $1 по товарам и поставщикам за $2'],
+  [/([A-Z]{3})'s imports by product and supplier/g, 'импорт $1 по товарам и поставщикам'],
+  [/([A-Z]{3})'s imports from all suppliers, (\S+) (\d{4}); growth against (\d{4})/g, 'импорт $1 от всех поставщиков, $2 $3; рост относительно $4'],
+  [/([A-Z]{3})'s imports from all suppliers, (\S+) (\d{4}); no (\d{4}) data for growth/g, 'импорт $1 от всех поставщиков, $2 $3; нет данных за $4 для роста'],
+  [/([A-Z]{3})'s imports from all suppliers/g, 'импорт $1 от всех поставщиков'],
+  [/([A-Z]{3})'s imports by supplier, (\S+) ([\d-]+); unit values from quantities in tonnes/g, 'импорт $1 по поставщикам, $2 $3; удельные цены по количествам в тоннах'],
+  [/([A-Z]{3})'s imports (\S+) (\d{4})-(\d{4}); ([A-Z]{3})'s RCA from (\S+) (\d{4})/g, 'импорт $1, $2 $3-$4; RCA $5 по $6 $7'],
+  [/([A-Z]{3})'s imports by product/g, 'импорт $1 по товарам'],
+  [/([A-Z]{3})'s exports by product, ([\d-]+) \(([^)]*)\)/g, 'экспорт $1 по товарам, $2 ($3)'],
+  [/([A-Z]{3})'s exports by product/g, 'экспорт $1 по товарам'],
+  [/exports of all countries by product at HS(\d)( for (\d{4}))?/g, (_m, level, _f, year) => `экспорт всех стран по товарам на уровне HS${level}${year ? ` за ${year}` : ''}`],
+  [/exports of all countries by product \(export tables\)/g, 'экспорт всех стран по товарам (таблицы экспорта)'],
+  [/exports of all countries \(from bilateral flows\)/g, 'экспорт всех стран (из двусторонних потоков)'],
+  [/exports of all countries by product/g, 'экспорт всех стран по товарам'],
+  [/the ITC export-potential method needs bilateral flows of all countries \(every supplier of ([A-Z]{3}), every market of ([A-Z]{3})\)/g, 'методу ITC нужны двусторонние потоки всех стран (все поставщики $1, все рынки $2)'],
+  [/the ITC method needs bilateral flows of all countries( for (\d{4}))? \(every supplier of ([A-Z]{3}), every market of ([A-Z]{3})\)/g, (_m, _f, year, a, b) => `методу ITC нужны двусторонние потоки всех стран${year ? ` за ${year}` : ''} (все поставщики ${a}, все рынки ${b})`],
+  [/growth needs several years/g, 'для роста нужно несколько лет'],
+  [/growth needs an earlier year of the same source/g, 'для роста нужен более ранний год того же источника'],
+  [/growth needs ([A-Z]{3})'s imports in (\d{4}) too/g, 'для роста нужен импорт $1 и за $2 год'],
+  [/growth needs (\d{4}) as well/g, 'для роста нужен ещё и $1 год'],
+  [/(\d+) years make the average steadier; the store has (\d+)/g, '$1 лет дают более устойчивое среднее; в хранилище $2'],
+  [/([A-Z]{3}) has no exports in (\S+) (\d{4})/g, 'у $1 нет экспорта в $2 $3'],
+  [/([A-Z]{3}) has no flows in (\S+) (\d{4})/g, 'у $1 нет потоков в $2 $3'],
+  [/([A-Z]{3}) imports none of ([\d, ]+) in (\S+) (\d{4})/g, '$1 не импортирует ни один из товаров $2 в $3 $4'],
+  [/no products to compare: give HS codes/g, 'нет товаров для сравнения: укажите коды ТН ВЭД'],
+  [/officially stated totals \((\d+) figures, ([\d-]+)\), not product-level statistics/g, 'официально заявленные итоги ($1 цифр, $2), не потоварная статистика'],
+  [/officially stated by (\w+)( \(a lower bound\))?/g, (_m, who, bound) => `официально заявлено стороной: ${country[who!] ?? who}${bound ? ' (нижняя граница)' : ''}`],
+  [/ \(as reported by ([A-Z]{3})\)/g, ' (по данным $1)'],
+  [/only flows into ([A-Z]{3}) from the ([\d/]+) exporter\(s\) the store covers, ([\d-]+): not ([A-Z]{3})'s total imports, so not used/g, 'в хранилище только потоки в $1 от $2 экспортёров, $3: это не весь импорт $4, поэтому они не используются'],
+  [/capabilities \(RCA, density, PCI, COG\) from world exports (\d{4}); world demand stands in for ([A-Z]{3})'s own imports/g, 'компетенции (RCA, плотность, PCI, COG) по мировому экспорту $1; мировой спрос вместо собственного импорта $2'],
+  [/capabilities from exports of (\d+) countries, (\S+) (\d{4}) \(HS(\d)\); demand from ([A-Z]{3})'s imports/g, 'компетенции по экспорту $1 стран, $2 $3 (HS$4); спрос — импорт $5'],
+  [/capabilities from exports of (\d+) countries, (\S+) (\d{4}) \(HS(\d)\); demand from world trade \(stand-in\)/g, 'компетенции по экспорту $1 стран, $2 $3 (HS$4); спрос — мировая торговля (замена)'],
+  [/complexity (\d{4}) and ([A-Z]{3})'s imports ([\d-]+)/g, 'сложность $1 и импорт $2 $3'],
+  [/exports of (\d+) countries by HS(\d) product, (\S+) (\d{4})/g, 'экспорт $1 стран по товарам HS$2, $3 $4'],
+  [/bilateral flows of (\d+) countries, (\S+) ([\d, ]+) \(weights ([\d, ]+)\), HS(\d)/g, 'двусторонние потоки $1 стран, $2 $3 (веса $4), HS$5'],
+  [/world trade by product (\d{4}) \((\S+)\) as a stand-in for ([A-Z]{3})'s own imports/g, 'мировая торговля по товарам $1 ($2) вместо собственного импорта $3'],
+  [/world bilateral flows into ([A-Z]{3}), /g, 'мировые двусторонние потоки в $1, '],
+  [/world bilateral flows, /g, 'мировые двусторонние потоки, '],
+  [/bilateral flows ([A-Z]{3})<->([A-Z]{3}), /g, 'двусторонние потоки $1<->$2, '],
+  [/^nothing$/g, 'нет данных'],
+];
+
+export function toRussian(text: string): string {
+  let out = text;
+  for (const [pattern, replacement] of rules) out = out.replace(pattern, replacement as string);
+  return out;
+}
+
+/** English words left in a translated message (codes, file names, URLs and commands excluded). */
+export function untranslatedWords(text: string): string[] {
+  const stripped = text
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/karavan ingest \S+/g, ' ')
+    .replace(/\b[\w.-]+\.(zip|csv|gz)\b/g, ' ')
+    .replace(/\(www\.cepii\.fr -> Databases -> BACI/g, ' ')
+    .replace(/\(comtradeplus\.un\.org -> Get data\)/g, ' ')
+    .replace(/\b(CEPII|BACI|UN|Comtrade|HS\d?|AG6|CSV|RCA|PCI|COG|ECI|ITC|USD|ots|baci|comtrade|flows|user)\b/g, ' ');
+  // Words with a lower-case letter: ISO codes (KAZ) and acronyms are not English prose.
+  return (stripped.match(/\b[A-Za-z]{3,}\b/g) ?? []).filter((word) => /[a-z]/.test(word));
+}
