@@ -32,9 +32,10 @@ export interface ResultTable {
 export const downloadFormats = ['json', 'csv', 'xlsx'] as const;
 export type DownloadFormat = (typeof downloadFormats)[number];
 
-function cellValue(value: unknown): string | number {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? value : '';
+/** A cell: text, a number, or null for an empty cell (missing, NaN, infinite). */
+function cellValue(value: unknown): string | number | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value === 'bigint') return Number(value);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (Array.isArray(value)) return value.join('; ');
@@ -54,7 +55,8 @@ export function pickTable(tables: readonly ResultTable[], id: string | undefined
 }
 
 /** A CSV field: numbers as written; text escaped against formulas, quoted when it holds a comma, quote or line break. */
-function csvField(value: string | number): string {
+function csvField(value: string | number | null): string {
+  if (value === null) return '';
   if (typeof value === 'number') return String(value);
   const text = escapeFormulaCell(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { capabilities, capabilitiesSource } from '../../../src/analysis/index.ts';
+import { countriesSchema, productSpaceSchema, productsSchema } from '../../../src/server/routes/complexity.schema.ts';
+import { getJson, jsonSchemaOf, schemaErrors, testServer, type TestServer } from '../helpers.ts';
+
+describe('complexity routes (embedded data: OTS 2017 exports by HS4)', () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await testServer({ fixture: false });
+  });
+  afterAll(() => s.close());
+
+  it('ranks countries by ECI from the same capabilities as the report', async () => {
+    const r = await getJson(s.app, '/api/complexity/countries?level=4&lang=ru');
+    expect(r.status).toBe(200);
+    expect(schemaErrors(jsonSchemaOf(countriesSchema), r.body)).toEqual([]);
+    expect(r.body).toMatchObject({ status: 'computed', year: 2017, level: 4 });
+    const source = (await capabilitiesSource(s.app.store, 4))!;
+    const caps = await capabilities(s.app.store, { year: source.year, level: 4, source: source.source });
+    expect(r.body.rows).toHaveLength(caps.result.rows);
+    const eci = r.body.rows.map((x: { eci: number | null }) => x.eci).filter((x: number | null) => x !== null);
+    expect([...eci].sort((a: number, b: number) => b - a)).toEqual(eci);
+    expect(r.body.rows.find((x: { iso3: string }) => x.iso3 === 'KAZ').name).toBe('Казахстан');
+  });
+
+  it("gives every product's PCI and a country's RCA, M, density and COG", async () => {
+    const r = await getJson(s.app, '/api/complexity/products?country=BLR&level=4');
+    expect(r.status).toBe(200);
+    expect(schemaErrors(jsonSchemaOf(productsSchema), r.body)).toEqual([]);
+    expect(r.body.country).toBe('BLR');
+    const tractors = r.body.rows.find((x: { product: string }) => x.product === '8701');
+    expect(tractors.rca).toBeGreaterThan(1);
+    expect(tractors.mcp).toBe(1);
+    expect(tractors.cog).toBe(0);
+  });
+
+  it('says what to ingest when the level has no world export data (HS6 on the embedded data)', async () => {
+    const r = await getJson(s.app, '/api/complexity/products?level=6');
+    expect(r.body.status).toBe('missing');
+    expect(r.body.rows).toEqual([]);
+    expect(r.body.missing).toContain('karavan ingest');
+  });
+
+  it("draws the product space with the pair's products marked, edges capped", async () => {
+    const r = await getJson(s.app, '/api/complexity/product-space?exporter=BLR&importer=KAZ&level=4&maxEdges=500');
+    expect(r.status).toBe(200);
+    expect(schemaErrors(jsonSchemaOf(productSpaceSchema), r.body)).toEqual([]);
+    const nodes = r.body.nodes as Array<{ product: string; exporterMcp: number; importerMcp: number }>;
+    expect(nodes.length).toBeGreaterThan(1000);
+    const tree = r.body.edges.filter((e: { spanningTree: boolean }) => e.spanningTree).length;
+    expect(tree).toBeGreaterThanOrEqual(nodes.length - 5);
+    expect(r.body.edges.length - tree).toBeLessThanOrEqual(500);
+    expect(nodes.find((n) => n.product === '8701')!.exporterMcp).toBe(1);
+    expect(nodes.find((n) => n.product === '2709')!.importerMcp).toBe(1);
+  });
+
+  it('rejects bad parameters with 400 and unknown countries with 404', async () => {
+    for (const url of ['/api/complexity/product-space?minProximity=2', '/api/complexity/product-space?maxEdges=-1', '/api/complexity/countries?level=5', '/api/complexity/countries?year=1200']) {
+      expect((await getJson(s.app, url)).status, url).toBe(400);
+    }
+    expect((await getJson(s.app, '/api/complexity/products?country=Atlantis')).status).toBe(404);
+  });
+});

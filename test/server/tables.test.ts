@@ -1,0 +1,68 @@
+import ExcelJS from 'exceljs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { pickTable, tableToCsv, tablesToXlsx, type ResultTable } from '../../src/server/tables.ts';
+
+const table: ResultTable = {
+  id: 't',
+  en: 'Table',
+  ru: 'Таблица',
+  columns: [
+    { key: 'name', en: 'Name', ru: 'Имя' },
+    { key: 'valueUsd', en: 'Value, USD', ru: 'Стоимость', kind: 'usd' },
+  ],
+  rows: [
+    { name: '=HYPERLINK("http://x","y")', valueUsd: -5 },
+    { name: '+1', valueUsd: 1.5 },
+    { name: '-2', valueUsd: null },
+    { name: '@SUM(A1)', valueUsd: Number.NaN },
+    { name: 'plain, "quoted"', valueUsd: 0 },
+  ],
+};
+
+describe('tableToCsv', () => {
+  it('escapes text that a spreadsheet would run, keeps numbers (negative too) as numbers, quotes per RFC 4180', () => {
+    expect(tableToCsv(table, 'en')).toBe(
+      '\ufeffName,"Value, USD"\r\n' + '"\'=HYPERLINK(""http://x"",""y"")",-5\r\n' + "'+1,1.5\r\n" + "'-2,\r\n" + "'@SUM(A1),\r\n" + '"plain, ""quoted""",0\r\n',
+    );
+  });
+
+  it('labels the header in the asked language', () => {
+    expect(tableToCsv(table, 'ru').split('\r\n')[0]).toBe('\ufeffИмя,Стоимость');
+  });
+
+  it('never starts a text cell with a formula character (property)', () => {
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        const csv = tableToCsv({ ...table, rows: [{ name: text, valueUsd: 1 }] }, 'en');
+        const body = csv.split('\r\n').slice(1).join('\r\n');
+        const first = body.startsWith('"') ? body.slice(1) : body;
+        return !/^[=+\-@\t\r]/.test(first);
+      }),
+    );
+  });
+});
+
+describe('tablesToXlsx', () => {
+  it('writes each table as a sheet; formula-like text is a string cell with the text format, never a formula', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await tablesToXlsx([table, { ...table, id: 'u' }], 'ru')) as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Таблица', 'Таблица 2']);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(1).values).toEqual([undefined, 'Имя', 'Стоимость']);
+    const cell = sheet.getRow(2).getCell(1);
+    expect(cell.type).toBe(ExcelJS.ValueType.String);
+    expect(cell.value).toBe('=HYPERLINK("http://x","y")');
+    expect(cell.numFmt).toBe('@');
+    expect(sheet.getRow(2).getCell(2).value).toBe(-5);
+    expect(sheet.getRow(4).getCell(2).value).toBe(null);
+  });
+});
+
+describe('pickTable', () => {
+  it('defaults to the first table and names the choices for an unknown one', () => {
+    expect(pickTable([table], undefined)).toBe(table);
+    expect(() => pickTable([table], 'x')).toThrow('invalid table: x (one of t)');
+    expect(() => pickTable([], undefined)).toThrow('no table');
+  });
+});
