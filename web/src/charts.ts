@@ -21,7 +21,23 @@ const charts = new Set<echarts.ECharts>();
 
 export const palette = ['#2f6f9f', '#d9822b', '#3d9970', '#b3413b', '#7a5ea8', '#8c6d3f', '#c05a94', '#6b7b8c', '#9aa83a', '#2aa6a6'];
 
-export function chartFor(el: HTMLElement, option: ChartOption): echarts.ECharts {
+/** Draws `option` in `el` as soon as it has a size (ECharts cannot lay out a graph in a 0 x 0 box). */
+export function chartFor(el: HTMLElement, option: ChartOption): void {
+  if (el.clientWidth > 0 && el.clientHeight > 0) {
+    draw(el, option);
+    return;
+  }
+  const observer = new ResizeObserver(() => {
+    if (!el.isConnected) observer.disconnect();
+    else if (el.clientWidth > 0 && el.clientHeight > 0) {
+      observer.disconnect();
+      draw(el, option);
+    }
+  });
+  observer.observe(el);
+}
+
+function draw(el: HTMLElement, option: ChartOption): echarts.ECharts {
   const chart = echarts.init(el, undefined, { renderer: 'canvas' });
   chart.on('finished', () => {
     window.karavanChartsDrawn = (window.karavanChartsDrawn ?? 0) + 1;
@@ -40,7 +56,7 @@ export function tidyCharts(): void {
     if (!dom.isConnected) {
       chart.dispose();
       charts.delete(chart);
-    } else chart.resize();
+    } else if (dom.clientWidth > 0 && dom.clientHeight > 0) chart.resize();
   }
 }
 

@@ -4,7 +4,7 @@
  * chart or its table with CSV and XLSX downloads.
  */
 import { ApiError, getJson, withQuery, type ResultTable } from './api.ts';
-import { chartFor, type ChartOption } from './charts.ts';
+import { chartFor, tidyCharts, type ChartOption } from './charts.ts';
 import { clear, h } from './dom.ts';
 import { formatCell, lang, t } from './i18n.ts';
 
@@ -81,6 +81,11 @@ export function coverageNotice(meta: SectionMeta): HTMLElement | null {
     meta.basis && meta.basis !== 'nothing' ? h('p', {}, `${t('basis')}: ${meta.basis}`) : null,
     meta.missing ? h('p', {}, `${t('whatToIngest')}: `, commandText(meta.missing)) : null,
   );
+}
+
+/** Shown when a section is computed but has no rows for this pair (nothing traded, no candidates). */
+export function noRowsNotice(meta: SectionMeta): HTMLElement {
+  return h('div', { class: 'notice partial', dataset: { coverage: 'empty' } }, h('strong', {}, t('noRowsForPair')), meta.basis && meta.basis !== 'nothing' ? h('p', {}, `${t('basis')}: ${meta.basis}`) : null);
 }
 
 export interface SortState {
@@ -181,6 +186,7 @@ export function panel(options: PanelOptions): HTMLElement {
   const showChart = h('button', { type: 'button', class: 'toggle', 'aria-pressed': 'true', onclick: () => select(false) }, t('chart'));
   const showTable = h('button', { type: 'button', class: 'toggle', 'aria-pressed': 'false', onclick: () => select(true) }, t('table'));
   const select = (table: boolean) => {
+    if (!table && chartBox && !chartBox.dataset['drawn'] && chartBox.isConnected) requestAnimationFrame(() => tidyCharts());
     showChart.setAttribute('aria-pressed', String(!table));
     showTable.setAttribute('aria-pressed', String(table));
     if (chartBox) chartBox.hidden = table;
@@ -203,7 +209,10 @@ export function panel(options: PanelOptions): HTMLElement {
   if (chartBox) {
     select(options.tableFirst ?? false);
     // Draw once the card is in the page (ECharts needs its size).
-    requestAnimationFrame(() => chartFor(chartBox, options.chart!));
+    requestAnimationFrame(() => {
+      // The user may have moved on before this frame: a detached box has no size to draw in.
+      if (chartBox.isConnected) chartFor(chartBox, options.chart!);
+    });
   } else {
     tableBox.hidden = false;
     void loadTable();

@@ -26,6 +26,7 @@ const texts = {
   table: { ru: 'Таблица', en: 'Table' },
   download: { ru: 'Скачать', en: 'Download' },
   noRows: { ru: 'Нет строк', en: 'No rows' },
+  noRowsForPair: { ru: 'Для этой пары в хранилище нет строк этого раздела', en: 'The store has no rows of this section for this pair' },
   error: { ru: 'Ошибка', en: 'Error' },
   hint: { ru: 'Подсказка', en: 'Hint' },
   statusComputed: { ru: 'рассчитано', en: 'computed' },

@@ -108,8 +108,10 @@ async function render(): Promise<void> {
   setLang(state.lang);
   clear(app);
   const main = h('main', { class: 'content', dataset: { view: state.view } });
-  const countries = (await getJson<Country[]>('/api/countries').catch(() => [] as Country[])) ?? [];
-  const coverage = state.from === state.to ? null : await getJson<Coverage>(`/api/coverage?exporter=${state.from}&importer=${state.to}`).catch(() => null);
+  const [countries, coverage] = await Promise.all([
+    getJson<Country[]>('/api/countries').catch(() => [] as Country[]),
+    state.from === state.to ? Promise.resolve(null) : getJson<Coverage>(`/api/coverage?exporter=${state.from}&importer=${state.to}`).catch(() => null),
+  ]);
   if (mine !== renderCount) return;
   app.append(header(state, countries, coverage), nav(state), main);
   main.append(h('h2', { class: 'view-title' }, t(viewTitles[state.view])));

@@ -1,7 +1,7 @@
 /** Joint production: products the pair could make together, scored by demand, density, COG and PCI. */
 import type { JointProductionResult } from '../../../src/analysis/index.ts';
 import { getJson, withQuery } from '../api.ts';
-import { coverageNotice, panel } from '../components.ts';
+import { coverageNotice, noRowsNotice, panel } from '../components.ts';
 import { formatNumber, lang, t } from '../i18n.ts';
 import { pairQuery, productLabel, shortName, type ViewContext } from './context.ts';
 
@@ -12,7 +12,10 @@ export async function renderJoint(ctx: ViewContext): Promise<void> {
   if (ctx.stale()) return;
   const notice = coverageNotice(joint);
   if (notice) main.append(notice);
-  if (joint.rows.length === 0) return;
+  if (joint.rows.length === 0) {
+    if (!notice) main.append(noRowsNotice(joint));
+    return;
+  }
   const rows = joint.rows.slice(0, 20);
   const parts = ['demand', 'density', 'cog', 'pci'] as const;
   const names: Record<(typeof parts)[number], string> = { demand: lang() === 'ru' ? 'Спрос' : 'Demand', density: t('density'), cog: 'COG', pci: 'PCI' };

@@ -1,7 +1,7 @@
 /** Needs: a treemap of the importer's imports by product, coloured by the exporter's share. */
 import type { NeedsResult } from '../../../src/analysis/index.ts';
 import { getJson, withQuery } from '../api.ts';
-import { coverageNotice, panel } from '../components.ts';
+import { coverageNotice, noRowsNotice, panel } from '../components.ts';
 import { formatShare, formatUsd, t } from '../i18n.ts';
 import { countryLabel, pairQuery, productLabel, shortName, type ViewContext } from './context.ts';
 
@@ -19,7 +19,10 @@ export async function renderNeeds(ctx: ViewContext): Promise<void> {
   if (ctx.stale()) return;
   const notice = coverageNotice(needs);
   if (notice) main.append(notice);
-  if (needs.rows.length === 0) return;
+  if (needs.rows.length === 0) {
+    if (!notice) main.append(noRowsNotice(needs));
+    return;
+  }
   const maxShare = Math.max(0.01, ...needs.rows.map((r) => r.exporterShare));
   main.append(
     panel({

@@ -4,7 +4,7 @@
  */
 import type { PotentialResult } from '../../../src/analysis/index.ts';
 import { getJson, withQuery, type ResultTable } from '../api.ts';
-import { coverageNotice, dataTable, panel, type SortState } from '../components.ts';
+import { coverageNotice, noRowsNotice, dataTable, panel, type SortState } from '../components.ts';
 import { h } from '../dom.ts';
 import { formatNumber, formatUsd, t } from '../i18n.ts';
 import { replaceExtra } from '../state.ts';
@@ -28,7 +28,10 @@ export async function renderOpportunities(ctx: ViewContext): Promise<void> {
   if (ctx.stale()) return;
   const notice = coverageNotice(potential);
   if (notice) main.append(notice);
-  if (potential.rows.length === 0) return;
+  if (potential.rows.length === 0) {
+    if (!notice) main.append(noRowsNotice(potential));
+    return;
+  }
   // PCI and the exporter's density at the same HS level, where the store has them.
   const complexityAt = (level: string) => getJson<ProductComplexity>(withQuery('/api/complexity/products', { country: state.from, level, lang: state.lang })).catch(() => null);
   let complexity = await complexityAt(state.level);

@@ -70,8 +70,12 @@ export async function renderOverview(ctx: ViewContext): Promise<void> {
       }),
     );
   }
-  // Target planner.
-  const latestYear = turnover.latest?.year;
+  // Target planner: needs a latest turnover to start from.
+  if (!turnover.latest) {
+    replaceExtra({});
+    return;
+  }
+  const latestYear = turnover.latest.year;
   const form = h(
     'form',
     {
@@ -85,7 +89,7 @@ export async function renderOverview(ctx: ViewContext): Promise<void> {
       },
     },
     h('label', { class: 'field' }, h('span', {}, t('targetUsd')), h('input', { name: 'targetUsd', type: 'number', min: '0.001', step: 'any', required: true, value: target ? String(target.targetUsd / 1e6) : '' })),
-    h('label', { class: 'field' }, h('span', {}, t('targetYear')), h('input', { name: 'targetYear', type: 'number', min: String((latestYear ?? 2000) + 1), max: '2100', step: '1', required: true, value: target ? String(target.targetYear) : '' })),
+    h('label', { class: 'field' }, h('span', {}, t('targetYear')), h('input', { name: 'targetYear', type: 'number', min: String(latestYear + 1), max: '2100', step: '1', required: true, value: target ? String(target.targetYear) : '' })),
     h('button', { type: 'submit' }, t('plan')),
   );
   const planner = h('section', { class: 'panel' }, h('header', {}, h('h2', {}, t('targetPlanner'))), h('div', { class: 'panel-body' }, form));

@@ -1,6 +1,6 @@
 /** Product space: the proximity graph of products, the exporter's and the importer's strengths highlighted. */
 import { getJson, withQuery } from '../api.ts';
-import { coverageNotice, panel } from '../components.ts';
+import { coverageNotice, noRowsNotice, panel } from '../components.ts';
 import { formatNumber, formatUsd, t } from '../i18n.ts';
 import { forceLayout } from '../layout.ts';
 import { countryLabel, type ViewContext } from './context.ts';
@@ -23,7 +23,10 @@ export async function renderProductSpace(ctx: ViewContext): Promise<void> {
   if (ctx.stale()) return;
   const notice = coverageNotice(space);
   if (notice) main.append(notice);
-  if (space.nodes.length === 0) return;
+  if (space.nodes.length === 0) {
+    if (!notice) main.append(noRowsNotice(space));
+    return;
+  }
   const categories = [t('legendBoth'), `${t('legendExporter')}: ${countryLabel(ctx, state.from)}`, `${t('legendImporter')}: ${countryLabel(ctx, state.to)}`, t('legendOther')];
   const colours = ['#7a3e9d', '#d9822b', '#2f6f9f', '#c9cfd6'];
   const maxTrade = Math.max(1, ...space.nodes.map((n) => n.worldTradeUsd));

@@ -1,7 +1,7 @@
 /** Rivals: suppliers' shares of the importer's market for a product over time, and their unit values. */
 import type { NeedsResult, RivalsResult } from '../../../src/analysis/index.ts';
 import { getJson, withQuery } from '../api.ts';
-import { coverageNotice, panel } from '../components.ts';
+import { coverageNotice, noRowsNotice, panel } from '../components.ts';
 import { h } from '../dom.ts';
 import { formatNumber, formatShare, t } from '../i18n.ts';
 import { navigate } from '../state.ts';
@@ -13,8 +13,7 @@ export async function renderRivals(ctx: ViewContext): Promise<void> {
   if (ctx.stale()) return;
   const chosen = state.extra['product'] ?? needs.rows[0]?.product;
   if (!chosen) {
-    const notice = coverageNotice(needs);
-    if (notice) main.append(notice);
+    main.append(coverageNotice(needs) ?? noRowsNotice(needs));
     return;
   }
   const options = needs.rows.map((r) => h('option', { value: r.product, selected: r.product === chosen }, shortName(productLabel(r), 90)));
@@ -28,7 +27,10 @@ export async function renderRivals(ctx: ViewContext): Promise<void> {
   const notice = coverageNotice(rivals);
   if (notice) main.append(notice);
   const product = rivals.products[0];
-  if (!product) return;
+  if (!product) {
+    if (!notice) main.append(noRowsNotice(rivals));
+    return;
+  }
   const years = [...new Set(product.history.map((x) => x.year))].sort();
   const suppliers = [...new Set(product.history.map((x) => x.supplier))];
   main.append(
