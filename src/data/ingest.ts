@@ -12,7 +12,7 @@
  * Nothing here touches the live store: the caller (store.ts) moves the finished files into
  * place and commits the manifest. Any error leaves only the staging folder, which is removed.
  */
-import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
   BadArchiveError,
@@ -30,7 +30,7 @@ import type { Database, SqlValue } from './database.ts';
 import type { DatasetFormat, DatasetKind } from './manifest.ts';
 import { planFormat, type FormatPlan, type PlanOptions } from './readers/formats.ts';
 import { csvMemberFromFile, extractZipCsvMembers, type CsvMember, type SourceFile } from './readers/source-file.ts';
-import { quoteIdentifier, quoteString, sqlStruct } from './sql.ts';
+import { quoteIdentifier, quoteString, sqlList, sqlStruct } from './sql.ts';
 
 /** Years a trade file may hold (UN Comtrade starts in 1962). */
 export const yearRange = Object.freeze({ min: 1962, max: new Date().getUTCFullYear() });
@@ -203,7 +203,7 @@ function rowChecks(plan: FormatPlan): RowCheck[] {
     const columnName = header(column) ?? (plan.format === 'comtrade' ? header('partner_code') : undefined);
     checks.push({
       kind: column,
-      badSql: column === 'reporter_code' ? `(s.reporter_code IS NOT NULL AND ${alias}.iso3 IS NULL)` : `(${alias}.iso3 IS NULL)`,
+      badSql: column === 'reporter_code' ? `(s.reporter_code IS NOT NULL AND s.${alias}_iso3 IS NULL)` : `(s.${alias}_iso3 IS NULL)`,
       rawSql: `CAST(s.${column} AS VARCHAR)`,
       column: columnName,
       fail: (file, line, value) =>
@@ -222,21 +222,28 @@ function rowChecks(plan: FormatPlan): RowCheck[] {
 /** read_csv over the member with the plan's types, projected to the uniform raw columns `s.*`. */
 function rawSourceSql(plan: FormatPlan, options: { numbered: boolean }): string {
   const selectSql = plan.staging.map((c) => `${c.sql} AS ${quoteIdentifier(c.name)}`).join(', ');
-  // BACI writes numbers (joined on integers); other files may write ISO codes in any case, with spaces.
-  const tableSql = plan.format === 'baci' ? 'ingest_alias_numeric' : 'ingest_alias';
-  const codeSql = (column: string) => (plan.format === 'baci' ? `s.${quoteIdentifier(column)}` : `upper(trim(s.${quoteIdentifier(column)}))`);
-  const joins = [`LEFT JOIN ${tableSql} ex ON ex.code = ${codeSql('exporter_code')}`];
-  if (plan.kind === 'flows') joins.push(`LEFT JOIN ${tableSql} im ON im.code = ${codeSql('importer_code')}`);
-  if (hasReporter(plan)) joins.push(`LEFT JOIN ${tableSql} rep ON rep.code = ${codeSql('reporter_code')}`);
-  const joinsSql = joins.join('\n          ');
   // Line numbers come from a single-threaded read, where row order is file order.
   const lineNumberSql = options.numbered ? 'row_number() OVER () + 1 AS line_number, ' : '';
   const parallelSql = options.numbered ? 'false' : 'true';
-  return `(SELECT ${lineNumberSql}${selectSql}
+  const readSql = `(SELECT ${lineNumberSql}${selectSql}
              FROM read_csv($1, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
                            strict_mode = true, null_padding = false, max_line_size = 2097152, compression = $2,
-                           parallel = ${parallelSql}, columns = ${sqlStruct(plan.csvColumns)})) s
-          ${joinsSql}`;
+                           parallel = ${parallelSql}, columns = ${sqlStruct(plan.csvColumns)})) s0`;
+  // BACI codes are numbers: looked up in a list by position (baci_iso3, made per ingest), which
+  // stays cheap at ten million rows where a join with the CSV scan does not. Other files may
+  // write ISO codes in any case, with spaces, and are small: a join on the alias table.
+  if (plan.format === 'baci') {
+    return `(SELECT s0.*, baci_iso3(s0.exporter_code) AS ex_iso3, baci_iso3(s0.importer_code) AS im_iso3, NULL::VARCHAR AS rep_iso3 FROM ${readSql}) s`;
+  }
+  const codeSql = (column: string) => `upper(trim(s0.${quoteIdentifier(column)}))`;
+  const joins = [`LEFT JOIN ingest_alias ex ON ex.code = ${codeSql('exporter_code')}`];
+  if (plan.kind === 'flows') joins.push(`LEFT JOIN ingest_alias im ON im.code = ${codeSql('importer_code')}`);
+  if (hasReporter(plan)) joins.push(`LEFT JOIN ingest_alias rep ON rep.code = ${codeSql('reporter_code')}`);
+  const joinsSql = joins.join('\n          ');
+  const importerSql = plan.kind === 'flows' ? 'im.iso3' : 'NULL::VARCHAR';
+  const reporterSql = hasReporter(plan) ? 'rep.iso3' : 'NULL::VARCHAR';
+  return `(SELECT s0.*, ex.iso3 AS ex_iso3, ${importerSql} AS im_iso3, ${reporterSql} AS rep_iso3 FROM ${readSql}
+          ${joinsSql}) s`;
 }
 
 /** Comtrade files carry a reporter; BACI (reconciled) and exporter tables do not. */
@@ -260,10 +267,10 @@ function finalSelectSql(plan: FormatPlan, checks: RowCheck[]): string {
   const productLevelSql = `length(${productSql(plan)})::INTEGER`;
   if (plan.kind === 'flows') {
     const qtySql = plan.qtyToTonnes === null ? 'NULL::DOUBLE' : guardSql('qty', `${qtyCastSql} * $6`);
-    const reporterSql = hasReporter(plan) ? guardSql('reporter_code', 'rep.iso3') : 'NULL::VARCHAR';
+    const reporterSql = hasReporter(plan) ? guardSql('reporter_code', 's.rep_iso3') : 'NULL::VARCHAR';
     return `SELECT ${guardSql('year', 's.year')} AS year,
-                   ${guardSql('exporter_code', 'ex.iso3')} AS exporter,
-                   ${guardSql('importer_code', 'im.iso3')} AS importer,
+                   ${guardSql('exporter_code', 's.ex_iso3')} AS exporter,
+                   ${guardSql('importer_code', 's.im_iso3')} AS importer,
                    ${guardSql('product', productSql(plan))} AS product,
                    ${hsRevisionSql} AS hs_revision,
                    ${guardSql('value', 's.value_raw * $5')} AS value_usd,
@@ -274,7 +281,7 @@ function finalSelectSql(plan: FormatPlan, checks: RowCheck[]): string {
              WHERE ${whereSql}`;
   }
   return `SELECT ${guardSql('year', 's.year')} AS year,
-                 ${guardSql('exporter_code', 'ex.iso3')} AS exporter,
+                 ${guardSql('exporter_code', 's.ex_iso3')} AS exporter,
                  ${guardSql('product', productSql(plan))} AS product,
                  ${productLevelSql} AS product_level,
                  ${hsRevisionSql} AS hs_revision,
@@ -296,17 +303,20 @@ async function locateCheck(db: Database, member: CsvMember, plan: FormatPlan, ch
 
 async function writeMember(db: Database, member: CsvMember, plan: FormatPlan, outDir: string, datasetId: string, index: number): Promise<number> {
   const checks = rowChecks(plan);
-  const copyOptionsSql = `(FORMAT parquet, PARTITION_BY (source, year), FILENAME_PATTERN ${quoteString(`${datasetId}_m${index}_{i}`)}, OVERWRITE_OR_IGNORE)`;
   const params: SqlValue[] = [member.readPath, member.compression === 'gzip' ? 'gzip' : 'none', datasetId, plan.hsRevision, plan.valueToUsd];
   params.push(...(plan.kind === 'flows' ? [plan.qtyToTonnes ?? 1, plan.source] : [plan.source]));
-  const sql = `COPY (${finalSelectSql(plan, checks)}) TO ${quoteString(outDir)} ${copyOptionsSql}`;
+  // One plain Parquet file first (a partitioned write costs much more), then placed under its
+  // year's partition: moved as it is when it holds one year (a BACI yearly CSV), split by year otherwise.
+  const single = join(outDir, '..', `member-${index}.parquet`);
+  const sql = `COPY (${finalSelectSql(plan, checks)}) TO ${quoteString(single)} (FORMAT parquet)`;
   if (process.env['KARAVAN_DEBUG_SQL']) process.stderr.write(`${sql}\n${JSON.stringify(params)}\n`);
   // Rows need no order in the store (lines are found by a separate read when a check fires),
   // and letting DuckDB write in any order makes the parallel pass much faster.
   await db.run(`SET preserve_insertion_order = false`);
+  let written: number;
   try {
     const result = await db.one<{ Count: number }>(sql, params);
-    return result?.Count ?? 0;
+    written = result?.Count ?? 0;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const fired = new RegExp(`${marker}:(\\w+):`).exec(message);
@@ -316,6 +326,21 @@ async function writeMember(db: Database, member: CsvMember, plan: FormatPlan, ou
   } finally {
     await db.run(`RESET preserve_insertion_order`);
   }
+  if (written === 0) return 0;
+  const years = await db.all<{ year: number }>(`SELECT DISTINCT year FROM read_parquet($1)`, [single]);
+  if (years.length === 1) {
+    const target = join(outDir, `source=${plan.source}`, `year=${years[0]!.year}`, `${datasetId}_m${index}_0.parquet`);
+    mkdirSync(join(target, '..'), { recursive: true });
+    renameSync(single, target);
+  } else {
+    await db.run(
+      `COPY (SELECT * FROM read_parquet($1)) TO ${quoteString(outDir)}
+         (FORMAT parquet, PARTITION_BY (source, year), FILENAME_PATTERN ${quoteString(`${datasetId}_m${index}_{i}`)}, OVERWRITE_OR_IGNORE)`,
+      [single],
+    );
+    rmSync(single, { force: true });
+  }
+  return written;
 }
 
 async function checkNotEmpty(db: Database, member: CsvMember, plan: FormatPlan, written: number): Promise<number> {
@@ -333,18 +358,22 @@ async function checkNotEmpty(db: Database, member: CsvMember, plan: FormatPlan, 
 /** Two rows with one key are an error; found on the finished files, then located in the CSVs. */
 async function checkDuplicates(db: Database, kind: DatasetKind, outDir: string, members: Array<{ member: CsvMember; plan: FormatPlan }>): Promise<void> {
   const keySql = kind === 'flows' ? 'year, exporter, importer, product, reporter' : 'year, exporter, product';
+  // Grouping on one 64-bit hash of the key is far lighter than on five text columns; the few
+  // hashes seen twice are then checked on the key itself.
   const duplicate = await db.one<Record<string, string | number | null>>(
-    `SELECT ${keySql} FROM read_parquet($1) GROUP BY ALL HAVING count(*) > 1 LIMIT 1`,
+    `WITH files AS (SELECT * FROM read_parquet($1)),
+          twice AS (SELECT hash(${keySql}) AS h FROM files GROUP BY h HAVING count(*) > 1)
+     SELECT ${keySql} FROM files WHERE hash(${keySql}) IN (SELECT h FROM twice) GROUP BY ALL HAVING count(*) > 1 LIMIT 1`,
     [join(outDir, '**', '*.parquet')],
   );
   if (!duplicate) return;
   const described = `year ${duplicate['year']}, exporter ${duplicate['exporter']}${kind === 'flows' ? `, importer ${duplicate['importer']}` : ''}, product ${duplicate['product']}`;
   for (const { member, plan } of members) {
-    const reporterSql = hasReporter(plan) ? 'rep.iso3' : 'NULL';
+    const reporterSql = hasReporter(plan) ? 's.rep_iso3' : 'NULL';
     const matchSql =
       kind === 'flows'
-        ? `s.year = $3 AND ex.iso3 = $4 AND im.iso3 = $5 AND ${productSql(plan)} = $6 AND ${reporterSql} IS NOT DISTINCT FROM $7`
-        : `s.year = $3 AND ex.iso3 = $4 AND ${productSql(plan)} = $6 AND $5::VARCHAR IS NULL AND $7::VARCHAR IS NULL`;
+        ? `s.year = $3 AND s.ex_iso3 = $4 AND s.im_iso3 = $5 AND ${productSql(plan)} = $6 AND ${reporterSql} IS NOT DISTINCT FROM $7`
+        : `s.year = $3 AND s.ex_iso3 = $4 AND ${productSql(plan)} = $6 AND $5::VARCHAR IS NULL AND $7::VARCHAR IS NULL`;
     const lines = await db.all<{ line_number: number }>(
       `SELECT s.line_number FROM ${rawSourceSql(plan, { numbered: true })} WHERE s.keep AND ${matchSql} ORDER BY s.line_number LIMIT 2`,
       [member.readPath, member.compression === 'gzip' ? 'gzip' : 'none', duplicate['year'], duplicate['exporter'], duplicate['importer'] ?? null, duplicate['product'], duplicate['reporter'] ?? null],
@@ -408,10 +437,16 @@ export async function stageDataset(db: Database, source: SourceFile, stagingDir:
     else if (!codeList) dataMembers.push(member);
   }
   if (dataMembers.length === 0) throw new BadArchiveError(`${source.fileName}: no data CSV besides code lists`, { file: source.path });
+  // Numeric codes (BACI, ISO, M49: 0..999) -> ISO3, as a list indexed by code for baci_iso3().
+  const numeric = await db.all<{ code: number; iso3: string }>(
+    `SELECT DISTINCT ON (n) n AS code, iso3 FROM (SELECT CAST(code AS INTEGER) AS n, iso3 FROM ingest_alias
+      WHERE TRY_CAST(code AS INTEGER) BETWEEN 0 AND 9999 AND (code = '0' OR code NOT LIKE '0%')) ORDER BY n`,
+  );
+  const byCode = new Array<string>(Math.max(0, ...numeric.map((r) => r.code)) + 1).fill('');
+  for (const r of numeric) byCode[r.code] = r.iso3;
+  const codesSql = sqlList(byCode);
   await db.run(
-    `CREATE OR REPLACE TEMP TABLE ingest_alias_numeric AS
-       SELECT DISTINCT ON (n) CAST(code AS INTEGER) AS code, iso3 FROM (SELECT code, iso3, CAST(code AS INTEGER) AS n FROM ingest_alias
-        WHERE TRY_CAST(code AS INTEGER) IS NOT NULL AND (code = '0' OR code NOT LIKE '0%')) ORDER BY n`,
+    `CREATE OR REPLACE TEMP MACRO baci_iso3(code) AS CASE WHEN code >= 0 AND code < len(${codesSql}) THEN nullif(${codesSql}[code + 1], '') END`,
   );
 
   const outDir = join(stagingDir, 'out');
@@ -438,13 +473,13 @@ export async function stageDataset(db: Database, source: SourceFile, stagingDir:
   const glob = join(outDir, '**', '*.parquet');
   const stats = await db.one<{ rows: number; years: number[]; levels: number[]; exporters: number; importers: number; total: number; revisions: string[] }>(
     plan.kind === 'flows'
-      ? `SELECT count(*)::DOUBLE AS rows, list_sort(list_distinct(list(year))) AS years, list_sort(list_distinct(list(length(product)))) AS levels,
+      ? `SELECT count(*)::DOUBLE AS rows, list_sort(list(DISTINCT year)) AS years, list_sort(list(DISTINCT length(product))) AS levels,
                 count(DISTINCT exporter)::DOUBLE AS exporters, count(DISTINCT importer)::DOUBLE AS importers, coalesce(sum(value_usd), 0) AS total,
-                list_sort(list_distinct(list(hs_revision))) AS revisions
+                list_sort(list(DISTINCT hs_revision)) AS revisions
            FROM read_parquet($1)`
-      : `SELECT count(*)::DOUBLE AS rows, list_sort(list_distinct(list(year))) AS years, list_sort(list_distinct(list(product_level))) AS levels,
+      : `SELECT count(*)::DOUBLE AS rows, list_sort(list(DISTINCT year)) AS years, list_sort(list(DISTINCT product_level)) AS levels,
                 count(DISTINCT exporter)::DOUBLE AS exporters, 0::DOUBLE AS importers, coalesce(sum(value_usd), 0) AS total,
-                list_sort(list_distinct(list(hs_revision))) AS revisions
+                list_sort(list(DISTINCT hs_revision)) AS revisions
            FROM read_parquet($1)`,
     [glob],
   );

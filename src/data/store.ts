@@ -262,6 +262,10 @@ export class TradeStore {
    * manifest. The same file (same sha256) twice is a no-op that says so.
    */
   async ingest(path: string, options: IngestOptions = {}): Promise<IngestResult> {
+    // The source names a folder (source=<name>): letters, digits, dash and underscore only.
+    if (options.source !== undefined && !/^[A-Za-z0-9_-]{1,32}$/.test(options.source)) {
+      throw new InvalidOptionError(`invalid --source: ${options.source} (1-32 letters, digits, - or _)`, { value: options.source });
+    }
     const lock = acquireWriteLock(this.paths.lock, `ingesting ${path}`);
     try {
       this.#manifest = readManifest(this.paths.manifest);
