@@ -242,4 +242,43 @@ export function registerMachinery(program: Command): void {
       if (flags.json) return printJson({ ...catalog, presets });
       process.stdout.write(renderCatalog(catalog, presets));
     });
+
+  machinery
+    .command('market')
+    .description("the importer's imports of harvesting machinery (HS 8433), tractors (8701) and goods vehicles incl. dump trucks (8704) by supplier, with unit values against the exporter's")
+    .option('--from <country>', 'exporter whose machines are offered (default: BLR)', 'BLR')
+    .option('--to <country>', 'importing country (default: KAZ)', 'KAZ')
+    .option('--year <year>', 'year (default: the newest with the importer\'s imports)')
+    .option('--hs <codes>', 'HS headings or subheadings, comma-separated (default: 8433,8701,8704)', '8433,8701,8704')
+    .option('--json', 'print as JSON', false)
+    .action(async (flags: { from: string; to: string; year?: string; hs: string; json: boolean }) => {
+      const { resolveCountry, checkProductCode } = await import('../../data/index.ts');
+      const { rivals } = await import('../../analysis/index.ts');
+      const { InvalidOptionError } = await import('../../errors.ts');
+      const { withStore } = await import('../store.ts');
+      const { formatTable } = await import('../output.ts');
+      const products = flags.hs.split(',').map((c) => c.trim()).filter(Boolean);
+      const levels = new Set(products.map((c) => c.length));
+      if (levels.size !== 1 || ![4, 6].includes(products[0]?.length ?? 0)) throw new InvalidOptionError(`invalid --hs: ${flags.hs} (4- or 6-digit codes of one length)`);
+      const year = flags.year === undefined ? undefined : Number(flags.year);
+      if (year !== undefined && !Number.isInteger(year)) throw new InvalidOptionError(`invalid --year: ${flags.year}`);
+      await withStore(async (store) => {
+        const [a, b] = await Promise.all([resolveCountry(store, flags.from), resolveCountry(store, flags.to)]);
+        for (const code of products) await checkProductCode(store, code);
+        const result = await rivals(store, { exporter: a.iso3, importer: b.iso3, products, year, level: products[0]!.length as 4 | 6 });
+        if (flags.json) return printJson(result);
+        process.stdout.write(`status: ${result.status} — ${result.basis}\n`);
+        if (result.missing) process.stdout.write(`missing: ${result.missing}\n`);
+        for (const p of result.products) {
+          process.stdout.write(`\n${p.product} ${p.nameEn}: ${b.iso3} imports ${(p.importsUsd / 1e6).toFixed(1)} USD m\n`);
+          const rows = [...(p.exporter ? [p.exporter] : []), ...p.suppliers];
+          process.stdout.write(
+            formatTable(
+              ['supplier', 'USD m', 'share %', 'USD/t', 'flags'],
+              rows.map((r) => [r.supplier, Math.round(r.valueUsd / 1e4) / 100, Math.round(r.share * 1000) / 10, r.unitValueUsdPerTonne === null ? null : Math.round(r.unitValueUsdPerTonne), r.flags.join(',')]),
+            ),
+          );
+        }
+      });
+    });
 }
