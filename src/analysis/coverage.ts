@@ -3,7 +3,7 @@
  * from which dataset and year, and if not, exactly which file to ingest and how. This is what
  * keeps Karavan from printing zeros dressed as results.
  */
-import { pairCoverage, type PairCoverage, type TradeStore } from '../data/index.ts';
+import { pairCoverage, worldFlowMinExporters, type PairCoverage, type TradeStore } from '../data/index.ts';
 
 export type SectionId = 'turnover' | 'needs' | 'supply' | 'potential' | 'rivals' | 'jointProduction' | 'surplus' | 'complexity';
 export type SectionStatus = 'computed' | 'partial' | 'missing';
@@ -29,7 +29,7 @@ export interface DataCoverage {
 }
 
 /** How many exporters a year of flows needs before it counts as world coverage (BACI has ~220). */
-export const worldCoverageMinExporters = 50;
+export const worldCoverageMinExporters = worldFlowMinExporters;
 
 export function howToGetBaci(): string {
   return (

@@ -11,9 +11,11 @@ export interface TurnoverRow {
   /** Dataset source (baci, comtrade, ...) and, for Comtrade, whose statistics. */
   source: string;
   reporter: string | null;
-  exportsUsd: number;
-  importsUsd: number;
-  turnoverUsd: number;
+  /** null where the data cannot tell (e.g. a BACI slice without the partner's exports). */
+  exportsUsd: number | null;
+  importsUsd: number | null;
+  /** Both directions; null unless both are known. */
+  turnoverUsd: number | null;
   /** Change of the turnover on the previous year of the same source and reporter (fraction). */
   growth: number | null;
   /** Exports to the partner / the exporter's exports to all partners. */
@@ -45,7 +47,8 @@ export interface OfficialFigure {
 export interface TurnoverResult {
   exporter: string;
   importer: string;
-  status: 'computed' | 'official-only' | 'missing';
+  /** partial: some years lack one direction (the data cannot tell it). */
+  status: 'computed' | 'partial' | 'official-only' | 'missing';
   rows: TurnoverRow[];
   mirror: MirrorGap[];
   official: OfficialFigure[];
@@ -60,7 +63,7 @@ export async function turnover(store: TradeStore, options: { exporter: string; i
   const previous = new Map<string, TurnoverRow>();
   for (const s of series) {
     const key = `${s.source}|${s.reporter ?? ''}`;
-    const turnoverUsd = s.forwardUsd + s.backwardUsd;
+    const turnoverUsd = s.forwardUsd !== null && s.backwardUsd !== null ? s.forwardUsd + s.backwardUsd : null;
     const before = previous.get(key);
     const row: TurnoverRow = {
       year: s.year,
@@ -69,9 +72,9 @@ export async function turnover(store: TradeStore, options: { exporter: string; i
       exportsUsd: s.forwardUsd,
       importsUsd: s.backwardUsd,
       turnoverUsd,
-      growth: before && before.year === s.year - 1 && before.turnoverUsd > 0 ? turnoverUsd / before.turnoverUsd - 1 : null,
-      shareOfExporterExports: s.aExportsUsd && s.aExportsUsd > 0 ? s.forwardUsd / s.aExportsUsd : null,
-      shareOfImporterImports: s.bImportsUsd && s.bImportsUsd > 0 ? s.forwardUsd / s.bImportsUsd : null,
+      growth: before && before.year === s.year - 1 && before.turnoverUsd && turnoverUsd !== null ? turnoverUsd / before.turnoverUsd - 1 : null,
+      shareOfExporterExports: s.forwardUsd !== null && s.aExportsUsd ? s.forwardUsd / s.aExportsUsd : null,
+      shareOfImporterImports: s.forwardUsd !== null && s.bImportsUsd ? s.forwardUsd / s.bImportsUsd : null,
     };
     rows.push(row);
     previous.set(key, row);
@@ -81,7 +84,7 @@ export async function turnover(store: TradeStore, options: { exporter: string; i
   for (const year of [...new Set(rows.map((r) => r.year))]) {
     const own = rows.find((r) => r.year === year && r.reporter === exporter);
     const partner = rows.find((r) => r.year === year && r.reporter === importer);
-    if (own && partner) {
+    if (own && partner && own.exportsUsd !== null && partner.exportsUsd !== null) {
       mirror.push({
         year,
         exporterReportsUsd: own.exportsUsd,
@@ -91,11 +94,12 @@ export async function turnover(store: TradeStore, options: { exporter: string; i
     }
   }
   const official = (await pairCoverage(store, exporter, importer)).officialTotals;
-  const reconciled = rows.filter((r) => r.reporter === null);
-  const lastRow = (reconciled.length > 0 ? reconciled : rows).at(-1);
+  const complete = rows.filter((r) => r.turnoverUsd !== null);
+  const reconciled = complete.filter((r) => r.reporter === null);
+  const lastRow = (reconciled.length > 0 ? reconciled : complete).at(-1);
   const lastOfficial = official.filter((o) => o.period === 'year' && o.measure.startsWith('turnover')).at(-1);
   const latest = lastRow
-    ? { year: lastRow.year, turnoverUsd: lastRow.turnoverUsd, basis: `${lastRow.source}${lastRow.reporter ? ` (as reported by ${lastRow.reporter})` : ''}` }
+    ? { year: lastRow.year, turnoverUsd: lastRow.turnoverUsd!, basis: `${lastRow.source}${lastRow.reporter ? ` (as reported by ${lastRow.reporter})` : ''}` }
     : lastOfficial
       ? {
           year: lastOfficial.year,
@@ -106,7 +110,7 @@ export async function turnover(store: TradeStore, options: { exporter: string; i
   return {
     exporter,
     importer,
-    status: rows.length > 0 ? 'computed' : official.length > 0 ? 'official-only' : 'missing',
+    status: rows.length === 0 ? (official.length > 0 ? 'official-only' : 'missing') : complete.length === rows.length ? 'computed' : 'partial',
     rows,
     mirror,
     official,

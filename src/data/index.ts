@@ -18,6 +18,7 @@ export {
   exportMatrixYears,
   smoothedFlows,
   restOfWorld,
+  worldFlowMinExporters,
   suppliersByYear,
   exporterWorldSales,
   flowYears,

@@ -26,11 +26,14 @@ export interface BilateralYear {
   source: string;
   /** ISO3 of the reporting country (Comtrade), or null for reconciled data (BACI). */
   reporter: string | null;
-  /** a -> b (USD). */
-  forwardUsd: number;
-  /** b -> a (USD). */
-  backwardUsd: number;
-  /** a's exports to all partners (USD), when the data holds them. */
+  /**
+   * a -> b (USD); null when the data cannot tell: a slice of BACI without a's exports, or a
+   * Comtrade file reported by neither side.
+   */
+  forwardUsd: number | null;
+  /** b -> a (USD); null when the data cannot tell. */
+  backwardUsd: number | null;
+  /** a's exports to all partners (USD), when the data holds all of them (else null). */
   aExportsUsd: number | null;
   /** b's imports from all partners (USD), when the data holds them. */
   bImportsUsd: number | null;
@@ -59,6 +62,8 @@ async function computeBilateralSeries(store: TradeStore, a: string, b: string): 
     b_m_wld: number | null;
     b_x_wld: number | null;
     a_m_wld: number | null;
+    a_exports: boolean;
+    b_exports: boolean;
   }>(
     `SELECT year, source, reporter,
             sum(value_usd) FILTER (WHERE exporter = $1 AND importer = $2) AS ab,
@@ -70,7 +75,8 @@ async function computeBilateralSeries(store: TradeStore, a: string, b: string): 
             sum(value_usd) FILTER (WHERE exporter = $1 AND importer = 'WLD') AS a_x_wld,
             sum(value_usd) FILTER (WHERE importer = $2 AND exporter = 'WLD') AS b_m_wld,
             sum(value_usd) FILTER (WHERE exporter = $2 AND importer = 'WLD') AS b_x_wld,
-            sum(value_usd) FILTER (WHERE importer = $1 AND exporter = 'WLD') AS a_m_wld
+            sum(value_usd) FILTER (WHERE importer = $1 AND exporter = 'WLD') AS a_m_wld,
+            bool_or(exporter = $1) AS a_exports, bool_or(exporter = $2) AS b_exports
        FROM flows
       WHERE exporter IN ($1, $2, 'WLD') OR importer IN ($1, $2)
       GROUP BY year, source, reporter
@@ -78,18 +84,37 @@ async function computeBilateralSeries(store: TradeStore, a: string, b: string): 
       ORDER BY year, source, reporter NULLS FIRST`,
     [a, b],
   );
-  return rows.map((r) => ({
-    year: r.year,
-    source: r.source,
-    reporter: r.reporter,
-    forwardUsd: r.ab ?? 0,
-    backwardUsd: r.ba ?? 0,
-    aExportsUsd: r.a_x_wld ?? r.a_x,
-    bImportsUsd: r.b_m_wld ?? r.b_m,
-    bExportsUsd: r.b_x_wld ?? r.b_x,
-    aImportsUsd: r.a_m_wld ?? r.a_m,
-  }));
+  // How many exporters each source-year has: with (nearly) all of them, every flow is there.
+  const breadth = new Map(
+    (await store.query<{ year: number; source: string; exporters: number }>(`SELECT year, source, count(DISTINCT exporter)::INTEGER AS exporters FROM flows GROUP BY ALL`)).map((r) => [
+      `${r.year}|${r.source}`,
+      r.exporters,
+    ]),
+  );
+  return rows.map((r) => {
+    const world = (breadth.get(`${r.year}|${r.source}`) ?? 0) >= worldFlowMinExporters;
+    // Reconciled data (BACI) knows a flow when its exporter is covered; Comtrade rows know
+    // both directions of the reporter's own trade.
+    const knowsA = r.reporter === null ? world || r.a_exports : r.reporter === a;
+    const knowsB = r.reporter === null ? world || r.b_exports : r.reporter === b;
+    const forwardKnown = r.reporter === null ? knowsA : r.reporter === a || r.reporter === b;
+    const backwardKnown = r.reporter === null ? knowsB : r.reporter === a || r.reporter === b;
+    return {
+      year: r.year,
+      source: r.source,
+      reporter: r.reporter,
+      forwardUsd: forwardKnown ? (r.ab ?? 0) : null,
+      backwardUsd: backwardKnown ? (r.ba ?? 0) : null,
+      aExportsUsd: knowsA ? (r.a_x_wld ?? r.a_x) : null,
+      bImportsUsd: r.reporter === null ? (world ? (r.b_m_wld ?? r.b_m) : null) : r.reporter === b ? (r.b_m_wld ?? r.b_m) : null,
+      bExportsUsd: knowsB ? (r.b_x_wld ?? r.b_x) : null,
+      aImportsUsd: r.reporter === null ? (world ? (r.a_m_wld ?? r.a_m) : null) : r.reporter === a ? (r.a_m_wld ?? r.a_m) : null,
+    };
+  });
 }
+
+/** Exporters a year of flows needs to count as world coverage (a BACI year has about 220). */
+export const worldFlowMinExporters = 50;
 
 export interface ImportNeedRow {
   product: string;

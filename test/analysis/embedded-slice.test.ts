@@ -1,0 +1,35 @@
+/**
+ * The real BACI slice in the embedded data (every 2021 flow exported by Afghanistan or South
+ * Africa): South Africa -> Kazakhstan gives a turnover monitor with the direction the slice
+ * cannot know (Kazakhstan's exports) left unknown, not zero; Afghanistan's supply is computed.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exporterSupply, turnover } from '../../src/analysis/index.ts';
+import type { TradeStore } from '../../src/data/index.ts';
+import { openTempStore } from '../support/store.ts';
+
+describe('the embedded BACI slice', () => {
+  let store: TradeStore;
+  let cleanup: () => void;
+  beforeAll(async () => ({ store, cleanup } = await openTempStore(true)));
+  afterAll(() => cleanup());
+
+  it('South Africa -> Kazakhstan: exports known, the reverse unknown, shares only where the data holds the totals', async () => {
+    const result = await turnover(store, { exporter: 'ZAF', importer: 'KAZ' });
+    expect(result.status).toBe('partial');
+    const [row] = result.rows;
+    expect(row).toMatchObject({ year: 2021, source: 'baci', reporter: null, importsUsd: null, turnoverUsd: null, shareOfImporterImports: null });
+    expect(row!.exportsUsd! / 1e6).toBeCloseTo(11.528359, 5);
+    const [zaf] = await store.query<{ usd: number }>(`SELECT sum(value_usd) AS usd FROM flows WHERE exporter = 'ZAF' AND year = 2021`);
+    expect(row!.shareOfExporterExports!).toBeCloseTo(row!.exportsUsd! / zaf!.usd, 12);
+    expect(result.latest).toBeNull();
+  });
+
+  it("Afghanistan's supply: exports by product with RCA from the 2017 world table", async () => {
+    const result = await exporterSupply(store, { exporter: 'AFG' });
+    expect(result.status).toBe('computed');
+    expect(result.rows.length).toBeGreaterThan(10);
+    expect(result.rows[0]!.exportsUsd).toBeGreaterThan(result.rows[1]!.exportsUsd);
+    expect(result.rows.every((r) => r.rca >= 0)).toBe(true);
+  });
+});
