@@ -182,13 +182,15 @@ function rng(seed: number): () => number {
 /**
  * A panel shaped like BACI HS6: location sizes lognormal, product sizes lognormal, a nested
  * capability structure (a location makes a product when its capability exceeds the product's
- * difficulty, with noise), values lognormal around size × size; years drift slowly.
+ * difficulty, with noise), values lognormal around size × size; years drift slowly. The share
+ * of cells with M = 1 comes out at ~14 % (diversity 400–2,250), a little denser than the real 2017
+ * HS4 file (10.5 %: 28,688 of 273,728), so the cost (which grows with nnz(M)) is not understated.
  */
 export function generatePanel(years: number, locations: number, products: number, seed = 20171): ComplexityPanel {
   const random = rng(seed);
   const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   const size = Float64Array.from({ length: locations }, () => Math.exp(1.5 * normal()));
-  const capability = Float64Array.from({ length: locations }, () => random());
+  const capability = Float64Array.from({ length: locations }, () => random() ** 5);
   const weight = Float64Array.from({ length: products }, () => Math.exp(1.2 * normal()));
   const difficulty = Float64Array.from({ length: products }, () => random());
   const valuesUsd: Float64Array[] = [];
@@ -198,7 +200,7 @@ export function generatePanel(years: number, locations: number, products: number
       size[c]! *= Math.exp(0.03 + 0.05 * normal());
       const base = c * products;
       for (let p = 0; p < products; p++) {
-        const makes = capability[c]! + 0.25 * normal() > difficulty[p]! || random() < 0.03;
+        const makes = capability[c]! + 0.25 * normal() > difficulty[p]! || random() < 0.01;
         if (makes) values[base + p] = Math.round(1e6 * size[c]! * weight[p]! * Math.exp(normal()));
       }
     }
