@@ -245,10 +245,12 @@ export class FormatWorker {
 }
 
 /**
- * Below this many cells a year is formatted on the main thread only (the worker's start and the
- * copy of its half are not worth it for small years).
+ * Below this many cells a year is formatted on the main thread only. For an HS4 year (0.27 M
+ * cells, ~0.4 s of formatting) the worker's start, the copy of its half and the competition for
+ * the second core made the run no faster on the 2-core benchmark machine (bench/complexity.bench.ts);
+ * an HS6 year (1.2 M cells, ~2 s) is worth splitting.
  */
-export const parallelFormatCells = 100_000;
+export const parallelFormatCells = 1_000_000;
 
 /**
  * Streams complexity rows to a CSV file. Each year's text is formatted in two halves at once:
