@@ -108,13 +108,16 @@ function benchHs4Cli(work: string): void {
   writeFileSync(pyFile, pyScript);
   timeRun(process.execPath, cli); // warm the tsx transform cache once, as any second run has it
   const karavan: number[] = [];
+  const launcher: number[] = [];
   const python: number[] = [];
   for (let i = 0; i < Math.max(runs, typeof py === 'string' ? 0 : pyRuns); i++) {
     if (i < runs) karavan.push(timeRun(process.execPath, cli));
+    if (i < runs) launcher.push(timeRun(process.execPath, [join(root, 'bin/karavan.js'), '--version']));
     if (typeof py !== 'string' && i < pyRuns) python.push(timeRun(py.python, [pyFile, py.src, hs4File, join(work, 'py-hs4.csv')]));
   }
   console.log(`\n1. HS4 2017, 224 × 1,222 (${statSync(hs4File).size} bytes in, ${statSync(out).size} bytes out), process start to file written`);
   console.log(`   karavan complexity   median ${fmt(median(karavan))}  (runs: ${karavan.map(fmt).join(', ')})`);
+  console.log(`   of which the launcher: karavan --version median ${fmt(median(launcher))} (node + tsx + every command's imports)`);
   if (typeof py === 'string') {
     console.log(`   py-ecomplexity       skipped: ${py}`);
   } else {
