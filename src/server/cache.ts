@@ -41,8 +41,15 @@ export class ResultCache {
       return found;
     }
     const pending = compute();
-    if (this.#maxEntries === 0) return pending;
     this.#entries.set(key, pending);
+    if (this.#maxEntries === 0) {
+      // Nothing is kept, but requests that arrive while it is computed share the work.
+      try {
+        return await pending;
+      } finally {
+        this.#entries.delete(key);
+      }
+    }
     try {
       const value = await pending;
       if (this.#entries.get(key) === pending) {
@@ -56,6 +63,12 @@ export class ResultCache {
       if (this.#entries.get(key) === pending) this.#entries.delete(key);
       throw error;
     }
+  }
+
+  /** Resolves when every computation now in flight has ended (so the store can be closed safely). */
+  async settled(): Promise<void> {
+    const pending = [...this.#entries].filter(([key]) => !this.#sizes.has(key)).map(([, promise]) => promise);
+    await Promise.allSettled(pending);
   }
 
   clear(): void {

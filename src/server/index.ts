@@ -48,7 +48,14 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     app.decorate('store', store);
     app.decorate('resultCache', new ResultCache(o.cacheEntries));
     app.decorate('karavan', o);
-    if (o.store === undefined) app.addHook('onClose', async () => store.closeSync());
+    if (o.store === undefined) {
+      app.addHook('onClose', async () => {
+        // Requests whose clients went away may still have queries on the store's connection: let
+        // them end (bounded) before the synchronous close, which would otherwise wait on this thread.
+        await Promise.race([app.resultCache.settled(), new Promise((resolve) => setTimeout(resolve, 30_000).unref())]);
+        store.closeSync();
+      });
+    }
     registerErrorHandling(app);
     registerSharedSchemas(app);
     // Replies are plain JSON of the core's objects (BigInt -> number, NaN -> null); the response schemas document them.

@@ -23,6 +23,18 @@ describe('ResultCache', () => {
     expect(recomputed).toBe(true);
   });
 
+  it('settled() waits for computations in flight', async () => {
+    const cache = new ResultCache(4);
+    let done = false;
+    void cache.get('slow', async () => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      done = true;
+      return { etag: '"s"', contentType: 'text/plain', body: 's' };
+    });
+    await cache.settled();
+    expect(done).toBe(true);
+  });
+
   it('does not keep failures', async () => {
     const cache = new ResultCache(4);
     await expect(cache.get('x', async () => Promise.reject(new Error('no')))).rejects.toThrow('no');
@@ -30,10 +42,19 @@ describe('ResultCache', () => {
     expect((await cache.get('x', body('ok'))).body).toBe('ok');
   });
 
-  it('with 0 entries, caches nothing', async () => {
+  it('with 0 entries, keeps nothing but still shares a computation in flight', async () => {
     const cache = new ResultCache(0);
-    await cache.get('x', body('1'));
+    let calls = 0;
+    const slow = async () => {
+      calls++;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      return { etag: '"x"', contentType: 'text/plain', body: 'x' };
+    };
+    await Promise.all([cache.get('x', slow), cache.get('x', slow)]);
+    expect(calls).toBe(1);
     expect(cache.size).toBe(0);
+    await cache.get('x', slow);
+    expect(calls).toBe(2);
   });
 });
 
