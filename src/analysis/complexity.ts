@@ -253,10 +253,10 @@ export class FormatWorker {
 export const parallelFormatCells = 1_000_000;
 
 /**
- * Streams complexity rows to a CSV file. Each year's text is formatted in two halves at once:
- * the main thread formats the first half while a FormatWorker formats the second; the halves
- * are written in order. Without a worker (none given, or it failed), everything is formatted on
- * the main thread.
+ * Streams complexity rows to a CSV file. A big year's text is formatted in two parts at once:
+ * the main thread formats the first rows while a FormatWorker formats the rest (and, in
+ * writeYears, the main thread computes the next year meanwhile); the parts are written in order.
+ * Without a worker (none given, or it failed), everything is formatted on the main thread.
  */
 export class ComplexityCsvWriter {
   readonly #fd: number;
@@ -283,22 +283,43 @@ export class ComplexityCsvWriter {
 
   /** Writes one year's rows. @returns rows written */
   async writeYear(y: ComplexityPanelYear): Promise<number> {
-    const { rows, products } = y.result;
+    let given = false;
+    return this.writeYears(() => (given ? undefined : ((given = true), y)));
+  }
+
+  /**
+   * Writes year after year, as `next()` computes them (undefined when done), pipelined: the
+   * worker formats the last `workerShare` of a year's rows while this thread formats and writes
+   * the first rows and then computes the next year; then the worker's rows are written.
+   * @returns rows written
+   */
+  async writeYears(next: () => ComplexityPanelYear | undefined, workerShare = 0.6): Promise<number> {
     const write = (chunk: Uint8Array) => void writeSync(this.#fd, chunk);
-    const worker = this.#worker;
-    if (worker === undefined || !worker.alive || rows < 2 || rows * products < this.#parallelCells) return writeComplexityYear(y, write);
-    const middle = Math.ceil(rows / 2);
-    const second = worker.format(formatInput(y, middle, rows));
-    second.catch(() => undefined); // awaited below
-    for (const chunk of formatComplexityRows(formatInput(y, 0, middle))) write(chunk);
-    let chunks: Uint8Array[];
-    try {
-      chunks = await second;
-    } catch {
-      chunks = formatComplexityRows(formatInput(y, middle, rows));
+    let rows = 0;
+    let current = next();
+    while (current !== undefined) {
+      const y: ComplexityPanelYear = current;
+      const { rows: R, products: K } = y.result;
+      const worker = this.#worker;
+      const shared = worker !== undefined && worker.alive && R >= 2 && R * K >= this.#parallelCells;
+      const split = shared ? Math.min(R - 1, Math.max(1, Math.round(R * (1 - workerShare)))) : R;
+      const tail = shared ? worker.format(formatInput(y, split, R)) : undefined;
+      tail?.catch(() => undefined); // awaited below
+      for (const chunk of formatComplexityRows(formatInput(y, 0, split))) write(chunk);
+      const following = next(); // computed while the worker formats the tail
+      if (tail !== undefined) {
+        let chunks: Uint8Array[];
+        try {
+          chunks = await tail;
+        } catch {
+          chunks = formatComplexityRows(formatInput(y, split, R));
+        }
+        for (const chunk of chunks) write(chunk);
+      }
+      rows += R * K;
+      current = following;
     }
-    for (const chunk of chunks) write(chunk);
-    return rows * products;
+    return rows;
   }
 
   /** Closes the file. */
@@ -382,11 +403,13 @@ async function complexityCsvWith(
   const writer = ComplexityCsvWriter.open(options.out, header, startWorker((options.parallel ?? true) && big));
   let rows = 0;
   try {
-    for (let i = 0; i < panel.years.length; i++) {
-      const y = complexityPanelYear(panel, i, o);
+    let i = 0;
+    rows = await writer.writeYears(() => {
+      if (i >= panel.years.length) return undefined;
+      const y = complexityPanelYear(panel, i++, o);
       for (const message of y.warnings) warn(message);
-      rows += await writer.writeYear(y);
-    }
+      return y;
+    });
   } finally {
     writer.close();
   }

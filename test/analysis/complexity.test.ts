@@ -151,18 +151,20 @@ describe('complexityPanelYears', () => {
 });
 
 describe('ComplexityCsvWriter', () => {
-  it('writes the same bytes with half of each year formatted on the worker thread', async () => {
+  it('writes the same bytes when the worker formats part of each year, pipelined over years', async () => {
     const panel: ComplexityPanel = { ...(await import('../../src/data/index.ts').then((d) => d.readPanelCsv(fixtures + 'trade_data_sample.csv', columns))) };
-    const y = complexityPanelYear(panel, 0, resolveComplexity({}));
+    const o = resolveComplexity({});
     const serial: Uint8Array[] = [];
-    writeComplexityYear(y, (chunk) => serial.push(chunk));
+    for (let i = 0; i < 2; i++) writeComplexityYear(complexityPanelYear(panel, i, o), (chunk) => serial.push(chunk));
     const worker = FormatWorker.start();
     const out = join(dir, 'parallel.csv');
     const writer = ComplexityCsvWriter.open(out, ['h'], worker, 1);
-    await writer.writeYear(y);
+    let i = 0;
+    const rows = await writer.writeYears(() => (i < 2 ? complexityPanelYear(panel, i++, o) : undefined));
     writer.close();
     expect(worker?.alive).toBe(true); // it answered (a failed worker is marked dead)
     await worker?.stop();
+    expect(rows).toBe(600);
     expect(readFileSync(out, 'utf8')).toBe('h\n' + Buffer.concat(serial).toString('utf8'));
   });
 
