@@ -217,34 +217,63 @@ export function exportMatrixYears(store: TradeStore, minExporters: number): Prom
  * World exports by location and product for one year at one HS level, as a dense matrix. From an
  * exports table when it has the year at that level, else summed from bilateral flows.
  */
-export async function exportMatrix(store: TradeStore, options: { year: number; level: HsLevel; source: string }): Promise<ExportMatrix> {
+export function exportMatrix(store: TradeStore, options: { year: number; level: HsLevel; source: string }): Promise<ExportMatrix> {
+  return store.cached(`exportMatrix|${options.year}|${options.level}|${options.source}`, async () => {
+    // From flows, coarser levels are sums of the HS6 matrix: one scan of the flows serves all.
+    if (options.source.startsWith('flows:') && options.level < 6) return aggregateMatrix(await exportMatrix(store, { ...options, level: 6 }), options.level);
+    return computeExportMatrix(store, options);
+  });
+}
+
+/** Sums an export matrix's product columns to a coarser HS level (codes cut to `level` digits). */
+function aggregateMatrix(fine: ExportMatrix, level: HsLevel): ExportMatrix {
+  const products = [...new Set(fine.products.map((p) => p.slice(0, level)))].sort();
+  const index = new Map(products.map((p, i) => [p, i]));
+  const map = fine.products.map((p) => index.get(p.slice(0, level))!);
+  const L = fine.locations.length;
+  const Pf = fine.products.length;
+  const P = products.length;
+  const valuesUsd = new Float64Array(L * P);
+  for (let l = 0; l < L; l++) for (let p = 0; p < Pf; p++) valuesUsd[l * P + map[p]!]! += fine.valuesUsd[l * Pf + p]!;
+  return { ...fine, level, products, valuesUsd };
+}
+
+async function computeExportMatrix(store: TradeStore, options: { year: number; level: HsLevel; source: string }): Promise<ExportMatrix> {
   const fromFlows = options.source.startsWith('flows:');
   const source = fromFlows ? options.source.slice('flows:'.length) : options.source;
   const cellsSql = fromFlows
     ? `SELECT exporter, substr(product, 1, $2) AS product, sum(value_usd) AS value_usd FROM flows
-        WHERE year = $1 AND source = $3 AND exporter <> 'WLD' AND importer <> exporter AND length(product) >= $2
+        WHERE year = $1 AND source = $3 AND exporter <> 'WLD' AND importer <> 'WLD' AND importer <> exporter AND length(product) >= $2
         GROUP BY ALL HAVING sum(value_usd) > 0`
     : `SELECT exporter, substr(product, 1, $2) AS product, sum(value_usd) AS value_usd FROM exports
         WHERE year = $1 AND source = $3 AND product_level >= $2
         GROUP BY ALL HAVING sum(value_usd) > 0`;
-  const params = [options.year, options.level, source];
-  const locations = (await store.query<{ code: string }>(`SELECT DISTINCT exporter AS code FROM (${cellsSql}) ORDER BY code`, params)).map((r) => r.code);
-  const products = (await store.query<{ product: string }>(`SELECT DISTINCT product FROM (${cellsSql}) ORDER BY product`, params)).map((r) => r.product);
-  // Only integer indices and values cross into JavaScript (see Database.numericColumns).
-  const cells = await store.queryNumericColumns(
-    `WITH c AS (SELECT code, (list_position($4::VARCHAR[], code) - 1)::INTEGER AS idx FROM unnest($4::VARCHAR[]) t(code)),
-          p AS (SELECT product, (list_position($5::VARCHAR[], product) - 1)::INTEGER AS idx FROM unnest($5::VARCHAR[]) t(product))
-     SELECT c.idx AS l, p.idx AS k, m.value_usd AS v FROM (${cellsSql}) m JOIN c ON c.code = m.exporter JOIN p ON p.product = m.product`,
-    [...params, JSON.stringify(locations), JSON.stringify(products)],
-    { l: 'int32', k: 'int32', v: 'float64' },
-  );
-  const valuesUsd = new Float64Array(locations.length * products.length);
-  const l = cells.l as Int32Array;
-  const k = cells.k as Int32Array;
-  const v = cells.v as Float64Array;
-  for (let r = 0; r < v.length; r++) valuesUsd[l[r]! * products.length + k[r]!]! += v[r]!;
-  return { year: options.year, level: options.level, source: options.source, locations, products, valuesUsd };
+  // The aggregate is computed once into a temporary table; dimensions and cells read from it.
+  const tableSql = quoteIdentifier(`matrix_${process.pid}_${++temporaryCounter}`);
+  await store.query(`CREATE TEMP TABLE ${tableSql} AS ${cellsSql}`, [options.year, options.level, source]);
+  try {
+    const locations = (await store.query<{ code: string }>(`SELECT DISTINCT exporter AS code FROM ${tableSql} ORDER BY code`)).map((r) => r.code);
+    const products = (await store.query<{ product: string }>(`SELECT DISTINCT product FROM ${tableSql} ORDER BY product`)).map((r) => r.product);
+    // Only integer indices and values cross into JavaScript (see Database.numericColumns).
+    const cells = await store.queryNumericColumns(
+      `WITH c AS (SELECT code, (list_position($1::VARCHAR[], code) - 1)::INTEGER AS idx FROM unnest($1::VARCHAR[]) t(code)),
+            p AS (SELECT product, (list_position($2::VARCHAR[], product) - 1)::INTEGER AS idx FROM unnest($2::VARCHAR[]) t(product))
+       SELECT c.idx AS l, p.idx AS k, m.value_usd AS v FROM ${tableSql} m JOIN c ON c.code = m.exporter JOIN p ON p.product = m.product`,
+      [JSON.stringify(locations), JSON.stringify(products)],
+      { l: 'int32', k: 'int32', v: 'float64' },
+    );
+    const valuesUsd = new Float64Array(locations.length * products.length);
+    const l = cells.l as Int32Array;
+    const k = cells.k as Int32Array;
+    const v = cells.v as Float64Array;
+    for (let r = 0; r < v.length; r++) valuesUsd[l[r]! * products.length + k[r]!]! += v[r]!;
+    return { year: options.year, level: options.level, source: options.source, locations, products, valuesUsd };
+  } finally {
+    await store.query(`DROP TABLE IF EXISTS ${tableSql}`);
+  }
 }
+
+let temporaryCounter = 0;
 
 export interface SmoothedFlows {
   year: number;
@@ -260,11 +289,6 @@ export interface SmoothedFlows {
   valueUsd: Float64Array;
 }
 
-/**
- * Bilateral flows averaged over the last five years with weights 1..5 (oldest to newest),
- * renormalised over the years present (ITC Annex VII; method note S0), self-trade and
- * partner aggregates (WLD) dropped; exporters and importers share one country index.
- */
 /** Name of the pseudo-importer that stands for every market but the pair's two countries. */
 export const restOfWorld = 'ROW';
 
@@ -292,49 +316,74 @@ async function computeSmoothedFlows(store: TradeStore, options: { year: number; 
   const weights = years.map((y) => y - (options.year - options.window));
   const weightSum = weights.reduce((a, b) => a + b, 0);
   const [a, b] = options.pair;
-  const baseParams = [options.source, options.level, JSON.stringify(years), JSON.stringify(weights), weightSum, a, b];
-  const reducedSql = `WITH w AS (SELECT unnest($3::INTEGER[]) AS year, unnest($4::DOUBLE[]) AS weight)
-     SELECT exporter, CASE WHEN importer IN ($6, $7) THEN importer ELSE 'ROW' END AS importer, substr(product, 1, $2) AS product,
-            sum(value_usd * w.weight) / $5 AS value_usd
+  // World exports by exporter and product, averaged: the yearly export matrices (shared with
+  // the supply and surplus sections) weighted 1..n.
+  const matrices = await Promise.all(years.map((year) => exportMatrix(store, { year, level: options.level, source: `flows:${options.source}` })));
+  const locations = [...new Set(matrices.flatMap((m) => m.locations))].sort();
+  const products = [...new Set(matrices.flatMap((m) => m.products))].sort();
+  const locationIndex = new Map(locations.map((c, i) => [c, i]));
+  const productIndex = new Map(products.map((p, i) => [p, i]));
+  const P = products.length;
+  const world = new Float64Array(locations.length * P);
+  matrices.forEach((m, y) => {
+    const w = weights[y]! / weightSum;
+    const rowMap = m.locations.map((c) => locationIndex.get(c)!);
+    const colMap = m.products.map((p) => productIndex.get(p)!);
+    for (let l = 0; l < m.locations.length; l++) {
+      for (let k = 0; k < m.products.length; k++) {
+        const v = m.valuesUsd[l * m.products.length + k]!;
+        if (v > 0) world[rowMap[l]! * P + colMap[k]!]! += v * w;
+      }
+    }
+  });
+  // Flows into the pair's two countries in full detail (a small slice of the year).
+  const detail = await store.query<{ exporter: string; importer: string; product: string; value_usd: number }>(
+    `WITH w AS (SELECT unnest($3::INTEGER[]) AS year, unnest($4::DOUBLE[]) AS weight)
+     SELECT exporter, importer, substr(product, 1, $2) AS product, sum(value_usd * w.weight) / $5 AS value_usd
        FROM flows JOIN w USING (year)
-      WHERE source = $1 AND exporter <> importer AND exporter <> 'WLD' AND importer <> 'WLD' AND length(product) >= $2
-      GROUP BY ALL HAVING sum(value_usd) > 0`;
-  const table = `reduced_flows_${process.pid}_${++reducedCounter}`;
-  const tableSql = quoteIdentifier(table);
-  await store.query(`CREATE TEMP TABLE ${tableSql} AS ${reducedSql}`, baseParams);
-  try {
-    const countries = (
-      await store.query<{ code: string }>(`SELECT code FROM (SELECT DISTINCT exporter AS code FROM ${tableSql} UNION SELECT DISTINCT importer FROM ${tableSql}) ORDER BY code`)
-    ).map((r) => r.code);
-    const products = (await store.query<{ product: string }>(`SELECT DISTINCT product FROM ${tableSql} ORDER BY product`)).map((r) => r.product);
-    // Only integer indices and values cross into JavaScript (see Database.numericColumns).
-    const columns = await store.queryNumericColumns(
-      `WITH c AS (SELECT code, (list_position($1::VARCHAR[], code) - 1)::INTEGER AS idx FROM unnest($1::VARCHAR[]) t(code)),
-            p AS (SELECT product, (list_position($2::VARCHAR[], product) - 1)::INTEGER AS idx FROM unnest($2::VARCHAR[]) t(product))
-       SELECT ce.idx AS e, ci.idx AS i, p.idx AS k, f.value_usd AS v
-         FROM ${tableSql} f JOIN c ce ON ce.code = f.exporter JOIN c ci ON ci.code = f.importer JOIN p ON p.product = f.product`,
-      [JSON.stringify(countries), JSON.stringify(products)],
-      { e: 'int32', i: 'int32', k: 'int32', v: 'float64' },
-    );
-    return {
-      year: options.year,
-      years,
-      weights,
-      level: options.level,
-      source: options.source,
-      countries,
-      products,
-      exporterIndex: columns.e as Int32Array,
-      importerIndex: columns.i as Int32Array,
-      productIndex: columns.k as Int32Array,
-      valueUsd: columns.v as Float64Array,
-    };
-  } finally {
-    await store.query(`DROP TABLE IF EXISTS ${tableSql}`);
+      WHERE source = $1 AND importer IN ($6, $7) AND exporter <> importer AND exporter <> 'WLD' AND length(product) >= $2
+      GROUP BY ALL HAVING sum(value_usd) > 0`,
+    [options.source, options.level, JSON.stringify(years), JSON.stringify(weights), weightSum, a, b],
+  );
+  const countries = [...new Set([...locations, ...detail.map((d) => d.exporter), a, b, restOfWorld])].sort();
+  const countryIndex = new Map(countries.map((c, i) => [c, i]));
+  // Everything else an exporter sold went to third markets: the ROW pseudo-importer.
+  const rest = world.slice();
+  for (const d of detail) {
+    const l = locationIndex.get(d.exporter);
+    const k = productIndex.get(d.product);
+    if (l !== undefined && k !== undefined) rest[l * P + k]! -= d.value_usd;
   }
+  let restRows = 0;
+  for (let cell = 0; cell < rest.length; cell++) if (rest[cell]! > world[cell]! * 1e-9 && rest[cell]! > 1e-6) restRows++;
+  const n = detail.length + restRows;
+  const exporterIndex = new Int32Array(n);
+  const importerIndex = new Int32Array(n);
+  const productIndexArray = new Int32Array(n);
+  const valueUsd = new Float64Array(n);
+  let r = 0;
+  for (const d of detail) {
+    exporterIndex[r] = countryIndex.get(d.exporter)!;
+    importerIndex[r] = countryIndex.get(d.importer)!;
+    productIndexArray[r] = productIndex.get(d.product)!;
+    valueUsd[r++] = d.value_usd;
+  }
+  const row = countryIndex.get(restOfWorld)!;
+  for (let l = 0; l < locations.length; l++) {
+    const exporter = countryIndex.get(locations[l]!)!;
+    for (let k = 0; k < P; k++) {
+      const v = rest[l * P + k]!;
+      // Rounding can leave a hair above zero where all trade went to the pair: not a flow.
+      if (v > world[l * P + k]! * 1e-9 && v > 1e-6) {
+        exporterIndex[r] = exporter;
+        importerIndex[r] = row;
+        productIndexArray[r] = k;
+        valueUsd[r++] = v;
+      }
+    }
+  }
+  return { year: options.year, years, weights, level: options.level, source: options.source, countries, products, exporterIndex, importerIndex, productIndex: productIndexArray, valueUsd };
 }
-
-let reducedCounter = 0;
 
 export interface SupplierYearRow {
   product: string;
