@@ -7,11 +7,11 @@ import { InvalidOptionError } from '../../errors.ts';
 import { serverDefaults } from '../../server/options.ts';
 
 interface ServeFlags {
-  host: string;
-  port: string;
-  allowIngest: boolean;
-  maxUploadMb: string;
-  log: boolean;
+  host?: string;
+  port?: string;
+  allowIngest?: boolean;
+  maxUploadMb?: string;
+  log?: boolean;
 }
 
 function toNumber(flag: string, text: string): number {
@@ -24,18 +24,18 @@ export function registerServe(program: Command): void {
   program
     .command('serve')
     .description('the HTTP API (/api, OpenAPI at /api/openapi.json, docs at /api/docs) and the web dashboard, offline')
-    .option('--host <address>', `address to bind; anything but loopback exposes the store (default: ${serverDefaults.host})`, serverDefaults.host)
-    .option('--port <n>', `TCP port, 0 for any free port (default: ${serverDefaults.port})`, String(serverDefaults.port))
-    .option('--allow-ingest', `accept uploads on POST /api/ingest (default: ${serverDefaults.allowIngest})`, false)
-    .option('--max-upload-mb <mb>', `largest upload accepted with --allow-ingest, MB (default: ${serverDefaults.maxUploadMb})`, String(serverDefaults.maxUploadMb))
-    .option('--log', `log every request to standard error as JSON lines (default: ${serverDefaults.logRequests})`, false)
+    .option('--host <address>', `address to bind; anything but loopback exposes the store (default: ${serverDefaults.host})`)
+    .option('--port <n>', `TCP port, 0 for any free port (default: ${serverDefaults.port})`)
+    .option('--allow-ingest', `accept uploads on POST /api/ingest (default: ${serverDefaults.allowIngest})`)
+    .option('--max-upload-mb <mb>', `largest upload accepted with --allow-ingest, MB (default: ${serverDefaults.maxUploadMb})`)
+    .option('--log', `log every request to standard error as JSON lines (default: ${serverDefaults.logRequests})`)
     .action(async (flags: ServeFlags) => {
       const { buildServer, ensureWebBuilt, resolveServer } = await import('../../server/index.ts');
       const options = resolveServer({
         host: flags.host,
-        port: toNumber('--port', flags.port),
+        port: flags.port === undefined ? undefined : toNumber('--port', flags.port),
         allowIngest: flags.allowIngest,
-        maxUploadMb: toNumber('--max-upload-mb', flags.maxUploadMb),
+        maxUploadMb: flags.maxUploadMb === undefined ? undefined : toNumber('--max-upload-mb', flags.maxUploadMb),
         logRequests: flags.log,
       });
       if (!(await ensureWebBuilt(options.webRoot, (line) => process.stderr.write(`${line}\n`)))) {
