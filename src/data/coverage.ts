@@ -2,6 +2,7 @@
  * What the store holds for a pair of countries, and what it lacks: the basis of every
  * "this view needs data you have not ingested" message and of the report's coverage section.
  */
+import { flowBreadth } from './queries.ts';
 import type { TradeStore } from './store.ts';
 
 export interface YearCoverage {
@@ -55,9 +56,16 @@ export function pairCoverage(store: TradeStore, exporter: string, importer: stri
 /** Years of bilateral flows and of export tables with their breadth: one scan each, cached per store version. */
 function worldYears(store: TradeStore) {
   return store.cached('worldYears', async () => ({
-    flows: await store.query<{ year: number; exporters: number; importers: number }>(
-      `SELECT year, count(DISTINCT exporter)::DOUBLE AS exporters, count(DISTINCT importer)::DOUBLE AS importers FROM flows GROUP BY year ORDER BY year`,
-    ),
+    // Per year, the broadest source (sources are not added up: they overlap).
+    flows: [
+      ...(await flowBreadth(store))
+        .reduce((years, r) => {
+          const best = years.get(r.year);
+          if (!best || r.exporters > best.exporters) years.set(r.year, { year: r.year, exporters: r.exporters, importers: r.importers });
+          return years;
+        }, new Map<number, { year: number; exporters: number; importers: number }>())
+        .values(),
+    ],
     exports: (
       await store.query<{ year: number; exporters: number; levels: number[] }>(
         `SELECT year, count(DISTINCT exporter)::DOUBLE AS exporters, list_sort(list_distinct(list(product_level))) AS levels FROM exports GROUP BY year ORDER BY year`,

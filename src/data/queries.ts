@@ -85,12 +85,7 @@ async function computeBilateralSeries(store: TradeStore, a: string, b: string): 
     [a, b],
   );
   // How many exporters each source-year has: with (nearly) all of them, every flow is there.
-  const breadth = new Map(
-    (await store.query<{ year: number; source: string; exporters: number }>(`SELECT year, source, count(DISTINCT exporter)::INTEGER AS exporters FROM flows GROUP BY ALL`)).map((r) => [
-      `${r.year}|${r.source}`,
-      r.exporters,
-    ]),
-  );
+  const breadth = new Map((await flowBreadth(store)).map((r) => [`${r.year}|${r.source}`, r.exporters]));
   return rows.map((r) => {
     const world = (breadth.get(`${r.year}|${r.source}`) ?? 0) >= worldFlowMinExporters;
     // Reconciled data (BACI) knows a flow when its exporter is covered; Comtrade rows know
@@ -111,6 +106,16 @@ async function computeBilateralSeries(store: TradeStore, a: string, b: string): 
       aImportsUsd: r.reporter === null ? (world ? (r.a_m_wld ?? r.a_m) : null) : r.reporter === a ? (r.a_m_wld ?? r.a_m) : null,
     };
   });
+}
+
+/** Exporters and importers per year and source of the flows: one scan, cached per store version. */
+export function flowBreadth(store: TradeStore): Promise<Array<{ year: number; source: string; exporters: number; importers: number }>> {
+  return store.cached('flowBreadth', () =>
+    store.query(
+      `SELECT year, source, count(DISTINCT exporter)::INTEGER AS exporters, count(DISTINCT importer)::INTEGER AS importers
+         FROM flows GROUP BY year, source ORDER BY year, source`,
+    ),
+  );
 }
 
 /** Exporters a year of flows needs to count as world coverage (a BACI year has about 220). */
@@ -160,23 +165,25 @@ async function computeImportNeeds(
         WHERE importer = $1 AND exporter NOT IN ($1, 'WLD') AND source = $4 AND year IN ($2, $2 - $6)
         GROUP BY ALL
      ),
-     cur AS (SELECT * FROM base WHERE year = $2),
-     totals AS (SELECT product, sum(value_usd) AS imports_usd, count(*)::INTEGER AS suppliers FROM cur GROUP BY product),
-     shares AS (
-       SELECT c.product, c.exporter, c.value_usd, c.value_usd / t.imports_usd AS share,
-              row_number() OVER (PARTITION BY c.product ORDER BY c.value_usd DESC, c.exporter) AS rank
-         FROM cur c JOIN totals t USING (product)
+     cur AS (
+       SELECT product, exporter, value_usd,
+              value_usd / sum(value_usd) OVER (PARTITION BY product) AS share,
+              row_number() OVER (PARTITION BY product ORDER BY value_usd DESC, exporter) AS rank
+         FROM base WHERE year = $2
      ),
-     start AS (SELECT product, sum(value_usd) AS imports_start_usd FROM base WHERE year = $2 - $6 GROUP BY product)
-     SELECT t.product, t.imports_usd, s.imports_start_usd,
-            CASE WHEN (SELECT count(*) FROM base WHERE year = $2 - $6) > 0 THEN $2 - $6 END AS start_year,
-            (SELECT sum(share * share) FROM shares x WHERE x.product = t.product) AS hhi,
-            t.suppliers,
-            (SELECT list({'iso3': exporter, 'value_usd': value_usd} ORDER BY rank) FROM shares x WHERE x.product = t.product AND rank <= $7) AS top,
-            (SELECT value_usd FROM cur x WHERE x.product = t.product AND x.exporter = $5) AS exporter_usd
-       FROM totals t LEFT JOIN start s USING (product)
-      WHERE t.imports_usd > 0
-      ORDER BY t.imports_usd DESC`,
+     start AS (SELECT product, sum(value_usd) AS imports_start_usd FROM base WHERE year = $2 - $6 GROUP BY product),
+     agg AS (
+       SELECT product, sum(value_usd) AS imports_usd, count(*)::INTEGER AS suppliers, sum(share * share) AS hhi,
+              list({'iso3': exporter, 'value_usd': value_usd} ORDER BY rank) FILTER (WHERE rank <= $7) AS top,
+              sum(value_usd) FILTER (WHERE exporter = $5) AS exporter_usd
+         FROM cur GROUP BY product
+     )
+     SELECT a.product, a.imports_usd, s.imports_start_usd,
+            CASE WHEN (SELECT count(*) FROM start) > 0 THEN $2 - $6 END AS start_year,
+            a.hhi, a.suppliers, a.top, a.exporter_usd
+       FROM agg a LEFT JOIN start s USING (product)
+      WHERE a.imports_usd > 0
+      ORDER BY a.imports_usd DESC`,
     [options.importer, options.year, options.level, options.source, options.exporter, options.spanYears, options.topSuppliers],
   );
   return rows.map((r) => ({
