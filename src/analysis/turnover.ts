@@ -5,6 +5,7 @@
  * mixed with statistics.
  */
 import { bilateralSeries, pairCoverage, type TradeStore } from '../data/index.ts';
+import { InvalidOptionError } from '../errors.ts';
 
 export interface TurnoverRow {
   year: number;
@@ -146,8 +147,10 @@ export interface TargetPlan {
 export function targetPlanner(input: TargetPlanInput): TargetPlan {
   const { currentUsd, baseYear, targetUsd, targetYear } = input;
   const years = targetYear - baseYear;
-  if (!(currentUsd > 0) || !(targetUsd > 0) || !(years > 0)) {
-    throw new RangeError(`target planner needs current > 0, target > 0 and targetYear > baseYear (got ${currentUsd}, ${targetUsd}, ${baseYear}->${targetYear})`);
+  if (!(currentUsd > 0)) throw new InvalidOptionError(`invalid currentUsd: ${currentUsd} (the starting turnover must be above 0)`, { value: String(currentUsd) });
+  if (!(targetUsd > 0)) throw new InvalidOptionError(`invalid targetUsd: ${targetUsd} (must be above 0)`, { value: String(targetUsd) });
+  if (!(years > 0) || !Number.isInteger(years)) {
+    throw new InvalidOptionError(`invalid targetYear: ${targetYear} (a whole year after the base year ${baseYear})`, { value: String(targetYear) });
   }
   const requiredCagr = Math.pow(targetUsd / currentUsd, 1 / years) - 1;
   const path = Array.from({ length: years + 1 }, (_, k) => ({ year: baseYear + k, valueUsd: currentUsd * Math.pow(1 + requiredCagr, k) }));

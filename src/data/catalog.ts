@@ -166,8 +166,9 @@ export async function searchProducts(store: TradeStore, options: ProductSearchOp
   const isCode = /^\d+$/.test(search);
   // Words match name stems: drop a Russian inflection ending so "тракторы" finds "трактор".
   const stems = words.map((w) => (/[а-яё]/.test(w) && w.length > 5 ? w.replace(/(ами|ями|ов|ев|ей|ы|и|а|я|у|ю|е|о)$/u, '') : w));
+  // Both forms mention $3 so the parameter list is the same whichever applies.
   const matchSql = isCode
-    ? `p.code LIKE $1 || '%'`
+    ? `p.code LIKE $1 || '%' AND len($3::VARCHAR[]) >= 0`
     : `list_bool_and(list_transform($3::VARCHAR[], w -> lower(coalesce(p.name_en, '')) LIKE '%' || w || '%' OR lower(coalesce(p.name_ru, '')) LIKE '%' || w || '%'))`;
   const rows = await store.query<ProductRow>(
     `${productSelectSql}

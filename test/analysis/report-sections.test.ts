@@ -164,6 +164,7 @@ describe('target planner', () => {
     expect(plan.gapUsd).toBe(2e9);
     expect(plan.coveringGroups.map((g) => g.key)).toEqual(['XVI', 'IV']);
     expect(plan.potentialCoverage).toBeCloseTo(2.6e9 / 2e9, 12);
-    expect(() => targetPlanner({ currentUsd: 0, baseYear: 2022, targetUsd: 1, targetYear: 2030 })).toThrow(RangeError);
+    expect(() => targetPlanner({ currentUsd: 0, baseYear: 2022, targetUsd: 1, targetYear: 2030 })).toThrow(/invalid currentUsd: 0/);
+    expect(() => targetPlanner({ currentUsd: 1, baseYear: 2022, targetUsd: 2, targetYear: 2020 })).toThrow(/invalid targetYear: 2020/);
   });
 });

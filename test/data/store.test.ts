@@ -140,3 +140,25 @@ describe('TradeStore ingest', () => {
     }
   });
 });
+
+describe('catalog search', () => {
+  it('finds products by code start, by Russian and English words, and by a Russian trade term', async () => {
+    const { store, cleanup } = await openTempStore(false);
+    try {
+      const { searchProducts, resolveCountry } = await import('../../src/data/index.ts');
+      const byCode = await searchProducts(store, { search: '8433', level: 6 });
+      expect(byCode.map((p) => p.code)).toContain('843351');
+      expect(byCode.every((p) => p.code.startsWith('8433'))).toBe(true);
+      const combine = await searchProducts(store, { search: 'комбайн', lang: 'ru' });
+      expect(combine[0]!.code).toBe('843351');
+      const tractors = await searchProducts(store, { search: 'тракторы', level: 4, lang: 'ru' });
+      expect(tractors.map((p) => p.code)).toContain('8701');
+      const english = await searchProducts(store, { search: 'combine harvester' });
+      expect(english.map((p) => p.code)).toContain('843351');
+      for (const input of ['KAZ', 'kz', '398', 'Kazakhstan', 'Казахстан']) expect((await resolveCountry(store, input)).iso3).toBe('KAZ');
+      await expect(resolveCountry(store, 'Kazakstan')).rejects.toMatchObject({ code: 'KRV_REF_UNKNOWN_COUNTRY', message: expect.stringMatching(/did you mean KAZ/) });
+    } finally {
+      cleanup();
+    }
+  });
+});
