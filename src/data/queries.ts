@@ -211,13 +211,15 @@ export interface ExportMatrix {
 
 /** Years for which exports of many countries by product are available (tables or flows). */
 export function exportMatrixYears(store: TradeStore, minExporters: number): Promise<Array<{ year: number; source: string; levels: number[] }>> {
-  return store.cached(`exportMatrixYears|${minExporters}`, () => store.query(
-    `SELECT year, source, list_sort(list_distinct(list(product_level))) AS levels FROM exports GROUP BY year, source HAVING count(DISTINCT exporter) >= $1
-     UNION ALL
-     SELECT year, 'flows:' || source AS source, [6] AS levels FROM flows WHERE exporter <> 'WLD' GROUP BY year, source HAVING count(DISTINCT exporter) >= $1
-     ORDER BY year DESC, source`,
-    [minExporters],
-  ));
+  return store.cached(`exportMatrixYears|${minExporters}`, async () => {
+    const tables = await store.query<{ year: number; source: string; levels: number[] }>(
+      `SELECT year, source, list_sort(list_distinct(list(DISTINCT product_level))) AS levels FROM exports GROUP BY year, source HAVING count(DISTINCT exporter) >= $1`,
+      [minExporters],
+    );
+    // Years of world flows come from the cached breadth scan (no second pass over the flows).
+    const flows = (await flowBreadth(store)).filter((r) => r.exporters >= minExporters).map((r) => ({ year: r.year, source: `flows:${r.source}`, levels: [6] }));
+    return [...tables, ...flows].sort((a, b) => b.year - a.year || a.source.localeCompare(b.source));
+  });
 }
 
 /**
