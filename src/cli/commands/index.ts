@@ -8,8 +8,9 @@ import { registerMachinery } from './machinery.ts';
 import { registerProductSpace } from './product-space.ts';
 import { registerProducts } from './products.ts';
 import { registerReport } from './report.ts';
+import { registerSections } from './sections.ts';
 import { registerServe } from './serve.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [registerReport, registerIngest, registerDatasets, registerCountries, registerProducts, registerMachinery, registerComplexity, registerProductSpace, registerServe];
+export const commands: RegisterCommand[] = [registerReport, registerSections, registerIngest, registerDatasets, registerCountries, registerProducts, registerMachinery, registerComplexity, registerProductSpace, registerServe];
