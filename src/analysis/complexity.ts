@@ -10,7 +10,10 @@
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { MetricInputError, MissingOptionError } from '../errors.ts';
+import { MetricInputError, MissingDataError, MissingOptionError } from '../errors.ts';
+import { exportMatrix, type TradeStore } from '../data/index.ts';
+import { capabilitiesSource } from './capabilities.ts';
+import { howToGetBaci } from './coverage.ts';
 import { formatComplexityRows, formatComplexityWorkerSource, type FormatRowsInput } from './complexity-format.ts';
 // Imported from its module, not data/index.ts: the index loads the store and DuckDB's ESM build,
 // which costs a one-shot CLI run ~0.3 s (read-panel-csv.ts requires DuckDB lazily).
@@ -414,4 +417,39 @@ async function complexityCsvWith(
     writer.close();
   }
   return { out: options.out, years: panel.years, rows, warnings };
+}
+
+export interface StoreComplexityOptions extends ComplexityOptions {
+  /** Year of the store's world export table or world flows. @default the newest with world coverage */
+  year?: number;
+  /** HS level (2, 4 or 6). @default 4 */
+  level?: 2 | 4 | 6;
+}
+
+/**
+ * One year of complexity from the store: the same export matrix the report sections use
+ * (an exports table of all countries, or world bilateral flows summed by exporter).
+ */
+export async function complexityFromStore(store: TradeStore, options: StoreComplexityOptions = {}): Promise<ComplexityPanelYear & { source: string }> {
+  const level = options.level ?? 4;
+  const source = await capabilitiesSource(store, level, options.year);
+  if (!source || (options.year !== undefined && source.year !== options.year)) {
+    throw new MissingDataError(`the store has no exports of all countries by product at HS${level}${options.year ? ` for ${options.year}` : ''}`, {
+      hint: howToGetBaci(),
+    });
+  }
+  const matrix = await exportMatrix(store, { year: source.year, level, source: source.source });
+  const panel: ComplexityPanel = { years: [source.year], locations: matrix.locations, products: matrix.products, valuesUsd: [matrix.valuesUsd] };
+  const { year: _year, level: _level, ...methodOptions } = options;
+  return { ...complexityPanelYear(panel, 0, resolveComplexity(methodOptions)), source: source.source };
+}
+
+/** Writes one year of complexityFromStore as the CLI's CSV contract (year, exporter, product, measures). @returns rows */
+export async function writeStoreComplexityCsv(path: string, y: ComplexityPanelYear): Promise<number> {
+  const writer = ComplexityCsvWriter.open(path, ['year', 'exporter', 'product', ...complexityCsvColumns(y.result.advantageKind)]);
+  try {
+    return await writer.writeYear(y);
+  } finally {
+    writer.close();
+  }
 }

@@ -33,3 +33,20 @@ describe('the embedded BACI slice', () => {
     expect(result.rows.every((r) => r.rca >= 0)).toBe(true);
   });
 });
+
+describe('complexity from the store', () => {
+  it('computes the 2017 HS4 year from the embedded world table, and says what is missing for another year', async () => {
+    const { complexityFromStore } = await import('../../src/analysis/complexity.ts');
+    const { store, cleanup } = await openTempStore(true);
+    try {
+      const y = await complexityFromStore(store, { year: 2017, level: 4 });
+      expect(y.source).toBe('ots');
+      expect(y.locations).toHaveLength(224);
+      const top = [...y.result.eci.keys()].sort((a, b) => y.result.eci[b]! - y.result.eci[a]!).slice(0, 3).map((r) => y.locations[r]);
+      expect(top).toContain('JPN');
+      await expect(complexityFromStore(store, { year: 2019 })).rejects.toMatchObject({ code: 'KRV_STORE_MISSING_DATA' });
+    } finally {
+      cleanup();
+    }
+  });
+});

@@ -56,7 +56,10 @@ export function registerComplexity(program: Command): void {
     .option('--continuous', `continuous proximity: (1 + Pearson correlation of RCA) / 2 (default: ${complexityDefaults.continuous})`)
     .option('--asymmetric', `asymmetric proximity C[p,q] / k_q (default: ${complexityDefaults.asymmetric})`)
     .option('--out <file>', 'output CSV')
-    .action(async (flags: ComplexityFlags) => {
+    .option('--year <year>', 'without --input: compute from the store for this year (default: the newest with world coverage)')
+    .option('--level <level>', 'without --input: HS level hs2 | hs4 | hs6 (default: hs4)')
+    .action(async (flags: ComplexityFlags & { year?: string; level?: string }) => {
+      if (flags.input === undefined && (flags.year !== undefined || flags.level !== undefined)) return complexityFromStoreCommand(flags);
       required(flags as Record<string, unknown>, [
         ['input', '--input'],
         ['time', '--time'],
@@ -87,4 +90,39 @@ export function registerComplexity(program: Command): void {
       const span = summary.years.length === 1 ? `${summary.years[0]}` : `${summary.years[0]}-${summary.years.at(-1)}`;
       process.stdout.write(`wrote ${summary.rows} rows (${summary.years.length} year(s), ${span}) to ${summary.out}\n`);
     });
+}
+
+/** `karavan complexity --year 2017 --level hs4 [--out FILE]`: the store's world exports, the same matrix the report uses. */
+async function complexityFromStoreCommand(flags: ComplexityFlags & { year?: string; level?: string }): Promise<void> {
+  const { InvalidOptionError } = await import('../../errors.ts');
+  const level = flags.level === undefined ? 4 : Number(/^hs([246])$/i.exec(flags.level)?.[1]);
+  if (level !== 2 && level !== 4 && level !== 6) throw new InvalidOptionError(`invalid --level: ${flags.level} (hs2, hs4 or hs6)`);
+  const year = flags.year === undefined ? undefined : Number(flags.year);
+  if (year !== undefined && !Number.isInteger(year)) throw new InvalidOptionError(`invalid --year: ${flags.year}`);
+  const { withStore } = await import('../store.ts');
+  const { complexityFromStore, writeStoreComplexityCsv } = await import('../../analysis/complexity.ts');
+  const { formatTable } = await import('../output.ts');
+  await withStore(async (store) => {
+    const y = await complexityFromStore(store, {
+      year,
+      level,
+      ...(flags.rcaThreshold !== undefined && { rcaThreshold: parseThreshold(flags.rcaThreshold) }),
+      ...(flags.continuous !== undefined && { continuous: true }),
+      ...(flags.asymmetric !== undefined && { asymmetric: true }),
+    });
+    for (const warning of y.warnings) process.stderr.write(`warning: ${warning}\n`);
+    if (flags.out) {
+      const rows = await writeStoreComplexityCsv(flags.out, y);
+      process.stdout.write(`wrote ${rows} rows (${y.source} ${y.year}, HS${level}) to ${flags.out}\n`);
+      return;
+    }
+    const order = [...y.result.eci.keys()].filter((r) => Number.isFinite(y.result.eci[r]!)).sort((a, b) => y.result.eci[b]! - y.result.eci[a]!);
+    process.stdout.write(`ECI ${y.source} ${y.year}, HS${level}: ${order.length} countries (write every measure with --out FILE.csv)\n`);
+    process.stdout.write(
+      formatTable(
+        ['rank', 'country', 'ECI', 'COI', 'diversity'],
+        order.map((r, i) => [i + 1, y.locations[r]!, Math.round(y.result.eci[r]! * 1000) / 1000, Math.round(y.result.coi[r]! * 1000) / 1000, y.result.diversity[r]!]),
+      ),
+    );
+  });
 }
