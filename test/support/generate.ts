@@ -23,7 +23,7 @@ const importerCodes = [
 
 /**
  * `yearsFirst` (the crash test's layout) rotates years before importers; otherwise the file is
- * shaped like a real BACI yearly CSV: one year, all importers, then the next year if needed.
+ * shaped like a real BACI yearly CSV: one year, many exporters, all importers.
  */
 export async function writeBaciLike(path: string, targetRows: number, options: { yearsFirst?: boolean } = {}): Promise<number> {
   const lines = readFileSync(samplePath, 'utf8').split(/\r?\n/).slice(1).filter(Boolean);
@@ -43,23 +43,44 @@ export async function writeBaciLike(path: string, targetRows: number, options: {
   out.write('"t","i","j","k","v","q"\r\n');
   let written = 0;
   let blockIndex = 0;
-  while (written < targetRows) {
-    const [yearIndex, importerIndex] = options.yearsFirst
-      ? [blockIndex % 30, Math.floor(blockIndex / 30)]
-      : [Math.floor(blockIndex / importerCodes.length), blockIndex % importerCodes.length];
-    const year = 2021 - yearIndex;
-    const importer = importerCodes[importerIndex % importerCodes.length]!;
-    const cycle = Math.floor(blockIndex / (30 * importerCodes.length));
-    if (cycle > 0) throw new Error('target too large for distinct keys');
-    let chunk = '';
-    for (const r of block) {
-      if (written >= targetRows) break;
-      if (Number(r.i) === importer) continue;
-      chunk += `${year},${r.i},${importer},${r.k},${r.v},${r.q}\r\n`;
-      written++;
+  if (options.yearsFirst) {
+    // The crash test's layout: years rotate before importers; exporters stay AFG and ZAF.
+    while (written < targetRows) {
+      const year = 2021 - (blockIndex % 30);
+      const importer = importerCodes[Math.floor(blockIndex / 30) % importerCodes.length]!;
+      if (Math.floor(blockIndex / (30 * importerCodes.length)) > 0) throw new Error('target too large for distinct keys');
+      let chunk = '';
+      for (const r of block) {
+        if (written >= targetRows) break;
+        if (Number(r.i) === importer) continue;
+        chunk += `${year},${r.i},${importer},${r.k},${r.v},${r.q}\r\n`;
+        written++;
+      }
+      if (!out.write(chunk)) await once(out, 'drain');
+      blockIndex++;
     }
-    if (!out.write(chunk)) await once(out, 'drain');
-    blockIndex++;
+  } else {
+    // A real BACI yearly file: one year, many exporters and importers. Each block gives
+    // Afghanistan's rows to exporter E1 and South Africa's to E2 (disjoint pairs of BACI codes)
+    // for one importer, so (exporter, importer, product) stays unique within the year.
+    const pairs: Array<[number, number]> = [];
+    for (let p = 0; p + 1 < importerCodes.length; p += 2) pairs.push([importerCodes[p]!, importerCodes[p + 1]!]);
+    while (written < targetRows) {
+      const importer = importerCodes[blockIndex % importerCodes.length]!;
+      const pairIndex = Math.floor(blockIndex / importerCodes.length);
+      if (pairIndex >= pairs.length) throw new Error('target too large for distinct keys in one year');
+      const [e1, e2] = pairs[pairIndex]!;
+      let chunk = '';
+      if (e1 !== importer && e2 !== importer) {
+        for (const r of block) {
+          if (written >= targetRows) break;
+          chunk += `2021,${r.i === '4' ? e1 : e2},${importer},${r.k},${r.v},${r.q}\r\n`;
+          written++;
+        }
+      }
+      if (!out.write(chunk)) await once(out, 'drain');
+      blockIndex++;
+    }
   }
   out.end();
   await once(out, 'finish');
