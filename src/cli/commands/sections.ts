@@ -4,6 +4,7 @@
  * Text output is an aligned table of the section's rows; --json prints the whole result.
  */
 import type { Command } from 'commander';
+import type { CountryRecord, TradeStore } from '../../data/index.ts';
 import { formatTable, printJson } from '../output.ts';
 import { withStore } from '../store.ts';
 
@@ -51,6 +52,12 @@ function pairCommand(program: Command, name: string, description: string, defaul
     .option('--json', 'print the whole result as JSON', false);
 }
 
+/** The exporter and importer named by --from and --to (ISO3, ISO2, numeric code or name). */
+async function resolvePair(store: TradeStore, flags: { from: string; to: string }): Promise<[CountryRecord, CountryRecord]> {
+  const { resolveCountry } = await import('../../data/index.ts');
+  return Promise.all([resolveCountry(store, flags.from), resolveCountry(store, flags.to)]);
+}
+
 function printMeta(result: { status: string; basis: string; missing: string | null }) {
   process.stdout.write(`status: ${result.status} — ${result.basis}\n`);
   if (result.missing) process.stdout.write(`missing: ${result.missing}\n`);
@@ -58,10 +65,9 @@ function printMeta(result: { status: string; basis: string; missing: string | nu
 
 export function registerSections(program: Command): void {
   pairCommand(program, 'turnover', 'turnover monitor: trade both ways by year, growth, shares, mirror gap; official totals', undefined).action(async (flags: PairFlags) => {
-    const { resolveCountry } = await import('../../data/index.ts');
-    const { turnover } = await import('../../analysis/index.ts');
+        const { turnover } = await import('../../analysis/index.ts');
     await withStore(async (store) => {
-      const [a, b] = await Promise.all([resolveCountry(store, flags.from), resolveCountry(store, flags.to)]);
+      const [a, b] = await resolvePair(store, flags);
       const result = await turnover(store, { exporter: a.iso3, importer: b.iso3 });
       if (flags.json) return printJson(result);
       process.stdout.write(`status: ${result.status}\n`);
@@ -92,15 +98,14 @@ export function registerSections(program: Command): void {
     .option('--json', 'print as JSON', false)
     .action(async (flags: { from: string; to: string; targetUsd: string; targetYear: string; currentUsd?: string; baseYear?: string; json: boolean }) => {
       const { InvalidOptionError, MissingDataError } = await import('../../errors.ts');
-      const { resolveCountry } = await import('../../data/index.ts');
-      const { turnover, exportPotential, targetPlanner } = await import('../../analysis/index.ts');
+            const { turnover, exportPotential, targetPlanner } = await import('../../analysis/index.ts');
       const number = (name: string, text: string) => {
         const value = Number(text);
         if (!(value > 0)) throw new InvalidOptionError(`invalid ${name}: ${text}`);
         return value;
       };
       await withStore(async (store) => {
-        const [a, b] = await Promise.all([resolveCountry(store, flags.from), resolveCountry(store, flags.to)]);
+        const [a, b] = await resolvePair(store, flags);
         const t = await turnover(store, { exporter: a.iso3, importer: b.iso3 });
         const currentUsd = flags.currentUsd ? number('--current-usd', flags.currentUsd) : t.latest?.turnoverUsd;
         const baseYear = flags.baseYear ? number('--base-year', flags.baseYear) : t.latest?.year;
@@ -130,10 +135,9 @@ export function registerSections(program: Command): void {
 
   pairCommand(program, 'needs', "importer needs: what the importer buys by product, growth, suppliers, HHI, the exporter's share", '6').action(async (flags: PairFlags) => {
     const o = await parsePair(flags);
-    const { resolveCountry } = await import('../../data/index.ts');
-    const { importerNeeds } = await import('../../analysis/index.ts');
+        const { importerNeeds } = await import('../../analysis/index.ts');
     await withStore(async (store) => {
-      const [a, b] = await Promise.all([resolveCountry(store, flags.from), resolveCountry(store, flags.to)]);
+      const [a, b] = await resolvePair(store, flags);
       const result = await importerNeeds(store, { exporter: a.iso3, importer: b.iso3, year: o.year, level: o.level, limit: o.limit });
       if (flags.json) return printJson(result);
       printMeta(result);
@@ -154,9 +158,9 @@ export function registerSections(program: Command): void {
 
   pairCommand(program, 'supply', 'exporter supply: exports by product, world share, RCA, growth, PCI', '4').action(async (flags: PairFlags) => {
     const o = await parsePair(flags);
-    const { resolveCountry } = await import('../../data/index.ts');
-    const { exporterSupply } = await import('../../analysis/index.ts');
+        const { exporterSupply } = await import('../../analysis/index.ts');
     await withStore(async (store) => {
+      const { resolveCountry } = await import('../../data/index.ts');
       const a = await resolveCountry(store, flags.from);
       const result = await exporterSupply(store, { exporter: a.iso3, year: o.year, level: o.level, limit: o.limit });
       if (flags.json) return printJson(result);
@@ -172,10 +176,9 @@ export function registerSections(program: Command): void {
 
   pairCommand(program, 'potential', 'export potential (ITC method): potential, actual, untapped by product, with supply share, ease and demand', '6').action(async (flags: PairFlags) => {
     const o = await parsePair(flags);
-    const { resolveCountry } = await import('../../data/index.ts');
-    const { exportPotential } = await import('../../analysis/index.ts');
+        const { exportPotential } = await import('../../analysis/index.ts');
     await withStore(async (store) => {
-      const [a, b] = await Promise.all([resolveCountry(store, flags.from), resolveCountry(store, flags.to)]);
+      const [a, b] = await resolvePair(store, flags);
       const result = await exportPotential(store, { exporter: a.iso3, importer: b.iso3, year: o.year, level: o.level, limit: o.limit });
       if (flags.json) return printJson(result);
       printMeta(result);
@@ -195,10 +198,10 @@ export function registerSections(program: Command): void {
     .requiredOption('--hs <codes>', 'comma-separated HS codes at --level, e.g. 843351,870190')
     .action(async (flags: PairFlags & { hs: string }) => {
       const o = await parsePair(flags);
-      const { resolveCountry, checkProductCode } = await import('../../data/index.ts');
+      const { checkProductCode } = await import('../../data/index.ts');
       const { rivals } = await import('../../analysis/index.ts');
       await withStore(async (store) => {
-        const [a, b] = await Promise.all([resolveCountry(store, flags.from), resolveCountry(store, flags.to)]);
+        const [a, b] = await resolvePair(store, flags);
         const products = flags.hs.split(',').map((c) => c.trim()).filter(Boolean);
         for (const code of products) await checkProductCode(store, code);
         const level = o.level ?? (products[0]!.length as 2 | 4 | 6);
@@ -215,10 +218,9 @@ export function registerSections(program: Command): void {
 
   pairCommand(program, 'joint', 'joint-production candidates: big demand, exporter know-how (RCA), importer capabilities (density), complexity gain (COG, PCI)', '4').action(async (flags: PairFlags) => {
     const o = await parsePair(flags);
-    const { resolveCountry } = await import('../../data/index.ts');
-    const { jointProduction } = await import('../../analysis/index.ts');
+        const { jointProduction } = await import('../../analysis/index.ts');
     await withStore(async (store) => {
-      const [a, b] = await Promise.all([resolveCountry(store, flags.from), resolveCountry(store, flags.to)]);
+      const [a, b] = await resolvePair(store, flags);
       const result = await jointProduction(store, { exporter: a.iso3, importer: b.iso3, year: o.year, level: o.level, limit: o.limit });
       if (flags.json) return printJson(result);
       printMeta(result);
@@ -234,10 +236,9 @@ export function registerSections(program: Command): void {
 
   pairCommand(program, 'surplus', "surplus placement: the exporter's competitive products in growing import markets held by rivals", '6').action(async (flags: PairFlags) => {
     const o = await parsePair(flags);
-    const { resolveCountry } = await import('../../data/index.ts');
-    const { surplusPlacement } = await import('../../analysis/index.ts');
+        const { surplusPlacement } = await import('../../analysis/index.ts');
     await withStore(async (store) => {
-      const [a, b] = await Promise.all([resolveCountry(store, flags.from), resolveCountry(store, flags.to)]);
+      const [a, b] = await resolvePair(store, flags);
       const result = await surplusPlacement(store, { exporter: a.iso3, importer: b.iso3, year: o.year, level: o.level, limit: o.limit });
       if (flags.json) return printJson(result);
       printMeta(result);
