@@ -333,9 +333,12 @@ async function writeMember(db: Database, member: CsvMember, plan: FormatPlan, ou
     mkdirSync(join(target, '..'), { recursive: true });
     renameSync(single, target);
   } else {
+    // WRITE_PARTITION_COLUMNS keeps `source` and `year` inside every file, as in the moved
+    // one-year files: every flow file has the same schema and still says what it holds when
+    // copied out of its folder (docs/store.md, "Reading the files with other engines").
     await db.run(
       `COPY (SELECT * FROM read_parquet($1)) TO ${quoteString(outDir)}
-         (FORMAT parquet, PARTITION_BY (source, year), FILENAME_PATTERN ${quoteString(`${datasetId}_m${index}_{i}`)}, OVERWRITE_OR_IGNORE)`,
+         (FORMAT parquet, PARTITION_BY (source, year), WRITE_PARTITION_COLUMNS true, FILENAME_PATTERN ${quoteString(`${datasetId}_m${index}_{i}`)}, OVERWRITE_OR_IGNORE)`,
       [single],
     );
     rmSync(single, { force: true });
