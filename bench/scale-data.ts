@@ -72,10 +72,11 @@ export async function generateBaciYears(dir: string, firstYear: number, lastYear
     // Rows a year = base * sum over pairs of w_i * w_j, less the 10 % missing in any year.
     const weights = await (await db.runAndReadAll(`SELECT sum(e.w * m.w)::DOUBLE AS s FROM cw e, cw m WHERE e.code <> m.code`)).getRowObjects();
     const base = rowsPerYear / (Number(weights[0]!['s']) * 0.9);
+    // Steps prime to 5,000 (the product count): a pair's run of codes never repeats a code.
     await db.run(
       `CREATE TABLE pairs AS
          SELECT e.code AS i, m.code AS j, least(600, round($1 * e.w * m.w))::INTEGER AS n,
-                (hash(e.code, m.code) % ${products.length})::INTEGER AS start, (1 + hash(m.code, e.code) % 17)::INTEGER AS step
+                (hash(e.code, m.code) % ${products.length})::INTEGER AS start, [1, 3, 7, 9, 11, 13, 17, 19][1 + hash(m.code, e.code) % 8]::INTEGER AS step
            FROM cw e, cw m WHERE e.code <> m.code`,
       [base],
     );
