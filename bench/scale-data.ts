@@ -76,7 +76,7 @@ export async function generateBaciYears(dir: string, firstYear: number, lastYear
     await db.run(
       `CREATE TABLE pairs AS
          SELECT e.code AS i, m.code AS j, least(600, round($1 * e.w * m.w))::INTEGER AS n,
-                (hash(e.code, m.code) % ${products.length})::INTEGER AS start, [1, 3, 7, 9, 11, 13, 17, 19][1 + hash(m.code, e.code) % 8]::INTEGER AS step
+                (hash(e.code, m.code) % ${products.length})::INTEGER AS start, [1, 3, 7, 9, 11, 13, 17, 19][(1 + hash(m.code, e.code) % 8)::BIGINT]::INTEGER AS step
            FROM cw e, cw m WHERE e.code <> m.code`,
       [base],
     );
