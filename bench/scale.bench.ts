@@ -83,7 +83,7 @@ try {
   console.log(`generate: ${gen.rows.toLocaleString('en')} rows, ${(gen.bytes / 1e9).toFixed(1)} GB of CSV in ${s(gen.ms)}`);
 
   const data = JSON.stringify(join(repo, 'src/data/index.ts'));
-  const baseline = child(`import { baciYearFileName, generateBaciYears } from './scale-data.ts';
+  const baseline = child(`import { DuckDBInstance } from '@duckdb/node-api';
 const instance = await DuckDBInstance.create(':memory:');
 const db = await instance.connect();
 const t = performance.now();
