@@ -13,6 +13,7 @@ import {
   PayloadTooLargeError,
   RouteNotFoundError,
 } from '../errors.ts';
+import { setSecurityHeaders } from './security.ts';
 
 interface ValidationIssue {
   keyword: string;
@@ -58,31 +59,63 @@ export function validationError(issues: readonly ValidationIssue[], context: str
   });
 }
 
-function toKaravanError(error: FastifyError, request: FastifyRequest): KaravanError | null {
-  if (error instanceof KaravanError) return error;
+/** Errors about the request body: its content type, JSON, size or multipart parts. */
+function isBodyError(error: FastifyError): boolean {
+  return /^FST_(ERR_CTP|INVALID_MULTIPART|PARTS|FILES|FIELDS|REQ_FILE|PROTO|INVALID_JSON|NO_FORM)/.test(error.code ?? '') || error.name === 'SyntaxError';
+}
+
+/** The KaravanError a failure answers with, and its status when that is not the error's own (a framework 4xx keeps its status). */
+function toKaravanError(error: FastifyError, request: FastifyRequest): { known: KaravanError; status: number } | null {
+  if (error instanceof KaravanError) return { known: error, status: error.status };
   if (error.validation) {
     const context = error.validationContext ?? 'querystring';
     const input = context === 'body' ? request.body : context === 'params' ? request.params : context === 'headers' ? request.headers : request.query;
-    return validationError(error.validation as unknown as ValidationIssue[], context, input);
+    const known = validationError(error.validation as unknown as ValidationIssue[], context, input);
+    return { known, status: known.status };
   }
   const status = error.statusCode ?? 500;
-  if (status === 413) return new PayloadTooLargeError(`the request body is too large: ${error.message}`);
-  if (status === 404) return new RouteNotFoundError(error.message);
+  const path = request.url.split('?')[0];
+  if (status === 413) return { known: new PayloadTooLargeError(`the request body is too large: ${error.message}`), status };
+  // A file the static server will not serve (a path that leaves its folder) is as absent as any other.
+  if (status === 404 || status === 403) return { known: new RouteNotFoundError(`no route ${request.method} ${path}`), status: 404 };
   if (status >= 400 && status < 500) {
-    const message =
-      error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? `unsupported content type: ${request.headers['content-type'] ?? 'none'}` : `invalid request: ${error.message}`;
-    return new BadRequestBodyError(message, { hint: 'send JSON with Content-Type: application/json' });
+    if (isBodyError(error)) {
+      const message =
+        error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? `unsupported content type: ${request.headers['content-type'] ?? 'none'}` : `invalid request: ${error.message}`;
+      return { known: new BadRequestBodyError(message, { hint: 'send JSON with Content-Type: application/json' }), status };
+    }
+    // Headers the static files cannot honour (Range, If-Match) and the like.
+    return { known: new InvalidOptionError(`invalid request: ${error.message}`), status };
   }
   return null;
 }
 
+function sendKnown(reply: FastifyReply, known: KaravanError, status: number): FastifyReply {
+  return reply.code(status).type('application/json; charset=utf-8').header('Cache-Control', 'no-store').send(JSON.stringify(known.toJSON()));
+}
+
+/**
+ * Fastify's own errors before routing (a URL whose percent-encoding does not decode, a path
+ * parameter over the router's length limit): the same JSON error shape and headers as the rest,
+ * instead of Fastify's default body written straight to the socket.
+ */
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const url = request.raw.url ?? '';
+  const shown = url.length > 120 ? `${url.slice(0, 117)}...` : url;
+  const known =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? new InvalidOptionError(`invalid path: a path segment is too long (${shown})`, { column: 'path' })
+      : new InvalidOptionError(`invalid path: ${shown} is not a well-formed URL (a % not followed by two hex digits, or bytes that are not UTF-8)`, { column: 'path' });
+  setSecurityHeaders(reply);
+  void sendKnown(reply, known, 400);
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    const known = toKaravanError(error, request);
-    if (known) {
-      const status = known instanceof BadRequestBodyError && error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : known.status;
-      if (status >= 500) request.log.error({ err: error }, 'store error');
-      return reply.code(status).type('application/json; charset=utf-8').header('Cache-Control', 'no-store').send(JSON.stringify(known.toJSON()));
+    const found = toKaravanError(error, request);
+    if (found) {
+      if (found.status >= 500) request.log.error({ err: error }, 'store error');
+      return sendKnown(reply, found.known, found.status);
     }
     request.log.error({ err: error }, 'internal error');
     return reply

@@ -10,10 +10,11 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { TradeStore } from '../data/index.ts';
 import { ResultCache } from './cache.ts';
-import { registerErrorHandling } from './error-handler.ts';
+import { frameworkErrorHandler, registerErrorHandling } from './error-handler.ts';
 import { resolveServer, type ResolvedServerOptions, type ServerOptions } from './options.ts';
 import { toJson } from './respond.ts';
 import { registerSharedSchemas } from './schemas.ts';
+import { docsContentSecurityPolicy, registerSecurityHeaders } from './security.ts';
 import complexityRoutes from './routes/complexity.ts';
 import datasetRoutes from './routes/datasets.ts';
 import machineryRoutes from './routes/machinery.ts';
@@ -43,6 +44,8 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     bodyLimit: jsonBodyLimitBytes,
     // Unknown query or body fields are errors, not silently dropped.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    // A URL that does not decode, or a path parameter over the router's limit: the JSON error shape too.
+    frameworkErrors: frameworkErrorHandler,
   });
   try {
     app.decorate('store', store);
@@ -57,6 +60,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
       });
     }
     registerErrorHandling(app);
+    registerSecurityHeaders(app);
     registerSharedSchemas(app);
     // Replies are plain JSON of the core's objects (BigInt -> number, NaN -> null); the response schemas document them.
     app.setSerializerCompiler(() => (data) => toJson(data));
@@ -82,7 +86,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
       },
       refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
     });
-    await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true }, staticCSP: true });
+    await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true }, staticCSP: docsContentSecurityPolicy });
     await app.register(
       async (api) => {
         await api.register(metaRoutes);

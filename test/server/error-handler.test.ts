@@ -1,7 +1,8 @@
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvalidOptionError, StoreCorruptError, UnknownCountryError } from '../../src/errors.ts';
-import { registerErrorHandling, validationError } from '../../src/server/error-handler.ts';
+import { frameworkErrorHandler, registerErrorHandling, validationError } from '../../src/server/error-handler.ts';
+import { testServer, type TestServer } from './helpers.ts';
 
 describe('error handler', () => {
   const app = Fastify();
@@ -78,5 +79,53 @@ describe('error handler', () => {
     const e = validationError([{ keyword: 'additionalProperties', instancePath: '/scenario', params: { additionalProperty: 'areaHectares' } }], 'body', {});
     expect(e).toBeInstanceOf(InvalidOptionError);
     expect(e.message).toBe('invalid scenario.areaHectares: not a field this route takes (in the body)');
+  });
+});
+
+// Found by the API fuzzer (test/reliability/fuzz-api.test.ts): answers that bypassed the JSON error shape.
+describe('errors of the whole server outside the routes', () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await testServer({ fixture: false });
+  });
+  afterAll(() => s.close());
+
+  it('answers a URL whose percent-encoding does not decode with 400 KRV_OPT_INVALID (not Fastify\'s FST_ERR_BAD_URL body)', async () => {
+    for (const url of ['/api/countries/%', '/%zz', '/api/products/%ff%fe']) {
+      const r = await s.app.inject({ url });
+      expect(r.statusCode, url).toBe(400);
+      expect(r.headers['content-type']).toBe('application/json; charset=utf-8');
+      const body = JSON.parse(r.body);
+      expect(body).toMatchObject({ code: 'KRV_OPT_INVALID', column: 'path' });
+      expect(body.message).toMatch(/^invalid path: .* is not a well-formed URL/);
+    }
+  });
+
+  it('answers a path parameter over the router limit with 400 KRV_OPT_INVALID (not 414 FST_ERR_MAX_PARAM_LENGTH)', async () => {
+    // In the server the dashboard's wildcard takes such paths (404); a server without one gets Fastify's 414 otherwise.
+    const bare = Fastify({ frameworkErrors: frameworkErrorHandler });
+    bare.get('/c/:country', async () => ({ ok: true }));
+    const r = await bare.inject({ url: `/c/${'x'.repeat(101)}` });
+    await bare.close();
+    expect(r.statusCode).toBe(400);
+    expect(JSON.parse(r.body)).toMatchObject({ code: 'KRV_OPT_INVALID', column: 'path' });
+    expect(JSON.parse(r.body).message).toMatch(/^invalid path: a path segment is too long/);
+    expect(r.headers['x-content-type-options']).toBe('nosniff');
+    const long = await s.app.inject({ url: `/api/countries/${'x'.repeat(101)}` });
+    expect(long.statusCode).toBe(404);
+    expect(JSON.parse(long.body).code).toBe('KRV_HTTP_NOT_FOUND');
+  });
+
+  it('answers a static path the file server refuses (403) as the 404 of any missing file', async () => {
+    const r = await s.app.inject({ url: '//api/countries' });
+    expect(r.statusCode).toBe(404);
+    expect(JSON.parse(r.body)).toMatchObject({ code: 'KRV_HTTP_NOT_FOUND', message: 'no route GET //api/countries' });
+  });
+
+  it('answers an unsatisfiable Range on a static file with 416 KRV_OPT_INVALID, without the JSON-body hint', async () => {
+    const r = await s.app.inject({ url: '/', headers: { range: 'bytes=999999999-' } });
+    expect(r.statusCode).toBe(416);
+    const body = JSON.parse(r.body);
+    expect(body).toEqual({ code: 'KRV_OPT_INVALID', message: 'invalid request: Range Not Satisfiable' });
   });
 });
