@@ -100,7 +100,7 @@ export const productSpaceSchema = {
       year: yearProperty,
       level,
       minProximity: { type: 'number', minimum: 0, maximum: 1, default: 0.55, description: 'keep non-tree edges with proximity >= this' },
-      maxEdges: { type: 'integer', minimum: 0, maximum: 200000, default: 4000, description: 'at most this many edges besides the spanning tree (the strongest are kept), so the graph stays drawable' },
+      maxEdges: { type: 'integer', minimum: 0, maximum: 20000, default: 4000, description: 'at most this many edges besides the spanning tree (the strongest are kept), so the graph stays drawable (and an answer stays a few MB)' },
       ...resultQueryProperties,
     },
   },

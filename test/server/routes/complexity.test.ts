@@ -60,4 +60,13 @@ describe('complexity routes (embedded data: OTS 2017 exports by HS4)', () => {
     }
     expect((await getJson(s.app, '/api/complexity/products?country=Atlantis')).status).toBe(404);
   });
+
+  // Found by the API fuzzer: maxEdges up to 200,000 with minProximity=0 gave a 17 MB answer and, as
+  // XLSX, held the event loop (every other request) for 10 s and more. 20,000 edges is ten times the dashboard's.
+  it('caps maxEdges at 20,000', async () => {
+    const r = await getJson(s.app, '/api/complexity/product-space?maxEdges=20001');
+    expect(r.status).toBe(400);
+    expect(r.body).toMatchObject({ code: 'KRV_OPT_INVALID', column: 'maxEdges' });
+    expect((await s.app.inject({ url: '/api/complexity/product-space?maxEdges=20000&minProximity=0' })).statusCode).toBe(200);
+  });
 });
