@@ -3,7 +3,7 @@
  * (BIGINT and HUGEINT turned into numbers, DECIMAL into numbers), and the node-api objects
  * kept private. Used by the store and the readers; nothing outside src/data/ sees DuckDB.
  */
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { DOUBLE, DuckDBInstance, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 
 export type SqlValue = string | number | boolean | null | bigint;
 export type Row = Record<string, unknown>;
@@ -34,6 +34,18 @@ function hasNulls(vector: { getItem(index: number): unknown }, n: number): boole
   return false;
 }
 
+/**
+ * Parameter types where node-api's own inference fails: it binds every integral JS number
+ * beyond int32 as BIGINT, which throws for values past int64 (a dataset's USD total of 1e20
+ * is an integral double). Such numbers are bound as DOUBLE; undefined leaves the inference.
+ */
+function paramTypes(params: SqlValue[]): DuckDBType[] | undefined {
+  const unsafe = (p: SqlValue) => typeof p === 'number' && Number.isInteger(p) && !Number.isSafeInteger(p);
+  if (!params.some(unsafe)) return undefined;
+  // node-api reads an undefined entry as "infer this one".
+  return params.map((p) => (unsafe(p) ? DOUBLE : undefined)) as DuckDBType[];
+}
+
 export class Database {
   readonly #instance: DuckDBInstance;
   readonly #connection: DuckDBConnection;
@@ -56,12 +68,12 @@ export class Database {
 
   /** Runs a statement for its effect. */
   async run(sql: string, params: SqlValue[] = []): Promise<void> {
-    await this.#connection.run(sql, params as DuckDBValue[]);
+    await this.#connection.run(sql, params as DuckDBValue[], paramTypes(params));
   }
 
   /** Runs a query and returns its rows as plain objects. */
   async all<T extends object = Row>(sql: string, params: SqlValue[] = []): Promise<T[]> {
-    const reader = await this.#connection.runAndReadAll(sql, params as DuckDBValue[]);
+    const reader = await this.#connection.runAndReadAll(sql, params as DuckDBValue[], paramTypes(params));
     return reader.getRowObjectsJS().map((row) => toPlain(row) as T);
   }
 
@@ -72,7 +84,7 @@ export class Database {
 
   /** Runs a query and returns its columns as arrays (faster than rows for large results). */
   async columns(sql: string, params: SqlValue[] = []): Promise<Record<string, unknown[]>> {
-    const reader = await this.#connection.runAndReadAll(sql, params as DuckDBValue[]);
+    const reader = await this.#connection.runAndReadAll(sql, params as DuckDBValue[], paramTypes(params));
     return reader.getColumnsObjectJS() as Record<string, unknown[]>;
   }
 
@@ -82,7 +94,7 @@ export class Database {
    * NULL becomes 0 in Int32 columns and NaN in Float64 columns.
    */
   async numericColumns<K extends string>(sql: string, params: SqlValue[], kinds: Record<K, 'int32' | 'float64'>): Promise<Record<K, Int32Array | Float64Array>> {
-    const result = await this.#connection.run(sql, params as DuckDBValue[]);
+    const result = await this.#connection.run(sql, params as DuckDBValue[], paramTypes(params));
     const names = result.columnNames();
     const rowCount = result.rowCount;
     const out = {} as Record<K, Int32Array | Float64Array>;

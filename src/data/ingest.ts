@@ -26,7 +26,7 @@ import {
   UnknownFormatError,
   YearOutOfRangeError,
 } from '../errors.ts';
-import type { Database, SqlValue } from './database.ts';
+import { Database, type SqlValue } from './database.ts';
 import type { DatasetFormat, DatasetKind } from './manifest.ts';
 import { planFormat, type FormatPlan, type PlanOptions } from './readers/formats.ts';
 import { csvMemberFromFile, extractZipCsvMembers, type CsvMember, type SourceFile } from './readers/source-file.ts';
@@ -131,7 +131,7 @@ const marker = 'KRVCHECK';
  */
 function productSql(plan: FormatPlan): string {
   return plan.format === 'baci'
-    ? `lpad(CAST(s.product_code AS VARCHAR), 6, '0')`
+    ? `lpad(CAST(CAST(s.product_code AS INTEGER) AS VARCHAR), 6, '0')`
     : `CASE WHEN length(s.product_code) % 2 = 1 THEN '0' || s.product_code ELSE s.product_code END`;
 }
 /** Quantity as a number; NULL for missing cells, `NA` (BACI's padded "      NA") and text that is not a number. */
@@ -139,6 +139,8 @@ const qtyCastSql = `TRY_CAST(s.qty_raw AS DOUBLE)`;
 const qtyMissingSql = `(s.qty_raw IS NULL OR trim(s.qty_raw) IN ('NA', ''))`;
 /** A finite, non-negative number (DuckDB orders NaN above every number, so BETWEEN excludes it). */
 const finiteNonNegativeSql = (sql: string) => `coalesce(${sql} BETWEEN 0 AND 1e300, false)`;
+/** A number read as DOUBLE (years, BACI codes), as the file wrote it: 2020, not 2020.0. */
+const numberTextSql = (sql: string) => `regexp_replace(CAST(${sql} AS VARCHAR), '\\.0$', '')`;
 
 function rowChecks(plan: FormatPlan): RowCheck[] {
   const header = (name: string) => plan.staging.find((c) => c.name === name)?.header ?? undefined;
@@ -156,11 +158,14 @@ function rowChecks(plan: FormatPlan): RowCheck[] {
   checks.push(
     {
       kind: 'year',
-      badSql: `(s.year IS NULL OR s.year < ${yearRange.min} OR s.year > ${yearRange.max})`,
-      rawSql: 'CAST(s.year AS VARCHAR)',
+      // Years are read as DOUBLE (see formats.ts): 2020.6 is refused, not rounded.
+      badSql: `(s.year IS NULL OR s.year < ${yearRange.min} OR s.year > ${yearRange.max} OR s.year <> floor(s.year))`,
+      rawSql: numberTextSql('s.year'),
       column: header('year'),
       fail: (file, line, value) =>
-        new YearOutOfRangeError(`${file}:${line ?? '?'}: year ${value || '(empty)'} is outside ${yearRange.min}-${yearRange.max}`, { file, line, column: header('year'), value }),
+        value !== '' && !Number.isInteger(Number(value))
+          ? new BadValueError(`${file}:${line ?? '?'}: year ${value} is not a whole number`, { file, line, column: header('year'), value })
+          : new YearOutOfRangeError(`${file}:${line ?? '?'}: year ${value || '(empty)'} is outside ${yearRange.min}-${yearRange.max}`, { file, line, column: header('year'), value }),
     },
     {
       kind: 'value',
@@ -190,9 +195,9 @@ function rowChecks(plan: FormatPlan): RowCheck[] {
     // says "only digits" at a fraction of a regular expression's cost.
     badSql:
       plan.format === 'baci'
-        ? `(s.product_code IS NULL OR s.product_code NOT BETWEEN 10000 AND 999999)`
+        ? `(s.product_code IS NULL OR s.product_code NOT BETWEEN 10000 AND 999999 OR s.product_code <> floor(s.product_code))`
         : `(s.product_code IS NULL OR length(s.product_code) NOT BETWEEN 1 AND 6 OR ltrim(s.product_code, '0123456789') <> '')`,
-    rawSql: 'CAST(s.product_code AS VARCHAR)',
+    rawSql: plan.format === 'baci' ? numberTextSql('s.product_code') : 'CAST(s.product_code AS VARCHAR)',
     column: header('product_code'),
     fail: (file, line, value) => new BadProductCodeError(`${file}:${line ?? '?'}: product code "${value}" is not ${expected}`, { file, line, column: header('product_code'), value }),
   });
@@ -204,7 +209,7 @@ function rowChecks(plan: FormatPlan): RowCheck[] {
     checks.push({
       kind: column,
       badSql: column === 'reporter_code' ? `(s.reporter_code IS NOT NULL AND s.${alias}_iso3 IS NULL)` : `(s.${alias}_iso3 IS NULL)`,
-      rawSql: `CAST(s.${column} AS VARCHAR)`,
+      rawSql: plan.format === 'baci' ? numberTextSql(`s.${column}`) : `CAST(s.${column} AS VARCHAR)`,
       column: columnName,
       fail: (file, line, value) =>
         new UnknownCountryCodeError(`${file}:${line ?? '?'}: country code "${value}" is not in the country list`, {
@@ -266,9 +271,10 @@ function finalSelectSql(plan: FormatPlan, checks: RowCheck[]): string {
   const hsRevisionSql = plan.staging.some((c) => c.name === 'classification') ? classificationRevisionSql : '$4::VARCHAR';
   const productLevelSql = `length(${productSql(plan)})::INTEGER`;
   if (plan.kind === 'flows') {
-    const qtySql = plan.qtyToTonnes === null ? 'NULL::DOUBLE' : guardSql('qty', `${qtyCastSql} * $6`);
+    // $6 appears even without a quantity column: DuckDB refuses a parameter the statement does not use.
+    const qtySql = plan.qtyToTonnes === null ? 'NULL::DOUBLE * $6' : guardSql('qty', `${qtyCastSql} * $6`);
     const reporterSql = hasReporter(plan) ? guardSql('reporter_code', 's.rep_iso3') : 'NULL::VARCHAR';
-    return `SELECT ${guardSql('year', 's.year')} AS year,
+    return `SELECT ${guardSql('year', 'CAST(s.year AS INTEGER)')} AS year,
                    ${guardSql('exporter_code', 's.ex_iso3')} AS exporter,
                    ${guardSql('importer_code', 's.im_iso3')} AS importer,
                    ${guardSql('product', productSql(plan))} AS product,
@@ -280,7 +286,7 @@ function finalSelectSql(plan: FormatPlan, checks: RowCheck[]): string {
               FROM ${rawSourceSql(plan, { numbered: false })}
              WHERE ${whereSql}`;
   }
-  return `SELECT ${guardSql('year', 's.year')} AS year,
+  return `SELECT ${guardSql('year', 'CAST(s.year AS INTEGER)')} AS year,
                  ${guardSql('exporter_code', 's.ex_iso3')} AS exporter,
                  ${guardSql('product', productSql(plan))} AS product,
                  ${productLevelSql} AS product_level,
@@ -289,6 +295,30 @@ function finalSelectSql(plan: FormatPlan, checks: RowCheck[]): string {
                  $3::VARCHAR AS dataset_id, $6::VARCHAR AS source
             FROM ${rawSourceSql(plan, { numbered: false })}
            WHERE ${whereSql}`;
+}
+
+/**
+ * After an internal DuckDB error in the ingest pass, the same file read again with every column
+ * in a fresh instance: DuckDB 1.5 fails internally ("Attempted to access index ... within vector")
+ * when text that is not UTF-8 sits in a column read without all the columns before it, and
+ * reading them all turns that into its ordinary error with the line number.
+ */
+async function diagnoseInternalError(error: unknown, member: CsvMember, plan: FormatPlan): Promise<KaravanError> {
+  const db = await Database.create({ threads: 1 });
+  try {
+    const everyColumnSql = plan.csvColumns.map(([name]) => `coalesce(length(CAST(${quoteIdentifier(name)} AS VARCHAR)), 0)`).join(' + ');
+    await db.one(
+      `SELECT max(${everyColumnSql}) AS n FROM read_csv($1, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
+         strict_mode = true, null_padding = false, max_line_size = 2097152, compression = $2, parallel = false, columns = ${sqlStruct(plan.csvColumns)})`,
+      [member.readPath, member.compression === 'gzip' ? 'gzip' : 'none'],
+    );
+  } catch (readError) {
+    if (!/^(INTERNAL|FATAL) Error/m.test(readError instanceof Error ? readError.message : String(readError))) return csvErrorToKaravan(readError, member);
+  } finally {
+    db.closeSync();
+  }
+  const file = member.displayName;
+  return new MalformedCsvError(`${file}: DuckDB could not read this file (${(error instanceof Error ? error.message : String(error)).split('\n')[0]})`, { file, cause: error });
 }
 
 /** After a check fired: the first line (in file order) that breaks it, read single-threaded. */
@@ -319,12 +349,14 @@ async function writeMember(db: Database, member: CsvMember, plan: FormatPlan, ou
     written = result?.Count ?? 0;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    // An internal DuckDB error leaves this instance unusable (the store gives each ingest its own).
+    if (/^(INTERNAL|FATAL) Error/m.test(message)) throw await diagnoseInternalError(error, member, plan);
     const fired = new RegExp(`${marker}:(\\w+):`).exec(message);
     await db.run(`RESET preserve_insertion_order`);
     if (fired) throw await locateCheck(db, member, plan, checks.find((c) => c.kind === fired[1])!);
     throw csvErrorToKaravan(error, member);
   } finally {
-    await db.run(`RESET preserve_insertion_order`);
+    await db.run(`RESET preserve_insertion_order`).catch(() => undefined);
   }
   if (written === 0) return 0;
   const years = await db.all<{ year: number }>(`SELECT DISTINCT year FROM read_parquet($1)`, [single]);
@@ -449,7 +481,8 @@ export async function stageDataset(db: Database, source: SourceFile, stagingDir:
   for (const r of numeric) byCode[r.code] = r.iso3;
   const codesSql = sqlList(byCode);
   await db.run(
-    `CREATE OR REPLACE TEMP MACRO baci_iso3(code) AS CASE WHEN code >= 0 AND code < len(${codesSql}) THEN nullif(${codesSql}[code + 1], '') END`,
+    // Codes are read as DOUBLE: 112.4 is no code (not rounded to 112).
+    `CREATE OR REPLACE TEMP MACRO baci_iso3(code) AS CASE WHEN code >= 0 AND code < len(${codesSql}) AND code = floor(code) THEN nullif(${codesSql}[CAST(code AS INTEGER) + 1], '') END`,
   );
 
   const outDir = join(stagingDir, 'out');

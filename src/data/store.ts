@@ -98,21 +98,24 @@ export function parseColumnMap(pairs: readonly string[]): Record<string, FieldRo
 export class TradeStore {
   readonly paths: StorePaths;
   readonly #db: Database;
+  /** DuckDB threads the store was opened with (also used by each ingest's own instance). */
+  readonly #threads: number | undefined;
   #manifest: Manifest;
   /** Results that depend only on the store's content, keyed by version + key (see cached()). */
   readonly #memo = new Map<string, Promise<unknown>>();
 
-  private constructor(paths: StorePaths, db: Database, manifest: Manifest) {
+  private constructor(paths: StorePaths, db: Database, manifest: Manifest, threads: number | undefined) {
     this.paths = paths;
     this.#db = db;
     this.#manifest = manifest;
+    this.#threads = threads;
   }
 
   static async open(options: OpenStoreOptions = {}): Promise<TradeStore> {
     const paths = storePaths(resolveHome(options.home));
     mkdirSync(paths.home, { recursive: true });
     const db = await Database.create(options.threads === undefined ? {} : { threads: options.threads });
-    const store = new TradeStore(paths, db, readManifest(paths.manifest));
+    const store = new TradeStore(paths, db, readManifest(paths.manifest), options.threads);
     try {
       await store.#ensureDefault(options.ensureDefault ?? true);
       await store.#attach();
@@ -299,8 +302,12 @@ export class TradeStore {
     const stagingDir = join(this.paths.staging, `${id}-${process.pid}`);
     try {
       let staged: Awaited<ReturnType<typeof stageDataset>>;
+      // The file is read in a DuckDB instance of its own: a file that trips an internal DuckDB
+      // error (which invalidates the instance) cannot take the store's queries down with it.
+      const db = await Database.create(this.#threads === undefined ? {} : { threads: this.#threads });
       try {
-        staged = await stageDataset(this.#db, source, stagingDir, id, {
+        await attachReference(db, join(this.paths.reference, this.#manifest.referenceVersion ?? referenceVersion()));
+        staged = await stageDataset(db, source, stagingDir, id, {
           format: options.format,
           map: options.map,
           hsRevision: options.hsRevision,
@@ -310,6 +317,8 @@ export class TradeStore {
         // A damaged gzip often surfaces in DuckDB as a CSV error on the last line: say what it is.
         if (source.container === 'gzip') await hashing;
         throw error;
+      } finally {
+        db.closeSync();
       }
       const sha256 = await hashing;
       const existing = this.#manifest.datasets.find((d) => d.sha256 === sha256);

@@ -2,11 +2,12 @@
  * Every kind of bad input gets a typed error naming file, line, column and value, and leaves
  * the store exactly as it was (no dataset, no new files, no staging leftovers).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TradeStore } from '../../src/data/index.ts';
+import yazl from 'yazl';
+import { TradeStore } from '../../src/data/index.ts';
 import { KaravanError } from '../../src/errors.ts';
 import { openTempStore, sharedData, tempDir, writeTemp } from '../support/store.ts';
 import { writeZip } from '../support/zip.ts';
@@ -20,6 +21,15 @@ function listFiles(dir: string, base = dir): string[] {
     const path = join(dir, name);
     return statSync(path).isDirectory() ? listFiles(path, base) : [relative(base, path)];
   });
+}
+
+/** A zip with one member stored without compression (yazl's compress: false). */
+async function writeZipStored(path: string, name: string, content: string): Promise<string> {
+  const zip = new yazl.ZipFile();
+  zip.addBuffer(Buffer.from(content), name, { compress: false });
+  zip.end();
+  await new Promise<void>((resolve, reject) => zip.outputStream.pipe(createWriteStream(path)).on('close', resolve).on('error', reject));
+  return path;
 }
 
 describe('bad input', () => {
@@ -144,8 +154,98 @@ describe('bad input', () => {
     await expectRejected(bomb, { code: 'KRV_INGEST_BAD_ARCHIVE' });
   });
 
+  // Found by test/reliability/fuzz-readers.test.ts: DuckDB reads "2020.6" into an INTEGER
+  // column as 2021, so years and BACI codes were rounded instead of refused.
+  it('a year or code that is not a whole number is refused, not rounded', async () => {
+    await expectRejected(csv('year-frac.csv', [header, good, '2020.6,4,24,481890,1,1']), { code: 'KRV_INGEST_BAD_VALUE', line: 3, column: 't', value: '2020.6' });
+    await expectRejected(csv('exporter-frac.csv', [header, '2021,112.4,24,481890,1,1']), { code: 'KRV_INGEST_UNKNOWN_COUNTRY', line: 2, column: 'i', value: '112.4' });
+    await expectRejected(csv('product-frac.csv', [header, '2021,4,24,843351.4,1,1']), { code: 'KRV_INGEST_BAD_PRODUCT', line: 2, column: 'k', value: '843351.4' });
+    // Hexadecimal was read as a number by DuckDB's INTEGER parser (0x2797 = 10135).
+    await expectRejected(csv('product-hex.csv', [header, '2021,4,24,0x2797,1,1']), { code: 'KRV_INGEST_BAD_VALUE', line: 2, column: 'k', value: '0x2797' });
+    await expectRejected(csv('comtrade-year-frac.csv', ['refYear,reporterCode,flowCode,partnerCode,cmdCode,primaryValue', '2020.5,112,M,398,8433,5']), {
+      code: 'KRV_INGEST_BAD_VALUE',
+      line: 2,
+      column: 'refYear',
+      value: '2020.5',
+    });
+  });
+
+  // Found by the fuzzer: an empty commodity code made the row's "not TOTAL" test NULL, so the
+  // row was dropped without a word (a partial import).
+  it('a Comtrade row with an empty commodity code is refused, not skipped', async () => {
+    await expectRejected(csv('comtrade-no-cmd.csv', ['refYear,reporterCode,flowCode,partnerCode,cmdCode,primaryValue', '2020,112,M,398,8433,5', '2020,112,M,643,,7']), {
+      code: 'KRV_INGEST_BAD_PRODUCT',
+      line: 3,
+      column: 'cmdCode',
+    });
+  });
+
+  // Found by the fuzzer: yauzl does not check CRC-32, so a zip member with a changed byte was
+  // imported with whatever the changed byte said.
+  it('a zip member whose content no longer matches its CRC-32', async () => {
+    // Stored, not deflated, so the changed byte still reads as text: 15 becomes 95.
+    const raw = readFileSync(await writeZipStored(join(dir.path, 'crc.zip'), 'BACI_HS92_Y2021_V202301.csv', `${header}\n2021,4,24,481890,15,1\n`));
+    raw[raw.indexOf(Buffer.from(',15,')) + 1] = '9'.charCodeAt(0);
+    await expectRejected(writeTemp(dir.path, 'crc-flipped.zip', raw), { code: 'KRV_INGEST_BAD_ARCHIVE' });
+  });
+
+  // Found by the fuzzer: DuckDB 1.5 fails with an internal error ("Attempted to access index 20
+  // within vector of size 12") on text that is not UTF-8 in a column read without the columns
+  // before it, and that error invalidated the store's database for every later query.
+  it('text that is not UTF-8 in a code column: a clear error, and the store still answers', async () => {
+    const head = 'refYear,reporterCode,flowCode,partnerCode,d1,d2,d3,d4,d5,d6,d7,d8,cmdCode,primaryValue';
+    const row = Buffer.concat([Buffer.from('2020,112,M,398,a,b,c,d,e,f,g,h,84'), Buffer.from([0xe6]), Buffer.from('351,5\n')]);
+    const file = writeTemp(dir.path, 'comtrade-latin1.csv', Buffer.concat([Buffer.from(`${head}\n2020,112,M,643,a,b,c,d,e,f,g,h,843351,5\n`), row]));
+    const error = await expectRejected(file, { code: 'KRV_INGEST_MALFORMED_CSV', line: 3 });
+    expect(error.message).toMatch(/UTF-8/);
+    const [count] = await store.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM flows`);
+    expect(count!.n).toBe(1);
+  });
+
   it('binary or UTF-16 text', async () => {
     const utf16 = Buffer.from('\ufeff' + header + '\n' + good + '\n', 'utf16le');
     await expectRejected(writeTemp(dir.path, 'utf16.csv', utf16), { code: 'KRV_INGEST_MALFORMED_CSV', line: 1 });
+  });
+});
+
+describe('edge values that are imported', () => {
+  const dir = tempDir();
+  afterAll(() => dir.cleanup());
+
+  // Found by test/reliability/fuzz-readers.test.ts: a dataset whose USD total is an integral
+  // number past int64 (1e300 thousand USD = 1e303) was bound by node-api as BIGINT, which threw
+  // in the datasets table: the ingest failed after its commit and the store no longer opened.
+  it('a value of 1e300 thousand USD: imported, and the store opens again', async () => {
+    const home = join(dir.path, 'huge');
+    const store = await TradeStore.open({ home, ensureDefault: false, threads: 2 });
+    try {
+      const result = await store.ingest(writeTemp(dir.path, 'BACI_HS92_Y2020_huge.csv', `${header}\n2020,112,398,10121,1e300,NA\n`));
+      expect(result.dataset.valueUsdTotal).toBe(1e303);
+    } finally {
+      store.closeSync();
+    }
+    const again = await TradeStore.open({ home, ensureDefault: false, threads: 2 });
+    try {
+      expect(await again.query(`SELECT value_usd_total FROM datasets`)).toEqual([{ value_usd_total: 1e303 }]);
+    } finally {
+      again.closeSync();
+    }
+  });
+
+  it('whole numbers written as 2020.0, with spaces or in scientific notation are read as such', async () => {
+    const home = join(dir.path, 'spellings');
+    const store = await TradeStore.open({ home, ensureDefault: false, threads: 2 });
+    try {
+      const file = writeTemp(dir.path, 'BACI_HS92_Y2020_spelled.csv', `${header}\n2020.0,112,398,1.0121E4,1e5,NA\n 2020 ,112.0,643,843351,1E-3,"  2.5E-1"\n`);
+      const result = await store.ingest(file);
+      expect(result.dataset.rows).toBe(2);
+      const rows = await store.query(`SELECT year, exporter, importer, product, value_usd, qty_tonnes FROM flows ORDER BY importer`);
+      expect(rows).toEqual([
+        { year: 2020, exporter: 'BLR', importer: 'KAZ', product: '010121', value_usd: 1e8, qty_tonnes: null },
+        { year: 2020, exporter: 'BLR', importer: 'RUS', product: '843351', value_usd: 1, qty_tonnes: 0.25 },
+      ]);
+    } finally {
+      store.closeSync();
+    }
   });
 });

@@ -150,13 +150,15 @@ function planBaci(header: string[], displayName: string, memberName: string, opt
     kind: 'flows',
     source: options.source ?? 'baci',
     hsRevision: options.hsRevision ?? hsRevisionFromBaciName(memberName),
-    // Codes as integers: they parse several times faster than text and join on integers; a
-    // code that is not a whole number fails in read_csv with its line number.
+    // Year and codes as numbers: they parse several times faster than text. DOUBLE, not
+    // INTEGER: DuckDB reads "2020.6" into an INTEGER column as 2021; as a DOUBLE it stays
+    // 2020.6 and the row checks refuse what is not a whole number (ingest.ts). Text fails in
+    // read_csv with its line number.
     csvColumns: [
-      [t, 'INTEGER'],
-      [i, 'INTEGER'],
-      [j, 'INTEGER'],
-      [k, 'INTEGER'],
+      [t, 'DOUBLE'],
+      [i, 'DOUBLE'],
+      [j, 'DOUBLE'],
+      [k, 'DOUBLE'],
       [v, 'DOUBLE'],
       [q, 'VARCHAR'],
     ],
@@ -205,13 +207,15 @@ function planComtrade(header: string[], displayName: string, options: PlanOption
   const partner2 = findColumn(header, comtrade.partner2);
   const col = quoteIdentifier;
   const types = new Map<string, string>(header.map((h) => [h, 'VARCHAR']));
-  types.set(year, 'INTEGER');
+  // DOUBLE, so that a year like 2020.6 is refused instead of read as 2021 (see planBaci).
+  types.set(year, 'DOUBLE');
   types.set(value, 'DOUBLE');
   // Flow: current files say M/X (RM/RX re-imports/re-exports), legacy files 1/2 (3/4) or Import/Export.
   const flowSql = `upper(trim(${col(flow)}))`;
   const isExport = `(${flowSql} IN ('X', '2', 'EXPORT', 'EXPORTS'))`;
   const isImport = `(${flowSql} IN ('M', '1', 'IMPORT', 'IMPORTS'))`;
-  const keepParts = [`(${isExport} OR ${isImport})`, `upper(trim(${col(product)})) <> 'TOTAL'`];
+  // coalesce: an empty commodity code is kept (and refused by the product check), not skipped as a NULL.
+  const keepParts = [`(${isExport} OR ${isImport})`, `coalesce(upper(trim(${col(product)})), '') <> 'TOTAL'`];
   if (mot) keepParts.push(`coalesce(trim(${col(mot)}), '0') IN ('0', '')`);
   if (customs) keepParts.push(`coalesce(upper(trim(${col(customs)})), 'C00') IN ('C00', '')`);
   if (partner2) keepParts.push(`coalesce(trim(${col(partner2)}), '0') IN ('0', '')`);
@@ -274,7 +278,7 @@ function planExports(header: string[], displayName: string, options: PlanOptions
   }
   const { year, exporter, product, valueUsd } = roles as Record<FieldRole, string>;
   const types = new Map<string, string>(header.map((h) => [h, 'VARCHAR']));
-  types.set(year, 'INTEGER');
+  types.set(year, 'DOUBLE');
   types.set(valueUsd, 'DOUBLE');
   const col = quoteIdentifier;
   return {

@@ -9,11 +9,28 @@ import { createReadStream, createWriteStream, existsSync, openSync, readSync, cl
 import { basename, join } from 'node:path';
 import { Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import * as zlib from 'node:zlib';
 import { createGunzip } from 'node:zlib';
 import yauzl from 'yauzl';
 import { BadArchiveError, EmptyFileError, FileNotFoundError, MalformedCsvError, NotAFileError } from '../../errors.ts';
 
 export type Container = 'plain' | 'gzip' | 'zip';
+
+/** CRC-32 as zip uses it: zlib's (Node >= 20.15), else a table. yauzl does not check it. */
+const crc32: (data: Buffer, value?: number) => number =
+  typeof (zlib as { crc32?: unknown }).crc32 === 'function' ? zlib.crc32 : crc32ByTable;
+
+let crcTable: Int32Array | undefined;
+function crc32ByTable(data: Buffer, value = 0): number {
+  crcTable ??= Int32Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c;
+  });
+  let crc = ~value;
+  for (let i = 0; i < data.length; i++) crc = crcTable[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
+  return ~crc >>> 0;
+}
 
 /** One CSV ready for DuckDB: a path it can read, the name to show in errors, and its header. */
 export interface CsvMember {
@@ -163,7 +180,7 @@ export async function csvMemberFromFile(path: string, compression: 'none' | 'gzi
   return { displayName, memberName, readPath: path, compression, header: parseCsvLine(headerLine) };
 }
 
-/** Lists a zip's CSV members and extracts them into `stagingDir`; yauzl checks sizes and CRCs. */
+/** Lists a zip's CSV members and extracts them into `stagingDir`; yauzl checks sizes, the CRC is checked here. */
 export async function extractZipCsvMembers(zipPath: string, stagingDir: string): Promise<CsvMember[]> {
   const zipName = basename(zipPath);
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
@@ -205,12 +222,18 @@ export async function extractZipCsvMembers(zipPath: string, stagingDir: string):
         zip.openReadStream(entry, (error, stream) => {
           if (error) return reject(error);
           let written = 0;
+          let crc = 0;
           const limit = Math.max(entry.uncompressedSize, 0);
           const guard = new Transform({
             transform(chunk: Buffer, _enc, done) {
               written += chunk.length;
+              crc = crc32(chunk, crc);
               if (written > limit) done(new Error(`member is larger than its declared size ${limit}`));
               else done(null, chunk);
+            },
+            // A member whose bytes changed since it was packed (a flipped bit on disk or in transit).
+            flush(done) {
+              done(crc === entry.crc32 ? null : new Error(`CRC-32 mismatch: the member's content is damaged`));
             },
           });
           pipeline(stream, guard, createWriteStream(target)).then(resolve, reject);

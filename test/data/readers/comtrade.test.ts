@@ -78,6 +78,19 @@ describe('UN Comtrade reader', () => {
     ]);
   });
 
+  // Found while writing the fuzzer's regression tests: without a weight column the ingest
+  // query left parameter $6 unused and DuckDB refused to bind it, so no such file could be read.
+  it('reads a file without a net weight column (quantities missing)', async () => {
+    const file = writeTemp(dir.path, 'no_weight.csv', 'refYear,reporterCode,flowCode,partnerCode,cmdCode,primaryValue\n2018,112,M,398,8433,5\n2018,112,X,643,0101,7\n');
+    const result = await store.ingest(file);
+    expect(result.dataset.rows).toBe(2);
+    const flows = await store.query(`SELECT exporter, importer, product, value_usd, qty_tonnes, reporter FROM flows WHERE year = 2018 ORDER BY exporter`);
+    expect(flows).toEqual([
+      { exporter: 'BLR', importer: 'RUS', product: '0101', value_usd: 7, qty_tonnes: null, reporter: 'BLR' },
+      { exporter: 'KAZ', importer: 'BLR', product: '8433', value_usd: 5, qty_tonnes: null, reporter: 'BLR' },
+    ]);
+  });
+
   it('refuses monthly data with the line and value', async () => {
     const row = currentRow({ year: 2022, reporter: 398, flow: 'M', partner: 112, cmd: '843351', valueUsd: 1, netWgtKg: '1' }).replace('C,A,', 'C,M,');
     const file = writeTemp(dir.path, 'monthly.csv', `${currentHeader}\n${row}\n`);
