@@ -9,6 +9,15 @@ type ErrorClass = new (message: string, options?: KaravanErrorOptions) => Karava
 
 export type JsonObject = Record<string, unknown>;
 
+/** A value as JSON for a message; a value nested deeper than the stack allows (10,000 arrays) is named by its type instead of failing. */
+function printable(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return Array.isArray(value) ? '[...]' : '{...}';
+  }
+}
+
 export class JsonReader {
   constructor(
     readonly file: string,
@@ -16,7 +25,7 @@ export class JsonReader {
   ) {}
 
   fail(path: string, message: string, value?: unknown): never {
-    const shown = value === undefined ? undefined : typeof value === 'string' ? value : JSON.stringify(value);
+    const shown = value === undefined ? undefined : typeof value === 'string' ? value : printable(value);
     throw new this.errorClass(`${this.file}: ${path}: ${message}`, {
       file: this.file,
       column: path,

@@ -33,7 +33,13 @@ function valueAt(root: unknown, path: string): unknown {
 }
 
 function shown(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  let text: string;
+  try {
+    text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  } catch {
+    // A body nested deeper than the stack (10,000 arrays) cannot be printed: name its type.
+    text = Array.isArray(value) ? '[...]' : typeof value === 'object' ? '{...}' : typeof value;
+  }
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
@@ -112,7 +118,13 @@ export function frameworkErrorHandler(error: FastifyError, request: FastifyReque
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    const found = toKaravanError(error, request);
+    let found: ReturnType<typeof toKaravanError> = null;
+    try {
+      found = toKaravanError(error, request);
+    } catch (inner) {
+      // Describing the failure failed (it should not): still the JSON 500, never Fastify's fallback.
+      request.log.error({ err: inner }, 'error handler failed');
+    }
     if (found) {
       if (found.status >= 500) request.log.error({ err: error }, 'store error');
       return sendKnown(reply, found.known, found.status);

@@ -78,6 +78,19 @@ describe('machinery routes', () => {
     expect(JSON.parse(bad.body).code).toBe('KRV_MACH_BAD_CATALOG');
   });
 
+  // Found by the API fuzzer: a value nested deeper than the stack (JSON.stringify of it for the
+  // message overflowed) answered 500; now 400 naming the field, for the catalog and the body alike.
+  it('a catalog or body nested 100,000 deep is a 400, not a 500', async () => {
+    const deep = (o: string, c: string) => o.repeat(100_000) + '1' + c.repeat(100_000);
+    const json = { 'content-type': 'application/json' };
+    const catalog = await s.app.inject({ method: 'POST', url: '/api/machinery/fleet', headers: json, payload: `{"scenario":{"areaHa":1000},"catalog":{"machines":${deep('[', ']')}}}` });
+    expect(catalog.statusCode).toBe(400);
+    expect(JSON.parse(catalog.body)).toMatchObject({ code: 'KRV_MACH_BAD_CATALOG', column: 'machines[0]', value: '[...]' });
+    const body = await s.app.inject({ method: 'POST', url: '/api/machinery/fleet', headers: json, payload: deep('[', ']') });
+    expect(body.statusCode).toBe(400);
+    expect(JSON.parse(body.body)).toMatchObject({ code: 'KRV_OPT_INVALID', message: 'invalid body: [...] (must be object)' });
+  });
+
   it('compare: the core comparison; machine-specific scenario fields are refused', async () => {
     const body = { scenario: { areaHa: 8000, windowDays: 12 }, a: { machineId: 'combine-sp-9m' }, b: { machineId: 'combine-sp-12m' } };
     const r = await post('/api/machinery/compare', body);
