@@ -40,9 +40,10 @@ async function years(store: TradeStore, sql: string, params: string[]): Promise<
   return rows.map((r) => ({ year: r.year, rows: r.rows, valueUsd: r.value_usd, sources: r.sources }));
 }
 
+/** From the pair totals written at ingest (not the flows themselves: 1/200 of the rows). */
 const flowYearsSql = (whereSql: string) =>
-  `SELECT year, count(*)::DOUBLE AS rows, sum(value_usd) AS value_usd, list_sort(list_distinct(list(source))) AS sources
-     FROM flows WHERE ${whereSql} GROUP BY year ORDER BY year`;
+  `SELECT year, sum(flow_count)::DOUBLE AS rows, sum(value_usd) AS value_usd, list_sort(list_distinct(list(source))) AS sources
+     FROM pair_totals WHERE ${whereSql} GROUP BY year ORDER BY year`;
 const exportYearsSql = `SELECT year, count(*)::DOUBLE AS rows, sum(value_usd) AS value_usd, list_sort(list_distinct(list(source))) AS sources
      FROM exports WHERE exporter = $1 GROUP BY year ORDER BY year`;
 

@@ -6,6 +6,7 @@
  *   reference/<version>/*.parquet     countries, products, indicators built from data/embedded
  *   flows/source=<s>/year=<y>/<dataset>_<n>.parquet     bilateral flows, Hive-partitioned
  *   exports/source=<s>/year=<y>/<dataset>_<n>.parquet   exporter x product tables without partner
+ *   pairs/source=<s>/year=<y>/<dataset>_pairs_<n>.parquet  flow totals by year and pair (written at ingest)
  *   staging/<id>/                     work space of an ingest; never read by queries
  */
 import { homedir } from 'node:os';
@@ -19,6 +20,8 @@ export interface StorePaths {
   staging: string;
   flows: string;
   exports: string;
+  /** Flow totals by year and pair, one file per flow dataset and year (see ingest.ts). */
+  pairs: string;
 }
 
 export function resolveHome(explicit?: string): string {
@@ -34,6 +37,7 @@ export function storePaths(home: string): StorePaths {
     staging: join(home, 'staging'),
     flows: join(home, 'flows'),
     exports: join(home, 'exports'),
+    pairs: join(home, 'pairs'),
   };
 }
 

@@ -38,6 +38,12 @@ export interface DatasetRecord {
   /** Parquet files relative to the store home. */
   files: string[];
   /**
+   * Flow datasets: totals by year and pair (exporter, importer, reporter) written at ingest,
+   * relative to the store home. Absent in stores written before they existed: then the
+   * `pair_totals` view aggregates that dataset's flows on the fly (correct, only slower).
+   */
+  pairFiles?: string[];
+  /**
    * Who reported the rows: ISO3 of Comtrade reporters, or of exporters for BACI and exporter
    * tables. A later dataset of the same source whose entities include these, for the same
    * year, supersedes this one for that year (a full BACI release replaces a slice).

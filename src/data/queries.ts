@@ -15,7 +15,7 @@ export function primaryFlowSource(store: TradeStore, year: number): Promise<stri
 
 async function computePrimaryFlowSource(store: TradeStore, year: number): Promise<string | null> {
   const rows = await store.query<{ source: string }>(
-    `SELECT source FROM flows WHERE year = $1 GROUP BY source ORDER BY (source = 'baci') DESC, count(DISTINCT exporter) DESC, source LIMIT 1`,
+    `SELECT source FROM pair_totals WHERE year = $1 GROUP BY source ORDER BY (source = 'baci') DESC, count(DISTINCT exporter) DESC, source LIMIT 1`,
     [year],
   );
   return rows[0]?.source ?? null;
@@ -77,7 +77,7 @@ async function computeBilateralSeries(store: TradeStore, a: string, b: string): 
             sum(value_usd) FILTER (WHERE exporter = $2 AND importer = 'WLD') AS b_x_wld,
             sum(value_usd) FILTER (WHERE importer = $1 AND exporter = 'WLD') AS a_m_wld,
             bool_or(exporter = $1) AS a_exports, bool_or(exporter = $2) AS b_exports
-       FROM flows
+       FROM pair_totals
       WHERE exporter IN ($1, $2, 'WLD') OR importer IN ($1, $2)
       GROUP BY year, source, reporter
      HAVING ab IS NOT NULL OR ba IS NOT NULL
@@ -108,12 +108,12 @@ async function computeBilateralSeries(store: TradeStore, a: string, b: string): 
   });
 }
 
-/** Exporters and importers per year and source of the flows: one scan, cached per store version. */
+/** Exporters and importers per year and source of the flows (from the pair totals), cached per store version. */
 export function flowBreadth(store: TradeStore): Promise<Array<{ year: number; source: string; exporters: number; importers: number }>> {
   return store.cached('flowBreadth', () =>
     store.query(
       `SELECT year, source, count(DISTINCT exporter)::INTEGER AS exporters, count(DISTINCT importer)::INTEGER AS importers
-         FROM flows GROUP BY year, source ORDER BY year, source`,
+         FROM pair_totals GROUP BY year, source ORDER BY year, source`,
     ),
   );
 }

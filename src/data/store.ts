@@ -201,6 +201,7 @@ export class TradeStore {
           : `SELECT * FROM read_parquet(${sqlList(files)}, hive_partitioning = true, hive_types = {'year': INTEGER, 'source': VARCHAR}, union_by_name = true)`;
       await this.#db.run(`CREATE OR REPLACE VIEW ${quoteIdentifier(kind)} AS ${bodySql}`);
     }
+    await this.#db.run(`CREATE OR REPLACE VIEW pair_totals AS ${this.#pairTotalsSql()}`);
     await this.#db.run(`CREATE OR REPLACE TABLE datasets (id VARCHAR, file_name VARCHAR, format VARCHAR, kind VARCHAR, source VARCHAR, rows DOUBLE,
       years VARCHAR, hs_revision VARCHAR, product_levels VARCHAR, exporters DOUBLE, importers DOUBLE, value_usd_total DOUBLE, imported_at VARCHAR,
       licence VARCHAR, embedded BOOLEAN)`);
@@ -223,6 +224,28 @@ export class TradeStore {
         d.embedded,
       ]);
     }
+  }
+
+  /**
+   * Flow totals by year and pair of the live flow datasets: their pair files, and for datasets
+   * from before pair files existed, their flows aggregated on the fly.
+   */
+  #pairTotalsSql(): string {
+    const live = (d: DatasetRecord, files: string[]) => files.filter((f) => !(d.supersededYears ?? []).includes(yearOfFile(f))).map((f) => join(this.paths.home, f));
+    const flowDatasets = this.#manifest.datasets.filter((d) => d.kind === 'flows');
+    const pairFiles = flowDatasets.flatMap((d) => (d.pairFiles ? live(d, d.pairFiles) : []));
+    const legacyFiles = flowDatasets.flatMap((d) => (d.pairFiles ? [] : live(d, d.files)));
+    const read = (files: string[]) => `read_parquet(${sqlList(files)}, hive_partitioning = true, hive_types = {'year': INTEGER, 'source': VARCHAR}, union_by_name = true)`;
+    const parts = [
+      ...(pairFiles.length > 0 ? [`SELECT year, exporter, importer, reporter, flow_count, value_usd, dataset_id, source FROM ${read(pairFiles)}`] : []),
+      ...(legacyFiles.length > 0
+        ? [`SELECT year, exporter, importer, reporter, count(*)::BIGINT AS flow_count, sum(value_usd) AS value_usd, dataset_id, source FROM ${read(legacyFiles)} GROUP BY ALL`]
+        : []),
+    ];
+    return parts.length > 0
+      ? parts.join(' UNION ALL ')
+      : `SELECT NULL::INTEGER AS year, NULL::VARCHAR AS exporter, NULL::VARCHAR AS importer, NULL::VARCHAR AS reporter, NULL::BIGINT AS flow_count,
+                NULL::DOUBLE AS value_usd, NULL::VARCHAR AS dataset_id, NULL::VARCHAR AS source WHERE false`;
   }
 
   async #ensureDefault(withDatasets: boolean): Promise<void> {
@@ -324,13 +347,15 @@ export class TradeStore {
       const existing = this.#manifest.datasets.find((d) => d.sha256 === sha256);
       if (existing) return unchanged(existing);
       const kindDir = staged.kind === 'flows' ? this.paths.flows : this.paths.exports;
-      const files: string[] = [];
-      for (const file of staged.files) {
-        const target = join(kindDir, file);
-        mkdirSync(dirname(target), { recursive: true });
-        renameSync(join(staged.outDir, file), target);
-        files.push(relative(this.paths.home, target));
-      }
+      const place = (fromDir: string, toDir: string, names: string[]) =>
+        names.map((file) => {
+          const target = join(toDir, file);
+          mkdirSync(dirname(target), { recursive: true });
+          renameSync(join(fromDir, file), target);
+          return relative(this.paths.home, target);
+        });
+      const files = place(staged.outDir, kindDir, staged.files);
+      const pairFiles = place(staged.pairsDir, this.paths.pairs, staged.pairFiles);
       const dataset: DatasetRecord = {
         id,
         fileName: source.fileName,
@@ -351,6 +376,7 @@ export class TradeStore {
         notes: staged.notes,
         embedded,
         files,
+        ...(staged.kind === 'flows' && { pairFiles }),
         entities: staged.entities,
         supersededYears: [],
         supersededBy: null,
@@ -372,8 +398,8 @@ export class TradeStore {
 
   /** Removes files no manifest lists (an interrupted ingest's) and old staging folders. Needs the lock. */
   #collectGarbage(): void {
-    const referenced = new Set(this.#manifest.datasets.flatMap((d) => d.files.map((f) => join(this.paths.home, f))));
-    for (const dir of [this.paths.flows, this.paths.exports]) {
+    const referenced = new Set(this.#manifest.datasets.flatMap((d) => [...d.files, ...(d.pairFiles ?? [])].map((f) => join(this.paths.home, f))));
+    for (const dir of [this.paths.flows, this.paths.exports, this.paths.pairs]) {
       if (!existsSync(dir)) continue;
       const walk = (d: string) => {
         for (const name of readdirSync(d)) {
