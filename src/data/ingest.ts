@@ -64,7 +64,8 @@ export function csvErrorToKaravan(error: unknown, member: CsvMember): KaravanErr
   const file = member.displayName;
   const lineMatch = /CSV Error on Line: (\d+)/.exec(message);
   const line = lineMatch ? Number(lineMatch[1]) : undefined;
-  const conversion = /Error when converting column "([^"]*)"\. Could not convert string "([^"]*)" to '([A-Z]+)'/.exec(message);
+  // The value may itself hold quotes (1"2): matched up to the last `" to '` of the line.
+  const conversion = /Error when converting column "([^"]*)"\. Could not convert string "(.*)" to '([A-Z]+)'/.exec(message);
   if (conversion) {
     const [, column, value, type] = conversion;
     const expected = type === 'INTEGER' ? 'a whole number' : 'a number';
@@ -82,6 +83,9 @@ export function csvErrorToKaravan(error: unknown, member: CsvMember): KaravanErr
   }
   if (/gzip|decompress|zlib|inflate/i.test(message)) {
     return new BadArchiveError(`${file}: the compressed data is damaged (${message.split('\n')[0]})`, { file, cause: error });
+  }
+  if (/state machine reached an invalid state/i.test(message)) {
+    return new MalformedCsvError(`${file}: cannot be read as CSV (mixed line ends, or quotes not written as RFC 4180 says)`, { file, line, cause: error });
   }
   if (/maximum line size/i.test(message)) {
     return new MalformedCsvError(`${file}:${line ?? '?'}: a line is too long for a trade file (over 2 MB)`, { file, line, cause: error });

@@ -202,6 +202,13 @@ describe('bad input', () => {
     expect(count!.n).toBe(1);
   });
 
+  it('a value with a quote inside, and mixed line ends, are named as such', async () => {
+    await expectRejected(csv('stray-quote.csv', [header, '2021,4,24,481890,1"2,1']), { code: 'KRV_INGEST_BAD_VALUE', line: 2, column: 'v', value: '1"2' });
+    const mixed = writeTemp(dir.path, 'mixed-eol.csv', `${header}\r\n2021,4,24,481890,1,1\n2021,4,24,481891,1,1\r\n`);
+    const error = await expectRejected(mixed, { code: 'KRV_INGEST_MALFORMED_CSV' });
+    expect(error.message).toMatch(/line ends/);
+  });
+
   it('binary or UTF-16 text', async () => {
     const utf16 = Buffer.from('\ufeff' + header + '\n' + good + '\n', 'utf16le');
     await expectRejected(writeTemp(dir.path, 'utf16.csv', utf16), { code: 'KRV_INGEST_MALFORMED_CSV', line: 1 });
