@@ -84,4 +84,22 @@ describe('architecture', () => {
     }
     expect(offenders).toEqual([]);
   });
+
+  it('no SQL text is built by string concatenation', () => {
+    // A string literal with SQL in it joined with + (or .concat) to anything: SQL is composed
+    // in template literals only, where the test above checks every interpolation.
+    const keywords = String.raw`\b(?:SELECT|INSERT|DELETE|UPDATE|CREATE|COPY|FROM|WHERE)\b`;
+    const quoted = (q: string) => `${q}[^${q}\\n]*${keywords}[^${q}\\n]*${q}`;
+    const literal = `(?:${quoted('"')}|${quoted("'")}|${quoted('`')})`;
+    const before = new RegExp(String.raw`${literal}\s*(?:\+|\.concat\()`, 'g');
+    const after = new RegExp(String.raw`\+\s*${literal}`, 'g');
+    const find = (text: string) => [...text.matchAll(before), ...text.matchAll(after)].map((m) => m[0].slice(0, 80));
+    // The check itself catches what it is for.
+    expect(find(`const sql = "SELECT * FROM flows WHERE importer = '" + iso3 + "'";`)).not.toHaveLength(0);
+    expect(find(`db.run(prefix + ' WHERE year = ' + year)`)).not.toHaveLength(0);
+    expect(find(`const a = 'SELECT 1'.concat(x)`)).not.toHaveLength(0);
+    expect(find(`const label = 'from ' + name`)).toHaveLength(0);
+    const offenders = files.flatMap((file) => find(file.text).map((m) => `${file.path}: ${m}`));
+    expect(offenders).toEqual([]);
+  });
 });

@@ -147,15 +147,15 @@ export async function readPanelCsv(path: string, columns: PanelCsvColumns): Prom
   return withConnection(async (connection) => {
     const hasPresence = columns.presence !== undefined;
     const presenceColumn = columns.presence ?? '';
-    const badValue = badNumber(columns.value) + (hasPresence ? ` OR ${quoteIdentifier(presenceColumn)} IS NULL OR trim(${quoteIdentifier(presenceColumn)}) NOT IN ('0', '1')` : '');
+    const badValueNumberSql = badNumber(columns.value);
+    const badPresenceSql = hasPresence ? ` OR ${quoteIdentifier(presenceColumn)} IS NULL OR trim(${quoteIdentifier(presenceColumn)}) NOT IN ('0', '1')` : '';
+    const badValueSql = `${badValueNumberSql}${badPresenceSql}`;
+    const presenceCastSql = hasPresence ? `, TRY_CAST(trim(${quoteIdentifier(presenceColumn)}) AS INTEGER) AS m` : '';
     // One pass over the file: parse (every column as text, so codes keep their zeros) and cast.
     try {
       await connection.run(
-        `CREATE TEMP TABLE raw AS SELECT TRY_CAST(trim(${quoteIdentifier(columns.time)}) AS INTEGER) AS year, ${quoteIdentifier(columns.location)} AS l, ${quoteIdentifier(columns.product)} AS p, TRY_CAST(trim(${quoteIdentifier(columns.value)}) AS DOUBLE) AS value, (${quoteIdentifier(columns.value)} IS NULL OR trim(${quoteIdentifier(columns.value)}) = '') AS empty, (` +
-          badValue +
-          ') AS bad' +
-          (hasPresence ? `, TRY_CAST(trim(${quoteIdentifier(presenceColumn)}) AS INTEGER) AS m` : '') +
-          ' FROM read_csv($1, header = true, all_varchar = true)',
+        `CREATE TEMP TABLE raw AS SELECT TRY_CAST(trim(${quoteIdentifier(columns.time)}) AS INTEGER) AS year, ${quoteIdentifier(columns.location)} AS l, ${quoteIdentifier(columns.product)} AS p, TRY_CAST(trim(${quoteIdentifier(columns.value)}) AS DOUBLE) AS value, (${quoteIdentifier(columns.value)} IS NULL OR trim(${quoteIdentifier(columns.value)}) = '') AS empty, (${badValueSql}) AS bad${presenceCastSql}
+           FROM read_csv($1, header = true, all_varchar = true)`,
         [path],
       );
     } catch (error) {
@@ -178,16 +178,13 @@ export async function readPanelCsv(path: string, columns: PanelCsvColumns): Prom
     )[0]!;
     if (Number(summary['bad']) > 0) {
       // Only now number the rows, to say where the first bad cell is.
-      const badRow =
-        `${quoteIdentifier(columns.time)} IS NULL OR TRY_CAST(trim(${quoteIdentifier(columns.time)}) AS INTEGER) IS NULL OR ${quoteIdentifier(columns.location)} IS NULL OR ${quoteIdentifier(columns.location)} = '' OR ${quoteIdentifier(columns.product)} IS NULL OR ${quoteIdentifier(columns.product)} = '' OR ` +
-        badValue;
+      const badRowSql = `${quoteIdentifier(columns.time)} IS NULL OR TRY_CAST(trim(${quoteIdentifier(columns.time)}) AS INTEGER) IS NULL OR ${quoteIdentifier(columns.location)} IS NULL OR ${quoteIdentifier(columns.location)} = '' OR ${quoteIdentifier(columns.product)} IS NULL OR ${quoteIdentifier(columns.product)} = '' OR ${badValueSql}`;
+      const presenceTextSql = hasPresence ? `, ${quoteIdentifier(presenceColumn)} AS m` : '';
       const bad = await rows(
         connection,
-        `SELECT row_no, ${quoteIdentifier(columns.time)} AS t, ${quoteIdentifier(columns.location)} AS l, ${quoteIdentifier(columns.product)} AS p, ${quoteIdentifier(columns.value)} AS v` +
-          (hasPresence ? `, ${quoteIdentifier(presenceColumn)} AS m` : '') +
-          ' FROM (SELECT row_number() OVER () AS row_no, * FROM read_csv($1, header = true, all_varchar = true)) WHERE ' +
-          badRow +
-          ' ORDER BY row_no LIMIT 1',
+        `SELECT row_no, ${quoteIdentifier(columns.time)} AS t, ${quoteIdentifier(columns.location)} AS l, ${quoteIdentifier(columns.product)} AS p, ${quoteIdentifier(columns.value)} AS v${presenceTextSql}
+           FROM (SELECT row_number() OVER () AS row_no, * FROM read_csv($1, header = true, all_varchar = true)) WHERE ${badRowSql}
+          ORDER BY row_no LIMIT 1`,
         [path],
       );
       throw badCell(path, columns, bad[0]!);
@@ -205,13 +202,13 @@ export async function readPanelCsv(path: string, columns: PanelCsvColumns): Prom
     const seen = years.map(() => new Uint8Array(cells));
     const presence = hasPresence ? years.map(() => new Uint8Array(cells)) : undefined;
     let duplicateKeys = 0;
+    const presencePickSql = hasPresence ? ', raw.m AS m' : '';
     const result = await connection.run(
-      'WITH yi AS (SELECT year, CAST(row_number() OVER (ORDER BY year) - 1 AS INTEGER) AS i FROM (SELECT DISTINCT year FROM raw)),' +
-        ' li AS (SELECT l, CAST(row_number() OVER (ORDER BY l) - 1 AS INTEGER) AS i FROM (SELECT DISTINCT l FROM raw)),' +
-        ' pi AS (SELECT p, CAST(row_number() OVER (ORDER BY p) - 1 AS INTEGER) AS i FROM (SELECT DISTINCT p FROM raw))' +
-        ' SELECT yi.i AS y, li.i AS l, pi.i AS p, COALESCE(raw.value, 0) AS value' +
-        (hasPresence ? ', raw.m AS m' : '') +
-        ' FROM raw JOIN yi USING (year) JOIN li USING (l) JOIN pi USING (p)',
+      `WITH yi AS (SELECT year, CAST(row_number() OVER (ORDER BY year) - 1 AS INTEGER) AS i FROM (SELECT DISTINCT year FROM raw)),
+            li AS (SELECT l, CAST(row_number() OVER (ORDER BY l) - 1 AS INTEGER) AS i FROM (SELECT DISTINCT l FROM raw)),
+            pi AS (SELECT p, CAST(row_number() OVER (ORDER BY p) - 1 AS INTEGER) AS i FROM (SELECT DISTINCT p FROM raw))
+       SELECT yi.i AS y, li.i AS l, pi.i AS p, COALESCE(raw.value, 0) AS value${presencePickSql}
+         FROM raw JOIN yi USING (year) JOIN li USING (l) JOIN pi USING (p)`,
     );
     for (;;) {
       const chunk = await result.fetchChunk();
@@ -291,12 +288,11 @@ export async function readPopulationCsv(path: string, columns: PopulationCsvColu
     const header = await headerOf(connection, path);
     requireColumns(path, header, { location: columns.location, 'population-column': columns.population });
     const hasTime = columns.time !== undefined && header.includes(columns.time);
-    const timeSelect = hasTime ? `, ${quoteIdentifier(columns.time!)} AS t` : '';
+    const timeSelectSql = hasTime ? `, ${quoteIdentifier(columns.time!)} AS t` : '';
     const data = await rows(
       connection,
-      `SELECT row_number() OVER () AS row_no, ${quoteIdentifier(columns.location)} AS l, ${quoteIdentifier(columns.population)} AS v` +
-        timeSelect +
-        ' FROM read_csv($1, header = true, all_varchar = true)',
+      `SELECT row_number() OVER () AS row_no, ${quoteIdentifier(columns.location)} AS l, ${quoteIdentifier(columns.population)} AS v${timeSelectSql}
+         FROM read_csv($1, header = true, all_varchar = true)`,
       [path],
     );
     const byYear = hasTime ? new Map<number, Map<string, number>>() : null;

@@ -98,8 +98,14 @@ export function parseColumnMap(pairs: readonly string[]): Record<string, FieldRo
 export class TradeStore {
   readonly paths: StorePaths;
   readonly #db: Database;
-  /** DuckDB threads the store was opened with (also used by each ingest's own instance). */
+  /** DuckDB threads the store was opened with (also used by the ingest instance). */
   readonly #threads: number | undefined;
+  /**
+   * The DuckDB instance ingests read files in (made on the first ingest), apart from the one
+   * queries use: a file that trips an internal DuckDB error, which invalidates its instance,
+   * cannot take the store's queries down with it; the next ingest then gets a fresh instance.
+   */
+  #ingestDb: { db: Database; reference: string } | undefined;
   #manifest: Manifest;
   /** Results that depend only on the store's content, keyed by version + key (see cached()). */
   readonly #memo = new Map<string, Promise<unknown>>();
@@ -177,6 +183,8 @@ export class TradeStore {
   }
 
   closeSync(): void {
+    this.#ingestDb?.db.closeSync();
+    this.#ingestDb = undefined;
     this.#db.closeSync();
   }
 
@@ -201,7 +209,8 @@ export class TradeStore {
           : `SELECT * FROM read_parquet(${sqlList(files)}, hive_partitioning = true, hive_types = {'year': INTEGER, 'source': VARCHAR}, union_by_name = true)`;
       await this.#db.run(`CREATE OR REPLACE VIEW ${quoteIdentifier(kind)} AS ${bodySql}`);
     }
-    await this.#db.run(`CREATE OR REPLACE VIEW pair_totals AS ${this.#pairTotalsSql()}`);
+    const pairTotalsBodySql = this.#pairTotalsSql();
+    await this.#db.run(`CREATE OR REPLACE VIEW pair_totals AS ${pairTotalsBodySql}`);
     await this.#db.run(`CREATE OR REPLACE TABLE datasets (id VARCHAR, file_name VARCHAR, format VARCHAR, kind VARCHAR, source VARCHAR, rows DOUBLE,
       years VARCHAR, hs_revision VARCHAR, product_levels VARCHAR, exporters DOUBLE, importers DOUBLE, value_usd_total DOUBLE, imported_at VARCHAR,
       licence VARCHAR, embedded BOOLEAN)`);
@@ -235,11 +244,11 @@ export class TradeStore {
     const flowDatasets = this.#manifest.datasets.filter((d) => d.kind === 'flows');
     const pairFiles = flowDatasets.flatMap((d) => (d.pairFiles ? live(d, d.pairFiles) : []));
     const legacyFiles = flowDatasets.flatMap((d) => (d.pairFiles ? [] : live(d, d.files)));
-    const read = (files: string[]) => `read_parquet(${sqlList(files)}, hive_partitioning = true, hive_types = {'year': INTEGER, 'source': VARCHAR}, union_by_name = true)`;
+    const readSql = (files: string[]) => `read_parquet(${sqlList(files)}, hive_partitioning = true, hive_types = {'year': INTEGER, 'source': VARCHAR}, union_by_name = true)`;
     const parts = [
-      ...(pairFiles.length > 0 ? [`SELECT year, exporter, importer, reporter, flow_count, value_usd, dataset_id, source FROM ${read(pairFiles)}`] : []),
+      ...(pairFiles.length > 0 ? [`SELECT year, exporter, importer, reporter, flow_count, value_usd, dataset_id, source FROM ${readSql(pairFiles)}`] : []),
       ...(legacyFiles.length > 0
-        ? [`SELECT year, exporter, importer, reporter, count(*)::BIGINT AS flow_count, sum(value_usd) AS value_usd, dataset_id, source FROM ${read(legacyFiles)} GROUP BY ALL`]
+        ? [`SELECT year, exporter, importer, reporter, count(*)::BIGINT AS flow_count, sum(value_usd) AS value_usd, dataset_id, source FROM ${readSql(legacyFiles)} GROUP BY ALL`]
         : []),
     ];
     return parts.length > 0
@@ -325,11 +334,15 @@ export class TradeStore {
     const stagingDir = join(this.paths.staging, `${id}-${process.pid}`);
     try {
       let staged: Awaited<ReturnType<typeof stageDataset>>;
-      // The file is read in a DuckDB instance of its own: a file that trips an internal DuckDB
-      // error (which invalidates the instance) cannot take the store's queries down with it.
-      const db = await Database.create(this.#threads === undefined ? {} : { threads: this.#threads });
+      // Read in the ingest instance (see #ingestDb), not the one queries use.
+      const reference = join(this.paths.reference, this.#manifest.referenceVersion ?? referenceVersion());
+      if (this.#ingestDb?.reference !== reference) {
+        this.#ingestDb ??= { db: await Database.create(this.#threads === undefined ? {} : { threads: this.#threads }), reference };
+        await attachReference(this.#ingestDb.db, reference);
+        this.#ingestDb.reference = reference;
+      }
+      const { db } = this.#ingestDb;
       try {
-        await attachReference(db, join(this.paths.reference, this.#manifest.referenceVersion ?? referenceVersion()));
         staged = await stageDataset(db, source, stagingDir, id, {
           format: options.format,
           map: options.map,
@@ -337,11 +350,14 @@ export class TradeStore {
           source: options.source,
         });
       } catch (error) {
+        // After an internal error DuckDB refuses every statement: the next ingest gets a new instance.
+        if (!(await db.one(`SELECT 1 AS ok`).then(() => true, () => false))) {
+          db.closeSync();
+          if (this.#ingestDb?.db === db) this.#ingestDb = undefined;
+        }
         // A damaged gzip often surfaces in DuckDB as a CSV error on the last line: say what it is.
         if (source.container === 'gzip') await hashing;
         throw error;
-      } finally {
-        db.closeSync();
       }
       const sha256 = await hashing;
       const existing = this.#manifest.datasets.find((d) => d.sha256 === sha256);
