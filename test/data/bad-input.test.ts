@@ -200,6 +200,8 @@ describe('bad input', () => {
     expect(error.message).toMatch(/UTF-8/);
     const [count] = await store.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM flows`);
     expect(count!.n).toBe(1);
+    // The next ingest reads in a fresh DuckDB instance, and says the same.
+    await expectRejected(file, { code: 'KRV_INGEST_MALFORMED_CSV', line: 3 });
   });
 
   it('a value with a quote inside, and mixed line ends, are named as such', async () => {
