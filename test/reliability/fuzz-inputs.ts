@@ -37,6 +37,8 @@ export interface FuzzInput {
   total: number;
   /** The format the reader must recognise. */
   format: 'baci' | 'comtrade' | 'exports';
+  /** Which flavour of the reader's input: BACI csv/gzip/zip, Comtrade current/legacy header, table with/without --map. */
+  variant: string;
   /** File names (zip members with `..` or absolute paths) that must not appear anywhere outside staging. */
   escapeNames: string[];
   /** Known limitations this input runs into: a wrong outcome is tallied as known, not as a finding. */
@@ -1561,6 +1563,7 @@ export async function generateInput(reader: Reader, index: number, seed: number,
     rows: keptRows.length,
     total: keptRows.reduce((s, row) => s + row.usd, 0),
     format: doc.format,
+    variant: reader === 'baci' ? doc.container : reader === 'comtrade' ? (doc.stem === 'comtrade_legacy' ? 'legacy' : 'current') : doc.stem === 'atlas_export' ? 'map' : 'no-map',
     escapeNames: doc.escapeNames,
     known: doc.known,
   };

@@ -61,6 +61,7 @@ interface Tally {
   opaque: number;
   opaqueSamples: Set<string>;
   mutations: Map<string, number>;
+  variants: Map<string, number>;
   /** Wrong outcomes of known limitations (see FuzzInput.known), by limitation. */
   known: Map<string, number>;
   findings: Finding[];
@@ -157,7 +158,7 @@ async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'tim
 }
 
 async function fuzzReader(reader: Reader, ctx: FuzzContext, template: string, root: string): Promise<Tally> {
-  const tally: Tally = { inputs: 0, accepted: 0, rejected: 0, codes: new Map(), opaque: 0, opaqueSamples: new Set(), mutations: new Map(), known: new Map(), findings: [], ms: 0 };
+  const tally: Tally = { inputs: 0, accepted: 0, rejected: 0, codes: new Map(), opaque: 0, opaqueSamples: new Set(), mutations: new Map(), variants: new Map(), known: new Map(), findings: [], ms: 0 };
   const started = performance.now();
   const inputsDir = join(root, `${reader}-inputs`);
   mkdirSync(inputsDir, { recursive: true });
@@ -177,6 +178,7 @@ async function fuzzReader(reader: Reader, ctx: FuzzContext, template: string, ro
   for (const index of indices) {
     const input = await generateInput(reader, index, seed, ctx);
     tally.inputs++;
+    tally.variants.set(input.variant, (tally.variants.get(input.variant) ?? 0) + 1);
     for (const m of input.mutations) tally.mutations.set(m, (tally.mutations.get(m) ?? 0) + 1);
     const path = join(inputsDir, input.fileName);
     writeFileSync(path, input.bytes);
@@ -268,7 +270,7 @@ async function fuzzReader(reader: Reader, ctx: FuzzContext, template: string, ro
 function summary(reader: Reader, t: Tally): string {
   const codes = [...t.codes].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c.replace(/^KRV_/, '')}:${n}`).join(',');
   return (
-    `reliability: fuzz-readers reader=${reader} inputs=${t.inputs} accepted=${t.accepted} rejected=${t.rejected} ` +
+    `reliability: fuzz-readers reader=${reader} inputs=${t.inputs} (${[...t.variants].map(([v, n]) => `${v}:${n}`).join(',')}) accepted=${t.accepted} rejected=${t.rejected} ` +
     `codes=${codes} opaque-messages=${t.opaque} known=${[...t.known].map(([k, n]) => `${k}:${n}`).join(',') || 0} findings=${t.findings.length} seed=${seed} time=${(t.ms / 1000).toFixed(1)}s rate=${(t.inputs / (t.ms / 1000)).toFixed(1)}/s`
   );
 }
