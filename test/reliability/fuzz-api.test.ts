@@ -593,7 +593,8 @@ async function check(req: Req, response: Awaited<ReturnType<FastifyInstance['inj
     }
   } else {
     reachedHandler = true;
-    if (!head && status !== 304 && status !== 204 && !(status >= 300 && raw.length === 0)) {
+    // A 206 (a Range asked for) is a slice of the file: nothing to parse.
+    if (!head && status !== 304 && status !== 204 && status !== 206 && !(status >= 300 && raw.length === 0)) {
       const text = () => raw.toString('utf8');
       if (type.startsWith('application/json')) {
         try {

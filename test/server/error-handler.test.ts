@@ -122,6 +122,22 @@ describe('errors of the whole server outside the routes', () => {
     expect(JSON.parse(r.body)).toMatchObject({ code: 'KRV_HTTP_NOT_FOUND', message: 'no route GET //api/countries' });
   });
 
+  it('refuses numbers that coerce to Infinity (ajv skips minimum/maximum for them) with 400 naming the field', async () => {
+    for (const [url, field] of [
+      ['/api/products?limit=1e309', 'limit'],
+      ['/api/products?limit=-Infinity', 'limit'],
+      ['/api/report/needs?limit=Infinity', 'limit'],
+      ['/api/report/needs?year=-1e309', 'year'],
+      ['/api/complexity/product-space?minProximity=1e999', 'minProximity'],
+    ] as const) {
+      const r = await s.app.inject({ url });
+      expect(r.statusCode, url).toBe(400);
+      expect(JSON.parse(r.body), url).toMatchObject({ code: 'KRV_OPT_INVALID', column: field });
+      expect(JSON.parse(r.body).message, url).toMatch(new RegExp(`^invalid ${field}: -?Infinity \\(must be a finite number\\)$`));
+    }
+    expect((await s.app.inject({ url: '/api/products?limit=5' })).statusCode).toBe(200);
+  });
+
   it('answers an unsatisfiable Range on a static file with 416 KRV_OPT_INVALID, without the JSON-body hint', async () => {
     const r = await s.app.inject({ url: '/', headers: { range: 'bytes=999999999-' } });
     expect(r.statusCode).toBe(416);
