@@ -40,19 +40,22 @@ export function toJson(value: unknown): string {
 
 const jsonType = 'application/json; charset=utf-8';
 
+/** Bodies are kept encoded: a cached answer is written as it is, not encoded again for every request. */
+const utf8 = (text: string): Buffer => Buffer.from(text, 'utf8');
+
 async function render<T>(spec: ResultSpec<T>, query: ResultQuery, etag: string): Promise<CachedBody> {
   const result = await spec.compute();
   const format = query.format ?? 'json';
   const lang = query.lang ?? 'en';
-  if (format === 'json') return { etag, contentType: jsonType, body: toJson(result) };
+  if (format === 'json') return { etag, contentType: jsonType, body: utf8(toJson(result)) };
   const tables = spec.tables ? spec.tables(result, lang) : [];
-  if (format === 'tables') return { etag, contentType: jsonType, body: toJson({ tables }) };
+  if (format === 'tables') return { etag, contentType: jsonType, body: utf8(toJson({ tables })) };
   if (format === 'csv') {
     const table = pickTable(tables, query.table);
     return {
       etag,
       contentType: 'text/csv; charset=utf-8',
-      body: tableToCsv(table, lang),
+      body: utf8(tableToCsv(table, lang)),
       disposition: `attachment; filename="${spec.fileName}-${table.id}.csv"`,
     };
   }

@@ -4,7 +4,8 @@
  * finish: BACI yearly files and UN Comtrade files, in turn).
  *
  * Each kill time is drawn uniformly over the measured duration of an un-killed ingest of a file
- * of the same kind (measured once, on a copy of the store). After each kill: the store opens and
+ * of the same kind (measured first on a copy of the store, then taken from the latest ingest let
+ * finish, as the machine's load changes). After each kill: the store opens and
  * holds exactly the previous datasets (ids, flow count), or, when the kill landed after the
  * commit, those plus the new one, whole. Leftovers of a kill (staging, unlisted Parquet) are gone
  * after the next completed write. At the end one more ingest succeeds.
@@ -114,20 +115,26 @@ describe('crash loop', () => {
   const random = rng(seed);
   let baciTemplate: string;
   let made = 0;
+  let baciMade = 0;
+  let comtradeMade = 0;
 
-  /** The next file to ingest: BACI yearly files (2020, 2019, ...), every third a Comtrade file. */
+  /**
+   * The next file to ingest: BACI yearly files (2020, 2019, ... 1963), every third a Comtrade
+   * file (one reporter and year each). No two share a year (BACI) or a reporter and year
+   * (Comtrade), and none has the embedded slice's 2021: no dataset supersedes another.
+   */
   function makeFile(): Source {
     const n = made++;
-    if (n % 3 === 1) {
+    if (n % 3 === 1 || baciMade >= 2020 - 1963 + 1) {
       const reporters = [398, 112, 643, 156, 276, 842, 392, 410, 356, 76];
-      const reporter = reporters[Math.floor(n / 3) % reporters.length]!;
-      const year = 2019 - Math.floor(n / 3 / reporters.length);
+      const c = comtradeMade++;
+      const reporter = reporters[c % reporters.length]!;
+      const year = 2019 - Math.floor(c / reporters.length);
       const path = join(dir.path, `TradeData_${reporter}_${year}.csv`);
       writeComtrade(path, reporter, year, comtradeRows, random);
       return { path, kind: 'comtrade', rows: comtradeRows };
     }
-    // Years other than the embedded slice's 2021, so no dataset supersedes another.
-    const year = 2020 - (n - Math.floor((n + 1) / 3));
+    const year = 2020 - baciMade++;
     const path = join(dir.path, `BACI_HS92_Y${year}_V202401.csv`);
     writeFileSync(path, readFileSync(baciTemplate, 'utf8').replace(/^2021,/gm, `${year},`));
     return { path, kind: 'baci', rows: baciRows };
@@ -160,6 +167,7 @@ describe('crash loop', () => {
     `survives ${killCount} SIGKILLs at random moments of ingests, the store growing in between`,
     async () => {
       const started = performance.now();
+      const measured = { ...durationMs };
       const failures: string[] = [];
       const tally = { kills: 0, beforeCommit: 0, afterCommit: 0, completed: 0, finishedBeforeKill: 0, leftoversAfterKill: 0 };
       let state = await inspect(home);
@@ -206,8 +214,11 @@ describe('crash loop', () => {
         }
         // Finished (let finish, or before its kill time came).
         if (!check(run.code === 0, `${label}: exit ${run.code}: ${run.output.slice(0, 500)}`)) break;
-        if (letFinish) tally.completed++;
-        else tally.finishedBeforeKill++;
+        if (letFinish) {
+          tally.completed++;
+          // The machine's load changes: kill times follow the latest un-killed ingest of the kind.
+          durationMs[file.kind] = run.ms;
+        } else tally.finishedBeforeKill++;
         // Whatever earlier kills left behind is gone once a write has completed.
         check(after.leftovers.length === 0, `${label}: leftovers after a completed ingest: ${after.leftovers.slice(0, 3).join(', ')}`);
         committed(after, label);
@@ -223,7 +234,7 @@ describe('crash loop', () => {
       console.log(
         `reliability: crash-loop kills=${tally.kills} before-commit=${tally.beforeCommit} after-commit=${tally.afterCommit} ` +
           `completed=${tally.completed} finished-before-kill=${tally.finishedBeforeKill} leftovers-after-kill=${tally.leftoversAfterKill} ` +
-          `datasets=${state.ids.length} flows=${state.flows} ingest-ms=baci:${durationMs.baci.toFixed(0)},comtrade:${durationMs.comtrade.toFixed(0)} ` +
+          `datasets=${state.ids.length} flows=${state.flows} ingest-ms=baci:${measured.baci.toFixed(0)}..${durationMs.baci.toFixed(0)},comtrade:${measured.comtrade.toFixed(0)}..${durationMs.comtrade.toFixed(0)} ` +
           `failures=${failures.length} seed=${seed} time=${((performance.now() - started) / 1000).toFixed(1)}s`,
       );
       for (const f of failures.slice(0, 20)) console.log(`failure: ${f}`);
