@@ -12,6 +12,8 @@ export interface CachedBody {
   body: string | Buffer;
   /** Content-Disposition for downloads. */
   disposition?: string;
+  /** The body gzip-compressed, made on the first request that accepts it. */
+  gzipped?: Promise<Buffer>;
 }
 
 /** Bytes kept at most, whatever the entry count. */

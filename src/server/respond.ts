@@ -2,9 +2,12 @@
  * One way to answer a result route: JSON (the core's object as the CLI prints it with --json),
  * `format=tables` (the result's tables as JSON, for table views), or a CSV / XLSX download.
  * Results of GET routes depend only on the store's version and the query, so they are cached
- * and carry an ETag; a client that sends If-None-Match gets 304.
+ * and carry an ETag; a client that sends If-None-Match gets 304. A cached JSON or CSV answer goes
+ * gzip-compressed (compressed once) to a client that accepts it, as every browser does.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { etagOf, matchesEtag, type CachedBody } from './cache.ts';
 import { pickTable, tableToCsv, tablesToXlsx, type Lang, type ResultTable } from './tables.ts';
 
@@ -68,6 +71,30 @@ async function render<T>(spec: ResultSpec<T>, query: ResultQuery, etag: string):
   };
 }
 
+const gzipAsync = promisify(gzip);
+
+/** Text answers at least this large go gzip-compressed to clients that accept it. */
+const compressFromBytes = 1024;
+
+function compressible(body: CachedBody): boolean {
+  return body.body.length >= compressFromBytes && /^(application\/json|text\/csv)/.test(body.contentType);
+}
+
+/** Whether an Accept-Encoding header accepts gzip (and does not refuse it with q=0). */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (header === undefined) return false;
+  return header.split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return (coding === 'gzip' || coding === '*') && (q === undefined || Number(q.slice(2)) > 0);
+  });
+}
+
+/** The strong ETag of the gzip representation (a representation of its own, so an ETag of its own). */
+export function gzipEtag(etag: string): string {
+  return etag.replace(/"$/, '-gz"');
+}
+
 /** The cache key of a request: method, path and its (validated, coerced) query in a stable order. */
 export function requestKey(request: FastifyRequest): string {
   const query = (request.query ?? {}) as Record<string, unknown>;
@@ -87,11 +114,22 @@ export async function sendResult<T>(request: FastifyRequest, reply: FastifyReply
   if (cacheable) {
     const key = requestKey(request);
     const etag = etagOf(store.version, key);
-    if (matchesEtag(request.headers['if-none-match'], etag)) {
-      return reply.code(304).header('ETag', etag).header('Cache-Control', 'no-cache').send();
+    const gzip = acceptsGzip(request.headers['accept-encoding']);
+    const ifNoneMatch = request.headers['if-none-match'];
+    if (matchesEtag(ifNoneMatch, etag) || matchesEtag(ifNoneMatch, gzipEtag(etag))) {
+      return reply.code(304).header('ETag', gzip ? gzipEtag(etag) : etag).header('Cache-Control', 'no-cache').header('Vary', 'Accept-Encoding').send();
     }
     body = await request.server.resultCache.get(`${store.version}\0${key}`, () => render(spec, query, etag));
-    reply.header('ETag', body.etag).header('Cache-Control', 'no-cache');
+    reply.header('Cache-Control', 'no-cache').header('Vary', 'Accept-Encoding');
+    if (gzip && compressible(body)) {
+      // Compressed once, on the first request that accepts it, and kept beside the body.
+      body.gzipped ??= gzipAsync(body.body, { level: 6 });
+      const zipped = await body.gzipped;
+      reply.type(body.contentType).header('ETag', gzipEtag(body.etag)).header('Content-Encoding', 'gzip');
+      if (body.disposition !== undefined) reply.header('Content-Disposition', body.disposition);
+      return reply.send(zipped);
+    }
+    reply.header('ETag', body.etag);
   } else {
     body = await render(spec, query, '');
     reply.header('Cache-Control', 'no-store');

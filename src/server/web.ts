@@ -50,6 +50,8 @@ export default async function webRoutes(app: FastifyInstance): Promise<void> {
     prefix: '/',
     index: ['index.html'],
     wildcard: true,
+    // file.br / file.gz written by the build (web/vite.config.ts) go to browsers that accept them.
+    preCompressed: true,
     cacheControl: false,
     setHeaders(res, path) {
       res.header('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');

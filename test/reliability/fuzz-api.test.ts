@@ -23,6 +23,7 @@
  */
 import ExcelJS from 'exceljs';
 import { createHash } from 'node:crypto';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testServer, type TestServer } from '../server/helpers.ts';
@@ -570,7 +571,15 @@ async function check(req: Req, response: Awaited<ReturnType<FastifyInstance['inj
   const problems: string[] = [];
   const status = response.statusCode;
   const type = String(response.headers['content-type'] ?? '');
-  const raw = response.rawPayload;
+  const encoding = response.headers['content-encoding'];
+  const raw =
+    response.rawPayload.length === 0 || status === 206
+      ? response.rawPayload
+      : encoding === 'gzip'
+        ? gunzipSync(response.rawPayload)
+        : encoding === 'br'
+          ? brotliDecompressSync(response.rawPayload)
+          : response.rawPayload;
   const head = req.options.method === 'HEAD';
   let code: string | undefined;
   let reachedHandler = false;
