@@ -908,6 +908,8 @@ const mutations: Mutation[] = [
     level: 'file',
     weight: 2,
     apply: (doc) => {
+      // (Not on a header another mutation emptied, as empty-file does.)
+      if (doc.header.length < 2) return false;
       const i = doc.rand.int(0, doc.header.length - 1);
       const j = (i + 1 + doc.rand.int(0, doc.header.length - 2)) % doc.header.length;
       doc.header[j] = doc.rand.chance(0.5) ? doc.header[i]! : ` ${doc.header[i]!.toUpperCase()} `;

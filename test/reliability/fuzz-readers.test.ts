@@ -176,7 +176,14 @@ async function fuzzReader(reader: Reader, ctx: FuzzContext, template: string, ro
 
   const indices = onlyInput === undefined ? Array.from({ length: perReader }, (_, i) => i) : [onlyInput];
   for (const index of indices) {
-    const input = await generateInput(reader, index, seed, ctx);
+    let input: FuzzInput;
+    try {
+      input = await generateInput(reader, index, seed, ctx);
+    } catch (error) {
+      // A bug of the generator, not of the readers: counted, and the run goes on.
+      tally.findings.push({ reader, index, kind: 'generator-error', detail: String((error as Error)?.stack ?? error).slice(0, 400), mutations: [] });
+      continue;
+    }
     tally.inputs++;
     tally.variants.set(input.variant, (tally.variants.get(input.variant) ?? 0) + 1);
     for (const m of input.mutations) tally.mutations.set(m, (tally.mutations.get(m) ?? 0) + 1);
