@@ -17,6 +17,7 @@
  *
  *   PY_ECOMPLEXITY_SRC=/tmp/py-ecomplexity npx tsx bench/complexity.bench.ts [--runs=5] [--py-runs=3] [--skip-hs6] [--years=30]
  */
+import { rng } from '../test/support/reliability.ts';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -170,18 +171,6 @@ async function benchHs4Pieces(): Promise<void> {
 }
 
 // ---- 3. HS6 scale ---------------------------------------------------------------------------
-/** mulberry32: small deterministic PRNG. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * A panel shaped like BACI HS6: location sizes lognormal, product sizes lognormal, a nested
  * capability structure (a location makes a product when its capability exceeds the product's

@@ -8,6 +8,7 @@
  *
  *   npx tsx bench/export-potential.bench.ts [--s0] [--flows=11000000]
  */
+import { rng } from '../test/support/reliability.ts';
 import {
   type TradeFlows,
   exportPotentialAllPairs,
@@ -26,18 +27,6 @@ const targetFlows = Number(args.get('flows') ?? 11_000_000);
 const countryCount = 220;
 const productCount = 5_000;
 const dims = { countryCount, productCount };
-
-/** mulberry32: small deterministic PRNG. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Country sizes: Zipf-like, largest = 1. */
 const size = Float64Array.from({ length: countryCount }, (_, i) => 1 / (1 + i) ** 0.9);

@@ -8,6 +8,7 @@
  *
  *   npx tsx bench/machinery.bench.ts [--scenarios=10000] [--rounds=11]
  */
+import { rng } from '../test/support/reliability.ts';
 import { readFileSync } from 'node:fs';
 import {
   buildPlanInputs,
@@ -30,17 +31,6 @@ const args = new Map<string, string | undefined>(
 );
 const scenarioCount = Number(args.get('scenarios') ?? 10_000);
 const rounds = Number(args.get('rounds') ?? 11);
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const catalog = parseCatalog(JSON.parse(readFileSync(shippedCatalogUrl, 'utf8')), 'catalog.json');
 const scenario = resolveScenario({ areaHa: 10_000, windowDays: 10, hoursPerDay: 8, widthM: 9, speedKmh: 6, fieldEfficiency: 0.7 }, { catalog });

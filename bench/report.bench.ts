@@ -9,6 +9,7 @@
  *
  *   npx tsx bench/report.bench.ts [flows=11000000]
  */
+import { scaleCountryCodes } from './scale-data.ts';
 import { execFileSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
@@ -21,25 +22,8 @@ const dir = process.env["KARAVAN_BENCH_DIR"] ?? mkdtempSync(join(tmpdir(), "kara
 const home = join(dir, 'home');
 const csv = join(dir, 'BACI_HS17_Y2021_bench.csv');
 
-/** 220 exporters from BACI's list (one code per ISO3), Belarus and Kazakhstan among them. */
-function countryCodes(): number[] {
-  const lines = readFileSync(join(repo, '../shared/data/baci-codes/country_codes_V202201.csv'), 'utf8').split(/\r?\n/).slice(1);
-  const seen = new Set<string>();
-  const codes: number[] = [112, 398];
-  seen.add('BLR').add('KAZ');
-  for (const line of lines) {
-    const iso3 = line.split(',').at(-1)!;
-    const code = Number(line.split(',')[0]);
-    if (!/^[A-Z]{3}$/.test(iso3) || seen.has(iso3) || !(code > 0)) continue;
-    seen.add(iso3);
-    codes.push(code);
-    if (codes.length === 220) break;
-  }
-  return codes;
-}
-
 async function generate(): Promise<number> {
-  const codes = countryCodes();
+  const codes = scaleCountryCodes();
   const products = readFileSync(join(repo, '../shared/data/baci-codes/product_codes_HS17_V202201.csv'), 'utf8')
     .split(/\r?\n/)
     .slice(1)
