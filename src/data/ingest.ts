@@ -328,13 +328,28 @@ async function diagnoseInternalError(error: unknown, member: CsvMember, plan: Fo
   return new MalformedCsvError(`${file}: DuckDB could not read this file (${(error instanceof Error ? error.message : String(error)).split('\n')[0]})`, { file, cause: error });
 }
 
-/** After a check fired: the first line (in file order) that breaks it, read single-threaded. */
+/** A failed read of a member's CSV as a typed error (an internal DuckDB error diagnosed first). */
+async function readError(error: unknown, member: CsvMember, plan: FormatPlan): Promise<KaravanError> {
+  const message = error instanceof Error ? error.message : String(error);
+  return /^(INTERNAL|FATAL) Error/m.test(message) ? diagnoseInternalError(error, member, plan) : csvErrorToKaravan(error, member);
+}
+
+/**
+ * After a check fired: the first line (in file order) that breaks it, read single-threaded. The
+ * parallel pass may raise a check on a late line before it reaches a malformed earlier one; this
+ * read then meets the malformed line first, and that is the error to report.
+ */
 async function locateCheck(db: Database, member: CsvMember, plan: FormatPlan, check: RowCheck): Promise<KaravanError> {
-  const hit = await db.one<{ line_number: number; raw: string | null }>(
-    `SELECT s.line_number, ${check.rawSql} AS raw FROM ${rawSourceSql(plan, { numbered: true })}
-      WHERE s.keep AND ${check.badSql} ORDER BY s.line_number LIMIT 1`,
-    [member.readPath, member.compression === 'gzip' ? 'gzip' : 'none'],
-  );
+  let hit: { line_number: number; raw: string | null } | undefined;
+  try {
+    hit = await db.one<{ line_number: number; raw: string | null }>(
+      `SELECT s.line_number, ${check.rawSql} AS raw FROM ${rawSourceSql(plan, { numbered: true })}
+        WHERE s.keep AND ${check.badSql} ORDER BY s.line_number LIMIT 1`,
+      [member.readPath, member.compression === 'gzip' ? 'gzip' : 'none'],
+    );
+  } catch (error) {
+    return readError(error, member, plan);
+  }
   return check.fail(member.displayName, hit?.line_number, hit?.raw ?? '');
 }
 
@@ -356,12 +371,11 @@ async function writeMember(db: Database, member: CsvMember, plan: FormatPlan, ou
     written = result?.Count ?? 0;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    // An internal DuckDB error leaves this instance unusable (the store gives each ingest its own).
-    if (/^(INTERNAL|FATAL) Error/m.test(message)) throw await diagnoseInternalError(error, member, plan);
     const fired = new RegExp(`${marker}:(\\w+):`).exec(message);
+    // (An internal DuckDB error leaves the instance unusable: the store then replaces it.)
+    if (!fired) throw await readError(error, member, plan);
     await db.run(`RESET preserve_insertion_order`);
-    if (fired) throw await locateCheck(db, member, plan, checks.find((c) => c.kind === fired[1])!);
-    throw csvErrorToKaravan(error, member);
+    throw await locateCheck(db, member, plan, checks.find((c) => c.kind === fired[1])!);
   } finally {
     await db.run(`RESET preserve_insertion_order`).catch(() => undefined);
   }
@@ -386,10 +400,14 @@ async function writeMember(db: Database, member: CsvMember, plan: FormatPlan, ou
 }
 
 async function checkNotEmpty(db: Database, member: CsvMember, plan: FormatPlan, written: number): Promise<number> {
-  const total = await db.one<{ n: number }>(
-    `SELECT count(*)::DOUBLE AS n FROM read_csv($1, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', compression = $2, columns = ${sqlStruct(plan.csvColumns)})`,
-    [member.readPath, member.compression === 'gzip' ? 'gzip' : 'none'],
-  );
+  const total = await db
+    .one<{ n: number }>(
+      `SELECT count(*)::DOUBLE AS n FROM read_csv($1, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', compression = $2, columns = ${sqlStruct(plan.csvColumns)})`,
+      [member.readPath, member.compression === 'gzip' ? 'gzip' : 'none'],
+    )
+    .catch(async (error: unknown) => {
+      throw await readError(error, member, plan);
+    });
   const rows = total?.n ?? 0;
   const file = member.displayName;
   if (rows === 0) throw new EmptyFileError(`${file} has a header but no data rows`, { file, line: 2 });
@@ -416,10 +434,14 @@ async function checkDuplicates(db: Database, kind: DatasetKind, outDir: string, 
       kind === 'flows'
         ? `s.year = $3 AND s.ex_iso3 = $4 AND s.im_iso3 = $5 AND ${productSql(plan)} = $6 AND ${reporterSql} IS NOT DISTINCT FROM $7`
         : `s.year = $3 AND s.ex_iso3 = $4 AND ${productSql(plan)} = $6 AND $5::VARCHAR IS NULL AND $7::VARCHAR IS NULL`;
-    const lines = await db.all<{ line_number: number }>(
-      `SELECT s.line_number FROM ${rawSourceSql(plan, { numbered: true })} WHERE s.keep AND ${matchSql} ORDER BY s.line_number LIMIT 2`,
-      [member.readPath, member.compression === 'gzip' ? 'gzip' : 'none', duplicate['year'], duplicate['exporter'], duplicate['importer'] ?? null, duplicate['product'], duplicate['reporter'] ?? null],
-    );
+    const lines = await db
+      .all<{ line_number: number }>(
+        `SELECT s.line_number FROM ${rawSourceSql(plan, { numbered: true })} WHERE s.keep AND ${matchSql} ORDER BY s.line_number LIMIT 2`,
+        [member.readPath, member.compression === 'gzip' ? 'gzip' : 'none', duplicate['year'], duplicate['exporter'], duplicate['importer'] ?? null, duplicate['product'], duplicate['reporter'] ?? null],
+      )
+      .catch(async (error: unknown) => {
+        throw await readError(error, member, plan);
+      });
     if (lines.length > 0) {
       const file = member.displayName;
       const [first, second] = lines;

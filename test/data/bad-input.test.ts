@@ -204,6 +204,18 @@ describe('bad input', () => {
     await expectRejected(file, { code: 'KRV_INGEST_MALFORMED_CSV', line: 3 });
   });
 
+  // Found by the full reader fuzz (BACI inputs 5520 and 9937): when a row check fires, a second
+  // read finds its line; it reads the whole file, and a malformed line after the checked one made
+  // it throw DuckDB's own error, not a KaravanError.
+  it('a bad quantity early and a malformed line later: a typed error', async () => {
+    const lines = [header];
+    for (let n = 0; n < 30_000; n++) {
+      const line = `2015,4,${[24, 32, 36, 40, 56][n % 5]},${100_000 + Math.floor(n / 5)},1.5,${n === 100 ? '-3' : '2'}`;
+      lines.push(n === 20_000 ? line.replace(/,[^,]*$/, '') : line);
+    }
+    await expectRejected(csv('late-malformed.csv', lines), { code: 'KRV_INGEST_MALFORMED_CSV', line: 20_002 });
+  });
+
   it('a value with a quote inside, and mixed line ends, are named as such', async () => {
     await expectRejected(csv('stray-quote.csv', [header, '2021,4,24,481890,1"2,1']), { code: 'KRV_INGEST_BAD_VALUE', line: 2, column: 'v', value: '1"2' });
     const mixed = writeTemp(dir.path, 'mixed-eol.csv', `${header}\r\n2021,4,24,481890,1,1\n2021,4,24,481891,1,1\r\n`);
