@@ -575,7 +575,19 @@ const mutations: Mutation[] = [
       const meaning = Number(String(whole) + decimals);
       // Quoted, the cell is one field that means `meaning` if read at all; unquoted with a
       // comma it splits the row (wrong number of fields).
-      if (sep === ',' && r.chance(0.4)) return setValue(doc, 'value-thousands-unquoted', text, null, 'never');
+      if (sep === ',' && r.chance(0.4)) {
+        const col = roleIndex(doc, 'value');
+        const row = claimRow(doc, col, 'kept');
+        if (!row || col === undefined) return false;
+        row.cells[col] = text;
+        if (row.cells[row.cells.length - 1]!.trim() === '') {
+          // One field too many before an empty last field: DuckDB drops that field and reads the
+          // row shifted (1,234 as 1): the known limitation of extra-cell-before-empty-last.
+          doc.known.push('extra-field-before-empty-last');
+          return mark(doc, 'value-thousands-unquoted-before-empty-last', 'may');
+        }
+        return mark(doc, 'value-thousands-unquoted', 'never');
+      }
       return setValue(doc, 'value-thousands-separator', `"${text}"`, meaning, 'may');
     },
   },
