@@ -7,7 +7,7 @@
  * Accept-Encoding: gzip, deflate, br as a browser does.
  *
  * Classes: `cached` results (GET result routes, computed once in the warm-up, then served from the
- * result cache); `static` dashboard files (from disk by @fastify/static); `computed` machinery
+ * result cache); `static` dashboard files (from memory, src/server/web.ts); `computed` machinery
  * plans (POST, never cached: computed each time, in JS); `uncached` product searches with a limit
  * never asked before (a DuckDB query each). The server runs in its own process
  * (bench/server-process.ts) so its RSS and event loop are its own.

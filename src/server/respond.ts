@@ -80,14 +80,19 @@ function compressible(body: CachedBody): boolean {
   return body.body.length >= compressFromBytes && /^(application\/json|text\/csv)/.test(body.contentType);
 }
 
-/** Whether an Accept-Encoding header accepts gzip (and does not refuse it with q=0). */
-export function acceptsGzip(header: string | undefined): boolean {
+/** Whether an Accept-Encoding header accepts `coding` (by name or `*`, and does not refuse it with q=0). */
+export function acceptsCoding(header: string | undefined, coding: 'gzip' | 'br'): boolean {
   if (header === undefined) return false;
   return header.split(',').some((part) => {
-    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    const [name, ...params] = part.trim().toLowerCase().split(';');
     const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return (coding === 'gzip' || coding === '*') && (q === undefined || Number(q.slice(2)) > 0);
+    return (name === coding || name === '*') && (q === undefined || Number(q.slice(2)) > 0);
   });
+}
+
+/** Whether an Accept-Encoding header accepts gzip (and does not refuse it with q=0). */
+export function acceptsGzip(header: string | undefined): boolean {
+  return acceptsCoding(header, 'gzip');
 }
 
 /** The strong ETag of the gzip representation (a representation of its own, so an ETag of its own). */

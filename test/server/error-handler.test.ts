@@ -138,8 +138,9 @@ describe('errors of the whole server outside the routes', () => {
     expect((await s.app.inject({ url: '/api/products?limit=5' })).statusCode).toBe(200);
   });
 
-  it('answers an unsatisfiable Range on a static file with 416 KRV_OPT_INVALID, without the JSON-body hint', async () => {
-    const r = await s.app.inject({ url: '/', headers: { range: 'bytes=999999999-' } });
+  it('answers an unsatisfiable Range on a Swagger UI file with 416 KRV_OPT_INVALID, without the JSON-body hint', async () => {
+    // The dashboard's files are answered whole (test/server/web.test.ts); the docs' files come from @fastify/static.
+    const r = await s.app.inject({ url: '/api/docs/static/swagger-ui.css', headers: { range: 'bytes=999999999-' } });
     expect(r.statusCode).toBe(416);
     const body = JSON.parse(r.body);
     expect(body).toEqual({ code: 'KRV_OPT_INVALID', message: 'invalid request: Range Not Satisfiable' });
