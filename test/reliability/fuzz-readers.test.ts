@@ -14,8 +14,11 @@
  *
  * SHORT (CI): a few dozen inputs per reader. FULL (KARAVAN_RELIABILITY=full): 10,000 per reader.
  * Replay: KARAVAN_SEED=<seed> [KARAVAN_FUZZ_READER=baci KARAVAN_FUZZ_INPUT=<index>].
+ * Long runs: KARAVAN_FUZZ_FROM=<index> starts a reader's inputs there (a run split in chunks, or
+ * readers in parallel processes, covers the same inputs as one run), and KARAVAN_FUZZ_LOG=<file>
+ * gets a progress line every 500 inputs, so a run cut short still says how far it got.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,6 +32,8 @@ import { generateInput, type FuzzContext, type FuzzInput, type Reader } from './
 const perReader = Number(process.env['KARAVAN_FUZZ_COUNT'] ?? pick(70, 10_000));
 const onlyReader = process.env['KARAVAN_FUZZ_READER'] as Reader | undefined;
 const onlyInput = process.env['KARAVAN_FUZZ_INPUT'] === undefined ? undefined : Number(process.env['KARAVAN_FUZZ_INPUT']);
+const firstInput = Number(process.env['KARAVAN_FUZZ_FROM'] ?? 0);
+const progressLog = process.env['KARAVAN_FUZZ_LOG'];
 /** Per-input bound: an ingest that takes longer is a hang. */
 const inputTimeoutMs = 30_000;
 /** A store is replaced (and re-opened to check it) after this many imports, to keep it small. */
@@ -174,8 +179,12 @@ async function fuzzReader(reader: Reader, ctx: FuzzContext, template: string, ro
     tally.findings.push({ reader, index: input.index, kind, detail: detail.slice(0, 400), mutations: input.mutations });
   };
 
-  const indices = onlyInput === undefined ? Array.from({ length: perReader }, (_, i) => i) : [onlyInput];
+  const indices = onlyInput === undefined ? Array.from({ length: perReader }, (_, i) => firstInput + i) : [onlyInput];
   for (const index of indices) {
+    if (progressLog && tally.inputs > 0 && tally.inputs % 500 === 0) {
+      appendFileSync(progressLog, `${new Date().toISOString()} ${summary(reader, { ...tally, ms: performance.now() - started })} last-input=${index - 1}\n`);
+      for (const f of tally.findings) appendFileSync(progressLog, `  finding: input=${f.index} ${f.kind} ${f.detail}\n`);
+    }
     let input: FuzzInput;
     try {
       input = await generateInput(reader, index, seed, ctx);
@@ -310,6 +319,7 @@ describe('reader fuzzing', () => {
       async () => {
         const tally = await fuzzReader(reader, ctx, template, dir.path);
         console.log(summary(reader, tally));
+        if (progressLog) appendFileSync(progressLog, `${new Date().toISOString()} done: ${summary(reader, tally)} inputs ${firstInput}..${firstInput + perReader - 1}\n`);
         if (full || onlyInput !== undefined || process.env['KARAVAN_FUZZ_COUNT']) {
           console.log(`fuzz-readers ${reader} mutations: ${[...tally.mutations].sort((a, b) => b[1] - a[1]).map(([m, n]) => `${m}:${n}`).join(' ')}`);
           for (const sample of [...tally.opaqueSamples].slice(0, 10)) console.log(`fuzz-readers ${reader} opaque message: ${sample}`);
