@@ -152,3 +152,20 @@ describe('renderXlsx', () => {
     expect(cellText(book.getWorksheet('Data sources')!.getCell(header + 1, 1))).toBe('\t=1+1');
   });
 });
+
+// package.json overrides exceljs's uuid (8.3.2, advisory GHSA-w5hq-g745-h8pq) with ^11.1.1
+// (docs/reliability.md, security). exceljs calls uuid only for the extension of a data-bar
+// conditional format, which Karavan does not write; this keeps that path working with the override.
+describe("exceljs under the uuid override", () => {
+  it('writes a data-bar conditional format (the one place exceljs calls uuid.v4)', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('bars');
+    sheet.addRows([[1], [2], [3]]);
+    sheet.addConditionalFormatting({ ref: 'A1:A3', rules: [{ type: 'dataBar', priority: 1, cfvo: [{ type: 'min' }, { type: 'max' }] } as ExcelJS.ConditionalFormattingRule] });
+    const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+    expect(buffer.subarray(0, 2).toString()).toBe('PK');
+    // exceljs gives the rule its extension id from uuid.v4 while writing.
+    const rule = (sheet as unknown as { conditionalFormattings: { rules: { x14Id?: string }[] }[] }).conditionalFormattings[0]!.rules[0]!;
+    expect(rule.x14Id).toMatch(/^\{[0-9A-F]{8}-[0-9A-F]{4}-4[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}\}$/);
+  });
+});
