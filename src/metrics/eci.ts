@@ -5,7 +5,8 @@
  * 2. M̃[p,q] = Σ_c M[c,p] M[c,q] / (k_c k_p). kp = the eigenvector of M̃ for its second largest
  *    eigenvalue, found through the symmetric form S = Kp^-½ Mᵀ Kc⁻¹ M Kp^-½ (eigen.ts explains
  *    the solver): if S u = λ u then M̃ (Kp^-½ u) = λ (Kp^-½ u), so kp = Kp^-½ u.
- * 3. kc[c] = Σ_p M[c,p] kp[p] / k_c. If corr(k_c, kc) < 0, flip the sign of both.
+ * 3. kc[c] = Σ_p M[c,p] kp[p] / k_c. If corr(k_c, kc) < 0, flip the sign of both (a zero
+ *    correlation is a tie, broken deterministically: shouldFlip).
  * 4. μ, σ = mean and standard deviation (ddof 1) of kc over ALL rows of the rectangular year:
  *    each location counted once per product, so μ is the mean over locations and
  *    σ² = P Σ_c (kc − μ)² / (C·P − 1), C = locations with k_c > 0, P = all products of the year.
@@ -126,7 +127,7 @@ export function _complexityVectors(
   }
   // Sign: ECI must correlate positively with diversity.
   const divValid = validLocations.map((c) => diversityCounts[c]!);
-  if (pearson(divValid, kcValid) < 0) {
+  if (shouldFlip(divValid, kcValid, kpVector, kp)) {
     for (let i = 0; i < n; i++) kpVector[i] = -kpVector[i]!;
     for (let r = 0; r < kcValid.length; r++) kcValid[r] = -kcValid[r]!;
   }
@@ -148,6 +149,29 @@ export function _complexityVectors(
   const kpAll = new Float64Array(products).fill(NaN);
   for (let p = 0; p < products; p++) if (productSlot[p]! >= 0) kpAll[p] = kpVector[productSlot[p]!]!;
   return { kc, kp: kpAll, mean, sd, eigenvalue: pair.value, iterations: pair.iterations };
+}
+
+/** Below this |correlation| the sign rule is a tie: round-off, not data, would decide it. */
+const signTie = 1e-9;
+
+/**
+ * Whether kc and kp must change sign. The rule (Stata's) is corr(k_c, kc) >= 0. When that
+ * correlation is zero (a symmetric presence matrix, e.g. locations of diversity 1 and 2 whose
+ * kc come in ± pairs), Stata's sign is whatever its eigensolver returns, so it can differ with
+ * the order of the rows. Karavan breaks such ties deterministically instead (a deviation, in
+ * docs/complexity.md): PCI must then correlate negatively with ubiquity, and if that is a tie
+ * too, the first product (in product order) with a non-zero kp gets a positive one. Neither
+ * depends on the order or scale of the locations.
+ */
+function shouldFlip(diversityValid: ArrayLike<number>, kcValid: Float64Array, kpVector: Float64Array, ubiquityValid: Float64Array): boolean {
+  const withDiversity = pearson(diversityValid, kcValid);
+  if (Math.abs(withDiversity) > signTie) return withDiversity < 0;
+  const withUbiquity = pearson(ubiquityValid, kpVector);
+  if (Math.abs(withUbiquity) > signTie) return withUbiquity > 0;
+  let largest = 0;
+  for (const x of kpVector) largest = Math.max(largest, Math.abs(x));
+  for (const x of kpVector) if (Math.abs(x) > signTie * largest) return x < 0;
+  return false;
 }
 
 function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
