@@ -7,6 +7,7 @@
  *   flows/source=<s>/year=<y>/<dataset>_<n>.parquet     bilateral flows, Hive-partitioned
  *   exports/source=<s>/year=<y>/<dataset>_<n>.parquet   exporter x product tables without partner
  *   pairs/source=<s>/year=<y>/<dataset>_pairs_<n>.parquet  flow totals by year and pair (written at ingest)
+ *   world-exports/source=<s>/year=<y>/<dataset>_world_<n>.parquet  each exporter's sales to the world by year and product (written at ingest)
  *   staging/<id>/                     work space of an ingest; never read by queries
  */
 import { homedir } from 'node:os';
@@ -22,6 +23,8 @@ export interface StorePaths {
   exports: string;
   /** Flow totals by year and pair, one file per flow dataset and year (see ingest.ts). */
   pairs: string;
+  /** Flows summed over partners: exports to the world by year, exporter and product (see ingest.ts). */
+  worldExports: string;
 }
 
 export function resolveHome(explicit?: string): string {
@@ -38,6 +41,7 @@ export function storePaths(home: string): StorePaths {
     flows: join(home, 'flows'),
     exports: join(home, 'exports'),
     pairs: join(home, 'pairs'),
+    worldExports: join(home, 'world-exports'),
   };
 }
 

@@ -46,6 +46,9 @@ export interface StagedDataset {
   /** Flows only: totals by year and pair, relative to `pairsDir`. */
   pairFiles: string[];
   pairsDir: string;
+  /** Flows only: exports to the world by year, exporter and product, relative to `worldExportsDir`. */
+  worldExportFiles: string[];
+  worldExportsDir: string;
   rows: number;
   skippedRows: number;
   years: number[];
@@ -541,16 +544,33 @@ export async function stageDataset(db: Database, source: SourceFile, stagingDir:
   // turnover and breadth queries read these instead of scanning every flow of every year
   // (the first bottleneck at 30 years x 10 M rows: docs/reliability.md). The dataset's row
   // count, value total, years and breadth come from them too, so the flows are read once here.
+  // The staged files hold year and source as columns (WRITE_PARTITION_COLUMNS); they are read
+  // from there (year INTEGER) rather than from the folder names (inferred as BIGINT).
   const pairsDir = join(stagingDir, 'pairs');
   if (plan.kind === 'flows') {
     await db.run(
       `COPY (SELECT year, exporter, importer, reporter, count(*)::BIGINT AS flow_count, sum(value_usd) AS value_usd, dataset_id, source
-               FROM read_parquet($1) GROUP BY ALL)
+               FROM read_parquet($1, hive_partitioning = false) GROUP BY ALL)
          TO ${quoteString(pairsDir)} (FORMAT parquet, PARTITION_BY (source, year), WRITE_PARTITION_COLUMNS true, FILENAME_PATTERN ${quoteString(`${datasetId}_pairs_{i}`)})`,
       [glob],
     );
   }
   const pairFiles = plan.kind === 'flows' ? listParquet(pairsDir) : [];
+  // Each exporter's sales to the world by year and product (every partner but itself and the
+  // WLD aggregate), with the quantity sums the unit values need: about 1/10 of a BACI year's
+  // rows. The world export matrices behind RCA, supply, export potential and complexity read
+  // these instead of a year of flows each (the next bottleneck at 30 years: docs/reliability.md).
+  const worldExportsDir = join(stagingDir, 'world-exports');
+  if (plan.kind === 'flows') {
+    await db.run(
+      `COPY (SELECT year, exporter, product, count(*)::BIGINT AS flow_count, sum(value_usd) AS value_usd, sum(qty_tonnes) AS qty_tonnes,
+                    sum(value_usd) FILTER (WHERE qty_tonnes > 0) AS value_with_qty_usd, dataset_id, source
+               FROM read_parquet($1, hive_partitioning = false) WHERE importer <> exporter AND importer <> 'WLD' GROUP BY ALL)
+         TO ${quoteString(worldExportsDir)} (FORMAT parquet, PARTITION_BY (source, year), WRITE_PARTITION_COLUMNS true, FILENAME_PATTERN ${quoteString(`${datasetId}_world_{i}`)})`,
+      [glob],
+    );
+  }
+  const worldExportFiles = plan.kind === 'flows' ? listParquet(worldExportsDir) : [];
   const stats = await db.one<{ rows: number; years: number[]; exporters: number; importers: number; total: number }>(
     plan.kind === 'flows'
       ? `SELECT coalesce(sum(flow_count), 0)::DOUBLE AS rows, list_sort(list(DISTINCT year)) AS years,
@@ -586,6 +606,8 @@ export async function stageDataset(db: Database, source: SourceFile, stagingDir:
     outDir,
     pairFiles,
     pairsDir,
+    worldExportFiles,
+    worldExportsDir,
     rows: stats?.rows ?? 0,
     skippedRows,
     years: (stats?.years ?? []).map(Number),

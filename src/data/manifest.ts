@@ -44,6 +44,12 @@ export interface DatasetRecord {
    */
   pairFiles?: string[];
   /**
+   * Flow datasets: each exporter's sales to the world (every partner but itself and `WLD`) by
+   * year and product, written at ingest, relative to the store home. Absent in stores written
+   * before they existed: the `world_exports` view then sums that dataset's flows on the fly.
+   */
+  worldExportFiles?: string[];
+  /**
    * Who reported the rows: ISO3 of Comtrade reporters, or of exporters for BACI and exporter
    * tables. A later dataset of the same source whose entities include these, for the same
    * year, supersedes this one for that year (a full BACI release replaces a slice).

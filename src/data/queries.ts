@@ -251,8 +251,9 @@ async function computeExportMatrix(store: TradeStore, options: { year: number; l
   const fromFlows = options.source.startsWith('flows:');
   const source = fromFlows ? options.source.slice('flows:'.length) : options.source;
   const cellsSql = fromFlows
-    ? `SELECT exporter, substr(product, 1, $2) AS product, sum(value_usd) AS value_usd FROM flows
-        WHERE year = $1 AND source = $3 AND exporter <> 'WLD' AND importer <> 'WLD' AND importer <> exporter AND length(product) >= $2
+    ? // world_exports: the flows summed over partners at ingest (self-trade and WLD partners left out).
+      `SELECT exporter, substr(product, 1, $2) AS product, sum(value_usd) AS value_usd FROM world_exports
+        WHERE year = $1 AND source = $3 AND exporter <> 'WLD' AND length(product) >= $2
         GROUP BY ALL HAVING sum(value_usd) > 0`
     : `SELECT exporter, substr(product, 1, $2) AS product, sum(value_usd) AS value_usd FROM exports
         WHERE year = $1 AND source = $3 AND product_level >= $2
@@ -318,7 +319,7 @@ export function smoothedFlows(store: TradeStore, options: { year: number; level:
 
 async function computeSmoothedFlows(store: TradeStore, options: { year: number; level: HsLevel; source: string; window: number; pair: [string, string] }): Promise<SmoothedFlows> {
   const yearRows = await store.query<{ year: number }>(
-    `SELECT DISTINCT year FROM flows WHERE source = $1 AND year BETWEEN $2 - $3 + 1 AND $2 ORDER BY year`,
+    `SELECT DISTINCT year FROM pair_totals WHERE source = $1 AND year BETWEEN $2 - $3 + 1 AND $2 ORDER BY year`,
     [options.source, options.year, options.window],
   );
   const years = yearRows.map((r) => r.year);
@@ -440,10 +441,9 @@ export interface ExporterWorldRow {
 /** The exporter's exports to the world of the given products (for its unit value). */
 export async function exporterWorldSales(store: TradeStore, options: { exporter: string; products: string[]; level: HsLevel; years: number[]; source: string }): Promise<ExporterWorldRow[]> {
   const rows = await store.query<{ product: string; year: number; value_usd: number; qty_tonnes: number | null; value_with_qty_usd: number | null }>(
-    `SELECT substr(product, 1, $2) AS product, year, sum(value_usd) AS value_usd, sum(qty_tonnes) AS qty_tonnes,
-            sum(value_usd) FILTER (WHERE qty_tonnes IS NOT NULL AND qty_tonnes > 0) AS value_with_qty_usd
-       FROM flows
-      WHERE exporter = $1 AND importer NOT IN ($1, 'WLD') AND source = $5
+    `SELECT substr(product, 1, $2) AS product, year, sum(value_usd) AS value_usd, sum(qty_tonnes) AS qty_tonnes, sum(value_with_qty_usd) AS value_with_qty_usd
+       FROM world_exports
+      WHERE exporter = $1 AND source = $5
         AND list_contains($3::VARCHAR[], substr(product, 1, $2)) AND list_contains($4::INTEGER[], year)
       GROUP BY ALL`,
     [options.exporter, options.level, JSON.stringify(options.products), JSON.stringify(options.years), options.source],
@@ -453,7 +453,7 @@ export async function exporterWorldSales(store: TradeStore, options: { exporter:
 
 /** Years with flows of a source, newest first. */
 export async function flowYears(store: TradeStore, source: string): Promise<number[]> {
-  return (await store.query<{ year: number }>(`SELECT DISTINCT year FROM flows WHERE source = $1 ORDER BY year DESC`, [source])).map((r) => r.year);
+  return (await store.query<{ year: number }>(`SELECT DISTINCT year FROM pair_totals WHERE source = $1 ORDER BY year DESC`, [source])).map((r) => r.year);
 }
 
 /** One country's exports by product in the given years, from an exports table or from flows (`flows:<source>`). */
@@ -465,8 +465,8 @@ export async function exporterProductSeries(
   const source = fromFlows ? options.source.slice('flows:'.length) : options.source;
   const rows = await store.query<{ product: string; year: number; value_usd: number }>(
     fromFlows
-      ? `SELECT substr(product, 1, $2) AS product, year, sum(value_usd) AS value_usd FROM flows
-          WHERE exporter = $1 AND importer NOT IN ($1, 'WLD') AND source = $3 AND list_contains($4::INTEGER[], year) AND length(product) >= $2 GROUP BY ALL`
+      ? `SELECT substr(product, 1, $2) AS product, year, sum(value_usd) AS value_usd FROM world_exports
+          WHERE exporter = $1 AND source = $3 AND list_contains($4::INTEGER[], year) AND length(product) >= $2 GROUP BY ALL`
       : `SELECT substr(product, 1, $2) AS product, year, sum(value_usd) AS value_usd FROM exports
           WHERE exporter = $1 AND source = $3 AND list_contains($4::INTEGER[], year) AND product_level >= $2 GROUP BY ALL`,
     [options.exporter, options.level, source, JSON.stringify(options.years)],

@@ -95,6 +95,11 @@ export function parseColumnMap(pairs: readonly string[]): Record<string, FieldRo
   return map;
 }
 
+/** Reads store files with their Hive partition values (year, source) typed, schemas unioned by name. */
+function readHiveSql(files: string[]): string {
+  return `read_parquet(${sqlList(files)}, hive_partitioning = true, hive_types = {'year': INTEGER, 'source': VARCHAR}, union_by_name = true)`;
+}
+
 export class TradeStore {
   readonly paths: StorePaths;
   readonly #db: Database;
@@ -206,11 +211,13 @@ export class TradeStore {
           ? kind === 'flows'
             ? emptyFlows
             : emptyExports
-          : `SELECT * FROM read_parquet(${sqlList(files)}, hive_partitioning = true, hive_types = {'year': INTEGER, 'source': VARCHAR}, union_by_name = true)`;
+          : `SELECT * FROM ${readHiveSql(files)}`;
       await this.#db.run(`CREATE OR REPLACE VIEW ${quoteIdentifier(kind)} AS ${bodySql}`);
     }
     const pairTotalsBodySql = this.#pairTotalsSql();
     await this.#db.run(`CREATE OR REPLACE VIEW pair_totals AS ${pairTotalsBodySql}`);
+    const worldExportsBodySql = this.#worldExportsSql();
+    await this.#db.run(`CREATE OR REPLACE VIEW world_exports AS ${worldExportsBodySql}`);
     await this.#db.run(`CREATE OR REPLACE TABLE datasets (id VARCHAR, file_name VARCHAR, format VARCHAR, kind VARCHAR, source VARCHAR, rows DOUBLE,
       years VARCHAR, hs_revision VARCHAR, product_levels VARCHAR, exporters DOUBLE, importers DOUBLE, value_usd_total DOUBLE, imported_at VARCHAR,
       licence VARCHAR, embedded BOOLEAN)`);
@@ -240,21 +247,51 @@ export class TradeStore {
    * from before pair files existed, their flows aggregated on the fly.
    */
   #pairTotalsSql(): string {
-    const live = (d: DatasetRecord, files: string[]) => files.filter((f) => !(d.supersededYears ?? []).includes(yearOfFile(f))).map((f) => join(this.paths.home, f));
-    const flowDatasets = this.#manifest.datasets.filter((d) => d.kind === 'flows');
-    const pairFiles = flowDatasets.flatMap((d) => (d.pairFiles ? live(d, d.pairFiles) : []));
-    const legacyFiles = flowDatasets.flatMap((d) => (d.pairFiles ? [] : live(d, d.files)));
-    const readSql = (files: string[]) => `read_parquet(${sqlList(files)}, hive_partitioning = true, hive_types = {'year': INTEGER, 'source': VARCHAR}, union_by_name = true)`;
+    const { summaryFiles: pairFiles, legacyFiles } = this.#summaryFiles((d) => d.pairFiles);
     const parts = [
-      ...(pairFiles.length > 0 ? [`SELECT year, exporter, importer, reporter, flow_count, value_usd, dataset_id, source FROM ${readSql(pairFiles)}`] : []),
+      ...(pairFiles.length > 0 ? [`SELECT year, exporter, importer, reporter, flow_count, value_usd, dataset_id, source FROM ${readHiveSql(pairFiles)}`] : []),
       ...(legacyFiles.length > 0
-        ? [`SELECT year, exporter, importer, reporter, count(*)::BIGINT AS flow_count, sum(value_usd) AS value_usd, dataset_id, source FROM ${readSql(legacyFiles)} GROUP BY ALL`]
+        ? [`SELECT year, exporter, importer, reporter, count(*)::BIGINT AS flow_count, sum(value_usd) AS value_usd, dataset_id, source FROM ${readHiveSql(legacyFiles)} GROUP BY ALL`]
         : []),
     ];
     return parts.length > 0
       ? parts.join(' UNION ALL ')
       : `SELECT NULL::INTEGER AS year, NULL::VARCHAR AS exporter, NULL::VARCHAR AS importer, NULL::VARCHAR AS reporter, NULL::BIGINT AS flow_count,
                 NULL::DOUBLE AS value_usd, NULL::VARCHAR AS dataset_id, NULL::VARCHAR AS source WHERE false`;
+  }
+
+  /**
+   * Each exporter's sales to the world (every partner but itself and WLD) by year and product, of
+   * the live flow datasets: their world-export files, and for datasets from before those files
+   * existed, their flows aggregated on the fly.
+   */
+  #worldExportsSql(): string {
+    const { summaryFiles, legacyFiles } = this.#summaryFiles((d) => d.worldExportFiles);
+    const columnsSql = 'year, exporter, product, flow_count, value_usd, qty_tonnes, value_with_qty_usd, dataset_id, source';
+    const parts = [
+      ...(summaryFiles.length > 0 ? [`SELECT ${columnsSql} FROM ${readHiveSql(summaryFiles)}`] : []),
+      ...(legacyFiles.length > 0
+        ? [
+            `SELECT year, exporter, product, count(*)::BIGINT AS flow_count, sum(value_usd) AS value_usd, sum(qty_tonnes) AS qty_tonnes,
+                    sum(value_usd) FILTER (WHERE qty_tonnes > 0) AS value_with_qty_usd, dataset_id, source
+               FROM ${readHiveSql(legacyFiles)} WHERE importer <> exporter AND importer <> 'WLD' GROUP BY ALL`,
+          ]
+        : []),
+    ];
+    return parts.length > 0
+      ? parts.join(' UNION ALL ')
+      : `SELECT NULL::INTEGER AS year, NULL::VARCHAR AS exporter, NULL::VARCHAR AS product, NULL::BIGINT AS flow_count, NULL::DOUBLE AS value_usd,
+                NULL::DOUBLE AS qty_tonnes, NULL::DOUBLE AS value_with_qty_usd, NULL::VARCHAR AS dataset_id, NULL::VARCHAR AS source WHERE false`;
+  }
+
+  /** The live files of a summary written at ingest, and the live flow files of datasets that lack it. */
+  #summaryFiles(filesOf: (d: DatasetRecord) => string[] | undefined): { summaryFiles: string[]; legacyFiles: string[] } {
+    const live = (d: DatasetRecord, files: string[]) => files.filter((f) => !(d.supersededYears ?? []).includes(yearOfFile(f))).map((f) => join(this.paths.home, f));
+    const flowDatasets = this.#manifest.datasets.filter((d) => d.kind === 'flows');
+    return {
+      summaryFiles: flowDatasets.flatMap((d) => live(d, filesOf(d) ?? [])),
+      legacyFiles: flowDatasets.flatMap((d) => (filesOf(d) ? [] : live(d, d.files))),
+    };
   }
 
   async #ensureDefault(withDatasets: boolean): Promise<void> {
@@ -372,6 +409,7 @@ export class TradeStore {
         });
       const files = place(staged.outDir, kindDir, staged.files);
       const pairFiles = place(staged.pairsDir, this.paths.pairs, staged.pairFiles);
+      const worldExportFiles = place(staged.worldExportsDir, this.paths.worldExports, staged.worldExportFiles);
       const dataset: DatasetRecord = {
         id,
         fileName: source.fileName,
@@ -392,7 +430,7 @@ export class TradeStore {
         notes: staged.notes,
         embedded,
         files,
-        ...(staged.kind === 'flows' && { pairFiles }),
+        ...(staged.kind === 'flows' && { pairFiles, worldExportFiles }),
         entities: staged.entities,
         supersededYears: [],
         supersededBy: null,
@@ -414,8 +452,8 @@ export class TradeStore {
 
   /** Removes files no manifest lists (an interrupted ingest's) and old staging folders. Needs the lock. */
   #collectGarbage(): void {
-    const referenced = new Set(this.#manifest.datasets.flatMap((d) => [...d.files, ...(d.pairFiles ?? [])].map((f) => join(this.paths.home, f))));
-    for (const dir of [this.paths.flows, this.paths.exports, this.paths.pairs]) {
+    const referenced = new Set(this.#manifest.datasets.flatMap((d) => [...d.files, ...(d.pairFiles ?? []), ...(d.worldExportFiles ?? [])].map((f) => join(this.paths.home, f))));
+    for (const dir of [this.paths.flows, this.paths.exports, this.paths.pairs, this.paths.worldExports]) {
       if (!existsSync(dir)) continue;
       const walk = (d: string) => {
         for (const name of readdirSync(d)) {

@@ -36,6 +36,28 @@ const exportsSchema = [
   ['dataset_id', 'BYTE_ARRAY'],
   ['source', 'BYTE_ARRAY'],
 ];
+/** The summaries written at ingest beside a flow dataset (docs/store.md): totals by pair, and exports to the world. */
+const pairSchema = [
+  ['year', 'INT32'],
+  ['exporter', 'BYTE_ARRAY'],
+  ['importer', 'BYTE_ARRAY'],
+  ['reporter', 'BYTE_ARRAY'],
+  ['flow_count', 'INT64'],
+  ['value_usd', 'DOUBLE'],
+  ['dataset_id', 'BYTE_ARRAY'],
+  ['source', 'BYTE_ARRAY'],
+];
+const worldExportSchema = [
+  ['year', 'INT32'],
+  ['exporter', 'BYTE_ARRAY'],
+  ['product', 'BYTE_ARRAY'],
+  ['flow_count', 'INT64'],
+  ['value_usd', 'DOUBLE'],
+  ['qty_tonnes', 'DOUBLE'],
+  ['value_with_qty_usd', 'DOUBLE'],
+  ['dataset_id', 'BYTE_ARRAY'],
+  ['source', 'BYTE_ARRAY'],
+];
 
 interface ManifestDataset {
   id: string;
@@ -43,6 +65,8 @@ interface ManifestDataset {
   rows: number;
   valueUsdTotal: number;
   files: string[];
+  pairFiles?: string[];
+  worldExportFiles?: string[];
 }
 
 type Row = Record<string, unknown>;
@@ -110,6 +134,35 @@ describe('the store read by an independent Parquet reader', () => {
     expect(filesRead).toBeGreaterThanOrEqual(7);
   });
 
+  it("a flow dataset's pair totals and world exports have their documented schema and add up to its flows", async () => {
+    const manifest = JSON.parse(readFileSync(join(home, 'manifest.json'), 'utf8')) as { datasets: ManifestDataset[] };
+    const flows = manifest.datasets.filter((d) => d.kind === 'flows');
+    expect(flows.length).toBeGreaterThanOrEqual(2);
+    for (const dataset of flows) {
+      const summaries = [
+        { files: dataset.pairFiles ?? [], folder: 'pairs', schema: pairSchema },
+        { files: dataset.worldExportFiles ?? [], folder: 'world-exports', schema: worldExportSchema },
+      ];
+      for (const { files, folder, schema: expected } of summaries) {
+        expect(files.length, `${dataset.id} ${folder}`).toBeGreaterThan(0);
+        let flowCount = 0;
+        let valueUsd = 0;
+        for (const relativePath of files) {
+          expect(relativePath.split('/')[0]).toBe(folder);
+          const { schema, rows } = await readWithHyparquet(join(home, relativePath));
+          expect(schema).toEqual(expected);
+          for (const row of rows) {
+            flowCount += Number(row['flow_count']);
+            valueUsd += row['value_usd'] as number;
+          }
+        }
+        // No self-trade or WLD partner in these files: the world exports hold every flow too.
+        expect(flowCount, `${dataset.id} ${folder}`).toBe(dataset.rows);
+        expect(valueUsd).toBeCloseTo(dataset.valueUsdTotal, -1);
+      }
+    }
+  });
+
   it('reads the same rows as DuckDB, value for value', async () => {
     const manifest = JSON.parse(readFileSync(join(home, 'manifest.json'), 'utf8')) as { datasets: ManifestDataset[] };
     const multi = manifest.datasets.find((d) => d.kind === 'flows' && d.rows === 20_000)!;
@@ -128,7 +181,7 @@ describe('the store read by an independent Parquet reader', () => {
 
   it('docs/store.md documents every column the files hold', () => {
     const doc = readFileSync(new URL('../../docs/store.md', import.meta.url), 'utf8');
-    for (const [name] of [...flowSchema, ...exportsSchema]) expect(doc).toContain(`\`${name}\``);
+    for (const [name] of [...flowSchema, ...exportsSchema, ...pairSchema, ...worldExportSchema]) expect(doc).toContain(`\`${name}\``);
     expect(doc).toMatch(/Spark/);
     expect(doc).toMatch(/Trino/);
   });

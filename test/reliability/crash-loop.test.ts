@@ -60,8 +60,8 @@ async function inspect(home: string): Promise<State> {
     const datasets = store.datasets();
     const [count] = await store.query<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM flows`);
     const perDataset = await store.query<{ id: string; n: number }>(`SELECT dataset_id AS id, count(*)::DOUBLE AS n FROM flows GROUP BY dataset_id`);
-    const listed = new Set(datasets.flatMap((d) => d.files));
-    const unlisted = ['flows', 'exports'].flatMap((kind) => listFiles(join(home, kind)).map((f) => join(kind, f))).filter((f) => !listed.has(f));
+    const listed = new Set(datasets.flatMap((d) => [...d.files, ...(d.pairFiles ?? []), ...(d.worldExportFiles ?? [])]));
+    const unlisted = ['flows', 'exports', 'pairs', 'world-exports'].flatMap((kind) => listFiles(join(home, kind)).map((f) => join(kind, f))).filter((f) => !listed.has(f));
     return {
       ids: datasets.map((d) => d.id),
       fileNames: datasets.map((d) => d.fileName),

@@ -109,8 +109,8 @@ class StoreSlot {
     try {
       const reopened = again.datasets().map((d) => d.id);
       if (JSON.stringify(reopened) !== JSON.stringify(ids)) problems.push(`datasets after reopening ${reopened.join(',')} != ${ids.join(',')}`);
-      const listed = new Set(again.datasets().flatMap((d) => d.files));
-      const onDisk = [...listFiles(join(this.home, 'flows')).map((f) => join('flows', f)), ...listFiles(join(this.home, 'exports')).map((f) => join('exports', f))];
+      const listed = new Set(again.datasets().flatMap((d) => [...d.files, ...(d.pairFiles ?? []), ...(d.worldExportFiles ?? [])]));
+      const onDisk = ['flows', 'exports', 'pairs', 'world-exports'].flatMap((kind) => listFiles(join(this.home, kind)).map((f) => join(kind, f)));
       const unlisted = onDisk.filter((f) => !listed.has(f));
       if (unlisted.length) problems.push(`unlisted files: ${unlisted.slice(0, 3).join(', ')}`);
       const missing = [...listed].filter((f) => !existsSync(join(this.home, f)));
