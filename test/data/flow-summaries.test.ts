@@ -1,8 +1,10 @@
 /**
- * The world exports written at ingest (world-exports/…, the `world_exports` view) are exactly the
- * flows summed over partners by year, exporter and product, with self-trade and the WLD partner
- * left out, for live datasets only; a store written before they existed gets the same answer by
- * aggregating on the fly; and the queries that read them answer as the flows did.
+ * The flow summaries written at ingest:
+ * - pair totals (pairs/…, the `pair_totals` view) are exactly the flows summed by year and pair;
+ * - world exports (world-exports/…, the `world_exports` view) are exactly the flows summed over
+ *   partners by year, exporter and product, with self-trade and the WLD partner left out;
+ * both for live datasets only. A store written before they existed gets the same answers by
+ * aggregating on the fly, and the queries that read them answer as the flows did.
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +13,10 @@ import { TradeStore, exportMatrix, exporterWorldSales } from '../../src/data/ind
 import { writeBaciLike } from '../support/generate.ts';
 import { tempDir, writeTemp } from '../support/store.ts';
 
+const pairsFromFlows = `SELECT year, exporter, importer, coalesce(reporter, '') AS reporter, source, dataset_id, count(*)::DOUBLE AS n, round(sum(value_usd), 3) AS v
+                          FROM flows GROUP BY ALL ORDER BY ALL`;
+const fromPairs = `SELECT year, exporter, importer, coalesce(reporter, '') AS reporter, source, dataset_id, flow_count::DOUBLE AS n, round(value_usd, 3) AS v
+                     FROM pair_totals ORDER BY ALL`;
 const fromFlows = `SELECT year, exporter, product, source, dataset_id, count(*)::DOUBLE AS n, round(sum(value_usd), 3) AS v, round(sum(qty_tonnes), 6) AS q,
                           round(sum(value_usd) FILTER (WHERE qty_tonnes > 0), 3) AS vq
                      FROM flows WHERE importer <> exporter AND importer <> 'WLD' GROUP BY ALL ORDER BY ALL`;
@@ -28,7 +34,7 @@ function comtradeWithWorld(dir: string): string {
   return writeTemp(dir, 'comtrade-kaz-2020.csv', `${lines.join('\r\n')}\r\n`);
 }
 
-describe('world exports', () => {
+describe('flow summaries', () => {
   const dir = tempDir();
   const home = join(dir.path, 'home');
   let store: TradeStore;
@@ -48,7 +54,16 @@ describe('world exports', () => {
     dir.cleanup();
   });
 
-  it('equal the flows summed over partners, without self-trade, WLD or superseded years', async () => {
+  it('pair totals equal the flows summed by year and pair, superseded years left out', async () => {
+    const pairs = await store.query(fromPairs);
+    expect(pairs).toEqual(await store.query(pairsFromFlows));
+    // 2021 is the one-year file's alone: its four flows, self-trade included (turnover needs every pair).
+    const [y2021] = await store.query<{ n: number }>(`SELECT sum(flow_count)::DOUBLE AS n FROM pair_totals WHERE year = 2021 AND source = 'baci'`);
+    expect(y2021!.n).toBe(4);
+    expect(pairs.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('world exports equal the flows summed over partners, without self-trade, WLD or superseded years', async () => {
     const summary = await store.query(fromSummary);
     expect(summary).toEqual(await store.query(fromFlows));
     expect(summary.length).toBeGreaterThan(100);
@@ -71,7 +86,7 @@ describe('world exports', () => {
     ]);
   });
 
-  it('give the export matrix and the unit-value sales the flows gave', async () => {
+  it('world exports give the export matrix and the unit-value sales the flows gave', async () => {
     const matrix = await exportMatrix(store, { year: 2020, level: 4, source: 'flows:baci' });
     const cells = await store.query<{ exporter: string; product: string; v: number }>(
       `SELECT exporter, substr(product, 1, 4) AS product, sum(value_usd) AS v FROM flows
@@ -90,17 +105,18 @@ describe('world exports', () => {
     ]);
   });
 
-  it('a store from before world-export files gets the same totals from its flows', async () => {
-    const before = await store.query(fromSummary);
+  it('a store from before the summary files gets the same totals from its flows', async () => {
+    const before = [await store.query(fromPairs), await store.query(fromSummary)];
     store.closeSync();
     const manifestPath = join(home, 'manifest.json');
-    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { datasets: Array<{ worldExportFiles?: string[] }> };
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { datasets: Array<{ pairFiles?: string[]; worldExportFiles?: string[] }> };
     for (const d of manifest.datasets) {
-      for (const f of d.worldExportFiles ?? []) rmSync(join(home, f));
+      for (const f of [...(d.pairFiles ?? []), ...(d.worldExportFiles ?? [])]) rmSync(join(home, f));
+      delete d.pairFiles;
       delete d.worldExportFiles;
     }
     writeFileSync(manifestPath, JSON.stringify(manifest));
     store = await TradeStore.open({ home, threads: 2 });
-    expect(await store.query(fromSummary)).toEqual(before);
+    expect([await store.query(fromPairs), await store.query(fromSummary)]).toEqual(before);
   });
 });
