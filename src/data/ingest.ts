@@ -31,6 +31,7 @@ import type { DatasetFormat, DatasetKind } from './manifest.ts';
 import { planFormat, type FormatPlan, type PlanOptions } from './readers/formats.ts';
 import { csvMemberFromFile, extractZipCsvMembers, type CsvMember, type SourceFile } from './readers/source-file.ts';
 import { quoteIdentifier, quoteString, sqlList, sqlStruct } from './sql.ts';
+import { pairTotalsSql, worldExportsSql } from './summaries.ts';
 
 /** Years a trade file may hold (UN Comtrade starts in 1962). */
 export const yearRange = Object.freeze({ min: 1962, max: new Date().getUTCFullYear() });
@@ -549,8 +550,7 @@ export async function stageDataset(db: Database, source: SourceFile, stagingDir:
   const pairsDir = join(stagingDir, 'pairs');
   if (plan.kind === 'flows') {
     await db.run(
-      `COPY (SELECT year, exporter, importer, reporter, count(*)::BIGINT AS flow_count, sum(value_usd) AS value_usd, dataset_id, source
-               FROM read_parquet($1, hive_partitioning = false) GROUP BY ALL)
+      `COPY (${pairTotalsSql('read_parquet($1, hive_partitioning = false)')})
          TO ${quoteString(pairsDir)} (FORMAT parquet, PARTITION_BY (source, year), WRITE_PARTITION_COLUMNS true, FILENAME_PATTERN ${quoteString(`${datasetId}_pairs_{i}`)})`,
       [glob],
     );
@@ -563,9 +563,7 @@ export async function stageDataset(db: Database, source: SourceFile, stagingDir:
   const worldExportsDir = join(stagingDir, 'world-exports');
   if (plan.kind === 'flows') {
     await db.run(
-      `COPY (SELECT year, exporter, product, count(*)::BIGINT AS flow_count, sum(value_usd) AS value_usd, sum(qty_tonnes) AS qty_tonnes,
-                    sum(value_usd) FILTER (WHERE qty_tonnes > 0) AS value_with_qty_usd, dataset_id, source
-               FROM read_parquet($1, hive_partitioning = false) WHERE importer <> exporter AND importer <> 'WLD' GROUP BY ALL)
+      `COPY (${worldExportsSql('read_parquet($1, hive_partitioning = false)')})
          TO ${quoteString(worldExportsDir)} (FORMAT parquet, PARTITION_BY (source, year), WRITE_PARTITION_COLUMNS true, FILENAME_PATTERN ${quoteString(`${datasetId}_world_{i}`)})`,
       [glob],
     );

@@ -24,6 +24,7 @@ import { exportTableRoles, type FieldRole } from './readers/formats.ts';
 import { hashSourceFile, openSourceFile } from './readers/source-file.ts';
 import { attachReference, buildReference, referenceVersion } from './reference.ts';
 import { quoteIdentifier, sqlList } from './sql.ts';
+import { emptyPairTotalsSql, emptyWorldExportsSql, pairTotalsColumnsSql, pairTotalsSql, worldExportsColumnsSql, worldExportsSql } from './summaries.ts';
 
 export interface OpenStoreOptions {
   /** Store folder. @default $KARAVAN_HOME or ~/.karavan */
@@ -214,9 +215,9 @@ export class TradeStore {
           : `SELECT * FROM ${readHiveSql(files)}`;
       await this.#db.run(`CREATE OR REPLACE VIEW ${quoteIdentifier(kind)} AS ${bodySql}`);
     }
-    const pairTotalsBodySql = this.#pairTotalsSql();
+    const pairTotalsBodySql = this.#summarySql((d) => d.pairFiles, pairTotalsColumnsSql, pairTotalsSql, emptyPairTotalsSql);
     await this.#db.run(`CREATE OR REPLACE VIEW pair_totals AS ${pairTotalsBodySql}`);
-    const worldExportsBodySql = this.#worldExportsSql();
+    const worldExportsBodySql = this.#summarySql((d) => d.worldExportFiles, worldExportsColumnsSql, worldExportsSql, emptyWorldExportsSql);
     await this.#db.run(`CREATE OR REPLACE VIEW world_exports AS ${worldExportsBodySql}`);
     await this.#db.run(`CREATE OR REPLACE TABLE datasets (id VARCHAR, file_name VARCHAR, format VARCHAR, kind VARCHAR, source VARCHAR, rows DOUBLE,
       years VARCHAR, hs_revision VARCHAR, product_levels VARCHAR, exporters DOUBLE, importers DOUBLE, value_usd_total DOUBLE, imported_at VARCHAR,
@@ -243,55 +244,19 @@ export class TradeStore {
   }
 
   /**
-   * Flow totals by year and pair of the live flow datasets: their pair files, and for datasets
-   * from before pair files existed, their flows aggregated on the fly.
+   * A summary of the live flow datasets (summaries.ts): its files, and for datasets from before
+   * those files existed, their flows summarised on the fly (correct, only slower).
    */
-  #pairTotalsSql(): string {
-    const { summaryFiles: pairFiles, legacyFiles } = this.#summaryFiles((d) => d.pairFiles);
-    const parts = [
-      ...(pairFiles.length > 0 ? [`SELECT year, exporter, importer, reporter, flow_count, value_usd, dataset_id, source FROM ${readHiveSql(pairFiles)}`] : []),
-      ...(legacyFiles.length > 0
-        ? [`SELECT year, exporter, importer, reporter, count(*)::BIGINT AS flow_count, sum(value_usd) AS value_usd, dataset_id, source FROM ${readHiveSql(legacyFiles)} GROUP BY ALL`]
-        : []),
-    ];
-    return parts.length > 0
-      ? parts.join(' UNION ALL ')
-      : `SELECT NULL::INTEGER AS year, NULL::VARCHAR AS exporter, NULL::VARCHAR AS importer, NULL::VARCHAR AS reporter, NULL::BIGINT AS flow_count,
-                NULL::DOUBLE AS value_usd, NULL::VARCHAR AS dataset_id, NULL::VARCHAR AS source WHERE false`;
-  }
-
-  /**
-   * Each exporter's sales to the world (every partner but itself and WLD) by year and product, of
-   * the live flow datasets: their world-export files, and for datasets from before those files
-   * existed, their flows aggregated on the fly.
-   */
-  #worldExportsSql(): string {
-    const { summaryFiles, legacyFiles } = this.#summaryFiles((d) => d.worldExportFiles);
-    const columnsSql = 'year, exporter, product, flow_count, value_usd, qty_tonnes, value_with_qty_usd, dataset_id, source';
-    const parts = [
-      ...(summaryFiles.length > 0 ? [`SELECT ${columnsSql} FROM ${readHiveSql(summaryFiles)}`] : []),
-      ...(legacyFiles.length > 0
-        ? [
-            `SELECT year, exporter, product, count(*)::BIGINT AS flow_count, sum(value_usd) AS value_usd, sum(qty_tonnes) AS qty_tonnes,
-                    sum(value_usd) FILTER (WHERE qty_tonnes > 0) AS value_with_qty_usd, dataset_id, source
-               FROM ${readHiveSql(legacyFiles)} WHERE importer <> exporter AND importer <> 'WLD' GROUP BY ALL`,
-          ]
-        : []),
-    ];
-    return parts.length > 0
-      ? parts.join(' UNION ALL ')
-      : `SELECT NULL::INTEGER AS year, NULL::VARCHAR AS exporter, NULL::VARCHAR AS product, NULL::BIGINT AS flow_count, NULL::DOUBLE AS value_usd,
-                NULL::DOUBLE AS qty_tonnes, NULL::DOUBLE AS value_with_qty_usd, NULL::VARCHAR AS dataset_id, NULL::VARCHAR AS source WHERE false`;
-  }
-
-  /** The live files of a summary written at ingest, and the live flow files of datasets that lack it. */
-  #summaryFiles(filesOf: (d: DatasetRecord) => string[] | undefined): { summaryFiles: string[]; legacyFiles: string[] } {
+  #summarySql(filesOf: (d: DatasetRecord) => string[] | undefined, columnsSql: string, summarise: (fromSql: string) => string, emptySql: string): string {
     const live = (d: DatasetRecord, files: string[]) => files.filter((f) => !(d.supersededYears ?? []).includes(yearOfFile(f))).map((f) => join(this.paths.home, f));
     const flowDatasets = this.#manifest.datasets.filter((d) => d.kind === 'flows');
-    return {
-      summaryFiles: flowDatasets.flatMap((d) => live(d, filesOf(d) ?? [])),
-      legacyFiles: flowDatasets.flatMap((d) => (filesOf(d) ? [] : live(d, d.files))),
-    };
+    const summaryFiles = flowDatasets.flatMap((d) => live(d, filesOf(d) ?? []));
+    const legacyFiles = flowDatasets.flatMap((d) => (filesOf(d) ? [] : live(d, d.files)));
+    const parts = [
+      ...(summaryFiles.length > 0 ? [`SELECT ${columnsSql} FROM ${readHiveSql(summaryFiles)}`] : []),
+      ...(legacyFiles.length > 0 ? [summarise(readHiveSql(legacyFiles))] : []),
+    ];
+    return parts.length > 0 ? parts.join(' UNION ALL ') : emptySql;
   }
 
   async #ensureDefault(withDatasets: boolean): Promise<void> {
