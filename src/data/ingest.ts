@@ -235,9 +235,24 @@ function rowChecks(plan: FormatPlan): RowCheck[] {
   return checks;
 }
 
+/**
+ * Whether a row is kept, for a file whose columns the ingest does not all use (Comtrade's 47,
+ * an exporter table's extra columns): the plan's rule, and a hash of every column, never null.
+ * The hash is there so that DuckDB parses every field: DuckDB 1.5 reads a row with one field too
+ * many without complaint (strict_mode or not) when the extra field is quoted with "" inside and
+ * the query does not project every column; it silently drops the field and imports the row
+ * (found by the reader fuzz, exporter table input 2178). With every column projected it raises
+ * its "expected N fields" error as for any other such row. BACI's six columns are all used.
+ */
+function keepSql(plan: FormatPlan, ruleSql: string): string {
+  if (plan.format === 'baci') return ruleSql;
+  const everyColumnSql = plan.csvColumns.map(([name]) => quoteIdentifier(name)).join(', ');
+  return `(${ruleSql}) AND hash(${everyColumnSql}) IS NOT NULL`;
+}
+
 /** read_csv over the member with the plan's types, projected to the uniform raw columns `s.*`. */
 function rawSourceSql(plan: FormatPlan, options: { numbered: boolean }): string {
-  const selectSql = plan.staging.map((c) => `${c.sql} AS ${quoteIdentifier(c.name)}`).join(', ');
+  const selectSql = plan.staging.map((c) => `${c.name === 'keep' ? keepSql(plan, c.sql) : c.sql} AS ${quoteIdentifier(c.name)}`).join(', ');
   // Line numbers come from a single-threaded read, where row order is file order.
   const lineNumberSql = options.numbered ? 'row_number() OVER () + 1 AS line_number, ' : '';
   const parallelSql = options.numbered ? 'false' : 'true';

@@ -180,6 +180,20 @@ describe('bad input', () => {
     });
   });
 
+  // Found by the full reader fuzz (exporter table input 2178): DuckDB dropped a quoted extra field
+  // with "" inside when the query did not read every column, and the row was imported.
+  it('one field too many, quoted with "" inside, in a file whose columns are not all used', async () => {
+    await expectRejected(
+      csv('table-extra-field.csv', ['v,location_code,period,hs6,rank,name', '1,BLR,2020,8433,1,"Combines"', '2,KAZ,2020,8701,1,486,"Desc ""quoted"", with comma"']),
+      { code: 'KRV_INGEST_MALFORMED_CSV', line: 3, message: expect.stringMatching(/expected 6 fields as in the header, found 7/) },
+      { format: 'exports', source: 'table' },
+    );
+    await expectRejected(
+      csv('comtrade-extra-field.csv', ['refYear,reporterCode,flowCode,partnerCode,cmdCode,cmdDesc,primaryValue', '2020,112,M,398,8433,x,5', '2020,112,M,643,8701,y,7,"a ""b"""']),
+      { code: 'KRV_INGEST_MALFORMED_CSV', line: 3 },
+    );
+  });
+
   // Found by the fuzzer: yauzl does not check CRC-32, so a zip member with a changed byte was
   // imported with whatever the changed byte said.
   it('a zip member whose content no longer matches its CRC-32', async () => {
