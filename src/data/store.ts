@@ -13,7 +13,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, join, relative } from 'node:path';
-import { InvalidOptionError, StoreLockedError } from '../errors.ts';
+import { InvalidOptionError, StoreCorruptError, StoreLockedError } from '../errors.ts';
 import { Database, type Row, type SqlValue } from './database.ts';
 import { defaultDatasets } from './default-datasets.ts';
 import { storePaths, resolveHome, type StorePaths } from './home.ts';
@@ -203,10 +203,9 @@ export class TradeStore {
   async #attach(): Promise<void> {
     const reference = this.#manifest.referenceVersion;
     if (reference) await attachReference(this.#db, join(this.paths.reference, reference));
+    this.#checkFilesPresent();
     for (const kind of ['flows', 'exports'] as const) {
-      const files = this.#manifest.datasets
-        .filter((d) => d.kind === kind)
-        .flatMap((d) => d.files.filter((f) => !(d.supersededYears ?? []).includes(yearOfFile(f))).map((f) => join(this.paths.home, f)));
+      const files = this.#manifest.datasets.filter((d) => d.kind === kind).flatMap((d) => this.#liveFiles(d, d.files));
       const bodySql =
         files.length === 0
           ? kind === 'flows'
@@ -243,15 +242,37 @@ export class TradeStore {
     }
   }
 
+  /** Absolute paths of a dataset's files that the views read: all but those of superseded years. */
+  #liveFiles(d: DatasetRecord, files: string[]): string[] {
+    return files.filter((f) => !(d.supersededYears ?? []).includes(yearOfFile(f))).map((f) => join(this.paths.home, f));
+  }
+
+  /**
+   * Every file the manifest lists for the views must be there. A folder someone pruned by hand
+   * (or a disk that lost files) would otherwise fail inside DuckDB with "No files found" on the
+   * first query; this says which dataset lost which file, and what to do.
+   */
+  #checkFilesPresent(): void {
+    for (const d of this.#manifest.datasets) {
+      const listed = [...d.files, ...(d.pairFiles ?? []), ...(d.worldExportFiles ?? [])];
+      const missing = this.#liveFiles(d, listed).find((path) => !existsSync(path));
+      if (missing !== undefined) {
+        throw new StoreCorruptError(`the store lists a file that is gone: ${relative(this.paths.home, missing)} of dataset ${d.id} (${d.fileName})`, {
+          file: missing,
+          hint: `move the store folder ${this.paths.home} away (the embedded data is rebuilt on the next run) and ingest your files again`,
+        });
+      }
+    }
+  }
+
   /**
    * A summary of the live flow datasets (summaries.ts): its files, and for datasets from before
    * those files existed, their flows summarised on the fly (correct, only slower).
    */
   #summarySql(filesOf: (d: DatasetRecord) => string[] | undefined, columnsSql: string, summarise: (fromSql: string) => string, emptySql: string): string {
-    const live = (d: DatasetRecord, files: string[]) => files.filter((f) => !(d.supersededYears ?? []).includes(yearOfFile(f))).map((f) => join(this.paths.home, f));
     const flowDatasets = this.#manifest.datasets.filter((d) => d.kind === 'flows');
-    const summaryFiles = flowDatasets.flatMap((d) => live(d, filesOf(d) ?? []));
-    const legacyFiles = flowDatasets.flatMap((d) => (filesOf(d) ? [] : live(d, d.files)));
+    const summaryFiles = flowDatasets.flatMap((d) => this.#liveFiles(d, filesOf(d) ?? []));
+    const legacyFiles = flowDatasets.flatMap((d) => (filesOf(d) ? [] : this.#liveFiles(d, d.files)));
     const parts = [
       ...(summaryFiles.length > 0 ? [`SELECT ${columnsSql} FROM ${readHiveSql(summaryFiles)}`] : []),
       ...(legacyFiles.length > 0 ? [summarise(readHiveSql(legacyFiles))] : []),

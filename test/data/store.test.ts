@@ -1,8 +1,9 @@
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TradeStore } from '../../src/data/index.ts';
+import { TradeStore } from '../../src/data/index.ts';
+import { KaravanError } from '../../src/errors.ts';
 import { openTempStore, sharedData, tempDir, writeTemp } from '../support/store.ts';
 
 describe('TradeStore with the embedded default data', () => {
@@ -134,6 +135,29 @@ describe('TradeStore ingest', () => {
       const rows = await store.query<{ usd: number }>(`SELECT sum(value_usd) AS usd FROM flows WHERE exporter = 'AFG'`);
       expect(rows[0]!.usd).toBe(2500);
       expect(store.datasets()[0]!.supersededYears).toEqual([2020]);
+    } finally {
+      dir.cleanup();
+      cleanup();
+    }
+  });
+
+  it('a store that lost a file it lists does not open: KRV_STORE_CORRUPT names the file and the dataset', async () => {
+    const { store, home, cleanup } = await openTempStore(false);
+    const dir = tempDir();
+    try {
+      const header = '"t","i","j","k","v","q"\n';
+      const file = writeTemp(dir.path, 'BACI_HS17_Y2020_x.csv', header + '2020,4,398,010121,1.5,2\n');
+      const { dataset } = await store.ingest(file);
+      store.closeSync();
+      const lost = dataset.worldExportFiles![0]!;
+      rmSync(join(home, lost));
+      const error = await TradeStore.open({ home, ensureDefault: false }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(KaravanError);
+      expect(error).toMatchObject({ code: 'KRV_STORE_CORRUPT', message: `the store lists a file that is gone: ${lost} of dataset ${dataset.id} (BACI_HS17_Y2020_x.csv)` });
+      expect((error as KaravanError).hint).toMatch(/move the store folder .* away/);
     } finally {
       dir.cleanup();
       cleanup();
