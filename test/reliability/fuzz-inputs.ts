@@ -1302,8 +1302,13 @@ const mutations: Mutation[] = [
         const text = bytes.toString('latin1');
         const last = text.lastIndexOf('"', text.length - 3);
         const headerEnd = text.indexOf('\n');
-        // Cut right after an opening quote in the data: the quote never closes.
-        return last > headerEnd && headerEnd > 0 ? Buffer.concat([bytes.subarray(0, last + 1), Buffer.from('12')]) : Buffer.concat([bytes, Buffer.from('"12')]);
+        // Cut right after an opening quote in the data: the quote never closes. A file without
+        // one gets a last line that opens a quote; after a file without a final line end, the
+        // line end comes first, or the quote would land inside the last field (`310"12`), which
+        // is not an opening quote (a generator bug found at exporter table input 6806).
+        if (last > headerEnd && headerEnd > 0) return Buffer.concat([bytes.subarray(0, last + 1), Buffer.from('12')]);
+        const ended = bytes.length === 0 || bytes[bytes.length - 1] === 0x0a || bytes[bytes.length - 1] === 0x0d;
+        return Buffer.concat([bytes, Buffer.from(ended ? '"12' : '\n"12')]);
       });
       return mark(doc, 'cut-inside-quote', 'never');
     },
