@@ -556,34 +556,28 @@ export async function stageDataset(db: Database, source: SourceFile, stagingDir:
 
   const files = listParquet(outDir);
   const glob = join(outDir, '**', '*.parquet');
-  // Flow totals by year and pair: about 1/200 of the rows of a BACI year. The reports' coverage,
-  // turnover and breadth queries read these instead of scanning every flow of every year
-  // (the first bottleneck at 30 years x 10 M rows: docs/reliability.md). The dataset's row
-  // count, value total, years and breadth come from them too, so the flows are read once here.
+  // The flow summaries (summaries.ts), written beside the flows:
+  // - totals by year and pair, about 1/200 of the rows of a BACI year: coverage, turnover and
+  //   breadth read these instead of every flow of every year (the first bottleneck at 30 years
+  //   x 10 M rows: docs/reliability.md); the dataset's row count, value total, years and breadth
+  //   below come from them too, so the flows are read once here;
+  // - each exporter's sales to the world by year and product, with the quantity sums unit values
+  //   need, about 1/10 of the rows: the world export matrices behind RCA, supply, export
+  //   potential and complexity read these instead of a year of flows each (the second).
   // The staged files hold year and source as columns (WRITE_PARTITION_COLUMNS); they are read
   // from there (year INTEGER) rather than from the folder names (inferred as BIGINT).
-  const pairsDir = join(stagingDir, 'pairs');
-  if (plan.kind === 'flows') {
+  const writeSummary = async (folder: string, summarise: (fromSql: string) => string, suffix: string): Promise<{ dir: string; files: string[] }> => {
+    const dir = join(stagingDir, folder);
+    if (plan.kind !== 'flows') return { dir, files: [] };
     await db.run(
-      `COPY (${pairTotalsSql('read_parquet($1, hive_partitioning = false)')})
-         TO ${quoteString(pairsDir)} (FORMAT parquet, PARTITION_BY (source, year), WRITE_PARTITION_COLUMNS true, FILENAME_PATTERN ${quoteString(`${datasetId}_pairs_{i}`)})`,
+      `COPY (${summarise('read_parquet($1, hive_partitioning = false)')})
+         TO ${quoteString(dir)} (FORMAT parquet, PARTITION_BY (source, year), WRITE_PARTITION_COLUMNS true, FILENAME_PATTERN ${quoteString(`${datasetId}_${suffix}_{i}`)})`,
       [glob],
     );
-  }
-  const pairFiles = plan.kind === 'flows' ? listParquet(pairsDir) : [];
-  // Each exporter's sales to the world by year and product (every partner but itself and the
-  // WLD aggregate), with the quantity sums the unit values need: about 1/10 of a BACI year's
-  // rows. The world export matrices behind RCA, supply, export potential and complexity read
-  // these instead of a year of flows each (the next bottleneck at 30 years: docs/reliability.md).
-  const worldExportsDir = join(stagingDir, 'world-exports');
-  if (plan.kind === 'flows') {
-    await db.run(
-      `COPY (${worldExportsSql('read_parquet($1, hive_partitioning = false)')})
-         TO ${quoteString(worldExportsDir)} (FORMAT parquet, PARTITION_BY (source, year), WRITE_PARTITION_COLUMNS true, FILENAME_PATTERN ${quoteString(`${datasetId}_world_{i}`)})`,
-      [glob],
-    );
-  }
-  const worldExportFiles = plan.kind === 'flows' ? listParquet(worldExportsDir) : [];
+    return { dir, files: listParquet(dir) };
+  };
+  const { dir: pairsDir, files: pairFiles } = await writeSummary('pairs', pairTotalsSql, 'pairs');
+  const { dir: worldExportsDir, files: worldExportFiles } = await writeSummary('world-exports', worldExportsSql, 'world');
   const stats = await db.one<{ rows: number; years: number[]; exporters: number; importers: number; total: number }>(
     plan.kind === 'flows'
       ? `SELECT coalesce(sum(flow_count), 0)::DOUBLE AS rows, list_sort(list(DISTINCT year)) AS years,
