@@ -23,11 +23,10 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TradeStore, type IngestResult } from '../../src/data/index.ts';
-import { yearRange } from '../../src/data/ingest.ts';
 import { KaravanError } from '../../src/errors.ts';
 import { full, pick, seed } from '../support/reliability.ts';
-import { sharedData, tempDir } from '../support/store.ts';
-import { generateInput, type FuzzContext, type FuzzInput, type Reader } from './fuzz-inputs.ts';
+import { tempDir } from '../support/store.ts';
+import { fuzzContext, generateInput, type FuzzContext, type FuzzInput, type Reader } from './fuzz-inputs.ts';
 
 const perReader = Number(process.env['KARAVAN_FUZZ_COUNT'] ?? pick(70, 10_000));
 const onlyReader = process.env['KARAVAN_FUZZ_READER'] as Reader | undefined;
@@ -299,13 +298,7 @@ describe('reader fuzzing', () => {
   beforeAll(async () => {
     const store = await TradeStore.open({ home: template, ensureDefault: false, threads: 1 });
     try {
-      const alias = await store.query<{ code: string; iso3: string }>(`SELECT code, iso3 FROM country_alias`);
-      ctx = {
-        alias: new Map(alias.map((a) => [a.code.trim().toUpperCase(), a.iso3])),
-        baciCountryCodes: readFileSync(join(sharedData, 'baci-codes/country_codes_V202201.csv')),
-        yearMin: yearRange.min,
-        yearMax: yearRange.max,
-      };
+      ctx = await fuzzContext(store);
     } finally {
       store.closeSync();
     }
