@@ -566,11 +566,11 @@ export async function stageDataset(db: Database, source: SourceFile, stagingDir:
   //   potential and complexity read these instead of a year of flows each (the second).
   // The staged files hold year and source as columns (WRITE_PARTITION_COLUMNS); they are read
   // from there (year INTEGER) rather than from the folder names (inferred as BIGINT).
-  const writeSummary = async (folder: string, summarise: (fromSql: string) => string, suffix: string): Promise<{ dir: string; files: string[] }> => {
+  const writeSummary = async (folder: string, summariseSql: (fromSql: string) => string, suffix: string): Promise<{ dir: string; files: string[] }> => {
     const dir = join(stagingDir, folder);
     if (plan.kind !== 'flows') return { dir, files: [] };
     await db.run(
-      `COPY (${summarise('read_parquet($1, hive_partitioning = false)')})
+      `COPY (${summariseSql('read_parquet($1, hive_partitioning = false)')})
          TO ${quoteString(dir)} (FORMAT parquet, PARTITION_BY (source, year), WRITE_PARTITION_COLUMNS true, FILENAME_PATTERN ${quoteString(`${datasetId}_${suffix}_{i}`)})`,
       [glob],
     );

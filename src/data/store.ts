@@ -269,13 +269,13 @@ export class TradeStore {
    * A summary of the live flow datasets (summaries.ts): its files, and for datasets from before
    * those files existed, their flows summarised on the fly (correct, only slower).
    */
-  #summarySql(filesOf: (d: DatasetRecord) => string[] | undefined, columnsSql: string, summarise: (fromSql: string) => string, emptySql: string): string {
+  #summarySql(filesOf: (d: DatasetRecord) => string[] | undefined, columnsSql: string, summariseSql: (fromSql: string) => string, emptySql: string): string {
     const flowDatasets = this.#manifest.datasets.filter((d) => d.kind === 'flows');
     const summaryFiles = flowDatasets.flatMap((d) => this.#liveFiles(d, filesOf(d) ?? []));
     const legacyFiles = flowDatasets.flatMap((d) => (filesOf(d) ? [] : this.#liveFiles(d, d.files)));
     const parts = [
       ...(summaryFiles.length > 0 ? [`SELECT ${columnsSql} FROM ${readHiveSql(summaryFiles)}`] : []),
-      ...(legacyFiles.length > 0 ? [summarise(readHiveSql(legacyFiles))] : []),
+      ...(legacyFiles.length > 0 ? [summariseSql(readHiveSql(legacyFiles))] : []),
     ];
     return parts.length > 0 ? parts.join(' UNION ALL ') : emptySql;
   }
