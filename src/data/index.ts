@@ -2,6 +2,7 @@
 export { TradeStore, parseColumnMap } from './store.ts';
 export type { OpenStoreOptions, IngestOptions, IngestResult } from './store.ts';
 export type { DatasetRecord, DatasetFormat, DatasetKind, Manifest } from './manifest.ts';
+export { datasetFiles } from './manifest.ts';
 export type { FieldRole } from './readers/formats.ts';
 export { exportTableRoles } from './readers/formats.ts';
 export { resolveHome, storePaths } from './home.ts';

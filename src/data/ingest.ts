@@ -353,6 +353,15 @@ async function readError(error: unknown, member: CsvMember, plan: FormatPlan): P
   return /^(INTERNAL|FATAL) Error/m.test(message) ? diagnoseInternalError(error, member, plan) : csvErrorToKaravan(error, member);
 }
 
+/** A query that re-reads a member's CSV: its failure becomes the typed error of readError. */
+async function rereading<T>(query: Promise<T>, member: CsvMember, plan: FormatPlan): Promise<T> {
+  try {
+    return await query;
+  } catch (error) {
+    throw await readError(error, member, plan);
+  }
+}
+
 /**
  * After a check fired: the first line (in file order) that breaks it, read single-threaded. The
  * parallel pass may raise a check on a late line before it reaches a malformed earlier one; this
@@ -367,6 +376,7 @@ async function locateCheck(db: Database, member: CsvMember, plan: FormatPlan, ch
       [member.readPath, member.compression === 'gzip' ? 'gzip' : 'none'],
     );
   } catch (error) {
+    // Returned, not thrown: the caller throws whichever error locateCheck gives.
     return readError(error, member, plan);
   }
   return check.fail(member.displayName, hit?.line_number, hit?.raw ?? '');
@@ -419,14 +429,14 @@ async function writeMember(db: Database, member: CsvMember, plan: FormatPlan, ou
 }
 
 async function checkNotEmpty(db: Database, member: CsvMember, plan: FormatPlan, written: number): Promise<number> {
-  const total = await db
-    .one<{ n: number }>(
+  const total = await rereading(
+    db.one<{ n: number }>(
       `SELECT count(*)::DOUBLE AS n FROM read_csv($1, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', compression = $2, columns = ${sqlStruct(plan.csvColumns)})`,
       [member.readPath, member.compression === 'gzip' ? 'gzip' : 'none'],
-    )
-    .catch(async (error: unknown) => {
-      throw await readError(error, member, plan);
-    });
+    ),
+    member,
+    plan,
+  );
   const rows = total?.n ?? 0;
   const file = member.displayName;
   if (rows === 0) throw new EmptyFileError(`${file} has a header but no data rows`, { file, line: 2 });
@@ -453,14 +463,14 @@ async function checkDuplicates(db: Database, kind: DatasetKind, outDir: string, 
       kind === 'flows'
         ? `s.year = $3 AND s.ex_iso3 = $4 AND s.im_iso3 = $5 AND ${productSql(plan)} = $6 AND ${reporterSql} IS NOT DISTINCT FROM $7`
         : `s.year = $3 AND s.ex_iso3 = $4 AND ${productSql(plan)} = $6 AND $5::VARCHAR IS NULL AND $7::VARCHAR IS NULL`;
-    const lines = await db
-      .all<{ line_number: number }>(
+    const lines = await rereading(
+      db.all<{ line_number: number }>(
         `SELECT s.line_number FROM ${rawSourceSql(plan, { numbered: true })} WHERE s.keep AND ${matchSql} ORDER BY s.line_number LIMIT 2`,
         [member.readPath, member.compression === 'gzip' ? 'gzip' : 'none', duplicate['year'], duplicate['exporter'], duplicate['importer'] ?? null, duplicate['product'], duplicate['reporter'] ?? null],
-      )
-      .catch(async (error: unknown) => {
-        throw await readError(error, member, plan);
-      });
+      ),
+      member,
+      plan,
+    );
     if (lines.length > 0) {
       const file = member.displayName;
       const [first, second] = lines;

@@ -60,6 +60,11 @@ export interface DatasetRecord {
   supersededBy: string | null;
 }
 
+/** Every file a dataset owns, relative to the store home: its rows and, for flows, their summaries. */
+export function datasetFiles(d: DatasetRecord): string[] {
+  return [...d.files, ...(d.pairFiles ?? []), ...(d.worldExportFiles ?? [])];
+}
+
 export interface Manifest {
   formatVersion: 1;
   /** Increases with every commit; part of HTTP ETags. */

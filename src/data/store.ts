@@ -19,7 +19,7 @@ import { defaultDatasets } from './default-datasets.ts';
 import { storePaths, resolveHome, type StorePaths } from './home.ts';
 import { stageDataset } from './ingest.ts';
 import { acquireWriteLock } from './lock.ts';
-import { readManifest, writeManifestAtomic, type DatasetFormat, type DatasetRecord, type Manifest } from './manifest.ts';
+import { datasetFiles, readManifest, writeManifestAtomic, type DatasetFormat, type DatasetRecord, type Manifest } from './manifest.ts';
 import { exportTableRoles, type FieldRole } from './readers/formats.ts';
 import { hashSourceFile, openSourceFile } from './readers/source-file.ts';
 import { attachReference, buildReference, referenceVersion } from './reference.ts';
@@ -254,8 +254,7 @@ export class TradeStore {
    */
   #checkFilesPresent(): void {
     for (const d of this.#manifest.datasets) {
-      const listed = [...d.files, ...(d.pairFiles ?? []), ...(d.worldExportFiles ?? [])];
-      const missing = this.#liveFiles(d, listed).find((path) => !existsSync(path));
+      const missing = this.#liveFiles(d, datasetFiles(d)).find((path) => !existsSync(path));
       if (missing !== undefined) {
         throw new StoreCorruptError(`the store lists a file that is gone: ${relative(this.paths.home, missing)} of dataset ${d.id} (${d.fileName})`, {
           file: missing,
@@ -438,7 +437,7 @@ export class TradeStore {
 
   /** Removes files no manifest lists (an interrupted ingest's) and old staging folders. Needs the lock. */
   #collectGarbage(): void {
-    const referenced = new Set(this.#manifest.datasets.flatMap((d) => [...d.files, ...(d.pairFiles ?? []), ...(d.worldExportFiles ?? [])].map((f) => join(this.paths.home, f))));
+    const referenced = new Set(this.#manifest.datasets.flatMap((d) => datasetFiles(d).map((f) => join(this.paths.home, f))));
     for (const dir of [this.paths.flows, this.paths.exports, this.paths.pairs, this.paths.worldExports]) {
       if (!existsSync(dir)) continue;
       const walk = (d: string) => {

@@ -16,7 +16,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TradeStore } from '../../src/data/index.ts';
+import { TradeStore, datasetFiles } from '../../src/data/index.ts';
 import { writeBaciLike } from '../support/generate.ts';
 import { full, pick, rng, seed } from '../support/reliability.ts';
 import { tempDir } from '../support/store.ts';
@@ -60,7 +60,7 @@ async function inspect(home: string): Promise<State> {
     const datasets = store.datasets();
     const [count] = await store.query<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM flows`);
     const perDataset = await store.query<{ id: string; n: number }>(`SELECT dataset_id AS id, count(*)::DOUBLE AS n FROM flows GROUP BY dataset_id`);
-    const listed = new Set(datasets.flatMap((d) => [...d.files, ...(d.pairFiles ?? []), ...(d.worldExportFiles ?? [])]));
+    const listed = new Set(datasets.flatMap(datasetFiles));
     const unlisted = ['flows', 'exports', 'pairs', 'world-exports'].flatMap((kind) => listFiles(join(home, kind)).map((f) => join(kind, f))).filter((f) => !listed.has(f));
     return {
       ids: datasets.map((d) => d.id),

@@ -22,7 +22,7 @@ import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSyn
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TradeStore, type IngestResult } from '../../src/data/index.ts';
+import { TradeStore, datasetFiles, type IngestResult } from '../../src/data/index.ts';
 import { KaravanError } from '../../src/errors.ts';
 import { full, pick, seed } from '../support/reliability.ts';
 import { tempDir } from '../support/store.ts';
@@ -108,7 +108,7 @@ class StoreSlot {
     try {
       const reopened = again.datasets().map((d) => d.id);
       if (JSON.stringify(reopened) !== JSON.stringify(ids)) problems.push(`datasets after reopening ${reopened.join(',')} != ${ids.join(',')}`);
-      const listed = new Set(again.datasets().flatMap((d) => [...d.files, ...(d.pairFiles ?? []), ...(d.worldExportFiles ?? [])]));
+      const listed = new Set(again.datasets().flatMap(datasetFiles));
       const onDisk = ['flows', 'exports', 'pairs', 'world-exports'].flatMap((kind) => listFiles(join(this.home, kind)).map((f) => join(kind, f)));
       const unlisted = onDisk.filter((f) => !listed.has(f));
       if (unlisted.length) problems.push(`unlisted files: ${unlisted.slice(0, 3).join(', ')}`);
