@@ -114,11 +114,16 @@ function benchHs4Cli(work: string): void {
   for (let i = 0; i < Math.max(runs, typeof py === 'string' ? 0 : pyRuns); i++) {
     if (i < runs) karavan.push(timeRun(process.execPath, cli));
     if (i < runs) launcher.push(timeRun(process.execPath, [join(root, 'bin/karavan.js'), '--version']));
-    if (typeof py !== 'string' && i < pyRuns) python.push(timeRun(py.python, [pyFile, py.src, hs4File, join(work, 'py-hs4.csv')]));
+    if (typeof py !== 'string' && i < pyRuns)
+      python.push(timeRun(py.python, [pyFile, py.src, hs4File, join(work, 'py-hs4.csv')]));
   }
-  console.log(`\n1. HS4 2017, 224 × 1,222 (${statSync(hs4File).size} bytes in, ${statSync(out).size} bytes out), process start to file written`);
+  console.log(
+    `\n1. HS4 2017, 224 × 1,222 (${statSync(hs4File).size} bytes in, ${statSync(out).size} bytes out), process start to file written`,
+  );
   console.log(`   karavan complexity   median ${fmt(median(karavan))}  (runs: ${karavan.map(fmt).join(', ')})`);
-  console.log(`   of which the launcher: karavan --version median ${fmt(median(launcher))} (node + tsx + every command's imports)`);
+  console.log(
+    `   of which the launcher: karavan --version median ${fmt(median(launcher))} (node + tsx + every command's imports)`,
+  );
   if (typeof py === 'string') {
     console.log(`   py-ecomplexity       skipped: ${py}`);
   } else {
@@ -162,12 +167,21 @@ async function benchHs4Pieces(): Promise<void> {
   const discreteDensityMs = performance.now() - t;
   let nnz = 0;
   for (const x of m) nnz += x;
-  console.log(`\n2. HS4 pieces in-process (${rows} × ${products}, nnz(M) = ${nnz}, C = MᵀM has ${cooc.length} cells, Σφ ${columnSums(phi, products).reduce((a, b) => a + b, 0).toFixed(0)})`);
+  console.log(
+    `\n2. HS4 pieces in-process (${rows} × ${products}, nnz(M) = ${nnz}, C = MᵀM has ${cooc.length} cells, Σφ ${columnSums(
+      phi,
+      products,
+    )
+      .reduce((a, b) => a + b, 0)
+      .toFixed(0)})`,
+  );
   console.log(`   read CSV (DuckDB)          ${fmt(readMs)}`);
   console.log(`   compute, first call        ${fmt(computeMs)}   warm: ${computeAgain.map(fmt).join(', ')}`);
   console.log(`   format CSV (${(bytes / 1e6).toFixed(1)} MB)      ${fmt(formatMs)}`);
   console.log(`   MᵀM (sparse)               ${fmt(coocMs)}   proximity incl. MᵀM ${fmt(proximityMs)}`);
-  console.log(`   density, dense M·φ         ${fmt(denseDensityMs)}   without φ (discrete path) ${fmt(discreteDensityMs)}  ratio ${(denseDensityMs / discreteDensityMs).toFixed(1)}×`);
+  console.log(
+    `   density, dense M·φ         ${fmt(denseDensityMs)}   without φ (discrete path) ${fmt(discreteDensityMs)}  ratio ${(denseDensityMs / discreteDensityMs).toFixed(1)}×`,
+  );
 }
 
 // ---- 3. HS6 scale ---------------------------------------------------------------------------
@@ -237,15 +251,21 @@ async function hs6Child(): Promise<void> {
   await worker?.stop();
   const writeMs = performance.now() - t;
   const rssMb = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(JSON.stringify({ years, generateMs, baselineMs, computeMs, computeYear, writeMs, nnz, rows, rssMb, sum }) + '\n');
+  process.stdout.write(
+    JSON.stringify({ years, generateMs, baselineMs, computeMs, computeYear, writeMs, nnz, rows, rssMb, sum }) + '\n',
+  );
 }
 
 function benchHs6(): void {
   const years = Number(args.get('years') ?? 30);
-  const child = spawnSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, '--hs6-child', `--years=${years}`], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 24,
-  });
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', new URL(import.meta.url).pathname, '--hs6-child', `--years=${years}`],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    },
+  );
   if (child.status !== 0) throw new Error(`HS6 child failed:\n${child.stderr}`);
   const r = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as {
     years: number;
@@ -258,11 +278,17 @@ function benchHs6(): void {
     rows: number;
     rssMb: number;
   };
-  console.log(`\n3. HS6 scale, core on generated arrays: ${r.years} years × 230 × 5,200 (${(r.rows / 1e6).toFixed(1)} M output rows, nnz(M) ${(r.nnz / r.years / 1e3).toFixed(0)} k per year)`);
+  console.log(
+    `\n3. HS6 scale, core on generated arrays: ${r.years} years × 230 × 5,200 (${(r.rows / 1e6).toFixed(1)} M output rows, nnz(M) ${(r.nnz / r.years / 1e3).toFixed(0)} k per year)`,
+  );
   console.log(`   generate panel             ${fmt(r.generateMs)}`);
   console.log(`   baseline: sum all values   ${fmt(r.baselineMs)}`);
-  console.log(`   all measures, every year   ${fmt(r.computeMs)}  (per year median ${fmt(median(r.computeYear))}, max ${fmt(Math.max(...r.computeYear))}); ratio to baseline ${(r.computeMs / r.baselineMs).toFixed(0)}×`);
-  console.log(`   same + CSV to /dev/null    ${fmt(r.writeMs)}  (as the CLI writes: 60 % of each year formatted on a worker thread while the next year is computed)`);
+  console.log(
+    `   all measures, every year   ${fmt(r.computeMs)}  (per year median ${fmt(median(r.computeYear))}, max ${fmt(Math.max(...r.computeYear))}); ratio to baseline ${(r.computeMs / r.baselineMs).toFixed(0)}×`,
+  );
+  console.log(
+    `   same + CSV to /dev/null    ${fmt(r.writeMs)}  (as the CLI writes: 60 % of each year formatted on a worker thread while the next year is computed)`,
+  );
   console.log(`   peak RSS                   ${r.rssMb.toFixed(0)} MB (targets: < 60 s, < 2,048 MB)`);
 }
 

@@ -43,13 +43,15 @@ function generateYear(target: number, year = 0): TradeFlows {
   for (let step = 0; step < 50; step++) {
     const mid = (lo + hi) / 2;
     let n = 0;
-    for (let i = 0; i < countryCount; i++) for (let j = 0; j < countryCount; j++) if (i !== j) n += productsPerPair(mid, i, j);
+    for (let i = 0; i < countryCount; i++)
+      for (let j = 0; j < countryCount; j++) if (i !== j) n += productsPerPair(mid, i, j);
     if (n < target) lo = mid;
     else hi = mid;
   }
   const scale = hi;
   let n = 0;
-  for (let i = 0; i < countryCount; i++) for (let j = 0; j < countryCount; j++) if (i !== j) n += productsPerPair(scale, i, j);
+  for (let i = 0; i < countryCount; i++)
+    for (let j = 0; j < countryCount; j++) if (i !== j) n += productsPerPair(scale, i, j);
   const flows: TradeFlows = {
     exporterIndex: new Int32Array(n),
     importerIndex: new Int32Array(n),
@@ -75,7 +77,9 @@ function generateYear(target: number, year = 0): TradeFlows {
         flows.importerIndex[r] = j;
         flows.productIndex[r] = k;
         // log-normal-ish value, heavier for the first products of the window
-        flows.valueUsd[r] = keep ? pairScale * Math.exp(2 * (random() + random() + random() - 1.5)) / (1 + t / 50) : 0;
+        flows.valueUsd[r] = keep
+          ? (pairScale * Math.exp(2 * (random() + random() + random() - 1.5))) / (1 + t / 50)
+          : 0;
         r++;
       }
     }
@@ -100,7 +104,9 @@ const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 const tGen = performance.now();
 const flows = generateYear(targetFlows);
 const n = flows.valueUsd.length;
-console.log(`generated ${n.toLocaleString('en')} flows (${countryCount} countries × ${productCount} products) in ${(performance.now() - tGen).toFixed(0)} ms; RSS ${rssMb()} MB`);
+console.log(
+  `generated ${n.toLocaleString('en')} flows (${countryCount} countries × ${productCount} products) in ${(performance.now() - tGen).toFixed(0)} ms; RSS ${rssMb()} MB`,
+);
 
 // Baselines, measured in this run.
 const sumPass = time(7, () => {
@@ -142,7 +148,9 @@ report('prepare + pair (what one pair report pays)', [median(prep.ms) + median(p
 const all = time(1, () => exportPotentialAllPairs(model));
 report('all pairs summary (220 markets)', all.ms);
 const check = all.result.potentialUsd[blr * countryCount + kaz]!;
-console.log(`  check: pair ΣP̂ ${pair.result.totals.potentialUsd.toExponential(6)} vs all-pairs ${check.toExponential(6)}`);
+console.log(
+  `  check: pair ΣP̂ ${pair.result.totals.potentialUsd.toExponential(6)} vs all-pairs ${check.toExponential(6)}`,
+);
 
 // Every switch on: growth, tariffs (dense MFN + 1M bilateral rows, σ per product), distances.
 const random = rng(7);

@@ -48,7 +48,9 @@ function run(mode: keyof typeof scripts): { ms: number; peakRssMb: number; rows?
 }
 
 try {
-  console.log(`generating ${rows.toLocaleString('en')} BACI-shaped rows (the real 2021 sample replicated with shifted years and importers)...`);
+  console.log(
+    `generating ${rows.toLocaleString('en')} BACI-shaped rows (the real 2021 sample replicated with shifted years and importers)...`,
+  );
   const generated = await writeBaciLike(csv, rows);
   const sizeMb = statSync(csv).size / 1e6;
   console.log(`file: ${sizeMb.toFixed(0)} MB, ${generated.toLocaleString('en')} rows\n`);
@@ -56,10 +58,14 @@ try {
   const karavan = run('karavan');
   if (karavan.rows !== generated) throw new Error(`karavan ingested ${karavan.rows} rows, expected ${generated}`);
   const line = (name: string, r: { ms: number; peakRssMb: number }) =>
-    `${name.padEnd(44)} ${(r.ms / 1000).toFixed(2).padStart(7)} s  ${Math.round(generated / (r.ms / 1000)).toLocaleString('en').padStart(12)} rows/s  peak RSS ${r.peakRssMb.toFixed(0).padStart(5)} MB`;
+    `${name.padEnd(44)} ${(r.ms / 1000).toFixed(2).padStart(7)} s  ${Math.round(generated / (r.ms / 1000))
+      .toLocaleString('en')
+      .padStart(12)} rows/s  peak RSS ${r.peakRssMb.toFixed(0).padStart(5)} MB`;
   console.log(line('baseline: DuckDB COPY read_csv -> parquet', baseline));
   console.log(line('karavan ingest (stage, check, commit)', karavan));
-  console.log(`\nratio karavan / baseline: ${(karavan.ms / baseline.ms).toFixed(2)}x (target <= 1.5x); peak RSS target < 2048 MB`);
+  console.log(
+    `\nratio karavan / baseline: ${(karavan.ms / baseline.ms).toFixed(2)}x (target <= 1.5x); peak RSS target < 2048 MB`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

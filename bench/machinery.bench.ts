@@ -33,13 +33,27 @@ const scenarioCount = Number(args.get('scenarios') ?? 10_000);
 const rounds = Number(args.get('rounds') ?? 11);
 
 const catalog = parseCatalog(JSON.parse(readFileSync(shippedCatalogUrl, 'utf8')), 'catalog.json');
-const scenario = resolveScenario({ areaHa: 10_000, windowDays: 10, hoursPerDay: 8, widthM: 9, speedKmh: 6, fieldEfficiency: 0.7 }, { catalog });
-const base = buildPlanInputs(scenario, resolveUnit(catalog, 'combine-sp-9m'), catalog.crops.find((c) => c.id === 'wheat')!.timelinessLossSharePerDay.harvest).inputs;
+const scenario = resolveScenario(
+  { areaHa: 10_000, windowDays: 10, hoursPerDay: 8, widthM: 9, speedKmh: 6, fieldEfficiency: 0.7 },
+  { catalog },
+);
+const base = buildPlanInputs(
+  scenario,
+  resolveUnit(catalog, 'combine-sp-9m'),
+  catalog.crops.find((c) => c.id === 'wheat')!.timelinessLossSharePerDay.harvest,
+).inputs;
 
 const random = rng(42);
 const between = (lo: number, hi: number) => lo + (hi - lo) * random();
 const scenarios: PlanInputs[] = Array.from({ length: scenarioCount }, () => {
-  let inputs: PlanInputs = { ...base, speedKmh: between(3, 8), widthM: between(6, 13), fieldEfficiency: between(0.55, 0.85), windowDays: between(5, 25), workableShare: between(0.5, 1) };
+  let inputs: PlanInputs = {
+    ...base,
+    speedKmh: between(3, 8),
+    widthM: between(6, 13),
+    fieldEfficiency: between(0.55, 0.85),
+    windowDays: between(5, 25),
+    workableShare: between(0.5, 1),
+  };
   inputs = withParameter(inputs, 'listPriceUsd', between(350_000, 900_000));
   return inputs;
 });
@@ -55,7 +69,8 @@ function baseline(s: PlanInputs): number {
   const i = s.realInterestRate;
   const years = s.ownershipYears;
   const crf = i / (1 - (1 + i) ** -years);
-  const bracket = m.remainingValue.c1 - m.remainingValue.c2 * Math.sqrt(years) - m.remainingValue.c3 * Math.sqrt(hYr * years);
+  const bracket =
+    m.remainingValue.c1 - m.remainingValue.c2 * Math.sqrt(years) - m.remainingValue.c3 * Math.sqrt(hYr * years);
   const salvage = m.listPriceUsd * Math.max(bracket, 0) ** 2;
   const own = (m.purchasePriceUsd - salvage) * crf + salvage * i + s.taxesInsuranceHousingShare * m.purchasePriceUsd;
   const repair = (m.listPriceUsd * m.repairFactor1 * ((hYr * years) / 1000) ** m.repairFactor2) / years;
@@ -89,7 +104,8 @@ for (let round = 0; round < rounds; round++) {
   const k = time(() => scenarios.map((s) => windowFleetTotals(s).totalUsdPerHa));
   baselineMs.push(b.ms);
   karavanMs.push(k.ms);
-  for (let j = 0; j < scenarios.length; j++) maxDifference = Math.max(maxDifference, Math.abs(b.result[j]! - k.result[j]!));
+  for (let j = 0; j < scenarios.length; j++)
+    maxDifference = Math.max(maxDifference, Math.abs(b.result[j]! - k.result[j]!));
 }
 if (maxDifference > 1e-9) throw new Error(`baseline and Karavan disagree by ${maxDifference} $/ha`);
 

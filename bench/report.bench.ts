@@ -18,7 +18,7 @@ import { join } from 'node:path';
 
 const target = Number(process.argv[2] ?? 11_000_000);
 const repo = new URL('..', import.meta.url).pathname;
-const dir = process.env["KARAVAN_BENCH_DIR"] ?? mkdtempSync(join(tmpdir(), "karavan-bench-report-"));
+const dir = process.env['KARAVAN_BENCH_DIR'] ?? mkdtempSync(join(tmpdir(), 'karavan-bench-report-'));
 const home = join(dir, 'home');
 const csv = join(dir, 'BACI_HS17_Y2021_bench.csv');
 
@@ -32,7 +32,7 @@ async function generate(): Promise<number> {
     .slice(0, 5000);
   const perPair = Math.ceil(target / (codes.length * (codes.length - 1)));
   let seed = 12345;
-  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
   const out = createWriteStream(csv);
   out.write('"t","i","j","k","v","q"\r\n');
   let rows = 0;
@@ -62,7 +62,11 @@ function child(script: string): { out: Record<string, unknown>; ms: number } {
   writeFileSync(path, script);
   const started = performance.now();
   try {
-    const text = execFileSync(process.execPath, ['--import', 'tsx', path], { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 28 });
+    const text = execFileSync(process.execPath, ['--import', 'tsx', path], {
+      cwd: repo,
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    });
     return { out: JSON.parse(text.trim().split('\n').at(-1)!), ms: performance.now() - started };
   } finally {
     rmSync(path, { force: true });
@@ -80,7 +84,9 @@ const t = performance.now(); const r = await store.ingest(${JSON.stringify(csv)}
 const b = performance.now(); await store.query("SELECT sum(value_usd) FROM flows"); const scanMs = performance.now() - b;
 store.closeSync();
 console.log(JSON.stringify({ rows: r.dataset.rows, ms, scanMs, peakRssMb: process.resourceUsage().maxRSS / 1024 }));`);
-  console.log(`ingested ${rows.toLocaleString('en')} rows in ${((ingest.out['ms'] as number) / 1000).toFixed(1)} s (peak RSS ${Math.round(ingest.out['peakRssMb'] as number)} MB)`);
+  console.log(
+    `ingested ${rows.toLocaleString('en')} rows in ${((ingest.out['ms'] as number) / 1000).toFixed(1)} s (peak RSS ${Math.round(ingest.out['peakRssMb'] as number)} MB)`,
+  );
   const cold = child(`import { TradeStore } from ${data};
 import { buildReport } from ${analysis};
 const store = await TradeStore.open({ home: ${JSON.stringify(home)} });
@@ -89,13 +95,28 @@ const t1 = performance.now(); const r1 = await buildReport(store, {}); const fir
 const t2 = performance.now(); const r2 = await buildReport(store, {}); const warmMs = performance.now() - t2;
 store.closeSync();
 console.log(JSON.stringify({ scanMs, firstMs, warmMs, sections: r2.timingsMs, firstSections: r1.timingsMs, potential: r2.potential.status, rows: r2.potential.rows.length, peakRssMb: process.resourceUsage().maxRSS / 1024 }));`);
-  const o = cold.out as { scanMs: number; firstMs: number; warmMs: number; sections: Record<string, number>; firstSections: Record<string, number>; potential: string; peakRssMb: number };
-  console.log(`\nbaseline (one DuckDB scan summing value_usd over ${rows.toLocaleString('en')} flows): ${o.scanMs.toFixed(0)} ms`);
-  console.log(`cold (process start to report built, incl. store open): ${(cold.ms / 1000).toFixed(2)} s  (target < 5 s)  ratio ${(cold.ms / o.scanMs).toFixed(1)}x baseline`);
-  console.log(`first report in the process: ${(o.firstMs / 1000).toFixed(2)} s; warm report: ${(o.warmMs / 1000).toFixed(2)} s (target < 2 s) ratio ${(o.warmMs / o.scanMs).toFixed(1)}x baseline`);
+  const o = cold.out as {
+    scanMs: number;
+    firstMs: number;
+    warmMs: number;
+    sections: Record<string, number>;
+    firstSections: Record<string, number>;
+    potential: string;
+    peakRssMb: number;
+  };
+  console.log(
+    `\nbaseline (one DuckDB scan summing value_usd over ${rows.toLocaleString('en')} flows): ${o.scanMs.toFixed(0)} ms`,
+  );
+  console.log(
+    `cold (process start to report built, incl. store open): ${(cold.ms / 1000).toFixed(2)} s  (target < 5 s)  ratio ${(cold.ms / o.scanMs).toFixed(1)}x baseline`,
+  );
+  console.log(
+    `first report in the process: ${(o.firstMs / 1000).toFixed(2)} s; warm report: ${(o.warmMs / 1000).toFixed(2)} s (target < 2 s) ratio ${(o.warmMs / o.scanMs).toFixed(1)}x baseline`,
+  );
   console.log(`peak RSS ${Math.round(o.peakRssMb)} MB (target < 2048 MB); potential: ${o.potential}`);
   console.log('\nsection       first ms   warm ms');
-  for (const [name, ms] of Object.entries(o.sections)) console.log(`${name.padEnd(16)} ${o.firstSections[name]!.toFixed(0).padStart(7)} ${ms.toFixed(0).padStart(9)}`);
+  for (const [name, ms] of Object.entries(o.sections))
+    console.log(`${name.padEnd(16)} ${o.firstSections[name]!.toFixed(0).padStart(7)} ${ms.toFixed(0).padStart(9)}`);
 } finally {
   // KARAVAN_BENCH_DIR keeps the generated store for profiling.
   if (!process.env['KARAVAN_BENCH_DIR']) rmSync(dir, { recursive: true, force: true });

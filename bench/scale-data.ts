@@ -51,7 +51,12 @@ export interface GeneratedYears {
 }
 
 /** Writes one CSV per year into `dir` (kept when already there, so a run can be resumed). */
-export async function generateBaciYears(dir: string, firstYear: number, lastYear: number, rowsPerYear: number): Promise<GeneratedYears> {
+export async function generateBaciYears(
+  dir: string,
+  firstYear: number,
+  lastYear: number,
+  rowsPerYear: number,
+): Promise<GeneratedYears> {
   mkdirSync(dir, { recursive: true });
   const instance = await DuckDBInstance.create(':memory:');
   const db = await instance.connect();
@@ -60,7 +65,9 @@ export async function generateBaciYears(dir: string, firstYear: number, lastYear
     // The code lists go in through small files (read_csv), keeping the SQL parameterised.
     const countriesFile = join(dir, 'countries.txt');
     writeFileSync(countriesFile, `code\n${scaleCountryCodes().join('\n')}\n`);
-    await db.run(`CREATE TABLE c AS SELECT code FROM read_csv($1, header = true, columns = {'code': 'INTEGER'})`, [countriesFile]);
+    await db.run(`CREATE TABLE c AS SELECT code FROM read_csv($1, header = true, columns = {'code': 'INTEGER'})`, [
+      countriesFile,
+    ]);
     await db.run(`CREATE TABLE cw AS SELECT code, 0.25 + 1.5 * ((hash(code, 'w') % 1000) / 1000.0) AS w FROM c`);
     const products = productCodes();
     const productsFile = join(dir, 'products.txt');
@@ -70,7 +77,9 @@ export async function generateBaciYears(dir: string, firstYear: number, lastYear
       [productsFile],
     );
     // Rows a year = base * sum over pairs of w_i * w_j, less the 10 % missing in any year.
-    const weights = await (await db.runAndReadAll(`SELECT sum(e.w * m.w)::DOUBLE AS s FROM cw e, cw m WHERE e.code <> m.code`)).getRowObjects();
+    const weights = await (
+      await db.runAndReadAll(`SELECT sum(e.w * m.w)::DOUBLE AS s FROM cw e, cw m WHERE e.code <> m.code`)
+    ).getRowObjects();
     const base = rowsPerYear / (Number(weights[0]!['s']) * 0.9);
     // Steps prime to 5,000 (the product count): a pair's run of codes never repeats a code.
     await db.run(
@@ -100,7 +109,11 @@ export async function generateBaciYears(dir: string, firstYear: number, lastYear
         );
         renameSync(temp, path);
       }
-      const count = await (await db.runAndReadAll(`SELECT count(*)::DOUBLE AS n FROM read_csv($1, header = true, all_varchar = true)`, [path])).getRowObjects();
+      const count = await (
+        await db.runAndReadAll(`SELECT count(*)::DOUBLE AS n FROM read_csv($1, header = true, all_varchar = true)`, [
+          path,
+        ])
+      ).getRowObjects();
       files.push({ year, path, rows: Number(count[0]!['n']) });
       bytes += statSync(path).size;
     }

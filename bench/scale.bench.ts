@@ -46,7 +46,12 @@ function child(script: string): { out: Record<string, unknown>; ms: number } {
   writeFileSync(path, script);
   const started = performance.now();
   try {
-    const text = execFileSync(process.execPath, ['--import', 'tsx', path], { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'inherit'] });
+    const text = execFileSync(process.execPath, ['--import', 'tsx', path], {
+      cwd: repo,
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     return { out: JSON.parse(text.trim().split('\n').at(-1)!), ms: performance.now() - started };
   } finally {
     rmSync(path, { force: true });
@@ -78,9 +83,13 @@ function duBytes(path: string): number {
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 try {
-  console.log(`scale: ${years} years (${firstYear}-${lastYear}) x ~${rowsPerYear.toLocaleString('en')} BACI-shaped HS6 rows, in ${dir}`);
+  console.log(
+    `scale: ${years} years (${firstYear}-${lastYear}) x ~${rowsPerYear.toLocaleString('en')} BACI-shaped HS6 rows, in ${dir}`,
+  );
   const gen = await generateBaciYears(csvDir, firstYear, lastYear, rowsPerYear);
-  console.log(`generate: ${gen.rows.toLocaleString('en')} rows, ${(gen.bytes / 1e9).toFixed(1)} GB of CSV in ${s(gen.ms)}`);
+  console.log(
+    `generate: ${gen.rows.toLocaleString('en')} rows, ${(gen.bytes / 1e9).toFixed(1)} GB of CSV in ${s(gen.ms)}`,
+  );
 
   const data = JSON.stringify(join(repo, 'src/data/index.ts'));
   const baseline = child(`import { DuckDBInstance } from '@duckdb/node-api';
@@ -108,7 +117,13 @@ const totalMs = performance.now() - t0;
 const b = performance.now(); const [sum] = await store.query("SELECT count(*)::DOUBLE AS n, sum(value_usd) AS v FROM flows"); const scanMs = performance.now() - b;
 store.closeSync();
 console.log(JSON.stringify({ perYear, totalMs, scanMs, flows: sum.n, peakRssMb: process.resourceUsage().maxRSS / 1024 }));`);
-  const io = ingest.out as { perYear: Array<{ year: number; rows: number; ms: number }>; totalMs: number; scanMs: number; flows: number; peakRssMb: number };
+  const io = ingest.out as {
+    perYear: Array<{ year: number; rows: number; ms: number }>;
+    totalMs: number;
+    scanMs: number;
+    flows: number;
+    peakRssMb: number;
+  };
   const ingestedRows = io.perYear.reduce((a, r) => a + r.rows, 0);
   console.log(`\nbaseline: DuckDB COPY of one year's CSV to Parquet: ${s(baseline.out['ms'] as number)}`);
   if (io.perYear.length > 0) {
@@ -119,7 +134,9 @@ console.log(JSON.stringify({ perYear, totalMs, scanMs, flows: sum.n, peakRssMb: 
         `first year ${s(first.ms)} (${(first.ms / (baseline.out['ms'] as number)).toFixed(2)}x baseline), last year ${s(last.ms)} (${(last.ms / (baseline.out['ms'] as number)).toFixed(2)}x); peak RSS ${Math.round(io.peakRssMb)} MB`,
     );
   }
-  console.log(`store: ${io.flows.toLocaleString('en')} flows, ${(duBytes(join(home, 'flows')) / 1e9).toFixed(2)} GB of Parquet (CSV was ${(gen.bytes / 1e9).toFixed(1)} GB)`);
+  console.log(
+    `store: ${io.flows.toLocaleString('en')} flows, ${(duBytes(join(home, 'flows')) / 1e9).toFixed(2)} GB of Parquet (CSV was ${(gen.bytes / 1e9).toFixed(1)} GB)`,
+  );
   console.log(`baseline: one DuckDB scan summing value_usd over all flows: ${(io.scanMs / 1000).toFixed(2)} s`);
 
   const analysis = JSON.stringify(join(repo, 'src/analysis/index.ts'));
@@ -130,16 +147,30 @@ const t1 = performance.now(); const r1 = await buildReport(store, {}); const fir
 const t2 = performance.now(); const r2 = await buildReport(store, {}); const warmMs = performance.now() - t2;
 store.closeSync();
 console.log(JSON.stringify({ firstMs, warmMs, sections: r1.timingsMs, year: r1.needs.year ?? r1.potential.year, needs: r1.needs.status, potential: r1.potential.status, peakRssMb: process.resourceUsage().maxRSS / 1024 }));`);
-  const ro = report.out as { firstMs: number; warmMs: number; sections: Record<string, number>; year: number; needs: string; potential: string; peakRssMb: number };
+  const ro = report.out as {
+    firstMs: number;
+    warmMs: number;
+    sections: Record<string, number>;
+    year: number;
+    needs: string;
+    potential: string;
+    peakRssMb: number;
+  };
   console.log(
     `report BLR -> KAZ (${ro.year}; needs ${ro.needs}, potential ${ro.potential}): cold ${s(report.ms)} (${(report.ms / io.scanMs).toFixed(1)}x scan), warm ${s(ro.warmMs)}; peak RSS ${Math.round(ro.peakRssMb)} MB`,
   );
-  console.log(`  sections (first, ms): ${Object.entries(ro.sections).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')}`);
+  console.log(
+    `  sections (first, ms): ${Object.entries(ro.sections)
+      .map(([k, v]) => `${k} ${Math.round(v)}`)
+      .join(', ')}`,
+  );
 
   for (const level of ['hs4', 'hs6']) {
     const out = join(dir, `complexity-${level}.csv`);
     const run = cli(['complexity', '--year', String(lastYear), '--level', level, '--out', out]);
-    console.log(`complexity ${lastYear} ${level} (CLI, new process, CSV written): ${s(run.ms)} (${(run.ms / io.scanMs).toFixed(1)}x scan); peak RSS ${Math.round(run.peakRssMb)} MB`);
+    console.log(
+      `complexity ${lastYear} ${level} (CLI, new process, CSV written): ${s(run.ms)} (${(run.ms / io.scanMs).toFixed(1)}x scan); peak RSS ${Math.round(run.peakRssMb)} MB`,
+    );
   }
 } finally {
   if (!keep) rmSync(dir, { recursive: true, force: true });

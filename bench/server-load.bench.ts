@@ -81,7 +81,8 @@ const app = await buildServer({ store });
 const uncachedApp = await buildServer({ store, cacheEntries: 0 });
 const base = await app.listen({ host: '127.0.0.1', port: 0 });
 const uncachedBase = await uncachedApp.listen({ host: '127.0.0.1', port: 0 });
-for (const url of [base, uncachedBase]) if (!url.startsWith('http://127.0.0.1:')) throw new Error(`refusing to load anything but loopback: ${url}`);
+for (const url of [base, uncachedBase])
+  if (!url.startsWith('http://127.0.0.1:')) throw new Error(`refusing to load anything but loopback: ${url}`);
 const staticPath = isWebBuilt(resolveServer().webRoot) ? '/' : '/api/health';
 const reportPaths = [
   '/api/coverage?exporter=BLR&importer=KAZ',
@@ -105,11 +106,21 @@ try {
   results.push(await run('cached again (memory check)', base, reportPaths));
   results.push(await run('uncached: same 5 routes, result cache off', uncachedBase, reportPaths));
   let n = 0;
-  results.push(await run('worst case: /api/report/needs, a new query each request', base, () => `/api/report/needs?exporter=BLR&importer=KAZ&limit=${1 + (n++ % 1000)}`));
+  results.push(
+    await run(
+      'worst case: /api/report/needs, a new query each request',
+      base,
+      () => `/api/report/needs?exporter=BLR&importer=KAZ&limit=${1 + (n++ % 1000)}`,
+    ),
+  );
   const elapsedS = (performance.now() - started) / 1000;
   const baseline = results[0]!;
-  process.stdout.write(`\nserver load: ${connections} concurrent clients on loopback, ${seconds} s per run (${elapsedS.toFixed(0)} s in all), embedded data\n`);
-  process.stdout.write('| run | requests | req/s | p50 ms | p95 ms | p99 ms | 5xx | non-2xx | p95 / baseline p95 | RSS after |\n|---|---|---|---|---|---|---|---|---|---|\n');
+  process.stdout.write(
+    `\nserver load: ${connections} concurrent clients on loopback, ${seconds} s per run (${elapsedS.toFixed(0)} s in all), embedded data\n`,
+  );
+  process.stdout.write(
+    '| run | requests | req/s | p50 ms | p95 ms | p99 ms | 5xx | non-2xx | p95 / baseline p95 | RSS after |\n|---|---|---|---|---|---|---|---|---|---|\n',
+  );
   for (const r of results) {
     process.stdout.write(
       `| ${r.name} | ${r.requests} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors5xx} | ${r.non2xx} | ${(r.p95 / baseline.p95).toFixed(1)} | ${mb(r.rssAfter)} |\n`,
@@ -121,7 +132,10 @@ try {
     [`cached p95 ${cached.p95.toFixed(1)} ms < 100 ms`, cached.p95 < 100],
     [`uncached p95 ${uncached.p95.toFixed(0)} ms < 1000 ms`, uncached.p95 < 1000],
     [`no 5xx (${results.reduce((sum, r) => sum + r.errors5xx, 0)})`, results.every((r) => r.errors5xx === 0)],
-    [`RSS stable over repeated cached runs (${mb(cached.rssAfter)} -> ${mb(cachedAgain.rssAfter)})`, cachedAgain.rssAfter < cached.rssAfter * 1.1],
+    [
+      `RSS stable over repeated cached runs (${mb(cached.rssAfter)} -> ${mb(cachedAgain.rssAfter)})`,
+      cachedAgain.rssAfter < cached.rssAfter * 1.1,
+    ],
   ] as const;
   for (const [text, ok] of checks) process.stdout.write(`${ok ? 'ok  ' : 'MISS'} ${text}\n`);
 } finally {

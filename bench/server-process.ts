@@ -33,7 +33,8 @@ async function close(): Promise<void> {
 }
 
 process.on('message', (message) => {
-  if (message === 'rss') send({ rss: process.memoryUsage().rss, heapUsed: process.memoryUsage().heapUsed, cached: app.resultCache.size });
+  if (message === 'rss')
+    send({ rss: process.memoryUsage().rss, heapUsed: process.memoryUsage().heapUsed, cached: app.resultCache.size });
   else if (message === 'close') void close();
 });
 process.on('disconnect', () => void close());

@@ -26,12 +26,23 @@ try {
   const warmStarted = performance.now();
   await warm(server.base, items);
   const rssCold = await server.rss();
-  const burst = await runWorkload({ base: server.base, items, connections, seconds: 5, seed: seed + 1, rss: server.rss });
-  process.stdout.write(`warm-up: every request once (${((performance.now() - warmStarted) / 1000).toFixed(1)} s in all with a 5 s burst of ${burst.requests} requests); RSS after the single requests ${(rssCold / 1048576).toFixed(0)} MB\n`);
+  const burst = await runWorkload({
+    base: server.base,
+    items,
+    connections,
+    seconds: 5,
+    seed: seed + 1,
+    rss: server.rss,
+  });
+  process.stdout.write(
+    `warm-up: every request once (${((performance.now() - warmStarted) / 1000).toFixed(1)} s in all with a 5 s burst of ${burst.requests} requests); RSS after the single requests ${(rssCold / 1048576).toFixed(0)} MB\n`,
+  );
   const load = loadavg();
   const result = await runWorkload({ base: server.base, items, connections, seconds, seed, rss: server.rss });
   const after = loadavg();
-  process.stdout.write(`\nserver soak (seed ${seed}), load average before ${load.map((x) => x.toFixed(2)).join(' ')}, after ${after.map((x) => x.toFixed(2)).join(' ')}\n`);
+  process.stdout.write(
+    `\nserver soak (seed ${seed}), load average before ${load.map((x) => x.toFixed(2)).join(' ')}, after ${after.map((x) => x.toFixed(2)).join(' ')}\n`,
+  );
   process.stdout.write(formatWorkload(result) + '\n');
   const cached = result.byClass['cached']!;
   const errors = Object.values(result.badStatus).reduce((a, b) => a + b, 0) + result.socketErrors;

@@ -62,7 +62,13 @@ export interface LaunchedServer {
 export async function launchServer(): Promise<LaunchedServer> {
   const child: ChildProcess = fork(new URL('./server-process.ts', import.meta.url).pathname, [], {
     // KARAVAN_SOAK_PROFILE=<dir>: a CPU profile of the server process is written there when it ends.
-    execArgv: ['--import', 'tsx', ...(process.env['KARAVAN_SOAK_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['KARAVAN_SOAK_PROFILE']}`] : [])],
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env['KARAVAN_SOAK_PROFILE']
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env['KARAVAN_SOAK_PROFILE']}`]
+        : []),
+    ],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const base = await new Promise<string>((resolve, reject) => {
@@ -105,7 +111,9 @@ export async function launchServer(): Promise<LaunchedServer> {
 export async function workloadItems(base: string, seed: number): Promise<WorkloadItem[]> {
   const index = await (await fetch(`${base}/`)).text();
   const assets = [...index.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]!);
-  const catalog = (await (await fetch(`${base}/api/machinery/catalog`)).json()) as { machines: { id: string; kind: string }[] };
+  const catalog = (await (await fetch(`${base}/api/machinery/catalog`)).json()) as {
+    machines: { id: string; kind: string }[];
+  };
   const combines = catalog.machines.filter((m) => m.kind.startsWith('combine')).map((m) => m.id);
   const pairs = ['exporter=BLR&importer=KAZ', 'exporter=RUS&importer=KAZ', 'exporter=BLR&importer=UZB'];
   const get = (kind: string, cls: WorkloadClass, paths: string[], weight: number): WorkloadItem[] =>
@@ -114,19 +122,77 @@ export async function workloadItems(base: string, seed: number): Promise<Workloa
   const r = rng(seed);
   let fresh = 0;
   return [
-    ...get('report json', 'cached', pairs.flatMap((p) => [`/api/report?${p}`, `/api/report?${p}&level=4&lang=ru`]), 10),
-    ...get('report tables', 'cached', pairs.map((p) => `/api/report?${p}&format=tables&lang=ru`), 5),
+    ...get(
+      'report json',
+      'cached',
+      pairs.flatMap((p) => [`/api/report?${p}`, `/api/report?${p}&level=4&lang=ru`]),
+      10,
+    ),
+    ...get(
+      'report tables',
+      'cached',
+      pairs.map((p) => `/api/report?${p}&format=tables&lang=ru`),
+      5,
+    ),
     ...get(
       'sections json',
       'cached',
-      pairs.flatMap((p) => [...sections.map((s) => `/api/report/${s}?${s === 'supply' ? p.split('&')[0] : p}${s === 'rivals' ? '&products=843351,870190,100199' : ''}`), `/api/coverage?${p}`]),
+      pairs.flatMap((p) => [
+        ...sections.map(
+          (s) =>
+            `/api/report/${s}?${s === 'supply' ? p.split('&')[0] : p}${s === 'rivals' ? '&products=843351,870190,100199' : ''}`,
+        ),
+        `/api/coverage?${p}`,
+      ]),
       20,
     ),
-    ...get('complexity json', 'cached', ['/api/complexity/countries?level=4', '/api/complexity/products?country=BLR&lang=ru', '/api/complexity/product-space?exporter=BLR&importer=KAZ&level=4&maxEdges=1500&lang=ru'], 5),
-    ...get('country search', 'cached', ['каз', 'бел', 'Россия', 'uzb', 'ger', 'KZ', '398', 'united'].map((s) => `/api/countries?search=${encodeURIComponent(s)}`), 7),
-    ...get('product search', 'cached', ['комбайн', 'трактор', 'пшеница', 'молоко', 'tractor', 'combine', 'wheat', '8433'].map((s) => `/api/products?search=${encodeURIComponent(s)}&lang=ru`), 7),
-    ...get('download csv', 'cached', [`/api/report/needs?${pairs[0]}&format=csv&lang=ru`, `/api/report/supply?exporter=BLR&format=csv`, `/api/countries?format=csv&lang=ru`, `/api/report/potential?${pairs[1]}&format=csv&table=potential`], 5),
-    ...get('download xlsx', 'cached', [`/api/report?${pairs[0]}&format=xlsx&lang=ru`, `/api/report/needs?${pairs[0]}&format=xlsx`, `/api/report/joint-production?${pairs[2]}&format=xlsx&lang=ru`], 4),
+    ...get(
+      'complexity json',
+      'cached',
+      [
+        '/api/complexity/countries?level=4',
+        '/api/complexity/products?country=BLR&lang=ru',
+        '/api/complexity/product-space?exporter=BLR&importer=KAZ&level=4&maxEdges=1500&lang=ru',
+      ],
+      5,
+    ),
+    ...get(
+      'country search',
+      'cached',
+      ['каз', 'бел', 'Россия', 'uzb', 'ger', 'KZ', '398', 'united'].map(
+        (s) => `/api/countries?search=${encodeURIComponent(s)}`,
+      ),
+      7,
+    ),
+    ...get(
+      'product search',
+      'cached',
+      ['комбайн', 'трактор', 'пшеница', 'молоко', 'tractor', 'combine', 'wheat', '8433'].map(
+        (s) => `/api/products?search=${encodeURIComponent(s)}&lang=ru`,
+      ),
+      7,
+    ),
+    ...get(
+      'download csv',
+      'cached',
+      [
+        `/api/report/needs?${pairs[0]}&format=csv&lang=ru`,
+        `/api/report/supply?exporter=BLR&format=csv`,
+        `/api/countries?format=csv&lang=ru`,
+        `/api/report/potential?${pairs[1]}&format=csv&table=potential`,
+      ],
+      5,
+    ),
+    ...get(
+      'download xlsx',
+      'cached',
+      [
+        `/api/report?${pairs[0]}&format=xlsx&lang=ru`,
+        `/api/report/needs?${pairs[0]}&format=xlsx`,
+        `/api/report/joint-production?${pairs[2]}&format=xlsx&lang=ru`,
+      ],
+      4,
+    ),
     ...get('machinery catalog', 'cached', ['/api/machinery/catalog'], 2),
     ...combines.slice(0, 3).map((id, i) => ({
       kind: 'machinery fleet',
@@ -141,7 +207,11 @@ export async function workloadItems(base: string, seed: number): Promise<Workloa
       cls: 'computed',
       method: 'POST',
       path: '/api/machinery/compare',
-      body: JSON.stringify({ scenario: { areaHa: 5000 }, a: { machineId: combines[0] }, b: { machineId: combines[1] } }),
+      body: JSON.stringify({
+        scenario: { areaHa: 5000 },
+        a: { machineId: combines[0] },
+        b: { machineId: combines[1] },
+      }),
       weight: 2,
     },
     ...get('static', 'static', ['/', ...assets], 10),
@@ -150,7 +220,8 @@ export async function workloadItems(base: string, seed: number): Promise<Workloa
       cls: 'uncached',
       method: 'GET',
       // A limit not asked before (1000 values, then 1000 more per term): a DuckDB query each time.
-      path: () => `/api/products?search=${encodeURIComponent(['комбайн', 'трактор', 'wheat', 'milk'][fresh % 4]!)}&limit=${1 + (Math.floor(fresh++ / 4) % 1000)}&level=${[4, 6][Math.floor(r() * 2)]}`,
+      path: () =>
+        `/api/products?search=${encodeURIComponent(['комбайн', 'трактор', 'wheat', 'milk'][fresh % 4]!)}&limit=${1 + (Math.floor(fresh++ / 4) % 1000)}&level=${[4, 6][Math.floor(r() * 2)]}`,
       weight: 1,
     },
   ];
@@ -183,7 +254,13 @@ function percentile(sorted: readonly number[], p: number): number {
 
 function stats(latencies: number[]): ClassStats {
   latencies.sort((a, b) => a - b);
-  return { requests: latencies.length, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: latencies[latencies.length - 1] ?? Number.NaN };
+  return {
+    requests: latencies.length,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    max: latencies[latencies.length - 1] ?? Number.NaN,
+  };
 }
 
 export interface RunOptions {
@@ -236,7 +313,9 @@ export async function runWorkload(o: RunOptions): Promise<WorkloadResult> {
             ...request,
             method: item.method,
             path: c.path,
-            ...(item.body !== undefined ? { body: item.body, headers: { ...request.headers, 'content-type': 'application/json' } } : { body: undefined }),
+            ...(item.body !== undefined
+              ? { body: item.body, headers: { ...request.headers, 'content-type': 'application/json' } }
+              : { body: undefined }),
           };
         },
       },
@@ -288,14 +367,21 @@ const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '-');
 
 /** The result as a Markdown table (per class and per kind) and a line of totals. */
 export function formatWorkload(result: WorkloadResult): string {
-  const rows = (entries: [string, ClassStats][]) => entries.map(([name, s]) => `| ${name} | ${s.requests} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${ms(s.max)} |`).join('\n');
+  const rows = (entries: [string, ClassStats][]) =>
+    entries
+      .map(([name, s]) => `| ${name} | ${s.requests} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${ms(s.max)} |`)
+      .join('\n');
   const growth = result.rss.length > 1 ? (result.rss[result.rss.length - 1]! / result.rss[0]! - 1) * 100 : Number.NaN;
   return [
     `${result.connections} clients, ${result.seconds} s: ${result.requests} requests, ${result.rps.toFixed(0)} req/s; non-2xx/3xx ${JSON.stringify(result.badStatus)}, socket errors ${result.socketErrors} (timeouts ${result.timeouts})`,
     '| class / kind | requests | p50 ms | p95 ms | p99 ms | max ms |',
     '|---|---|---|---|---|---|',
     rows(Object.entries(result.byClass).sort()),
-    rows(Object.entries(result.byKind).sort().map(([k, v]) => [`  ${k}`, v])),
+    rows(
+      Object.entries(result.byKind)
+        .sort()
+        .map(([k, v]) => [`  ${k}`, v]),
+    ),
     `server RSS: ${result.rss.map(mb).join(' -> ')} (growth ${growth.toFixed(1)} % from the first sample to the last)`,
     ...result.errorSamples.map((e) => `  error: ${e}`),
   ].join('\n');

@@ -28,7 +28,11 @@ const files: Record<string, string> = {
 
 mkdirSync(outDir, { recursive: true });
 for (const [from, to] of Object.entries(files)) {
-  await pipeline(createReadStream(join(sharedDir, from)), createGzip({ level: 9 }), createWriteStream(join(outDir, to)));
+  await pipeline(
+    createReadStream(join(sharedDir, from)),
+    createGzip({ level: 9 }),
+    createWriteStream(join(outDir, to)),
+  );
   console.log(`${from} -> data/embedded/${to}`);
 }
 // data/embedded/country_supplement.csv and search_synonyms_ru.csv are maintained by hand in

@@ -77,7 +77,10 @@ describe('architecture', () => {
         const body = m[0];
         const interpolations = [...body.matchAll(/\$\{([^}]*)\}/g)].map((x) => x[1]!.trim());
         const unsafe = interpolations.filter(
-          (expr) => !/^(quoteIdentifier|quoteString|sqlList|sqlStruct)\(/.test(expr) && !/^[\w.]*Sql\b/.test(expr) && !/^[A-Z_]+$/.test(expr),
+          (expr) =>
+            !/^(quoteIdentifier|quoteString|sqlList|sqlStruct)\(/.test(expr) &&
+            !/^[\w.]*Sql\b/.test(expr) &&
+            !/^[A-Z_]+$/.test(expr),
         );
         if (unsafe.length > 0) offenders.push(`${file.path}: \${${unsafe.join('}, ${')}}`);
       }

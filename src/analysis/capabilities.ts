@@ -19,7 +19,11 @@ export interface Capabilities {
 }
 
 /** The newest year (at most `year`, if given) with world export coverage at `level` or finer. */
-export async function capabilitiesSource(store: TradeStore, level: HsLevel, year?: number): Promise<{ year: number; source: string } | null> {
+export async function capabilitiesSource(
+  store: TradeStore,
+  level: HsLevel,
+  year?: number,
+): Promise<{ year: number; source: string } | null> {
   const years = await exportMatrixYears(store, worldCoverageMinExporters);
   const usable = years.filter((y) => (year === undefined || y.year <= year) && y.levels.some((l) => l >= level));
   // Prefer exact year, then exports tables over flows for the same year.
@@ -28,13 +32,26 @@ export async function capabilitiesSource(store: TradeStore, level: HsLevel, year
   return pick ? { year: pick.year, source: pick.source } : null;
 }
 
-export function capabilities(store: TradeStore, options: { year: number; level: HsLevel; source: string }): Promise<Capabilities> {
-  return store.cached(`capabilities|${options.year}|${options.level}|${options.source}`, () => computeCapabilities(store, options));
+export function capabilities(
+  store: TradeStore,
+  options: { year: number; level: HsLevel; source: string },
+): Promise<Capabilities> {
+  return store.cached(`capabilities|${options.year}|${options.level}|${options.source}`, () =>
+    computeCapabilities(store, options),
+  );
 }
 
-async function computeCapabilities(store: TradeStore, options: { year: number; level: HsLevel; source: string }): Promise<Capabilities> {
+async function computeCapabilities(
+  store: TradeStore,
+  options: { year: number; level: HsLevel; source: string },
+): Promise<Capabilities> {
   const matrix = await exportMatrix(store, options);
-  const result = complexity({ locations: matrix.locations.length, products: matrix.products.length, valuesUsd: matrix.valuesUsd, label: `year ${options.year}` });
+  const result = complexity({
+    locations: matrix.locations.length,
+    products: matrix.products.length,
+    valuesUsd: matrix.valuesUsd,
+    label: `year ${options.year}`,
+  });
   const P = matrix.products.length;
   const L = matrix.locations.length;
   const worldExportsUsd = new Float64Array(P);
@@ -70,7 +87,10 @@ export interface Advantage {
  * RCA and M only, without proximity and eigenvectors: what surplus placement needs, at a
  * fraction of the cost of the full complexity run at HS6 (5,000 products).
  */
-export function advantage(store: TradeStore, options: { year: number; level: HsLevel; source: string }): Promise<Advantage> {
+export function advantage(
+  store: TradeStore,
+  options: { year: number; level: HsLevel; source: string },
+): Promise<Advantage> {
   return store.cached(`advantage|${options.year}|${options.level}|${options.source}`, async () => {
     const matrix = await exportMatrix(store, options);
     const L = matrix.locations.length;

@@ -44,7 +44,8 @@ type AsciiBuffer = Buffer & { latin1Write(text: string, offset: number): number 
 
 function allocate(): AsciiBuffer {
   const buffer = Buffer.allocUnsafe(chunkBytes) as AsciiBuffer;
-  if (typeof buffer.latin1Write !== 'function') buffer.latin1Write = (text, offset) => buffer.write(text, offset, 'latin1');
+  if (typeof buffer.latin1Write !== 'function')
+    buffer.latin1Write = (text, offset) => buffer.write(text, offset, 'latin1');
   return buffer;
 }
 
@@ -55,7 +56,22 @@ function allocate(): AsciiBuffer {
  * twice as much, mostly in the garbage collector.
  */
 export function formatComplexityRows(input: FormatRowsInput): Uint8Array[] {
-  const { yearField, locations, products, rows, valuesUsd, advantage, mcp, density, cog, eci, diversity, coi, pci, ubiquity } = input;
+  const {
+    yearField,
+    locations,
+    products,
+    rows,
+    valuesUsd,
+    advantage,
+    mcp,
+    density,
+    cog,
+    eci,
+    diversity,
+    coi,
+    pci,
+    ubiquity,
+  } = input;
   const K = products.length;
   const text = (x: number) => (x === 0 ? '0' : x !== x ? '' : String(x));
   // Per product: ",<product>," and ",<pci>," and "<ubiquity>", encoded once.

@@ -57,7 +57,11 @@ function listNames(names: string[], max = 20): string {
 }
 
 /** Computes one year of a panel (by its index in `panel.years`). */
-export function complexityPanelYear(panel: ComplexityPanel, yearIndex: number, options: ResolvedComplexityOptions): ComplexityPanelYear {
+export function complexityPanelYear(
+  panel: ComplexityPanel,
+  yearIndex: number,
+  options: ResolvedComplexityOptions,
+): ComplexityPanelYear {
   const year = panel.years[yearIndex]!;
   const all = panel.valuesUsd[yearIndex]!;
   const presence = options.presence === 'manual' ? panel.presence?.[yearIndex] : undefined;
@@ -124,20 +128,29 @@ export function complexityPanelYear(panel: ComplexityPanel, yearIndex: number, o
   }
   if (result.zeroDiversityRows.length > 0) {
     const names = Array.from(result.zeroDiversityRows, (r) => locations[r]!);
-    warnings.push(`year ${year}: diversity 0, so ECI, COI and COG are empty for ${names.length} location(s): ${listNames(names)}`);
+    warnings.push(
+      `year ${year}: diversity 0, so ECI, COI and COG are empty for ${names.length} location(s): ${listNames(names)}`,
+    );
   }
   if (result.zeroUbiquityProducts.length > 0) {
     const names = Array.from(result.zeroUbiquityProducts, (p) => products[p]!);
-    warnings.push(`year ${year}: ubiquity 0, so PCI and COG are empty for ${names.length} product(s): ${listNames(names)}`);
+    warnings.push(
+      `year ${year}: ubiquity 0, so PCI and COG are empty for ${names.length} product(s): ${listNames(names)}`,
+    );
   }
   if (result.eigenvalue > 1 - 1e-9) {
-    warnings.push(`year ${year}: the location-product network is disconnected (second eigenvalue 1), so ECI and PCI are not unique`);
+    warnings.push(
+      `year ${year}: the location-product network is disconnected (second eigenvalue 1), so ECI and PCI are not unique`,
+    );
   }
   return { year, locations, products, valuesUsd: keptValues, result, warnings };
 }
 
 /** Every year of a panel, in order, computed lazily (one year in memory at a time). */
-export function* complexityPanelYears(panel: ComplexityPanel, options: ComplexityOptions = {}): Generator<ComplexityPanelYear> {
+export function* complexityPanelYears(
+  panel: ComplexityPanel,
+  options: ComplexityOptions = {},
+): Generator<ComplexityPanelYear> {
   const o = resolveComplexity(options);
   for (let i = 0; i < panel.years.length; i++) yield complexityPanelYear(panel, i, o);
 }
@@ -278,7 +291,12 @@ export class ComplexityCsvWriter {
    * @param worker a started FormatWorker to share the formatting with (the caller stops it)
    * @param parallelCells years with at least this many cells are shared with the worker
    */
-  static open(path: string, header: string[], worker?: FormatWorker, parallelCells = parallelFormatCells): ComplexityCsvWriter {
+  static open(
+    path: string,
+    header: string[],
+    worker?: FormatWorker,
+    parallelCells = parallelFormatCells,
+  ): ComplexityCsvWriter {
     const fd = openSync(path, 'w');
     writeSync(fd, header.join(',') + '\n');
     return new ComplexityCsvWriter(fd, worker, parallelCells);
@@ -359,7 +377,9 @@ export interface ComplexityCsvSummary {
 export async function complexityCsv(options: ComplexityCsvOptions): Promise<ComplexityCsvSummary> {
   const o = resolveComplexity(options);
   if (o.presence === 'manual' && options.columns.presence === undefined) {
-    throw new MissingOptionError('the manual presence test needs the column that holds M', { hint: 'add --presence-column <name>' });
+    throw new MissingOptionError('the manual presence test needs the column that holds M', {
+      hint: 'add --presence-column <name>',
+    });
   }
   if (o.presence === 'rpop' && options.populationFile === undefined) {
     throw new MissingOptionError('the rpop presence test needs populations', { hint: 'add --population <file.csv>' });
@@ -397,10 +417,14 @@ async function complexityCsvWith(
       time: options.columns.time,
       population: options.populationColumn ?? 'population',
     });
-    panel.population = panelCsv.years.map((year) => Float64Array.from(panelCsv.locations, (l) => populationOf(populations, year, l)));
+    panel.population = panelCsv.years.map((year) =>
+      Float64Array.from(panelCsv.locations, (l) => populationOf(populations, year, l)),
+    );
   }
   const { time, location, product } = options.columns;
-  const header = [time, location, product].map(csvField).concat(complexityCsvColumns(o.presence === 'rpop' ? 'rpop' : 'rca'));
+  const header = [time, location, product]
+    .map(csvField)
+    .concat(complexityCsvColumns(o.presence === 'rpop' ? 'rpop' : 'rca'));
   // A worker only for big years; it starts while the first year is computed.
   const big = panel.locations.length * panel.products.length >= parallelFormatCells;
   const writer = ComplexityCsvWriter.open(options.out, header, startWorker((options.parallel ?? true) && big));
@@ -430,23 +454,39 @@ export interface StoreComplexityOptions extends ComplexityOptions {
  * One year of complexity from the store: the same export matrix the report sections use
  * (an exports table of all countries, or world bilateral flows summed by exporter).
  */
-export async function complexityFromStore(store: TradeStore, options: StoreComplexityOptions = {}): Promise<ComplexityPanelYear & { source: string }> {
+export async function complexityFromStore(
+  store: TradeStore,
+  options: StoreComplexityOptions = {},
+): Promise<ComplexityPanelYear & { source: string }> {
   const level = options.level ?? 4;
   const source = await capabilitiesSource(store, level, options.year);
   if (!source || (options.year !== undefined && source.year !== options.year)) {
-    throw new MissingDataError(`the store has no exports of all countries by product at HS${level}${options.year ? ` for ${options.year}` : ''}`, {
-      hint: howToGetBaci(),
-    });
+    throw new MissingDataError(
+      `the store has no exports of all countries by product at HS${level}${options.year ? ` for ${options.year}` : ''}`,
+      {
+        hint: howToGetBaci(),
+      },
+    );
   }
   const matrix = await exportMatrix(store, { year: source.year, level, source: source.source });
-  const panel: ComplexityPanel = { years: [source.year], locations: matrix.locations, products: matrix.products, valuesUsd: [matrix.valuesUsd] };
+  const panel: ComplexityPanel = {
+    years: [source.year],
+    locations: matrix.locations,
+    products: matrix.products,
+    valuesUsd: [matrix.valuesUsd],
+  };
   const { year: _year, level: _level, ...methodOptions } = options;
   return { ...complexityPanelYear(panel, 0, resolveComplexity(methodOptions)), source: source.source };
 }
 
 /** Writes one year of complexityFromStore as the CLI's CSV contract (year, exporter, product, measures). @returns rows */
 export async function writeStoreComplexityCsv(path: string, y: ComplexityPanelYear): Promise<number> {
-  const writer = ComplexityCsvWriter.open(path, ['year', 'exporter', 'product', ...complexityCsvColumns(y.result.advantageKind)]);
+  const writer = ComplexityCsvWriter.open(path, [
+    'year',
+    'exporter',
+    'product',
+    ...complexityCsvColumns(y.result.advantageKind),
+  ]);
   try {
     return await writer.writeYear(y);
   } finally {

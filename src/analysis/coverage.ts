@@ -5,7 +5,8 @@
  */
 import { pairCoverage, worldFlowMinExporters, type PairCoverage, type TradeStore } from '../data/index.ts';
 
-export type SectionId = 'turnover' | 'needs' | 'supply' | 'potential' | 'rivals' | 'jointProduction' | 'surplus' | 'complexity';
+export type SectionId =
+  'turnover' | 'needs' | 'supply' | 'potential' | 'rivals' | 'jointProduction' | 'surplus' | 'complexity';
 export type SectionStatus = 'computed' | 'partial' | 'missing';
 
 export interface SectionCoverage {
@@ -45,12 +46,15 @@ export function howToGetComtrade(reporterIso3: string, flow: 'imports' | 'export
   );
 }
 
-const yearsText = (years: number[]) => (years.length === 0 ? 'no year' : years.length === 1 ? String(years[0]) : `${years[0]}-${years[years.length - 1]}`);
+const yearsText = (years: number[]) =>
+  years.length === 0 ? 'no year' : years.length === 1 ? String(years[0]) : `${years[0]}-${years[years.length - 1]}`;
 
 export async function dataCoverage(store: TradeStore, exporter: string, importer: string): Promise<DataCoverage> {
   const pair = await pairCoverage(store, exporter, importer);
   const worldFlowYears = pair.worldFlowYears.filter((y) => y.exporters >= worldCoverageMinExporters).map((y) => y.year);
-  const worldExportYears = pair.worldExportYears.filter((y) => y.exporters >= worldCoverageMinExporters).map((y) => y.year);
+  const worldExportYears = pair.worldExportYears
+    .filter((y) => y.exporters >= worldCoverageMinExporters)
+    .map((y) => y.year);
   const worldFlowYear = worldFlowYears.at(-1) ?? null;
   const worldExportYear = worldExportYears.at(-1) ?? null;
   const importerFlowYears = pair.importerImports.map((y) => y.year);
@@ -60,7 +64,12 @@ export async function dataCoverage(store: TradeStore, exporter: string, importer
   // 1. Turnover: bilateral flows either way, else the officially stated totals.
   const bilateralYears = [...new Set([...pair.bilateral, ...pair.reverse].map((y) => y.year))].sort();
   if (bilateralYears.length > 0) {
-    sections.push({ section: 'turnover', status: 'computed', basis: `bilateral flows ${exporter}<->${importer}, ${yearsText(bilateralYears)}`, missing: null });
+    sections.push({
+      section: 'turnover',
+      status: 'computed',
+      basis: `bilateral flows ${exporter}<->${importer}, ${yearsText(bilateralYears)}`,
+      missing: null,
+    });
   } else if (pair.officialTotals.length > 0) {
     sections.push({
       section: 'turnover',
@@ -69,16 +78,28 @@ export async function dataCoverage(store: TradeStore, exporter: string, importer
       missing: `no product-level ${exporter}<->${importer} flows: ${baci}; ${howToGetComtrade(importer, 'imports')}`,
     });
   } else {
-    sections.push({ section: 'turnover', status: 'missing', basis: 'nothing', missing: `no ${exporter}<->${importer} flows: ${baci}` });
+    sections.push({
+      section: 'turnover',
+      status: 'missing',
+      basis: 'nothing',
+      missing: `no ${exporter}<->${importer} flows: ${baci}`,
+    });
   }
 
   // 2. Importer needs and 5. rivals: the importer's imports from (nearly) all suppliers.
   const needsBasis = worldFlowYear !== null && importerFlowYears.includes(worldFlowYear);
   for (const section of ['needs', 'rivals'] as const) {
     if (needsBasis) {
-      sections.push({ section, status: 'computed', basis: `world bilateral flows into ${importer}, ${yearsText(importerFlowYears.filter((y) => worldFlowYears.includes(y)))}`, missing: null });
+      sections.push({
+        section,
+        status: 'computed',
+        basis: `world bilateral flows into ${importer}, ${yearsText(importerFlowYears.filter((y) => worldFlowYears.includes(y)))}`,
+        missing: null,
+      });
     } else if (importerFlowYears.length > 0) {
-      const suppliers = new Set(pair.worldFlowYears.filter((y) => importerFlowYears.includes(y.year)).map((y) => y.exporters));
+      const suppliers = new Set(
+        pair.worldFlowYears.filter((y) => importerFlowYears.includes(y.year)).map((y) => y.exporters),
+      );
       sections.push({
         section,
         status: 'missing',
@@ -86,7 +107,12 @@ export async function dataCoverage(store: TradeStore, exporter: string, importer
         missing: `${importer}'s imports from all suppliers: ${baci}; ${howToGetComtrade(importer, 'imports')}`,
       });
     } else {
-      sections.push({ section, status: 'missing', basis: 'nothing', missing: `${importer}'s imports by product and supplier: ${baci}; ${howToGetComtrade(importer, 'imports')}` });
+      sections.push({
+        section,
+        status: 'missing',
+        basis: 'nothing',
+        missing: `${importer}'s imports by product and supplier: ${baci}; ${howToGetComtrade(importer, 'imports')}`,
+      });
     }
   }
 
@@ -98,9 +124,15 @@ export async function dataCoverage(store: TradeStore, exporter: string, importer
           section: 'supply',
           status: worldExportYear !== null || worldFlowYear !== null ? 'computed' : 'partial',
           basis: `${exporter}'s exports by product, ${yearsText(supplyYears)} (${[...new Set([...pair.exporterExports, ...pair.exporterFlows].flatMap((y) => y.sources))].join(', ')})`,
-          missing: pair.exporterExports.length + pair.exporterFlows.length > 1 ? null : `growth needs several years: ${baci}`,
+          missing:
+            pair.exporterExports.length + pair.exporterFlows.length > 1 ? null : `growth needs several years: ${baci}`,
         }
-      : { section: 'supply', status: 'missing', basis: 'nothing', missing: `${exporter}'s exports by product: ${baci}; ${howToGetComtrade(exporter, 'exports')}` },
+      : {
+          section: 'supply',
+          status: 'missing',
+          basis: 'nothing',
+          missing: `${exporter}'s exports by product: ${baci}; ${howToGetComtrade(exporter, 'exports')}`,
+        },
   );
 
   // 4. Export potential and 7. surplus placement: world bilateral flows (ITC method).
@@ -121,14 +153,34 @@ export async function dataCoverage(store: TradeStore, exporter: string, importer
   const complexityYear = worldExportYear ?? worldFlowYear;
   sections.push(
     complexityYear !== null
-      ? { section: 'complexity', status: 'computed', basis: `exports of ${worldExportYear !== null ? 'all countries by product (export tables)' : 'all countries (from bilateral flows)'}, ${complexityYear}`, missing: null }
-      : { section: 'complexity', status: 'missing', basis: 'nothing', missing: `exports of all countries by product: ${baci}` },
+      ? {
+          section: 'complexity',
+          status: 'computed',
+          basis: `exports of ${worldExportYear !== null ? 'all countries by product (export tables)' : 'all countries (from bilateral flows)'}, ${complexityYear}`,
+          missing: null,
+        }
+      : {
+          section: 'complexity',
+          status: 'missing',
+          basis: 'nothing',
+          missing: `exports of all countries by product: ${baci}`,
+        },
   );
   sections.push(
     complexityYear === null
-      ? { section: 'jointProduction', status: 'missing', basis: 'nothing', missing: `exports of all countries by product: ${baci}` }
+      ? {
+          section: 'jointProduction',
+          status: 'missing',
+          basis: 'nothing',
+          missing: `exports of all countries by product: ${baci}`,
+        }
       : needsBasis
-        ? { section: 'jointProduction', status: 'computed', basis: `complexity ${complexityYear} and ${importer}'s imports ${yearsText(importerFlowYears)}`, missing: null }
+        ? {
+            section: 'jointProduction',
+            status: 'computed',
+            basis: `complexity ${complexityYear} and ${importer}'s imports ${yearsText(importerFlowYears)}`,
+            missing: null,
+          }
         : {
             section: 'jointProduction',
             status: 'partial',

@@ -5,7 +5,14 @@ export type { SectionMeta, SectionStatus } from './section.ts';
 export { capabilities, capabilitiesSource } from './capabilities.ts';
 export type { Capabilities } from './capabilities.ts';
 export { turnover, targetPlanner } from './turnover.ts';
-export type { TurnoverResult, TurnoverRow, MirrorGap, OfficialFigure, TargetPlan, TargetPlanInput } from './turnover.ts';
+export type {
+  TurnoverResult,
+  TurnoverRow,
+  MirrorGap,
+  OfficialFigure,
+  TargetPlan,
+  TargetPlanInput,
+} from './turnover.ts';
 export { importerNeeds, needsDefaults } from './needs.ts';
 export type { NeedsOptions, NeedsResult, NeedRow, WorldDemandRow } from './needs.ts';
 export { exporterSupply, supplyDefaults } from './supply.ts';
@@ -15,7 +22,12 @@ export type { PotentialOptions, PotentialResult, PotentialRow, SectionTotal } fr
 export { rivals, rivalsDefaults } from './rivals.ts';
 export type { RivalsOptions, RivalsResult, RivalsProduct, RivalRow, UnitValueFlag } from './rivals.ts';
 export { jointProduction, jointProductionDefaults } from './joint-production.ts';
-export type { JointProductionOptions, JointProductionResult, JointProductionRow, JointProductionWeights } from './joint-production.ts';
+export type {
+  JointProductionOptions,
+  JointProductionResult,
+  JointProductionRow,
+  JointProductionWeights,
+} from './joint-production.ts';
 export { surplusPlacement, surplusDefaults } from './surplus.ts';
 export type { SurplusOptions, SurplusResult, SurplusRow } from './surplus.ts';
 export { buildReport, resolveReport, reportDefaults, machineryHeadings } from './report.ts';

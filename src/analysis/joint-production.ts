@@ -73,10 +73,23 @@ export const jointProductionDefaults = Object.freeze({
   weights: Object.freeze({ demand: 0.35, density: 0.3, cog: 0.2, pci: 0.15 }) as Readonly<JointProductionWeights>,
 });
 
-const fmtUsd = (usd: number) => (usd >= 1e9 ? `${(usd / 1e9).toFixed(1)} bn` : usd >= 1e6 ? `${(usd / 1e6).toFixed(1)} m` : `${Math.round(usd / 1e3)} k`);
-const fmtUsdRu = (usd: number) => (usd >= 1e9 ? `${(usd / 1e9).toFixed(1)} млрд` : usd >= 1e6 ? `${(usd / 1e6).toFixed(1)} млн` : `${Math.round(usd / 1e3)} тыс.`);
+const fmtUsd = (usd: number) =>
+  usd >= 1e9
+    ? `${(usd / 1e9).toFixed(1)} bn`
+    : usd >= 1e6
+      ? `${(usd / 1e6).toFixed(1)} m`
+      : `${Math.round(usd / 1e3)} k`;
+const fmtUsdRu = (usd: number) =>
+  usd >= 1e9
+    ? `${(usd / 1e9).toFixed(1)} млрд`
+    : usd >= 1e6
+      ? `${(usd / 1e6).toFixed(1)} млн`
+      : `${Math.round(usd / 1e3)} тыс.`;
 
-export async function jointProduction(store: TradeStore, options: JointProductionOptions): Promise<JointProductionResult> {
+export async function jointProduction(
+  store: TradeStore,
+  options: JointProductionOptions,
+): Promise<JointProductionResult> {
   const level = options.level ?? jointProductionDefaults.level;
   const limit = options.limit ?? jointProductionDefaults.limit;
   const weights = { ...jointProductionDefaults.weights, ...options.weights };
@@ -84,14 +97,30 @@ export async function jointProduction(store: TradeStore, options: JointProductio
   const source = await capabilitiesSource(store, level, options.year);
   const base = { exporter, importer, level, weights, candidates: 0 };
   if (!source) {
-    return { ...base, status: 'missing', basis: 'nothing', missing: `exports of all countries by product: ${howToGetBaci()}`, year: options.year ?? null, source: null, rows: [] };
+    return {
+      ...base,
+      status: 'missing',
+      basis: 'nothing',
+      missing: `exports of all countries by product: ${howToGetBaci()}`,
+      year: options.year ?? null,
+      source: null,
+      rows: [],
+    };
   }
   const caps = await capabilities(store, { ...source, level });
   const re = resultRow(caps, exporter);
   const ri = resultRow(caps, importer);
   if (re === undefined || ri === undefined) {
     const who = re === undefined ? exporter : importer;
-    return { ...base, status: 'missing', basis: 'nothing', missing: `${who} has no exports in ${source.source} ${source.year}: ${howToGetComtrade(who, 'exports')}`, year: source.year, source: source.source, rows: [] };
+    return {
+      ...base,
+      status: 'missing',
+      basis: 'nothing',
+      missing: `${who} has no exports in ${source.source} ${source.year}: ${howToGetComtrade(who, 'exports')}`,
+      year: source.year,
+      source: source.source,
+      rows: [],
+    };
   }
   // Demand: the importer's own imports when the store has them (same year), else world trade.
   const coverage = await dataCoverage(store, exporter, importer);
@@ -99,7 +128,15 @@ export async function jointProduction(store: TradeStore, options: JointProductio
   const importsByProduct = new Map<string, number>();
   if (needsSection?.status === 'computed' && coverage.pair.importerImports.some((y) => y.year === source.year)) {
     const flowSource = (await primaryFlowSource(store, source.year))!;
-    for (const r of await importNeeds(store, { importer, exporter, year: source.year, level, source: flowSource, spanYears: 5, topSuppliers: 3 })) {
+    for (const r of await importNeeds(store, {
+      importer,
+      exporter,
+      year: source.year,
+      level,
+      source: flowSource,
+      spanYears: 5,
+      topSuppliers: 3,
+    })) {
       importsByProduct.set(r.product, r.importsUsd);
     }
   }
@@ -110,16 +147,26 @@ export async function jointProduction(store: TradeStore, options: JointProductio
   for (let p = 0; p < P; p++) {
     // Chapter 99 ("commodities not specified according to kind") is no product to make.
     if (caps.matrix.products[p]!.startsWith('99')) continue;
-    if (res.mcp[re * P + p] === 1 && res.mcp[ri * P + p] === 0 && Number.isFinite(res.pci[p]!) && Number.isFinite(res.density[ri * P + p]!)) candidates.push(p);
+    if (
+      res.mcp[re * P + p] === 1 &&
+      res.mcp[ri * P + p] === 0 &&
+      Number.isFinite(res.pci[p]!) &&
+      Number.isFinite(res.density[ri * P + p]!)
+    )
+      candidates.push(p);
   }
-  const demand = candidates.map((p) => (useImports ? (importsByProduct.get(caps.matrix.products[p]!) ?? 0) : caps.worldExportsUsd[p]!));
+  const demand = candidates.map((p) =>
+    useImports ? (importsByProduct.get(caps.matrix.products[p]!) ?? 0) : caps.worldExportsUsd[p]!,
+  );
   const zDemand = zScores(demand.map((d) => Math.log1p(d)));
   const zDensity = zScores(candidates.map((p) => res.density[ri * P + p]!));
   const zCog = zScores(candidates.map((p) => res.cog[ri * P + p]!));
   const zPci = zScores(candidates.map((p) => res.pci[p]!));
   // Density percentile among all the importer's non-RCA products.
   const nonRcaDensities: number[] = [];
-  for (let p = 0; p < P; p++) if (res.mcp[ri * P + p] === 0 && Number.isFinite(res.density[ri * P + p]!)) nonRcaDensities.push(res.density[ri * P + p]!);
+  for (let p = 0; p < P; p++)
+    if (res.mcp[ri * P + p] === 0 && Number.isFinite(res.density[ri * P + p]!))
+      nonRcaDensities.push(res.density[ri * P + p]!);
   nonRcaDensities.sort((a, b) => a - b);
   const percentile = (d: number) => {
     let lo = 0;
@@ -132,20 +179,32 @@ export async function jointProduction(store: TradeStore, options: JointProductio
     return nonRcaDensities.length > 0 ? (100 * lo) / nonRcaDensities.length : 0;
   };
   const scored = candidates.map((p, k) => {
-    const parts = { demand: weights.demand * zDemand[k]!, density: weights.density * zDensity[k]!, cog: weights.cog * zCog[k]!, pci: weights.pci * zPci[k]! };
+    const parts = {
+      demand: weights.demand * zDemand[k]!,
+      density: weights.density * zDensity[k]!,
+      cog: weights.cog * zCog[k]!,
+      pci: weights.pci * zPci[k]!,
+    };
     return { p, k, parts, score: parts.demand + parts.density + parts.cog + parts.pci };
   });
   scored.sort((a, b) => b.score - a.score);
   const topRows = scored.slice(0, limit);
-  const names = await nameProducts(store, topRows.map((s) => caps.matrix.products[s.p]!));
+  const names = await nameProducts(
+    store,
+    topRows.map((s) => caps.matrix.products[s.p]!),
+  );
   const rows = topRows.map(({ p, k, parts, score }) => {
     const product = caps.matrix.products[p]!;
     const d = res.density[ri * P + p]!;
     const pct = percentile(d);
     const rcaE = res.advantage[re * P + p]!;
     const demandUsd = demand[k]!;
-    const demandText = useImports ? `${importer} imports ${fmtUsd(demandUsd)} USD a year` : `world trade is ${fmtUsd(demandUsd)} USD (${importer}'s own imports not in the store)`;
-    const demandTextRu = useImports ? `${importer} импортирует на ${fmtUsdRu(demandUsd)} долл. в год` : `мировая торговля ${fmtUsdRu(demandUsd)} долл. (собственного импорта ${importer} в хранилище нет)`;
+    const demandText = useImports
+      ? `${importer} imports ${fmtUsd(demandUsd)} USD a year`
+      : `world trade is ${fmtUsd(demandUsd)} USD (${importer}'s own imports not in the store)`;
+    const demandTextRu = useImports
+      ? `${importer} импортирует на ${fmtUsdRu(demandUsd)} долл. в год`
+      : `мировая торговля ${fmtUsdRu(demandUsd)} долл. (собственного импорта ${importer} в хранилище нет)`;
     return {
       product,
       nameEn: names.get(product)!.en,
@@ -170,7 +229,9 @@ export async function jointProduction(store: TradeStore, options: JointProductio
     candidates: candidates.length,
     status: useImports ? 'computed' : 'partial',
     basis: `capabilities from exports of ${caps.matrix.locations.length} countries, ${source.source} ${source.year} (HS${level}); demand from ${useImports ? `${importer}'s imports` : 'world trade (stand-in)'}`,
-    missing: useImports ? null : `${importer}'s imports by product would replace world trade as demand: ${howToGetBaci()}; ${howToGetComtrade(importer, 'imports')}`,
+    missing: useImports
+      ? null
+      : `${importer}'s imports by product would replace world trade as demand: ${howToGetBaci()}; ${howToGetComtrade(importer, 'imports')}`,
     year: source.year,
     source: source.source,
     rows,

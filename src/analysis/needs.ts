@@ -71,13 +71,17 @@ export async function importerNeeds(store: TradeStore, options: NeedsOptions): P
   const importerYears = new Set(coverage.importerImports.map((y) => y.year));
   // Comtrade imports reported by the importer itself also cover all suppliers.
   const ownReported = coverage.importerImports.filter((y) => y.sources.includes('comtrade')).map((y) => y.year);
-  const usable = [...new Set([...worldYears.filter((y) => importerYears.has(y)), ...ownReported])].sort((a, b) => b - a);
+  const usable = [...new Set([...worldYears.filter((y) => importerYears.has(y)), ...ownReported])].sort(
+    (a, b) => b - a,
+  );
   const year = options.year ?? usable[0];
   if (year === undefined || !usable.includes(year)) {
     const demand = await worldDemand(store, exporter, Math.min(level, 4) as HsLevel, limit);
     return {
       status: 'missing',
-      basis: demand ? `world trade by product ${demand.year} (${demand.source}) as a stand-in for ${importer}'s own imports` : 'nothing',
+      basis: demand
+        ? `world trade by product ${demand.year} (${demand.source}) as a stand-in for ${importer}'s own imports`
+        : 'nothing',
       missing: `${importer}'s imports by product and supplier${options.year !== undefined ? ` for ${options.year}` : ''}: ${howToGetBaci()}; ${howToGetComtrade(importer, 'imports')}`,
       importer,
       exporter,
@@ -92,7 +96,10 @@ export async function importerNeeds(store: TradeStore, options: NeedsOptions): P
   }
   const source = (await primaryFlowSource(store, year))!;
   const all = await importNeeds(store, { importer, exporter, year, level, source, spanYears, topSuppliers: 3 });
-  const names = await nameProducts(store, all.slice(0, limit).map((r) => r.product));
+  const names = await nameProducts(
+    store,
+    all.slice(0, limit).map((r) => r.product),
+  );
   const totalImportsUsd = all.reduce((sum, r) => sum + r.importsUsd, 0);
   const rows = all.slice(0, limit).map((r) => ({
     product: r.product,
@@ -123,7 +130,12 @@ export async function importerNeeds(store: TradeStore, options: NeedsOptions): P
   };
 }
 
-async function worldDemand(store: TradeStore, exporter: string, level: HsLevel, limit: number): Promise<NeedsResult['worldDemand']> {
+async function worldDemand(
+  store: TradeStore,
+  exporter: string,
+  level: HsLevel,
+  limit: number,
+): Promise<NeedsResult['worldDemand']> {
   const source = await capabilitiesSource(store, level);
   if (!source) return null;
   const caps = await capabilities(store, { ...source, level });
@@ -144,7 +156,8 @@ async function worldDemand(store: TradeStore, exporter: string, level: HsLevel, 
       nameEn: names.get(caps.matrix.products[p]!)!.en,
       nameRu: names.get(caps.matrix.products[p]!)!.ru,
       worldTradeUsd: caps.worldExportsUsd[p]!,
-      exporterWorldShare: exporterRow === undefined ? 0 : caps.matrix.valuesUsd[exporterRow * P + p]! / caps.worldExportsUsd[p]!,
+      exporterWorldShare:
+        exporterRow === undefined ? 0 : caps.matrix.valuesUsd[exporterRow * P + p]! / caps.worldExportsUsd[p]!,
     })),
   };
 }

@@ -4,7 +4,14 @@
  * untapped part and the realised share, with every component (supply share, ease, demand), and
  * the sums by HS section. Needs bilateral flows of all countries (a BACI release).
  */
-import { primaryFlowSource, productSections, restOfWorld, smoothedFlows, type HsLevel, type TradeStore } from '../data/index.ts';
+import {
+  primaryFlowSource,
+  productSections,
+  restOfWorld,
+  smoothedFlows,
+  type HsLevel,
+  type TradeStore,
+} from '../data/index.ts';
 import { exportPotentialPair, prepareExportPotential, type ExportPotentialOptions } from '../metrics/index.ts';
 import { dataCoverage, howToGetBaci, worldCoverageMinExporters } from './coverage.ts';
 import { nameProducts, type SectionMeta } from './section.ts';
@@ -62,7 +69,13 @@ export interface PotentialResult extends SectionMeta {
   ease: number | null;
   pairExportsUsd: number;
   expectedTradeUsd: number;
-  totals: { potentialUsd: number; actualUsd: number; untappedUsd: number; realizedUsd: number; realizedShare: number } | null;
+  totals: {
+    potentialUsd: number;
+    actualUsd: number;
+    untappedUsd: number;
+    realizedUsd: number;
+    realizedShare: number;
+  } | null;
   bySection: SectionTotal[];
   rows: PotentialRow[];
 }
@@ -75,7 +88,9 @@ export async function exportPotential(store: TradeStore, options: PotentialOptio
   const window = options.window ?? potentialDefaults.window;
   const { exporter, importer } = options;
   const coverage = await dataCoverage(store, exporter, importer);
-  const worldYears = coverage.pair.worldFlowYears.filter((y) => y.exporters >= worldCoverageMinExporters).map((y) => y.year);
+  const worldYears = coverage.pair.worldFlowYears
+    .filter((y) => y.exporters >= worldCoverageMinExporters)
+    .map((y) => y.year);
   const year = options.year ?? coverage.worldFlowYear ?? undefined;
   const missing = (why: string): PotentialResult => ({
     status: 'missing',
@@ -95,7 +110,9 @@ export async function exportPotential(store: TradeStore, options: PotentialOptio
     rows: [],
   });
   if (year === undefined || !worldYears.includes(year)) {
-    return missing(`the ITC method needs bilateral flows of all countries${options.year ? ` for ${options.year}` : ''} (every supplier of ${importer}, every market of ${exporter}): ${howToGetBaci()}`);
+    return missing(
+      `the ITC method needs bilateral flows of all countries${options.year ? ` for ${options.year}` : ''} (every supplier of ${importer}, every market of ${exporter}): ${howToGetBaci()}`,
+    );
   }
   const sourceName = (await primaryFlowSource(store, year))!;
   const flows = await smoothedFlows(store, { year, level, source: sourceName, window, pair: [exporter, importer] });
@@ -103,8 +120,14 @@ export async function exportPotential(store: TradeStore, options: PotentialOptio
   const j = flows.countries.indexOf(importer);
   if (i < 0 || j < 0) return missing(`${i < 0 ? exporter : importer} has no flows in ${sourceName} ${year}`);
   // The flows are reduced for this pair (see smoothedFlows): world sums exact, third markets summed.
-  const model = await store.cached(`exportPotentialModel|${exporter}|${importer}|${year}|${level}|${sourceName}|${window}|${JSON.stringify(options.method ?? {})}`, async () =>
-    prepareExportPotential(flows, { countryCount: flows.countries.length, productCount: flows.products.length }, options.method ?? {}),
+  const model = await store.cached(
+    `exportPotentialModel|${exporter}|${importer}|${year}|${level}|${sourceName}|${window}|${JSON.stringify(options.method ?? {})}`,
+    async () =>
+      prepareExportPotential(
+        flows,
+        { countryCount: flows.countries.length, productCount: flows.products.length },
+        options.method ?? {},
+      ),
   );
   const pair = exportPotentialPair(model, i, j);
   const r = pair.rows;
@@ -120,13 +143,21 @@ export async function exportPotential(store: TradeStore, options: PotentialOptio
     acc.realizedUsd += r.realizedUsd[k]!;
     bySectionMap.set(section, acc);
   }
-  const order = [...Array(n).keys()].sort((a, b) => r.untappedUsd[b]! - r.untappedUsd[a]! || r.potentialUsd[b]! - r.potentialUsd[a]!).slice(0, limit);
-  const names = await nameProducts(store, order.map((k) => codes[k]!));
+  const order = [...Array(n).keys()]
+    .sort((a, b) => r.untappedUsd[b]! - r.untappedUsd[a]! || r.potentialUsd[b]! - r.potentialUsd[a]!)
+    .slice(0, limit);
+  const names = await nameProducts(
+    store,
+    order.map((k) => codes[k]!),
+  );
   const t = pair.totals;
   return {
     status: 'computed',
     basis: `bilateral flows of ${flows.countries.filter((c) => c !== restOfWorld).length} countries, ${sourceName} ${flows.years.join(', ')} (weights ${flows.weights.join(', ')}), HS${level}`,
-    missing: flows.years.length < window ? `${window} years make the average steadier; the store has ${flows.years.length}: ${howToGetBaci()}` : null,
+    missing:
+      flows.years.length < window
+        ? `${window} years make the average steadier; the store has ${flows.years.length}: ${howToGetBaci()}`
+        : null,
     exporter,
     importer,
     year,
@@ -136,7 +167,13 @@ export async function exportPotential(store: TradeStore, options: PotentialOptio
     ease: pair.ease,
     pairExportsUsd: pair.pairExportsUsd,
     expectedTradeUsd: pair.expectedTradeUsd,
-    totals: { potentialUsd: t.potentialUsd, actualUsd: t.actualUsd, untappedUsd: t.untappedUsd, realizedUsd: t.realizedUsd, realizedShare: t.realizedShare },
+    totals: {
+      potentialUsd: t.potentialUsd,
+      actualUsd: t.actualUsd,
+      untappedUsd: t.untappedUsd,
+      realizedUsd: t.realizedUsd,
+      realizedShare: t.realizedShare,
+    },
     bySection: [...bySectionMap]
       .map(([section, s]) => ({
         section,

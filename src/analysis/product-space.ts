@@ -26,7 +26,10 @@ export interface ProductSpaceGraph extends ProductSpace {
 }
 
 /** Builds the product space of one year of the panel. */
-export function productSpaceOfPanel(panel: ComplexityPanel, options: Omit<ProductSpaceCsvOptions, 'input' | 'columns'> = {}): ProductSpaceGraph {
+export function productSpaceOfPanel(
+  panel: ComplexityPanel,
+  options: Omit<ProductSpaceCsvOptions, 'input' | 'columns'> = {},
+): ProductSpaceGraph {
   const o = resolveComplexity({ rcaThreshold: options.rcaThreshold ?? 1 });
   const year = options.year ?? panel.years.at(-1)!;
   const index = panel.years.indexOf(year);
@@ -61,7 +64,13 @@ export function productSpaceOfPanel(panel: ComplexityPanel, options: Omit<Produc
     };
   }
   const graph = productSpace(
-    { productCodes: y.products, proximity: phi, worldTradeUsd, pci: result.pci, ...(country !== undefined && { country }) },
+    {
+      productCodes: y.products,
+      proximity: phi,
+      worldTradeUsd,
+      pci: result.pci,
+      ...(country !== undefined && { country }),
+    },
     options.minProximity === undefined ? {} : { minProximity: options.minProximity },
   );
   return { year, ...graph };

@@ -3,7 +3,13 @@
  * missing. `buildReport` is what `karavan report` and the HTTP API both call; renderers in
  * src/report/ turn the model into Markdown, HTML, JSON or XLSX.
  */
-import { resolveCountry, type CountryRecord, type DatasetRecord, type HsLevel, type TradeStore } from '../data/index.ts';
+import {
+  resolveCountry,
+  type CountryRecord,
+  type DatasetRecord,
+  type HsLevel,
+  type TradeStore,
+} from '../data/index.ts';
 import { InvalidOptionError } from '../errors.ts';
 import { dataCoverage, type DataCoverage } from './coverage.ts';
 import { jointProduction, type JointProductionResult } from './joint-production.ts';
@@ -45,16 +51,25 @@ export const machineryHeadings = Object.freeze(['8433', '8701', '8704']);
 
 export function resolveReport(options: ReportOptions = {}): ResolvedReportOptions {
   const level = options.level ?? reportDefaults.level;
-  if (level !== 4 && level !== 6) throw new InvalidOptionError(`invalid level: ${String(level)} (4 or 6)`, { value: String(level) });
+  if (level !== 4 && level !== 6)
+    throw new InvalidOptionError(`invalid level: ${String(level)} (4 or 6)`, { value: String(level) });
   const limit = options.limit ?? reportDefaults.limit;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new InvalidOptionError(`invalid limit: ${String(limit)} (1 to 1000)`, { value: String(limit) });
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+    throw new InvalidOptionError(`invalid limit: ${String(limit)} (1 to 1000)`, { value: String(limit) });
   if (options.year !== undefined && (!Number.isInteger(options.year) || options.year < 1962 || options.year > 2100)) {
     throw new InvalidOptionError(`invalid year: ${String(options.year)}`, { value: String(options.year) });
   }
   if (options.target && (!(options.target.valueUsd > 0) || !Number.isInteger(options.target.year))) {
     throw new InvalidOptionError(`invalid target: ${options.target.valueUsd} USD by ${options.target.year}`);
   }
-  return { from: options.from ?? reportDefaults.from, to: options.to ?? reportDefaults.to, year: options.year, level, limit, target: options.target };
+  return {
+    from: options.from ?? reportDefaults.from,
+    to: options.to ?? reportDefaults.to,
+    year: options.year,
+    level,
+    limit,
+    target: options.target,
+  };
 }
 
 export interface ReportModel {
@@ -90,21 +105,32 @@ export async function buildReport(store: TradeStore, options: ReportOptions = {}
     }
   };
   const [exporter, importer] = await Promise.all([resolveCountry(store, o.from), resolveCountry(store, o.to)]);
-  if (exporter.iso3 === importer.iso3) throw new InvalidOptionError(`invalid pair: exporter and importer are both ${exporter.iso3}`);
+  if (exporter.iso3 === importer.iso3)
+    throw new InvalidOptionError(`invalid pair: exporter and importer are both ${exporter.iso3}`);
   const pair = { exporter: exporter.iso3, importer: importer.iso3 };
   const level = o.level as HsLevel;
   const coverage = await timed('coverage', () => dataCoverage(store, pair.exporter, pair.importer));
   const turnoverResult = await timed('turnover', () => turnover(store, pair));
   const needs = await timed('needs', () => importerNeeds(store, { ...pair, year: o.year, level, limit: o.limit }));
   const supply = await timed('supply', () => exporterSupply(store, { exporter: pair.exporter, limit: o.limit }));
-  const potential = await timed('potential', () => exportPotential(store, { ...pair, year: o.year, level, limit: o.limit }));
+  const potential = await timed('potential', () =>
+    exportPotential(store, { ...pair, year: o.year, level, limit: o.limit }),
+  );
   // Rivals: the products with the most untapped potential, else the importer's largest needs.
   const rivalProducts =
-    potential.rows.length > 0 ? potential.rows.slice(0, 10).map((r) => r.product) : needs.rows.slice(0, 10).map((r) => r.product);
-  const rivalsResult = await timed('rivals', () => rivals(store, { ...pair, products: rivalProducts, year: o.year, level }));
+    potential.rows.length > 0
+      ? potential.rows.slice(0, 10).map((r) => r.product)
+      : needs.rows.slice(0, 10).map((r) => r.product);
+  const rivalsResult = await timed('rivals', () =>
+    rivals(store, { ...pair, products: rivalProducts, year: o.year, level }),
+  );
   const joint = await timed('jointProduction', () => jointProduction(store, { ...pair, limit: o.limit }));
-  const surplus = await timed('surplus', () => surplusPlacement(store, { ...pair, year: o.year, level, limit: o.limit }));
-  const machineryMarket = await timed('machineryMarket', () => rivals(store, { ...pair, products: [...machineryHeadings], year: o.year, level: 4 }));
+  const surplus = await timed('surplus', () =>
+    surplusPlacement(store, { ...pair, year: o.year, level, limit: o.limit }),
+  );
+  const machineryMarket = await timed('machineryMarket', () =>
+    rivals(store, { ...pair, products: [...machineryHeadings], year: o.year, level: 4 }),
+  );
   let target: ReportModel['target'] = null;
   if (turnoverResult.latest) {
     const example = o.target === undefined;
@@ -116,7 +142,14 @@ export async function buildReport(store: TradeStore, options: ReportOptions = {}
           baseYear: turnoverResult.latest.year,
           targetUsd: goal.valueUsd,
           targetYear: goal.year,
-          groups: potential.bySection.length > 0 ? potential.bySection.map((s) => ({ key: s.section, name: `HS section ${s.section}`, untappedUsd: s.untappedUsd })) : undefined,
+          groups:
+            potential.bySection.length > 0
+              ? potential.bySection.map((s) => ({
+                  key: s.section,
+                  name: `HS section ${s.section}`,
+                  untappedUsd: s.untappedUsd,
+                }))
+              : undefined,
         }),
         example,
         basis: turnoverResult.latest.basis,

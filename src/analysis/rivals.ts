@@ -4,7 +4,14 @@
  * "advantage over foreign analogues" in price terms. Unit values are flagged where quantities are
  * missing or the value sits far from the market's median (more than 5x or under a fifth).
  */
-import { exporterWorldSales, pairCoverage, primaryFlowSource, suppliersByYear, type HsLevel, type TradeStore } from '../data/index.ts';
+import {
+  exporterWorldSales,
+  pairCoverage,
+  primaryFlowSource,
+  suppliersByYear,
+  type HsLevel,
+  type TradeStore,
+} from '../data/index.ts';
 import { howToGetBaci, howToGetComtrade, worldCoverageMinExporters } from './coverage.ts';
 import { nameProducts, type SectionMeta } from './section.ts';
 
@@ -84,7 +91,9 @@ export async function rivals(store: TradeStore, options: RivalsOptions): Promise
   const top = options.topSuppliers ?? rivalsDefaults.topSuppliers;
   const { exporter, importer } = options;
   const coverage = await pairCoverage(store, exporter, importer);
-  const worldYears = new Set(coverage.worldFlowYears.filter((y) => y.exporters >= worldCoverageMinExporters).map((y) => y.year));
+  const worldYears = new Set(
+    coverage.worldFlowYears.filter((y) => y.exporters >= worldCoverageMinExporters).map((y) => y.year),
+  );
   const usable = coverage.importerImports
     .filter((y) => worldYears.has(y.year) || y.sources.includes('comtrade'))
     .map((y) => y.year)
@@ -132,13 +141,25 @@ export async function rivals(store: TradeStore, options: RivalsOptions): Promise
       const before = startRows.find((s) => s.supplier === r.supplier);
       const shareStart = startTotal > 0 ? (before?.valueUsd ?? 0) / startTotal : null;
       const share = r.valueUsd / importsUsd;
-      return { supplier: r.supplier, valueUsd: r.valueUsd, share, shareStart, shareChange: shareStart === null ? null : share - shareStart, unitValueUsdPerTonne: uv, flags };
+      return {
+        supplier: r.supplier,
+        valueUsd: r.valueUsd,
+        share,
+        shareStart,
+        shareChange: shareStart === null ? null : share - shareStart,
+        unitValueUsdPerTonne: uv,
+        flags,
+      };
     };
     const all = current.map(toRow).sort((a, b) => b.valueUsd - a.valueUsd);
     const exporterRow = all.find((r) => r.supplier === exporter) ?? null;
     const rivalsRows = all.filter((r) => r.supplier !== exporter);
     const clean = rivalsRows.filter((r) => r.unitValueUsdPerTonne !== null && !r.flags.includes('outlier'));
-    const rivalsUv = clean.length > 0 ? clean.reduce((s, r) => s + r.valueUsd, 0) / clean.reduce((s, r) => s + r.valueUsd / r.unitValueUsdPerTonne!, 0) : null;
+    const rivalsUv =
+      clean.length > 0
+        ? clean.reduce((s, r) => s + r.valueUsd, 0) /
+          clean.reduce((s, r) => s + r.valueUsd / r.unitValueUsdPerTonne!, 0)
+        : null;
     const ownWorld = own.find((o) => o.product === product);
     const ownWorldUv = ownWorld ? unitValue(ownWorld.valueWithQtyUsd, ownWorld.qtyTonnes) : null;
     const exporterUv = exporterRow?.unitValueUsdPerTonne ?? ownWorldUv;
@@ -147,7 +168,9 @@ export async function rivals(store: TradeStore, options: RivalsOptions): Promise
     const history = rows
       .filter((r) => r.product === product && leaders.has(r.supplier))
       .map((r) => {
-        const total = rows.filter((x) => x.product === product && x.year === r.year).reduce((s, x) => s + x.valueUsd, 0);
+        const total = rows
+          .filter((x) => x.product === product && x.year === r.year)
+          .reduce((s, x) => s + x.valueUsd, 0);
         return { year: r.year, supplier: r.supplier, share: total > 0 ? r.valueUsd / total : 0 };
       });
     products.push({
@@ -167,7 +190,8 @@ export async function rivals(store: TradeStore, options: RivalsOptions): Promise
   return {
     status: products.length > 0 ? 'computed' : 'missing',
     basis: `${importer}'s imports by supplier, ${source} ${startYear !== null ? `${startYear}-` : ''}${year}; unit values from quantities in tonnes`,
-    missing: products.length > 0 ? null : `${importer} imports none of ${options.products.join(', ')} in ${source} ${year}`,
+    missing:
+      products.length > 0 ? null : `${importer} imports none of ${options.products.join(', ')} in ${source} ${year}`,
     exporter,
     importer,
     year,

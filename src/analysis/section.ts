@@ -18,10 +18,14 @@ export interface NamedProduct {
 }
 
 /** English and Russian names for codes, with the fallback chain of the catalog. */
-export async function nameProducts(store: TradeStore, codes: string[]): Promise<Map<string, { en: string; ru: string }>> {
+export async function nameProducts(
+  store: TradeStore,
+  codes: string[],
+): Promise<Map<string, { en: string; ru: string }>> {
   const [en, ru] = await Promise.all([productNames(store, codes, 'en'), productNames(store, codes, 'ru')]);
   const out = new Map<string, { en: string; ru: string }>();
-  for (const code of codes) out.set(code, { en: en.get(code)?.name ?? code, ru: ru.get(code)?.name ?? en.get(code)?.name ?? code });
+  for (const code of codes)
+    out.set(code, { en: en.get(code)?.name ?? code, ru: ru.get(code)?.name ?? en.get(code)?.name ?? code });
   return out;
 }
 

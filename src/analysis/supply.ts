@@ -66,11 +66,16 @@ export async function exporterSupply(store: TradeStore, options: SupplyOptions):
     rows: [],
   });
   if (!source || (options.year !== undefined && source.year !== options.year)) {
-    return empty(`exports of all countries by product at HS${level}${options.year ? ` for ${options.year}` : ''}: ${howToGetBaci()}`);
+    return empty(
+      `exports of all countries by product at HS${level}${options.year ? ` for ${options.year}` : ''}: ${howToGetBaci()}`,
+    );
   }
   const caps = await capabilities(store, { ...source, level });
   const location = caps.locationIndex.get(exporter);
-  if (location === undefined) return empty(`${exporter} has no exports in ${source.source} ${source.year}: ${howToGetComtrade(exporter, 'exports')}`);
+  if (location === undefined)
+    return empty(
+      `${exporter} has no exports in ${source.source} ${source.year}: ${howToGetComtrade(exporter, 'exports')}`,
+    );
   const row = resultRow(caps, exporter);
   const P = caps.matrix.products.length;
   const total = caps.locationExportsUsd[location]!;
@@ -81,7 +86,8 @@ export async function exporterSupply(store: TradeStore, options: SupplyOptions):
   const startYear = earlierYears.length > 0 ? Math.min(...earlierYears) : null;
   const start = new Map<string, number>();
   if (startYear !== null) {
-    for (const r of await exporterProductSeries(store, { exporter, level, source: source.source, years: [startYear] })) start.set(r.product, r.valueUsd);
+    for (const r of await exporterProductSeries(store, { exporter, level, source: source.source, years: [startYear] }))
+      start.set(r.product, r.valueUsd);
   }
   const all: Array<Omit<SupplyRow, 'nameEn' | 'nameRu'>> = [];
   let competitiveProducts = 0;
@@ -107,7 +113,10 @@ export async function exporterSupply(store: TradeStore, options: SupplyOptions):
   }
   all.sort((a, b) => b.exportsUsd - a.exportsUsd);
   const top = all.slice(0, limit);
-  const names = await nameProducts(store, top.map((r) => r.product));
+  const names = await nameProducts(
+    store,
+    top.map((r) => r.product),
+  );
   const eci = row !== undefined ? caps.result.eci[row]! : Number.NaN;
   return {
     status: 'computed',

@@ -55,9 +55,20 @@ export async function surplusPlacement(store: TradeStore, options: SurplusOption
   const coverage = await pairCoverage(store, exporter, importer);
   const worldYears = coverage.worldFlowYears.filter((y) => y.exporters >= worldCoverageMinExporters).map((y) => y.year);
   const year = options.year ?? worldYears.filter((y) => coverage.importerImports.some((i) => i.year === y)).at(-1);
-  const missing = (why: string): SurplusResult => ({ status: 'missing', basis: 'nothing', missing: why, exporter, importer, year: year ?? null, level, rows: [] });
+  const missing = (why: string): SurplusResult => ({
+    status: 'missing',
+    basis: 'nothing',
+    missing: why,
+    exporter,
+    importer,
+    year: year ?? null,
+    level,
+    rows: [],
+  });
   if (year === undefined || !worldYears.includes(year)) {
-    return missing(`needs ${importer}'s imports by supplier over five years and ${exporter}'s world exports: ${howToGetBaci()}; ${howToGetComtrade(importer, 'imports')}`);
+    return missing(
+      `needs ${importer}'s imports by supplier over five years and ${exporter}'s world exports: ${howToGetBaci()}; ${howToGetComtrade(importer, 'imports')}`,
+    );
   }
   const capsSource = await capabilitiesSource(store, level, year);
   if (!capsSource) return missing(`world exports by product at HS${level}: ${howToGetBaci()}`);
@@ -79,7 +90,10 @@ export async function surplusPlacement(store: TradeStore, options: SurplusOption
     .filter((c) => c.rca > 1 && c.growth !== null && c.growth > 0 && c.exporterShare < maxShare)
     .sort((a, b) => b.rivalsUsd - a.rivalsUsd)
     .slice(0, limit);
-  const names = await nameProducts(store, candidates.map((c) => c.n.product));
+  const names = await nameProducts(
+    store,
+    candidates.map((c) => c.n.product),
+  );
   const hasGrowth = needs.some((n) => n.startYear !== null);
   return {
     status: hasGrowth ? 'computed' : 'missing',

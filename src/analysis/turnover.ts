@@ -57,7 +57,10 @@ export interface TurnoverResult {
   latest: { year: number; turnoverUsd: number; basis: string } | null;
 }
 
-export async function turnover(store: TradeStore, options: { exporter: string; importer: string }): Promise<TurnoverResult> {
+export async function turnover(
+  store: TradeStore,
+  options: { exporter: string; importer: string },
+): Promise<TurnoverResult> {
   const { exporter, importer } = options;
   const series = await bilateralSeries(store, exporter, importer);
   const rows: TurnoverRow[] = [];
@@ -73,7 +76,10 @@ export async function turnover(store: TradeStore, options: { exporter: string; i
       exportsUsd: s.forwardUsd,
       importsUsd: s.backwardUsd,
       turnoverUsd,
-      growth: before && before.year === s.year - 1 && before.turnoverUsd && turnoverUsd !== null ? turnoverUsd / before.turnoverUsd - 1 : null,
+      growth:
+        before && before.year === s.year - 1 && before.turnoverUsd && turnoverUsd !== null
+          ? turnoverUsd / before.turnoverUsd - 1
+          : null,
       shareOfExporterExports: s.forwardUsd !== null && s.aExportsUsd ? s.forwardUsd / s.aExportsUsd : null,
       shareOfImporterImports: s.forwardUsd !== null && s.bImportsUsd ? s.forwardUsd / s.bImportsUsd : null,
     };
@@ -100,7 +106,11 @@ export async function turnover(store: TradeStore, options: { exporter: string; i
   const lastRow = (reconciled.length > 0 ? reconciled : complete).at(-1);
   const lastOfficial = official.filter((o) => o.period === 'year' && o.measure.startsWith('turnover')).at(-1);
   const latest = lastRow
-    ? { year: lastRow.year, turnoverUsd: lastRow.turnoverUsd!, basis: `${lastRow.source}${lastRow.reporter ? ` (as reported by ${lastRow.reporter})` : ''}` }
+    ? {
+        year: lastRow.year,
+        turnoverUsd: lastRow.turnoverUsd!,
+        basis: `${lastRow.source}${lastRow.reporter ? ` (as reported by ${lastRow.reporter})` : ''}`,
+      }
     : lastOfficial
       ? {
           year: lastOfficial.year,
@@ -111,7 +121,14 @@ export async function turnover(store: TradeStore, options: { exporter: string; i
   return {
     exporter,
     importer,
-    status: rows.length === 0 ? (official.length > 0 ? 'official-only' : 'missing') : complete.length === rows.length ? 'computed' : 'partial',
+    status:
+      rows.length === 0
+        ? official.length > 0
+          ? 'official-only'
+          : 'missing'
+        : complete.length === rows.length
+          ? 'computed'
+          : 'partial',
     rows,
     mirror,
     official,
@@ -147,15 +164,26 @@ export interface TargetPlan {
 export function targetPlanner(input: TargetPlanInput): TargetPlan {
   const { currentUsd, baseYear, targetUsd, targetYear } = input;
   const years = targetYear - baseYear;
-  if (!(currentUsd > 0)) throw new InvalidOptionError(`invalid currentUsd: ${currentUsd} (the starting turnover must be above 0)`, { value: String(currentUsd) });
-  if (!(targetUsd > 0)) throw new InvalidOptionError(`invalid targetUsd: ${targetUsd} (must be above 0)`, { value: String(targetUsd) });
+  if (!(currentUsd > 0))
+    throw new InvalidOptionError(`invalid currentUsd: ${currentUsd} (the starting turnover must be above 0)`, {
+      value: String(currentUsd),
+    });
+  if (!(targetUsd > 0))
+    throw new InvalidOptionError(`invalid targetUsd: ${targetUsd} (must be above 0)`, { value: String(targetUsd) });
   if (!(years > 0) || !Number.isInteger(years)) {
-    throw new InvalidOptionError(`invalid targetYear: ${targetYear} (a whole year after the base year ${baseYear})`, { value: String(targetYear) });
+    throw new InvalidOptionError(`invalid targetYear: ${targetYear} (a whole year after the base year ${baseYear})`, {
+      value: String(targetYear),
+    });
   }
   const requiredCagr = Math.pow(targetUsd / currentUsd, 1 / years) - 1;
-  const path = Array.from({ length: years + 1 }, (_, k) => ({ year: baseYear + k, valueUsd: currentUsd * Math.pow(1 + requiredCagr, k) }));
+  const path = Array.from({ length: years + 1 }, (_, k) => ({
+    year: baseYear + k,
+    valueUsd: currentUsd * Math.pow(1 + requiredCagr, k),
+  }));
   const gapUsd = Math.max(0, targetUsd - currentUsd);
-  const sorted = [...(input.groups ?? [])].filter((g) => g.untappedUsd > 0).sort((a, b) => b.untappedUsd - a.untappedUsd);
+  const sorted = [...(input.groups ?? [])]
+    .filter((g) => g.untappedUsd > 0)
+    .sort((a, b) => b.untappedUsd - a.untappedUsd);
   const coveringGroups: TargetPlan['coveringGroups'] = [];
   let cumulativeUsd = 0;
   for (const group of sorted) {

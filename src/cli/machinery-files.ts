@@ -4,7 +4,14 @@
  * JSON become typed errors naming the file.
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { BadCatalogError, FileNotFoundError, MachineryInputError, NotAFileError, type KaravanErrorOptions, type KaravanError } from '../errors.ts';
+import {
+  BadCatalogError,
+  FileNotFoundError,
+  MachineryInputError,
+  NotAFileError,
+  type KaravanErrorOptions,
+  type KaravanError,
+} from '../errors.ts';
 import type { Catalog, PresetCatalog, ScenarioOptions } from '../machinery/index.ts';
 
 type ErrorClass = new (message: string, options?: KaravanErrorOptions) => KaravanError;
@@ -29,7 +36,10 @@ async function readJson(path: string | URL, name: string, what: string, errorCla
 /** The shipped catalog, with the user's catalog file layered over it when given. */
 export async function loadCatalog(userFile?: string): Promise<Catalog> {
   const { mergeCatalogs, parseCatalog, shippedCatalogName, shippedCatalogUrl } = await import('../machinery/index.ts');
-  const shipped = parseCatalog(await readJson(shippedCatalogUrl, shippedCatalogName, 'catalog', BadCatalogError), shippedCatalogName);
+  const shipped = parseCatalog(
+    await readJson(shippedCatalogUrl, shippedCatalogName, 'catalog', BadCatalogError),
+    shippedCatalogName,
+  );
   if (userFile === undefined) return shipped;
   const own = parseCatalog(await readJson(userFile, userFile, 'catalog file', BadCatalogError), userFile, shipped);
   return mergeCatalogs(shipped, own);
@@ -37,7 +47,10 @@ export async function loadCatalog(userFile?: string): Promise<Catalog> {
 
 export async function loadPresets(): Promise<PresetCatalog> {
   const { parsePresets, shippedPresetsName, shippedPresetsUrl } = await import('../machinery/index.ts');
-  return parsePresets(await readJson(shippedPresetsUrl, shippedPresetsName, 'presets', BadCatalogError), shippedPresetsName);
+  return parsePresets(
+    await readJson(shippedPresetsUrl, shippedPresetsName, 'presets', BadCatalogError),
+    shippedPresetsName,
+  );
 }
 
 export async function loadScenarioFile(path: string): Promise<ScenarioOptions> {

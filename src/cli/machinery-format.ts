@@ -48,7 +48,9 @@ function number(value: number): string {
 
 function range(r: TaggedRange | undefined, digits = 1): string {
   if (!r) return '';
-  return r.min === r.max ? `${fmt(r.typical, digits)} ${tag(r)}` : `${fmt(r.typical, digits)} (${fmt(r.min, digits)}-${fmt(r.max, digits)}) ${tag(r)}`;
+  return r.min === r.max
+    ? `${fmt(r.typical, digits)} ${tag(r)}`
+    : `${fmt(r.typical, digits)} (${fmt(r.min, digits)}-${fmt(r.max, digits)}) ${tag(r)}`;
 }
 
 function section(title: string): string {
@@ -58,7 +60,12 @@ function section(title: string): string {
 function parameterTable(parameters: Record<string, TaggedValue>): string {
   return formatTable(
     ['parameter', 'value', 'tag', 'source'],
-    Object.entries(parameters).map(([name, p]) => [name, number(p.value), tag(p), `${p.source}${p.asOf ? ` (as of ${p.asOf})` : ''}`]),
+    Object.entries(parameters).map(([name, p]) => [
+      name,
+      number(p.value),
+      tag(p),
+      `${p.source}${p.asOf ? ` (as of ${p.asOf})` : ''}`,
+    ]),
   );
 }
 
@@ -67,10 +74,14 @@ function presetBlock(plan: FleetPlan): string {
   const p = plan.preset;
   const lines = [`Preset ${p.id}: ${p.title}`];
   const fromPreset = Object.entries(plan.parameters).filter(([, v]) => v.tag === 'preset');
-  for (const [name, v] of fromPreset) lines.push(`  ${name} = ${number(v.value)} [preset], as of ${v.asOf ?? '?'}: ${v.source}`);
+  for (const [name, v] of fromPreset)
+    lines.push(`  ${name} = ${number(v.value)} [preset], as of ${v.asOf ?? '?'}: ${v.source}`);
   if (p.context.length > 0) {
     lines.push('  context (not used in the arithmetic):');
-    for (const f of p.context) lines.push(`    ${f.measure}, ${f.scope}: ${number(f.value)} ${f.unit} [as of ${f.asOf}; source: ${f.sourceUrl}]${f.note ? ` - ${f.note}` : ''}`);
+    for (const f of p.context)
+      lines.push(
+        `    ${f.measure}, ${f.scope}: ${number(f.value)} ${f.unit} [as of ${f.asOf}; source: ${f.sourceUrl}]${f.note ? ` - ${f.note}` : ''}`,
+      );
   }
   for (const note of p.notes) lines.push(`  note: ${note}`);
   return lines.join('\n') + '\n';
@@ -136,17 +147,40 @@ export function renderFleetPlan(plan: FleetPlan, sizes: FleetSizeTable, sensitiv
       ['repairs (F6/F7)', ...col((m) => usd(m.operating.repairUsdPerYear))],
       ['fuel (F13)', ...col((m) => `${usd(m.operating.fuelUsdPerYear)} (${fmt(m.operating.fuelLitresPerYear, 0)} L)`)],
       ['lubrication (F15)', ...col((m) => usd(m.operating.lubricationUsdPerYear))],
-      ['labour (F16)', ...col((m) => `${usd(m.operating.labourUsdPerYear)} (${fmt(m.operating.labourHoursPerYear, 0)} h)`)],
+      [
+        'labour (F16)',
+        ...col((m) => `${usd(m.operating.labourUsdPerYear)} (${fmt(m.operating.labourHoursPerYear, 0)} h)`),
+      ],
       ['operating', ...col((m) => usd(m.operating.operatingUsdPerYear))],
       ['total per year', ...col((m) => usd(m.totalUsdPerYear))],
     ],
   );
   const t = fleet.timeliness;
   out += `Timeliness (F19): K ${number(plan.inputs.timelinessLossSharePerDay)}/day x ${number(plan.inputs.yieldTPerHa)} t/ha x ${usd(plan.inputs.grainPriceUsdPerT)}/t x ${fmt(plan.inputs.areaHa, 0)} ha x ${fmt(fleet.daysNeeded, 2)} days / Z ${number(plan.inputs.zDivisor)} = ${usd(t.timelinessUsdPerYear)}/yr (${fmt(t.lostTonnes, 0)} t lost)\n`;
-  out += section(`Cost by fleet size (pwd ${number(sizes.workableShare)}, and pwd ${number(sizes.alternativeWorkableShare)})`);
+  out += section(
+    `Cost by fleet size (pwd ${number(sizes.workableShare)}, and pwd ${number(sizes.alternativeWorkableShare)})`,
+  );
   out += formatTable(
-    ['machines', 'days needed', 'machine $/ha', 'timeliness $/ha', 'total $/ha', 'in window', `days @ pwd ${number(sizes.alternativeWorkableShare)}`, `total $/ha @ pwd ${number(sizes.alternativeWorkableShare)}`],
-    sizes.rows.map((row) => [row.machines, r(row.daysNeeded), r(row.machineUsdPerHa), r(row.timelinessUsdPerHa), r(row.totalUsdPerHa), row.meetsWindow ? 'yes' : 'no', r(row.alternativeDaysNeeded), r(row.alternativeTotalUsdPerHa)]),
+    [
+      'machines',
+      'days needed',
+      'machine $/ha',
+      'timeliness $/ha',
+      'total $/ha',
+      'in window',
+      `days @ pwd ${number(sizes.alternativeWorkableShare)}`,
+      `total $/ha @ pwd ${number(sizes.alternativeWorkableShare)}`,
+    ],
+    sizes.rows.map((row) => [
+      row.machines,
+      r(row.daysNeeded),
+      r(row.machineUsdPerHa),
+      r(row.timelinessUsdPerHa),
+      r(row.totalUsdPerHa),
+      row.meetsWindow ? 'yes' : 'no',
+      r(row.alternativeDaysNeeded),
+      r(row.alternativeTotalUsdPerHa),
+    ]),
   );
   out += section('Sensitivity (each parameter scaled alone; fleet re-sized to the window)');
   out += `base: ${sensitivity.base.machines} machines, ${fmt(sensitivity.base.totalUsdPerHa)} $/ha\n`;
@@ -154,8 +188,28 @@ export function renderFleetPlan(plan: FleetPlan, sizes: FleetSizeTable, sensitiv
     ['parameter', 'factor', 'value', 'machines', 'days', 'total $/ha', 'change $/ha', 'change %', 'note'],
     sensitivity.rows.map((row) =>
       row.skipped
-        ? [row.parameter, `x${number(row.factor)}`, number(row.value), null, null, null, null, null, `skipped: ${row.skipped}`]
-        : [row.parameter, `x${number(row.factor)}`, number(row.value), row.machines!, r(row.daysNeeded!), r(row.totalUsdPerHa!), r(row.changeUsdPerHa!), r(row.changeShare! * 100), ''],
+        ? [
+            row.parameter,
+            `x${number(row.factor)}`,
+            number(row.value),
+            null,
+            null,
+            null,
+            null,
+            null,
+            `skipped: ${row.skipped}`,
+          ]
+        : [
+            row.parameter,
+            `x${number(row.factor)}`,
+            number(row.value),
+            row.machines!,
+            r(row.daysNeeded!),
+            r(row.totalUsdPerHa!),
+            r(row.changeUsdPerHa!),
+            r(row.changeShare! * 100),
+            '',
+          ],
     ),
   );
   out += section('Parameters used ([V] verified, [V*] derived, [M] unconfirmed, [user], [preset])');
@@ -186,9 +240,14 @@ export function renderComparison(c: MachineComparison): string {
       side('total $/ha', (s) => fmt(s.totalUsdPerHa)),
       side('total $/t', (s) => fmt(s.totalUsdPerT, 2)),
       side('total $/yr', (s) => usd(s.totalUsdPerYear)),
-      side('cost-minimising fleet (F20)', (s) => `${s.costMinimisingMachines} at ${fmt(s.costMinimisingTotalUsdPerHa)} $/ha`),
+      side(
+        'cost-minimising fleet (F20)',
+        (s) => `${s.costMinimisingMachines} at ${fmt(s.costMinimisingTotalUsdPerHa)} $/ha`,
+      ),
       side('$/ha per $1,000 of list price', (s) => fmt(s.usdPerHaPerListPriceUsd * 1000, 3)),
-      side('break-even list price', (s) => (s.breakEvenListPriceUsd === null ? 'none (cannot tie even at $0)' : usd(s.breakEvenListPriceUsd))),
+      side('break-even list price', (s) =>
+        s.breakEvenListPriceUsd === null ? 'none (cannot tie even at $0)' : usd(s.breakEvenListPriceUsd),
+      ),
       side('headroom vs its list price', (s) => (s.listPriceHeadroomUsd === null ? '-' : usd(s.listPriceHeadroomUsd))),
     ],
   );
@@ -213,7 +272,16 @@ export function renderDemoPlan(plan: DemoPlan, sheetPath?: string): string {
   out += `Each plot: strips ${number(o.stripLengthM)} m long, ${fmt((o.plotAreaHa * 10_000) / o.stripLengthM, 1)} m wide in all.\n`;
   out += section('Machines');
   out += formatTable(
-    ['machine', 'width m', 'speed km/h', 'efficiency', 'planned ha/h (F1)', 'passes/plot', 'h/plot', `trial h (${o.unitsPerMachine} unit${o.unitsPerMachine > 1 ? 's' : ''})`],
+    [
+      'machine',
+      'width m',
+      'speed km/h',
+      'efficiency',
+      'planned ha/h (F1)',
+      'passes/plot',
+      'h/plot',
+      `trial h (${o.unitsPerMachine} unit${o.unitsPerMachine > 1 ? 's' : ''})`,
+    ],
     plan.machines.map((m) => [
       m.machineId,
       `${number(m.widthM.value)} ${tag(m.widthM)}`,
@@ -228,11 +296,19 @@ export function renderDemoPlan(plan: DemoPlan, sheetPath?: string): string {
   out += section('Blocks (plots side by side in this order, worked the same day)');
   out += formatTable(
     ['block', 'plot order across the block', 'hours', 'days'],
-    plan.blocks.map((b) => [b.block, b.order.map((id, i) => `P${i + 1} ${id}`).join(' | '), fmt(b.hours, 1), b.startDay === b.endDay ? `day ${b.startDay}` : `days ${b.startDay}-${b.endDay}`]),
+    plan.blocks.map((b) => [
+      b.block,
+      b.order.map((id, i) => `P${i + 1} ${id}`).join(' | '),
+      fmt(b.hours, 1),
+      b.startDay === b.endDay ? `day ${b.startDay}` : `days ${b.startDay}-${b.endDay}`,
+    ]),
   );
   out += `Trial: ${fmt(plan.trialHours, 1)} h, ${plan.trialDays} working days of ${number(o.hoursPerDay)} h.\n`;
   out += section('What to measure on every plot');
-  out += formatTable(['measure', 'unit', 'better', 'from the sheet', 'how'], plan.measures.map((m) => [m.label, m.unit, m.better, m.fromSheet, m.howToMeasure]));
+  out += formatTable(
+    ['measure', 'unit', 'better', 'from the sheet', 'how'],
+    plan.measures.map((m) => [m.label, m.unit, m.better, m.fromSheet, m.howToMeasure]),
+  );
   out += section('Notes') + plan.notes.map((n) => `- ${n}`).join('\n') + '\n';
   out += sheetPath
     ? `\nMeasurement sheet written to ${sheetPath} (${plan.plots.length} plots). Fill it in, then: karavan machinery demo-results ${sheetPath}\n`
@@ -254,7 +330,14 @@ export function renderDemoResults(results: DemoResults): string {
     }
     out += formatTable(
       ['A - B', 'difference', `${Math.round(results.confidenceLevel * 100)} % interval`, 'df', 'relative', 'better'],
-      m.comparisons.map((c) => [`${c.a} - ${c.b}`, fmt(c.differenceOfMeans, 3), `${fmt(c.lower, 3)} to ${fmt(c.upper, 3)}`, fmt(c.degreesOfFreedom, 1), pct(c.relativeDifference), c.better ?? 'no clear difference']),
+      m.comparisons.map((c) => [
+        `${c.a} - ${c.b}`,
+        fmt(c.differenceOfMeans, 3),
+        `${fmt(c.lower, 3)} to ${fmt(c.upper, 3)}`,
+        fmt(c.degreesOfFreedom, 1),
+        pct(c.relativeDifference),
+        c.better ?? 'no clear difference',
+      ]),
     );
   }
   out += '\n' + results.notes.map((n) => `note: ${n}\n`).join('');
@@ -273,7 +356,9 @@ export function renderCatalog(catalog: Catalog, presets: PresetCatalog): string 
       range(m.fieldEfficiency, 2),
       m.kind === 'mining-truck' ? `${range(m.powerKw, 0)}; payload ${range(m.payloadT, 0)} t` : range(m.powerKw, 0),
       range(m.listPriceUsd, 0),
-      m.repairFactor1 && m.repairFactor2 ? `${number(m.repairFactor1.value)} / ${number(m.repairFactor2.value)} ${tag(m.repairFactor1)}` : '',
+      m.repairFactor1 && m.repairFactor2
+        ? `${number(m.repairFactor1.value)} / ${number(m.repairFactor2.value)} ${tag(m.repairFactor1)}`
+        : '',
       m.lifeHours ? `${fmt(m.lifeHours.value, 0)} ${tag(m.lifeHours)}` : '',
     ]),
   );

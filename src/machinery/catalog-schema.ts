@@ -12,24 +12,80 @@
  */
 import { BadCatalogError } from '../errors.ts';
 import { JsonReader } from './json-reader.ts';
-import { machineKinds, operationOfKind, operations, type Catalog, type Crop, type Machine, type MachineKind, type Operation } from './catalog.ts';
+import {
+  machineKinds,
+  operationOfKind,
+  operations,
+  type Catalog,
+  type Crop,
+  type Machine,
+  type MachineKind,
+  type Operation,
+} from './catalog.ts';
 import type { SourceTag, TaggedRange, TaggedValue } from './tags.ts';
 
 /** Tags a catalog file may use (`preset` belongs to preset files only). */
 export const catalogTags: readonly SourceTag[] = Object.freeze(['V', 'V*', 'M', 'user']);
 
-export const catalogTopKeys = Object.freeze(['$schema', 'version', 'title', 'notes', 'sources', 'classes', 'crops', 'machines']);
+export const catalogTopKeys = Object.freeze([
+  '$schema',
+  'version',
+  'title',
+  'notes',
+  'sources',
+  'classes',
+  'crops',
+  'machines',
+]);
 export const classKeys = Object.freeze([
-  'id', 'name', 'kind', 'selfPropelled', 'note', 'widthM', 'speedKmh', 'fieldEfficiency', 'powerKw', 'payloadT', 'listPriceUsd',
-  'lifeHours', 'repairFactor1', 'repairFactor2', 'remainingValue', 'labourFactor', 'fuelLitresPerHour', 'defaultTractorId',
+  'id',
+  'name',
+  'kind',
+  'selfPropelled',
+  'note',
+  'widthM',
+  'speedKmh',
+  'fieldEfficiency',
+  'powerKw',
+  'payloadT',
+  'listPriceUsd',
+  'lifeHours',
+  'repairFactor1',
+  'repairFactor2',
+  'remainingValue',
+  'labourFactor',
+  'fuelLitresPerHour',
+  'defaultTractorId',
 ]);
 export const rangeKeys = Object.freeze(['min', 'typical', 'max', 'tag', 'source']);
 export const valueKeys = Object.freeze(['value', 'tag', 'source']);
 export const remainingValueKeys = Object.freeze(['row', 'c1', 'c2', 'c3']);
 export const cropKeys = Object.freeze(['id', 'name', 'yieldTPerHa', 'grainPriceUsdPerT', 'timelinessLossSharePerDay']);
-export const userMachineKeys = Object.freeze(['id', 'baseClass', 'make', 'model', 'name', 'source', 'note', 'listPriceUsd', 'widthM', 'speedKmh', 'powerKw', 'payloadT', 'overrides']);
+export const userMachineKeys = Object.freeze([
+  'id',
+  'baseClass',
+  'make',
+  'model',
+  'name',
+  'source',
+  'note',
+  'listPriceUsd',
+  'widthM',
+  'speedKmh',
+  'powerKw',
+  'payloadT',
+  'overrides',
+]);
 export const overrideKeys = Object.freeze([
-  'fieldEfficiency', 'lifeHours', 'repairFactor1', 'repairFactor2', 'remainingValueC1', 'remainingValueC2', 'remainingValueC3', 'labourFactor', 'fuelLitresPerHour',
+  'fieldEfficiency',
+  'lifeHours',
+  'repairFactor1',
+  'repairFactor2',
+  'remainingValueC1',
+  'remainingValueC2',
+  'remainingValueC3',
+  'labourFactor',
+  'fuelLitresPerHour',
 ]);
 
 const idPattern = /^[a-z0-9][a-z0-9._-]*$/i;
@@ -53,7 +109,8 @@ function readRange(r: JsonReader, path: string, value: unknown, bounds: Bounds):
   const min = r.number(`${path}.min`, r.required(path, o, 'min'), bounds);
   const typical = r.number(`${path}.typical`, r.required(path, o, 'typical'), bounds);
   const max = r.number(`${path}.max`, r.required(path, o, 'max'), bounds);
-  if (!(min <= typical && typical <= max)) r.fail(path, `expected min <= typical <= max, got ${min}, ${typical}, ${max}`);
+  if (!(min <= typical && typical <= max))
+    r.fail(path, `expected min <= typical <= max, got ${min}, ${typical}, ${max}`);
   const tag = r.oneOf(`${path}.tag`, r.required(path, o, 'tag'), catalogTags);
   const source = r.string(`${path}.source`, r.required(path, o, 'source'));
   return { min, typical, max, tag, source };
@@ -79,7 +136,10 @@ function readClass(r: JsonReader, path: string, value: unknown): Machine {
   const id = r.string(`${path}.id`, r.required(path, o, 'id'));
   if (!idPattern.test(id)) r.fail(`${path}.id`, 'ids use letters, digits, ".", "_" and "-" only', id);
   const kind = r.oneOf(`${path}.kind`, r.required(path, o, 'kind'), machineKinds);
-  const selfPropelled = o.selfPropelled === undefined ? selfPropelledKinds.includes(kind) : r.boolean(`${path}.selfPropelled`, o.selfPropelled);
+  const selfPropelled =
+    o.selfPropelled === undefined
+      ? selfPropelledKinds.includes(kind)
+      : r.boolean(`${path}.selfPropelled`, o.selfPropelled);
   const machine: Machine = {
     id,
     name: r.string(`${path}.name`, r.required(path, o, 'name')),
@@ -91,11 +151,19 @@ function readClass(r: JsonReader, path: string, value: unknown): Machine {
   };
   const note = r.optionalString(`${path}.note`, o.note);
   if (note !== undefined) machine.note = note;
-  const optionalRange = (key: 'widthM' | 'speedKmh' | 'fieldEfficiency' | 'powerKw' | 'payloadT', bounds: Bounds, needed: boolean) => {
+  const optionalRange = (
+    key: 'widthM' | 'speedKmh' | 'fieldEfficiency' | 'powerKw' | 'payloadT',
+    bounds: Bounds,
+    needed: boolean,
+  ) => {
     if (o[key] !== undefined) machine[key] = readRange(r, `${path}.${key}`, o[key], bounds);
     else if (needed) r.required(path, o, key);
   };
-  const optionalValue = (key: 'lifeHours' | 'repairFactor1' | 'repairFactor2' | 'labourFactor' | 'fuelLitresPerHour', bounds: Bounds, needed: boolean) => {
+  const optionalValue = (
+    key: 'lifeHours' | 'repairFactor1' | 'repairFactor2' | 'labourFactor' | 'fuelLitresPerHour',
+    bounds: Bounds,
+    needed: boolean,
+  ) => {
     if (o[key] !== undefined) machine[key] = readValue(r, `${path}.${key}`, o[key], bounds);
     else if (needed) r.required(path, o, key);
   };
@@ -122,7 +190,8 @@ function readClass(r: JsonReader, path: string, value: unknown): Machine {
       c3: readValue(r, `${rvPath}.c3`, r.required(rvPath, rv, 'c3'), nonNegative),
     };
   } else if (!truck) r.required(path, o, 'remainingValue');
-  if (o.defaultTractorId !== undefined) machine.defaultTractorId = r.string(`${path}.defaultTractorId`, o.defaultTractorId);
+  if (o.defaultTractorId !== undefined)
+    machine.defaultTractorId = r.string(`${path}.defaultTractorId`, o.defaultTractorId);
   else if (!selfPropelled && field) r.required(path, o, 'defaultTractorId');
   return machine;
 }
@@ -134,14 +203,16 @@ function readCrop(r: JsonReader, path: string, value: unknown): Crop {
   const k = r.object(kPath, r.required(path, o, 'timelinessLossSharePerDay'));
   r.onlyKeys(kPath, k, operations);
   const timeliness: Partial<Record<Operation, TaggedValue>> = {};
-  for (const [operation, entry] of Object.entries(k)) timeliness[operation as Operation] = readValue(r, `${kPath}.${operation}`, entry, { min: 0, max: 1 });
+  for (const [operation, entry] of Object.entries(k))
+    timeliness[operation as Operation] = readValue(r, `${kPath}.${operation}`, entry, { min: 0, max: 1 });
   const crop: Crop = {
     id: r.string(`${path}.id`, r.required(path, o, 'id')),
     name: r.string(`${path}.name`, r.required(path, o, 'name')),
     timelinessLossSharePerDay: timeliness,
   };
   if (o.yieldTPerHa !== undefined) crop.yieldTPerHa = readValue(r, `${path}.yieldTPerHa`, o.yieldTPerHa, positive);
-  if (o.grainPriceUsdPerT !== undefined) crop.grainPriceUsdPerT = readValue(r, `${path}.grainPriceUsdPerT`, o.grainPriceUsdPerT, nonNegative);
+  if (o.grainPriceUsdPerT !== undefined)
+    crop.grainPriceUsdPerT = readValue(r, `${path}.grainPriceUsdPerT`, o.grainPriceUsdPerT, nonNegative);
   return crop;
 }
 
@@ -160,8 +231,10 @@ function readUserMachine(r: JsonReader, path: string, value: unknown, classes: R
   if (!idPattern.test(id)) r.fail(`${path}.id`, 'ids use letters, digits, ".", "_" and "-" only', id);
   const baseId = r.string(`${path}.baseClass`, r.required(path, o, 'baseClass'));
   const base = classes.get(baseId);
-  if (!base) r.fail(`${path}.baseClass`, `unknown class "${baseId}" (known: ${[...classes.keys()].join(', ')})`, baseId);
-  if (base.origin !== 'class') r.fail(`${path}.baseClass`, `"${baseId}" is a user machine; base a machine on a class`, baseId);
+  if (!base)
+    r.fail(`${path}.baseClass`, `unknown class "${baseId}" (known: ${[...classes.keys()].join(', ')})`, baseId);
+  if (base.origin !== 'class')
+    r.fail(`${path}.baseClass`, `"${baseId}" is a user machine; base a machine on a class`, baseId);
   const make = r.string(`${path}.make`, r.required(path, o, 'make'));
   const model = r.string(`${path}.model`, r.required(path, o, 'model'));
   const source = r.optionalString(`${path}.source`, o.source) ?? `${r.file} (user catalog)`;
@@ -185,19 +258,32 @@ function readUserMachine(r: JsonReader, path: string, value: unknown, classes: R
     const oPath = `${path}.overrides`;
     const ov = r.object(oPath, o.overrides);
     r.onlyKeys(oPath, ov, overrideKeys);
-    if (ov.fieldEfficiency !== undefined) machine.fieldEfficiency = userRange(r.number(`${oPath}.fieldEfficiency`, ov.fieldEfficiency, share), source);
-    if (ov.lifeHours !== undefined) machine.lifeHours = userValue(r.number(`${oPath}.lifeHours`, ov.lifeHours, positive), source);
-    if (ov.repairFactor1 !== undefined) machine.repairFactor1 = userValue(r.number(`${oPath}.repairFactor1`, ov.repairFactor1, nonNegative), source);
-    if (ov.repairFactor2 !== undefined) machine.repairFactor2 = userValue(r.number(`${oPath}.repairFactor2`, ov.repairFactor2, positive), source);
-    if (ov.labourFactor !== undefined) machine.labourFactor = userValue(r.number(`${oPath}.labourFactor`, ov.labourFactor, nonNegative), source);
-    if (ov.fuelLitresPerHour !== undefined) machine.fuelLitresPerHour = userValue(r.number(`${oPath}.fuelLitresPerHour`, ov.fuelLitresPerHour, nonNegative), source);
+    if (ov.fieldEfficiency !== undefined)
+      machine.fieldEfficiency = userRange(r.number(`${oPath}.fieldEfficiency`, ov.fieldEfficiency, share), source);
+    if (ov.lifeHours !== undefined)
+      machine.lifeHours = userValue(r.number(`${oPath}.lifeHours`, ov.lifeHours, positive), source);
+    if (ov.repairFactor1 !== undefined)
+      machine.repairFactor1 = userValue(r.number(`${oPath}.repairFactor1`, ov.repairFactor1, nonNegative), source);
+    if (ov.repairFactor2 !== undefined)
+      machine.repairFactor2 = userValue(r.number(`${oPath}.repairFactor2`, ov.repairFactor2, positive), source);
+    if (ov.labourFactor !== undefined)
+      machine.labourFactor = userValue(r.number(`${oPath}.labourFactor`, ov.labourFactor, nonNegative), source);
+    if (ov.fuelLitresPerHour !== undefined)
+      machine.fuelLitresPerHour = userValue(
+        r.number(`${oPath}.fuelLitresPerHour`, ov.fuelLitresPerHour, nonNegative),
+        source,
+      );
     const rvKeys = ['remainingValueC1', 'remainingValueC2', 'remainingValueC3'] as const;
     if (rvKeys.some((key) => ov[key] !== undefined)) {
-      if (!machine.remainingValue) r.fail(`${oPath}.remainingValueC1`, `class "${baseId}" has no remaining-value coefficients to override`);
+      if (!machine.remainingValue)
+        r.fail(`${oPath}.remainingValueC1`, `class "${baseId}" has no remaining-value coefficients to override`);
       const rv = { ...machine.remainingValue, row: `${machine.remainingValue.row}, user overrides` };
-      if (ov.remainingValueC1 !== undefined) rv.c1 = userValue(r.number(`${oPath}.remainingValueC1`, ov.remainingValueC1, positive), source);
-      if (ov.remainingValueC2 !== undefined) rv.c2 = userValue(r.number(`${oPath}.remainingValueC2`, ov.remainingValueC2, nonNegative), source);
-      if (ov.remainingValueC3 !== undefined) rv.c3 = userValue(r.number(`${oPath}.remainingValueC3`, ov.remainingValueC3, nonNegative), source);
+      if (ov.remainingValueC1 !== undefined)
+        rv.c1 = userValue(r.number(`${oPath}.remainingValueC1`, ov.remainingValueC1, positive), source);
+      if (ov.remainingValueC2 !== undefined)
+        rv.c2 = userValue(r.number(`${oPath}.remainingValueC2`, ov.remainingValueC2, nonNegative), source);
+      if (ov.remainingValueC3 !== undefined)
+        rv.c3 = userValue(r.number(`${oPath}.remainingValueC3`, ov.remainingValueC3, nonNegative), source);
       machine.remainingValue = rv;
     }
   }
@@ -212,12 +298,15 @@ export function parseCatalog(json: unknown, file: string, base?: Catalog): Catal
   const r: JsonReader = new JsonReader(file, BadCatalogError);
   const top = r.object('(top level)', json);
   r.onlyKeys('', top, catalogTopKeys);
-  if (top.version !== undefined && r.number('version', top.version) !== 1) r.fail('version', `unsupported version ${String(top.version)} (this Karavan reads version 1)`);
-  if (top.classes === undefined && top.machines === undefined && top.crops === undefined) r.fail('(top level)', 'expected at least one of "classes", "machines", "crops"');
+  if (top.version !== undefined && r.number('version', top.version) !== 1)
+    r.fail('version', `unsupported version ${String(top.version)} (this Karavan reads version 1)`);
+  if (top.classes === undefined && top.machines === undefined && top.crops === undefined)
+    r.fail('(top level)', 'expected at least one of "classes", "machines", "crops"');
   const notes = top.notes === undefined ? [] : r.array('notes', top.notes).map((n, i) => r.string(`notes[${i}]`, n));
   const sources: Record<string, string> = {};
   if (top.sources !== undefined) {
-    for (const [key, text] of Object.entries(r.object('sources', top.sources))) sources[key] = r.string(`sources.${key}`, text);
+    for (const [key, text] of Object.entries(r.object('sources', top.sources)))
+      sources[key] = r.string(`sources.${key}`, text);
   }
   const known = new Map<string, Machine>((base?.machines ?? []).map((m) => [m.id, m] as const));
   const own: Machine[] = [];
@@ -230,8 +319,12 @@ export function parseCatalog(json: unknown, file: string, base?: Catalog): Catal
     own.push(machine);
     paths.push(path);
   };
-  if (top.classes !== undefined) r.array('classes', top.classes).forEach((entry, i) => add(`classes[${i}]`, readClass(r, `classes[${i}]`, entry)));
-  if (top.machines !== undefined) r.array('machines', top.machines).forEach((entry, i) => add(`machines[${i}]`, readUserMachine(r, `machines[${i}]`, entry, known)));
+  if (top.classes !== undefined)
+    r.array('classes', top.classes).forEach((entry, i) => add(`classes[${i}]`, readClass(r, `classes[${i}]`, entry)));
+  if (top.machines !== undefined)
+    r.array('machines', top.machines).forEach((entry, i) =>
+      add(`machines[${i}]`, readUserMachine(r, `machines[${i}]`, entry, known)),
+    );
   const crops: Crop[] = [];
   if (top.crops !== undefined) {
     const cropIds = new Set<string>();
@@ -248,7 +341,8 @@ export function parseCatalog(json: unknown, file: string, base?: Catalog): Catal
     const tractor = known.get(machine.defaultTractorId);
     const path = `${paths[i]!}.defaultTractorId`;
     if (!tractor) r.fail(path, `unknown tractor "${machine.defaultTractorId}"`, machine.defaultTractorId);
-    if (!isTractorKind(tractor.kind)) r.fail(path, `"${machine.defaultTractorId}" is a ${tractor.kind}, not a tractor`, machine.defaultTractorId);
+    if (!isTractorKind(tractor.kind))
+      r.fail(path, `"${machine.defaultTractorId}" is a ${tractor.kind}, not a tractor`, machine.defaultTractorId);
   }
   return { machines: own, crops, notes, sources };
 }

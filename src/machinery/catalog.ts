@@ -99,17 +99,26 @@ export interface Catalog {
 export function findMachine(catalog: Catalog, id: string): Machine {
   const machine = catalog.machines.find((m) => m.id === id);
   if (machine) return machine;
-  const suggestions = closestIds(id, catalog.machines.map((m) => m.id));
+  const suggestions = closestIds(
+    id,
+    catalog.machines.map((m) => m.id),
+  );
   throw new UnknownMachineError(`unknown machine: ${id}`, {
     value: id,
-    hint: suggestions.length > 0 ? `did you mean ${suggestions.join(', ')}? (list them with: karavan machinery catalog)` : 'list the ids with: karavan machinery catalog',
+    hint:
+      suggestions.length > 0
+        ? `did you mean ${suggestions.join(', ')}? (list them with: karavan machinery catalog)`
+        : 'list the ids with: karavan machinery catalog',
   });
 }
 
 export function findCrop(catalog: Catalog, id: string): Crop {
   const crop = catalog.crops.find((c) => c.id === id);
   if (crop) return crop;
-  const suggestions = closestIds(id, catalog.crops.map((c) => c.id));
+  const suggestions = closestIds(
+    id,
+    catalog.crops.map((c) => c.id),
+  );
   throw new MachineryInputError(`invalid crop: ${id} (not in the catalog)`, {
     column: 'crop',
     value: id,
@@ -123,5 +132,10 @@ export function mergeCatalogs(base: Catalog, extra: Catalog): Catalog {
   for (const m of extra.machines) machines.set(m.id, m);
   const crops = new Map(base.crops.map((c) => [c.id, c] as const));
   for (const c of extra.crops) crops.set(c.id, c);
-  return { machines: [...machines.values()], crops: [...crops.values()], notes: [...base.notes, ...extra.notes], sources: { ...base.sources, ...extra.sources } };
+  return {
+    machines: [...machines.values()],
+    crops: [...crops.values()],
+    notes: [...base.notes, ...extra.notes],
+    sources: { ...base.sources, ...extra.sources },
+  };
 }

@@ -99,9 +99,22 @@ function side(plan: FleetPlan, otherTotalUsdPerHa: number): ComparisonSide {
   return result;
 }
 
-export function compareMachines(scenario: ResolvedScenario, catalog: Catalog, a: CompareSide, b: CompareSide): MachineComparison {
-  const planA = planFleetForUnit({ ...scenario, machineId: a.machineId }, resolveUnit(catalog, a.machineId, a.tractorId), catalog);
-  const planB = planFleetForUnit({ ...scenario, machineId: b.machineId }, resolveUnit(catalog, b.machineId, b.tractorId), catalog);
+export function compareMachines(
+  scenario: ResolvedScenario,
+  catalog: Catalog,
+  a: CompareSide,
+  b: CompareSide,
+): MachineComparison {
+  const planA = planFleetForUnit(
+    { ...scenario, machineId: a.machineId },
+    resolveUnit(catalog, a.machineId, a.tractorId),
+    catalog,
+  );
+  const planB = planFleetForUnit(
+    { ...scenario, machineId: b.machineId },
+    resolveUnit(catalog, b.machineId, b.tractorId),
+    catalog,
+  );
   const totalA = planA.windowFleet.usdPerHa.total;
   const totalB = planB.windowFleet.usdPerHa.total;
   const sideA = side(planA, totalB);
@@ -111,10 +124,18 @@ export function compareMachines(scenario: ResolvedScenario, catalog: Catalog, a:
   const loserTotal = Math.max(totalA, totalB);
   const yieldTPerHa = planA.inputs.yieldTPerHa;
   const notes: string[] = [];
-  if (planA.operation !== planB.operation) notes.push(`The machines do different operations (${planA.operation} vs ${planB.operation}): the comparison is of cost only.`);
-  notes.push('Both machines are sized to finish inside the same window; each gets its own fleet (F3). Break-even prices hold that fleet fixed.');
+  if (planA.operation !== planB.operation)
+    notes.push(
+      `The machines do different operations (${planA.operation} vs ${planB.operation}): the comparison is of cost only.`,
+    );
+  notes.push(
+    'Both machines are sized to finish inside the same window; each gets its own fleet (F3). Break-even prices hold that fleet fixed.',
+  );
   const unconfirmed = new Set([...planA.unconfirmedParameters, ...planB.unconfirmedParameters]);
-  if (unconfirmed.size > 0) notes.push(`Unconfirmed [M] parameters enter both sides (${[...unconfirmed].join(', ')}); differences driven by them are not verified.`);
+  if (unconfirmed.size > 0)
+    notes.push(
+      `Unconfirmed [M] parameters enter both sides (${[...unconfirmed].join(', ')}); differences driven by them are not verified.`,
+    );
   return {
     kind: 'karavan.machinery.comparison',
     version: 1,
@@ -129,7 +150,8 @@ export function compareMachines(scenario: ResolvedScenario, catalog: Catalog, a:
     marginUsdPerT: Math.abs(difference) / yieldTPerHa,
     marginUsdPerYear: Math.abs(difference) * planA.inputs.areaHa,
     marginShare: loserTotal > 0 ? Math.abs(difference) / loserTotal : 0,
-    breakEvenListPriceDifferenceUsd: sideB.breakEvenListPriceUsd === null ? null : sideB.breakEvenListPriceUsd - sideA.listPriceUsd,
+    breakEvenListPriceDifferenceUsd:
+      sideB.breakEvenListPriceUsd === null ? null : sideB.breakEvenListPriceUsd - sideA.listPriceUsd,
     plans: { a: planA, b: planB },
     notes,
   };

@@ -70,7 +70,11 @@ export function parseCsv(text: string, file: string): CsvRecord[] {
       recordLine = line;
     } else cell += ch;
   }
-  if (inQuotes) throw new MachineryInputError(`${file}: unterminated quoted cell starting on line ${quotedStartLine}`, { file, line: quotedStartLine });
+  if (inQuotes)
+    throw new MachineryInputError(`${file}: unterminated quoted cell starting on line ${quotedStartLine}`, {
+      file,
+      line: quotedStartLine,
+    });
   if (cell !== '' || cells.length > 0) {
     cells.push(cell);
     records.push({ line: recordLine, cells });

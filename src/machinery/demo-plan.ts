@@ -53,12 +53,23 @@ export const demoPlanDefaults = Object.freeze({
 });
 
 export function resolveDemoPlan(options: DemoPlanOptions): ResolvedDemoPlanOptions {
-  if (options.areaHa === undefined) throw new MachineryInputError('invalid areaHa: missing (the demonstration field, ha, is required)', { column: 'areaHa' });
+  if (options.areaHa === undefined)
+    throw new MachineryInputError('invalid areaHa: missing (the demonstration field, ha, is required)', {
+      column: 'areaHa',
+    });
   requirePositive('areaHa', options.areaHa);
   const machineIds = options.machineIds ?? [];
-  if (machineIds.length < 2) throw new MachineryInputError(`invalid machines: ${machineIds.join(',') || '(none)'} (a demonstration compares at least 2 machines)`, { column: 'machines' });
+  if (machineIds.length < 2)
+    throw new MachineryInputError(
+      `invalid machines: ${machineIds.join(',') || '(none)'} (a demonstration compares at least 2 machines)`,
+      { column: 'machines' },
+    );
   const duplicate = machineIds.find((id, i) => machineIds.indexOf(id) !== i);
-  if (duplicate !== undefined) throw new MachineryInputError(`invalid machines: ${duplicate} is listed twice`, { column: 'machines', value: duplicate });
+  if (duplicate !== undefined)
+    throw new MachineryInputError(`invalid machines: ${duplicate} is listed twice`, {
+      column: 'machines',
+      value: duplicate,
+    });
   const resolved: ResolvedDemoPlanOptions = {
     areaHa: options.areaHa,
     machineIds,
@@ -160,7 +171,8 @@ export const demoMeasures: readonly DemoMeasure[] = Object.freeze([
     unit: 'ha/h',
     better: 'higher',
     fromSheet: 'worked_area_ha / work_hours',
-    howToMeasure: 'Area from the plot pegs or GNSS track; work hours from entering to leaving the plot, turns and unloading included, breakdowns excluded (log those as downtime).',
+    howToMeasure:
+      'Area from the plot pegs or GNSS track; work hours from entering to leaving the plot, turns and unloading included, breakdowns excluded (log those as downtime).',
   },
   {
     id: 'fuelLitresPerHa',
@@ -168,7 +180,8 @@ export const demoMeasures: readonly DemoMeasure[] = Object.freeze([
     unit: 'L/ha',
     better: 'lower',
     fromSheet: 'fuel_litres / worked_area_ha',
-    howToMeasure: 'Top up to the brim before and after the plot (refill method) or read the engine fuel counter; same fuel and same person each time.',
+    howToMeasure:
+      'Top up to the brim before and after the plot (refill method) or read the engine fuel counter; same fuel and same person each time.',
   },
   {
     id: 'grainLossKgPerHa',
@@ -176,7 +189,8 @@ export const demoMeasures: readonly DemoMeasure[] = Object.freeze([
     unit: 'kg/ha',
     better: 'lower',
     fromSheet: 'grain_loss_kg_per_ha',
-    howToMeasure: 'Drop trays or loss pans under the straw and chaff (at least 3 per plot, away from headlands); weigh clean grain, convert to kg/ha, enter the plot mean. Leave blank for non-harvest machines.',
+    howToMeasure:
+      'Drop trays or loss pans under the straw and chaff (at least 3 per plot, away from headlands); weigh clean grain, convert to kg/ha, enter the plot mean. Leave blank for non-harvest machines.',
   },
   {
     id: 'downtimeShare',
@@ -184,7 +198,8 @@ export const demoMeasures: readonly DemoMeasure[] = Object.freeze([
     unit: 'share of time',
     better: 'lower',
     fromSheet: 'downtime_hours / (work_hours + downtime_hours)',
-    howToMeasure: 'Hours stopped in the plot for breakdowns, blockages and adjustments (not for waiting on trucks); note the cause in notes.',
+    howToMeasure:
+      'Hours stopped in the plot for breakdowns, blockages and adjustments (not for waiting on trucks); note the cause in notes.',
   },
 ]);
 
@@ -211,12 +226,19 @@ export function planDemonstration(options: DemoPlanOptions, catalog: Catalog): D
   const machines = o.machineIds.map((id): DemoMachine => {
     const machine = findMachine(catalog, id);
     if (!isFieldMachineKind(machine.kind) || !machine.widthM || !machine.speedKmh || !machine.fieldEfficiency) {
-      throw new MachineryInputError(`invalid machines: ${id} is a ${machine.kind}; a field demonstration needs machines that work a width (combines, drills, sprayers, tillage)`, { column: 'machines', value: id });
+      throw new MachineryInputError(
+        `invalid machines: ${id} is a ${machine.kind}; a field demonstration needs machines that work a width (combines, drills, sprayers, tillage)`,
+        { column: 'machines', value: id },
+      );
     }
     const widthM = typicalOf(machine.widthM);
     const speedKmh = typicalOf(machine.speedKmh);
     const fieldEfficiency = typicalOf(machine.fieldEfficiency);
-    const plannedHaPerHour = effectiveFieldCapacityHaPerHour({ speedKmh: speedKmh.value, widthM: widthM.value, fieldEfficiency: fieldEfficiency.value });
+    const plannedHaPerHour = effectiveFieldCapacityHaPerHour({
+      speedKmh: speedKmh.value,
+      widthM: widthM.value,
+      fieldEfficiency: fieldEfficiency.value,
+    });
     const plotWidthM = (o.plotAreaHa * 10_000) / o.stripLengthM;
     const hoursPerPlot = o.plotAreaHa / plannedHaPerHour;
     return {
@@ -243,7 +265,9 @@ export function planDemonstration(options: DemoPlanOptions, catalog: Catalog): D
   let trialHours = 0;
   for (let block = 1; block <= o.replicates; block++) {
     const order = shuffled(o.machineIds, random);
-    const hours = Math.max(...order.map((id) => machines.find((m) => m.machineId === id)!.hoursPerPlot / o.unitsPerMachine));
+    const hours = Math.max(
+      ...order.map((id) => machines.find((m) => m.machineId === id)!.hoursPerPlot / o.unitsPerMachine),
+    );
     if (usedToday > 0 && usedToday + hours > o.hoursPerDay * (1 + 1e-9)) {
       day++;
       usedToday = 0;
@@ -271,7 +295,7 @@ export function planDemonstration(options: DemoPlanOptions, catalog: Catalog): D
   }
   const trialAreaHa = o.plotAreaHa * o.replicates * o.machineIds.length;
   const notes = [
-    'Lay the blocks across the field\'s main gradient (soil, slope, crop stand) so that each block is as uniform as possible; plots inside a block run side by side.',
+    "Lay the blocks across the field's main gradient (soil, slope, crop stand) so that each block is as uniform as possible; plots inside a block run side by side.",
     'Work the plots of one block on the same day, in the order given, to share crop moisture and weather; leave headlands and a guard pass between plots.',
     'Use the same crop variety, operators of similar experience (swap them between blocks if possible) and machine settings recorded before the start.',
     `Planned rates come from the catalog's typical speed, width and efficiency (tags shown); the trial measures the real ones.`,

@@ -54,23 +54,36 @@ export interface DemoResults {
 function valueOf(measure: DemoMeasure['id'], row: DemoSheetRow): number | null {
   switch (measure) {
     case 'haPerHour':
-      return row.workedAreaHa !== null && row.workHours !== null && row.workHours > 0 ? row.workedAreaHa / row.workHours : null;
+      return row.workedAreaHa !== null && row.workHours !== null && row.workHours > 0
+        ? row.workedAreaHa / row.workHours
+        : null;
     case 'fuelLitresPerHa':
-      return row.fuelLitres !== null && row.workedAreaHa !== null && row.workedAreaHa > 0 ? row.fuelLitres / row.workedAreaHa : null;
+      return row.fuelLitres !== null && row.workedAreaHa !== null && row.workedAreaHa > 0
+        ? row.fuelLitres / row.workedAreaHa
+        : null;
     case 'grainLossKgPerHa':
       return row.grainLossKgPerHa;
     case 'downtimeShare':
-      return row.downtimeHours !== null && row.workHours !== null && row.workHours + row.downtimeHours > 0 ? row.downtimeHours / (row.workHours + row.downtimeHours) : null;
+      return row.downtimeHours !== null && row.workHours !== null && row.workHours + row.downtimeHours > 0
+        ? row.downtimeHours / (row.workHours + row.downtimeHours)
+        : null;
   }
 }
 
 export function compareDemoResults(rows: readonly DemoSheetRow[], options: DemoResultsOptions = {}): DemoResults {
   const confidenceLevel = options.confidenceLevel ?? demoResultsDefaults.confidenceLevel;
   if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
-    throw new MachineryInputError(`invalid confidenceLevel: ${confidenceLevel} (must be between 0 and 1, exclusive)`, { column: 'confidenceLevel', value: String(confidenceLevel) });
+    throw new MachineryInputError(`invalid confidenceLevel: ${confidenceLevel} (must be between 0 and 1, exclusive)`, {
+      column: 'confidenceLevel',
+      value: String(confidenceLevel),
+    });
   }
   const machineIds = [...new Set(rows.map((r) => r.machineId))];
-  if (machineIds.length < 2) throw new MachineryInputError(`invalid machine_id: only ${machineIds.join('') || 'no machine'} in the sheet (a comparison needs 2 or more)`, { column: 'machine_id' });
+  if (machineIds.length < 2)
+    throw new MachineryInputError(
+      `invalid machine_id: only ${machineIds.join('') || 'no machine'} in the sheet (a comparison needs 2 or more)`,
+      { column: 'machine_id' },
+    );
   const measures = demoMeasures.map((measure): MeasureResult => {
     const machines = machineIds.map((machineId): MachineMeasureSummary => {
       const own = rows.filter((r) => r.machineId === machineId);
@@ -79,7 +92,12 @@ export function compareDemoResults(rows: readonly DemoSheetRow[], options: DemoR
     });
     const short = machines.filter((m) => m.n < 2);
     if (short.length > 0) {
-      return { measure, machines, comparisons: [], skipped: `fewer than 2 plots with data for ${short.map((m) => m.machineId).join(', ')}` };
+      return {
+        measure,
+        machines,
+        comparisons: [],
+        skipped: `fewer than 2 plots with data for ${short.map((m) => m.machineId).join(', ')}`,
+      };
     }
     const comparisons: PairComparison[] = [];
     for (let i = 0; i < machines.length; i++) {

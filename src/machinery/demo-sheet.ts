@@ -6,12 +6,40 @@ import { MachineryInputError } from '../errors.ts';
 import { formatCsv, parseCsv } from './csv.ts';
 import type { DemoPlan } from './demo-plan.ts';
 
-export const demoSheetPlannedColumns = Object.freeze(['plot_id', 'block', 'position', 'machine_id', 'plot_area_ha', 'strip_length_m', 'plot_width_m', 'passes_planned', 'planned_ha_per_h'] as const);
-export const demoSheetMeasuredColumns = Object.freeze(['date', 'operator', 'worked_area_ha', 'work_hours', 'fuel_litres', 'grain_loss_kg_per_ha', 'downtime_hours', 'notes'] as const);
+export const demoSheetPlannedColumns = Object.freeze([
+  'plot_id',
+  'block',
+  'position',
+  'machine_id',
+  'plot_area_ha',
+  'strip_length_m',
+  'plot_width_m',
+  'passes_planned',
+  'planned_ha_per_h',
+] as const);
+export const demoSheetMeasuredColumns = Object.freeze([
+  'date',
+  'operator',
+  'worked_area_ha',
+  'work_hours',
+  'fuel_litres',
+  'grain_loss_kg_per_ha',
+  'downtime_hours',
+  'notes',
+] as const);
 export const demoSheetColumns = Object.freeze([...demoSheetPlannedColumns, ...demoSheetMeasuredColumns]);
 
 /** Columns demo-results needs (the others are for the field team). */
-export const demoSheetRequiredColumns = Object.freeze(['plot_id', 'block', 'machine_id', 'worked_area_ha', 'work_hours', 'fuel_litres', 'grain_loss_kg_per_ha', 'downtime_hours'] as const);
+export const demoSheetRequiredColumns = Object.freeze([
+  'plot_id',
+  'block',
+  'machine_id',
+  'worked_area_ha',
+  'work_hours',
+  'fuel_litres',
+  'grain_loss_kg_per_ha',
+  'downtime_hours',
+] as const);
 
 function round(value: number, digits: number): number {
   const f = 10 ** digits;
@@ -63,7 +91,10 @@ export function parseDemoSheet(text: string, file: string): DemoSheetRow[] {
   const index = new Map(header.map((name, i) => [name, i] as const));
   for (const column of demoSheetRequiredColumns) {
     if (!index.has(column)) {
-      throw new MachineryInputError(`${file}: missing column ${column} (the sheet written by 'karavan machinery demo' has it)`, { file, line: 1, column });
+      throw new MachineryInputError(
+        `${file}: missing column ${column} (the sheet written by 'karavan machinery demo' has it)`,
+        { file, line: 1, column },
+      );
     }
   }
   const text_ = (cells: string[], column: string) => (cells[index.get(column)!] ?? '').trim();
@@ -73,13 +104,21 @@ export function parseDemoSheet(text: string, file: string): DemoSheetRow[] {
       if (raw === '') return null;
       const value = Number(raw.replace(',', '.'));
       if (!Number.isFinite(value) || value < 0) {
-        throw new MachineryInputError(`${file}:${record.line}: invalid ${column}: ${raw} (a number 0 or greater, or blank)`, { file, line: record.line, column, value: raw });
+        throw new MachineryInputError(
+          `${file}:${record.line}: invalid ${column}: ${raw} (a number 0 or greater, or blank)`,
+          { file, line: record.line, column, value: raw },
+        );
       }
       return value;
     };
     const required = (column: string): string => {
       const value = text_(record.cells, column);
-      if (value === '') throw new MachineryInputError(`${file}:${record.line}: invalid ${column}: blank (every row needs it)`, { file, line: record.line, column });
+      if (value === '')
+        throw new MachineryInputError(`${file}:${record.line}: invalid ${column}: blank (every row needs it)`, {
+          file,
+          line: record.line,
+          column,
+        });
       return value;
     };
     return {
@@ -98,7 +137,13 @@ export function parseDemoSheet(text: string, file: string): DemoSheetRow[] {
   const seen = new Map<string, number>();
   for (const row of rows) {
     const first = seen.get(row.plotId);
-    if (first !== undefined) throw new MachineryInputError(`${file}:${row.line}: invalid plot_id: ${row.plotId} (already on line ${first})`, { file, line: row.line, column: 'plot_id', value: row.plotId });
+    if (first !== undefined)
+      throw new MachineryInputError(`${file}:${row.line}: invalid plot_id: ${row.plotId} (already on line ${first})`, {
+        file,
+        line: row.line,
+        column: 'plot_id',
+        value: row.plotId,
+      });
     seen.set(row.plotId, row.line);
   }
   return rows;

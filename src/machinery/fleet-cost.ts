@@ -73,11 +73,19 @@ function scale(parts: CostParts, divisor: number): CostParts {
 }
 
 export function capacityOf(inputs: PlanInputs): number {
-  return effectiveFieldCapacityHaPerHour({ speedKmh: inputs.speedKmh, widthM: inputs.widthM, fieldEfficiency: inputs.fieldEfficiency });
+  return effectiveFieldCapacityHaPerHour({
+    speedKmh: inputs.speedKmh,
+    widthM: inputs.widthM,
+    fieldEfficiency: inputs.fieldEfficiency,
+  });
 }
 
 /** Costs of `machines` units covering the scenario's area. */
-export function fleetCostAt(inputs: PlanInputs, machines: number, capacityHaPerHour: number = capacityOf(inputs)): FleetCost {
+export function fleetCostAt(
+  inputs: PlanInputs,
+  machines: number,
+  capacityHaPerHour: number = capacityOf(inputs),
+): FleetCost {
   requireInteger('machines', machines, 1);
   const hoursPerYear = hoursPerYearPerMachine(inputs.areaHa, machines, capacityHaPerHour);
   const days = daysNeeded(inputs.areaHa, machines, capacityHaPerHour, inputs.hoursPerDay, inputs.workableShare);
@@ -130,7 +138,16 @@ export function fleetCostAt(inputs: PlanInputs, machines: number, capacityHaPerH
   const lubrication = sum((m) => m.operating.lubricationUsdPerYear);
   const labour = sum((m) => m.operating.labourUsdPerYear);
   const machine = ownership + repair + fuel + lubrication + labour;
-  const usdPerYear: CostParts = { ownership, repair, fuel, lubrication, labour, machine, timeliness: timeliness.timelinessUsdPerYear, total: machine + timeliness.timelinessUsdPerYear };
+  const usdPerYear: CostParts = {
+    ownership,
+    repair,
+    fuel,
+    lubrication,
+    labour,
+    machine,
+    timeliness: timeliness.timelinessUsdPerYear,
+    total: machine + timeliness.timelinessUsdPerYear,
+  };
   return {
     machines,
     capacityHaPerHour,

@@ -25,7 +25,11 @@ export interface FleetSizeTable {
   rows: FleetSizeRow[];
 }
 
-export function fleetSizeTable(inputs: PlanInputs, sizes: readonly number[], alternativeWorkableShare: number): FleetSizeTable {
+export function fleetSizeTable(
+  inputs: PlanInputs,
+  sizes: readonly number[],
+  alternativeWorkableShare: number,
+): FleetSizeTable {
   requireShare('alternativeWorkableShare', alternativeWorkableShare);
   const capacity = capacityOf(inputs);
   const alternative: PlanInputs = { ...inputs, workableShare: alternativeWorkableShare };

@@ -24,7 +24,12 @@ export interface MachinesNeeded {
 }
 
 /** F2: area one machine covers in the window, ha. */
-export function areaPerMachineHa(capacityHaPerHour: number, hoursPerDay: number, windowDays: number, workableShare: number): number {
+export function areaPerMachineHa(
+  capacityHaPerHour: number,
+  hoursPerDay: number,
+  windowDays: number,
+  workableShare: number,
+): number {
   requirePositive('capacityHaPerHour', capacityHaPerHour);
   requireHoursPerDay('hoursPerDay', hoursPerDay);
   requirePositive('windowDays', windowDays);
@@ -43,7 +48,12 @@ export function ceilMachines(exactMachines: number): number {
 /** F2 + F3: machines needed to cover the area inside the window, with the parts. */
 export function machinesNeeded(input: WindowInput): MachinesNeeded {
   requirePositive('areaHa', input.areaHa);
-  const perMachineHa = areaPerMachineHa(input.capacityHaPerHour, input.hoursPerDay, input.windowDays, input.workableShare);
+  const perMachineHa = areaPerMachineHa(
+    input.capacityHaPerHour,
+    input.hoursPerDay,
+    input.windowDays,
+    input.workableShare,
+  );
   const exactMachines = input.areaHa / perMachineHa;
   return { areaPerMachineHa: perMachineHa, exactMachines, machines: ceilMachines(exactMachines) };
 }

@@ -18,7 +18,12 @@ export { ownershipCostUsdPerYear } from './ownership-cost.ts';
 export type { OwnershipInput, OwnershipCost } from './ownership-cost.ts';
 export { accumulatedRepairCostUsd, repairCostUsdPerYear } from './repair-cost.ts';
 export type { RepairFactors, RepairCost } from './repair-cost.ts';
-export { fuelLitresPerHourAverage, specificFuelLitresPerKwhD4974, specificFuelLitresPerKwhD4977, dieselLitresPerKwhAverage } from './fuel.ts';
+export {
+  fuelLitresPerHourAverage,
+  specificFuelLitresPerKwhD4974,
+  specificFuelLitresPerKwhD4977,
+  dieselLitresPerKwhAverage,
+} from './fuel.ts';
 export { operatingCostUsdPerYear } from './operating-cost.ts';
 export type { OperatingInput, OperatingCost } from './operating-cost.ts';
 export { timelinessCostUsd, timelinessCostUsdExpanded } from './timeliness.ts';
@@ -35,7 +40,14 @@ export { isFieldMachineKind, isTractorKind, parseCatalog } from './catalog-schem
 export { parseJsonText } from './json-reader.ts';
 export { findFact, findPreset, parsePresets } from './presets.ts';
 export type { Preset, PresetCatalog, PresetFact } from './presets.ts';
-export { requireNoMachineFields, resolveScenario, scenarioDefaults, scenarioDefaultSources, scenarioFromJson, machineSpecificKeys } from './scenario.ts';
+export {
+  requireNoMachineFields,
+  resolveScenario,
+  scenarioDefaults,
+  scenarioDefaultSources,
+  scenarioFromJson,
+  machineSpecificKeys,
+} from './scenario.ts';
 export type { ResolvedScenario, ScenarioOptions, ScenarioPresetInfo } from './scenario.ts';
 export { shippedCatalogName, shippedCatalogUrl, shippedPresetsName, shippedPresetsUrl } from './shipped-files.ts';
 export { closestIds } from './suggest.ts';
@@ -53,7 +65,14 @@ export { planFleet, planFleetForUnit } from './plan-fleet.ts';
 export type { FleetPlan, MachineSummary } from './plan-fleet.ts';
 export { fleetSizeTable } from './fleet-size-table.ts';
 export type { FleetSizeRow, FleetSizeTable } from './fleet-size-table.ts';
-export { resolveSensitivity, sensitivityDefaults, sensitivityParameters, sensitivityTable, windowFleetTotals, withParameter } from './sensitivity.ts';
+export {
+  resolveSensitivity,
+  sensitivityDefaults,
+  sensitivityParameters,
+  sensitivityTable,
+  windowFleetTotals,
+  withParameter,
+} from './sensitivity.ts';
 export type { SensitivityOptions, SensitivityParameter, SensitivityRow, SensitivityTable } from './sensitivity.ts';
 export { compareMachines } from './compare.ts';
 export type { CompareSide, ComparisonSide, MachineComparison } from './compare.ts';

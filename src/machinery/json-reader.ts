@@ -34,7 +34,8 @@ export class JsonReader {
   }
 
   object(path: string, value: unknown): JsonObject {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) this.fail(path, `expected an object, got ${describe(value)}`, value);
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      this.fail(path, `expected an object, got ${describe(value)}`, value);
     return value as JsonObject;
   }
 
@@ -44,7 +45,8 @@ export class JsonReader {
   }
 
   string(path: string, value: unknown): string {
-    if (typeof value !== 'string' || value.trim() === '') this.fail(path, `expected a non-empty string, got ${describe(value)}`, value);
+    if (typeof value !== 'string' || value.trim() === '')
+      this.fail(path, `expected a non-empty string, got ${describe(value)}`, value);
     return value;
   }
 
@@ -59,27 +61,34 @@ export class JsonReader {
 
   /** A finite number, with optional bounds: `gt` (exclusive), `min`, `max` (inclusive). */
   number(path: string, value: unknown, bounds: { gt?: number; min?: number; max?: number } = {}): number {
-    if (typeof value !== 'number' || !Number.isFinite(value)) this.fail(path, `expected a number, got ${describe(value)}`, value);
-    if (bounds.gt !== undefined && !(value > bounds.gt)) this.fail(path, `must be greater than ${bounds.gt}, got ${value}`, value);
-    if (bounds.min !== undefined && value < bounds.min) this.fail(path, `must be at least ${bounds.min}, got ${value}`, value);
-    if (bounds.max !== undefined && value > bounds.max) this.fail(path, `must be at most ${bounds.max}, got ${value}`, value);
+    if (typeof value !== 'number' || !Number.isFinite(value))
+      this.fail(path, `expected a number, got ${describe(value)}`, value);
+    if (bounds.gt !== undefined && !(value > bounds.gt))
+      this.fail(path, `must be greater than ${bounds.gt}, got ${value}`, value);
+    if (bounds.min !== undefined && value < bounds.min)
+      this.fail(path, `must be at least ${bounds.min}, got ${value}`, value);
+    if (bounds.max !== undefined && value > bounds.max)
+      this.fail(path, `must be at most ${bounds.max}, got ${value}`, value);
     return value;
   }
 
   oneOf<T extends string>(path: string, value: unknown, allowed: readonly T[]): T {
-    if (typeof value !== 'string' || !allowed.includes(value as T)) this.fail(path, `expected one of ${allowed.join(', ')}, got ${describe(value)}`, value);
+    if (typeof value !== 'string' || !allowed.includes(value as T))
+      this.fail(path, `expected one of ${allowed.join(', ')}, got ${describe(value)}`, value);
     return value as T;
   }
 
   /** Rejects keys outside `allowed` (catches typos such as "listPriceUSD"). */
   onlyKeys(path: string, object: JsonObject, allowed: readonly string[]): void {
     for (const key of Object.keys(object)) {
-      if (!allowed.includes(key)) this.fail(`${path === '' ? '' : `${path}.`}${key}`, `unknown field (allowed: ${allowed.join(', ')})`);
+      if (!allowed.includes(key))
+        this.fail(`${path === '' ? '' : `${path}.`}${key}`, `unknown field (allowed: ${allowed.join(', ')})`);
     }
   }
 
   required(path: string, object: JsonObject, key: string): unknown {
-    if (!(key in object) || object[key] === undefined) this.fail(`${path === '' ? '' : `${path}.`}${key}`, 'missing required field');
+    if (!(key in object) || object[key] === undefined)
+      this.fail(`${path === '' ? '' : `${path}.`}${key}`, 'missing required field');
     return object[key];
   }
 }
@@ -97,6 +106,9 @@ export function parseJsonText(text: string, file: string, errorClass: ErrorClass
   try {
     return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
-    throw new errorClass(`${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`, { file, cause: error });
+    throw new errorClass(`${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`, {
+      file,
+      cause: error,
+    });
   }
 }

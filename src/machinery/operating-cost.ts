@@ -40,7 +40,12 @@ export function operatingCostUsdPerYear(input: OperatingInput): OperatingCost {
   requireNonNegative('labourFactor', input.labourFactor);
   requireNonNegative('wageUsdPerHour', input.wageUsdPerHour);
   requirePositive('ownershipYears', input.ownershipYears);
-  const repair = repairCostUsdPerYear(input.listPriceUsd, input.repairFactors, input.hoursPerYear, input.ownershipYears);
+  const repair = repairCostUsdPerYear(
+    input.listPriceUsd,
+    input.repairFactors,
+    input.hoursPerYear,
+    input.ownershipYears,
+  );
   const fuelLitresPerYear = input.fuelLitresPerHour * input.hoursPerYear;
   const fuelUsdPerYear = fuelLitresPerYear * input.fuelPriceUsdPerLitre;
   const lubricationUsdPerYear = input.lubricationShareOfFuel * fuelUsdPerYear;

@@ -26,7 +26,11 @@ export interface OptimalFleet {
 /** Largest N scanned. */
 export const maxScannedMachines = 100_000;
 
-export function costMinimisingFleet(inputs: PlanInputs, capacityHaPerHour: number, windowMachines: number): OptimalFleet {
+export function costMinimisingFleet(
+  inputs: PlanInputs,
+  capacityHaPerHour: number,
+  windowMachines: number,
+): OptimalFleet {
   requireInteger('windowMachines', windowMachines, 1);
   let upper = Math.min(maxScannedMachines, Math.max(10, 2 * windowMachines));
   let best = fleetCostAt(inputs, 1, capacityHaPerHour);
@@ -41,7 +45,8 @@ export function costMinimisingFleet(inputs: PlanInputs, capacityHaPerHour: numbe
     upper = Math.min(maxScannedMachines, upper * 2);
   }
   const unitOwnership = best.perMachine.reduce((total, m) => total + m.ownership.ownershipUsdPerYear, 0);
-  const numerator = inputs.timelinessLossSharePerDay * inputs.yieldTPerHa * inputs.grainPriceUsdPerT * inputs.areaHa ** 2;
+  const numerator =
+    inputs.timelinessLossSharePerDay * inputs.yieldTPerHa * inputs.grainPriceUsdPerT * inputs.areaHa ** 2;
   const denominator = inputs.zDivisor * inputs.hoursPerDay * inputs.workableShare * capacityHaPerHour * unitOwnership;
   return {
     machines: best.machines,

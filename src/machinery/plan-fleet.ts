@@ -93,7 +93,9 @@ export function planFleetForUnit(scenario: ResolvedScenario, unit: MachineUnit, 
     .filter(([, value]) => isUnconfirmed(value.tag))
     .map(([name]) => name);
   if (unconfirmedParameters.length > 0) {
-    notes.push(`${unconfirmedParameters.length} parameters are unconfirmed [M] (${unconfirmedParameters.join(', ')}): check them against D497.7 or local data before relying on the totals.`);
+    notes.push(
+      `${unconfirmedParameters.length} parameters are unconfirmed [M] (${unconfirmedParameters.join(', ')}): check them against D497.7 or local data before relying on the totals.`,
+    );
   }
   const plan: FleetPlan = {
     kind: 'karavan.machinery.fleet-plan',

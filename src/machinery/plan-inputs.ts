@@ -62,7 +62,11 @@ export function weakestTag(tags: SourceTag[]): SourceTag {
 
 function need<T>(value: T | undefined, machine: Machine, field: string): T {
   if (value === undefined) {
-    throw new MachineryInputError(`invalid machine: ${machine.id} has no ${field} in the catalog`, { column: field, value: machine.id, hint: 'add it in your catalog file' });
+    throw new MachineryInputError(`invalid machine: ${machine.id} has no ${field} in the catalog`, {
+      column: field,
+      value: machine.id,
+      hint: 'add it in your catalog file',
+    });
   }
   return value;
 }
@@ -83,7 +87,11 @@ function costedMachine(
   const share = scenario.purchasePriceShare;
   const purchasePriceUsd = p(
     'purchasePriceUsd',
-    tagged(listPriceUsd * share.value, weakestTag([listPrice.tag, share.tag]), `purchasePriceShare ${share.value} x list price ${listPriceUsd}`),
+    tagged(
+      listPriceUsd * share.value,
+      weakestTag([listPrice.tag, share.tag]),
+      `purchasePriceShare ${share.value} x list price ${listPriceUsd}`,
+    ),
   );
   const rv = need(machine.remainingValue, machine, 'remainingValue');
   let fuelLitresPerHour = 0;
@@ -96,7 +104,11 @@ function costedMachine(
       const perKwh = scenario.fuelLitresPerKwh;
       fuelLitresPerHour = p(
         'fuelLitresPerHour',
-        tagged(perKwh.value * power.value, weakestTag([perKwh.tag, power.tag]), `F13: ${perKwh.value} L/kWh x ${power.value} kW`),
+        tagged(
+          perKwh.value * power.value,
+          weakestTag([perKwh.tag, power.tag]),
+          `F13: ${perKwh.value} L/kWh x ${power.value} kW`,
+        ),
       );
     }
     labourFactor = p('labourFactor', need(machine.labourFactor, machine, 'labourFactor'));
@@ -109,7 +121,11 @@ function costedMachine(
     lifeHours: p('lifeHours', need(machine.lifeHours, machine, 'lifeHours')),
     repairFactor1: p('repairFactor1', need(machine.repairFactor1, machine, 'repairFactor1')),
     repairFactor2: p('repairFactor2', need(machine.repairFactor2, machine, 'repairFactor2')),
-    remainingValue: { c1: p('remainingValue.c1', rv.c1), c2: p('remainingValue.c2', rv.c2), c3: p('remainingValue.c3', rv.c3) },
+    remainingValue: {
+      c1: p('remainingValue.c1', rv.c1),
+      c2: p('remainingValue.c2', rv.c2),
+      c3: p('remainingValue.c3', rv.c3),
+    },
     fuelLitresPerHour,
     labourFactor,
   };
@@ -119,7 +135,11 @@ function typical(range: TaggedRange | undefined, machine: Machine, field: string
   return typicalOf(need(range, machine, field));
 }
 
-export function buildPlanInputs(scenario: ResolvedScenario, unit: MachineUnit, cropTimeliness?: TaggedValue): BuiltPlanInputs {
+export function buildPlanInputs(
+  scenario: ResolvedScenario,
+  unit: MachineUnit,
+  cropTimeliness?: TaggedValue,
+): BuiltPlanInputs {
   const { machine, tractor } = unit;
   const notes: string[] = [];
   const parameters: Record<string, TaggedValue> = {};
@@ -132,13 +152,30 @@ export function buildPlanInputs(scenario: ResolvedScenario, unit: MachineUnit, c
   const fieldEfficiency = scenario.fieldEfficiency ?? typical(machine.fieldEfficiency, machine, 'fieldEfficiency');
   let timeliness = scenario.timelinessLossSharePerDay ?? cropTimeliness;
   if (!timeliness) {
-    timeliness = tagged(0, 'M', `no timeliness K for ${scenario.cropId} ${machine.operation} in the catalog; timeliness not costed`);
-    notes.push(`No timeliness coefficient K is known for ${scenario.cropName.toLowerCase()} ${machine.operation}: timeliness cost is 0 (set --timeliness-k-per-day to cost it).`);
+    timeliness = tagged(
+      0,
+      'M',
+      `no timeliness K for ${scenario.cropId} ${machine.operation} in the catalog; timeliness not costed`,
+    );
+    notes.push(
+      `No timeliness coefficient K is known for ${scenario.cropName.toLowerCase()} ${machine.operation}: timeliness cost is 0 (set --timeliness-k-per-day to cost it).`,
+    );
   }
-  const costed = [costedMachine(machine, 'machine', scenario.listPriceUsd ?? typicalOf(machine.listPriceUsd), scenario, parameters, tractor === undefined)];
+  const costed = [
+    costedMachine(
+      machine,
+      'machine',
+      scenario.listPriceUsd ?? typicalOf(machine.listPriceUsd),
+      scenario,
+      parameters,
+      tractor === undefined,
+    ),
+  ];
   if (tractor) {
     costed.push(costedMachine(tractor, 'tractor', typicalOf(tractor.listPriceUsd), scenario, parameters, true));
-    notes.push(`The tractor ${tractor.id} is costed as dedicated to this operation (all its hours here); a tractor shared with other work costs less per ha.`);
+    notes.push(
+      `The tractor ${tractor.id} is costed as dedicated to this operation (all its hours here); a tractor shared with other work costs less per ha.`,
+    );
   }
   const inputs: PlanInputs = {
     areaHa: s('areaHa', scenario.areaHa),

@@ -22,7 +22,14 @@ export interface PresetFact {
 }
 
 /** Scenario fields a preset may set. */
-export const presetValueKeys = Object.freeze(['yieldTPerHa', 'grainPriceUsdPerT', 'windowDays', 'hoursPerDay', 'workableShare', 'areaHa'] as const);
+export const presetValueKeys = Object.freeze([
+  'yieldTPerHa',
+  'grainPriceUsdPerT',
+  'windowDays',
+  'hoursPerDay',
+  'workableShare',
+  'areaHa',
+] as const);
 export type PresetValueKey = (typeof presetValueKeys)[number];
 
 export interface PresetValue {
@@ -90,15 +97,22 @@ export function parsePresets(json: unknown, file: string): PresetCatalog {
       if (note !== undefined) value.note = note;
       values[key as PresetValueKey] = value;
     }
-    const context = o.context === undefined ? [] : r.array(`${path}.context`, o.context).map((c, j) => r.string(`${path}.context[${j}]`, c));
-    for (const [j, id] of context.entries()) if (!factIds.has(id)) r.fail(`${path}.context[${j}]`, `unknown fact "${id}"`, id);
+    const context =
+      o.context === undefined
+        ? []
+        : r.array(`${path}.context`, o.context).map((c, j) => r.string(`${path}.context[${j}]`, c));
+    for (const [j, id] of context.entries())
+      if (!factIds.has(id)) r.fail(`${path}.context[${j}]`, `unknown fact "${id}"`, id);
     return {
       id: r.string(`${path}.id`, r.required(path, o, 'id')),
       title: r.string(`${path}.title`, r.required(path, o, 'title')),
       cropId: r.string(`${path}.cropId`, r.required(path, o, 'cropId')),
       values,
       context,
-      notes: o.notes === undefined ? [] : r.array(`${path}.notes`, o.notes).map((n, j) => r.string(`${path}.notes[${j}]`, n)),
+      notes:
+        o.notes === undefined
+          ? []
+          : r.array(`${path}.notes`, o.notes).map((n, j) => r.string(`${path}.notes[${j}]`, n)),
     };
   });
   return { facts, presets };
@@ -107,7 +121,10 @@ export function parsePresets(json: unknown, file: string): PresetCatalog {
 export function findPreset(catalog: PresetCatalog, id: string): Preset {
   const preset = catalog.presets.find((p) => p.id === id);
   if (preset) return preset;
-  const suggestions = closestIds(id, catalog.presets.map((p) => p.id));
+  const suggestions = closestIds(
+    id,
+    catalog.presets.map((p) => p.id),
+  );
   throw new MachineryInputError(`invalid preset: ${id} (not a known preset)`, {
     column: 'preset',
     value: id,
@@ -117,6 +134,7 @@ export function findPreset(catalog: PresetCatalog, id: string): Preset {
 
 export function findFact(catalog: PresetCatalog, id: string): PresetFact {
   const fact = catalog.facts.find((f) => f.id === id);
-  if (!fact) throw new MachineryInputError(`invalid fact: ${id} (not in the preset file)`, { column: 'fact', value: id });
+  if (!fact)
+    throw new MachineryInputError(`invalid fact: ${id} (not in the preset file)`, { column: 'fact', value: id });
   return fact;
 }

@@ -14,16 +14,28 @@ export interface RemainingValueCoefficients {
 }
 
 /** F9: remaining value as a share of the current list price (squared form). */
-export function remainingValueShare(ageYears: number, accumulatedHours: number, coefficients: RemainingValueCoefficients): number {
+export function remainingValueShare(
+  ageYears: number,
+  accumulatedHours: number,
+  coefficients: RemainingValueCoefficients,
+): number {
   requireNonNegative('ageYears', ageYears);
   requireNonNegative('accumulatedHours', accumulatedHours);
-  const bracket = coefficients.c1 - coefficients.c2 * Math.sqrt(ageYears) - coefficients.c3 * Math.sqrt(accumulatedHours);
+  const bracket =
+    coefficients.c1 - coefficients.c2 * Math.sqrt(ageYears) - coefficients.c3 * Math.sqrt(accumulatedHours);
   return Math.max(bracket, 0) ** 2;
 }
 
 /** The un-squared form some guides quote; for comparison only, never used in costs. */
-export function remainingValueShareUnsquared(ageYears: number, accumulatedHours: number, coefficients: RemainingValueCoefficients): number {
+export function remainingValueShareUnsquared(
+  ageYears: number,
+  accumulatedHours: number,
+  coefficients: RemainingValueCoefficients,
+): number {
   requireNonNegative('ageYears', ageYears);
   requireNonNegative('accumulatedHours', accumulatedHours);
-  return Math.max(coefficients.c1 - coefficients.c2 * Math.sqrt(ageYears) - coefficients.c3 * Math.sqrt(accumulatedHours), 0);
+  return Math.max(
+    coefficients.c1 - coefficients.c2 * Math.sqrt(ageYears) - coefficients.c3 * Math.sqrt(accumulatedHours),
+    0,
+  );
 }

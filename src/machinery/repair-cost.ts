@@ -12,7 +12,11 @@ export interface RepairFactors {
 }
 
 /** F6: accumulated R&M cost to `accumulatedHours`, USD. */
-export function accumulatedRepairCostUsd(listPriceUsd: number, factors: RepairFactors, accumulatedHours: number): number {
+export function accumulatedRepairCostUsd(
+  listPriceUsd: number,
+  factors: RepairFactors,
+  accumulatedHours: number,
+): number {
   requireNonNegative('listPriceUsd', listPriceUsd);
   requireNonNegative('rf1', factors.rf1);
   requirePositive('rf2', factors.rf2);
@@ -32,7 +36,12 @@ export interface RepairCost {
 }
 
 /** F7: average yearly R&M over `ownershipYears` at `hoursPerYear`. */
-export function repairCostUsdPerYear(listPriceUsd: number, factors: RepairFactors, hoursPerYear: number, ownershipYears: number): RepairCost {
+export function repairCostUsdPerYear(
+  listPriceUsd: number,
+  factors: RepairFactors,
+  hoursPerYear: number,
+  ownershipYears: number,
+): RepairCost {
   requireNonNegative('hoursPerYear', hoursPerYear);
   requirePositive('ownershipYears', ownershipYears);
   const accumulatedHours = hoursPerYear * ownershipYears;

@@ -8,7 +8,13 @@ import { findCrop, findMachine, type Catalog } from './catalog.ts';
 import { JsonReader } from './json-reader.ts';
 import { findFact, findPreset, type PresetCatalog, type PresetFact, type PresetValueKey } from './presets.ts';
 import { tagged, type SourceTag, type TaggedValue } from './tags.ts';
-import { requireHoursPerDay, requireNonNegative, requirePositive, requireShare, requireShareOrZero } from './validate.ts';
+import {
+  requireHoursPerDay,
+  requireNonNegative,
+  requirePositive,
+  requireShare,
+  requireShareOrZero,
+} from './validate.ts';
 import { requireZDivisor } from './timeliness.ts';
 
 export interface ScenarioOptions {
@@ -87,20 +93,27 @@ export const scenarioDefaults = Object.freeze({
 type DefaultNumberKey = Exclude<keyof typeof scenarioDefaults, 'cropId' | 'machineId'>;
 
 /** Where each default comes from (methods doc sections and sources). */
-export const scenarioDefaultSources: Readonly<Record<DefaultNumberKey, { tag: SourceTag; source: string }>> = Object.freeze({
-  windowDays: { tag: 'M', source: 'methods doc §8 scenario (10-day window), an assumption' },
-  hoursPerDay: { tag: 'M', source: 'methods doc §7: combining small grain is often 8-10 h/day (general practice)' },
-  workableShare: { tag: 'M', source: 'methods doc §8: pwd 1.0, every window day workable (optimistic; §7: 0.5-0.7 in wet regions)' },
-  purchasePriceShare: { tag: 'M', source: 'methods doc §8 assumption: PP = 0.90 LP' },
-  ownershipYears: { tag: 'V', source: 'S4 AgDM A3-29: economic life 10-12 yr for machines' },
-  realInterestRate: { tag: 'V', source: 'S4 AgDM A3-29 example: 8 % nominal - 3 % inflation' },
-  taxesInsuranceHousingShare: { tag: 'M', source: 'EP496 default 2 % of PP (taxes 1 %, housing 0.75 %, insurance 0.25 %), methods doc F12' },
-  fuelPriceUsdPerLitre: { tag: 'M', source: 'methods doc §8 assumption: $1.00/L' },
-  wageUsdPerHour: { tag: 'M', source: 'methods doc §8 assumption: $25/h' },
-  lubricationShareOfFuel: { tag: 'V', source: 'S8 Machinery Cost Equations (A3-29 uses the same 15 %), F15' },
-  fuelLitresPerKwh: { tag: 'V', source: 'S8 and DevTreks FuelAvgCostHr: 0.044 gal/hp-h diesel = 0.223 L/kWh, F13' },
-  zDivisor: { tag: 'V*', source: 'F19: mean delay D/2 when the operation starts or ends at the optimum date' },
-});
+export const scenarioDefaultSources: Readonly<Record<DefaultNumberKey, { tag: SourceTag; source: string }>> =
+  Object.freeze({
+    windowDays: { tag: 'M', source: 'methods doc §8 scenario (10-day window), an assumption' },
+    hoursPerDay: { tag: 'M', source: 'methods doc §7: combining small grain is often 8-10 h/day (general practice)' },
+    workableShare: {
+      tag: 'M',
+      source: 'methods doc §8: pwd 1.0, every window day workable (optimistic; §7: 0.5-0.7 in wet regions)',
+    },
+    purchasePriceShare: { tag: 'M', source: 'methods doc §8 assumption: PP = 0.90 LP' },
+    ownershipYears: { tag: 'V', source: 'S4 AgDM A3-29: economic life 10-12 yr for machines' },
+    realInterestRate: { tag: 'V', source: 'S4 AgDM A3-29 example: 8 % nominal - 3 % inflation' },
+    taxesInsuranceHousingShare: {
+      tag: 'M',
+      source: 'EP496 default 2 % of PP (taxes 1 %, housing 0.75 %, insurance 0.25 %), methods doc F12',
+    },
+    fuelPriceUsdPerLitre: { tag: 'M', source: 'methods doc §8 assumption: $1.00/L' },
+    wageUsdPerHour: { tag: 'M', source: 'methods doc §8 assumption: $25/h' },
+    lubricationShareOfFuel: { tag: 'V', source: 'S8 Machinery Cost Equations (A3-29 uses the same 15 %), F15' },
+    fuelLitresPerKwh: { tag: 'V', source: 'S8 and DevTreks FuelAvgCostHr: 0.044 gal/hp-h diesel = 0.223 L/kWh, F13' },
+    zDivisor: { tag: 'V*', source: 'F19: mean delay D/2 when the operation starts or ends at the optimum date' },
+  });
 
 export interface ScenarioPresetInfo {
   id: string;
@@ -146,19 +159,34 @@ const nonNegative: Rule = requireNonNegative;
 const share: Rule = requireShare;
 const rate: Rule = (field, value, location) => {
   requireNonNegative(field, value, location);
-  if (value >= 1) throw new MachineryInputError(`invalid ${field}: ${value} (a rate as a share, e.g. 0.05; must be below 1)`, { ...location, column: field, value: String(value) });
+  if (value >= 1)
+    throw new MachineryInputError(`invalid ${field}: ${value} (a rate as a share, e.g. 0.05; must be below 1)`, {
+      ...location,
+      column: field,
+      value: String(value),
+    });
   return value;
 };
 const years: Rule = (field, value, location) => {
   requirePositive(field, value, location);
-  if (value > 50) throw new MachineryInputError(`invalid ${field}: ${value} (at most 50 years)`, { ...location, column: field, value: String(value) });
+  if (value > 50)
+    throw new MachineryInputError(`invalid ${field}: ${value} (at most 50 years)`, {
+      ...location,
+      column: field,
+      value: String(value),
+    });
   return value;
 };
 const zRule: Rule = (_field, value, location) => {
   try {
     return requireZDivisor(value);
   } catch (error) {
-    throw new MachineryInputError(`invalid zDivisor: ${value} (must be 2 or 4)`, { ...location, column: 'zDivisor', value: String(value), cause: error });
+    throw new MachineryInputError(`invalid zDivisor: ${value} (must be 2 or 4)`, {
+      ...location,
+      column: 'zDivisor',
+      value: String(value),
+      cause: error,
+    });
   }
 };
 
@@ -186,10 +214,22 @@ export const scenarioNumberRules: Readonly<Record<ScenarioNumberKey, Rule>> = Ob
   zDivisor: zRule,
 });
 
-export const scenarioTextKeys: readonly ScenarioTextKey[] = Object.freeze(['cropId', 'machineId', 'tractorId', 'presetId']);
+export const scenarioTextKeys: readonly ScenarioTextKey[] = Object.freeze([
+  'cropId',
+  'machineId',
+  'tractorId',
+  'presetId',
+]);
 export const scenarioNumberKeys = Object.freeze(Object.keys(scenarioNumberRules) as ScenarioNumberKey[]);
 /** Fields that describe one machine; `compare` takes them from each machine, not the scenario. */
-export const machineSpecificKeys = Object.freeze(['machineId', 'tractorId', 'widthM', 'speedKmh', 'fieldEfficiency', 'listPriceUsd'] as const);
+export const machineSpecificKeys = Object.freeze([
+  'machineId',
+  'tractorId',
+  'widthM',
+  'speedKmh',
+  'fieldEfficiency',
+  'listPriceUsd',
+] as const);
 
 export interface ResolveScenarioContext {
   catalog: Catalog;
@@ -210,21 +250,36 @@ export function resolveScenario(options: ScenarioOptions, context: ResolveScenar
   const presetValues: Partial<Record<PresetValueKey, TaggedValue>> = {};
   let presetCropId: string | undefined;
   if (options.presetId !== undefined) {
-    if (!context.presets) throw new MachineryInputError(`invalid preset: ${options.presetId} (no preset file loaded)`, { column: 'preset', value: options.presetId });
+    if (!context.presets)
+      throw new MachineryInputError(`invalid preset: ${options.presetId} (no preset file loaded)`, {
+        column: 'preset',
+        value: options.presetId,
+      });
     const found = findPreset(context.presets, options.presetId);
     presetCropId = found.cropId;
-    for (const [key, entry] of Object.entries(found.values) as [PresetValueKey, { fact: string; value?: number; note?: string }][]) {
+    for (const [key, entry] of Object.entries(found.values) as [
+      PresetValueKey,
+      { fact: string; value?: number; note?: string },
+    ][]) {
       const fact = findFact(context.presets, entry.fact);
       const source = `${fact.measure}, ${fact.scope}; source: ${fact.sourceUrl}${entry.note ? `; ${entry.note}` : fact.note ? `; ${fact.note}` : ''}`;
       const value = entry.value ?? fact.value;
       scenarioNumberRules[key](key, value, { file: `preset ${found.id}` });
       presetValues[key] = tagged(value, 'preset', source, fact.asOf);
     }
-    preset = { id: found.id, title: found.title, notes: found.notes, context: found.context.map((id) => findFact(context.presets!, id)) };
+    preset = {
+      id: found.id,
+      title: found.title,
+      notes: found.notes,
+      context: found.context.map((id) => findFact(context.presets!, id)),
+    };
   }
 
   if (options.areaHa === undefined && presetValues.areaHa === undefined) {
-    throw new MachineryInputError('invalid areaHa: missing (the area to cover, ha, is required)', { column: 'areaHa', hint: 'pass --area-ha (or areaHa in the scenario file)' });
+    throw new MachineryInputError('invalid areaHa: missing (the area to cover, ha, is required)', {
+      column: 'areaHa',
+      hint: 'pass --area-ha (or areaHa in the scenario file)',
+    });
   }
   const crop = findCrop(context.catalog, options.cropId ?? presetCropId ?? scenarioDefaults.cropId);
   const machineId = options.machineId ?? scenarioDefaults.machineId;
@@ -237,12 +292,19 @@ export function resolveScenario(options: ScenarioOptions, context: ResolveScenar
   };
   const withDefault = (key: DefaultNumberKey): TaggedValue => {
     const fromPreset = (presetValues as Partial<Record<string, TaggedValue>>)[key];
-    return user(key) ?? fromPreset ?? tagged(scenarioDefaults[key], scenarioDefaultSources[key].tag, scenarioDefaultSources[key].source);
+    return (
+      user(key) ??
+      fromPreset ??
+      tagged(scenarioDefaults[key], scenarioDefaultSources[key].tag, scenarioDefaultSources[key].source)
+    );
   };
   const fromCrop = (key: 'yieldTPerHa' | 'grainPriceUsdPerT', flag: string): TaggedValue => {
     const value = user(key) ?? presetValues[key] ?? crop[key];
     if (!value) {
-      throw new MachineryInputError(`invalid ${key}: missing (the catalog has no default for ${crop.id})`, { column: key, hint: `pass ${flag} (or a scenario value ${key})` });
+      throw new MachineryInputError(`invalid ${key}: missing (the catalog has no default for ${crop.id})`, {
+        column: key,
+        hint: `pass ${flag} (or a scenario value ${key})`,
+      });
     }
     return value;
   };
@@ -285,12 +347,18 @@ const scenarioFileExtraKeys = ['$schema', 'title', 'description'];
 export function scenarioFromJson(json: unknown, file: string): ScenarioOptions {
   const r: JsonReader = new JsonReader(file, MachineryInputError);
   const o = r.object('(top level)', json);
-  const aliases: Record<string, ScenarioTextKey> = { crop: 'cropId', machine: 'machineId', tractor: 'tractorId', preset: 'presetId' };
+  const aliases: Record<string, ScenarioTextKey> = {
+    crop: 'cropId',
+    machine: 'machineId',
+    tractor: 'tractorId',
+    preset: 'presetId',
+  };
   r.onlyKeys('', o, [...scenarioFileExtraKeys, ...scenarioTextKeys, ...Object.keys(aliases), ...scenarioNumberKeys]);
   const options: ScenarioOptions = {};
   for (const [key, raw] of Object.entries(o)) {
     if (scenarioFileExtraKeys.includes(key)) continue;
-    const textKey = aliases[key] ?? (scenarioTextKeys.includes(key as ScenarioTextKey) ? (key as ScenarioTextKey) : undefined);
+    const textKey =
+      aliases[key] ?? (scenarioTextKeys.includes(key as ScenarioTextKey) ? (key as ScenarioTextKey) : undefined);
     if (textKey) {
       if (options[textKey] !== undefined) r.fail(key, `given twice (as ${textKey} and its short name)`);
       options[textKey] = r.string(key, raw);
@@ -301,7 +369,13 @@ export function scenarioFromJson(json: unknown, file: string): ScenarioOptions {
     try {
       scenarioNumberRules[numberKey](numberKey, value, { file });
     } catch (error) {
-      if (error instanceof MachineryInputError) throw new MachineryInputError(`${file}: ${error.message}`, { file, column: key, value: String(value), cause: error });
+      if (error instanceof MachineryInputError)
+        throw new MachineryInputError(`${file}: ${error.message}`, {
+          file,
+          column: key,
+          value: String(value),
+          cause: error,
+        });
       throw error;
     }
     options[numberKey] = value;
@@ -313,11 +387,14 @@ export function scenarioFromJson(json: unknown, file: string): ScenarioOptions {
 export function requireNoMachineFields(options: ScenarioOptions, file: string): void {
   for (const key of machineSpecificKeys) {
     if (options[key] !== undefined) {
-      throw new MachineryInputError(`${file}: ${key}: a compare scenario cannot set ${key}; each machine brings its own (put it in your catalog file)`, {
-        file,
-        column: key,
-        value: String(options[key]),
-      });
+      throw new MachineryInputError(
+        `${file}: ${key}: a compare scenario cannot set ${key}; each machine brings its own (put it in your catalog file)`,
+        {
+          file,
+          column: key,
+          value: String(options[key]),
+        },
+      );
     }
   }
 }

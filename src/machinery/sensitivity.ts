@@ -7,7 +7,14 @@ import { capacityOf, fleetCostAt } from './fleet-cost.ts';
 import { machinesNeeded } from './fleet-size.ts';
 import type { PlanInputs } from './plan-inputs.ts';
 
-export const sensitivityParameters = Object.freeze(['speedKmh', 'widthM', 'fieldEfficiency', 'listPriceUsd', 'windowDays', 'workableShare'] as const);
+export const sensitivityParameters = Object.freeze([
+  'speedKmh',
+  'widthM',
+  'fieldEfficiency',
+  'listPriceUsd',
+  'windowDays',
+  'workableShare',
+] as const);
 export type SensitivityParameter = (typeof sensitivityParameters)[number];
 
 export interface SensitivityOptions {
@@ -29,14 +36,22 @@ export const sensitivityDefaults: Readonly<ResolvedSensitivityOptions> = Object.
 
 export function resolveSensitivity(options: SensitivityOptions = {}): ResolvedSensitivityOptions {
   const factors = options.factors ?? sensitivityDefaults.factors;
-  if (factors.length === 0) throw new MachineryInputError('invalid factors: [] (give at least one factor)', { column: 'factors' });
+  if (factors.length === 0)
+    throw new MachineryInputError('invalid factors: [] (give at least one factor)', { column: 'factors' });
   for (const factor of factors) {
-    if (!Number.isFinite(factor) || factor <= 0) throw new MachineryInputError(`invalid factors: ${factor} (each factor must be greater than 0)`, { column: 'factors', value: String(factor) });
+    if (!Number.isFinite(factor) || factor <= 0)
+      throw new MachineryInputError(`invalid factors: ${factor} (each factor must be greater than 0)`, {
+        column: 'factors',
+        value: String(factor),
+      });
   }
   const parameters = options.parameters ?? sensitivityDefaults.parameters;
   for (const parameter of parameters) {
     if (!sensitivityParameters.includes(parameter)) {
-      throw new MachineryInputError(`invalid parameters: ${String(parameter)} (one of ${sensitivityParameters.join(', ')})`, { column: 'parameters', value: String(parameter) });
+      throw new MachineryInputError(
+        `invalid parameters: ${String(parameter)} (one of ${sensitivityParameters.join(', ')})`,
+        { column: 'parameters', value: String(parameter) },
+      );
     }
   }
   return { factors, parameters };
@@ -75,11 +90,27 @@ export function withParameter(inputs: PlanInputs, parameter: SensitivityParamete
 }
 
 /** Window fleet and total cost for a set of inputs. */
-export function windowFleetTotals(inputs: PlanInputs): { machines: number; daysNeeded: number; totalUsdPerHa: number; totalUsdPerT: number } {
+export function windowFleetTotals(inputs: PlanInputs): {
+  machines: number;
+  daysNeeded: number;
+  totalUsdPerHa: number;
+  totalUsdPerT: number;
+} {
   const capacity = capacityOf(inputs);
-  const { machines } = machinesNeeded({ areaHa: inputs.areaHa, capacityHaPerHour: capacity, hoursPerDay: inputs.hoursPerDay, windowDays: inputs.windowDays, workableShare: inputs.workableShare });
+  const { machines } = machinesNeeded({
+    areaHa: inputs.areaHa,
+    capacityHaPerHour: capacity,
+    hoursPerDay: inputs.hoursPerDay,
+    windowDays: inputs.windowDays,
+    workableShare: inputs.workableShare,
+  });
   const cost = fleetCostAt(inputs, machines, capacity);
-  return { machines, daysNeeded: cost.daysNeeded, totalUsdPerHa: cost.usdPerHa.total, totalUsdPerT: cost.usdPerT.total };
+  return {
+    machines,
+    daysNeeded: cost.daysNeeded,
+    totalUsdPerHa: cost.usdPerHa.total,
+    totalUsdPerT: cost.usdPerT.total,
+  };
 }
 
 export function sensitivityTable(inputs: PlanInputs, options: SensitivityOptions = {}): SensitivityTable {

@@ -6,8 +6,8 @@
 import { MachineryInputError } from '../errors.ts';
 
 const lanczos = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905,
-  -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
 ];
 
 /** ln Γ(x) for x > 0 (Lanczos, g = 7). */
@@ -59,7 +59,11 @@ export function regularizedIncompleteBeta(x: number, a: number, b: number): numb
 }
 
 function requireDf(df: number): number {
-  if (!(df > 0) || Number.isNaN(df)) throw new MachineryInputError(`invalid degreesOfFreedom: ${df} (must be greater than 0)`, { column: 'degreesOfFreedom', value: String(df) });
+  if (!(df > 0) || Number.isNaN(df))
+    throw new MachineryInputError(`invalid degreesOfFreedom: ${df} (must be greater than 0)`, {
+      column: 'degreesOfFreedom',
+      value: String(df),
+    });
   return Math.min(df, 1e7);
 }
 
@@ -73,7 +77,11 @@ export function studentTCdf(t: number, df: number): number {
 
 /** The t with P(T <= t) = p. */
 export function studentTQuantile(p: number, df: number): number {
-  if (!(p > 0 && p < 1)) throw new MachineryInputError(`invalid probability: ${p} (must be between 0 and 1, exclusive)`, { column: 'probability', value: String(p) });
+  if (!(p > 0 && p < 1))
+    throw new MachineryInputError(`invalid probability: ${p} (must be between 0 and 1, exclusive)`, {
+      column: 'probability',
+      value: String(p),
+    });
   const v = requireDf(df);
   if (p === 0.5) return 0;
   if (p < 0.5) return -studentTQuantile(1 - p, v);

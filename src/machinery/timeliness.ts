@@ -32,7 +32,11 @@ export interface TimelinessCost {
 }
 
 export function requireZDivisor(zDivisor: number): number {
-  if (zDivisor !== 2 && zDivisor !== 4) throw new MachineryInputError(`invalid zDivisor: ${zDivisor} (must be 2 or 4)`, { column: 'zDivisor', value: String(zDivisor) });
+  if (zDivisor !== 2 && zDivisor !== 4)
+    throw new MachineryInputError(`invalid zDivisor: ${zDivisor} (must be 2 or 4)`, {
+      column: 'zDivisor',
+      value: String(zDivisor),
+    });
   return zDivisor;
 }
 
@@ -48,7 +52,13 @@ export function timelinessCostUsd(input: TimelinessInput): TimelinessCost {
   const meanYieldLossShare = input.lossSharePerDay * meanDelayDays;
   const lostTonnes = meanYieldLossShare * input.yieldTPerHa * input.areaHa;
   const timelinessUsdPerYear = lostTonnes * input.grainPriceUsdPerT;
-  return { meanDelayDays, meanYieldLossShare, lostTonnes, timelinessUsdPerYear, timelinessUsdPerHa: timelinessUsdPerYear / input.areaHa };
+  return {
+    meanDelayDays,
+    meanYieldLossShare,
+    lostTonnes,
+    timelinessUsdPerYear,
+    timelinessUsdPerHa: timelinessUsdPerYear / input.areaHa,
+  };
 }
 
 export interface TimelinessExpandedInput {

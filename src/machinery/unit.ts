@@ -15,11 +15,14 @@ export interface MachineUnit {
 export function resolveUnit(catalog: Catalog, machineId: string, tractorId?: string): MachineUnit {
   const machine = findMachine(catalog, machineId);
   if (isTractorKind(machine.kind)) {
-    throw new MachineryInputError(`invalid machine: ${machineId} (a tractor does no field work alone; plan the implement it pulls)`, {
-      column: 'machine',
-      value: machineId,
-      hint: `e.g. --machine seed-drill-12m --tractor ${machineId}`,
-    });
+    throw new MachineryInputError(
+      `invalid machine: ${machineId} (a tractor does no field work alone; plan the implement it pulls)`,
+      {
+        column: 'machine',
+        value: machineId,
+        hint: `e.g. --machine seed-drill-12m --tractor ${machineId}`,
+      },
+    );
   }
   if (machine.operation === 'haulage') {
     throw new MachineryInputError(
@@ -28,12 +31,24 @@ export function resolveUnit(catalog: Catalog, machineId: string, tractorId?: str
     );
   }
   if (machine.selfPropelled) {
-    if (tractorId !== undefined) throw new MachineryInputError(`invalid tractor: ${tractorId} (${machineId} is self-propelled and takes no tractor)`, { column: 'tractor', value: tractorId });
+    if (tractorId !== undefined)
+      throw new MachineryInputError(
+        `invalid tractor: ${tractorId} (${machineId} is self-propelled and takes no tractor)`,
+        { column: 'tractor', value: tractorId },
+      );
     return { machine };
   }
   const chosen = tractorId ?? machine.defaultTractorId;
-  if (chosen === undefined) throw new MachineryInputError(`invalid tractor: missing (${machineId} is towed and its class names no default tractor)`, { column: 'tractor' });
+  if (chosen === undefined)
+    throw new MachineryInputError(
+      `invalid tractor: missing (${machineId} is towed and its class names no default tractor)`,
+      { column: 'tractor' },
+    );
   const tractor = findMachine(catalog, chosen);
-  if (!isTractorKind(tractor.kind)) throw new MachineryInputError(`invalid tractor: ${chosen} (a ${tractor.kind}, not a tractor)`, { column: 'tractor', value: chosen });
+  if (!isTractorKind(tractor.kind))
+    throw new MachineryInputError(`invalid tractor: ${chosen} (a ${tractor.kind}, not a tractor)`, {
+      column: 'tractor',
+      value: chosen,
+    });
   return { machine, tractor };
 }

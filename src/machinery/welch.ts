@@ -35,10 +35,20 @@ export interface WelchInterval {
 
 export function welchInterval(a: SampleSummary, b: SampleSummary, confidenceLevel = 0.95): WelchInterval {
   if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
-    throw new MachineryInputError(`invalid confidenceLevel: ${confidenceLevel} (must be between 0 and 1, exclusive)`, { column: 'confidenceLevel', value: String(confidenceLevel) });
+    throw new MachineryInputError(`invalid confidenceLevel: ${confidenceLevel} (must be between 0 and 1, exclusive)`, {
+      column: 'confidenceLevel',
+      value: String(confidenceLevel),
+    });
   }
-  for (const [name, s] of [['a', a], ['b', b]] as const) {
-    if (s.n < 2) throw new MachineryInputError(`invalid sample ${name}: ${s.n} observations (a Welch interval needs at least 2 per machine)`, { column: 'n', value: String(s.n) });
+  for (const [name, s] of [
+    ['a', a],
+    ['b', b],
+  ] as const) {
+    if (s.n < 2)
+      throw new MachineryInputError(
+        `invalid sample ${name}: ${s.n} observations (a Welch interval needs at least 2 per machine)`,
+        { column: 'n', value: String(s.n) },
+      );
   }
   const va = a.standardDeviation ** 2 / a.n;
   const vb = b.standardDeviation ** 2 / b.n;
@@ -49,5 +59,14 @@ export function welchInterval(a: SampleSummary, b: SampleSummary, confidenceLeve
   const tQuantile = studentTQuantile(1 - (1 - confidenceLevel) / 2, degreesOfFreedom);
   const lower = differenceOfMeans - tQuantile * standardError;
   const upper = differenceOfMeans + tQuantile * standardError;
-  return { differenceOfMeans, standardError, degreesOfFreedom, confidenceLevel, tQuantile, lower, upper, excludesZero: lower > 0 || upper < 0 };
+  return {
+    differenceOfMeans,
+    standardError,
+    degreesOfFreedom,
+    confidenceLevel,
+    tQuantile,
+    lower,
+    upper,
+    excludesZero: lower > 0 || upper < 0,
+  };
 }

@@ -145,15 +145,25 @@ export function cogDiscrete(
   checkShape('cogDiscrete', 'diversity', diversityCounts, locations, 1);
   checkShape('cogDiscrete', 'ubiquity', ubiquityCounts, products, 1);
   checkShape('cogDiscrete', 'proximityColumnSums', proximityColumnSums, products, 1);
-  if (!(sd > 0) || !Number.isFinite(sd)) throw new MetricInputError(`cogDiscrete: invalid sd: ${sd}`, { value: String(sd) });
+  if (!(sd > 0) || !Number.isFinite(sd))
+    throw new MetricInputError(`cogDiscrete: invalid sd: ${sd}`, { value: String(sd) });
   const a = _cogWeights(kp, sd, proximityColumnSums);
-  const [sums] = _proximitySums(m, locations, products, ubiquityCounts, [a], options.asymmetric === true ? 'col' : 'max');
+  const [sums] = _proximitySums(
+    m,
+    locations,
+    products,
+    ubiquityCounts,
+    [a],
+    options.asymmetric === true ? 'col' : 'max',
+  );
   return _cogFromSums(sums!.perLocation, sums!.total, a, m, locations, products, kp, diversityCounts);
 }
 
 /** a[q] = kp[q] / (σ Σ_p' φ[p',q]); 0 where kp or the column sum is undefined. */
 export function _cogWeights(kp: Float64Array, sd: number, proximityColumnSums: Float64Array): Float64Array {
-  return Float64Array.from(kp, (k, q) => (k === k && proximityColumnSums[q]! > 0 ? k / (sd * proximityColumnSums[q]!) : 0));
+  return Float64Array.from(kp, (k, q) =>
+    k === k && proximityColumnSums[q]! > 0 ? k / (sd * proximityColumnSums[q]!) : 0,
+  );
 }
 
 /** COG from R and S of the weights a, in place on R: T[p] − R[c,p] where M = 0, 0 where M = 1. */

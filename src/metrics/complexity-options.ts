@@ -42,7 +42,8 @@ export function resolveComplexity(options: ComplexityOptions = {}): ResolvedComp
     });
   }
   for (const key of ['continuous', 'asymmetric'] as const) {
-    if (typeof o[key] !== 'boolean') throw new InvalidOptionError(`invalid ${key}: ${String(o[key])}`, { value: String(o[key]) });
+    if (typeof o[key] !== 'boolean')
+      throw new InvalidOptionError(`invalid ${key}: ${String(o[key])}`, { value: String(o[key]) });
   }
   if (o.continuous && o.asymmetric) {
     throw new InvalidOptionError('invalid asymmetric: true (continuous proximity is symmetric; use one or the other)', {
@@ -51,4 +52,3 @@ export function resolveComplexity(options: ComplexityOptions = {}): ResolvedComp
   }
   return o;
 }
-

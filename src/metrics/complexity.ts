@@ -104,7 +104,8 @@ export function complexity(input: ComplexityYearInput, options: ComplexityOption
   let locationIndex: Int32Array;
   let dropped: Int32Array = new Int32Array(0);
   if (o.presence === 'rpop') {
-    if (input.population === undefined) throw new MetricInputError(`${label}: the rpop presence test needs a population per location`);
+    if (input.population === undefined)
+      throw new MetricInputError(`${label}: the rpop presence test needs a population per location`);
     checkShape('complexity', 'population', input.population, locations, 1);
     const keep: number[] = [];
     const lost: number[] = [];
@@ -122,7 +123,8 @@ export function complexity(input: ComplexityYearInput, options: ComplexityOption
   const values = rows === locations ? valuesUsd : gatherRows(valuesUsd, locationIndex, products);
   let presenceGiven: Uint8Array | undefined;
   if (o.presence === 'manual') {
-    if (input.presence === undefined) throw new MetricInputError(`${label}: the manual presence test needs a presence matrix`);
+    if (input.presence === undefined)
+      throw new MetricInputError(`${label}: the manual presence test needs a presence matrix`);
     checkShape('complexity', 'presence', input.presence, locations, products);
     checkBinary('complexity', 'presence', input.presence, products);
     presenceGiven = input.presence;
@@ -138,7 +140,8 @@ export function complexity(input: ComplexityYearInput, options: ComplexityOption
   if (total === 0 && o.presence !== 'manual') throw new MetricInputError(`${label}: all values are zero`);
 
   const rcaValues = _rca(values, rows, products);
-  const advantage = o.presence === 'rpop' ? rpop(values, rows, products, gatherRows(input.population!, locationIndex, 1)) : rcaValues;
+  const advantage =
+    o.presence === 'rpop' ? rpop(values, rows, products, gatherRows(input.population!, locationIndex, 1)) : rcaValues;
   const m = presenceGiven ?? mcp(advantage, rows, products, o.rcaThreshold);
   const div = diversity(m, rows, products);
   const ubi = ubiquity(m, rows, products);
@@ -176,7 +179,9 @@ export function complexity(input: ComplexityYearInput, options: ComplexityOption
     // and COG read the asymmetric φ with different weightings, so they run one after the other.
     const d = _densityDiscrete(m, rows, products, ubi, true);
     densityValues = d.density;
-    cogValues = cogDiscrete(m, rows, products, vectors.kp, vectors.sd, div, ubi, d.proximityColumnSums, { asymmetric: true });
+    cogValues = cogDiscrete(m, rows, products, vectors.kp, vectors.sd, div, ubi, d.proximityColumnSums, {
+      asymmetric: true,
+    });
   } else {
     // Symmetric: the column sums first (cheap, diagonal only), then density's and COG's sums in
     // one sweep.

@@ -20,7 +20,12 @@ import { ubiquity } from './ubiquity.ts';
  * @param weights L: M (0/1) or RCA, locations × products, >= 0
  * @param phi proximity, products × products
  */
-export function density(weights: Uint8Array | Float64Array, locations: number, products: number, phi: Float64Array): Float64Array {
+export function density(
+  weights: Uint8Array | Float64Array,
+  locations: number,
+  products: number,
+  phi: Float64Array,
+): Float64Array {
   checkCount('density', 'locations', locations);
   checkCount('density', 'products', products);
   checkShape('density', 'weights', weights, locations, products);
@@ -110,7 +115,10 @@ export function _densityDiscrete(
   // Density reads φ[q,p]: symmetric 1/max(k_q,k_p); asymmetric φ[q,p] = C[q,p] / k_p.
   const [sums] = _proximitySums(m, locations, products, ubiquityCounts, [ones], asymmetric ? 'row' : 'max');
   const proximityColumnSums = _columnSumsFromTotals(sums!.total, ubiquityCounts);
-  return { density: _densityFromSums(sums!.perLocation, proximityColumnSums, m, locations, products), proximityColumnSums };
+  return {
+    density: _densityFromSums(sums!.perLocation, proximityColumnSums, m, locations, products),
+    proximityColumnSums,
+  };
 }
 
 /** Σ_q φ[q,p] = S[p] − 1 (φ's zero diagonal), 0 for a product nobody is present in. */

@@ -45,7 +45,13 @@ export function eci(m: Uint8Array, locations: number, products: number): Float64
   checkCount('eci', 'products', products);
   checkShape('eci', 'm', m, locations, products);
   checkBinary('eci', 'm', m, products);
-  const v = _complexityVectors(m, locations, products, diversity(m, locations, products), ubiquity(m, locations, products));
+  const v = _complexityVectors(
+    m,
+    locations,
+    products,
+    diversity(m, locations, products),
+    ubiquity(m, locations, products),
+  );
   return standardise(v.kc, v.mean, v.sd);
 }
 
@@ -163,7 +169,12 @@ const signTie = 1e-9;
  * too, the first product (in product order) with a non-zero kp gets a positive one. Neither
  * depends on the order or scale of the locations.
  */
-function shouldFlip(diversityValid: ArrayLike<number>, kcValid: Float64Array, kpVector: Float64Array, ubiquityValid: Float64Array): boolean {
+function shouldFlip(
+  diversityValid: ArrayLike<number>,
+  kcValid: Float64Array,
+  kpVector: Float64Array,
+  ubiquityValid: Float64Array,
+): boolean {
   const withDiversity = pearson(diversityValid, kcValid);
   if (Math.abs(withDiversity) > signTie) return withDiversity < 0;
   const withUbiquity = pearson(ubiquityValid, kpVector);

@@ -37,7 +37,9 @@ export interface SymmetricEigen {
 export function symmetricTridiagonalEigen(diagonal: ArrayLike<number>, offDiagonal: ArrayLike<number>): SymmetricEigen {
   const n = diagonal.length;
   if (offDiagonal.length !== Math.max(0, n - 1)) {
-    throw new MetricInputError(`symmetricTridiagonalEigen: off-diagonal has ${offDiagonal.length} entries, expected ${n - 1}`);
+    throw new MetricInputError(
+      `symmetricTridiagonalEigen: off-diagonal has ${offDiagonal.length} entries, expected ${n - 1}`,
+    );
   }
   const d = Float64Array.from(diagonal);
   const e = new Float64Array(n);
@@ -53,7 +55,8 @@ export function symmetricTridiagonalEigen(diagonal: ArrayLike<number>, offDiagon
         if (Math.abs(e[m]!) <= Number.EPSILON * dd) break;
       }
       if (m !== l) {
-        if (iterations++ === 60) throw new MetricInputError('symmetricTridiagonalEigen: no convergence after 60 iterations');
+        if (iterations++ === 60)
+          throw new MetricInputError('symmetricTridiagonalEigen: no convergence after 60 iterations');
         let g = (d[l + 1]! - d[l]!) / (2 * e[l]!);
         let r = Math.hypot(g, 1);
         g = d[m]! - d[l]! + e[l]! / (g + (g >= 0 ? Math.abs(r) : -Math.abs(r)));

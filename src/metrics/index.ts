@@ -3,14 +3,27 @@
 // ---- export potential (ITC EPI trade-flow variant, Atlas opportunity score): docs/export-potential.md ----
 export { flowCount, validateTradeFlows } from './export-potential/trade-flows.ts';
 export type { TradeDimensions, TradeFlows } from './export-potential/trade-flows.ts';
-export { resolveWeightedAverage, weightedAverageDefaults, weightedAverageFlows } from './export-potential/weighted-average.ts';
-export type { ResolvedWeightedAverageOptions, WeightedAverageOptions, WeightedFlows } from './export-potential/weighted-average.ts';
+export {
+  resolveWeightedAverage,
+  weightedAverageDefaults,
+  weightedAverageFlows,
+} from './export-potential/weighted-average.ts';
+export type {
+  ResolvedWeightedAverageOptions,
+  WeightedAverageOptions,
+  WeightedFlows,
+} from './export-potential/weighted-average.ts';
 export { worldTotals } from './export-potential/world-totals.ts';
 export type { WorldTotals } from './export-potential/world-totals.ts';
 export { netImporterPenalty, supplyShares } from './export-potential/supply-share.ts';
 export type { SupplyShareInputs, SupplyShares } from './export-potential/supply-share.ts';
 export { demandUsd } from './export-potential/demand.ts';
-export { importGrowthFactor, resolveTrendGrowth, trendGrowthDefaults, trendGrowthRatio } from './export-potential/growth.ts';
+export {
+  importGrowthFactor,
+  resolveTrendGrowth,
+  trendGrowthDefaults,
+  trendGrowthRatio,
+} from './export-potential/growth.ts';
 export type { ResolvedTrendGrowthOptions, TrendGrowthOptions } from './export-potential/growth.ts';
 export { globalTariffDisadvantage, marketTariffAdvantage, tariffRatioFactor } from './export-potential/tariff.ts';
 export type { BilateralTariffs, TariffInput } from './export-potential/tariff.ts';
@@ -35,7 +48,11 @@ export { potentialTotals, realizedShare, realizedUsd, untappedUsd } from './expo
 export type { PotentialTotals } from './export-potential/untapped.ts';
 export { aggregatePotentialByGroup, aggregatePotentialByKey } from './export-potential/aggregate.ts';
 export type { GroupedPotentialTotals, PotentialRowsLike } from './export-potential/aggregate.ts';
-export { displayThresholdDefaults, displayThresholdMask, resolveDisplayThreshold } from './export-potential/display-threshold.ts';
+export {
+  displayThresholdDefaults,
+  displayThresholdMask,
+  resolveDisplayThreshold,
+} from './export-potential/display-threshold.ts';
 export type { DisplayThresholdOptions, ResolvedDisplayThresholdOptions } from './export-potential/display-threshold.ts';
 export {
   opportunityScore,
@@ -73,7 +90,13 @@ export { complexityDefaults, presenceTests, resolveComplexity } from './complexi
 export type { ComplexityOptions, PresenceTest, ResolvedComplexityOptions } from './complexity-options.ts';
 export { complexity } from './complexity.ts';
 export type { ComplexityYearInput, ComplexityYearResult } from './complexity.ts';
-export { hsSection, maximumSpanningForest, productSpace, productSpaceDefaults, resolveProductSpace } from './product-space.ts';
+export {
+  hsSection,
+  maximumSpanningForest,
+  productSpace,
+  productSpaceDefaults,
+  resolveProductSpace,
+} from './product-space.ts';
 export type {
   ProductSpace,
   ProductSpaceEdge,

@@ -23,9 +23,12 @@ export function checkBinary(fn: string, name: string, m: ArrayLike<number>, prod
     const v = m[i]!;
     if (v !== 0 && v !== 1) {
       const row = Math.floor(i / products);
-      throw new MetricInputError(`${fn}: ${name} must hold only 0 and 1; location ${row}, product ${i - row * products} is ${v}`, {
-        value: String(v),
-      });
+      throw new MetricInputError(
+        `${fn}: ${name} must hold only 0 and 1; location ${row}, product ${i - row * products} is ${v}`,
+        {
+          value: String(v),
+        },
+      );
     }
   }
 }

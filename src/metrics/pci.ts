@@ -20,6 +20,12 @@ export function pci(m: Uint8Array, locations: number, products: number): Float64
   checkCount('pci', 'products', products);
   checkShape('pci', 'm', m, locations, products);
   checkBinary('pci', 'm', m, products);
-  const v = _complexityVectors(m, locations, products, diversity(m, locations, products), ubiquity(m, locations, products));
+  const v = _complexityVectors(
+    m,
+    locations,
+    products,
+    diversity(m, locations, products),
+    ubiquity(m, locations, products),
+  );
   return standardise(v.kp, v.mean, v.sd);
 }

@@ -186,7 +186,11 @@ export function productSpace(input: ProductSpaceInput, options: ProductSpaceOpti
     checkShape('productSpace', 'country.density', density, n, 1);
     result.country = {
       code,
-      positions: codes.map((product, p) => ({ product, mcp: (mcp[p] === 1 ? 1 : 0) as 0 | 1, density: finite(density[p]!) })),
+      positions: codes.map((product, p) => ({
+        product,
+        mcp: (mcp[p] === 1 ? 1 : 0) as 0 | 1,
+        density: finite(density[p]!),
+      })),
     };
   }
   return result;

@@ -74,7 +74,12 @@ export function _coOccurrence(m: Uint8Array, locations: number, products: number
  * Discrete proximity from the presence matrix.
  * @param m presence, locations × products, 0/1
  */
-export function proximity(m: Uint8Array, locations: number, products: number, options: ProximityOptions = {}): Float64Array {
+export function proximity(
+  m: Uint8Array,
+  locations: number,
+  products: number,
+  options: ProximityOptions = {},
+): Float64Array {
   const o = resolveProximity(options);
   const cooc = coOccurrence(m, locations, products);
   return _proximityFromCounts(cooc, products, o.asymmetric);

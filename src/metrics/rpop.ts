@@ -15,7 +15,12 @@ import { checkCount, checkNonNegative, checkShape } from './matrix.ts';
  * @param valuesUsd locations × products, row-major, finite and >= 0
  * @param population one value per location, finite and > 0
  */
-export function rpop(valuesUsd: Float64Array, locations: number, products: number, population: Float64Array): Float64Array {
+export function rpop(
+  valuesUsd: Float64Array,
+  locations: number,
+  products: number,
+  population: Float64Array,
+): Float64Array {
   checkCount('rpop', 'locations', locations);
   checkCount('rpop', 'products', products);
   checkShape('rpop', 'valuesUsd', valuesUsd, locations, products);
@@ -25,7 +30,9 @@ export function rpop(valuesUsd: Float64Array, locations: number, products: numbe
   for (let c = 0; c < locations; c++) {
     const pop = population[c]!;
     if (!(pop > 0) || pop === Infinity) {
-      throw new MetricInputError(`rpop: population of location ${c} must be finite and > 0, got ${pop}`, { value: String(pop) });
+      throw new MetricInputError(`rpop: population of location ${c} must be finite and > 0, got ${pop}`, {
+        value: String(pop),
+      });
     }
     world += pop;
   }

@@ -5,14 +5,23 @@
  * ids local to the chart, and a role and label added for screen readers.
  */
 import { BarChart, ScatterChart, type BarSeriesOption, type ScatterSeriesOption } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkLineComponent, type GridComponentOption, type LegendComponentOption, type MarkLineComponentOption } from 'echarts/components';
+import {
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  type GridComponentOption,
+  type LegendComponentOption,
+  type MarkLineComponentOption,
+} from 'echarts/components';
 import { init, use, type ComposeOption } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import type { ReportLang } from './i18n.ts';
 
 use([BarChart, ScatterChart, GridComponent, LegendComponent, MarkLineComponent, SVGRenderer]);
 
-export type ChartOption = ComposeOption<BarSeriesOption | ScatterSeriesOption | GridComponentOption | LegendComponentOption | MarkLineComponentOption>;
+export type ChartOption = ComposeOption<
+  BarSeriesOption | ScatterSeriesOption | GridComponentOption | LegendComponentOption | MarkLineComponentOption
+>;
 
 export interface ChartSvgOptions {
   width: number;
@@ -36,7 +45,10 @@ type Axis = Record<string, unknown> & { type?: string; axisLabel?: Record<string
 /** Value axes get locale-aware tick labels (1 234,5 in Russian, 1,234.5 in English). */
 function localiseAxes(axes: unknown, lang: ReportLang): unknown {
   const format = new Intl.NumberFormat(lang === 'ru' ? 'ru-RU' : 'en-US', { maximumFractionDigits: 2 });
-  const one = (axis: Axis): Axis => (axis.type === 'value' && !axis.axisLabel?.['formatter'] ? { ...axis, axisLabel: { ...axis.axisLabel, formatter: (v: number) => format.format(v) } } : axis);
+  const one = (axis: Axis): Axis =>
+    axis.type === 'value' && !axis.axisLabel?.['formatter']
+      ? { ...axis, axisLabel: { ...axis.axisLabel, formatter: (v: number) => format.format(v) } }
+      : axis;
   if (Array.isArray(axes)) return axes.map((axis) => one(axis as Axis));
   return axes === undefined ? axes : one(axes as Axis);
 }
@@ -51,7 +63,9 @@ export function renderChartSvg(option: ChartOption, options: ChartSvgOptions): s
       color: palette,
       textStyle: { fontFamily },
       ...option,
-      series: (Array.isArray(option.series) ? option.series : option.series ? [option.series] : []).map((series) => (series.type === 'bar' ? { barMaxWidth: 56, ...series } : series)),
+      series: (Array.isArray(option.series) ? option.series : option.series ? [option.series] : []).map((series) =>
+        series.type === 'bar' ? { barMaxWidth: 56, ...series } : series,
+      ),
       xAxis: localiseAxes(option.xAxis, options.lang),
       yAxis: localiseAxes(option.yAxis, options.lang),
     } as ChartOption);
@@ -64,12 +78,10 @@ export function renderChartSvg(option: ChartOption, options: ChartSvgOptions): s
 /** Drops namespace declarations, renames zrender's global ids (zr<n>-...) to `prefix-<k>`, labels the SVG. */
 export function embeddableSvg(svg: string, idPrefix: string, ariaLabel: string): string {
   const ids = new Map<string, string>();
-  const renamed = svg
-    .replace(/\s+xmlns(:xlink)?="[^"]*"/g, '')
-    .replace(/\bzr\d+-[A-Za-z0-9_-]+/g, (token) => {
-      let local = ids.get(token);
-      if (local === undefined) ids.set(token, (local = `${idPrefix}-${ids.size}`));
-      return local;
-    });
+  const renamed = svg.replace(/\s+xmlns(:xlink)?="[^"]*"/g, '').replace(/\bzr\d+-[A-Za-z0-9_-]+/g, (token) => {
+    let local = ids.get(token);
+    if (local === undefined) ids.set(token, (local = `${idPrefix}-${ids.size}`));
+    return local;
+  });
   return renamed.replace(/^<svg\b/, `<svg role="img" aria-label="${escapeAttribute(ariaLabel)}"`);
 }

@@ -12,7 +12,9 @@ type Labels = (typeof labels)[ReportLang];
 
 /** Escapes text for HTML content and double- or single-quoted attribute values. */
 export function escapeHtml(text: string | number): string {
-  return String(text).replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;'));
+  return String(text).replace(/[&<>"']/g, (c) =>
+    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;',
+  );
 }
 
 /** A table cell: text (escaped here) or markup that is already safe. */
@@ -30,13 +32,17 @@ function table(columns: Column[], rows: Cell[][]): string {
   if (rows.length === 0) return '';
   const cls = (c: Column) => (c.num ? ' class="num"' : '');
   const head = columns.map((c) => `<th scope="col"${cls(c)}>${escapeHtml(c.label)}</th>`).join('');
-  const body = rows.map((r) => `<tr>${r.map((v, i) => `<td${cls(columns[i] ?? { label: '' })}>${cellHtml(v)}</td>`).join('')}</tr>`).join('\n');
+  const body = rows
+    .map((r) => `<tr>${r.map((v, i) => `<td${cls(columns[i] ?? { label: '' })}>${cellHtml(v)}</td>`).join('')}</tr>`)
+    .join('\n');
   return `<div class="table-wrap"><table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table></div>\n`;
 }
 
 /** A link only for http(s) addresses; anything else is shown as text. */
 function link(url: string): { html: string } {
-  return /^https?:\/\/[^\s"'<>]+$/i.test(url) ? { html: `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${escapeHtml(url)}</a>` } : { html: escapeHtml(url) };
+  return /^https?:\/\/[^\s"'<>]+$/i.test(url)
+    ? { html: `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${escapeHtml(url)}</a>` }
+    : { html: escapeHtml(url) };
 }
 
 /** Text with its http(s) addresses turned into links; everything else escaped. */
@@ -97,7 +103,8 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
   const b = report.importer.iso3;
   const country = (c: { nameEn: string; nameRu: string }) => (lang === 'ru' ? c.nameRu : c.nameEn);
   const name = (r: { nameEn: string; nameRu: string }) => (lang === 'ru' ? r.nameRu : r.nameEn);
-  const usdM = (usd: number | null | undefined) => (usd === null || usd === undefined || !Number.isFinite(usd) ? null : usd / 1e6);
+  const usdM = (usd: number | null | undefined) =>
+    usd === null || usd === undefined || !Number.isFinite(usd) ? null : usd / 1e6;
   /** The analysis writes basis and missing notes in English; Russian reports get them translated. */
   const tr = (text: string) => (lang === 'ru' ? toRussian(text) : text);
   const out: string[] = [];
@@ -106,13 +113,16 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
     const svg = renderChartSvg(option, { width, height, idPrefix: `c${chartCount++}`, ariaLabel: caption, lang });
     out.push(`<figure>\n<figcaption>${escapeHtml(caption)}</figcaption>\n${svg}\n</figure>`);
   };
-  const sectionHead = (id: string, title: string, status: string) => out.push(`<section id="${id}">`, `<h2>${escapeHtml(title)} ${badge(L, status).html}</h2>`);
+  const sectionHead = (id: string, title: string, status: string) =>
+    out.push(`<section id="${id}">`, `<h2>${escapeHtml(title)} ${badge(L, status).html}</h2>`);
   /** Status line, and the missing-data box: prominent when the section is not computed. */
   const meta = (s: { status: string; basis: string; missing: string | null }) => {
     out.push(`<p class="basis">${escapeHtml(L.basis)}: ${textWithLinks(tr(s.basis))}.</p>`);
     if (s.missing) {
       const level = s.status === 'missing' ? 'missing' : 'partial';
-      out.push(`<div class="missing missing-${level}" role="note"><strong>${escapeHtml(L.missing)}:</strong>${textWithLinks(tr(s.missing))}</div>`);
+      out.push(
+        `<div class="missing missing-${level}" role="note"><strong>${escapeHtml(L.missing)}:</strong>${textWithLinks(tr(s.missing))}</div>`,
+      );
     }
   };
   /** A computed section whose table came out empty says so instead of showing nothing. */
@@ -125,10 +135,14 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
   });
 
   const title = L.title(country(report.exporter), country(report.importer));
-  out.push(`<!DOCTYPE html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">`);
+  out.push(
+    `<!DOCTYPE html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">`,
+  );
   out.push(`<title>${escapeHtml(title)}</title>\n<style>${css}</style>\n</head>\n<body>\n<main>`);
   out.push(`<header>\n<h1>${escapeHtml(title)}</h1>`);
-  out.push(`<p class="meta">${escapeHtml(L.generated)}: ${escapeHtml(f.date(report.generatedAt))} · ${escapeHtml(L.store)}: ${escapeHtml(report.storeVersion)} · ${escapeHtml(a)} → ${escapeHtml(b)}</p>\n</header>`);
+  out.push(
+    `<p class="meta">${escapeHtml(L.generated)}: ${escapeHtml(f.date(report.generatedAt))} · ${escapeHtml(L.store)}: ${escapeHtml(report.storeVersion)} · ${escapeHtml(a)} → ${escapeHtml(b)}</p>\n</header>`,
+  );
 
   const toc: Array<[string, string]> = [
     ['coverage', L.coverage],
@@ -142,14 +156,21 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
     ['machinery', L.sectionNames['machinery']!],
     ['data', L.sectionNames['data']!],
   ];
-  out.push(`<nav aria-label="${escapeHtml(L.contents)}"><ol>${toc.map(([id, t]) => `<li><a href="#${id}">${escapeHtml(t)}</a></li>`).join('')}</ol></nav>`);
+  out.push(
+    `<nav aria-label="${escapeHtml(L.contents)}"><ol>${toc.map(([id, t]) => `<li><a href="#${id}">${escapeHtml(t)}</a></li>`).join('')}</ol></nav>`,
+  );
 
   // Coverage
   out.push(`<section id="coverage">`, `<h2>${escapeHtml(L.coverage)}</h2>`);
   out.push(
     table(
       [{ label: L.section }, { label: L.status }, { label: L.basis }, { label: L.missing }],
-      report.coverage.sections.map((s) => [L.sectionNames[s.section] ?? s.section, badge(L, s.status), tr(s.basis), s.missing ? tr(s.missing) : L.none]),
+      report.coverage.sections.map((s) => [
+        L.sectionNames[s.section] ?? s.section,
+        badge(L, s.status),
+        tr(s.basis),
+        s.missing ? tr(s.missing) : L.none,
+      ]),
     ),
   );
   sectionEnd();
@@ -163,7 +184,9 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
     missing: report.coverage.sections.find((s) => s.section === 'turnover')?.missing ?? null,
   });
   const officialTurnover = t.official.filter((o) => o.period === 'year' && /^turnover\b/i.test(o.measure));
-  const years = [...new Set([...t.rows.map((r) => r.year), ...officialTurnover.map((o) => o.year)])].sort((x, y) => x - y);
+  const years = [...new Set([...t.rows.map((r) => r.year), ...officialTurnover.map((o) => o.year)])].sort(
+    (x, y) => x - y,
+  );
   if (years.length > 0) {
     const keys = [...new Set(t.rows.map((r) => (r.reporter ? `${r.source} (${r.reporter})` : r.source)))];
     const sides = [...new Set(officialTurnover.map((o) => o.reporterSide))];
@@ -176,13 +199,28 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
         ...keys.map((key) => ({
           type: 'bar' as const,
           name: L.chartStats(key),
-          data: years.map((y) => usdM(t.rows.find((r) => r.year === y && (r.reporter ? `${r.source} (${r.reporter})` : r.source) === key)?.turnoverUsd)),
+          data: years.map((y) =>
+            usdM(
+              t.rows.find((r) => r.year === y && (r.reporter ? `${r.source} (${r.reporter})` : r.source) === key)
+                ?.turnoverUsd,
+            ),
+          ),
         })),
         ...sides.map((side, i) => ({
           type: 'bar' as const,
           name: L.chartOfficial(side),
-          itemStyle: { color: i === 0 ? '#8c959f' : '#afb8c1', borderColor: '#57606a', borderType: 'dashed' as const, borderWidth: 1 },
-          label: { show: true, position: 'top' as const, fontSize: 10, formatter: (x: { value: unknown }) => f.usdM(Number(x.value) * 1e6) },
+          itemStyle: {
+            color: i === 0 ? '#8c959f' : '#afb8c1',
+            borderColor: '#57606a',
+            borderType: 'dashed' as const,
+            borderWidth: 1,
+          },
+          label: {
+            show: true,
+            position: 'top' as const,
+            fontSize: 10,
+            formatter: (x: { value: unknown }) => f.usdM(Number(x.value) * 1e6),
+          },
           data: years.map((y) => usdM(officialTurnover.find((o) => o.year === y && o.reporterSide === side)?.valueUsd)),
         })),
       ],
@@ -191,8 +229,26 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
   if (t.rows.length > 0) {
     out.push(
       table(
-        [{ label: L.year, num: true }, { label: L.source }, { label: L.exports(a, b), num: true }, { label: L.exports(b, a), num: true }, { label: L.turnoverCol, num: true }, { label: L.growth, num: true }, { label: L.shareExp(a), num: true }, { label: L.shareImp(b), num: true }],
-        t.rows.map((r) => [r.year, r.reporter ? `${r.source} (${r.reporter})` : r.source, f.usdM(r.exportsUsd), f.usdM(r.importsUsd), f.usdM(r.turnoverUsd), f.pct(r.growth), f.pct(r.shareOfExporterExports), f.pct(r.shareOfImporterImports)]),
+        [
+          { label: L.year, num: true },
+          { label: L.source },
+          { label: L.exports(a, b), num: true },
+          { label: L.exports(b, a), num: true },
+          { label: L.turnoverCol, num: true },
+          { label: L.growth, num: true },
+          { label: L.shareExp(a), num: true },
+          { label: L.shareImp(b), num: true },
+        ],
+        t.rows.map((r) => [
+          r.year,
+          r.reporter ? `${r.source} (${r.reporter})` : r.source,
+          f.usdM(r.exportsUsd),
+          f.usdM(r.importsUsd),
+          f.usdM(r.turnoverUsd),
+          f.pct(r.growth),
+          f.pct(r.shareOfExporterExports),
+          f.pct(r.shareOfImporterImports),
+        ]),
       ),
     );
   }
@@ -200,8 +256,22 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
     out.push(`<h3>${escapeHtml(L.official)}</h3>`);
     out.push(
       table(
-        [{ label: L.year }, { label: L.measure }, { label: L.reporterSide }, { label: L.valueUsdM, num: true }, { label: L.note }, { label: L.link }],
-        t.official.map((o) => [o.period === 'year' ? String(o.year) : `${o.year} (${o.period})`, o.measure, o.reporterSide, f.usdM(o.valueUsd), o.note ?? L.none, link(o.sourceUrl)]),
+        [
+          { label: L.year },
+          { label: L.measure },
+          { label: L.reporterSide },
+          { label: L.valueUsdM, num: true },
+          { label: L.note },
+          { label: L.link },
+        ],
+        t.official.map((o) => [
+          o.period === 'year' ? String(o.year) : `${o.year} (${o.period})`,
+          o.measure,
+          o.reporterSide,
+          f.usdM(o.valueUsd),
+          o.note ?? L.none,
+          link(o.sourceUrl),
+        ]),
       ),
     );
   }
@@ -209,12 +279,19 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
     const p = report.target;
     out.push(`<h3>${escapeHtml(L.target)}</h3>`);
     if (p.example) out.push(`<p class="note"><em>${escapeHtml(L.targetExample)}</em></p>`);
-    out.push(`<p class="summary">${escapeHtml(L.targetLine(f.usdM(p.currentUsd), p.baseYear, f.usdM(p.targetUsd), p.targetYear, f.pct(p.requiredCagr)))}</p>`);
+    out.push(
+      `<p class="summary">${escapeHtml(L.targetLine(f.usdM(p.currentUsd), p.baseYear, f.usdM(p.targetUsd), p.targetYear, f.pct(p.requiredCagr)))}</p>`,
+    );
     out.push(`<p class="basis">${escapeHtml(L.basis)}: ${textWithLinks(tr(p.basis))}</p>`);
     if (p.potentialCoverage !== null) out.push(`<p>${escapeHtml(L.targetCover(f.pct(p.potentialCoverage)))}</p>`);
     if (p.coveringGroups.length > 0) {
       out.push(`<h3>${escapeHtml(L.coveringGroups)}</h3>`);
-      out.push(table([{ label: L.group }, { label: L.untappedUsdM, num: true }, { label: L.cumulativeUsdM, num: true }], p.coveringGroups.map((g) => [g.name, f.usdM(g.untappedUsd), f.usdM(g.cumulativeUsd)])));
+      out.push(
+        table(
+          [{ label: L.group }, { label: L.untappedUsdM, num: true }, { label: L.cumulativeUsdM, num: true }],
+          p.coveringGroups.map((g) => [g.name, f.usdM(g.untappedUsd), f.usdM(g.cumulativeUsd)]),
+        ),
+      );
     }
   }
   sectionEnd();
@@ -234,7 +311,12 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
         yAxis: productAxis(top),
         series: [
           { type: 'bar', stack: 'imports', name: L.chartFrom(a), data: top.map((r) => usdM(r.exporterUsd)) },
-          { type: 'bar', stack: 'imports', name: L.chartOthers, data: top.map((r) => usdM(r.importsUsd - r.exporterUsd)) },
+          {
+            type: 'bar',
+            stack: 'imports',
+            name: L.chartOthers,
+            data: top.map((r) => usdM(r.importsUsd - r.exporterUsd)),
+          },
         ],
       },
       1000,
@@ -242,8 +324,24 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
     );
     out.push(
       table(
-        [{ label: L.product }, { label: L.name }, { label: L.importsUsdM, num: true }, { label: L.cagr, num: true }, { label: L.topSuppliers }, { label: L.hhi, num: true }, { label: L.exporterShare(a), num: true }],
-        n.rows.map((r) => [r.product, name(r), f.usdM(r.importsUsd), f.pct(r.growth), r.topSuppliers.map((s) => `${s.iso3} ${f.pct(s.share)}`).join(', '), f.num(r.hhi), f.pct(r.exporterShare)]),
+        [
+          { label: L.product },
+          { label: L.name },
+          { label: L.importsUsdM, num: true },
+          { label: L.cagr, num: true },
+          { label: L.topSuppliers },
+          { label: L.hhi, num: true },
+          { label: L.exporterShare(a), num: true },
+        ],
+        n.rows.map((r) => [
+          r.product,
+          name(r),
+          f.usdM(r.importsUsd),
+          f.pct(r.growth),
+          r.topSuppliers.map((s) => `${s.iso3} ${f.pct(s.share)}`).join(', '),
+          f.num(r.hhi),
+          f.pct(r.exporterShare),
+        ]),
       ),
     );
   } else if (n.status !== 'missing') {
@@ -261,13 +359,28 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
         yAxis: productAxis(top),
         series: [
           { type: 'bar', stack: 'world', name: a, data: top.map((r) => usdM(r.worldTradeUsd * r.exporterWorldShare)) },
-          { type: 'bar', stack: 'world', name: L.chartOtherExporters, data: top.map((r) => usdM(r.worldTradeUsd * (1 - r.exporterWorldShare))) },
+          {
+            type: 'bar',
+            stack: 'world',
+            name: L.chartOtherExporters,
+            data: top.map((r) => usdM(r.worldTradeUsd * (1 - r.exporterWorldShare))),
+          },
         ],
       },
       1000,
       80 + top.length * 24,
     );
-    out.push(table([{ label: L.product }, { label: L.name }, { label: L.worldTradeUsdM, num: true }, { label: L.worldShareOf(a), num: true }], w.rows.map((r) => [r.product, name(r), f.usdM(r.worldTradeUsd), f.pct(r.exporterWorldShare)])));
+    out.push(
+      table(
+        [
+          { label: L.product },
+          { label: L.name },
+          { label: L.worldTradeUsdM, num: true },
+          { label: L.worldShareOf(a), num: true },
+        ],
+        w.rows.map((r) => [r.product, name(r), f.usdM(r.worldTradeUsd), f.pct(r.exporterWorldShare)]),
+      ),
+    );
   }
   sectionEnd();
 
@@ -276,7 +389,9 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
   sectionHead('supply', L.sectionNames['supply']!, s.status);
   meta(s);
   if (s.rows.length > 0) {
-    out.push(`<p class="summary">${escapeHtml(L.supplySummary(s.competitiveProducts, f.pct(s.competitiveShare), f.num(s.eci)))}</p>`);
+    out.push(
+      `<p class="summary">${escapeHtml(L.supplySummary(s.competitiveProducts, f.pct(s.competitiveShare), f.num(s.eci)))}</p>`,
+    );
     const top = s.rows.slice(0, 15);
     chart(L.chartSupply(a), {
       legend: { top: 0 },
@@ -294,14 +409,36 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
           yAxisIndex: 1,
           symbolSize: 9,
           data: top.map((r) => (Number.isFinite(r.rca) ? r.rca : null)),
-          markLine: { symbol: 'none', silent: true, lineStyle: { type: 'dashed', color: '#cf222e' }, label: { position: 'insideEndTop', formatter: 'RCA = 1' }, data: [{ yAxis: 1 }] },
+          markLine: {
+            symbol: 'none',
+            silent: true,
+            lineStyle: { type: 'dashed', color: '#cf222e' },
+            label: { position: 'insideEndTop', formatter: 'RCA = 1' },
+            data: [{ yAxis: 1 }],
+          },
         },
       ],
     });
     out.push(
       table(
-        [{ label: L.product }, { label: L.name }, { label: L.exportsUsdM, num: true }, { label: L.worldShare, num: true }, { label: L.rca, num: true }, { label: L.growth, num: true }, { label: L.pci, num: true }],
-        s.rows.map((r) => [r.product, name(r), f.usdM(r.exportsUsd), f.pct(r.worldShare), f.num(r.rca), f.pct(r.growth), f.num(r.pci)]),
+        [
+          { label: L.product },
+          { label: L.name },
+          { label: L.exportsUsdM, num: true },
+          { label: L.worldShare, num: true },
+          { label: L.rca, num: true },
+          { label: L.growth, num: true },
+          { label: L.pci, num: true },
+        ],
+        s.rows.map((r) => [
+          r.product,
+          name(r),
+          f.usdM(r.exportsUsd),
+          f.pct(r.worldShare),
+          f.num(r.rca),
+          f.pct(r.growth),
+          f.num(r.pci),
+        ]),
       ),
     );
   } else if (s.status !== 'missing') noRows();
@@ -312,7 +449,9 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
   sectionHead('potential', L.sectionNames['potential']!, p.status);
   meta(p);
   if (p.totals) {
-    out.push(`<p class="summary">${escapeHtml(L.potentialSummary(f.usdM(p.totals.potentialUsd), f.usdM(p.totals.actualUsd), f.usdM(p.totals.untappedUsd), f.pct(p.totals.realizedShare), f.num(p.ease)))}</p>`);
+    out.push(
+      `<p class="summary">${escapeHtml(L.potentialSummary(f.usdM(p.totals.potentialUsd), f.usdM(p.totals.actualUsd), f.usdM(p.totals.untappedUsd), f.pct(p.totals.realizedShare), f.num(p.ease)))}</p>`,
+    );
     if (p.bySection.length > 0) {
       chart(L.chartPotential, {
         legend: { top: 0 },
@@ -327,15 +466,45 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
       out.push(`<h3>${escapeHtml(L.bySection)}</h3>`);
       out.push(
         table(
-          [{ label: L.hsSection }, { label: L.potentialUsdM, num: true }, { label: L.actualUsdM, num: true }, { label: L.untappedUsdM, num: true }, { label: L.realized, num: true }],
-          p.bySection.map((x) => [x.section, f.usdM(x.potentialUsd), f.usdM(x.actualUsd), f.usdM(x.untappedUsd), f.pct(x.realizedShare)]),
+          [
+            { label: L.hsSection },
+            { label: L.potentialUsdM, num: true },
+            { label: L.actualUsdM, num: true },
+            { label: L.untappedUsdM, num: true },
+            { label: L.realized, num: true },
+          ],
+          p.bySection.map((x) => [
+            x.section,
+            f.usdM(x.potentialUsd),
+            f.usdM(x.actualUsd),
+            f.usdM(x.untappedUsd),
+            f.pct(x.realizedShare),
+          ]),
         ),
       );
     }
     out.push(
       table(
-        [{ label: L.product }, { label: L.name }, { label: L.supplyShare, num: true }, { label: L.demandUsdM, num: true }, { label: L.potentialUsdM, num: true }, { label: L.actualUsdM, num: true }, { label: L.untappedUsdM, num: true }, { label: L.realized, num: true }],
-        p.rows.map((r) => [r.product, name(r), f.pct(r.supplyShare), f.usdM(r.demandUsd), f.usdM(r.potentialUsd), f.usdM(r.actualUsd), f.usdM(r.untappedUsd), f.pct(r.realizedShare)]),
+        [
+          { label: L.product },
+          { label: L.name },
+          { label: L.supplyShare, num: true },
+          { label: L.demandUsdM, num: true },
+          { label: L.potentialUsdM, num: true },
+          { label: L.actualUsdM, num: true },
+          { label: L.untappedUsdM, num: true },
+          { label: L.realized, num: true },
+        ],
+        p.rows.map((r) => [
+          r.product,
+          name(r),
+          f.pct(r.supplyShare),
+          f.usdM(r.demandUsd),
+          f.usdM(r.potentialUsd),
+          f.usdM(r.actualUsd),
+          f.usdM(r.untappedUsd),
+          f.pct(r.realizedShare),
+        ]),
       ),
     );
   } else if (p.status !== 'missing') noRows();
@@ -348,16 +517,25 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
     if (r.products.length === 0 && r.status !== 'missing') noRows();
     // Chart the first product (the largest opportunity) with two or more unit values, else the first with any.
     const unitValues = (prod: (typeof r.products)[number]) =>
-      [...(prod.exporter ? [prod.exporter] : []), ...prod.suppliers].filter((x) => x.unitValueUsdPerTonne !== null).length + (!prod.exporter && prod.exporterUnitValueUsdPerTonne !== null ? 1 : 0);
-    const charted = r.products.find((prod) => unitValues(prod) >= 2) ?? r.products.find((prod) => unitValues(prod) >= 1);
+      [...(prod.exporter ? [prod.exporter] : []), ...prod.suppliers].filter((x) => x.unitValueUsdPerTonne !== null)
+        .length + (!prod.exporter && prod.exporterUnitValueUsdPerTonne !== null ? 1 : 0);
+    const charted =
+      r.products.find((prod) => unitValues(prod) >= 2) ?? r.products.find((prod) => unitValues(prod) >= 1);
     for (const prod of r.products) {
       out.push(`<h3>${escapeHtml(`${prod.product} ${name(prod)}`)}</h3>`);
       out.push(`<p>${escapeHtml(L.importsUsdM)}: ${escapeHtml(f.usdM(prod.importsUsd))}</p>`);
       const rows = [...(prod.exporter ? [prod.exporter] : []), ...prod.suppliers];
       if (prod === charted) {
-        const priced = rows.filter((x) => x.unitValueUsdPerTonne !== null).map((x) => ({ label: x.supplier, usdPerTonne: x.unitValueUsdPerTonne!, own: x.supplier === a }));
+        const priced = rows
+          .filter((x) => x.unitValueUsdPerTonne !== null)
+          .map((x) => ({ label: x.supplier, usdPerTonne: x.unitValueUsdPerTonne!, own: x.supplier === a }));
         // The exporter's unit value elsewhere, when it does not sell in this market.
-        if (!prod.exporter && prod.exporterUnitValueUsdPerTonne !== null) priced.unshift({ label: `${a} (${prod.exporterUnitValueBasis ?? L.none})`, usdPerTonne: prod.exporterUnitValueUsdPerTonne, own: true });
+        if (!prod.exporter && prod.exporterUnitValueUsdPerTonne !== null)
+          priced.unshift({
+            label: `${a} (${prod.exporterUnitValueBasis ?? L.none})`,
+            usdPerTonne: prod.exporterUnitValueUsdPerTonne,
+            own: true,
+          });
         chart(
           L.chartRivals(`${prod.product} ${shortName(name(prod), 60)}`),
           {
@@ -368,9 +546,23 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
               {
                 type: 'bar',
                 name: L.unitValue,
-                data: priced.map((x) => ({ value: x.usdPerTonne, itemStyle: { color: x.own ? '#cf222e' : '#1f5fa8' } })),
+                data: priced.map((x) => ({
+                  value: x.usdPerTonne,
+                  itemStyle: { color: x.own ? '#cf222e' : '#1f5fa8' },
+                })),
                 ...(prod.rivalsUnitValueUsdPerTonne !== null
-                  ? { markLine: { symbol: 'none', silent: true, lineStyle: { type: 'dashed' as const, color: '#57606a' }, label: { position: 'insideEndTop' as const, formatter: `${L.usd.rivalsUv}: ${f.whole(prod.rivalsUnitValueUsdPerTonne)}` }, data: [{ yAxis: prod.rivalsUnitValueUsdPerTonne }] } }
+                  ? {
+                      markLine: {
+                        symbol: 'none',
+                        silent: true,
+                        lineStyle: { type: 'dashed' as const, color: '#57606a' },
+                        label: {
+                          position: 'insideEndTop' as const,
+                          formatter: `${L.usd.rivalsUv}: ${f.whole(prod.rivalsUnitValueUsdPerTonne)}`,
+                        },
+                        data: [{ yAxis: prod.rivalsUnitValueUsdPerTonne }],
+                      },
+                    }
                   : {}),
               },
             ],
@@ -381,12 +573,28 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
       }
       out.push(
         table(
-          [{ label: L.supplier }, { label: L.importsUsdM, num: true }, { label: L.share, num: true }, { label: L.shareChange, num: true }, { label: L.unitValue, num: true }, { label: L.flags }],
-          rows.map((x) => [x.supplier, f.usdM(x.valueUsd), f.pct(x.share), f.pct(x.shareChange), f.whole(x.unitValueUsdPerTonne), x.flags.join(', ') || L.none]),
+          [
+            { label: L.supplier },
+            { label: L.importsUsdM, num: true },
+            { label: L.share, num: true },
+            { label: L.shareChange, num: true },
+            { label: L.unitValue, num: true },
+            { label: L.flags },
+          ],
+          rows.map((x) => [
+            x.supplier,
+            f.usdM(x.valueUsd),
+            f.pct(x.share),
+            f.pct(x.shareChange),
+            f.whole(x.unitValueUsdPerTonne),
+            x.flags.join(', ') || L.none,
+          ]),
         ),
       );
       if (prod.exporterUnitValueUsdPerTonne !== null || prod.rivalsUnitValueUsdPerTonne !== null) {
-        out.push(`<p>${escapeHtml(`${L.priceAdvantage(a, f.whole(prod.exporterUnitValueUsdPerTonne), prod.exporterUnitValueBasis ?? L.none)} ${L.rivalsUv(f.whole(prod.rivalsUnitValueUsdPerTonne), f.pct(prod.priceAdvantage))}`)}</p>`);
+        out.push(
+          `<p>${escapeHtml(`${L.priceAdvantage(a, f.whole(prod.exporterUnitValueUsdPerTonne), prod.exporterUnitValueBasis ?? L.none)} ${L.rivalsUv(f.whole(prod.rivalsUnitValueUsdPerTonne), f.pct(prod.priceAdvantage))}`)}</p>`,
+        );
       }
     }
     sectionEnd();
@@ -398,8 +606,12 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
   sectionHead('joint-production', L.sectionNames['jointProduction']!, j.status);
   meta(j);
   if (j.rows.length > 0) {
-    out.push(`<p>${escapeHtml(L.weights(`${j.weights.demand}·z(log ${lang === 'ru' ? 'спроса' : 'demand'}) + ${j.weights.density}·z(${L.density}) + ${j.weights.cog}·z(COG) + ${j.weights.pci}·z(PCI)`))}</p>`);
-    const plotted = j.rows.filter((r) => Number.isFinite(r.importerDensity) && Number.isFinite(r.pci) && r.demandUsd > 0);
+    out.push(
+      `<p>${escapeHtml(L.weights(`${j.weights.demand}·z(log ${lang === 'ru' ? 'спроса' : 'demand'}) + ${j.weights.density}·z(${L.density}) + ${j.weights.cog}·z(COG) + ${j.weights.pci}·z(PCI)`))}</p>`,
+    );
+    const plotted = j.rows.filter(
+      (r) => Number.isFinite(r.importerDensity) && Number.isFinite(r.pci) && r.demandUsd > 0,
+    );
     const maxDemand = Math.max(...plotted.map((r) => r.demandUsd), 1);
     if (plotted.length > 0) {
       chart(L.chartJoint, {
@@ -412,15 +624,39 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
             name: L.demandUsd,
             itemStyle: { color: 'rgba(84,112,198,0.55)', borderColor: '#1f5fa8' },
             label: { show: true, position: 'top', fontSize: 10, formatter: '{b}' },
-            data: plotted.map((r) => ({ name: r.product, value: [r.importerDensity, r.pci], symbolSize: Math.round(8 + 42 * Math.sqrt(r.demandUsd / maxDemand)) })),
+            data: plotted.map((r) => ({
+              name: r.product,
+              value: [r.importerDensity, r.pci],
+              symbolSize: Math.round(8 + 42 * Math.sqrt(r.demandUsd / maxDemand)),
+            })),
           },
         ],
       });
     }
     out.push(
       table(
-        [{ label: L.product }, { label: L.name }, { label: L.score, num: true }, { label: L.demandUsd, num: true }, { label: `${L.rca} ${a}`, num: true }, { label: `${L.density} ${b}`, num: true }, { label: L.cog, num: true }, { label: L.pci, num: true }, { label: L.reason }],
-        j.rows.map((r) => [r.product, name(r), f.num(r.score), f.usdM(r.demandUsd), f.num(r.exporterRca), f.num(r.importerDensity), f.num(r.cog), f.num(r.pci), lang === 'ru' ? r.reasonRu : r.reasonEn]),
+        [
+          { label: L.product },
+          { label: L.name },
+          { label: L.score, num: true },
+          { label: L.demandUsd, num: true },
+          { label: `${L.rca} ${a}`, num: true },
+          { label: `${L.density} ${b}`, num: true },
+          { label: L.cog, num: true },
+          { label: L.pci, num: true },
+          { label: L.reason },
+        ],
+        j.rows.map((r) => [
+          r.product,
+          name(r),
+          f.num(r.score),
+          f.usdM(r.demandUsd),
+          f.num(r.exporterRca),
+          f.num(r.importerDensity),
+          f.num(r.cog),
+          f.num(r.pci),
+          lang === 'ru' ? r.reasonRu : r.reasonEn,
+        ]),
       ),
     );
   } else if (j.status !== 'missing') noRows();
@@ -433,8 +669,26 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
   if (sp.rows.length > 0) {
     out.push(
       table(
-        [{ label: L.product }, { label: L.name }, { label: `${L.rca} ${a}`, num: true }, { label: L.importsUsdM, num: true }, { label: L.cagr, num: true }, { label: L.exporterShare(a), num: true }, { label: L.rivalsUsdM, num: true }, { label: L.leader }],
-        sp.rows.map((r) => [r.product, name(r), f.num(r.exporterRca), f.usdM(r.importsUsd), f.pct(r.growth), f.pct(r.exporterShare), f.usdM(r.rivalsUsd), r.leadingRival ? `${r.leadingRival.iso3} ${f.pct(r.leadingRival.share)}` : L.none]),
+        [
+          { label: L.product },
+          { label: L.name },
+          { label: `${L.rca} ${a}`, num: true },
+          { label: L.importsUsdM, num: true },
+          { label: L.cagr, num: true },
+          { label: L.exporterShare(a), num: true },
+          { label: L.rivalsUsdM, num: true },
+          { label: L.leader },
+        ],
+        sp.rows.map((r) => [
+          r.product,
+          name(r),
+          f.num(r.exporterRca),
+          f.usdM(r.importsUsd),
+          f.pct(r.growth),
+          f.pct(r.exporterShare),
+          f.usdM(r.rivalsUsd),
+          r.leadingRival ? `${r.leadingRival.iso3} ${f.pct(r.leadingRival.share)}` : L.none,
+        ]),
       ),
     );
   } else if (sp.status !== 'missing') noRows();
@@ -446,7 +700,14 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
   out.push(`<section id="data">`, `<h2>${escapeHtml(L.sectionNames['data']!)}</h2>`);
   out.push(
     table(
-      [{ label: L.file }, { label: L.source }, { label: L.format }, { label: L.rows, num: true }, { label: L.years }, { label: L.licence }],
+      [
+        { label: L.file },
+        { label: L.source },
+        { label: L.format },
+        { label: L.rows, num: true },
+        { label: L.years },
+        { label: L.licence },
+      ],
       report.datasets.map((d) => [d.fileName, d.source, d.format, f.whole(d.rows), d.years.join(', '), d.licence]),
     ),
   );

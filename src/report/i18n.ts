@@ -11,7 +11,12 @@ export const labels = {
     status: 'Status',
     basis: 'Computed from',
     missing: 'Missing, and how to add it',
-    statusNames: { computed: 'computed', partial: 'partial', missing: 'not computed', 'official-only': 'official totals only' } as Record<string, string>,
+    statusNames: {
+      computed: 'computed',
+      partial: 'partial',
+      missing: 'not computed',
+      'official-only': 'official totals only',
+    } as Record<string, string>,
     sectionNames: {
       turnover: '1. Turnover monitor',
       needs: '2. Importer needs',
@@ -38,7 +43,8 @@ export const labels = {
     link: 'Source',
     target: 'Target planner',
     targetExample: 'Example target (double in five years); set your own with --target-usd and --target-year.',
-    targetLine: (cur: string, y0: number, tgt: string, y1: number, cagr: string) => `From ${cur} USD m in ${y0} to ${tgt} USD m by ${y1} needs ${cagr} growth a year.`,
+    targetLine: (cur: string, y0: number, tgt: string, y1: number, cagr: string) =>
+      `From ${cur} USD m in ${y0} to ${tgt} USD m by ${y1} needs ${cagr} growth a year.`,
     targetCover: (share: string) => `Identified untapped potential covers ${share} of the gap.`,
     product: 'HS',
     name: 'Product',
@@ -47,21 +53,24 @@ export const labels = {
     topSuppliers: 'Top suppliers',
     hhi: 'HHI',
     exporterShare: (a: string) => `${a} share`,
-    worldDemand: (y: number, s: string) => `World trade by product, ${s} ${y} (a stand-in: the importer's own imports are not in the store)`,
+    worldDemand: (y: number, s: string) =>
+      `World trade by product, ${s} ${y} (a stand-in: the importer's own imports are not in the store)`,
     worldTradeUsdM: 'World trade, USD m',
     worldShareOf: (a: string) => `${a} world share`,
     exportsUsdM: 'Exports, USD m',
     worldShare: 'World share',
     rca: 'RCA',
     pci: 'PCI',
-    supplySummary: (n: number, share: string, eci: string) => `${n} products with RCA > 1 make ${share} of exports; ECI ${eci}.`,
+    supplySummary: (n: number, share: string, eci: string) =>
+      `${n} products with RCA > 1 make ${share} of exports; ECI ${eci}.`,
     potentialUsdM: 'Potential, USD m',
     actualUsdM: 'Actual, USD m',
     untappedUsdM: 'Untapped, USD m',
     realized: 'Realized',
     supplyShare: 'Supply share s',
     demandUsdM: 'Demand D, USD m',
-    potentialSummary: (p: string, a: string, u: string, r: string, e: string) => `Potential ${p} USD m, actual ${a} USD m, untapped ${u} USD m; realized ${r}; ease of trade B = ${e}.`,
+    potentialSummary: (p: string, a: string, u: string, r: string, e: string) =>
+      `Potential ${p} USD m, actual ${a} USD m, untapped ${u} USD m; realized ${r}; ease of trade B = ${e}.`,
     bySection: 'By HS section',
     hsSection: 'HS section',
     supplier: 'Supplier',
@@ -177,7 +186,12 @@ export const labels = {
     status: 'Статус',
     basis: 'Рассчитано по',
     missing: 'Чего не хватает и как добавить',
-    statusNames: { computed: 'рассчитан', partial: 'частично', missing: 'не рассчитан', 'official-only': 'только официальные итоги' } as Record<string, string>,
+    statusNames: {
+      computed: 'рассчитан',
+      partial: 'частично',
+      missing: 'не рассчитан',
+      'official-only': 'только официальные итоги',
+    } as Record<string, string>,
     sectionNames: {
       turnover: '1. Мониторинг товарооборота',
       needs: '2. Потребности импортёра',
@@ -204,7 +218,8 @@ export const labels = {
     link: 'Источник',
     target: 'Планировщик цели',
     targetExample: 'Пример цели (удвоение за пять лет); свою задайте через --target-usd и --target-year.',
-    targetLine: (cur: string, y0: number, tgt: string, y1: number, cagr: string) => `Чтобы вырасти с ${cur} млн долл. в ${y0} г. до ${tgt} млн долл. к ${y1} г., нужен рост ${cagr} в год.`,
+    targetLine: (cur: string, y0: number, tgt: string, y1: number, cagr: string) =>
+      `Чтобы вырасти с ${cur} млн долл. в ${y0} г. до ${tgt} млн долл. к ${y1} г., нужен рост ${cagr} в год.`,
     targetCover: (share: string) => `Выявленный неиспользованный потенциал покрывает ${share} разрыва.`,
     product: 'Код',
     name: 'Товар',
@@ -213,21 +228,24 @@ export const labels = {
     topSuppliers: 'Основные поставщики',
     hhi: 'ИХХ',
     exporterShare: (a: string) => `Доля ${a}`,
-    worldDemand: (y: number, s: string) => `Мировая торговля по товарам, ${s} ${y} (замена: собственного импорта страны-импортёра в хранилище нет)`,
+    worldDemand: (y: number, s: string) =>
+      `Мировая торговля по товарам, ${s} ${y} (замена: собственного импорта страны-импортёра в хранилище нет)`,
     worldTradeUsdM: 'Мировая торговля, млн долл.',
     worldShareOf: (a: string) => `Мировая доля ${a}`,
     exportsUsdM: 'Экспорт, млн долл.',
     worldShare: 'Мировая доля',
     rca: 'RCA',
     pci: 'PCI',
-    supplySummary: (n: number, share: string, eci: string) => `${n} товаров с RCA > 1 дают ${share} экспорта; ECI ${eci}.`,
+    supplySummary: (n: number, share: string, eci: string) =>
+      `${n} товаров с RCA > 1 дают ${share} экспорта; ECI ${eci}.`,
     potentialUsdM: 'Потенциал, млн долл.',
     actualUsdM: 'Факт, млн долл.',
     untappedUsdM: 'Неиспользовано, млн долл.',
     realized: 'Реализовано',
     supplyShare: 'Доля предложения s',
     demandUsdM: 'Спрос D, млн долл.',
-    potentialSummary: (p: string, a: string, u: string, r: string, e: string) => `Потенциал ${p} млн долл., факт ${a} млн долл., неиспользовано ${u} млн долл.; реализовано ${r}; лёгкость торговли B = ${e}.`,
+    potentialSummary: (p: string, a: string, u: string, r: string, e: string) =>
+      `Потенциал ${p} млн долл., факт ${a} млн долл., неиспользовано ${u} млн долл.; реализовано ${r}; лёгкость торговли B = ${e}.`,
     bySection: 'По разделам ТН ВЭД',
     hsSection: 'Раздел',
     supplier: 'Поставщик',
@@ -351,6 +369,9 @@ export function formatters(lang: ReportLang) {
     pct: (x: number | null | undefined) => (ok(x) ? pct.format(x) : na),
     num: (x: number | null | undefined) => (ok(x) ? num.format(x) : na),
     whole: (x: number | null | undefined) => (ok(x) ? whole.format(x) : na),
-    date: (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso)) + ' UTC',
+    date: (iso: string) =>
+      new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(
+        new Date(iso),
+      ) + ' UTC',
   };
 }

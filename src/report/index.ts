@@ -12,10 +12,23 @@ export type ReportFormat = 'md' | 'json' | 'html' | 'xlsx';
 
 /** Non-finite numbers become null in JSON; typed arrays become plain arrays. */
 export function reportJson(report: ReportModel): string {
-  return JSON.stringify(report, (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? null : ArrayBuffer.isView(value) ? Array.from(value as unknown as ArrayLike<number>) : value), 2);
+  return JSON.stringify(
+    report,
+    (_key, value: unknown) =>
+      typeof value === 'number' && !Number.isFinite(value)
+        ? null
+        : ArrayBuffer.isView(value)
+          ? Array.from(value as unknown as ArrayLike<number>)
+          : value,
+    2,
+  );
 }
 
-export async function renderReport(report: ReportModel, format: ReportFormat, lang: ReportLang): Promise<string | Buffer> {
+export async function renderReport(
+  report: ReportModel,
+  format: ReportFormat,
+  lang: ReportLang,
+): Promise<string | Buffer> {
   if (format === 'md') return renderMarkdown(report, lang);
   if (format === 'json') return reportJson(report);
   if (format === 'html') return (await import('./html.ts')).renderHtml(report, lang);

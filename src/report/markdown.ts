@@ -8,8 +8,16 @@ const short = (text: string, max = 70) => (text.length > max ? text.slice(0, max
 
 function table(headers: string[], rows: Array<Array<string | number>>): string {
   if (rows.length === 0) return '';
-  const align = headers.map((_, i) => (rows.every((r) => /^[-+]?[\d\s ,.%−]+$|^н\/д$|^n\/a$/.test(String(r[i]))) ? '---:' : '---'));
-  return [`| ${headers.map(cell).join(' | ')} |`, `| ${align.join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n') + '\n';
+  const align = headers.map((_, i) =>
+    rows.every((r) => /^[-+]?[\d\s ,.%−]+$|^н\/д$|^n\/a$/.test(String(r[i]))) ? '---:' : '---',
+  );
+  return (
+    [
+      `| ${headers.map(cell).join(' | ')} |`,
+      `| ${align.join(' | ')} |`,
+      ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+    ].join('\n') + '\n'
+  );
 }
 
 export function renderMarkdown(report: ReportModel, lang: ReportLang): string {
@@ -31,7 +39,16 @@ export function renderMarkdown(report: ReportModel, lang: ReportLang): string {
   out.push(`${L.generated}: ${f.date(report.generatedAt)} · ${L.store}: ${report.storeVersion} · ${a} → ${b}`, '');
 
   out.push(`## ${L.coverage}`, '');
-  out.push(table([L.section, L.status, L.basis], report.coverage.sections.map((s) => [L.sectionNames[s.section] ?? s.section, L.statusNames[s.status] ?? s.status, tr(s.basis)])));
+  out.push(
+    table(
+      [L.section, L.status, L.basis],
+      report.coverage.sections.map((s) => [
+        L.sectionNames[s.section] ?? s.section,
+        L.statusNames[s.status] ?? s.status,
+        tr(s.basis),
+      ]),
+    ),
+  );
 
   // 1. Turnover
   const t = report.turnover;
@@ -45,19 +62,43 @@ export function renderMarkdown(report: ReportModel, lang: ReportLang): string {
     out.push(
       table(
         [L.year, L.source, L.exports(a, b), L.exports(b, a), L.turnoverCol, L.growth, L.shareExp(a), L.shareImp(b)],
-        t.rows.map((r) => [r.year, r.reporter ? `${r.source} (${r.reporter})` : r.source, f.usdM(r.exportsUsd), f.usdM(r.importsUsd), f.usdM(r.turnoverUsd), f.pct(r.growth), f.pct(r.shareOfExporterExports), f.pct(r.shareOfImporterImports)]),
+        t.rows.map((r) => [
+          r.year,
+          r.reporter ? `${r.source} (${r.reporter})` : r.source,
+          f.usdM(r.exportsUsd),
+          f.usdM(r.importsUsd),
+          f.usdM(r.turnoverUsd),
+          f.pct(r.growth),
+          f.pct(r.shareOfExporterExports),
+          f.pct(r.shareOfImporterImports),
+        ]),
       ),
     );
   }
   if (t.official.length > 0) {
     out.push(`**${L.official}**`, '');
-    out.push(table([L.year, L.measure, L.reporterSide, L.valueUsdM, L.link], t.official.map((o) => [o.period === 'year' ? o.year : `${o.year} (${o.period})`, o.measure, o.reporterSide, f.usdM(o.valueUsd), o.sourceUrl])));
+    out.push(
+      table(
+        [L.year, L.measure, L.reporterSide, L.valueUsdM, L.link],
+        t.official.map((o) => [
+          o.period === 'year' ? o.year : `${o.year} (${o.period})`,
+          o.measure,
+          o.reporterSide,
+          f.usdM(o.valueUsd),
+          o.sourceUrl,
+        ]),
+      ),
+    );
   }
   if (report.target) {
     const p = report.target;
     out.push(`### ${L.target}`, '');
     if (p.example) out.push(`*${L.targetExample}*`, '');
-    out.push(L.targetLine(f.usdM(p.currentUsd), p.baseYear, f.usdM(p.targetUsd), p.targetYear, f.pct(p.requiredCagr)) + ` (${tr(p.basis)})`, '');
+    out.push(
+      L.targetLine(f.usdM(p.currentUsd), p.baseYear, f.usdM(p.targetUsd), p.targetYear, f.pct(p.requiredCagr)) +
+        ` (${tr(p.basis)})`,
+      '',
+    );
     if (p.potentialCoverage !== null) out.push(L.targetCover(f.pct(p.potentialCoverage)), '');
   }
 
@@ -69,12 +110,25 @@ export function renderMarkdown(report: ReportModel, lang: ReportLang): string {
     out.push(
       table(
         [L.product, L.name, L.importsUsdM, L.cagr, L.topSuppliers, L.hhi, L.exporterShare(a)],
-        n.rows.map((r) => [r.product, name(r), f.usdM(r.importsUsd), f.pct(r.growth), r.topSuppliers.map((s) => `${s.iso3} ${f.pct(s.share)}`).join(', '), f.num(r.hhi), f.pct(r.exporterShare)]),
+        n.rows.map((r) => [
+          r.product,
+          name(r),
+          f.usdM(r.importsUsd),
+          f.pct(r.growth),
+          r.topSuppliers.map((s) => `${s.iso3} ${f.pct(s.share)}`).join(', '),
+          f.num(r.hhi),
+          f.pct(r.exporterShare),
+        ]),
       ),
     );
   } else if (n.worldDemand) {
     out.push(`**${L.worldDemand(n.worldDemand.year, n.worldDemand.source)}**`, '');
-    out.push(table([L.product, L.name, L.worldTradeUsdM, L.worldShareOf(a)], n.worldDemand.rows.map((r) => [r.product, name(r), f.usdM(r.worldTradeUsd), f.pct(r.exporterWorldShare)])));
+    out.push(
+      table(
+        [L.product, L.name, L.worldTradeUsdM, L.worldShareOf(a)],
+        n.worldDemand.rows.map((r) => [r.product, name(r), f.usdM(r.worldTradeUsd), f.pct(r.exporterWorldShare)]),
+      ),
+    );
   }
 
   // 3. Supply
@@ -83,7 +137,20 @@ export function renderMarkdown(report: ReportModel, lang: ReportLang): string {
   status(s);
   if (s.rows.length > 0) {
     out.push(L.supplySummary(s.competitiveProducts, f.pct(s.competitiveShare), f.num(s.eci)), '');
-    out.push(table([L.product, L.name, L.exportsUsdM, L.worldShare, L.rca, L.growth, L.pci], s.rows.map((r) => [r.product, name(r), f.usdM(r.exportsUsd), f.pct(r.worldShare), f.num(r.rca), f.pct(r.growth), f.num(r.pci)])));
+    out.push(
+      table(
+        [L.product, L.name, L.exportsUsdM, L.worldShare, L.rca, L.growth, L.pci],
+        s.rows.map((r) => [
+          r.product,
+          name(r),
+          f.usdM(r.exportsUsd),
+          f.pct(r.worldShare),
+          f.num(r.rca),
+          f.pct(r.growth),
+          f.num(r.pci),
+        ]),
+      ),
+    );
   }
 
   // 4. Potential
@@ -91,15 +158,44 @@ export function renderMarkdown(report: ReportModel, lang: ReportLang): string {
   out.push(`## ${L.sectionNames['potential']}`, '');
   status(p);
   if (p.totals) {
-    out.push(L.potentialSummary(f.usdM(p.totals.potentialUsd), f.usdM(p.totals.actualUsd), f.usdM(p.totals.untappedUsd), f.pct(p.totals.realizedShare), f.num(p.ease)), '');
+    out.push(
+      L.potentialSummary(
+        f.usdM(p.totals.potentialUsd),
+        f.usdM(p.totals.actualUsd),
+        f.usdM(p.totals.untappedUsd),
+        f.pct(p.totals.realizedShare),
+        f.num(p.ease),
+      ),
+      '',
+    );
     out.push(
       table(
         [L.product, L.name, L.supplyShare, L.demandUsdM, L.potentialUsdM, L.actualUsdM, L.untappedUsdM, L.realized],
-        p.rows.map((r) => [r.product, name(r), f.pct(r.supplyShare), f.usdM(r.demandUsd), f.usdM(r.potentialUsd), f.usdM(r.actualUsd), f.usdM(r.untappedUsd), f.pct(r.realizedShare)]),
+        p.rows.map((r) => [
+          r.product,
+          name(r),
+          f.pct(r.supplyShare),
+          f.usdM(r.demandUsd),
+          f.usdM(r.potentialUsd),
+          f.usdM(r.actualUsd),
+          f.usdM(r.untappedUsd),
+          f.pct(r.realizedShare),
+        ]),
       ),
     );
     out.push(`**${L.bySection}**`, '');
-    out.push(table([L.hsSection, L.potentialUsdM, L.actualUsdM, L.untappedUsdM, L.realized], p.bySection.map((x) => [x.section, f.usdM(x.potentialUsd), f.usdM(x.actualUsd), f.usdM(x.untappedUsd), f.pct(x.realizedShare)])));
+    out.push(
+      table(
+        [L.hsSection, L.potentialUsdM, L.actualUsdM, L.untappedUsdM, L.realized],
+        p.bySection.map((x) => [
+          x.section,
+          f.usdM(x.potentialUsd),
+          f.usdM(x.actualUsd),
+          f.usdM(x.untappedUsd),
+          f.pct(x.realizedShare),
+        ]),
+      ),
+    );
   }
 
   // 5. Rivals and 8. machinery market share one layout.
@@ -109,9 +205,24 @@ export function renderMarkdown(report: ReportModel, lang: ReportLang): string {
     for (const prod of r.products) {
       out.push(`**${prod.product} ${name(prod)}** — ${L.importsUsdM}: ${f.usdM(prod.importsUsd)}`, '');
       const rows = [...(prod.exporter ? [prod.exporter] : []), ...prod.suppliers];
-      out.push(table([L.supplier, L.importsUsdM, L.share, L.shareChange, L.unitValue, L.flags], rows.map((x) => [x.supplier, f.usdM(x.valueUsd), f.pct(x.share), f.pct(x.shareChange), f.whole(x.unitValueUsdPerTonne), x.flags.join(', ') || L.none])));
+      out.push(
+        table(
+          [L.supplier, L.importsUsdM, L.share, L.shareChange, L.unitValue, L.flags],
+          rows.map((x) => [
+            x.supplier,
+            f.usdM(x.valueUsd),
+            f.pct(x.share),
+            f.pct(x.shareChange),
+            f.whole(x.unitValueUsdPerTonne),
+            x.flags.join(', ') || L.none,
+          ]),
+        ),
+      );
       if (prod.exporterUnitValueUsdPerTonne !== null || prod.rivalsUnitValueUsdPerTonne !== null) {
-        out.push(`${L.priceAdvantage(a, f.whole(prod.exporterUnitValueUsdPerTonne), prod.exporterUnitValueBasis ?? L.none)} ${L.rivalsUv(f.whole(prod.rivalsUnitValueUsdPerTonne), f.pct(prod.priceAdvantage))}`, '');
+        out.push(
+          `${L.priceAdvantage(a, f.whole(prod.exporterUnitValueUsdPerTonne), prod.exporterUnitValueBasis ?? L.none)} ${L.rivalsUv(f.whole(prod.rivalsUnitValueUsdPerTonne), f.pct(prod.priceAdvantage))}`,
+          '',
+        );
       }
     }
   };
@@ -122,11 +233,26 @@ export function renderMarkdown(report: ReportModel, lang: ReportLang): string {
   out.push(`## ${L.sectionNames['jointProduction']}`, '');
   status(j);
   if (j.rows.length > 0) {
-    out.push(L.weights(`${j.weights.demand}·z(log ${lang === 'ru' ? 'спроса' : 'demand'}) + ${j.weights.density}·z(${L.density}) + ${j.weights.cog}·z(COG) + ${j.weights.pci}·z(PCI)`), '');
+    out.push(
+      L.weights(
+        `${j.weights.demand}·z(log ${lang === 'ru' ? 'спроса' : 'demand'}) + ${j.weights.density}·z(${L.density}) + ${j.weights.cog}·z(COG) + ${j.weights.pci}·z(PCI)`,
+      ),
+      '',
+    );
     out.push(
       table(
         [L.product, L.name, L.score, L.demandUsd, `${L.rca} ${a}`, `${L.density} ${b}`, L.cog, L.pci, L.reason],
-        j.rows.map((r) => [r.product, name(r), f.num(r.score), f.usdM(r.demandUsd), f.num(r.exporterRca), f.num(r.importerDensity), f.num(r.cog), f.num(r.pci), lang === 'ru' ? r.reasonRu : r.reasonEn]),
+        j.rows.map((r) => [
+          r.product,
+          name(r),
+          f.num(r.score),
+          f.usdM(r.demandUsd),
+          f.num(r.exporterRca),
+          f.num(r.importerDensity),
+          f.num(r.cog),
+          f.num(r.pci),
+          lang === 'ru' ? r.reasonRu : r.reasonEn,
+        ]),
       ),
     );
   }
@@ -136,12 +262,31 @@ export function renderMarkdown(report: ReportModel, lang: ReportLang): string {
   out.push(`## ${L.sectionNames['surplus']}`, '');
   status(sp);
   if (sp.rows.length > 0) {
-    out.push(table([L.product, L.name, `${L.rca} ${a}`, L.importsUsdM, L.cagr, L.exporterShare(a), L.rivalsUsdM, L.leader], sp.rows.map((r) => [r.product, name(r), f.num(r.exporterRca), f.usdM(r.importsUsd), f.pct(r.growth), f.pct(r.exporterShare), f.usdM(r.rivalsUsd), r.leadingRival ? `${r.leadingRival.iso3} ${f.pct(r.leadingRival.share)}` : L.none])));
+    out.push(
+      table(
+        [L.product, L.name, `${L.rca} ${a}`, L.importsUsdM, L.cagr, L.exporterShare(a), L.rivalsUsdM, L.leader],
+        sp.rows.map((r) => [
+          r.product,
+          name(r),
+          f.num(r.exporterRca),
+          f.usdM(r.importsUsd),
+          f.pct(r.growth),
+          f.pct(r.exporterShare),
+          f.usdM(r.rivalsUsd),
+          r.leadingRival ? `${r.leadingRival.iso3} ${f.pct(r.leadingRival.share)}` : L.none,
+        ]),
+      ),
+    );
   }
 
   rivalsBlock(L.sectionNames['machinery']!, report.machineryMarket);
 
   out.push(`## ${L.sectionNames['data']}`, '');
-  out.push(table([L.file, L.format, L.rows, L.years, L.licence], report.datasets.map((d) => [d.fileName, d.format, f.whole(d.rows), d.years.join(', '), d.licence])));
+  out.push(
+    table(
+      [L.file, L.format, L.rows, L.years, L.licence],
+      report.datasets.map((d) => [d.fileName, d.format, f.whole(d.rows), d.years.join(', '), d.licence]),
+    ),
+  );
   return out.join('\n');
 }

@@ -52,7 +52,11 @@ const isFormulaLike = (text: string) => escapeFormulaCell(text) !== text;
 
 /** Sheet names: at most 31 characters, none of []:*?/\, unique (case-insensitive). */
 function sheetName(title: string, used: Set<string>): string {
-  const base = title.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 31) || 'Sheet';
+  const base =
+    title
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .trim()
+      .slice(0, 31) || 'Sheet';
   let name = base;
   for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base.slice(0, 28)} ${i}`;
   used.add(name.toLowerCase());
@@ -99,17 +103,34 @@ class SheetWriter {
   readonly #widths: number[] = [];
 
   /** `note`: a plain line for row 2 (sheets without a section status) or row 3 (nothing missing). */
-  constructor(workbook: Workbook, name: string, title: string, meta: SectionMetaLike | null, L: Labels, tr: (text: string) => string, note?: string) {
+  constructor(
+    workbook: Workbook,
+    name: string,
+    title: string,
+    meta: SectionMetaLike | null,
+    L: Labels,
+    tr: (text: string) => string,
+    note?: string,
+  ) {
     this.sheet = workbook.addWorksheet(name);
     setCell(this.sheet, 1, 1, title);
     this.sheet.getCell(1, 1).font = { bold: true, size: 13 };
     if (meta) {
-      setCell(this.sheet, 2, 1, `${L.statusLine}: ${L.statusNames[meta.status] ?? meta.status}. ${L.basis}: ${tr(meta.basis)}.`);
+      setCell(
+        this.sheet,
+        2,
+        1,
+        `${L.statusLine}: ${L.statusNames[meta.status] ?? meta.status}. ${L.basis}: ${tr(meta.basis)}.`,
+      );
       if (meta.missing) {
         setCell(this.sheet, 3, 1, `${L.missing}: ${tr(meta.missing)}`);
         const cell = this.sheet.getCell(3, 1);
         cell.font = { bold: true, color: { argb: meta.status === 'missing' ? 'FFA40E26' : 'FF7D4E00' } };
-        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: meta.status === 'missing' ? 'FFFFEBE9' : 'FFFFF8C5' } };
+        cell.fill = {
+          type: 'pattern',
+          pattern: 'solid',
+          fgColor: { argb: meta.status === 'missing' ? 'FFFFEBE9' : 'FFFFF8C5' },
+        };
       }
     }
     if (note !== undefined) {
@@ -132,14 +153,20 @@ class SheetWriter {
     const headerRow = this.sheet.getRow(header);
     headerRow.font = { bold: true };
     headerRow.alignment = { vertical: 'top', wrapText: true };
-    columns.forEach((_, i) => (headerRow.getCell(i + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF0F3F6' } }));
+    columns.forEach(
+      (_, i) => (headerRow.getCell(i + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF0F3F6' } }),
+    );
     rows.forEach((values, r) => {
       values.forEach((v, i) => {
         setCell(this.sheet, header + 1 + r, i + 1, v, columns[i]?.kind);
         this.#fit(i, typeof v === 'string' ? v.length : v && typeof v === 'object' && 'url' in v ? v.url.length : 14);
       });
     });
-    if (header === xlsxHeaderRow && rows.length > 0) this.sheet.autoFilter = { from: { row: header, column: 1 }, to: { row: header + rows.length, column: columns.length } };
+    if (header === xlsxHeaderRow && rows.length > 0)
+      this.sheet.autoFilter = {
+        from: { row: header, column: 1 },
+        to: { row: header + rows.length, column: columns.length },
+      };
     this.row = header + rows.length + 2;
   }
 
@@ -175,14 +202,25 @@ export async function renderXlsx(report: ReportModel, lang: ReportLang): Promise
   const used = new Set<string>();
   /** The analysis writes basis and missing notes in English; Russian workbooks get them translated. */
   const tr = (text: string) => (lang === 'ru' ? toRussian(text) : text);
-  const sheet = (tab: string, title: string, meta: SectionMetaLike | null, note?: string) => new SheetWriter(workbook, sheetName(tab, used), title, meta, L, tr, note);
+  const sheet = (tab: string, title: string, meta: SectionMetaLike | null, note?: string) =>
+    new SheetWriter(workbook, sheetName(tab, used), title, meta, L, tr, note);
   const turnoverMissing = report.coverage.sections.find((s) => s.section === 'turnover')?.missing ?? null;
 
   // Coverage
-  const coverage = sheet(S.coverage, `${workbook.title} — ${L.coverage}`, null, `${L.generated}: ${report.generatedAt} · ${L.store}: ${report.storeVersion} · ${a} → ${b}`);
+  const coverage = sheet(
+    S.coverage,
+    `${workbook.title} — ${L.coverage}`,
+    null,
+    `${L.generated}: ${report.generatedAt} · ${L.store}: ${report.storeVersion} · ${a} → ${b}`,
+  );
   coverage.table(
     [{ header: L.section }, { header: L.status }, { header: L.basis }, { header: L.missing }],
-    report.coverage.sections.map((s) => [L.sectionNames[s.section] ?? s.section, L.statusNames[s.status] ?? s.status, tr(s.basis), s.missing === null ? null : tr(s.missing)]),
+    report.coverage.sections.map((s) => [
+      L.sectionNames[s.section] ?? s.section,
+      L.statusNames[s.status] ?? s.status,
+      tr(s.basis),
+      s.missing === null ? null : tr(s.missing),
+    ]),
   );
   coverage.finish();
 
@@ -206,13 +244,31 @@ export async function renderXlsx(report: ReportModel, lang: ReportLang): Promise
       { header: L.shareExp(a), kind: 'share' },
       { header: L.shareImp(b), kind: 'share' },
     ],
-    t.rows.map((r) => [r.year, r.source, r.reporter, r.exportsUsd, r.importsUsd, r.turnoverUsd, r.growth, r.shareOfExporterExports, r.shareOfImporterImports]),
+    t.rows.map((r) => [
+      r.year,
+      r.source,
+      r.reporter,
+      r.exportsUsd,
+      r.importsUsd,
+      r.turnoverUsd,
+      r.growth,
+      r.shareOfExporterExports,
+      r.shareOfImporterImports,
+    ]),
   );
   turnoverSheet.finish();
 
   const official = sheet(S.official, L.official, null);
   official.table(
-    [{ header: L.year, kind: 'year' }, { header: L.period }, { header: L.measure }, { header: L.reporterSide }, { header: U.value, kind: 'usd' }, { header: L.note }, { header: L.link }],
+    [
+      { header: L.year, kind: 'year' },
+      { header: L.period },
+      { header: L.measure },
+      { header: L.reporterSide },
+      { header: U.value, kind: 'usd' },
+      { header: L.note },
+      { header: L.link },
+    ],
     t.official.map((o) => [o.year, o.period, o.measure, o.reporterSide, o.valueUsd, o.note, { url: o.sourceUrl }]),
   );
   official.finish();
@@ -221,7 +277,9 @@ export async function renderXlsx(report: ReportModel, lang: ReportLang): Promise
   const target = sheet(
     S.target,
     L.target,
-    p ? { status: 'computed', basis: p.basis, missing: null } : { status: 'missing', basis: L.none, missing: turnoverMissing },
+    p
+      ? { status: 'computed', basis: p.basis, missing: null }
+      : { status: 'missing', basis: L.none, missing: turnoverMissing },
     p?.example ? L.targetExample : undefined,
   );
   if (p) {
@@ -239,10 +297,19 @@ export async function renderXlsx(report: ReportModel, lang: ReportLang): Promise
       ],
     );
     target.subtitle(L.path);
-    target.table([{ header: L.year, kind: 'year' }, { header: U.value, kind: 'usd' }], p.path.map((s) => [s.year, s.valueUsd]));
+    target.table(
+      [
+        { header: L.year, kind: 'year' },
+        { header: U.value, kind: 'usd' },
+      ],
+      p.path.map((s) => [s.year, s.valueUsd]),
+    );
     if (p.coveringGroups.length > 0) {
       target.subtitle(L.coveringGroups);
-      target.table([{ header: L.group }, { header: U.untapped, kind: 'usd' }, { header: U.cumulative, kind: 'usd' }], p.coveringGroups.map((g) => [g.name, g.untappedUsd, g.cumulativeUsd]));
+      target.table(
+        [{ header: L.group }, { header: U.untapped, kind: 'usd' }, { header: U.cumulative, kind: 'usd' }],
+        p.coveringGroups.map((g) => [g.name, g.untappedUsd, g.cumulativeUsd]),
+      );
     }
   }
   target.finish();
@@ -263,14 +330,29 @@ export async function renderXlsx(report: ReportModel, lang: ReportLang): Promise
         { header: U.fromExporter(a), kind: 'usd' },
         { header: L.exporterShare(a), kind: 'share' },
       ],
-      n.rows.map((r) => [r.product, name(r), r.importsUsd, r.growth, r.suppliers, r.topSuppliers.map((s) => `${s.iso3} ${(s.share * 100).toFixed(1)}%`).join(', '), r.hhi, r.exporterUsd, r.exporterShare]),
+      n.rows.map((r) => [
+        r.product,
+        name(r),
+        r.importsUsd,
+        r.growth,
+        r.suppliers,
+        r.topSuppliers.map((s) => `${s.iso3} ${(s.share * 100).toFixed(1)}%`).join(', '),
+        r.hhi,
+        r.exporterUsd,
+        r.exporterShare,
+      ]),
     );
     needs.finish();
   } else {
     const w = n.worldDemand;
     const world = sheet(S.worldDemand, `${L.sectionNames['needs']!}: ${L.worldDemand(w.year, w.source)}`, n);
     world.table(
-      [{ header: L.product }, { header: L.name }, { header: U.worldTrade, kind: 'usd' }, { header: L.worldShareOf(a), kind: 'share' }],
+      [
+        { header: L.product },
+        { header: L.name },
+        { header: U.worldTrade, kind: 'usd' },
+        { header: L.worldShareOf(a), kind: 'share' },
+      ],
       w.rows.map((r) => [r.product, name(r), r.worldTradeUsd, r.exporterWorldShare]),
     );
     world.finish();
@@ -291,7 +373,17 @@ export async function renderXlsx(report: ReportModel, lang: ReportLang): Promise
       { header: L.growth, kind: 'share' },
       { header: L.pci, kind: 'ratio' },
     ],
-    s.rows.map((r) => [r.product, name(r), r.exportsUsd, r.worldExportsUsd, r.worldShare, r.rca, r.competitive ? L.yes : L.no, r.growth, r.pci]),
+    s.rows.map((r) => [
+      r.product,
+      name(r),
+      r.exportsUsd,
+      r.worldExportsUsd,
+      r.worldShare,
+      r.rca,
+      r.competitive ? L.yes : L.no,
+      r.growth,
+      r.pci,
+    ]),
   );
   supply.finish();
 
@@ -310,12 +402,28 @@ export async function renderXlsx(report: ReportModel, lang: ReportLang): Promise
       { header: U.untapped, kind: 'usd' },
       { header: L.realized, kind: 'share' },
     ],
-    pt.rows.map((r) => [r.product, name(r), r.section, r.supplyShare, r.demandUsd, r.potentialUsd, r.actualUsd, r.untappedUsd, r.realizedShare]),
+    pt.rows.map((r) => [
+      r.product,
+      name(r),
+      r.section,
+      r.supplyShare,
+      r.demandUsd,
+      r.potentialUsd,
+      r.actualUsd,
+      r.untappedUsd,
+      r.realizedShare,
+    ]),
   );
   potential.finish();
   const bySection = sheet(S.potentialBySection, `${L.sectionNames['potential']!}: ${L.bySection}`, pt);
   bySection.table(
-    [{ header: L.hsSection }, { header: U.potential, kind: 'usd' }, { header: U.actual, kind: 'usd' }, { header: U.untapped, kind: 'usd' }, { header: L.realized, kind: 'share' }],
+    [
+      { header: L.hsSection },
+      { header: U.potential, kind: 'usd' },
+      { header: U.actual, kind: 'usd' },
+      { header: U.untapped, kind: 'usd' },
+      { header: L.realized, kind: 'share' },
+    ],
     pt.bySection.map((x) => [x.section, x.potentialUsd, x.actualUsd, x.untappedUsd, x.realizedShare]),
   );
   bySection.finish();
@@ -380,7 +488,21 @@ export async function renderXlsx(report: ReportModel, lang: ReportLang): Promise
       { header: L.pci, kind: 'ratio' },
       { header: L.reason },
     ],
-    j.rows.map((r) => [r.product, name(r), r.score, r.demandUsd, r.demandBasis, r.exporterRca, r.exporterExportsUsd, r.importerRca, r.importerDensity, r.densityPercentile, r.cog, r.pci, lang === 'ru' ? r.reasonRu : r.reasonEn]),
+    j.rows.map((r) => [
+      r.product,
+      name(r),
+      r.score,
+      r.demandUsd,
+      r.demandBasis,
+      r.exporterRca,
+      r.exporterExportsUsd,
+      r.importerRca,
+      r.importerDensity,
+      r.densityPercentile,
+      r.cog,
+      r.pci,
+      lang === 'ru' ? r.reasonRu : r.reasonEn,
+    ]),
   );
   joint.finish();
 
@@ -399,7 +521,17 @@ export async function renderXlsx(report: ReportModel, lang: ReportLang): Promise
       { header: L.leader },
       { header: L.share, kind: 'share' },
     ],
-    sp.rows.map((r) => [r.product, name(r), r.exporterRca, r.importsUsd, r.growth, r.exporterShare, r.rivalsUsd, r.leadingRival?.iso3 ?? null, r.leadingRival?.share ?? null]),
+    sp.rows.map((r) => [
+      r.product,
+      name(r),
+      r.exporterRca,
+      r.importsUsd,
+      r.growth,
+      r.exporterShare,
+      r.rivalsUsd,
+      r.leadingRival?.iso3 ?? null,
+      r.leadingRival?.share ?? null,
+    ]),
   );
   surplus.finish();
 
@@ -422,7 +554,20 @@ export async function renderXlsx(report: ReportModel, lang: ReportLang): Promise
       { header: L.importedAt },
       { header: L.licence },
     ],
-    report.datasets.map((d) => [d.fileName, d.source, d.format, d.kind, d.rows, d.years.join(', '), d.hsRevision, d.exporters, d.importers, d.valueUsdTotal, d.importedAt, d.licence]),
+    report.datasets.map((d) => [
+      d.fileName,
+      d.source,
+      d.format,
+      d.kind,
+      d.rows,
+      d.years.join(', '),
+      d.hsRevision,
+      d.exporters,
+      d.importers,
+      d.valueUsdTotal,
+      d.importedAt,
+      d.licence,
+    ]),
   );
   data.finish();
 

@@ -54,10 +54,14 @@ export function validationError(issues: readonly ValidationIssue[], context: str
   }
   if (issue.keyword === 'additionalProperties') {
     const extra = [field, String(issue.params['additionalProperty'])].filter(Boolean).join('.');
-    return new InvalidOptionError(`invalid ${extra}: not a field this route takes (in the ${where})`, { column: extra });
+    return new InvalidOptionError(`invalid ${extra}: not a field this route takes (in the ${where})`, {
+      column: extra,
+    });
   }
   const value = valueAt(input, issue.instancePath);
-  const allowed = Array.isArray(issue.params['allowedValues']) ? ` (one of ${(issue.params['allowedValues'] as unknown[]).join(', ')})` : '';
+  const allowed = Array.isArray(issue.params['allowedValues'])
+    ? ` (one of ${(issue.params['allowedValues'] as unknown[]).join(', ')})`
+    : '';
   const name = field || where;
   return new InvalidOptionError(`invalid ${name}: ${shown(value)} (${issue.message ?? 'not accepted'}${allowed})`, {
     column: name,
@@ -67,7 +71,10 @@ export function validationError(issues: readonly ValidationIssue[], context: str
 
 /** Errors about the request body: its content type, JSON, size or multipart parts. */
 function isBodyError(error: FastifyError): boolean {
-  return /^FST_(ERR_CTP|INVALID_MULTIPART|PARTS|FILES|FIELDS|REQ_FILE|PROTO|INVALID_JSON|NO_FORM)/.test(error.code ?? '') || error.name === 'SyntaxError';
+  return (
+    /^FST_(ERR_CTP|INVALID_MULTIPART|PARTS|FILES|FIELDS|REQ_FILE|PROTO|INVALID_JSON|NO_FORM)/.test(error.code ?? '') ||
+    error.name === 'SyntaxError'
+  );
 }
 
 /** The KaravanError a failure answers with, and its status when that is not the error's own (a framework 4xx keeps its status). */
@@ -75,20 +82,34 @@ function toKaravanError(error: FastifyError, request: FastifyRequest): { known: 
   if (error instanceof KaravanError) return { known: error, status: error.status };
   if (error.validation) {
     const context = error.validationContext ?? 'querystring';
-    const input = context === 'body' ? request.body : context === 'params' ? request.params : context === 'headers' ? request.headers : request.query;
+    const input =
+      context === 'body'
+        ? request.body
+        : context === 'params'
+          ? request.params
+          : context === 'headers'
+            ? request.headers
+            : request.query;
     const known = validationError(error.validation as unknown as ValidationIssue[], context, input);
     return { known, status: known.status };
   }
   const status = error.statusCode ?? 500;
   const path = request.url.split('?')[0];
-  if (status === 413) return { known: new PayloadTooLargeError(`the request body is too large: ${error.message}`), status };
+  if (status === 413)
+    return { known: new PayloadTooLargeError(`the request body is too large: ${error.message}`), status };
   // A file the static server will not serve (a path that leaves its folder) is as absent as any other.
-  if (status === 404 || status === 403) return { known: new RouteNotFoundError(`no route ${request.method} ${path}`), status: 404 };
+  if (status === 404 || status === 403)
+    return { known: new RouteNotFoundError(`no route ${request.method} ${path}`), status: 404 };
   if (status >= 400 && status < 500) {
     if (isBodyError(error)) {
       const message =
-        error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? `unsupported content type: ${request.headers['content-type'] ?? 'none'}` : `invalid request: ${error.message}`;
-      return { known: new BadRequestBodyError(message, { hint: 'send JSON with Content-Type: application/json' }), status };
+        error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+          ? `unsupported content type: ${request.headers['content-type'] ?? 'none'}`
+          : `invalid request: ${error.message}`;
+      return {
+        known: new BadRequestBodyError(message, { hint: 'send JSON with Content-Type: application/json' }),
+        status,
+      };
     }
     // Headers the static files cannot honour (Range, If-Match) and the like.
     return { known: new InvalidOptionError(`invalid request: ${error.message}`), status };
@@ -97,7 +118,11 @@ function toKaravanError(error: FastifyError, request: FastifyRequest): { known: 
 }
 
 function sendKnown(reply: FastifyReply, known: KaravanError, status: number): FastifyReply {
-  return reply.code(status).type('application/json; charset=utf-8').header('Cache-Control', 'no-store').send(JSON.stringify(known.toJSON()));
+  return reply
+    .code(status)
+    .type('application/json; charset=utf-8')
+    .header('Cache-Control', 'no-store')
+    .send(JSON.stringify(known.toJSON()));
 }
 
 /**
@@ -111,7 +136,10 @@ export function frameworkErrorHandler(error: FastifyError, request: FastifyReque
   const known =
     error.code === 'FST_ERR_MAX_PARAM_LENGTH'
       ? new InvalidOptionError(`invalid path: a path segment is too long (${shown})`, { column: 'path' })
-      : new InvalidOptionError(`invalid path: ${shown} is not a well-formed URL (a % not followed by two hex digits, or bytes that are not UTF-8)`, { column: 'path' });
+      : new InvalidOptionError(
+          `invalid path: ${shown} is not a well-formed URL (a % not followed by two hex digits, or bytes that are not UTF-8)`,
+          { column: 'path' },
+        );
   setSecurityHeaders(reply);
   void sendKnown(reply, known, 400);
 }
@@ -134,7 +162,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
       .code(500)
       .type('application/json; charset=utf-8')
       .header('Cache-Control', 'no-store')
-      .send(JSON.stringify({ code: 'KRV_INTERNAL', message: 'internal error: the server log has the details; please report it' }));
+      .send(
+        JSON.stringify({
+          code: 'KRV_INTERNAL',
+          message: 'internal error: the server log has the details; please report it',
+        }),
+      );
   });
 
   // Found by the API fuzzer: ajv coerces the query strings "Infinity" and "1e309" to ±Infinity and
@@ -145,12 +178,18 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (query === null || typeof query !== 'object') return;
     for (const [key, value] of Object.entries(query as Record<string, unknown>)) {
       const bad = (Array.isArray(value) ? value : [value]).find((v) => typeof v === 'number' && !Number.isFinite(v));
-      if (bad !== undefined) throw new InvalidOptionError(`invalid ${key}: ${String(bad)} (must be a finite number)`, { column: key, value: String(bad) });
+      if (bad !== undefined)
+        throw new InvalidOptionError(`invalid ${key}: ${String(bad)} (must be a finite number)`, {
+          column: key,
+          value: String(bad),
+        });
     }
   });
 
   app.setNotFoundHandler((request, reply) => {
-    const error = new RouteNotFoundError(`no route ${request.method} ${request.url.split('?')[0]}`, { hint: 'GET /api/openapi.json lists the routes; /api/docs shows them' });
+    const error = new RouteNotFoundError(`no route ${request.method} ${request.url.split('?')[0]}`, {
+      hint: 'GET /api/openapi.json lists the routes; /api/docs shows them',
+    });
     return reply.code(404).type('application/json; charset=utf-8').send(JSON.stringify(error.toJSON()));
   });
 }

@@ -38,7 +38,12 @@ export const jsonBodyLimitBytes = 8 * 1024 * 1024;
 
 export async function buildServer(options: ServerOptions = {}): Promise<FastifyInstance> {
   const o = resolveServer(options);
-  const store = o.store ?? (await TradeStore.open({ ...(o.home !== undefined && { home: o.home }), ...(o.threads !== undefined && { threads: o.threads }) }));
+  const store =
+    o.store ??
+    (await TradeStore.open({
+      ...(o.home !== undefined && { home: o.home }),
+      ...(o.threads !== undefined && { threads: o.threads }),
+    }));
   const app = Fastify({
     logger: o.logRequests ? { level: 'info' } : false,
     bodyLimit: jsonBodyLimitBytes,
@@ -84,9 +89,15 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
           { name: 'machinery', description: 'machinery planner (ASABE D497/EP496)' },
         ],
       },
-      refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+      refResolver: {
+        buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`),
+      },
     });
-    await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true }, staticCSP: docsContentSecurityPolicy });
+    await app.register(swaggerUi, {
+      routePrefix: '/api/docs',
+      uiConfig: { docExpansion: 'list', deepLinking: true },
+      staticCSP: docsContentSecurityPolicy,
+    });
     await app.register(
       async (api) => {
         await api.register(metaRoutes);

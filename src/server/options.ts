@@ -59,16 +59,34 @@ export const serverDefaults = Object.freeze({
 });
 
 function check(ok: boolean, field: string, value: unknown, hint: string): void {
-  if (!ok) throw new InvalidOptionError(`invalid ${field}: ${String(value)} (${hint})`, { column: field, value: String(value) });
+  if (!ok)
+    throw new InvalidOptionError(`invalid ${field}: ${String(value)} (${hint})`, {
+      column: field,
+      value: String(value),
+    });
 }
 
 export function resolveServer(options: ServerOptions = {}): ResolvedServerOptions {
-  const o = { ...serverDefaults, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as typeof serverDefaults & ServerOptions;
+  const o = {
+    ...serverDefaults,
+    ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
+  } as typeof serverDefaults & ServerOptions;
   check(typeof o.host === 'string' && o.host.trim() !== '', 'host', o.host, 'an address such as 127.0.0.1');
   check(Number.isInteger(o.port) && o.port! >= 0 && o.port! <= 65535, 'port', o.port, 'an integer 0-65535');
-  check(Number.isFinite(o.maxUploadMb) && o.maxUploadMb > 0 && o.maxUploadMb <= 65536, 'maxUploadMb', o.maxUploadMb, 'MB, above 0 and at most 65536');
-  check(Number.isInteger(o.cacheEntries) && o.cacheEntries >= 0 && o.cacheEntries <= 100_000, 'cacheEntries', o.cacheEntries, 'an integer 0-100000');
-  if (o.threads !== undefined) check(Number.isInteger(o.threads) && o.threads >= 1, 'threads', o.threads, 'an integer >= 1');
+  check(
+    Number.isFinite(o.maxUploadMb) && o.maxUploadMb > 0 && o.maxUploadMb <= 65536,
+    'maxUploadMb',
+    o.maxUploadMb,
+    'MB, above 0 and at most 65536',
+  );
+  check(
+    Number.isInteger(o.cacheEntries) && o.cacheEntries >= 0 && o.cacheEntries <= 100_000,
+    'cacheEntries',
+    o.cacheEntries,
+    'an integer 0-100000',
+  );
+  if (o.threads !== undefined)
+    check(Number.isInteger(o.threads) && o.threads >= 1, 'threads', o.threads, 'an integer >= 1');
   return {
     host: o.host,
     port: o.port!,

@@ -33,7 +33,8 @@ export interface ResultSpec<T> {
 export function jsonReplacer(_key: string, value: unknown): unknown {
   if (typeof value === 'bigint') return Number(value);
   if (typeof value === 'number' && !Number.isFinite(value)) return null;
-  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return Array.from(value as unknown as ArrayLike<number>);
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView))
+    return Array.from(value as unknown as ArrayLike<number>);
   return value;
 }
 
@@ -111,7 +112,11 @@ export function requestKey(request: FastifyRequest): string {
   return `${request.method} ${path}?${params}`;
 }
 
-export async function sendResult<T>(request: FastifyRequest, reply: FastifyReply, spec: ResultSpec<T>): Promise<FastifyReply> {
+export async function sendResult<T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  spec: ResultSpec<T>,
+): Promise<FastifyReply> {
   const query = (request.query ?? {}) as ResultQuery;
   const store = request.server.store;
   const cacheable = spec.cache !== false && request.method === 'GET';
@@ -122,7 +127,12 @@ export async function sendResult<T>(request: FastifyRequest, reply: FastifyReply
     const gzip = acceptsGzip(request.headers['accept-encoding']);
     const ifNoneMatch = request.headers['if-none-match'];
     if (matchesEtag(ifNoneMatch, etag) || matchesEtag(ifNoneMatch, gzipEtag(etag))) {
-      return reply.code(304).header('ETag', gzip ? gzipEtag(etag) : etag).header('Cache-Control', 'no-cache').header('Vary', 'Accept-Encoding').send();
+      return reply
+        .code(304)
+        .header('ETag', gzip ? gzipEtag(etag) : etag)
+        .header('Cache-Control', 'no-cache')
+        .header('Vary', 'Accept-Encoding')
+        .send();
     }
     body = await request.server.resultCache.get(`${store.version}\0${key}`, () => render(spec, query, etag));
     reply.header('Cache-Control', 'no-cache').header('Vary', 'Accept-Encoding');

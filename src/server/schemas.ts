@@ -72,7 +72,12 @@ export const tablesSchema = {
             items: {
               type: 'object',
               required: ['key', 'en', 'ru'],
-              properties: { key: { type: 'string' }, en: { type: 'string' }, ru: { type: 'string' }, kind: { type: 'string' } },
+              properties: {
+                key: { type: 'string' },
+                en: { type: 'string' },
+                ru: { type: 'string' },
+                kind: { type: 'string' },
+              },
             },
           },
           rows: { type: 'array', items: { type: 'object', additionalProperties: true } },
@@ -100,17 +105,29 @@ export function errorResponses(...statuses: number[]): Record<number, typeof err
     413: 'the upload is too large',
     500: 'internal error (no details in the answer; see the server log)',
   };
-  return Object.fromEntries([...statuses, 500].map((s) => [s, { ...errorRef, description: descriptions[s] ?? 'error' }]));
+  return Object.fromEntries(
+    [...statuses, 500].map((s) => [s, { ...errorRef, description: descriptions[s] ?? 'error' }]),
+  );
 }
 
-export const langProperty = { type: 'string', enum: ['en', 'ru'], default: 'en', description: 'language of names and table headers' } as const;
+export const langProperty = {
+  type: 'string',
+  enum: ['en', 'ru'],
+  default: 'en',
+  description: 'language of names and table headers',
+} as const;
 export const formatProperty = {
   type: 'string',
   enum: ['json', 'tables', 'csv', 'xlsx'],
   default: 'json',
-  description: 'json: the result object; tables: its tables as JSON; csv: one table (see table); xlsx: every table, one sheet each',
+  description:
+    'json: the result object; tables: its tables as JSON; csv: one table (see table); xlsx: every table, one sheet each',
 } as const;
-export const tableProperty = { type: 'string', pattern: '^[a-zA-Z][a-zA-Z0-9-]{0,39}$', description: 'which table a CSV download holds (default: the first)' } as const;
+export const tableProperty = {
+  type: 'string',
+  pattern: '^[a-zA-Z][a-zA-Z0-9-]{0,39}$',
+  description: 'which table a CSV download holds (default: the first)',
+} as const;
 
 /** Query properties of every route that has tables. */
 export const resultQueryProperties = { lang: langProperty, format: formatProperty, table: tableProperty } as const;
@@ -125,11 +142,19 @@ export function resultResponse(json: object, description: string): object {
     content: {
       'application/json': { schema: json },
       'text/csv': { schema: { type: 'string' } },
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+        schema: { type: 'string', format: 'binary' },
+      },
     },
   };
 }
 
 /** Country codes or names as the CLI takes them (ISO3, ISO2, numeric, English or Russian name). */
 export const countryProperty = (description: string, fallback: string) =>
-  ({ type: 'string', minLength: 1, maxLength: 80, default: fallback, description: `${description}: ISO3, ISO2, numeric code or name (EN/RU)` }) as const;
+  ({
+    type: 'string',
+    minLength: 1,
+    maxLength: 80,
+    default: fallback,
+    description: `${description}: ISO3, ISO2, numeric code or name (EN/RU)`,
+  }) as const;

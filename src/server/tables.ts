@@ -46,11 +46,15 @@ function cellValue(value: unknown): string | number | null {
 
 /** Picks the table a CSV download asks for (the first when `id` is not given). */
 export function pickTable(tables: readonly ResultTable[], id: string | undefined): ResultTable {
-  if (tables.length === 0) throw new InvalidOptionError('invalid format: this result has no table to download', { column: 'format' });
+  if (tables.length === 0)
+    throw new InvalidOptionError('invalid format: this result has no table to download', { column: 'format' });
   if (id === undefined) return tables[0]!;
   const table = tables.find((t) => t.id === id);
   if (!table) {
-    throw new InvalidOptionError(`invalid table: ${id} (one of ${tables.map((t) => t.id).join(', ')})`, { column: 'table', value: id });
+    throw new InvalidOptionError(`invalid table: ${id} (one of ${tables.map((t) => t.id).join(', ')})`, {
+      column: 'table',
+      value: id,
+    });
   }
   return table;
 }
@@ -66,7 +70,8 @@ function csvField(value: string | number | null): string {
 /** One table as CSV (UTF-8 with a byte-order mark so spreadsheets read Cyrillic), CRLF lines. */
 export function tableToCsv(table: ResultTable, lang: Lang): string {
   const lines = [table.columns.map((c) => csvField(c[lang])).join(',')];
-  for (const row of table.rows) lines.push(table.columns.map((c) => csvField(cellValue((row as Record<string, unknown>)[c.key]))).join(','));
+  for (const row of table.rows)
+    lines.push(table.columns.map((c) => csvField(cellValue((row as Record<string, unknown>)[c.key]))).join(','));
   return '\ufeff' + lines.join('\r\n') + '\r\n';
 }
 
@@ -80,7 +85,11 @@ const numberFormats: Partial<Record<NonNullable<TableColumn['kind']>, string>> =
 
 /** Sheet names: at most 31 characters, none of []:*?/\ and unique. */
 function sheetName(title: string, used: Set<string>): string {
-  const base = title.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 28) || 'table';
+  const base =
+    title
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .trim()
+      .slice(0, 28) || 'table';
   let name = base;
   for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base.slice(0, 27)} ${i}`;
   used.add(name.toLowerCase());
@@ -106,7 +115,11 @@ export async function tablesToXlsx(tables: readonly ResultTable[], lang: Lang): 
   let written = 0;
   for (const table of tables) {
     const sheet = workbook.addWorksheet(sheetName(table[lang], used), { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = table.columns.map((c) => ({ header: c[lang], key: c.key, width: Math.min(60, Math.max(10, c[lang].length + 2)) }));
+    sheet.columns = table.columns.map((c) => ({
+      header: c[lang],
+      key: c.key,
+      width: Math.min(60, Math.max(10, c[lang].length + 2)),
+    }));
     sheet.getRow(1).font = { bold: true };
     for (const row of table.rows) {
       const added = sheet.addRow(table.columns.map((c) => cellValue((row as Record<string, unknown>)[c.key])));

@@ -38,7 +38,11 @@ export async function ensureWebBuilt(webRoot: string, log: (line: string) => voi
   }
   log('building the dashboard (web/) with Vite, once...');
   const started = performance.now();
-  await vite.build({ configFile: join(webSourceRoot, 'vite.config.ts'), logLevel: 'warn', build: { outDir: webRoot, emptyOutDir: true } });
+  await vite.build({
+    configFile: join(webSourceRoot, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: webRoot, emptyOutDir: true },
+  });
   log(`dashboard built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return isWebBuilt(webRoot);
 }
@@ -112,7 +116,10 @@ export function loadDashboard(webRoot: string): Map<string, DashboardFile> {
 }
 
 /** The representation a request gets: brotli, then gzip, when the client accepts it and the build has it. */
-function pick(file: DashboardFile, acceptEncoding: string | undefined): { chosen: Representation; coding?: 'br' | 'gzip' } {
+function pick(
+  file: DashboardFile,
+  acceptEncoding: string | undefined,
+): { chosen: Representation; coding?: 'br' | 'gzip' } {
   if (file.br && acceptsCoding(acceptEncoding, 'br')) return { chosen: file.br, coding: 'br' };
   if (file.gzip && acceptsCoding(acceptEncoding, 'gzip')) return { chosen: file.gzip, coding: 'gzip' };
   return { chosen: file.identity };
@@ -123,7 +130,8 @@ function sendFile(request: FastifyRequest, reply: FastifyReply, file: DashboardF
   reply.header('Cache-Control', file.cacheControl).header('Vary', 'Accept-Encoding').header('ETag', chosen.etag);
   // Any representation's ETag revalidates: the file is the same, whichever coding the client cached.
   const ifNoneMatch = request.headers['if-none-match'];
-  if ([file.identity, file.br, file.gzip].some((r) => r !== undefined && matchesEtag(ifNoneMatch, r.etag))) return reply.code(304).send();
+  if ([file.identity, file.br, file.gzip].some((r) => r !== undefined && matchesEtag(ifNoneMatch, r.etag)))
+    return reply.code(304).send();
   reply.type(file.contentType);
   if (coding !== undefined) reply.header('Content-Encoding', coding);
   // Range is not honoured: a whole file is a valid answer to a Range request (RFC 9110 §14.2), and
@@ -134,7 +142,9 @@ function sendFile(request: FastifyRequest, reply: FastifyReply, file: DashboardF
 export default async function webRoutes(app: FastifyInstance): Promise<void> {
   const root = app.karavan.webRoot;
   if (!isWebBuilt(root)) {
-    app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(missingPage));
+    app.get('/', { schema: { hide: true } }, async (_request, reply) =>
+      reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(missingPage),
+    );
     return;
   }
   const files = loadDashboard(root);
@@ -151,7 +161,10 @@ export default async function webRoutes(app: FastifyInstance): Promise<void> {
       decoded = path;
     }
     const file = files.get(decoded);
-    if (file === undefined) throw new RouteNotFoundError(`no route ${request.method} ${path}`, { hint: 'GET /api/openapi.json lists the routes; /api/docs shows them' });
+    if (file === undefined)
+      throw new RouteNotFoundError(`no route ${request.method} ${path}`, {
+        hint: 'GET /api/openapi.json lists the routes; /api/docs shows them',
+      });
     return sendFile(request, reply, file);
   });
 }

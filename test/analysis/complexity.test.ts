@@ -34,7 +34,21 @@ describe('complexityCsv', () => {
     const summary = await complexityCsv({ input: fixtures + 'trade_data_sample.csv', columns, out });
     expect(summary).toMatchObject({ out, years: [1995, 1996], rows: 600, warnings: [] });
     const { header, rows } = parse(out);
-    expect(header).toEqual(['year', 'origin', 'hs92', 'value', 'rca', 'mcp', 'density', 'eci', 'pci', 'diversity', 'ubiquity', 'coi', 'cog']);
+    expect(header).toEqual([
+      'year',
+      'origin',
+      'hs92',
+      'value',
+      'rca',
+      'mcp',
+      'density',
+      'eci',
+      'pci',
+      'diversity',
+      'ubiquity',
+      'coi',
+      'cog',
+    ]);
     expect(rows.length).toBe(600);
     expect(rows[0]).toMatchObject({ year: '1995', origin: 'aut', hs92: '1704', value: '43653866.43', mcp: '0' });
     // The input here is the exact decimal file; Stata computed from float32 copies (43653868), so
@@ -63,10 +77,18 @@ describe('complexityCsv', () => {
   it('prints full precision and leaves undefined values empty; warns naming the locations', async () => {
     const out = join(dir, 'rca2.csv');
     const messages: string[] = [];
-    const summary = await complexityCsv({ input: fixtures + 'trade_data_sample.csv', columns, out, rcaThreshold: 2, onWarning: (m) => messages.push(m) });
+    const summary = await complexityCsv({
+      input: fixtures + 'trade_data_sample.csv',
+      columns,
+      out,
+      rcaThreshold: 2,
+      onWarning: (m) => messages.push(m),
+    });
     expect(messages).toEqual(summary.warnings);
     expect(messages).toContain('year 1995: diversity 0, so ECI, COI and COG are empty for 2 location(s): deu, ita');
-    expect(messages.some((m) => /^year 1995: ubiquity 0, so PCI and COG are empty for \d+ product\(s\): 1905, 2007/.test(m))).toBe(true);
+    expect(
+      messages.some((m) => /^year 1995: ubiquity 0, so PCI and COG are empty for \d+ product\(s\): 1905, 2007/.test(m)),
+    ).toBe(true);
     const { rows } = parse(out);
     const deu = rows.find((r) => r.year === '1995' && r.origin === 'deu')!;
     expect([deu.eci, deu.coi, deu.cog]).toEqual(['', '', '']);
@@ -99,7 +121,12 @@ describe('complexityCsv', () => {
   it('manual presence takes M from a column; missing options are named', async () => {
     const stata = readCsv('stata_ground_truth.csv');
     const input = join(dir, 'manual.csv');
-    writeFileSync(input, 'year,origin,hs92,export_val,M\n' + stata.map((r) => `${r.year},${r.origin},${r.hs92},${r.export_val},${r.M}`).join('\n') + '\n');
+    writeFileSync(
+      input,
+      'year,origin,hs92,export_val,M\n' +
+        stata.map((r) => `${r.year},${r.origin},${r.hs92},${r.export_val},${r.M}`).join('\n') +
+        '\n',
+    );
     const out = join(dir, 'manual-out.csv');
     await complexityCsv({ input, columns: { ...columns, presence: 'M' }, out, presence: 'manual' });
     const { rows } = parse(out);
@@ -111,11 +138,16 @@ describe('complexityCsv', () => {
   it('says which year is unusable: all zero, one location, one product', async () => {
     const out = join(dir, 'bad.csv');
     const zero = join(dir, 'zero.csv');
-    writeFileSync(zero, 'year,origin,hs92,export_val\n2000,a,01,5\n2000,b,02,3\n2000,a,02,1\n2001,a,01,0\n2001,b,02,0\n');
+    writeFileSync(
+      zero,
+      'year,origin,hs92,export_val\n2000,a,01,5\n2000,b,02,3\n2000,a,02,1\n2001,a,01,0\n2001,b,02,0\n',
+    );
     await expect(complexityCsv({ input: zero, columns, out })).rejects.toThrow('year 2001: all values are zero');
     const one = join(dir, 'one.csv');
     writeFileSync(one, 'year,origin,hs92,export_val\n2000,a,01,5\n2000,a,02,3\n');
-    await expect(complexityCsv({ input: one, columns, out })).rejects.toThrow(/year 2000: complexity needs at least 2 locations, got 1/);
+    await expect(complexityCsv({ input: one, columns, out })).rejects.toThrow(
+      /year 2000: complexity needs at least 2 locations, got 1/,
+    );
     const single = join(dir, 'single.csv');
     writeFileSync(single, 'year,origin,hs92,export_val\n2000,a,01,5\n2000,b,01,3\n');
     await expect(complexityCsv({ input: single, columns, out })).rejects.toThrow(MetricInputError);
@@ -126,20 +158,28 @@ describe('complexityCsv', () => {
     const stata = readCsv('stata_ground_truth.csv').filter((r) => r.year === '1995');
     writeFileSync(
       input,
-      'year,origin,hs92,export_val\n' + stata.map((r) => `${r.year},${r.origin},${r.hs92},${r.export_val}`).join('\n') + '\n1995,aut,1704,0\n1995,svn,9403,\n',
+      'year,origin,hs92,export_val\n' +
+        stata.map((r) => `${r.year},${r.origin},${r.hs92},${r.export_val}`).join('\n') +
+        '\n1995,aut,1704,0\n1995,svn,9403,\n',
     );
     const summary = await complexityCsv({ input, columns, out: join(dir, 'dups-out.csv') });
-    expect(summary.warnings).toEqual([`${input}: 2 key(s) appear more than once; their values were summed`, `${input}: 1 empty value cell(s) read as 0`]);
+    expect(summary.warnings).toEqual([
+      `${input}: 2 key(s) appear more than once; their values were summed`,
+      `${input}: 1 empty value cell(s) read as 0`,
+    ]);
   });
 });
 
 describe('complexityPanelYears', () => {
-  it('takes a plain panel from any source; a year\'s rectangle is its locations and products with a positive total', () => {
+  it("takes a plain panel from any source; a year's rectangle is its locations and products with a positive total", () => {
     const panel: ComplexityPanel = {
       years: [2016, 2017],
       locations: ['a', 'b', 'c', 'd'],
       products: ['01', '02', '03'],
-      valuesUsd: [Float64Array.from([5, 1, 0, 1, 4, 0, 2, 2, 0, 0, 0, 0]), Float64Array.from([5, 1, 2, 1, 4, 1, 2, 2, 6, 1, 1, 1])],
+      valuesUsd: [
+        Float64Array.from([5, 1, 0, 1, 4, 0, 2, 2, 0, 0, 0, 0]),
+        Float64Array.from([5, 1, 2, 1, 4, 1, 2, 2, 6, 1, 1, 1]),
+      ],
     };
     const years = [...complexityPanelYears(panel)];
     expect(years.map((y) => y.year)).toEqual([2016, 2017]);
@@ -152,7 +192,11 @@ describe('complexityPanelYears', () => {
 
 describe('ComplexityCsvWriter', () => {
   it('writes the same bytes when the worker formats part of each year, pipelined over years', async () => {
-    const panel: ComplexityPanel = { ...(await import('../../src/data/index.ts').then((d) => d.readPanelCsv(fixtures + 'trade_data_sample.csv', columns))) };
+    const panel: ComplexityPanel = {
+      ...(await import('../../src/data/index.ts').then((d) =>
+        d.readPanelCsv(fixtures + 'trade_data_sample.csv', columns),
+      )),
+    };
     const o = resolveComplexity({});
     const serial: Uint8Array[] = [];
     for (let i = 0; i < 2; i++) writeComplexityYear(complexityPanelYear(panel, i, o), (chunk) => serial.push(chunk));

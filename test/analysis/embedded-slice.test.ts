@@ -18,9 +18,18 @@ describe('the embedded BACI slice', () => {
     const result = await turnover(store, { exporter: 'ZAF', importer: 'KAZ' });
     expect(result.status).toBe('partial');
     const [row] = result.rows;
-    expect(row).toMatchObject({ year: 2021, source: 'baci', reporter: null, importsUsd: null, turnoverUsd: null, shareOfImporterImports: null });
+    expect(row).toMatchObject({
+      year: 2021,
+      source: 'baci',
+      reporter: null,
+      importsUsd: null,
+      turnoverUsd: null,
+      shareOfImporterImports: null,
+    });
     expect(row!.exportsUsd! / 1e6).toBeCloseTo(11.528359, 5);
-    const [zaf] = await store.query<{ usd: number }>(`SELECT sum(value_usd) AS usd FROM flows WHERE exporter = 'ZAF' AND year = 2021`);
+    const [zaf] = await store.query<{ usd: number }>(
+      `SELECT sum(value_usd) AS usd FROM flows WHERE exporter = 'ZAF' AND year = 2021`,
+    );
     expect(row!.shareOfExporterExports!).toBeCloseTo(row!.exportsUsd! / zaf!.usd, 12);
     expect(result.latest).toBeNull();
   });
@@ -42,9 +51,14 @@ describe('complexity from the store', () => {
       const y = await complexityFromStore(store, { year: 2017, level: 4 });
       expect(y.source).toBe('ots');
       expect(y.locations).toHaveLength(224);
-      const top = [...y.result.eci.keys()].sort((a, b) => y.result.eci[b]! - y.result.eci[a]!).slice(0, 3).map((r) => y.locations[r]);
+      const top = [...y.result.eci.keys()]
+        .sort((a, b) => y.result.eci[b]! - y.result.eci[a]!)
+        .slice(0, 3)
+        .map((r) => y.locations[r]);
       expect(top).toContain('JPN');
-      await expect(complexityFromStore(store, { year: 2019 })).rejects.toMatchObject({ code: 'KRV_STORE_MISSING_DATA' });
+      await expect(complexityFromStore(store, { year: 2019 })).rejects.toMatchObject({
+        code: 'KRV_STORE_MISSING_DATA',
+      });
     } finally {
       cleanup();
     }

@@ -39,7 +39,14 @@ describe('report sections on the worked-example fixture', () => {
     const coverage = await dataCoverage(store, 'BLR', 'KAZ');
     expect(coverage.worldFlowYear).toBe(2021);
     const status = Object.fromEntries(coverage.sections.map((s) => [s.section, s.status]));
-    expect(status).toMatchObject({ turnover: 'computed', needs: 'computed', rivals: 'computed', potential: 'computed', surplus: 'computed', complexity: 'computed' });
+    expect(status).toMatchObject({
+      turnover: 'computed',
+      needs: 'computed',
+      rivals: 'computed',
+      potential: 'computed',
+      surplus: 'computed',
+      complexity: 'computed',
+    });
   });
 
   it('export potential: the worked example (A->B) times 0.8', async () => {
@@ -164,7 +171,11 @@ describe('target planner', () => {
     expect(plan.gapUsd).toBe(2e9);
     expect(plan.coveringGroups.map((g) => g.key)).toEqual(['XVI', 'IV']);
     expect(plan.potentialCoverage).toBeCloseTo(2.6e9 / 2e9, 12);
-    expect(() => targetPlanner({ currentUsd: 0, baseYear: 2022, targetUsd: 1, targetYear: 2030 })).toThrow(/invalid currentUsd: 0/);
-    expect(() => targetPlanner({ currentUsd: 1, baseYear: 2022, targetUsd: 2, targetYear: 2020 })).toThrow(/invalid targetYear: 2020/);
+    expect(() => targetPlanner({ currentUsd: 0, baseYear: 2022, targetUsd: 1, targetYear: 2030 })).toThrow(
+      /invalid currentUsd: 0/,
+    );
+    expect(() => targetPlanner({ currentUsd: 1, baseYear: 2022, targetUsd: 2, targetYear: 2020 })).toThrow(
+      /invalid targetYear: 2020/,
+    );
   });
 });

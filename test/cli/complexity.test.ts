@@ -11,8 +11,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
+  const out = vi
+    .spyOn(process.stdout, 'write')
+    .mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
+  const err = vi
+    .spyOn(process.stderr, 'write')
+    .mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
   try {
     const code = await main(['node', 'karavan', ...args]);
     return { code, stdout, stderr };
@@ -22,7 +26,18 @@ async function run(...args: string[]): Promise<{ code: number; stdout: string; s
   }
 }
 
-const input = ['--input', fixtures + 'trade_data_sample.csv', '--time', 'year', '--location', 'origin', '--product', 'hs92', '--value', 'export_val'];
+const input = [
+  '--input',
+  fixtures + 'trade_data_sample.csv',
+  '--time',
+  'year',
+  '--location',
+  'origin',
+  '--product',
+  'hs92',
+  '--value',
+  'export_val',
+];
 
 describe('karavan complexity', () => {
   it('writes the output CSV and says so', async () => {
@@ -53,8 +68,18 @@ describe('karavan complexity', () => {
     );
     expect(code).toBe(0);
     expect(stderr).toContain('warning: year 1995: no population for 1 location(s), dropped (rpop): blx');
-    expect(readFileSync(out, 'utf8').split('\n')[0]).toBe('year,origin,hs92,value,rpop,mcp,density,eci,pci,diversity,ubiquity,coi,cog');
-    const cont = await run('complexity', ...input, '--continuous', '--rca-threshold', '0.5', '--out', join(dir, 'cont.csv'));
+    expect(readFileSync(out, 'utf8').split('\n')[0]).toBe(
+      'year,origin,hs92,value,rpop,mcp,density,eci,pci,diversity,ubiquity,coi,cog',
+    );
+    const cont = await run(
+      'complexity',
+      ...input,
+      '--continuous',
+      '--rca-threshold',
+      '0.5',
+      '--out',
+      join(dir, 'cont.csv'),
+    );
     expect(cont.code).toBe(0);
   });
 
@@ -70,16 +95,41 @@ describe('karavan complexity', () => {
     expect(column.stderr).toMatch(/error KRV_INGEST_BAD_HEADER: .*missing column\(s\) trade \(--value\)/);
     const text = join(dir, 'text.csv');
     writeFileSync(text, 'year,origin,hs92,export_val\n2017,a,0101,5\n2017,b,0101,n/a\n');
-    const bad = await run('complexity', '--input', text, '--time', 'year', '--location', 'origin', '--product', 'hs92', '--value', 'export_val', '--out', join(dir, 'x.csv'));
+    const bad = await run(
+      'complexity',
+      '--input',
+      text,
+      '--time',
+      'year',
+      '--location',
+      'origin',
+      '--product',
+      'hs92',
+      '--value',
+      'export_val',
+      '--out',
+      join(dir, 'x.csv'),
+    );
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/error KRV_INGEST_BAD_VALUE: .*text\.csv:3: export_val is not a finite number: "n\/a"/);
   });
 });
 
 describe('karavan product-space', () => {
-  it('writes the graph with a country\'s position', async () => {
+  it("writes the graph with a country's position", async () => {
     const out = join(dir, 'graph.json');
-    const { code, stdout } = await run('product-space', ...input, '--year', '1995', '--country', 'AUT', '--min-proximity', '0.6', '--out', out);
+    const { code, stdout } = await run(
+      'product-space',
+      ...input,
+      '--year',
+      '1995',
+      '--country',
+      'AUT',
+      '--min-proximity',
+      '0.6',
+      '--out',
+      out,
+    );
     expect(code).toBe(0);
     const graph = JSON.parse(readFileSync(out, 'utf8'));
     expect(stdout).toBe(`wrote 30 nodes and ${graph.edges.length} edges (year 1995) to ${out}\n`);

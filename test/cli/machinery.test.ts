@@ -10,8 +10,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
+  const out = vi
+    .spyOn(process.stdout, 'write')
+    .mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
+  const err = vi
+    .spyOn(process.stderr, 'write')
+    .mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
   try {
     const code = await main(['node', 'karavan', 'machinery', ...args]);
     return { code, stdout, stderr };
@@ -21,7 +25,23 @@ async function run(...args: string[]): Promise<{ code: number; stdout: string; s
   }
 }
 
-const section8 = ['fleet', '--crop', 'wheat', '--area-ha', '10000', '--window-days', '10', '--hours-per-day', '8', '--width-m', '9', '--speed-kmh', '6', '--efficiency', '0.7'];
+const section8 = [
+  'fleet',
+  '--crop',
+  'wheat',
+  '--area-ha',
+  '10000',
+  '--window-days',
+  '10',
+  '--hours-per-day',
+  '8',
+  '--width-m',
+  '9',
+  '--speed-kmh',
+  '6',
+  '--efficiency',
+  '0.7',
+];
 
 describe('karavan machinery fleet', () => {
   it('prints the §8 plan: 3.78 ha/h, 34 combines, $311.2/ha, with tags', async () => {
@@ -60,7 +80,11 @@ describe('karavan machinery fleet', () => {
     [['--area-ha', '100', '--workable-share', '1.2'], /invalid workableShare: 1\.2/, /--workable-share/],
     [['--area-ha', '100', '--workable-share', '0'], /invalid workableShare: 0/, /--workable-share/],
     [['--area-ha', 'lots'], /invalid --area-ha: lots \(expected a number\)/, /.*/],
-    [['--area-ha', '100', '--machine', 'combine-9m'], /error KRV_MACH_UNKNOWN_MACHINE: unknown machine: combine-9m/, /did you mean combine-sp-9m/],
+    [
+      ['--area-ha', '100', '--machine', 'combine-9m'],
+      /error KRV_MACH_UNKNOWN_MACHINE: unknown machine: combine-9m/,
+      /did you mean combine-sp-9m/,
+    ],
   ])('rejects %j with a clear error naming the field', async (args, message, hint) => {
     const { code, stdout, stderr } = await run('fleet', ...args);
     expect(code).toBe(1);
@@ -71,10 +95,17 @@ describe('karavan machinery fleet', () => {
 
   it('a malformed catalog file is named with the field', async () => {
     const file = join(dir, 'bad-catalog.json');
-    writeFileSync(file, JSON.stringify({ machines: [{ id: 'x', baseClass: 'combine-sp-9m', make: 'A', model: 'B', listPriceUsd: 'cheap' }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        machines: [{ id: 'x', baseClass: 'combine-sp-9m', make: 'A', model: 'B', listPriceUsd: 'cheap' }],
+      }),
+    );
     const { code, stderr } = await run('fleet', '--area-ha', '100', '--catalog', file);
     expect(code).toBe(1);
-    expect(stderr).toContain(`error KRV_MACH_BAD_CATALOG: ${file}: machines[0].listPriceUsd: expected a number, got "cheap"`);
+    expect(stderr).toContain(
+      `error KRV_MACH_BAD_CATALOG: ${file}: machines[0].listPriceUsd: expected a number, got "cheap"`,
+    );
   });
 
   it('a catalog file that is not JSON is named', async () => {
@@ -96,23 +127,59 @@ describe('karavan machinery compare', () => {
     catalogFile,
     JSON.stringify({
       machines: [
-        { id: 'seller-9', baseClass: 'combine-sp-9m', make: 'Seller', model: 'S9', listPriceUsd: 420000, widthM: 9, speedKmh: 6 },
-        { id: 'rival-9', baseClass: 'combine-sp-9m', make: 'Rival', model: 'R9', listPriceUsd: 600000, widthM: 9, speedKmh: 6.5 },
+        {
+          id: 'seller-9',
+          baseClass: 'combine-sp-9m',
+          make: 'Seller',
+          model: 'S9',
+          listPriceUsd: 420000,
+          widthM: 9,
+          speedKmh: 6,
+        },
+        {
+          id: 'rival-9',
+          baseClass: 'combine-sp-9m',
+          make: 'Rival',
+          model: 'R9',
+          listPriceUsd: 600000,
+          widthM: 9,
+          speedKmh: 6.5,
+        },
       ],
     }),
   );
   const scenarioFile = join(dir, 'scenario.json');
-  writeFileSync(scenarioFile, JSON.stringify({ crop: 'wheat', areaHa: 10000, windowDays: 10, preset: 'kz-wheat-2023' }));
+  writeFileSync(
+    scenarioFile,
+    JSON.stringify({ crop: 'wheat', areaHa: 10000, windowDays: 10, preset: 'kz-wheat-2023' }),
+  );
 
   it('compares two machines on the same scenario', async () => {
-    const { code, stdout } = await run('compare', 'seller-9', 'rival-9', '--scenario', scenarioFile, '--catalog', catalogFile);
+    const { code, stdout } = await run(
+      'compare',
+      'seller-9',
+      'rival-9',
+      '--scenario',
+      scenarioFile,
+      '--catalog',
+      catalogFile,
+    );
     expect(code).toBe(0);
     expect(stdout).toMatch(/Result: (seller-9|rival-9) wins by \$[\d.,]+\/ha/);
     expect(stdout).toMatch(/Break-even: B ties A when B's list price is/);
   });
 
   it('--json gives the comparison object', async () => {
-    const { stdout } = await run('compare', 'seller-9', 'rival-9', '--scenario', scenarioFile, '--catalog', catalogFile, '--json');
+    const { stdout } = await run(
+      'compare',
+      'seller-9',
+      'rival-9',
+      '--scenario',
+      scenarioFile,
+      '--catalog',
+      catalogFile,
+      '--json',
+    );
     const c = JSON.parse(stdout);
     expect(c.kind).toBe('karavan.machinery.comparison');
     expect(c.a.machineId).toBe('seller-9');
@@ -127,11 +194,21 @@ describe('karavan machinery compare', () => {
     expect(stderr).toContain(`error KRV_MACH_BAD_INPUT: ${bad}: invalid windowDays: -1`);
     const machineField = join(dir, 'machine-field.json');
     writeFileSync(machineField, JSON.stringify({ areaHa: 10000, speedKmh: 6 }));
-    expect((await run('compare', 'seller-9', 'rival-9', '--scenario', machineField, '--catalog', catalogFile)).stderr).toContain('speedKmh: a compare scenario cannot set speedKmh');
+    expect(
+      (await run('compare', 'seller-9', 'rival-9', '--scenario', machineField, '--catalog', catalogFile)).stderr,
+    ).toContain('speedKmh: a compare scenario cannot set speedKmh');
   });
 
   it('an unknown machine suggests close ids', async () => {
-    const { stderr } = await run('compare', 'seller-9', 'rival-8', '--scenario', scenarioFile, '--catalog', catalogFile);
+    const { stderr } = await run(
+      'compare',
+      'seller-9',
+      'rival-8',
+      '--scenario',
+      scenarioFile,
+      '--catalog',
+      catalogFile,
+    );
     expect(stderr).toMatch(/unknown machine: rival-8/);
     expect(stderr).toMatch(/did you mean rival-9/);
   });
@@ -140,23 +217,36 @@ describe('karavan machinery compare', () => {
 describe('karavan machinery demo and demo-results', () => {
   it('plans a demonstration, writes the sheet, and reads it back filled', async () => {
     const sheet = join(dir, 'sheet.csv');
-    const { code, stdout } = await run('demo', '--area-ha', '3000', '--machines', 'combine-sp-9m,combine-sp-12m', '--replicates', '3', '--out', sheet);
+    const { code, stdout } = await run(
+      'demo',
+      '--area-ha',
+      '3000',
+      '--machines',
+      'combine-sp-9m,combine-sp-12m',
+      '--replicates',
+      '3',
+      '--out',
+      sheet,
+    );
     expect(code).toBe(0);
     expect(stdout).toContain('3 randomised blocks');
     expect(stdout).toContain(`Measurement sheet written to ${sheet}`);
     const lines = readFileSync(sheet, 'utf8').trim().split('\r\n');
     expect(lines).toHaveLength(1 + 6);
     const header = lines[0]!.split(',');
-    const filled = [lines[0], ...lines.slice(1).map((line, i) => {
-      const cells = line.split(',');
-      const twelve = cells[header.indexOf('machine_id')] === 'combine-sp-12m';
-      cells[header.indexOf('worked_area_ha')] = '20';
-      cells[header.indexOf('work_hours')] = String((twelve ? 4 : 6) + i * 0.05);
-      cells[header.indexOf('fuel_litres')] = String(400 + i * 7);
-      cells[header.indexOf('grain_loss_kg_per_ha')] = String(40 + (i % 3) * 5);
-      cells[header.indexOf('downtime_hours')] = String(i % 2 === 0 ? 0.2 : 0);
-      return cells.join(',');
-    })].join('\n');
+    const filled = [
+      lines[0],
+      ...lines.slice(1).map((line, i) => {
+        const cells = line.split(',');
+        const twelve = cells[header.indexOf('machine_id')] === 'combine-sp-12m';
+        cells[header.indexOf('worked_area_ha')] = '20';
+        cells[header.indexOf('work_hours')] = String((twelve ? 4 : 6) + i * 0.05);
+        cells[header.indexOf('fuel_litres')] = String(400 + i * 7);
+        cells[header.indexOf('grain_loss_kg_per_ha')] = String(40 + (i % 3) * 5);
+        cells[header.indexOf('downtime_hours')] = String(i % 2 === 0 ? 0.2 : 0);
+        return cells.join(',');
+      }),
+    ].join('\n');
     const filledFile = join(dir, 'filled.csv');
     writeFileSync(filledFile, filled);
     const results = await run('demo-results', filledFile);
@@ -168,8 +258,12 @@ describe('karavan machinery demo and demo-results', () => {
   });
 
   it('rejects a bad demonstration request and a bad sheet', async () => {
-    expect((await run('demo', '--area-ha', '-1', '--machines', 'combine-sp-9m,combine-sp-12m')).stderr).toMatch(/invalid areaHa: -1/);
-    expect((await run('demo', '--area-ha', '3000', '--machines', 'combine-sp-9m,combine-sp-1m')).stderr).toMatch(/unknown machine: combine-sp-1m/);
+    expect((await run('demo', '--area-ha', '-1', '--machines', 'combine-sp-9m,combine-sp-12m')).stderr).toMatch(
+      /invalid areaHa: -1/,
+    );
+    expect((await run('demo', '--area-ha', '3000', '--machines', 'combine-sp-9m,combine-sp-1m')).stderr).toMatch(
+      /unknown machine: combine-sp-1m/,
+    );
     const bad = join(dir, 'bad-sheet.csv');
     writeFileSync(bad, 'plot_id,block,machine_id\nB1-P1,1,x\n');
     expect((await run('demo-results', bad)).stderr).toContain(`${bad}: missing column worked_area_ha`);

@@ -16,7 +16,10 @@ const launcher = new URL('../../bin/karavan.js', import.meta.url).pathname;
 
 async function karavan(home: string, args: string[], env: Record<string, string> = {}) {
   try {
-    const { stdout, stderr } = await run(process.execPath, [launcher, ...args], { env: { ...process.env, KARAVAN_HOME: home, LANG: 'C', LC_ALL: '', ...env }, maxBuffer: 1 << 26 });
+    const { stdout, stderr } = await run(process.execPath, [launcher, ...args], {
+      env: { ...process.env, KARAVAN_HOME: home, LANG: 'C', LC_ALL: '', ...env },
+      maxBuffer: 1 << 26,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -55,7 +58,10 @@ describe('karavan report and section commands', () => {
   it('on the fixture: every section computed; JSON has the worked-example potential', async () => {
     const { code, stdout } = await karavan(fixtureHome, ['report', '--format', 'json', '--year', '2020']);
     expect(code).toBe(0);
-    const report = JSON.parse(stdout) as { potential: { status: string; rows: Array<{ product: string; potentialUsd: number }> }; needs: { status: string } };
+    const report = JSON.parse(stdout) as {
+      potential: { status: string; rows: Array<{ product: string; potentialUsd: number }> };
+      needs: { status: string };
+    };
     expect(report.potential.status).toBe('computed');
     expect(report.needs.status).toBe('computed');
     const butter = report.potential.rows.find((r) => r.product === '040510')!;

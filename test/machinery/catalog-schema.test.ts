@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { KaravanError, BadCatalogError } from '../../src/errors.ts';
 import { findMachine, mergeCatalogs, parseCatalog } from '../../src/machinery/index.ts';
-import { catalogTopKeys, classKeys, cropKeys, overrideKeys, rangeKeys, userMachineKeys, valueKeys } from '../../src/machinery/catalog-schema.ts';
+import {
+  catalogTopKeys,
+  classKeys,
+  cropKeys,
+  overrideKeys,
+  rangeKeys,
+  userMachineKeys,
+  valueKeys,
+} from '../../src/machinery/catalog-schema.ts';
 import { catalog, catalogJson } from './helpers.ts';
 
 type Json = Record<string, any>;
@@ -24,7 +32,17 @@ function expectBad(json: unknown, path: string, message: RegExp, base = undefine
 describe('parseCatalog', () => {
   it('accepts the shipped catalog: classes of every kind, crops, notes', () => {
     const kinds = new Set(catalog.machines.map((m) => m.kind));
-    expect([...kinds].sort()).toEqual(['combine-pull', 'combine-sp', 'disc-harrow', 'mining-truck', 'plough', 'seed-drill', 'sprayer', 'tractor-2wd', 'tractor-4wd']);
+    expect([...kinds].sort()).toEqual([
+      'combine-pull',
+      'combine-sp',
+      'disc-harrow',
+      'mining-truck',
+      'plough',
+      'seed-drill',
+      'sprayer',
+      'tractor-2wd',
+      'tractor-4wd',
+    ]);
     expect(catalog.crops.map((c) => c.id)).toContain('wheat');
     expect(catalog.notes.join(' ')).toMatch(/Mining trucks.*indicative/);
   });
@@ -54,13 +72,31 @@ describe('parseCatalog', () => {
 
   it('ships nothing about real brands', () => {
     const text = readFileSync(new URL('../../data/machinery/catalog.json', import.meta.url), 'utf8').toLowerCase();
-    for (const brand of ['belaz', 'белаз', 'mtz', 'мтз', 'gomselmash', 'гомсельмаш', 'john deere', 'claas', 'case ih', 'new holland', 'caterpillar', 'komatsu', 'rostselmash', 'essil', 'kirovets']) {
+    for (const brand of [
+      'belaz',
+      'белаз',
+      'mtz',
+      'мтз',
+      'gomselmash',
+      'гомсельмаш',
+      'john deere',
+      'claas',
+      'case ih',
+      'new holland',
+      'caterpillar',
+      'komatsu',
+      'rostselmash',
+      'essil',
+      'kirovets',
+    ]) {
       expect(text, brand).not.toContain(brand);
     }
   });
 
   it('the JSON Schema file lists the same fields as the validator', () => {
-    const schema = JSON.parse(readFileSync(new URL('../../data/machinery/catalog.schema.json', import.meta.url), 'utf8')) as Json;
+    const schema = JSON.parse(
+      readFileSync(new URL('../../data/machinery/catalog.schema.json', import.meta.url), 'utf8'),
+    ) as Json;
     const keys = (o: Json) => Object.keys(o).sort();
     expect(keys(schema.properties)).toEqual([...catalogTopKeys].sort());
     expect(keys(schema.$defs.class.properties)).toEqual([...classKeys].sort());
@@ -76,18 +112,63 @@ describe('parseCatalog', () => {
     ['no sections', () => ({ version: 1 }), '(top level)', /at least one of/],
     ['unknown top field', (j) => ({ ...j, clases: [] }), 'clases', /unknown field/],
     ['wrong version', (j) => ({ ...j, version: 2 }), 'version', /unsupported version 2/],
-    ['speed as text', (j) => ((j.classes[0].speedKmh.typical = 'fast'), j), 'classes[0].speedKmh.typical', /expected a number, got "fast"/],
+    [
+      'speed as text',
+      (j) => ((j.classes[0].speedKmh.typical = 'fast'), j),
+      'classes[0].speedKmh.typical',
+      /expected a number, got "fast"/,
+    ],
     ['min above typical', (j) => ((j.classes[0].widthM.min = 20), j), 'classes[0].widthM', /min <= typical <= max/],
-    ['efficiency above 1', (j) => ((j.classes[0].fieldEfficiency.max = 1.3), j), 'classes[0].fieldEfficiency.max', /at most 1/],
-    ['bad tag', (j) => ((j.classes[1].repairFactor1.tag = 'verified'), j), 'classes[1].repairFactor1.tag', /one of V, V\*, M, user/],
-    ['missing source', (j) => (delete j.classes[1].lifeHours.source, j), 'classes[1].lifeHours.source', /missing required field/],
-    ['missing list price', (j) => (delete j.classes[2].listPriceUsd, j), 'classes[2].listPriceUsd', /missing required field/],
+    [
+      'efficiency above 1',
+      (j) => ((j.classes[0].fieldEfficiency.max = 1.3), j),
+      'classes[0].fieldEfficiency.max',
+      /at most 1/,
+    ],
+    [
+      'bad tag',
+      (j) => ((j.classes[1].repairFactor1.tag = 'verified'), j),
+      'classes[1].repairFactor1.tag',
+      /one of V, V\*, M, user/,
+    ],
+    [
+      'missing source',
+      (j) => (delete j.classes[1].lifeHours.source, j),
+      'classes[1].lifeHours.source',
+      /missing required field/,
+    ],
+    [
+      'missing list price',
+      (j) => (delete j.classes[2].listPriceUsd, j),
+      'classes[2].listPriceUsd',
+      /missing required field/,
+    ],
     ['unknown kind', (j) => ((j.classes[0].kind = 'hovercraft'), j), 'classes[0].kind', /expected one of combine-sp/],
     ['duplicate id', (j) => ((j.classes[1].id = j.classes[0].id), j), 'classes[1].id', /duplicate id/],
-    ['towed without tractor', (j) => (delete j.classes.find((c: Json) => c.id === 'seed-drill-6m').defaultTractorId, j), `classes[10].defaultTractorId`, /missing required field/],
-    ['tractor that is a combine', (j) => ((j.classes.find((c: Json) => c.id === 'seed-drill-6m').defaultTractorId = 'combine-sp-9m'), j), 'classes[10].defaultTractorId', /not a tractor/],
-    ['crop K above 1', (j) => ((j.crops[0].timelinessLossSharePerDay.harvest.value = 3), j), 'crops[0].timelinessLossSharePerDay.harvest.value', /at most 1/],
-    ['crop K for unknown operation', (j) => ((j.crops[0].timelinessLossSharePerDay.mowing = j.crops[0].timelinessLossSharePerDay.harvest), j), 'crops[0].timelinessLossSharePerDay.mowing', /unknown field/],
+    [
+      'towed without tractor',
+      (j) => (delete j.classes.find((c: Json) => c.id === 'seed-drill-6m').defaultTractorId, j),
+      `classes[10].defaultTractorId`,
+      /missing required field/,
+    ],
+    [
+      'tractor that is a combine',
+      (j) => ((j.classes.find((c: Json) => c.id === 'seed-drill-6m').defaultTractorId = 'combine-sp-9m'), j),
+      'classes[10].defaultTractorId',
+      /not a tractor/,
+    ],
+    [
+      'crop K above 1',
+      (j) => ((j.crops[0].timelinessLossSharePerDay.harvest.value = 3), j),
+      'crops[0].timelinessLossSharePerDay.harvest.value',
+      /at most 1/,
+    ],
+    [
+      'crop K for unknown operation',
+      (j) => ((j.crops[0].timelinessLossSharePerDay.mowing = j.crops[0].timelinessLossSharePerDay.harvest), j),
+      'crops[0].timelinessLossSharePerDay.mowing',
+      /unknown field/,
+    ],
   ])('rejects a malformed catalog (%s), naming the file and the field', (_label, mutate, path, message) => {
     expectBad(mutate(clone()), path, message);
   });
@@ -114,8 +195,20 @@ describe("users' machines", () => {
   it('inherit from their class and tag what they give as user', () => {
     const own = parseCatalog(userFile, 'mine.json', catalog);
     const machine = own.machines[0]!;
-    expect(machine).toMatchObject({ id: 'demo-combine-a', origin: 'user', baseClassId: 'combine-sp-9m', kind: 'combine-sp', name: 'Example Works EX-9' });
-    expect(machine.listPriceUsd).toEqual({ min: 480_000, typical: 480_000, max: 480_000, tag: 'user', source: 'dealer quote, May 2024' });
+    expect(machine).toMatchObject({
+      id: 'demo-combine-a',
+      origin: 'user',
+      baseClassId: 'combine-sp-9m',
+      kind: 'combine-sp',
+      name: 'Example Works EX-9',
+    });
+    expect(machine.listPriceUsd).toEqual({
+      min: 480_000,
+      typical: 480_000,
+      max: 480_000,
+      tag: 'user',
+      source: 'dealer quote, May 2024',
+    });
     expect(machine.fieldEfficiency?.typical).toBe(0.72);
     expect(machine.repairFactor1).toMatchObject({ value: 0.05, tag: 'user' });
     expect(machine.repairFactor2).toMatchObject({ value: 2.1, tag: 'V*' });
@@ -127,11 +220,36 @@ describe("users' machines", () => {
   });
 
   it.each<[string, Json, string, RegExp]>([
-    ['unknown base class', { machines: [{ ...userFile.machines[0], baseClass: 'combine-sp-99m' }] }, 'machines[0].baseClass', /unknown class "combine-sp-99m"/],
-    ['negative price', { machines: [{ ...userFile.machines[0], listPriceUsd: -1 }] }, 'machines[0].listPriceUsd', /greater than 0/],
-    ['missing make', { machines: [{ ...userFile.machines[0], make: undefined }] }, 'machines[0].make', /missing required field/],
-    ['typo in overrides', { machines: [{ ...userFile.machines[0], overrides: { fieldEfficency: 0.7 } }] }, 'machines[0].overrides.fieldEfficency', /unknown field/],
-    ['efficiency above 1', { machines: [{ ...userFile.machines[0], overrides: { fieldEfficiency: 1.2 } }] }, 'machines[0].overrides.fieldEfficiency', /at most 1/],
+    [
+      'unknown base class',
+      { machines: [{ ...userFile.machines[0], baseClass: 'combine-sp-99m' }] },
+      'machines[0].baseClass',
+      /unknown class "combine-sp-99m"/,
+    ],
+    [
+      'negative price',
+      { machines: [{ ...userFile.machines[0], listPriceUsd: -1 }] },
+      'machines[0].listPriceUsd',
+      /greater than 0/,
+    ],
+    [
+      'missing make',
+      { machines: [{ ...userFile.machines[0], make: undefined }] },
+      'machines[0].make',
+      /missing required field/,
+    ],
+    [
+      'typo in overrides',
+      { machines: [{ ...userFile.machines[0], overrides: { fieldEfficency: 0.7 } }] },
+      'machines[0].overrides.fieldEfficency',
+      /unknown field/,
+    ],
+    [
+      'efficiency above 1',
+      { machines: [{ ...userFile.machines[0], overrides: { fieldEfficiency: 1.2 } }] },
+      'machines[0].overrides.fieldEfficiency',
+      /at most 1/,
+    ],
     ['bad id', { machines: [{ ...userFile.machines[0], id: 'my combine' }] }, 'machines[0].id', /ids use letters/],
   ])('reject a bad entry (%s), naming the file and the field', (_label, json, path, message) => {
     expectBad(json, path, message, catalog);

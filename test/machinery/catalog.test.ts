@@ -45,7 +45,10 @@ describe('findCrop', () => {
 
 describe('closestIds', () => {
   it('prefers substring matches, then edit distance', () => {
-    expect(closestIds('drill', ['seed-drill-6m', 'seed-drill-12m', 'plough'])).toEqual(['seed-drill-6m', 'seed-drill-12m']);
+    expect(closestIds('drill', ['seed-drill-6m', 'seed-drill-12m', 'plough'])).toEqual([
+      'seed-drill-6m',
+      'seed-drill-12m',
+    ]);
     expect(levenshteinDistance('kitten', 'sitting')).toBe(3);
   });
 });

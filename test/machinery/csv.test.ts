@@ -14,17 +14,24 @@ describe('csv', () => {
   });
 
   it('reads back what it writes, undoing the escape', () => {
-    const rows = [['id', 'note'], ['B1-P1', '=cmd|calc'], ['B1-P2', 'line\nbreak, "quoted"']];
+    const rows = [
+      ['id', 'note'],
+      ['B1-P1', '=cmd|calc'],
+      ['B1-P2', 'line\nbreak, "quoted"'],
+    ];
     expect(parseCsv(formatCsv(rows), 'x.csv').map((r) => r.cells)).toEqual(rows);
   });
 
   it('property: any cells survive a round trip', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.string(), { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 5 }), (rows) => {
-        const back = parseCsv(formatCsv(rows), 'x.csv').map((r) => r.cells);
-        const expected = rows.filter((r) => !(r.length === 1 && r[0]!.trim() === ''));
-        expect(back).toEqual(expected.map((r) => r.map((c) => unescapeFormulaCell(escapeFormulaCell(c)))));
-      }),
+      fc.property(
+        fc.array(fc.array(fc.string(), { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 5 }),
+        (rows) => {
+          const back = parseCsv(formatCsv(rows), 'x.csv').map((r) => r.cells);
+          const expected = rows.filter((r) => !(r.length === 1 && r[0]!.trim() === ''));
+          expect(back).toEqual(expected.map((r) => r.map((c) => unescapeFormulaCell(escapeFormulaCell(c)))));
+        },
+      ),
     );
   });
 

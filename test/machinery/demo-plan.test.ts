@@ -7,8 +7,19 @@ const machines = ['combine-sp-9m', 'combine-sp-12m', 'combine-sp-7m'];
 
 describe('planDemonstration', () => {
   it('has the documented defaults', () => {
-    expect(demoPlanDefaults).toEqual({ replicates: 6, plotAreaHa: 20, stripLengthM: 1000, hoursPerDay: 8, unitsPerMachine: 1, seed: 1 });
-    expect(resolveDemoPlan({ areaHa: 3000, machineIds: machines })).toEqual({ areaHa: 3000, machineIds: machines, ...demoPlanDefaults });
+    expect(demoPlanDefaults).toEqual({
+      replicates: 6,
+      plotAreaHa: 20,
+      stripLengthM: 1000,
+      hoursPerDay: 8,
+      unitsPerMachine: 1,
+      seed: 1,
+    });
+    expect(resolveDemoPlan({ areaHa: 3000, machineIds: machines })).toEqual({
+      areaHa: 3000,
+      machineIds: machines,
+      ...demoPlanDefaults,
+    });
   });
 
   const plan = planDemonstration({ areaHa: 3000, machineIds: machines }, catalog);
@@ -36,7 +47,7 @@ describe('planDemonstration', () => {
     }
     const nine = plan.machines.find((m) => m.machineId === 'combine-sp-9m')!;
     expect(nine.passesPerPlot).toBe(Math.ceil(200 / 9));
-    expect(nine.plannedHaPerHour).toBeCloseTo(5 * 9 * 0.7 / 10, 10);
+    expect(nine.plannedHaPerHour).toBeCloseTo((5 * 9 * 0.7) / 10, 10);
     expect(nine.hoursPerPlot).toBeCloseTo(20 / 3.15, 10);
   });
 
@@ -47,7 +58,14 @@ describe('planDemonstration', () => {
     // The 7 m combine is slowest: 20 ha / 2.45 ha/h = 8.16 h, just over an 8 h day, so every
     // block spans two days and the next one starts on a fresh day.
     expect(slowest).toBeCloseTo(20 / 2.45, 10);
-    expect(plan.blocks.map((b) => [b.startDay, b.endDay])).toEqual([[1, 2], [3, 4], [5, 6], [7, 8], [9, 10], [11, 12]]);
+    expect(plan.blocks.map((b) => [b.startDay, b.endDay])).toEqual([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+      [7, 8],
+      [9, 10],
+      [11, 12],
+    ]);
     expect(plan.trialDays).toBe(12);
     expect(plan.trialAreaHa).toBe(360);
     expect(plan.remainingAreaHa).toBe(2640);
@@ -59,28 +77,45 @@ describe('planDemonstration', () => {
     expect(short.blocks.map((b) => b.startDay)).toEqual([1, 1, 1, 2, 2, 2]);
     const long = planDemonstration({ areaHa: 3000, machineIds: machines, plotAreaHa: 60, replicates: 3 }, catalog);
     // 60 / 2.45 = 24.5 h: each block takes 4 days of 8 h and starts on a fresh day.
-    expect(long.blocks.map((b) => [b.startDay, b.endDay])).toEqual([[1, 4], [5, 8], [9, 12]]);
+    expect(long.blocks.map((b) => [b.startDay, b.endDay])).toEqual([
+      [1, 4],
+      [5, 8],
+      [9, 12],
+    ]);
     expect(long.trialDays).toBe(12);
   });
 
   it('lists what to measure: ha/h, fuel per ha, grain loss, downtime', () => {
-    expect(plan.measures.map((m) => m.id)).toEqual(['haPerHour', 'fuelLitresPerHa', 'grainLossKgPerHa', 'downtimeShare']);
+    expect(plan.measures.map((m) => m.id)).toEqual([
+      'haPerHour',
+      'fuelLitresPerHa',
+      'grainLossKgPerHa',
+      'downtimeShare',
+    ]);
   });
 
   it.each([
     [{ areaHa: 0, machineIds: machines }, /invalid areaHa: 0/],
     [{ areaHa: -3000, machineIds: machines }, /invalid areaHa: -3000/],
-    [{ areaHa: 3000, machineIds: ['combine-sp-9m'] }, /invalid machines: combine-sp-9m \(a demonstration compares at least 2/],
+    [
+      { areaHa: 3000, machineIds: ['combine-sp-9m'] },
+      /invalid machines: combine-sp-9m \(a demonstration compares at least 2/,
+    ],
     [{ areaHa: 3000, machineIds: ['combine-sp-9m', 'combine-sp-9m'] }, /listed twice/],
     [{ areaHa: 3000, machineIds: machines, replicates: 1 }, /invalid replicates: 1/],
     [{ areaHa: 100, machineIds: machines }, /invalid plotAreaHa: 20 .*more than the 100 ha field/],
-    [{ areaHa: 3000, machineIds: ['combine-sp-9m', 'tractor-4wd-300kw'] }, /a field demonstration needs machines that work a width/],
+    [
+      { areaHa: 3000, machineIds: ['combine-sp-9m', 'tractor-4wd-300kw'] },
+      /a field demonstration needs machines that work a width/,
+    ],
   ])('rejects bad input %#', (options, message) => {
     expect(() => planDemonstration(options, catalog)).toThrow(MachineryInputError);
     expect(() => planDemonstration(options, catalog)).toThrow(message);
   });
 
   it('an unknown machine suggests close ids', () => {
-    expect(() => planDemonstration({ areaHa: 3000, machineIds: ['combine-sp-9m', 'combine-12m'] }, catalog)).toThrow(UnknownMachineError);
+    expect(() => planDemonstration({ areaHa: 3000, machineIds: ['combine-sp-9m', 'combine-12m'] }, catalog)).toThrow(
+      UnknownMachineError,
+    );
   });
 });

@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { MachineryInputError } from '../../src/errors.ts';
-import { compareDemoResults, demoResultsDefaults, demoSheetColumns, demoSheetRows, formatCsv, parseDemoSheet, planDemonstration, welchInterval, summariseSample } from '../../src/machinery/index.ts';
+import {
+  compareDemoResults,
+  demoResultsDefaults,
+  demoSheetColumns,
+  demoSheetRows,
+  formatCsv,
+  parseDemoSheet,
+  planDemonstration,
+  welchInterval,
+  summariseSample,
+} from '../../src/machinery/index.ts';
 import { catalog } from './helpers.ts';
 
-const plan = planDemonstration({ areaHa: 3000, machineIds: ['combine-sp-9m', 'combine-sp-12m'], replicates: 4 }, catalog);
+const plan = planDemonstration(
+  { areaHa: 3000, machineIds: ['combine-sp-9m', 'combine-sp-12m'], replicates: 4 },
+  catalog,
+);
 
 /** Fills the sheet: combine-sp-12m works faster; fuel per ha the same; loss per plot given. */
 function filledSheet(): string {
@@ -11,8 +24,18 @@ function filledSheet(): string {
   const header = rows[0] as string[];
   const col = (name: string) => header.indexOf(name);
   const data = {
-    'combine-sp-9m': { hours: [6.1, 6.4, 6.0, 6.6], fuel: [420, 440, 410, 450], loss: [45, 50, 40, 55], down: [0.5, 0, 0.2, 0.4] },
-    'combine-sp-12m': { hours: [4.1, 4.3, 4.0, 4.4], fuel: [425, 430, 445, 415], loss: [52, 47, 49, 58], down: [0, 0.3, 0, 0.1] },
+    'combine-sp-9m': {
+      hours: [6.1, 6.4, 6.0, 6.6],
+      fuel: [420, 440, 410, 450],
+      loss: [45, 50, 40, 55],
+      down: [0.5, 0, 0.2, 0.4],
+    },
+    'combine-sp-12m': {
+      hours: [4.1, 4.3, 4.0, 4.4],
+      fuel: [425, 430, 445, 415],
+      loss: [52, 47, 49, 58],
+      down: [0, 0.3, 0, 0.1],
+    },
   } as const;
   const seen: Record<string, number> = {};
   for (const row of rows.slice(1)) {
@@ -93,7 +116,9 @@ describe('compareDemoResults', () => {
 
   it('needs two machines and a valid confidence level', () => {
     const rows = parseDemoSheet(filledSheet(), 'filled.csv');
-    expect(() => compareDemoResults(rows.filter((r) => r.machineId === 'combine-sp-9m'))).toThrow(/a comparison needs 2 or more/);
+    expect(() => compareDemoResults(rows.filter((r) => r.machineId === 'combine-sp-9m'))).toThrow(
+      /a comparison needs 2 or more/,
+    );
     expect(() => compareDemoResults(rows, { confidenceLevel: 95 })).toThrow('invalid confidenceLevel: 95');
   });
 });

@@ -1,7 +1,12 @@
 /** docs/machinery.md's options tables must show the defaults the code uses. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { demoPlanDefaults, demoResultsDefaults, scenarioDefaults, sensitivityDefaults } from '../../src/machinery/index.ts';
+import {
+  demoPlanDefaults,
+  demoResultsDefaults,
+  scenarioDefaults,
+  sensitivityDefaults,
+} from '../../src/machinery/index.ts';
 
 const doc = readFileSync(new URL('../../docs/machinery.md', import.meta.url), 'utf8');
 const rows = doc.split('\n').filter((line) => line.startsWith('|'));
@@ -23,11 +28,33 @@ describe('docs/machinery.md', () => {
 
   it('sensitivity and demo-results defaults are shown', () => {
     expect(rowFor('`sensitivityTable`', '`factors`', `\`[${sensitivityDefaults.factors.join(', ')}]\``)).toBeDefined();
-    expect(rowFor('`compareDemoResults`', '`confidenceLevel`', `\`${demoResultsDefaults.confidenceLevel}\``)).toBeDefined();
+    expect(
+      rowFor('`compareDemoResults`', '`confidenceLevel`', `\`${demoResultsDefaults.confidenceLevel}\``),
+    ).toBeDefined();
   });
 
   it('lists every formula F1-F20 that the code implements', () => {
-    for (const f of ['F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'F7', 'F9', 'F10', 'F11', 'F12', 'F13', 'F14', 'F15', 'F16', 'F17', 'F18', 'F19', 'F20']) {
+    for (const f of [
+      'F1',
+      'F2',
+      'F3',
+      'F4',
+      'F5',
+      'F6',
+      'F7',
+      'F9',
+      'F10',
+      'F11',
+      'F12',
+      'F13',
+      'F14',
+      'F15',
+      'F16',
+      'F17',
+      'F18',
+      'F19',
+      'F20',
+    ]) {
       expect(rowFor(`| ${f} |`), f).toBeDefined();
     }
   });

@@ -3,10 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { buildPlanInputs, fleetCostAt, resolveUnit } from '../../src/machinery/index.ts';
 import { catalog, resolve } from './helpers.ts';
 
-const inputs = buildPlanInputs(resolve(), resolveUnit(catalog, 'combine-sp-9m'), catalog.crops[0]!.timelinessLossSharePerDay.harvest).inputs;
+const inputs = buildPlanInputs(
+  resolve(),
+  resolveUnit(catalog, 'combine-sp-9m'),
+  catalog.crops[0]!.timelinessLossSharePerDay.harvest,
+).inputs;
 
 /** Equal up to floating-point rounding, relative to the size of the numbers. */
-const close = (actual: number, expected: number) => expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+const close = (actual: number, expected: number) =>
+  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
 
 describe('fleetCostAt (F17 + F19)', () => {
   it('34 combines: machine cost $299.9/ha, timeliness $11.2/ha, total $311.2/ha (methods doc §8)', () => {
@@ -44,14 +49,18 @@ describe('fleetCostAt (F17 + F19)', () => {
           }
           const perUnit = cost.perMachine.reduce((t, m) => t + m.totalUsdPerYear, 0);
           close(perUnit * machines, cost.usdPerYear.machine);
-          for (const m of cost.perMachine) close(m.ownership.ownershipUsdPerYear + m.operating.operatingUsdPerYear, m.totalUsdPerYear);
+          for (const m of cost.perMachine)
+            close(m.ownership.ownershipUsdPerYear + m.operating.operatingUsdPerYear, m.totalUsdPerYear);
         },
       ),
     );
   });
 
   it('a towed unit costs its implement and its tractor; fuel and labour come from the tractor only', () => {
-    const drill = buildPlanInputs(resolve({ areaHa: 5000, machineId: 'seed-drill-12m' }), resolveUnit(catalog, 'seed-drill-12m')).inputs;
+    const drill = buildPlanInputs(
+      resolve({ areaHa: 5000, machineId: 'seed-drill-12m' }),
+      resolveUnit(catalog, 'seed-drill-12m'),
+    ).inputs;
     const cost = fleetCostAt(drill, 3);
     expect(cost.perMachine.map((m) => m.role)).toEqual(['machine', 'tractor']);
     expect(cost.perMachine[0]!.operating.fuelUsdPerYear).toBe(0);

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { buildPlanInputs, fleetSizeTable, resolveUnit } from '../../src/machinery/index.ts';
 import { catalog, resolve } from './helpers.ts';
 
-const inputs = buildPlanInputs(resolve(), resolveUnit(catalog, 'combine-sp-9m'), catalog.crops[0]!.timelinessLossSharePerDay.harvest).inputs;
+const inputs = buildPlanInputs(
+  resolve(),
+  resolveUnit(catalog, 'combine-sp-9m'),
+  catalog.crops[0]!.timelinessLossSharePerDay.harvest,
+).inputs;
 
 /**
  * The methods doc §8 sensitivity table: N, days, machine $/ha, timeliness $/ha, total, days @ 0.7,
@@ -20,7 +24,11 @@ const section8Table = [
 ] as const;
 
 describe('fleetSizeTable', () => {
-  const table = fleetSizeTable(inputs, section8Table.map((row) => row[0]), 0.7);
+  const table = fleetSizeTable(
+    inputs,
+    section8Table.map((row) => row[0]),
+    0.7,
+  );
 
   it.each(section8Table.map((row, i) => [row[0], i] as const))('reproduces the §8 row N = %i', (_n, i) => {
     const [machines, days, machine, timeliness, total, altDays, altTotal] = section8Table[i]!;

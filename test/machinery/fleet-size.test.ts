@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MachineryInputError } from '../../src/errors.ts';
-import { areaPerMachineHa, ceilMachines, daysNeeded, hoursPerYearPerMachine, machinesNeeded } from '../../src/machinery/index.ts';
+import {
+  areaPerMachineHa,
+  ceilMachines,
+  daysNeeded,
+  hoursPerYearPerMachine,
+  machinesNeeded,
+} from '../../src/machinery/index.ts';
 
 const base = { areaHa: 10_000, capacityHaPerHour: 3.78, hoursPerDay: 8, windowDays: 10, workableShare: 1 };
 
@@ -19,7 +25,15 @@ describe('machinesNeeded (F2, F3)', () => {
 
   it('does not round floating-point noise up to an extra machine', () => {
     // 3 x 0.1 is 0.30000000000000004: 30 machines exactly, not 31.
-    expect(machinesNeeded({ areaHa: 3 * 0.1 * 8 * 10 * 30, capacityHaPerHour: 0.1 * 3, hoursPerDay: 8, windowDays: 10, workableShare: 1 }).machines).toBe(30);
+    expect(
+      machinesNeeded({
+        areaHa: 3 * 0.1 * 8 * 10 * 30,
+        capacityHaPerHour: 0.1 * 3,
+        hoursPerDay: 8,
+        windowDays: 10,
+        workableShare: 1,
+      }).machines,
+    ).toBe(30);
     expect(ceilMachines(30.000000000004)).toBe(30);
     expect(ceilMachines(30.001)).toBe(31);
     expect(ceilMachines(0.2)).toBe(1);
@@ -41,31 +55,49 @@ describe('machinesNeeded (F2, F3)', () => {
 
   it('property: more area never needs fewer machines', () => {
     fc.assert(
-      fc.property(fc.double({ min: 1, max: 1e6, noNaN: true }), fc.double({ min: 1, max: 1e6, noNaN: true }), fc.double({ min: 0.5, max: 20, noNaN: true }), fc.double({ min: 1, max: 60, noNaN: true }), (a1, a2, capacity, window) => {
-        const [small, large] = a1 <= a2 ? [a1, a2] : [a2, a1];
-        const n = (areaHa: number) => machinesNeeded({ ...base, areaHa, capacityHaPerHour: capacity, windowDays: window }).machines;
-        expect(n(large)).toBeGreaterThanOrEqual(n(small));
-      }),
+      fc.property(
+        fc.double({ min: 1, max: 1e6, noNaN: true }),
+        fc.double({ min: 1, max: 1e6, noNaN: true }),
+        fc.double({ min: 0.5, max: 20, noNaN: true }),
+        fc.double({ min: 1, max: 60, noNaN: true }),
+        (a1, a2, capacity, window) => {
+          const [small, large] = a1 <= a2 ? [a1, a2] : [a2, a1];
+          const n = (areaHa: number) =>
+            machinesNeeded({ ...base, areaHa, capacityHaPerHour: capacity, windowDays: window }).machines;
+          expect(n(large)).toBeGreaterThanOrEqual(n(small));
+        },
+      ),
     );
   });
 
   it('property: a longer window never needs more machines', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0.5, max: 90, noNaN: true }), fc.double({ min: 0.5, max: 90, noNaN: true }), fc.double({ min: 0.05, max: 1, noNaN: true }), (w1, w2, pwd) => {
-        const [short, long] = w1 <= w2 ? [w1, w2] : [w2, w1];
-        const n = (windowDays: number) => machinesNeeded({ ...base, windowDays, workableShare: pwd }).machines;
-        expect(n(long)).toBeLessThanOrEqual(n(short));
-      }),
+      fc.property(
+        fc.double({ min: 0.5, max: 90, noNaN: true }),
+        fc.double({ min: 0.5, max: 90, noNaN: true }),
+        fc.double({ min: 0.05, max: 1, noNaN: true }),
+        (w1, w2, pwd) => {
+          const [short, long] = w1 <= w2 ? [w1, w2] : [w2, w1];
+          const n = (windowDays: number) => machinesNeeded({ ...base, windowDays, workableShare: pwd }).machines;
+          expect(n(long)).toBeLessThanOrEqual(n(short));
+        },
+      ),
     );
   });
 
   it('property: the fleet found always finishes inside the window, and one fewer would not', () => {
     fc.assert(
-      fc.property(fc.double({ min: 10, max: 1e5, noNaN: true }), fc.double({ min: 0.5, max: 20, noNaN: true }), fc.double({ min: 1, max: 40, noNaN: true }), (areaHa, capacity, window) => {
-        const { machines } = machinesNeeded({ ...base, areaHa, capacityHaPerHour: capacity, windowDays: window });
-        expect(daysNeeded(areaHa, machines, capacity, 8, 1)).toBeLessThanOrEqual(window * (1 + 1e-9));
-        if (machines > 1) expect(daysNeeded(areaHa, machines - 1, capacity, 8, 1)).toBeGreaterThan(window * (1 - 1e-6));
-      }),
+      fc.property(
+        fc.double({ min: 10, max: 1e5, noNaN: true }),
+        fc.double({ min: 0.5, max: 20, noNaN: true }),
+        fc.double({ min: 1, max: 40, noNaN: true }),
+        (areaHa, capacity, window) => {
+          const { machines } = machinesNeeded({ ...base, areaHa, capacityHaPerHour: capacity, windowDays: window });
+          expect(daysNeeded(areaHa, machines, capacity, 8, 1)).toBeLessThanOrEqual(window * (1 + 1e-9));
+          if (machines > 1)
+            expect(daysNeeded(areaHa, machines - 1, capacity, 8, 1)).toBeGreaterThan(window * (1 - 1e-6));
+        },
+      ),
     );
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { dieselLitresPerKwhAverage, fuelLitresPerHourAverage, specificFuelLitresPerKwhD4974, specificFuelLitresPerKwhD4977 } from '../../src/machinery/index.ts';
+import {
+  dieselLitresPerKwhAverage,
+  fuelLitresPerHourAverage,
+  specificFuelLitresPerKwhD4974,
+  specificFuelLitresPerKwhD4977,
+} from '../../src/machinery/index.ts';
 
 describe('fuel (F13, F14)', () => {
   it('F13 average diesel: 0.223 L/kWh x 300 kW = 66.9 L/h', () => {

@@ -24,7 +24,9 @@ describe('operatingCostUsdPerYear (F7, F13, F15, F16)', () => {
 
   it('parts sum to the operating total', () => {
     const cost = operatingCostUsdPerYear(combine);
-    expect(cost.repairUsdPerYear + cost.fuelUsdPerYear + cost.lubricationUsdPerYear + cost.labourUsdPerYear).toBeCloseTo(cost.operatingUsdPerYear, 9);
+    expect(
+      cost.repairUsdPerYear + cost.fuelUsdPerYear + cost.lubricationUsdPerYear + cost.labourUsdPerYear,
+    ).toBeCloseTo(cost.operatingUsdPerYear, 9);
   });
 
   it('a towed implement (no fuel, no operator) costs only its repairs', () => {
@@ -33,7 +35,9 @@ describe('operatingCostUsdPerYear (F7, F13, F15, F16)', () => {
   });
 
   it('rejects a negative fuel price and a negative wage', () => {
-    expect(() => operatingCostUsdPerYear({ ...combine, fuelPriceUsdPerLitre: -1 })).toThrow('invalid fuelPriceUsdPerLitre: -1');
+    expect(() => operatingCostUsdPerYear({ ...combine, fuelPriceUsdPerLitre: -1 })).toThrow(
+      'invalid fuelPriceUsdPerLitre: -1',
+    );
     expect(() => operatingCostUsdPerYear({ ...combine, wageUsdPerHour: -25 })).toThrow('invalid wageUsdPerHour: -25');
   });
 });

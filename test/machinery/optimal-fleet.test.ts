@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { buildPlanInputs, capacityOf, costMinimisingFleet, fleetCostAt, resolveUnit } from '../../src/machinery/index.ts';
+import {
+  buildPlanInputs,
+  capacityOf,
+  costMinimisingFleet,
+  fleetCostAt,
+  resolveUnit,
+} from '../../src/machinery/index.ts';
 import { catalog, resolve } from './helpers.ts';
 
-const inputs = buildPlanInputs(resolve(), resolveUnit(catalog, 'combine-sp-9m'), catalog.crops[0]!.timelinessLossSharePerDay.harvest).inputs;
+const inputs = buildPlanInputs(
+  resolve(),
+  resolveUnit(catalog, 'combine-sp-9m'),
+  catalog.crops[0]!.timelinessLossSharePerDay.harvest,
+).inputs;
 
 describe('costMinimisingFleet (F20)', () => {
   it('with a linear K of 0.3 %/day the optimum is 9 combines at about $169/ha, taking about 37 days (methods doc §8 finding 1)', () => {
@@ -15,7 +25,8 @@ describe('costMinimisingFleet (F20)', () => {
 
   it('is no worse than any fleet of 1..200', () => {
     const best = costMinimisingFleet(inputs, capacityOf(inputs), 34);
-    for (let n = 1; n <= 200; n++) expect(fleetCostAt(inputs, n).usdPerYear.total).toBeGreaterThanOrEqual(best.cost.usdPerYear.total - 1e-6);
+    for (let n = 1; n <= 200; n++)
+      expect(fleetCostAt(inputs, n).usdPerYear.total).toBeGreaterThanOrEqual(best.cost.usdPerYear.total - 1e-6);
   });
 
   it('grows the search when the optimum lies above twice the window fleet', () => {

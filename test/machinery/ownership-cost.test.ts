@@ -23,8 +23,14 @@ describe('ownershipCostUsdPerYear (F11 + F12)', () => {
 
   it('its parts add up', () => {
     const cost = ownershipCostUsdPerYear(section8);
-    expect(cost.depreciationAndInterestUsdPerYear + cost.salvageInterestUsdPerYear).toBeCloseTo(cost.capitalRecoveryUsdPerYear, 9);
-    expect(cost.capitalRecoveryUsdPerYear + cost.taxesInsuranceHousingUsdPerYear).toBeCloseTo(cost.ownershipUsdPerYear, 9);
+    expect(cost.depreciationAndInterestUsdPerYear + cost.salvageInterestUsdPerYear).toBeCloseTo(
+      cost.capitalRecoveryUsdPerYear,
+      9,
+    );
+    expect(cost.capitalRecoveryUsdPerYear + cost.taxesInsuranceHousingUsdPerYear).toBeCloseTo(
+      cost.ownershipUsdPerYear,
+      9,
+    );
   });
 
   it('uses list price for salvage and purchase price for what is financed', () => {
@@ -35,6 +41,8 @@ describe('ownershipCostUsdPerYear (F11 + F12)', () => {
 
   it('rejects a zero list price and a TIH share above 1', () => {
     expect(() => ownershipCostUsdPerYear({ ...section8, listPriceUsd: 0 })).toThrow('invalid listPriceUsd: 0');
-    expect(() => ownershipCostUsdPerYear({ ...section8, taxesInsuranceHousingShare: 2 })).toThrow('invalid taxesInsuranceHousingShare: 2');
+    expect(() => ownershipCostUsdPerYear({ ...section8, taxesInsuranceHousingShare: 2 })).toThrow(
+      'invalid taxesInsuranceHousingShare: 2',
+    );
   });
 });

@@ -20,8 +20,13 @@ describe('presets', () => {
   });
 
   it('reject a preset that names an unknown fact, naming the file and field', () => {
-    const json = { facts: [], presets: [{ id: 'x', title: 'x', cropId: 'wheat', values: { yieldTPerHa: { fact: 'nope' } } }] };
+    const json = {
+      facts: [],
+      presets: [{ id: 'x', title: 'x', cropId: 'wheat', values: { yieldTPerHa: { fact: 'nope' } } }],
+    };
     expect(() => parsePresets(json, 'p.json')).toThrow(BadCatalogError);
-    expect(() => parsePresets(json, 'p.json')).toThrow('p.json: presets[0].values.yieldTPerHa.fact: unknown fact "nope"');
+    expect(() => parsePresets(json, 'p.json')).toThrow(
+      'p.json: presets[0].values.yieldTPerHa.fact: unknown fact "nope"',
+    );
   });
 });

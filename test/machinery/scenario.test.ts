@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { KaravanError, MachineryInputError, UnknownMachineError } from '../../src/errors.ts';
-import { requireNoMachineFields, resolveScenario, scenarioDefaults, scenarioDefaultSources, scenarioFromJson } from '../../src/machinery/index.ts';
+import {
+  requireNoMachineFields,
+  resolveScenario,
+  scenarioDefaults,
+  scenarioDefaultSources,
+  scenarioFromJson,
+} from '../../src/machinery/index.ts';
 import { catalog, presets, resolve } from './helpers.ts';
 
 describe('resolveScenario', () => {
@@ -77,7 +83,9 @@ describe('resolveScenario', () => {
 
   it('a crop without a default yield asks for one', () => {
     expect(() => resolve({ areaHa: 100, cropId: 'barley' })).toThrow('invalid yieldTPerHa: missing');
-    expect(resolve({ areaHa: 100, cropId: 'barley', yieldTPerHa: 2.5, grainPriceUsdPerT: 180 }).yieldTPerHa.tag).toBe('user');
+    expect(resolve({ areaHa: 100, cropId: 'barley', yieldTPerHa: 2.5, grainPriceUsdPerT: 180 }).yieldTPerHa.tag).toBe(
+      'user',
+    );
   });
 
   it('a preset sets values with their source and date; the user overrides them', () => {
@@ -101,14 +109,18 @@ describe('resolveScenario', () => {
   });
 
   it('without a preset file a preset cannot be used', () => {
-    expect(() => resolveScenario({ areaHa: 100, presetId: 'kz-wheat-2023' }, { catalog })).toThrow('no preset file loaded');
+    expect(() => resolveScenario({ areaHa: 100, presetId: 'kz-wheat-2023' }, { catalog })).toThrow(
+      'no preset file loaded',
+    );
     expect(resolveScenario({ areaHa: 100 }, { catalog, presets }).preset).toBeUndefined();
   });
 });
 
 describe('scenarioFromJson', () => {
   it('reads options and short names', () => {
-    expect(scenarioFromJson({ crop: 'wheat', areaHa: 10_000, windowDays: 12, preset: 'kz-wheat-2023' }, 's.json')).toEqual({
+    expect(
+      scenarioFromJson({ crop: 'wheat', areaHa: 10_000, windowDays: 12, preset: 'kz-wheat-2023' }, 's.json'),
+    ).toEqual({
       cropId: 'wheat',
       areaHa: 10_000,
       windowDays: 12,
@@ -136,7 +148,9 @@ describe('scenarioFromJson', () => {
   });
 
   it('a compare scenario may not set machine-specific fields', () => {
-    expect(() => requireNoMachineFields({ areaHa: 100, widthM: 9 }, 'c.json')).toThrow('c.json: widthM: a compare scenario cannot set widthM');
+    expect(() => requireNoMachineFields({ areaHa: 100, widthM: 9 }, 'c.json')).toThrow(
+      'c.json: widthM: a compare scenario cannot set widthM',
+    );
     expect(() => requireNoMachineFields({ areaHa: 100 }, 'c.json')).not.toThrow();
   });
 });

@@ -1,14 +1,29 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MachineryInputError } from '../../src/errors.ts';
-import { buildPlanInputs, resolveSensitivity, resolveUnit, sensitivityDefaults, sensitivityTable, windowFleetTotals, withParameter } from '../../src/machinery/index.ts';
+import {
+  buildPlanInputs,
+  resolveSensitivity,
+  resolveUnit,
+  sensitivityDefaults,
+  sensitivityTable,
+  windowFleetTotals,
+  withParameter,
+} from '../../src/machinery/index.ts';
 import { catalog, resolve } from './helpers.ts';
 
-const inputs = buildPlanInputs(resolve(), resolveUnit(catalog, 'combine-sp-9m'), catalog.crops[0]!.timelinessLossSharePerDay.harvest).inputs;
+const inputs = buildPlanInputs(
+  resolve(),
+  resolveUnit(catalog, 'combine-sp-9m'),
+  catalog.crops[0]!.timelinessLossSharePerDay.harvest,
+).inputs;
 
 describe('sensitivityTable', () => {
   it('has the documented defaults', () => {
-    expect(resolveSensitivity()).toEqual({ factors: [0.8, 0.9, 1.1, 1.2], parameters: ['speedKmh', 'widthM', 'fieldEfficiency', 'listPriceUsd', 'windowDays', 'workableShare'] });
+    expect(resolveSensitivity()).toEqual({
+      factors: [0.8, 0.9, 1.1, 1.2],
+      parameters: ['speedKmh', 'widthM', 'fieldEfficiency', 'listPriceUsd', 'windowDays', 'workableShare'],
+    });
     expect(Object.isFrozen(sensitivityDefaults)).toBe(true);
   });
 
@@ -46,11 +61,15 @@ describe('sensitivityTable', () => {
 
   it('property: a faster or wider machine never needs more machines for the window', () => {
     fc.assert(
-      fc.property(fc.double({ min: 1, max: 2, noNaN: true }), fc.constantFrom('speedKmh' as const, 'widthM' as const, 'fieldEfficiency' as const), (factor, parameter) => {
-        const value = inputs[parameter] * factor;
-        if (parameter === 'fieldEfficiency' && value > 1) return;
-        expect(windowFleetTotals(withParameter(inputs, parameter, value)).machines).toBeLessThanOrEqual(34);
-      }),
+      fc.property(
+        fc.double({ min: 1, max: 2, noNaN: true }),
+        fc.constantFrom('speedKmh' as const, 'widthM' as const, 'fieldEfficiency' as const),
+        (factor, parameter) => {
+          const value = inputs[parameter] * factor;
+          if (parameter === 'fieldEfficiency' && value > 1) return;
+          expect(windowFleetTotals(withParameter(inputs, parameter, value)).machines).toBeLessThanOrEqual(34);
+        },
+      ),
     );
   });
 });

@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { MachineryInputError } from '../../src/errors.ts';
 import { daysNeeded, timelinessCostUsd, timelinessCostUsdExpanded } from '../../src/machinery/index.ts';
 
-const section8 = { lossSharePerDay: 0.003, yieldTPerHa: 3.5, grainPriceUsdPerT: 220, areaHa: 10_000, daysNeeded: 9.72611266728914, zDivisor: 2 };
+const section8 = {
+  lossSharePerDay: 0.003,
+  yieldTPerHa: 3.5,
+  grainPriceUsdPerT: 220,
+  areaHa: 10_000,
+  daysNeeded: 9.72611266728914,
+  zDivisor: 2,
+};
 
 describe('timelinessCostUsd (F19)', () => {
   it('0.003 x 3.5 x 220 x 10000 x 9.73 / 2 = $112,337 = $11.2/ha (methods doc §8)', () => {
@@ -35,8 +42,25 @@ describe('timelinessCostUsd (F19)', () => {
         fc.constantFrom(2, 4),
         (areaHa, machines, capacity, pwd, z) => {
           const days = daysNeeded(areaHa, machines, capacity, 9, pwd);
-          const direct = timelinessCostUsd({ lossSharePerDay: 0.004, yieldTPerHa: 2, grainPriceUsdPerT: 200, areaHa, daysNeeded: days, zDivisor: z }).timelinessUsdPerYear;
-          const expanded = timelinessCostUsdExpanded({ lossSharePerDay: 0.004, yieldTPerHa: 2, grainPriceUsdPerT: 200, areaHa, zDivisor: z, hoursPerDay: 9, workableShare: pwd, machines, capacityHaPerHour: capacity });
+          const direct = timelinessCostUsd({
+            lossSharePerDay: 0.004,
+            yieldTPerHa: 2,
+            grainPriceUsdPerT: 200,
+            areaHa,
+            daysNeeded: days,
+            zDivisor: z,
+          }).timelinessUsdPerYear;
+          const expanded = timelinessCostUsdExpanded({
+            lossSharePerDay: 0.004,
+            yieldTPerHa: 2,
+            grainPriceUsdPerT: 200,
+            areaHa,
+            zDivisor: z,
+            hoursPerDay: 9,
+            workableShare: pwd,
+            machines,
+            capacityHaPerHour: capacity,
+          });
           expect(Math.abs(expanded - direct)).toBeLessThanOrEqual(1e-12 * direct);
         },
       ),

@@ -15,7 +15,9 @@ describe('resolveUnit', () => {
 
   it('refuses a tractor as the working machine, a tractor for a self-propelled one, and a combine as tractor', () => {
     expect(() => resolveUnit(catalog, 'tractor-4wd-300kw')).toThrow(/a tractor does no field work alone/);
-    expect(() => resolveUnit(catalog, 'combine-sp-9m', 'tractor-4wd-300kw')).toThrow(/self-propelled and takes no tractor/);
+    expect(() => resolveUnit(catalog, 'combine-sp-9m', 'tractor-4wd-300kw')).toThrow(
+      /self-propelled and takes no tractor/,
+    );
     expect(() => resolveUnit(catalog, 'plough-mouldboard-3m', 'combine-sp-9m')).toThrow(/not a tractor/);
   });
 

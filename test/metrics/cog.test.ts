@@ -4,7 +4,7 @@ import { cog, cogDiscrete, columnSums, diversity, proximity, ubiquity } from '..
 import { maxAbsDiff, presenceMatrix } from './helpers.ts';
 
 describe('cog', () => {
-  it('is (1 − M[c,p]) Σ_q (1 − M[c,q]) (kp[q]/σ) φ[p,q] / Σ_p\' φ[p\',q] (hand-computed, checked by brute force)', () => {
+  it("is (1 − M[c,p]) Σ_q (1 − M[c,q]) (kp[q]/σ) φ[p,q] / Σ_p' φ[p',q] (hand-computed, checked by brute force)", () => {
     const m = Uint8Array.from([1, 1, 0, 0, 1, 0, 1, 1, 1, 0, 0, 1]); // 3 locations × 4 products
     const L = 3;
     const P = 4;
@@ -16,7 +16,8 @@ describe('cog', () => {
     for (let c = 0; c < L; c++) {
       for (let p = 0; p < P; p++) {
         let s = 0;
-        for (let q = 0; q < P; q++) if (m[c * P + q] === 0 && sums[q]! > 0) s += (kp[q]! / sd) * (phi[p * P + q]! / sums[q]!);
+        for (let q = 0; q < P; q++)
+          if (m[c * P + q] === 0 && sums[q]! > 0) s += (kp[q]! / sd) * (phi[p * P + q]! / sums[q]!);
         expect(out[c * P + p]).toBeCloseTo(m[c * P + p] === 1 ? 0 : s, 14);
       }
     }
@@ -29,7 +30,17 @@ describe('cog', () => {
         const kp = Float64Array.from({ length: products }, (_, p) => Math.sin(p + 1));
         const d = diversity(m, locations, products);
         const dense = cog(m, locations, products, phi, kp, 1.3, d);
-        const fast = cogDiscrete(m, locations, products, kp, 1.3, d, ubiquity(m, locations, products), columnSums(phi, products), { asymmetric });
+        const fast = cogDiscrete(
+          m,
+          locations,
+          products,
+          kp,
+          1.3,
+          d,
+          ubiquity(m, locations, products),
+          columnSums(phi, products),
+          { asymmetric },
+        );
         expect(maxAbsDiff(fast, dense)).toBeLessThan(1e-12);
       }),
     );

@@ -40,6 +40,8 @@ describe('coi', () => {
     const m = Uint8Array.from([0, 0, 1, 0, 0, 1]);
     const out = coi(new Float64Array(6).fill(0.5), m, 3, 2, Float64Array.from([1, -1]), 1, Int32Array.from([0, 1, 1]));
     expect(Number.isNaN(out[0]!)).toBe(true);
-    expect(() => coi(new Float64Array(6), m, 3, 2, Float64Array.from([1, -1]), 0, Int32Array.from([0, 1, 1]))).toThrow(MetricInputError);
+    expect(() => coi(new Float64Array(6), m, 3, 2, Float64Array.from([1, -1]), 0, Int32Array.from([0, 1, 1]))).toThrow(
+      MetricInputError,
+    );
   });
 });

@@ -35,7 +35,9 @@ function run(file: string, options: ComplexityOptions, columns: Column[], extraL
   const figures = Object.entries(comparison.maxDeviation)
     .map(([c, d]) => `${c} ${d === 0 ? '0' : d!.toExponential(1)}`)
     .join(', ');
-  report.push(`${file}: ${figures}${comparison.filledWhereStataEmpty ? ` (Karavan fills ${comparison.filledWhereStataEmpty} cells Stata leaves empty)` : ''}`);
+  report.push(
+    `${file}: ${figures}${comparison.filledWhereStataEmpty ? ` (Karavan fills ${comparison.filledWhereStataEmpty} cells Stata leaves empty)` : ''}`,
+  );
   return comparison;
 }
 
@@ -67,7 +69,12 @@ describe('complexity() against Stata ecomplexity', () => {
   });
 
   it('RPOP (threshold 1); blx has no population and is dropped', () => {
-    const c = run('stata_rpop_default.1995.csv', { presence: 'rpop' }, ['rpop', 'M', 'density', 'eci', 'pci', 'diversity', 'ubiquity', 'coi', 'cog'], ['blx']);
+    const c = run(
+      'stata_rpop_default.1995.csv',
+      { presence: 'rpop' },
+      ['rpop', 'M', 'density', 'eci', 'pci', 'diversity', 'ubiquity', 'coi', 'cog'],
+      ['blx'],
+    );
     expect(c.failures).toEqual([]);
     expect(c.compared.rpop).toBe(270);
   });

@@ -4,14 +4,30 @@ import { complexity, complexityDefaults, resolveComplexity } from '../../src/met
 
 /** 4 locations × 5 products, nested-ish, all rows and columns positive. */
 const X = Float64Array.from([
-  50, 30, 10, 5, 1, //
-  40, 0, 20, 0, 0, //
-  5, 10, 60, 30, 20, //
-  0, 0, 0, 40, 50,
+  50,
+  30,
+  10,
+  5,
+  1, //
+  40,
+  0,
+  20,
+  0,
+  0, //
+  5,
+  10,
+  60,
+  30,
+  20, //
+  0,
+  0,
+  0,
+  40,
+  50,
 ]);
 
 describe('complexity', () => {
-  it('has Stata\'s defaults: RCA > 1, discrete symmetric proximity', () => {
+  it("has Stata's defaults: RCA > 1, discrete symmetric proximity", () => {
     expect(complexityDefaults).toEqual({ rcaThreshold: 1, presence: 'rca', continuous: false, asymmetric: false });
     expect(resolveComplexity()).toEqual(complexityDefaults);
     expect(Object.isFrozen(complexityDefaults)).toBe(true);
@@ -33,7 +49,8 @@ describe('complexity', () => {
     for (const a of [r.eci, r.coi, r.diversity]) expect(a.length).toBe(4);
     for (const a of [r.pci, r.ubiquity]) expect(a.length).toBe(5);
     expect(r.warnings).toEqual([]);
-    for (let c = 0; c < 4; c++) for (let p = 0; p < 5; p++) if (r.mcp[c * 5 + p] === 1) expect(r.cog[c * 5 + p]).toBe(0);
+    for (let c = 0; c < 4; c++)
+      for (let p = 0; p < 5; p++) if (r.mcp[c * 5 + p] === 1) expect(r.cog[c * 5 + p]).toBe(0);
   });
 
   it('leaves ECI/COI/COG empty for a location with diversity 0 and warns; everything else is computed', () => {
@@ -61,16 +78,23 @@ describe('complexity', () => {
     expect(r.advantageKind).toBe('rpop');
     expect(r.rows).toBe(3);
     expect(r.warnings[0]).toMatch(/1 location\(s\) without population dropped/);
-    expect(() => complexity({ locations: 4, products: 5, valuesUsd: X }, { presence: 'rpop' })).toThrow(/needs a population/);
+    expect(() => complexity({ locations: 4, products: 5, valuesUsd: X }, { presence: 'rpop' })).toThrow(
+      /needs a population/,
+    );
   });
 
   it('manual presence uses M as given', () => {
     const m = Uint8Array.from([1, 1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 1, 1]);
     const r = complexity({ locations: 4, products: 5, valuesUsd: X, presence: m }, { presence: 'manual' });
     expect(Array.from(r.mcp)).toEqual(Array.from(m));
-    expect(() => complexity({ locations: 4, products: 5, valuesUsd: X }, { presence: 'manual' })).toThrow(/needs a presence matrix/);
+    expect(() => complexity({ locations: 4, products: 5, valuesUsd: X }, { presence: 'manual' })).toThrow(
+      /needs a presence matrix/,
+    );
     expect(() =>
-      complexity({ locations: 4, products: 5, valuesUsd: X, presence: new Uint8Array(20).fill(2) }, { presence: 'manual' }),
+      complexity(
+        { locations: 4, products: 5, valuesUsd: X, presence: new Uint8Array(20).fill(2) },
+        { presence: 'manual' },
+      ),
     ).toThrow(MetricInputError);
   });
 
@@ -78,12 +102,18 @@ describe('complexity', () => {
     expect(() => complexity({ locations: 1, products: 5, valuesUsd: X.slice(0, 5), label: 'year 1999' })).toThrow(
       'year 1999: complexity needs at least 2 locations, got 1',
     );
-    expect(() => complexity({ locations: 5, products: 1, valuesUsd: Float64Array.from([1, 2, 3, 4, 5]) })).toThrow(/at least 2 products/);
+    expect(() => complexity({ locations: 5, products: 1, valuesUsd: Float64Array.from([1, 2, 3, 4, 5]) })).toThrow(
+      /at least 2 products/,
+    );
     expect(() => complexity({ locations: 2, products: 2, valuesUsd: new Float64Array(4), label: 'year 2001' })).toThrow(
       'year 2001: all values are zero',
     );
-    expect(() => complexity({ locations: 2, products: 2, valuesUsd: Float64Array.from([1, -1, 2, 3]) })).toThrow(/finite and >= 0/);
-    expect(() => complexity({ locations: 2, products: 2, valuesUsd: Float64Array.from([1, Number.NaN, 2, 3]) })).toThrow(MetricInputError);
+    expect(() => complexity({ locations: 2, products: 2, valuesUsd: Float64Array.from([1, -1, 2, 3]) })).toThrow(
+      /finite and >= 0/,
+    );
+    expect(() =>
+      complexity({ locations: 2, products: 2, valuesUsd: Float64Array.from([1, Number.NaN, 2, 3]) }),
+    ).toThrow(MetricInputError);
   });
 
   it('warns when the location-product network falls apart (ECI is then not unique)', () => {
@@ -94,7 +124,9 @@ describe('complexity', () => {
 
   it('continuous and asymmetric change density/COG but not ECI/PCI', () => {
     // 6 × 6 with ubiquities 2, 2, 2, 2, 3, 3 (with equal ubiquities both proximities coincide).
-    const Y = Float64Array.from([9, 8, 7, 1, 1, 1, 8, 9, 1, 1, 0, 0, 1, 1, 9, 8, 7, 1, 0, 1, 1, 9, 9, 8, 5, 5, 5, 5, 5, 9, 1, 0, 0, 0, 2, 9]);
+    const Y = Float64Array.from([
+      9, 8, 7, 1, 1, 1, 8, 9, 1, 1, 0, 0, 1, 1, 9, 8, 7, 1, 0, 1, 1, 9, 9, 8, 5, 5, 5, 5, 5, 9, 1, 0, 0, 0, 2, 9,
+    ]);
     const base = complexity({ locations: 6, products: 6, valuesUsd: Y });
     expect(Array.from(base.ubiquity)).toEqual([2, 2, 2, 2, 3, 3]);
     for (const options of [{ continuous: true }, { asymmetric: true }]) {

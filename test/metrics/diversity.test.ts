@@ -4,7 +4,7 @@ import { diversity, ubiquity } from '../../src/metrics/index.ts';
 import { presenceMatrix } from './helpers.ts';
 
 describe('diversity', () => {
-  it('counts each location\'s products (hand-computed)', () => {
+  it("counts each location's products (hand-computed)", () => {
     expect(Array.from(diversity(Uint8Array.from([1, 0, 1, 0, 0, 0]), 2, 3))).toEqual([2, 0]);
   });
 

@@ -6,7 +6,8 @@ import { exportsMatrix } from './helpers.ts';
 /** The textbook nested example: location c makes products 0..c (plus noise-free structure). */
 function nested(L: number, P: number): Uint8Array {
   const m = new Uint8Array(L * P);
-  for (let c = 0; c < L; c++) for (let p = 0; p < P; p++) if (p <= Math.floor(((c + 1) * P) / L) - 1 || p === 0) m[c * P + p] = 1;
+  for (let c = 0; c < L; c++)
+    for (let p = 0; p < P; p++) if (p <= Math.floor(((c + 1) * P) / L) - 1 || p === 0) m[c * P + p] = 1;
   return m;
 }
 
@@ -28,45 +29,58 @@ describe('eci', () => {
   it('breaks a sign tie (ECI uncorrelated with diversity) the same way whatever the order of the locations', () => {
     // Found by the property below (fast-check seed 1724972767): diversity 1,2,1,2,1,1 and kc in
     // ± pairs, so corr(diversity, kc) = 0 and the eigensolver's round-off picked the sign.
-    const values = Float64Array.from([2, 974320, 93, 70325, 4, 6899, 759316, 154000, 6, 4, 106861, 27248, 0, 5, 0, 447200, 0, 6]);
+    const values = Float64Array.from([
+      2, 974320, 93, 70325, 4, 6899, 759316, 154000, 6, 4, 106861, 27248, 0, 5, 0, 447200, 0, 6,
+    ]);
     const [L, P] = [6, 3];
     const base = complexity({ locations: L, products: P, valuesUsd: values });
-    expect(Array.from(base.eci).map((x) => Math.round(x * 1e4) / 1e4)).toEqual([-1.1222, 0.5611, 1.1222, -0.5611, -1.1222, 1.1222]);
+    expect(Array.from(base.eci).map((x) => Math.round(x * 1e4) / 1e4)).toEqual([
+      -1.1222, 0.5611, 1.1222, -0.5611, -1.1222, 1.1222,
+    ]);
     for (let r = 1; r < L; r++) {
       const rotated = new Float64Array(values.length);
       for (let c = 0; c < L; c++) rotated.set(values.subarray(c * P, (c + 1) * P), ((c + r) % L) * P);
       const moved = complexity({ locations: L, products: P, valuesUsd: rotated });
-      for (let c = 0; c < L; c++) expect(moved.eci[(c + r) % L], `rotation ${r}, location ${c}`).toBeCloseTo(base.eci[c]!, 9);
+      for (let c = 0; c < L; c++)
+        expect(moved.eci[(c + r) % L], `rotation ${r}, location ${c}`).toBeCloseTo(base.eci[c]!, 9);
     }
   });
 
   it('does not change when every export of the year is scaled, nor when locations are reordered', () => {
     fc.assert(
-      fc.property(exportsMatrix(3, 7, 3, 9), fc.double({ min: 1e-3, max: 1e3, noNaN: true }), fc.integer(), ({ locations, products, values }, k, shift) => {
-        let base;
-        try {
-          base = complexity({ locations, products, valuesUsd: values });
-        } catch {
-          return; // degenerate draw (e.g. fewer than 2 locations with presence)
-        }
-        const scaled = complexity({ locations, products, valuesUsd: values.map((v) => v * k) });
-        for (let c = 0; c < locations; c++) if (!Number.isNaN(base.eci[c]!)) expect(scaled.eci[c]).toBeCloseTo(base.eci[c]!, 7);
-        // Rotate the rows: the same ECI per location, at its new position.
-        const r = ((shift % locations) + locations) % locations;
-        const rotated = new Float64Array(values.length);
-        for (let c = 0; c < locations; c++) rotated.set(values.subarray(c * products, (c + 1) * products), ((c + r) % locations) * products);
-        const moved = complexity({ locations, products, valuesUsd: rotated });
-        for (let c = 0; c < locations; c++) {
-          if (!Number.isNaN(base.eci[c]!)) expect(moved.eci[(c + r) % locations]).toBeCloseTo(base.eci[c]!, 7);
-          for (let p = 0; p < products; p++) {
-            const before = base.density[c * products + p]!;
-            const after = moved.density[((c + r) % locations) * products + p]!;
-            if (Number.isNaN(before)) expect(after).toBeNaN();
-            else expect(after).toBeCloseTo(before, 10);
+      fc.property(
+        exportsMatrix(3, 7, 3, 9),
+        fc.double({ min: 1e-3, max: 1e3, noNaN: true }),
+        fc.integer(),
+        ({ locations, products, values }, k, shift) => {
+          let base;
+          try {
+            base = complexity({ locations, products, valuesUsd: values });
+          } catch {
+            return; // degenerate draw (e.g. fewer than 2 locations with presence)
           }
-        }
-        for (let p = 0; p < products; p++) if (!Number.isNaN(base.pci[p]!)) expect(moved.pci[p]).toBeCloseTo(base.pci[p]!, 7);
-      }),
+          const scaled = complexity({ locations, products, valuesUsd: values.map((v) => v * k) });
+          for (let c = 0; c < locations; c++)
+            if (!Number.isNaN(base.eci[c]!)) expect(scaled.eci[c]).toBeCloseTo(base.eci[c]!, 7);
+          // Rotate the rows: the same ECI per location, at its new position.
+          const r = ((shift % locations) + locations) % locations;
+          const rotated = new Float64Array(values.length);
+          for (let c = 0; c < locations; c++)
+            rotated.set(values.subarray(c * products, (c + 1) * products), ((c + r) % locations) * products);
+          const moved = complexity({ locations, products, valuesUsd: rotated });
+          for (let c = 0; c < locations; c++) {
+            if (!Number.isNaN(base.eci[c]!)) expect(moved.eci[(c + r) % locations]).toBeCloseTo(base.eci[c]!, 7);
+            for (let p = 0; p < products; p++) {
+              const before = base.density[c * products + p]!;
+              const after = moved.density[((c + r) % locations) * products + p]!;
+              if (Number.isNaN(before)) expect(after).toBeNaN();
+              else expect(after).toBeCloseTo(before, 10);
+            }
+          }
+          for (let p = 0; p < products; p++)
+            if (!Number.isNaN(base.pci[p]!)) expect(moved.pci[p]).toBeCloseTo(base.pci[p]!, 7);
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -93,7 +107,7 @@ describe('eci', () => {
 });
 
 describe('pci', () => {
-  it('is (kp − μ) / σ with ECI\'s μ and σ: consistent with eci()', () => {
+  it("is (kp − μ) / σ with ECI's μ and σ: consistent with eci()", () => {
     const L = 6;
     const P = 9;
     const m = nested(L, P);

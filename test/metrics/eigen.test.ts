@@ -9,7 +9,10 @@ describe('symmetricTridiagonalEigen', () => {
     // T v = λ v for each column.
     for (let j = 0; j < n; j++) {
       for (let i = 0; i < n; i++) {
-        const tv = 2 * vectors[i * n + j]! - (i > 0 ? vectors[(i - 1) * n + j]! : 0) - (i < n - 1 ? vectors[(i + 1) * n + j]! : 0);
+        const tv =
+          2 * vectors[i * n + j]! -
+          (i > 0 ? vectors[(i - 1) * n + j]! : 0) -
+          (i < n - 1 ? vectors[(i + 1) * n + j]! : 0);
         expect(tv).toBeCloseTo(values[j]! * vectors[i * n + j]!, 10);
       }
     }
@@ -26,7 +29,8 @@ describe('lanczosLargest', () => {
     for (let i = 0; i < n; i++) v[i]! /= norm;
     const q = (i: number, j: number) => (i === j ? 1 : 0) - 2 * v[i]! * v[j]!; // Householder: symmetric, orthogonal
     const a = new Float64Array(n * n);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) for (let k = 0; k < n; k++) a[i * n + j]! += q(i, k) * d[k]! * q(j, k);
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) for (let k = 0; k < n; k++) a[i * n + j]! += q(i, k) * d[k]! * q(j, k);
     const apply = (x: Float64Array, out: Float64Array) => {
       for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) out[i]! += a[i * n + j]! * x[j]!;
     };

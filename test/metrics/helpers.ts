@@ -4,7 +4,11 @@ import fc from 'fast-check';
 /** A random exports matrix (locations × products) with some zeros, every row and column non-zero. */
 export function exportsMatrix(minL = 2, maxL = 7, minP = 2, maxP = 9) {
   return fc
-    .record({ locations: fc.integer({ min: minL, max: maxL }), products: fc.integer({ min: minP, max: maxP }), seed: fc.integer() })
+    .record({
+      locations: fc.integer({ min: minL, max: maxL }),
+      products: fc.integer({ min: minP, max: maxP }),
+      seed: fc.integer(),
+    })
     .map(({ locations, products, seed }) => {
       let state = seed >>> 0 || 1;
       const random = () => {
@@ -12,7 +16,8 @@ export function exportsMatrix(minL = 2, maxL = 7, minP = 2, maxP = 9) {
         return state / 4294967296;
       };
       const values = new Float64Array(locations * products);
-      for (let i = 0; i < values.length; i++) values[i] = random() < 0.3 ? 0 : Math.round(1 + 1000 * random() ** 3 * 1000);
+      for (let i = 0; i < values.length; i++)
+        values[i] = random() < 0.3 ? 0 : Math.round(1 + 1000 * random() ** 3 * 1000);
       // Every row and every column has at least one positive value.
       for (let c = 0; c < locations; c++) values[c * products + (c % products)] = 1 + c;
       for (let p = 0; p < products; p++) values[(p % locations) * products + p]! += 1 + p;
@@ -23,7 +28,11 @@ export function exportsMatrix(minL = 2, maxL = 7, minP = 2, maxP = 9) {
 /** A random 0/1 matrix. */
 export function presenceMatrix(minL = 2, maxL = 8, minP = 2, maxP = 10, density = 0.4) {
   return fc
-    .record({ locations: fc.integer({ min: minL, max: maxL }), products: fc.integer({ min: minP, max: maxP }), seed: fc.integer() })
+    .record({
+      locations: fc.integer({ min: minL, max: maxL }),
+      products: fc.integer({ min: minP, max: maxP }),
+      seed: fc.integer(),
+    })
     .map(({ locations, products, seed }) => {
       let state = seed >>> 0 || 7;
       const random = () => {

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InvalidOptionError } from '../../src/errors.ts';
-import { hsSection, maximumSpanningForest, productSpace, productSpaceDefaults, proximity, resolveProductSpace } from '../../src/metrics/index.ts';
+import {
+  hsSection,
+  maximumSpanningForest,
+  productSpace,
+  productSpaceDefaults,
+  proximity,
+  resolveProductSpace,
+} from '../../src/metrics/index.ts';
 import { presenceMatrix } from './helpers.ts';
 
 /** Brute-force maximum spanning forest weight (Kruskal with union-find). */
@@ -52,7 +59,12 @@ describe('productSpace', () => {
       fc.property(presenceMatrix(3, 9, 3, 12, 0.5), ({ locations, products, m }) => {
         const phi = proximity(m, locations, products);
         const codes = Array.from({ length: products }, (_, p) => String(101 + p).padStart(4, '0'));
-        const g = productSpace({ productCodes: codes, proximity: phi, worldTradeUsd: new Float64Array(products).fill(1), pci: new Float64Array(products) });
+        const g = productSpace({
+          productCodes: codes,
+          proximity: phi,
+          worldTradeUsd: new Float64Array(products).fill(1),
+          pci: new Float64Array(products),
+        });
         const tree = g.edges.filter((e) => e.spanningTree);
         const weight = tree.reduce((s, e) => s + e.proximity, 0);
         expect(weight).toBeCloseTo(kruskalWeight(phi, products), 12);
@@ -69,7 +81,7 @@ describe('productSpace', () => {
     );
   });
 
-  it('describes nodes and a country\'s position', () => {
+  it("describes nodes and a country's position", () => {
     const m = Uint8Array.from([1, 1, 0, 1, 0, 1, 1, 1, 1]);
     const g = productSpace({
       productCodes: ['0101', '8471', '9999'],

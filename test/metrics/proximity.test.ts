@@ -1,12 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InvalidOptionError } from '../../src/errors.ts';
-import { coOccurrence, continuousProximity, proximity, proximityDefaults, resolveProximity, ubiquity } from '../../src/metrics/index.ts';
+import {
+  coOccurrence,
+  continuousProximity,
+  proximity,
+  proximityDefaults,
+  resolveProximity,
+  ubiquity,
+} from '../../src/metrics/index.ts';
 import { maxAbsDiff, presenceMatrix } from './helpers.ts';
 
 function naiveCooccurrence(m: Uint8Array, L: number, P: number): Float64Array {
   const out = new Float64Array(P * P);
-  for (let p = 0; p < P; p++) for (let q = 0; q < P; q++) for (let c = 0; c < L; c++) out[p * P + q]! += m[c * P + p]! * m[c * P + q]!;
+  for (let p = 0; p < P; p++)
+    for (let q = 0; q < P; q++) for (let c = 0; c < L; c++) out[p * P + q]! += m[c * P + p]! * m[c * P + q]!;
   return out;
 }
 
@@ -70,7 +78,12 @@ describe('proximity', () => {
       a.reduce((s, v, i) => s + (v - ma) * (b[i]! - mb), 0) /
       Math.sqrt(a.reduce((s, v) => s + (v - ma) ** 2, 0) * b.reduce((s, v) => s + (v - mb) ** 2, 0));
     expect(phi[2]).toBeCloseTo((1 + r) / 2, 12);
-    expect(maxAbsDiff(phi, Array.from({ length: 9 }, (_, i) => phi[(i % 3) * 3 + Math.floor(i / 3)]!))).toBe(0);
+    expect(
+      maxAbsDiff(
+        phi,
+        Array.from({ length: 9 }, (_, i) => phi[(i % 3) * 3 + Math.floor(i / 3)]!),
+      ),
+    ).toBe(0);
   });
 
   it('continuous: a constant column is related to nothing (0)', () => {

@@ -32,21 +32,29 @@ describe('rca', () => {
 
   it('does not change when all values are scaled, and averages to 1 weighted by world shares', () => {
     fc.assert(
-      fc.property(exportsMatrix(), fc.double({ min: 1e-3, max: 1e6, noNaN: true }), ({ locations, products, values }, k) => {
-        const a = rca(values, locations, products);
-        const b = rca(values.map((v) => v * k), locations, products);
-        for (let i = 0; i < a.length; i++) expect(b[i]).toBeCloseTo(a[i]!, 8);
-        // Σ_p RCA[c,p] · X[·,p]/X[·,·] = 1 for every location with exports.
-        let world = 0;
-        const col = new Float64Array(products);
-        for (let c = 0; c < locations; c++) for (let p = 0; p < products; p++) col[p]! += values[c * products + p]!;
-        for (const v of col) world += v;
-        for (let c = 0; c < locations; c++) {
-          let s = 0;
-          for (let p = 0; p < products; p++) s += (a[c * products + p]! * col[p]!) / world;
-          expect(s).toBeCloseTo(1, 10);
-        }
-      }),
+      fc.property(
+        exportsMatrix(),
+        fc.double({ min: 1e-3, max: 1e6, noNaN: true }),
+        ({ locations, products, values }, k) => {
+          const a = rca(values, locations, products);
+          const b = rca(
+            values.map((v) => v * k),
+            locations,
+            products,
+          );
+          for (let i = 0; i < a.length; i++) expect(b[i]).toBeCloseTo(a[i]!, 8);
+          // Σ_p RCA[c,p] · X[·,p]/X[·,·] = 1 for every location with exports.
+          let world = 0;
+          const col = new Float64Array(products);
+          for (let c = 0; c < locations; c++) for (let p = 0; p < products; p++) col[p]! += values[c * products + p]!;
+          for (const v of col) world += v;
+          for (let c = 0; c < locations; c++) {
+            let s = 0;
+            for (let p = 0; p < products; p++) s += (a[c * products + p]! * col[p]!) / world;
+            expect(s).toBeCloseTo(1, 10);
+          }
+        },
+      ),
     );
   });
 

@@ -18,7 +18,9 @@ describe('rpop', () => {
 
   it('needs a finite population > 0 for every location', () => {
     expect(() => rpop(Float64Array.from([1, 2, 3, 4]), 2, 2, Float64Array.from([1, NaN]))).toThrow(MetricInputError);
-    expect(() => rpop(Float64Array.from([1, 2, 3, 4]), 2, 2, Float64Array.from([1, 0]))).toThrow(/population of location 1/);
+    expect(() => rpop(Float64Array.from([1, 2, 3, 4]), 2, 2, Float64Array.from([1, 0]))).toThrow(
+      /population of location 1/,
+    );
     expect(() => rpop(Float64Array.from([1, 2, 3, 4]), 2, 2, Float64Array.from([1]))).toThrow(MetricInputError);
   });
 });

@@ -10,7 +10,9 @@ export const fixtureDir = new URL('../data/complexity/', import.meta.url).pathna
 export type Row = Record<string, string>;
 
 export function readCsv(name: string): Row[] {
-  const lines = readFileSync(fixtureDir + name, 'utf8').trim().split('\n');
+  const lines = readFileSync(fixtureDir + name, 'utf8')
+    .trim()
+    .split('\n');
   const header = lines[0]!.split(',');
   return lines.slice(1).map((line) => {
     const fields = line.split(',');

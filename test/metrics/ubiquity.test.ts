@@ -4,7 +4,7 @@ import { ubiquity } from '../../src/metrics/index.ts';
 import { presenceMatrix } from './helpers.ts';
 
 describe('ubiquity', () => {
-  it('counts each product\'s locations (hand-computed)', () => {
+  it("counts each product's locations (hand-computed)", () => {
     expect(Array.from(ubiquity(Uint8Array.from([1, 0, 1, 1, 0, 0]), 2, 3))).toEqual([2, 0, 1]);
   });
 

@@ -59,9 +59,13 @@ async function inspect(home: string): Promise<State> {
   try {
     const datasets = store.datasets();
     const [count] = await store.query<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM flows`);
-    const perDataset = await store.query<{ id: string; n: number }>(`SELECT dataset_id AS id, count(*)::DOUBLE AS n FROM flows GROUP BY dataset_id`);
+    const perDataset = await store.query<{ id: string; n: number }>(
+      `SELECT dataset_id AS id, count(*)::DOUBLE AS n FROM flows GROUP BY dataset_id`,
+    );
     const listed = new Set(datasets.flatMap(datasetFiles));
-    const unlisted = ['flows', 'exports', 'pairs', 'world-exports'].flatMap((kind) => listFiles(join(home, kind)).map((f) => join(kind, f))).filter((f) => !listed.has(f));
+    const unlisted = ['flows', 'exports', 'pairs', 'world-exports']
+      .flatMap((kind) => listFiles(join(home, kind)).map((f) => join(kind, f)))
+      .filter((f) => !listed.has(f));
     return {
       ids: datasets.map((d) => d.id),
       fileNames: datasets.map((d) => d.fileName),
@@ -84,7 +88,10 @@ interface Run {
 /** `karavan ingest path` in a child process, killed after `killAfterMs` unless undefined. */
 function ingest(home: string, path: string, killAfterMs?: number): Promise<Run> {
   const started = performance.now();
-  const child = spawn(process.execPath, [launcher, 'ingest', path], { env: { ...process.env, KARAVAN_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [launcher, 'ingest', path], {
+    env: { ...process.env, KARAVAN_HOME: home },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -99,12 +106,20 @@ function ingest(home: string, path: string, killAfterMs?: number): Promise<Run> 
 
 /** A UN Comtrade download (current header) of one reporter's imports in one year. */
 function writeComtrade(path: string, reporter: number, year: number, rows: number, random: () => number): void {
-  const partners = [4, 8, 12, 32, 36, 40, 56, 76, 112, 124, 152, 156, 170, 203, 208, 246, 251, 276, 300, 348, 360, 372, 376, 381, 392, 398, 410, 417, 428, 440, 458, 484, 528, 554, 566, 579, 586, 604, 608, 616, 620, 642, 643, 699, 703, 705, 710, 724, 752, 757, 764, 792, 804, 818, 826, 842, 860].filter((p) => p !== reporter);
-  const lines = ['freqCode,refYear,reporterCode,flowCode,partnerCode,classificationCode,cmdCode,cmdDesc,primaryValue,netWgt'];
+  const partners = [
+    4, 8, 12, 32, 36, 40, 56, 76, 112, 124, 152, 156, 170, 203, 208, 246, 251, 276, 300, 348, 360, 372, 376, 381, 392,
+    398, 410, 417, 428, 440, 458, 484, 528, 554, 566, 579, 586, 604, 608, 616, 620, 642, 643, 699, 703, 705, 710, 724,
+    752, 757, 764, 792, 804, 818, 826, 842, 860,
+  ].filter((p) => p !== reporter);
+  const lines = [
+    'freqCode,refYear,reporterCode,flowCode,partnerCode,classificationCode,cmdCode,cmdDesc,primaryValue,netWgt',
+  ];
   for (let i = 0; i < rows; i++) {
     const partner = partners[i % partners.length]!;
     const product = String(100_000 + Math.floor(i / partners.length)).padStart(6, '0');
-    lines.push(`A,${year},${reporter},M,${partner},H5,${product},"goods, n.e.s.",${(random() * 1e6).toFixed(2)},${Math.floor(random() * 1e5)}`);
+    lines.push(
+      `A,${year},${reporter},M,${partner},H5,${product},"goods, n.e.s.",${(random() * 1e6).toFixed(2)},${Math.floor(random() * 1e5)}`,
+    );
   }
   writeFileSync(path, lines.join('\r\n') + '\r\n');
 }
@@ -151,7 +166,8 @@ describe('crash loop', () => {
     for (const kind of ['baci', 'comtrade'] as const) {
       const copy = join(dir.path, `measure-${kind}`);
       cpSync(home, copy, { recursive: true });
-      const path = kind === 'baci' ? join(dir.path, 'BACI_HS92_Y1990_V202401.csv') : join(dir.path, 'TradeData_measure.csv');
+      const path =
+        kind === 'baci' ? join(dir.path, 'BACI_HS92_Y1990_V202401.csv') : join(dir.path, 'TradeData_measure.csv');
       if (kind === 'baci') writeFileSync(path, readFileSync(baciTemplate, 'utf8').replace(/^2021,/gm, '1990,'));
       else writeComtrade(path, 398, 2000, comtradeRows, rng(seed + 1));
       const run = await ingest(copy, path);
@@ -169,7 +185,14 @@ describe('crash loop', () => {
       const started = performance.now();
       const measured = { ...durationMs };
       const failures: string[] = [];
-      const tally = { kills: 0, beforeCommit: 0, afterCommit: 0, completed: 0, finishedBeforeKill: 0, leftoversAfterKill: 0 };
+      const tally = {
+        kills: 0,
+        beforeCommit: 0,
+        afterCommit: 0,
+        completed: 0,
+        finishedBeforeKill: 0,
+        leftoversAfterKill: 0,
+      };
       let state = await inspect(home);
       let file = makeFile();
       const check = (ok: boolean, message: string) => {
@@ -179,14 +202,30 @@ describe('crash loop', () => {
       /** Moves on after `file` was committed (by a completed run or a kill after the commit). */
       const committed = (after: State, how: string) => {
         const newIds = after.ids.filter((id) => !state.ids.includes(id));
-        check(JSON.stringify(after.ids.slice(0, state.ids.length)) === JSON.stringify(state.ids), `${how}: previous datasets changed: ${after.ids.join(',')}`);
+        check(
+          JSON.stringify(after.ids.slice(0, state.ids.length)) === JSON.stringify(state.ids),
+          `${how}: previous datasets changed: ${after.ids.join(',')}`,
+        );
         check(newIds.length === 1, `${how}: ${newIds.length} new datasets`);
         const id = newIds[0]!;
-        check(after.fileNames.at(-1) === file.path.split('/').pop(), `${how}: the new dataset is ${after.fileNames.at(-1)}, not ${file.path}`);
+        check(
+          after.fileNames.at(-1) === file.path.split('/').pop(),
+          `${how}: the new dataset is ${after.fileNames.at(-1)}, not ${file.path}`,
+        );
         // Whole: every row of the file, and nothing hidden from the older datasets.
-        check(after.rowsOf.get(id) === file.rows, `${how}: the new dataset holds ${after.rowsOf.get(id)} rows, the file ${file.rows}`);
-        check(after.flows === state.flows + file.rows, `${how}: ${after.flows} flows, expected ${state.flows} + ${file.rows}`);
-        for (const old of state.ids) check(after.rowsOf.get(old) === state.rowsOf.get(old), `${how}: dataset ${old} went from ${state.rowsOf.get(old)} to ${after.rowsOf.get(old)} rows`);
+        check(
+          after.rowsOf.get(id) === file.rows,
+          `${how}: the new dataset holds ${after.rowsOf.get(id)} rows, the file ${file.rows}`,
+        );
+        check(
+          after.flows === state.flows + file.rows,
+          `${how}: ${after.flows} flows, expected ${state.flows} + ${file.rows}`,
+        );
+        for (const old of state.ids)
+          check(
+            after.rowsOf.get(old) === state.rowsOf.get(old),
+            `${how}: dataset ${old} went from ${state.rowsOf.get(old)} to ${after.rowsOf.get(old)} rows`,
+          );
         rmSync(file.path, { force: true });
         state = after;
         file = makeFile();
@@ -203,8 +242,12 @@ describe('crash loop', () => {
           if (after.leftovers.length > 0) tally.leftoversAfterKill++;
           if (JSON.stringify(after.ids) === JSON.stringify(state.ids)) {
             tally.beforeCommit++;
-            check(after.flows === state.flows, `${label}: ${after.flows} flows after a kill before the commit, ${state.flows} before`);
-            for (const id of state.ids) check(after.rowsOf.get(id) === state.rowsOf.get(id), `${label}: dataset ${id} changed`);
+            check(
+              after.flows === state.flows,
+              `${label}: ${after.flows} flows after a kill before the commit, ${state.flows} before`,
+            );
+            for (const id of state.ids)
+              check(after.rowsOf.get(id) === state.rowsOf.get(id), `${label}: dataset ${id} changed`);
             state = { ...after, leftovers: [] };
           } else {
             tally.afterCommit++;
@@ -220,7 +263,10 @@ describe('crash loop', () => {
           durationMs[file.kind] = run.ms;
         } else tally.finishedBeforeKill++;
         // Whatever earlier kills left behind is gone once a write has completed.
-        check(after.leftovers.length === 0, `${label}: leftovers after a completed ingest: ${after.leftovers.slice(0, 3).join(', ')}`);
+        check(
+          after.leftovers.length === 0,
+          `${label}: leftovers after a completed ingest: ${after.leftovers.slice(0, 3).join(', ')}`,
+        );
         committed(after, label);
       }
 
@@ -228,7 +274,10 @@ describe('crash loop', () => {
       const last = await ingest(home, file.path);
       check(last.code === 0, `final ingest: exit ${last.code}: ${last.output.slice(0, 500)}`);
       const after = await inspect(home);
-      check(after.leftovers.length === 0, `leftovers after the final ingest: ${after.leftovers.slice(0, 3).join(', ')}`);
+      check(
+        after.leftovers.length === 0,
+        `leftovers after the final ingest: ${after.leftovers.slice(0, 3).join(', ')}`,
+      );
       committed(after, 'final ingest');
 
       console.log(

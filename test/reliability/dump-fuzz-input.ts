@@ -16,7 +16,9 @@ import { fuzzContext, generateInput, type Reader } from './fuzz-inputs.ts';
 
 const [reader, indexText, out] = process.argv.slice(2);
 if (!['baci', 'comtrade', 'exports'].includes(reader ?? '') || !/^\d+$/.test(indexText ?? '')) {
-  process.stderr.write('usage: npx tsx test/reliability/dump-fuzz-input.ts <baci|comtrade|exports> <index> [out-file]\n');
+  process.stderr.write(
+    'usage: npx tsx test/reliability/dump-fuzz-input.ts <baci|comtrade|exports> <index> [out-file]\n',
+  );
   process.exit(2);
 }
 const home = mkdtempSync(join(tmpdir(), 'karavan-dump-'));
@@ -28,7 +30,9 @@ try {
   const path = out ?? join(tmpdir(), input.fileName);
   writeFileSync(path, input.bytes);
   console.log(`${reader} input ${indexText} (seed ${seed}): ${input.fileName}, ${input.bytes.length} bytes -> ${path}`);
-  console.log(`mutations: ${input.mutations.join(' ') || '(none)'}; accept: ${input.accept}; known limitations: ${input.known.join(' ') || 'none'}`);
+  console.log(
+    `mutations: ${input.mutations.join(' ') || '(none)'}; accept: ${input.accept}; known limitations: ${input.known.join(' ') || 'none'}`,
+  );
   console.log(`options: ${JSON.stringify(input.options)}; rows ${input.rows}, total ${input.total} USD`);
 } finally {
   rmSync(home, { recursive: true, force: true });

@@ -104,26 +104,241 @@ const pickOf = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.lengt
 const intIn = (r: Rand, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
 const chance = (r: Rand, p: number) => r() < p;
 
-const countries = ['BLR', 'KAZ', 'RUS', 'ZAF', 'AFG', 'USA', 'CHN', 'DEU', 'UZB', 'by', 'kz', 'RU', '398', '112', '643', 'Belarus', 'Kazakhstan', 'Беларусь', 'Казахстан', 'россия', 'Узбекистан'];
+const countries = [
+  'BLR',
+  'KAZ',
+  'RUS',
+  'ZAF',
+  'AFG',
+  'USA',
+  'CHN',
+  'DEU',
+  'UZB',
+  'by',
+  'kz',
+  'RU',
+  '398',
+  '112',
+  '643',
+  'Belarus',
+  'Kazakhstan',
+  'Беларусь',
+  'Казахстан',
+  'россия',
+  'Узбекистан',
+];
 const unknownCountries = ['Narnia', 'XXX', 'ZZ', '999', '000', 'Атлантида', 'Kazakhstann', 'B', 'BLRR', 'World?', 'K*'];
-const searches = ['комбайн', 'трактор', 'пшеница', 'зерно', 'молоко', 'tractor', 'combine', 'wheat', 'milk', '8433', '84', '870190', 'каз', 'бел', 'bel', 'ru', 'Кот-д’Ивуар', "Côte d'Ivoire", 'k', ''];
-const productCodes = ['8433', '843351', '870190', '1001', '100199', '0401', '84', '27', '2709', '310520', '0000', '999999', '01', '850440'];
-const tableIds = ['needs', 'supply', 'coverage', 'sections', 'products', 'countries', 'datasets', 'nodes', 'edges', 'sheet', 'blocks', 'costs', 'fleetSize', 'sensitivity', 'parameters', 'comparison', 'comparisons', 'potential', 'rivals', 'joint', 'surplus', 'turnover', 'machines', 'crops', 'nope'];
-const sqlish = ["' OR 1=1 --", "'; DROP TABLE flows; --", '" OR ""="', "1; SELECT * FROM read_csv('/etc/passwd')", "BLR' UNION SELECT 1,2,3 --", "KAZ')--", '1 OR 1=1', "%' AND 1=0 --", "\\'; COPY flows TO '/tmp/x'; --", 'ATTACH \'/tmp/x.db\''];
+const searches = [
+  'комбайн',
+  'трактор',
+  'пшеница',
+  'зерно',
+  'молоко',
+  'tractor',
+  'combine',
+  'wheat',
+  'milk',
+  '8433',
+  '84',
+  '870190',
+  'каз',
+  'бел',
+  'bel',
+  'ru',
+  'Кот-д’Ивуар',
+  "Côte d'Ivoire",
+  'k',
+  '',
+];
+const productCodes = [
+  '8433',
+  '843351',
+  '870190',
+  '1001',
+  '100199',
+  '0401',
+  '84',
+  '27',
+  '2709',
+  '310520',
+  '0000',
+  '999999',
+  '01',
+  '850440',
+];
+const tableIds = [
+  'needs',
+  'supply',
+  'coverage',
+  'sections',
+  'products',
+  'countries',
+  'datasets',
+  'nodes',
+  'edges',
+  'sheet',
+  'blocks',
+  'costs',
+  'fleetSize',
+  'sensitivity',
+  'parameters',
+  'comparison',
+  'comparisons',
+  'potential',
+  'rivals',
+  'joint',
+  'surplus',
+  'turnover',
+  'machines',
+  'crops',
+  'nope',
+];
+const sqlish = [
+  "' OR 1=1 --",
+  "'; DROP TABLE flows; --",
+  '" OR ""="',
+  "1; SELECT * FROM read_csv('/etc/passwd')",
+  "BLR' UNION SELECT 1,2,3 --",
+  "KAZ')--",
+  '1 OR 1=1',
+  "%' AND 1=0 --",
+  "\\'; COPY flows TO '/tmp/x'; --",
+  "ATTACH '/tmp/x.db'",
+];
 const oddStrings = [
   ...sqlish,
-  '$(rm -rf /)', '`id`', '../../etc/passwd', '..\\..\\windows\\win.ini', '/etc/passwd', '%00', '\u0000', 'a\u0000b', '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>',
-  '${7*7}', '{{7*7}}', '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'NaN', 'Infinity', '-Infinity', 'null', 'undefined', 'true', 'false', '[]', '{}', '[1,2]',
-  '{"a":1}', '0x1F', '0b101', '0o17', '1e309', '-1e309', '1e-400', '-0', '1.5', ' 2020', '2020 ', '+2020', '2020.0', '2_020', '٢٠٢٠', '２０２０', '🚜🌾', '\u202eKAZ', 'K\u0301AZ', 'ǅ', 'İ', 'ß',
-  '\ufeffBLR', '\r\nX-Injected: 1', ' ', '', ',', ',,,', '%', '%%', '%zz', 'a=b&c=d', '=', '&', '#', '?', '*', '\\', '/', '.', '..', 'КАЗАХСТАН', 'BLR,KAZ', 'blr kaz', 'b%', 'b_', "BL'R",
-  '\ud800', '\udfff', '\u0085', '\u2028', '\t', 'Ω≈ç√∫', '𝔘𝔫𝔦𝔠𝔬𝔡𝔢', '表', 'جمهورية', 'ⅯⅯⅩⅩ',
+  '$(rm -rf /)',
+  '`id`',
+  '../../etc/passwd',
+  '..\\..\\windows\\win.ini',
+  '/etc/passwd',
+  '%00',
+  '\u0000',
+  'a\u0000b',
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  '${7*7}',
+  '{{7*7}}',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  'null',
+  'undefined',
+  'true',
+  'false',
+  '[]',
+  '{}',
+  '[1,2]',
+  '{"a":1}',
+  '0x1F',
+  '0b101',
+  '0o17',
+  '1e309',
+  '-1e309',
+  '1e-400',
+  '-0',
+  '1.5',
+  ' 2020',
+  '2020 ',
+  '+2020',
+  '2020.0',
+  '2_020',
+  '٢٠٢٠',
+  '２０２０',
+  '🚜🌾',
+  '\u202eKAZ',
+  'K\u0301AZ',
+  'ǅ',
+  'İ',
+  'ß',
+  '\ufeffBLR',
+  '\r\nX-Injected: 1',
+  ' ',
+  '',
+  ',',
+  ',,,',
+  '%',
+  '%%',
+  '%zz',
+  'a=b&c=d',
+  '=',
+  '&',
+  '#',
+  '?',
+  '*',
+  '\\',
+  '/',
+  '.',
+  '..',
+  'КАЗАХСТАН',
+  'BLR,KAZ',
+  'blr kaz',
+  'b%',
+  'b_',
+  "BL'R",
+  '\ud800',
+  '\udfff',
+  '\u0085',
+  '\u2028',
+  '\t',
+  'Ω≈ç√∫',
+  '𝔘𝔫𝔦𝔠𝔬𝔡𝔢',
+  '表',
+  'جمهورية',
+  'ⅯⅯⅩⅩ',
 ];
-const oddNumbers = ['-1', '0', '1961', '2101', '-2020', '99999999999999999999', '-2147483649', '4294967296', '9007199254740993', '1e3', '1e308', '2020.5', '0.0001', '-0.5', '1.0000000000000002', 'NaN', '12abc', '2020-01-01', '0x7E4'];
-const paramNames = ['foo', 'FORMAT', 'format[]', 'format[0]', 'a[b]', '__proto__', 'constructor', 'prototype.polluted', '', ' ', 'exporter ', '%00', 'x'.repeat(300), 'ЭКСПОРТЁР', 'callback', 'jsonp', 'debug', '$where'];
+const oddNumbers = [
+  '-1',
+  '0',
+  '1961',
+  '2101',
+  '-2020',
+  '99999999999999999999',
+  '-2147483649',
+  '4294967296',
+  '9007199254740993',
+  '1e3',
+  '1e308',
+  '2020.5',
+  '0.0001',
+  '-0.5',
+  '1.0000000000000002',
+  'NaN',
+  '12abc',
+  '2020-01-01',
+  '0x7E4',
+];
+const paramNames = [
+  'foo',
+  'FORMAT',
+  'format[]',
+  'format[0]',
+  'a[b]',
+  '__proto__',
+  'constructor',
+  'prototype.polluted',
+  '',
+  ' ',
+  'exporter ',
+  '%00',
+  'x'.repeat(300),
+  'ЭКСПОРТЁР',
+  'callback',
+  'jsonp',
+  'debug',
+  '$where',
+];
 
 const longString = (r: Rand): string => {
   const n = pickOf(r, [81, 121, 257, 1_000, 10_000, 100_000]);
-  return pickOf(r, ['x', 'ж', '🚜', 'BLR', "' OR 1=1 --", '%', '\u0000'] as const).repeat(n).slice(0, n * 2);
+  return pickOf(r, ['x', 'ж', '🚜', 'BLR', "' OR 1=1 --", '%', '\u0000'] as const)
+    .repeat(n)
+    .slice(0, n * 2);
 };
 
 /** A hostile value for one parameter. */
@@ -149,9 +364,16 @@ function enc(s: string): string {
 function validValue(r: Rand, name: string, schema: SchemaObject, ctx: Ctx, fresh: boolean): Json | undefined {
   if (schema.enum) return pickOf(r, schema.enum as Json[]);
   const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
-  if (['exporter', 'importer', 'country'].includes(name)) return pickOf(r, fresh ? [...countries, ...unknownCountries] : countries);
+  if (['exporter', 'importer', 'country'].includes(name))
+    return pickOf(r, fresh ? [...countries, ...unknownCountries] : countries);
   if (name === 'search') return pickOf(r, searches);
-  if (name === 'products') return Array.from({ length: intIn(r, 1, fresh ? 20 : 3) }, () => pickOf(r, productCodes.filter((c) => c.length === 6))).join(',');
+  if (name === 'products')
+    return Array.from({ length: intIn(r, 1, fresh ? 20 : 3) }, () =>
+      pickOf(
+        r,
+        productCodes.filter((c) => c.length === 6),
+      ),
+    ).join(',');
   if (name === 'table') return pickOf(r, tableIds);
   if (name === 'code') return pickOf(r, productCodes);
   if (name === 'hsRevision') return pickOf(r, ['HS92', 'HS07', 'HS17', 'HS22']);
@@ -160,11 +382,20 @@ function validValue(r: Rand, name: string, schema: SchemaObject, ctx: Ctx, fresh
   if (name === 'cropId') return pickOf(r, ctx.crops);
   if (name === 'presetId') return pickOf(r, ctx.presets);
   if (name === 'sheet') return pickOf(r, ctx.sheets);
-  if (name === 'year' || name === 'targetYear') return fresh ? intIn(r, schema.minimum ?? 1962, schema.maximum ?? 2100) : pickOf(r, [2010, 2018, 2020, 2021, 2022, 2030]);
+  if (name === 'year' || name === 'targetYear')
+    return fresh
+      ? intIn(r, schema.minimum ?? 1962, schema.maximum ?? 2100)
+      : pickOf(r, [2010, 2018, 2020, 2021, 2022, 2030]);
   if (type === 'integer' || type === 'number') {
     const lo = schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1 : 0);
     const hi = schema.maximum ?? Math.max(lo + 1, 1e6);
-    const pool = [lo, hi, ...(schema.default !== undefined ? [schema.default as number] : []), lo + (hi - lo) / 100, lo + (hi - lo) / 2];
+    const pool = [
+      lo,
+      hi,
+      ...(schema.default !== undefined ? [schema.default as number] : []),
+      lo + (hi - lo) / 100,
+      lo + (hi - lo) / 2,
+    ];
     const named: Record<string, number[]> = {
       areaHa: [50, 500, 3000, 20000],
       windowDays: [5, 10, 20],
@@ -193,7 +424,10 @@ function validValue(r: Rand, name: string, schema: SchemaObject, ctx: Ctx, fresh
   if (type === 'array') {
     const items = schema.items ?? {};
     const n = intIn(r, schema.minItems ?? 0, Math.min(schema.maxItems ?? 3, (schema.minItems ?? 0) + 3));
-    return Array.from({ length: n }, () => validValue(r, name === 'machineIds' ? 'machineId' : name, items, ctx, fresh) ?? null);
+    return Array.from(
+      { length: n },
+      () => validValue(r, name === 'machineIds' ? 'machineId' : name, items, ctx, fresh) ?? null,
+    );
   }
   if (type === 'object') return validObject(r, schema, ctx, fresh);
   return undefined;
@@ -224,7 +458,8 @@ interface Ctx {
 
 let bigBody: string | undefined;
 /** JSON above the 8 MB body limit (built once). */
-const oversized = () => (bigBody ??= JSON.stringify({ scenario: { areaHa: 1000 }, junk: 'x'.repeat(8 * 1024 * 1024 + 10) }));
+const oversized = () =>
+  (bigBody ??= JSON.stringify({ scenario: { areaHa: 1000 }, junk: 'x'.repeat(8 * 1024 * 1024 + 10) }));
 
 function deepJson(r: Rand): string {
   const depth = pickOf(r, [100, 1_000, 10_000, 100_000]);
@@ -296,7 +531,8 @@ function mutateJson(r: Rand, value: Json): Json {
     if (chance(r, 0.1)) delete out[pickOf(r, keys.length > 0 ? keys : ['x'])];
     return out;
   }
-  if (typeof value === 'number') return pickOf(r, [String(value), -value, value * 1e6, 0, null, [value], Number.MAX_SAFE_INTEGER]);
+  if (typeof value === 'number')
+    return pickOf(r, [String(value), -value, value * 1e6, 0, null, [value], Number.MAX_SAFE_INTEGER]);
   if (typeof value === 'string') return pickOf(r, [oddValue(r), value.repeat(50), [value], 42, null]);
   return oddValue(r);
 }
@@ -323,8 +559,16 @@ function multipartBody(r: Rand): { payload: string; headers: Record<string, stri
   const boundary = `----karavanfuzz${intIn(r, 0, 1e6)}`;
   const name = pickOf(r, ['file', 'other', '../../etc/passwd', 'ф', '']);
   const filename = pickOf(r, ['x.csv', '../../x.csv', '\u0000.csv', 'a'.repeat(300), 'baci.zip', '', '.hidden']);
-  const content = pickOf(r, ['t,i,j,k,v,q\n2020,112,398,843351,1,1\n', 'a,b\n1,2\n', '', "' OR 1=1 --", 'PK\u0003\u0004junk']);
-  const parts = chance(r, 0.8) ? `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${filename}"\r\nContent-Type: text/csv\r\n\r\n${content}\r\n--${boundary}--\r\n` : `--${boundary}\r\njunk`;
+  const content = pickOf(r, [
+    't,i,j,k,v,q\n2020,112,398,843351,1,1\n',
+    'a,b\n1,2\n',
+    '',
+    "' OR 1=1 --",
+    'PK\u0003\u0004junk',
+  ]);
+  const parts = chance(r, 0.8)
+    ? `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${filename}"\r\nContent-Type: text/csv\r\n\r\n${content}\r\n--${boundary}--\r\n`
+    : `--${boundary}\r\njunk`;
   return { payload: parts, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
@@ -383,7 +627,9 @@ function fillPath(r: Rand, route: Route, hostile: boolean): string {
 let globalCtx: Ctx | undefined;
 
 function queryParams(op: OpenApiOperation | undefined): { name: string; schema: SchemaObject; required: boolean }[] {
-  return (op?.parameters ?? []).filter((p) => p.in === 'query').map((p) => ({ name: p.name, schema: p.schema, required: p.required ?? false }));
+  return (op?.parameters ?? [])
+    .filter((p) => p.in === 'query')
+    .map((p) => ({ name: p.name, schema: p.schema, required: p.required ?? false }));
 }
 
 /** One generated request for `route` (the same (route, index) gives the same request under one seed). */
@@ -442,16 +688,53 @@ function generate(route: Route, routeIndex: number, index: number): Req {
         kind ||= 'unknown-param';
       } else if (what < 0.46 && params.length > 0) {
         const p = pickOf(r, params);
-        query.push([p.name, String(validValue(r, p.name, p.schema, ctx, true) ?? 'x')], [p.name, String(validValue(r, p.name, p.schema, ctx, true) ?? 'y')]);
+        query.push(
+          [p.name, String(validValue(r, p.name, p.schema, ctx, true) ?? 'x')],
+          [p.name, String(validValue(r, p.name, p.schema, ctx, true) ?? 'y')],
+        );
         kind ||= 'repeated-param';
       } else if (what < 0.52) {
-        rawQuery = pickOf(r, ['&&&', '=', '==', '%', '%zz', 'a=%', 'format=json;format=csv', 'exporter', 'exporter=', 'year=', 'limit=&limit=', '?', '#x', 'a=1&'.repeat(5000), `q=${'%41'.repeat(20000)}`, 'exporter=BLR%00KAZ', 'exporter=%ED%A0%80', 'lang=ru&lang=en', 'year[]=2020', 'year[$gt]=1']);
+        rawQuery = pickOf(r, [
+          '&&&',
+          '=',
+          '==',
+          '%',
+          '%zz',
+          'a=%',
+          'format=json;format=csv',
+          'exporter',
+          'exporter=',
+          'year=',
+          'limit=&limit=',
+          '?',
+          '#x',
+          'a=1&'.repeat(5000),
+          `q=${'%41'.repeat(20000)}`,
+          'exporter=BLR%00KAZ',
+          'exporter=%ED%A0%80',
+          'lang=ru&lang=en',
+          'year[]=2020',
+          'year[$gt]=1',
+        ]);
         kind ||= 'raw-query';
       } else if (what < 0.62 && route.path.match(/[:*]/)) {
         path = fillPath(r, route, true);
         kind ||= 'path-param';
       } else if (what < 0.68) {
-        path = pickOf(r, [`${path}/`, `${path}/..`, `${path}//`, `${path}/%2e%2e`, path.toUpperCase(), `${path};jsessionid=1`, `${path}.json`, `/${path}`, `${path}%00`, `${path}/x`, path.replace('/api/', '/api//'), path.replace('/api/', '/api/../api/')]);
+        path = pickOf(r, [
+          `${path}/`,
+          `${path}/..`,
+          `${path}//`,
+          `${path}/%2e%2e`,
+          path.toUpperCase(),
+          `${path};jsessionid=1`,
+          `${path}.json`,
+          `/${path}`,
+          `${path}%00`,
+          `${path}/x`,
+          path.replace('/api/', '/api//'),
+          path.replace('/api/', '/api/../api/'),
+        ]);
         kind ||= 'path';
       } else if (what < 0.74) {
         method = pickOf(r, ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']);
@@ -507,7 +790,12 @@ function generate(route: Route, routeIndex: number, index: number): Req {
   }
   const queryText = rawQuery ?? query.map(([k, v]) => `${enc(k)}=${enc(v)}`).join('&');
   const url = queryText === '' ? path : `${path}?${queryText}`;
-  const options: InjectOptions = { method: method as InjectOptions['method'], url, headers, ...(payload !== undefined && method !== 'GET' && method !== 'HEAD' && { payload }) };
+  const options: InjectOptions = {
+    method: method as InjectOptions['method'],
+    url,
+    headers,
+    ...(payload !== undefined && method !== 'GET' && method !== 'HEAD' && { payload }),
+  };
   return { route, index, kind: kind || 'other', valid, options };
 }
 
@@ -591,11 +879,15 @@ async function check(req: Req, response: Awaited<ReturnType<FastifyInstance['inj
       try {
         const body = JSON.parse(raw.toString('utf8')) as { code?: unknown; message?: unknown; stack?: unknown };
         code = String(body.code);
-        if (typeof body.code !== 'string' || !/^KRV_[A-Z_]+$/.test(body.code)) problems.push(`error code ${String(body.code)}`);
+        if (typeof body.code !== 'string' || !/^KRV_[A-Z_]+$/.test(body.code))
+          problems.push(`error code ${String(body.code)}`);
         if (typeof body.message !== 'string' || body.message === '') problems.push('error without a message');
         if ('stack' in body) problems.push('error with a stack');
-        if (internals.test(raw.toString('utf8')) || raw.toString('utf8').includes(process.cwd())) problems.push('error body shows internals');
-        reachedHandler = !['KRV_HTTP_NOT_FOUND', 'KRV_HTTP_BAD_BODY', 'KRV_HTTP_TOO_LARGE'].includes(code) && !validationMessage.test(String(body.message));
+        if (internals.test(raw.toString('utf8')) || raw.toString('utf8').includes(process.cwd()))
+          problems.push('error body shows internals');
+        reachedHandler =
+          !['KRV_HTTP_NOT_FOUND', 'KRV_HTTP_BAD_BODY', 'KRV_HTTP_TOO_LARGE'].includes(code) &&
+          !validationMessage.test(String(body.message));
       } catch {
         problems.push(`${status} body is not JSON`);
       }
@@ -613,7 +905,8 @@ async function check(req: Req, response: Awaited<ReturnType<FastifyInstance['inj
         }
       } else if (type.startsWith('text/csv')) {
         const shape = csvShape(text());
-        if (!text().startsWith('\ufeff') || shape === null || shape.length === 0 || shape.some((n) => n !== shape[0])) problems.push('CSV body is ragged');
+        if (!text().startsWith('\ufeff') || shape === null || shape.length === 0 || shape.some((n) => n !== shape[0]))
+          problems.push('CSV body is ragged');
       } else if (type.startsWith('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')) {
         if (!(await xlsxParses(raw))) problems.push('XLSX body does not load');
       } else if (type.startsWith('text/html')) {
@@ -630,7 +923,10 @@ async function check(req: Req, response: Awaited<ReturnType<FastifyInstance['inj
   return { status, problems, reachedHandler, ms, ...(code !== undefined && { code }) };
 }
 
-async function injectWithTimeout(app: FastifyInstance, options: InjectOptions): Promise<Awaited<ReturnType<FastifyInstance['inject']>> | 'timeout'> {
+async function injectWithTimeout(
+  app: FastifyInstance,
+  options: InjectOptions,
+): Promise<Awaited<ReturnType<FastifyInstance['inject']>> | 'timeout'> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<'timeout'>((resolve) => {
     timer = setTimeout(() => resolve('timeout'), timeoutMs);
@@ -644,19 +940,38 @@ async function injectWithTimeout(app: FastifyInstance, options: InjectOptions): 
 
 /** Files a page links to (src and href attributes), relative to `prefix`. */
 function linkedFiles(html: string, prefix: string): string[] {
-  return [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!).filter((u) => !u.startsWith('data:') && !u.startsWith('http')).map((u) => u.replace(/^\.?\//, '').replace(prefix, '').replace(/^\//, ''));
+  return [...html.matchAll(/(?:src|href)="([^"]+)"/g)]
+    .map((m) => m[1]!)
+    .filter((u) => !u.startsWith('data:') && !u.startsWith('http'))
+    .map((u) =>
+      u
+        .replace(/^\.?\//, '')
+        .replace(prefix, '')
+        .replace(/^\//, ''),
+    );
 }
 
 async function discover(app: FastifyInstance): Promise<Ctx> {
-  const catalog = JSON.parse((await app.inject({ url: '/api/machinery/catalog' })).body) as { machines: { id: string }[]; crops: { id: string }[]; presets: { presets?: { id: string }[] } | { id: string }[] };
+  const catalog = JSON.parse((await app.inject({ url: '/api/machinery/catalog' })).body) as {
+    machines: { id: string }[];
+    crops: { id: string }[];
+    presets: { presets?: { id: string }[] } | { id: string }[];
+  };
   const presetList = Array.isArray(catalog.presets) ? catalog.presets : (catalog.presets.presets ?? []);
   const machines = catalog.machines.map((m) => m.id);
   const sheets: string[] = [];
   const r = rng(seed);
   for (let i = 0; i < 6; i++) {
     const ids = [machines[i % 4]!, machines[(i + 1) % 4]!];
-    const sheet = await app.inject({ method: 'POST', url: '/api/machinery/demo?format=csv&table=sheet', payload: { areaHa: 300, machineIds: ids, replicates: 3, plotAreaHa: 10, seed: i + 1 } });
-    const [header, ...rows] = sheet.body.replace(/^\ufeff/, '').trim().split('\r\n');
+    const sheet = await app.inject({
+      method: 'POST',
+      url: '/api/machinery/demo?format=csv&table=sheet',
+      payload: { areaHa: 300, machineIds: ids, replicates: 3, plotAreaHa: 10, seed: i + 1 },
+    });
+    const [header, ...rows] = sheet.body
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
     const cols = header!.split(',');
     const at = (name: string) => cols.indexOf(name);
     const filled = rows.map((line) => {
@@ -666,7 +981,7 @@ async function discover(app: FastifyInstance): Promise<Ctx> {
         cells[at('date')] = '2026-08-0' + ((i % 9) + 1);
         cells[at('operator')] = pickOf(r, ['A', 'Б', "O'Neil"]);
         cells[at('worked_area_ha')] = area.toFixed(2);
-        cells[at('work_hours')] = (area / Number(cells[at('planned_ha_per_h')]) * (0.8 + 0.4 * r())).toFixed(2);
+        cells[at('work_hours')] = ((area / Number(cells[at('planned_ha_per_h')])) * (0.8 + 0.4 * r())).toFixed(2);
         cells[at('fuel_litres')] = (area * (12 + 6 * r())).toFixed(1);
         cells[at('grain_loss_kg_per_ha')] = (30 + 60 * r()).toFixed(1);
         cells[at('downtime_hours')] = (r() * 2).toFixed(2);
@@ -683,7 +998,14 @@ async function discover(app: FastifyInstance): Promise<Ctx> {
     presets: presetList.map((p) => p.id),
     sheets,
     staticFiles: ['', 'index.html', ...linkedFiles(index.body, '')],
-    docsFiles: ['static/index.html', 'static/swagger-initializer.js', 'static/favicon-32x32.png', 'static/logo.svg', 'static/oauth2-redirect.html', ...linkedFiles(docs.body, 'static/').map((f) => `static/${f}`)],
+    docsFiles: [
+      'static/index.html',
+      'static/swagger-initializer.js',
+      'static/favicon-32x32.png',
+      'static/logo.svg',
+      'static/oauth2-redirect.html',
+      ...linkedFiles(docs.body, 'static/').map((f) => `static/${f}`),
+    ],
   };
 }
 
@@ -696,9 +1018,13 @@ describe('API fuzzing', () => {
   beforeAll(async () => {
     process.on('unhandledRejection', onUnhandled);
     s = await testServer({ fixture: false });
-    const doc = JSON.parse((await s.app.inject({ url: '/api/openapi.json' })).body) as { paths: Record<string, Record<string, OpenApiOperation>> };
+    const doc = JSON.parse((await s.app.inject({ url: '/api/openapi.json' })).body) as {
+      paths: Record<string, Record<string, OpenApiOperation>>;
+    };
     const ops = new Map<string, OpenApiOperation>();
-    for (const [path, methods] of Object.entries(doc.paths)) for (const [method, op] of Object.entries(methods)) ops.set(`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`, op);
+    for (const [path, methods] of Object.entries(doc.paths))
+      for (const [method, op] of Object.entries(methods))
+        ops.set(`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`, op);
     routes = routesOf(s.app).map((route) => ({ ...route, op: ops.get(`${route.method} ${route.path}`) }));
     globalCtx = await discover(s.app);
   }, 120_000);
@@ -718,7 +1044,17 @@ describe('API fuzzing', () => {
       const datasetsBefore = JSON.stringify(s.app.store.datasets());
       const versionBefore = s.app.store.version;
       const started = performance.now();
-      const counts = { requests: 0, '2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0, timeouts: 0, reachedHandler: 0, validSent: 0, validReached: 0 };
+      const counts = {
+        requests: 0,
+        '2xx': 0,
+        '3xx': 0,
+        '4xx': 0,
+        '5xx': 0,
+        timeouts: 0,
+        reachedHandler: 0,
+        validSent: 0,
+        validReached: 0,
+      };
       const byCode = new Map<string, number>();
       const byRoute = new Map<string, { n: number; ok: number; reached: number; maxMs: number; totalMs: number }>();
       const byKind = new Map<string, { n: number; totalMs: number }>();
@@ -736,7 +1072,10 @@ describe('API fuzzing', () => {
           const response = await injectWithTimeout(s.app, req.options);
           const ms = performance.now() - t0;
           counts.requests++;
-          if (requestsPerRoute >= 100 && counts.requests % 25_000 === 0) process.stdout.write(`  ${counts.requests} / ${jobs.length} requests, ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+          if (requestsPerRoute >= 100 && counts.requests % 25_000 === 0)
+            process.stdout.write(
+              `  ${counts.requests} / ${jobs.length} requests, ${((performance.now() - started) / 1000).toFixed(0)} s\n`,
+            );
           const label = `${req.route.method} ${req.route.path}`;
           const stats = byRoute.get(label) ?? { n: 0, ok: 0, reached: 0, maxMs: 0, totalMs: 0 };
           const kindStats = byKind.get(req.kind) ?? { n: 0, totalMs: 0 };
@@ -756,7 +1095,8 @@ describe('API fuzzing', () => {
             continue;
           }
           const outcome = await check(req, response, ms);
-          counts[`${Math.floor(outcome.status / 100)}xx` as '2xx'] = (counts[`${Math.floor(outcome.status / 100)}xx` as '2xx'] ?? 0) + 1;
+          counts[`${Math.floor(outcome.status / 100)}xx` as '2xx'] =
+            (counts[`${Math.floor(outcome.status / 100)}xx` as '2xx'] ?? 0) + 1;
           if (outcome.code) byCode.set(outcome.code, (byCode.get(outcome.code) ?? 0) + 1);
           if (outcome.reachedHandler) {
             counts.reachedHandler++;
@@ -765,7 +1105,8 @@ describe('API fuzzing', () => {
           }
           if (outcome.status < 400) stats.ok++;
           for (const p of outcome.problems) problemKinds.set(p, (problemKinds.get(p) ?? 0) + 1);
-          if (outcome.problems.length > 0 && failures.length < 50) failures.push(`${where}: ${outcome.status} ${outcome.problems.join('; ')} ${response.body.slice(0, 300)}`);
+          if (outcome.problems.length > 0 && failures.length < 50)
+            failures.push(`${where}: ${outcome.status} ${outcome.problems.join('; ')} ${response.body.slice(0, 300)}`);
         }
       };
       await Promise.all(Array.from({ length: concurrency }, worker));
@@ -773,11 +1114,19 @@ describe('API fuzzing', () => {
       const share = (n: number, of: number) => `${((100 * n) / Math.max(1, of)).toFixed(0)}%`;
       if (requestsPerRoute >= 100) {
         for (const [label, st] of [...byRoute].sort()) {
-          process.stdout.write(`  ${label.padEnd(44)} n=${st.n} 2xx/3xx=${share(st.ok, st.n)} reached-handler=${share(st.reached, st.n)} mean=${(st.totalMs / st.n).toFixed(1)} ms max=${st.maxMs.toFixed(0)} ms\n`);
+          process.stdout.write(
+            `  ${label.padEnd(44)} n=${st.n} 2xx/3xx=${share(st.ok, st.n)} reached-handler=${share(st.reached, st.n)} mean=${(st.totalMs / st.n).toFixed(1)} ms max=${st.maxMs.toFixed(0)} ms\n`,
+          );
         }
-        for (const [kind, st] of [...byKind].sort()) process.stdout.write(`  kind ${kind.padEnd(16)} n=${st.n} mean=${(st.totalMs / st.n).toFixed(1)} ms\n`);
+        for (const [kind, st] of [...byKind].sort())
+          process.stdout.write(`  kind ${kind.padEnd(16)} n=${st.n} mean=${(st.totalMs / st.n).toFixed(1)} ms\n`);
       }
-      process.stdout.write(`  codes: ${[...byCode].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c}=${n}`).join(' ')}\n`);
+      process.stdout.write(
+        `  codes: ${[...byCode]
+          .sort((a, b) => b[1] - a[1])
+          .map(([c, n]) => `${c}=${n}`)
+          .join(' ')}\n`,
+      );
       process.stdout.write(`  slowest: ${slowest.ms.toFixed(0)} ms ${slowest.url}\n`);
       for (const [p, n] of problemKinds) process.stdout.write(`  problem x${n}: ${p}\n`);
       for (const f of failures.slice(0, 20)) process.stdout.write(`  FAIL ${f}\n`);

@@ -118,8 +118,9 @@ export function inputSeed(seed: number, reader: Reader, index: number): number {
 // ---- codes ------------------------------------------------------------------------------------
 
 const numericCandidates = [
-  4, 8, 12, 32, 36, 40, 50, 56, 76, 112, 124, 152, 156, 170, 203, 208, 246, 251, 276, 300, 348, 360, 364, 372, 376, 381, 392, 398, 410, 417, 428, 440, 458, 484,
-  498, 528, 554, 566, 579, 586, 604, 608, 616, 620, 642, 643, 699, 703, 704, 705, 710, 724, 752, 757, 762, 764, 792, 795, 804, 818, 826, 842, 860,
+  4, 8, 12, 32, 36, 40, 50, 56, 76, 112, 124, 152, 156, 170, 203, 208, 246, 251, 276, 300, 348, 360, 364, 372, 376, 381,
+  392, 398, 410, 417, 428, 440, 458, 484, 498, 528, 554, 566, 579, 586, 604, 608, 616, 620, 642, 643, 699, 703, 704,
+  705, 710, 724, 752, 757, 762, 764, 792, 795, 804, 818, 826, 842, 860,
 ];
 
 interface Codes {
@@ -136,7 +137,9 @@ const codesCache = new WeakMap<FuzzContext, Codes>();
 function codes(ctx: FuzzContext): Codes {
   const cached = codesCache.get(ctx);
   if (cached) return cached;
-  const numeric = numericCandidates.filter((c) => ctx.alias.has(String(c))).map((code) => ({ code, iso3: ctx.alias.get(String(code))! }));
+  const numeric = numericCandidates
+    .filter((c) => ctx.alias.has(String(c)))
+    .map((code) => ({ code, iso3: ctx.alias.get(String(code))! }));
   const byIso = new Map<string, string[]>();
   for (const [code, iso3] of ctx.alias) {
     if (!/^([A-Z]{2,3}|\d{1,3})$/.test(code) || iso3 === 'WLD') continue;
@@ -144,9 +147,15 @@ function codes(ctx: FuzzContext): Codes {
     byIso.get(iso3)!.push(code);
   }
   const wanted = new Set(numeric.map((n) => n.iso3));
-  const written = [...byIso].filter(([iso3]) => wanted.has(iso3)).map(([iso3, forms]) => ({ iso3, forms: forms.sort() }));
-  const unknownNumeric = [999, 1000, 9999, 12345, 3, 1, 5, 997].filter((c) => !ctx.alias.has(String(c)) && !ctx.alias.has(String(c).padStart(3, '0')));
-  const unknownText = ['XXX', 'ZZ', 'QQQ', 'BLRR', 'B L R', '9999', 'KAZ1', '-', 'N/A', 'Belarus'].filter((c) => !ctx.alias.has(c.trim().toUpperCase()));
+  const written = [...byIso]
+    .filter(([iso3]) => wanted.has(iso3))
+    .map(([iso3, forms]) => ({ iso3, forms: forms.sort() }));
+  const unknownNumeric = [999, 1000, 9999, 12345, 3, 1, 5, 997].filter(
+    (c) => !ctx.alias.has(String(c)) && !ctx.alias.has(String(c).padStart(3, '0')),
+  );
+  const unknownText = ['XXX', 'ZZ', 'QQQ', 'BLRR', 'B L R', '9999', 'KAZ1', '-', 'N/A', 'Belarus'].filter(
+    (c) => !ctx.alias.has(c.trim().toUpperCase()),
+  );
   const result = { numeric, written, unknownNumeric, unknownText };
   codesCache.set(ctx, result);
   return result;
@@ -154,7 +163,20 @@ function codes(ctx: FuzzContext): Codes {
 
 // ---- the document model ---------------------------------------------------------------------
 
-type Role = 'year' | 'exporter' | 'importer' | 'reporter' | 'partner' | 'flow' | 'product' | 'value' | 'qty' | 'mot' | 'customs' | 'partner2' | 'freq';
+type Role =
+  | 'year'
+  | 'exporter'
+  | 'importer'
+  | 'reporter'
+  | 'partner'
+  | 'flow'
+  | 'product'
+  | 'value'
+  | 'qty'
+  | 'mot'
+  | 'customs'
+  | 'partner2'
+  | 'freq';
 
 interface Row {
   cells: string[];
@@ -212,7 +234,11 @@ const rawBytes = (bytes: number[]) => bytes.map(rawByte).join('');
 
 function encode(text: string): Buffer {
   const parts = text.split(/([\ue000-\ue0ff]+)/);
-  return Buffer.concat(parts.map((part, i) => (i % 2 === 1 ? Buffer.from([...part].map((c) => c.charCodeAt(0) - 0xe000)) : Buffer.from(part, 'utf8'))));
+  return Buffer.concat(
+    parts.map((part, i) =>
+      i % 2 === 1 ? Buffer.from([...part].map((c) => c.charCodeAt(0) - 0xe000)) : Buffer.from(part, 'utf8'),
+    ),
+  );
 }
 
 function serialize(doc: Doc, rows: Row[] = doc.rows): string {
@@ -231,7 +257,8 @@ const keptRow = (doc: Doc): Row | undefined => {
   const rows = kept(doc);
   return rows.length ? doc.rand.pick(rows) : undefined;
 };
-const anyRow = (doc: Doc): Row | undefined => (doc.rows.length ? doc.rand.pick(doc.rows.filter((r) => r.cells.length > 0)) : undefined);
+const anyRow = (doc: Doc): Row | undefined =>
+  doc.rows.length ? doc.rand.pick(doc.rows.filter((r) => r.cells.length > 0)) : undefined;
 const roleIndex = (doc: Doc, role: Role): number | undefined => doc.roles[role];
 
 /** A value cell as written (with its meaning in file units). */
@@ -273,7 +300,9 @@ const baciHeaders = [
 function baciDoc(r: Rand, ctx: FuzzContext, size: number): Doc {
   const { numeric } = codes(ctx);
   const header = [...r.pick(baciHeaders)];
-  const years = r.chance(0.7) ? [r.int(1995, ctx.yearMax - 1)] : [...new Set(Array.from({ length: r.int(2, 4) }, () => r.int(1995, ctx.yearMax - 1)))];
+  const years = r.chance(0.7)
+    ? [r.int(1995, ctx.yearMax - 1)]
+    : [...new Set(Array.from({ length: r.int(2, 4) }, () => r.int(1995, ctx.yearMax - 1)))];
   const seen = new Set<string>();
   const rows: Row[] = [];
   let guard = 0;
@@ -290,10 +319,26 @@ function baciDoc(r: Rand, ctx: FuzzContext, size: number): Doc {
     const q = qtyText(r);
     const qCell = r.chance(0.8) ? `"${q.padStart(13)}"` : q;
     const kCell = r.chance(0.8) ? String(k) : String(k).padStart(6, '0');
-    rows.push({ cells: [String(year), String(ex.code), String(im.code), kCell, v.text, qCell], usd: v.value * 1000, kept: true, group: String(year), touched: new Set() });
+    rows.push({
+      cells: [String(year), String(ex.code), String(im.code), kCell, v.text, qCell],
+      usd: v.value * 1000,
+      kept: true,
+      group: String(year),
+      touched: new Set(),
+    });
   }
   const stemYear = years.length === 1 ? `_Y${years[0]}` : '';
-  return newDoc(r, ctx, 'baci', header, rows, { year: 0, exporter: 1, importer: 2, product: 3, value: 4, qty: 5 }, [], 1000, `BACI_HS${r.pick(['92', '96', '02', '07', '12', '17', '22'])}${stemYear}_V202401`);
+  return newDoc(
+    r,
+    ctx,
+    'baci',
+    header,
+    rows,
+    { year: 0, exporter: 1, importer: 2, product: 3, value: 4, qty: 5 },
+    [],
+    1000,
+    `BACI_HS${r.pick(['92', '96', '02', '07', '12', '17', '22'])}${stemYear}_V202401`,
+  );
 }
 
 const comtradeCurrentHeader =
@@ -305,7 +350,15 @@ const comtradeLegacyHeader =
     ',',
   );
 
-const descriptions = ['Combine harvester-threshers', '"Tractors, road"', '"Desc ""quoted"", with comma"', 'Live horses', 'Petroleum oils; crude', '"Мясо крупного рогатого скота"', 'Käse'];
+const descriptions = [
+  'Combine harvester-threshers',
+  '"Tractors, road"',
+  '"Desc ""quoted"", with comma"',
+  'Live horses',
+  'Petroleum oils; crude',
+  '"Мясо крупного рогатого скота"',
+  'Käse',
+];
 
 function hsCode(r: Rand): string {
   const level = r.pick([2, 4, 6, 6, 6]);
@@ -363,14 +416,17 @@ function comtradeDoc(r: Rand, ctx: FuzzContext, size: number): Doc {
     const isExport = r.chance(0.5);
     const product = hsCode(r);
     // Rows the reader skips: re-exports, the TOTAL commodity, breakdowns.
-    const skip = rows.length === 0 ? 'none' : r.weighted([
-      [12, 'none'],
-      [1, 'reflow'],
-      [1, 'total'],
-      [1, 'mot'],
-      [1, 'customs'],
-      [1, 'partner2'],
-    ] as const);
+    const skip =
+      rows.length === 0
+        ? 'none'
+        : r.weighted([
+            [12, 'none'],
+            [1, 'reflow'],
+            [1, 'total'],
+            [1, 'mot'],
+            [1, 'customs'],
+            [1, 'partner2'],
+          ] as const);
     const exporter = isExport ? reporter.iso3 : partner.iso3;
     const importer = isExport ? partner.iso3 : reporter.iso3;
     const key = `${year}|${exporter}|${importer}|${normProduct(product)}|${reporter.iso3}`;
@@ -398,7 +454,8 @@ function comtradeDoc(r: Rand, ctx: FuzzContext, size: number): Doc {
     // The fallback columns a reader may use when a code column is missing hold the same facts.
     cells[col(legacy ? 'Reporter ISO' : 'reporterISO')] = reporter.iso3;
     cells[col(legacy ? 'Partner ISO' : 'partnerISO')] = world ? 'W00' : partner.iso3;
-    cells[col(legacy ? 'Trade Flow' : 'flowDesc')] = skip === 'reflow' ? (isExport ? 'Re-export' : 'Re-import') : isExport ? 'Export' : 'Import';
+    cells[col(legacy ? 'Trade Flow' : 'flowDesc')] =
+      skip === 'reflow' ? (isExport ? 'Re-export' : 'Re-import') : isExport ? 'Export' : 'Import';
     if (legacy) {
       cells[col('Classification')] = 'H5';
       cells[col('Period')] = String(year);
@@ -418,9 +475,29 @@ function comtradeDoc(r: Rand, ctx: FuzzContext, size: number): Doc {
 
 const exportDefaultNames: Record<'year' | 'exporter' | 'product' | 'value', string[]> = {
   year: ['year', 'Year', 't', 'time', 'period', 'refYear'],
-  exporter: ['exporter', 'reporter_iso', 'reporter', 'country', 'location', 'origin', 'iso3', 'exporter_iso', 'location_code'],
+  exporter: [
+    'exporter',
+    'reporter_iso',
+    'reporter',
+    'country',
+    'location',
+    'origin',
+    'iso3',
+    'exporter_iso',
+    'location_code',
+  ],
   product: ['product', 'product_code', 'hs', 'hs4', 'hs6', 'hs92', 'hs07', 'hs17', 'commodity', 'cmdCode', 'k'],
-  value: ['valueUsd', 'value_usd', 'export_value_usd', 'export_value', 'export_val', 'exports', 'value', 'trade_value_usd', 'v'],
+  value: [
+    'valueUsd',
+    'value_usd',
+    'export_value_usd',
+    'export_value',
+    'export_val',
+    'exports',
+    'value',
+    'trade_value_usd',
+    'v',
+  ],
 };
 const exportCustomNames: Record<'year' | 'exporter' | 'product' | 'value', string[]> = {
   year: ['yr', 'annee', 'god', 'Jahr', 'refPeriod'],
@@ -432,7 +509,9 @@ const exportCustomNames: Record<'year' | 'exporter' | 'product' | 'value', strin
 function exportsDoc(r: Rand, ctx: FuzzContext, size: number): Doc {
   const { written } = codes(ctx);
   const useMap = r.chance(0.5);
-  const roleNames = (['year', 'exporter', 'product', 'value'] as const).map((role) => [role, r.pick(exportDefaultNames[role])] as [typeof role, string]);
+  const roleNames = (['year', 'exporter', 'product', 'value'] as const).map(
+    (role) => [role, r.pick(exportDefaultNames[role])] as [typeof role, string],
+  );
   const map: Record<string, 'year' | 'exporter' | 'product' | 'valueUsd'> = {};
   if (useMap) {
     // Map some or all roles to names the defaults do not know.
@@ -444,7 +523,10 @@ function exportsDoc(r: Rand, ctx: FuzzContext, size: number): Doc {
     }
   }
   const extras = r.shuffle(['name', 'rank', 'note']).slice(0, r.int(0, 2));
-  const columns = r.shuffle([...roleNames.map(([role, name]) => ({ role, name })), ...extras.map((name) => ({ role: undefined, name }))]);
+  const columns = r.shuffle([
+    ...roleNames.map(([role, name]) => ({ role, name })),
+    ...extras.map((name) => ({ role: undefined, name })),
+  ]);
   const header = columns.map((c) => c.name);
   const roles: Doc['roles'] = {};
   for (const [i, c] of columns.entries()) if (c.role) roles[c.role] = i;
@@ -483,7 +565,17 @@ function exportsDoc(r: Rand, ctx: FuzzContext, size: number): Doc {
   return doc;
 }
 
-function newDoc(r: Rand, ctx: FuzzContext, reader: Reader, header: string[], rows: Row[], roles: Doc['roles'], text: number[], scale: number, stem: string): Doc {
+function newDoc(
+  r: Rand,
+  ctx: FuzzContext,
+  reader: Reader,
+  header: string[],
+  rows: Row[],
+  roles: Doc['roles'],
+  text: number[],
+  scale: number,
+  stem: string,
+): Doc {
   return {
     reader,
     rand: r,
@@ -534,7 +626,14 @@ function claimRow(doc: Doc, col: number | undefined, pool: 'kept' | 'any'): Row 
 }
 
 /** Replaces a value cell by a text meaning `meaning` in file units (null: must be refused). */
-function setValue(doc: Doc, name: string, text: string, meaning: number | null, accept: Acceptance, which: Row | 'kept' | 'any' = 'kept'): boolean {
+function setValue(
+  doc: Doc,
+  name: string,
+  text: string,
+  meaning: number | null,
+  accept: Acceptance,
+  which: Row | 'kept' | 'any' = 'kept',
+): boolean {
   const col = roleIndex(doc, 'value');
   const row = typeof which === 'string' ? claimRow(doc, col, which) : which;
   if (!row || col === undefined) return false;
@@ -543,7 +642,14 @@ function setValue(doc: Doc, name: string, text: string, meaning: number | null, 
   return mark(doc, name, accept);
 }
 
-function setCell(doc: Doc, role: Role, name: string, text: string, accept: Acceptance, which: Row | 'kept' | 'any' = 'kept'): boolean {
+function setCell(
+  doc: Doc,
+  role: Role,
+  name: string,
+  text: string,
+  accept: Acceptance,
+  which: Row | 'kept' | 'any' = 'kept',
+): boolean {
   const col = roleIndex(doc, role);
   const row = typeof which === 'string' ? claimRow(doc, col, which) : which;
   if (!row || col === undefined) return false;
@@ -621,13 +727,21 @@ const mutations: Mutation[] = [
     name: 'value-negative',
     level: 'row',
     weight: 2,
-    apply: (doc) => setValue(doc, 'value-negative', doc.rand.pick(['-5', '-0.001', '-1e5', '-12345.678']), null, 'never'),
+    apply: (doc) =>
+      setValue(doc, 'value-negative', doc.rand.pick(['-5', '-0.001', '-1e5', '-12345.678']), null, 'never'),
   },
   {
     name: 'value-nan-infinity',
     level: 'row',
     weight: 3,
-    apply: (doc) => setValue(doc, 'value-nan-infinity', doc.rand.pick(['NaN', 'nan', '-NaN', 'Infinity', '-Infinity', 'inf', '-inf', '1e400', '"NaN"']), null, 'never'),
+    apply: (doc) =>
+      setValue(
+        doc,
+        'value-nan-infinity',
+        doc.rand.pick(['NaN', 'nan', '-NaN', 'Infinity', '-Infinity', 'inf', '-inf', '1e400', '"NaN"']),
+        null,
+        'never',
+      ),
   },
   {
     name: 'value-not-a-number',
@@ -670,7 +784,13 @@ const mutations: Mutation[] = [
     weight: 3,
     apply: (doc) => {
       const { yearMin, yearMax } = doc.ctx;
-      return setCell(doc, 'year', 'year-out-of-range', String(doc.rand.pick([1850, yearMin - 1, yearMax + 1, 2099, 0, -2020, 9999, 99_999_999_999])), 'never');
+      return setCell(
+        doc,
+        'year',
+        'year-out-of-range',
+        String(doc.rand.pick([1850, yearMin - 1, yearMax + 1, 2099, 0, -2020, 9999, 99_999_999_999])),
+        'never',
+      );
     },
   },
   {
@@ -697,7 +817,14 @@ const mutations: Mutation[] = [
       if (!row || col === undefined) return false;
       const year = Number(row.cells[col]);
       if (!Number.isInteger(year)) return false;
-      return setCell(doc, 'year', 'year-whole-written-oddly', doc.rand.pick([`${year}.0`, ` ${year} `, `"${year}"`, (year / 1000).toString() + 'E3']), 'may', row);
+      return setCell(
+        doc,
+        'year',
+        'year-whole-written-oddly',
+        doc.rand.pick([`${year}.0`, ` ${year} `, `"${year}"`, (year / 1000).toString() + 'E3']),
+        'may',
+        row,
+      );
     },
   },
   {
@@ -717,8 +844,17 @@ const mutations: Mutation[] = [
     apply: (doc) => {
       const r = doc.rand;
       const c = codes(doc.ctx);
-      const role = r.pick(doc.reader === 'baci' ? (['exporter', 'importer'] as const) : doc.reader === 'comtrade' ? (['reporter', 'partner'] as const) : (['exporter'] as const));
-      const code = doc.reader === 'exports' ? r.pick([...c.unknownText, ...c.unknownNumeric.map(String)]) : String(r.pick(c.unknownNumeric));
+      const role = r.pick(
+        doc.reader === 'baci'
+          ? (['exporter', 'importer'] as const)
+          : doc.reader === 'comtrade'
+            ? (['reporter', 'partner'] as const)
+            : (['exporter'] as const),
+      );
+      const code =
+        doc.reader === 'exports'
+          ? r.pick([...c.unknownText, ...c.unknownNumeric.map(String)])
+          : String(r.pick(c.unknownNumeric));
       return setCell(doc, role, 'country-unknown', code, 'never');
     },
   },
@@ -742,7 +878,14 @@ const mutations: Mutation[] = [
     name: 'country-empty',
     level: 'row',
     weight: 1,
-    apply: (doc) => setCell(doc, doc.reader === 'comtrade' ? 'partner' : 'exporter', 'country-empty', doc.rand.pick(['', '""', ' ']), 'never'),
+    apply: (doc) =>
+      setCell(
+        doc,
+        doc.reader === 'comtrade' ? 'partner' : 'exporter',
+        'country-empty',
+        doc.rand.pick(['', '""', ' ']),
+        'never',
+      ),
   },
   // -- product codes ------------------------------------------------------------------------------
   {
@@ -751,7 +894,10 @@ const mutations: Mutation[] = [
     weight: 3,
     apply: (doc) => {
       const r = doc.rand;
-      const code = doc.reader === 'baci' ? r.pick(['1234', '12', '1', '1234567', '99999999', '0', '9999']) : r.pick(['1234567', '84335100', '123456789012']);
+      const code =
+        doc.reader === 'baci'
+          ? r.pick(['1234', '12', '1', '1234567', '99999999', '0', '9999'])
+          : r.pick(['1234567', '84335100', '123456789012']);
       return setCell(doc, 'product', 'product-wrong-length', code, 'never');
     },
   },
@@ -761,7 +907,19 @@ const mutations: Mutation[] = [
     weight: 3,
     apply: (doc) => {
       const r = doc.rand;
-      const code = r.pick(['12A456', '8433.51', '8433-51', 'abc', '', '84 33 51', '-843351', '0x2797', '843351.4', '8433,51', '١٢٣٤']);
+      const code = r.pick([
+        '12A456',
+        '8433.51',
+        '8433-51',
+        'abc',
+        '',
+        '84 33 51',
+        '-843351',
+        '0x2797',
+        '843351.4',
+        '8433,51',
+        '١٢٣٤',
+      ]);
       return setCell(doc, 'product', 'product-not-digits', code.includes(',') ? `"${code}"` : code, 'never');
     },
   },
@@ -773,7 +931,11 @@ const mutations: Mutation[] = [
     apply: (doc) => {
       const row = keptRow(doc);
       if (!row) return false;
-      doc.rows.splice(doc.rand.int(0, doc.rows.length), 0, { ...row, cells: [...row.cells], touched: new Set(row.touched) });
+      doc.rows.splice(doc.rand.int(0, doc.rows.length), 0, {
+        ...row,
+        cells: [...row.cells],
+        touched: new Set(row.touched),
+      });
       return mark(doc, 'duplicate-row', 'never');
     },
   },
@@ -842,7 +1004,13 @@ const mutations: Mutation[] = [
     apply: (doc) => {
       const t = textCell(doc);
       if (!t) return false;
-      t.row.cells[t.col] = doc.rand.pick(['"He said ""no"", twice"', '""""', '"a,""b"",c"', '"line one\nline two"', '"tab\there"']);
+      t.row.cells[t.col] = doc.rand.pick([
+        '"He said ""no"", twice"',
+        '""""',
+        '"a,""b"",c"',
+        '"line one\nline two"',
+        '"tab\there"',
+      ]);
       return mark(doc, 'quotes-inside-text', 'may');
     },
   },
@@ -863,7 +1031,14 @@ const mutations: Mutation[] = [
     level: 'row',
     weight: 2,
     readers: ['baci', 'comtrade'],
-    apply: (doc) => setCell(doc, 'qty', 'qty-bad', doc.rand.pick(['-3', '"  -3"', '12x', 'NaN', 'Infinity', '"  N/A"', 'null?']), 'never'),
+    apply: (doc) =>
+      setCell(
+        doc,
+        'qty',
+        'qty-bad',
+        doc.rand.pick(['-3', '"  -3"', '12x', 'NaN', 'Infinity', '"  N/A"', 'null?']),
+        'never',
+      ),
   },
   {
     name: 'qty-scientific',
@@ -890,7 +1065,8 @@ const mutations: Mutation[] = [
       if (!doc.rand.chance(0.5)) return mark(doc, 'comtrade-skipped-rows', 'must');
       // Values no kept row may have, in a row the reader skips: it need not look at them.
       const role = doc.rand.pick(['value', 'year', 'partner'] as const);
-      copy.cells[roleIndex(doc, role)!] = role === 'value' ? '-5' : role === 'year' ? '1850' : String(doc.rand.pick(codes(doc.ctx).unknownNumeric));
+      copy.cells[roleIndex(doc, role)!] =
+        role === 'value' ? '-5' : role === 'year' ? '1850' : String(doc.rand.pick(codes(doc.ctx).unknownNumeric));
       return mark(doc, 'comtrade-skipped-rows-garbage', 'may');
     },
   },
@@ -913,7 +1089,10 @@ const mutations: Mutation[] = [
     level: 'row',
     weight: 1,
     readers: ['comtrade'],
-    apply: (doc) => (doc.roles.freq === undefined ? false : setCell(doc, 'freq', 'comtrade-monthly', doc.rand.pick(['M', 'Q']), 'never')),
+    apply: (doc) =>
+      doc.roles.freq === undefined
+        ? false
+        : setCell(doc, 'freq', 'comtrade-monthly', doc.rand.pick(['M', 'Q']), 'never'),
   },
   {
     name: 'comtrade-all-skipped',
@@ -948,7 +1127,9 @@ const mutations: Mutation[] = [
     level: 'file',
     weight: 2,
     apply: (doc) => {
-      const required = (['year', 'exporter', 'importer', 'reporter', 'partner', 'flow', 'product', 'value'] as const).filter((r) => doc.roles[r] !== undefined);
+      const required = (
+        ['year', 'exporter', 'importer', 'reporter', 'partner', 'flow', 'product', 'value'] as const
+      ).filter((r) => doc.roles[r] !== undefined);
       const role = doc.rand.pick(required);
       const col = doc.roles[role]!;
       // Comtrade files say year, reporter, partner and flow twice (period, ISO codes, flow
@@ -959,7 +1140,11 @@ const mutations: Mutation[] = [
       doc.header.splice(col, 1);
       for (const row of doc.rows) row.cells.splice(col, 1);
       remapColumns(doc, (i) => (i === col ? undefined : i > col ? i - 1 : i));
-      return mark(doc, fallback ? 'header-missing-column-with-fallback' : 'header-missing-column', fallback ? 'may' : 'never');
+      return mark(
+        doc,
+        fallback ? 'header-missing-column-with-fallback' : 'header-missing-column',
+        fallback ? 'may' : 'never',
+      );
     },
   },
   {
@@ -970,8 +1155,27 @@ const mutations: Mutation[] = [
     apply: (doc) => {
       // Columns a Comtrade file may lack: weight (quantities then missing), classification,
       // frequency; a breakdown column only when no row is a breakdown by it.
-      const names = ['netWgt', 'Netweight (kg)', 'classificationCode', 'Classification', 'freqCode', 'motCode', 'Mode of Transport Code', 'customsCode', 'Customs Proc. Code', 'partner2Code', '2nd Partner Code'];
-      const breakdown: Partial<Record<string, Role>> = { motCode: 'mot', 'Mode of Transport Code': 'mot', customsCode: 'customs', 'Customs Proc. Code': 'customs', partner2Code: 'partner2', '2nd Partner Code': 'partner2' };
+      const names = [
+        'netWgt',
+        'Netweight (kg)',
+        'classificationCode',
+        'Classification',
+        'freqCode',
+        'motCode',
+        'Mode of Transport Code',
+        'customsCode',
+        'Customs Proc. Code',
+        'partner2Code',
+        '2nd Partner Code',
+      ];
+      const breakdown: Partial<Record<string, Role>> = {
+        motCode: 'mot',
+        'Mode of Transport Code': 'mot',
+        customsCode: 'customs',
+        'Customs Proc. Code': 'customs',
+        partner2Code: 'partner2',
+        '2nd Partner Code': 'partner2',
+      };
       const defaults: Partial<Record<Role, string[]>> = { mot: ['0', ''], customs: ['C00', ''], partner2: ['0', ''] };
       const candidates = doc.header
         .map((h, i) => ({ h: h.replaceAll('"', '').trim(), i }))
@@ -979,7 +1183,10 @@ const mutations: Mutation[] = [
           const known = names.find((n) => n.toLowerCase() === h.toLowerCase());
           if (!known || doc.rows.some((r) => r.touched.has(i))) return false;
           const role = breakdown[known];
-          return !role || doc.rows.every((r) => r.cells.length === 0 || defaults[role]!.includes(r.cells[i]!.trim().toUpperCase()));
+          return (
+            !role ||
+            doc.rows.every((r) => r.cells.length === 0 || defaults[role]!.includes(r.cells[i]!.trim().toUpperCase()))
+          );
         });
       if (candidates.length === 0) return false;
       const { i: col } = doc.rand.pick(candidates);
@@ -996,7 +1203,8 @@ const mutations: Mutation[] = [
     apply: (doc) => {
       const at = doc.rand.int(0, doc.header.length);
       doc.header.splice(at, 0, doc.rand.pick(['comment', 'flag_x', '"note, extra"']));
-      for (const row of doc.rows) if (row.cells.length > 0) row.cells.splice(at, 0, doc.rand.pick(['', 'x', '1', '"a, b"']));
+      for (const row of doc.rows)
+        if (row.cells.length > 0) row.cells.splice(at, 0, doc.rand.pick(['', 'x', '1', '"a, b"']));
       remapColumns(doc, (i) => (i >= at ? i + 1 : i));
       // BACI has exactly six columns; the other layouts find their columns by name.
       return mark(doc, 'header-extra-column', doc.reader === 'baci' ? 'never' : 'must');
@@ -1080,7 +1288,11 @@ const mutations: Mutation[] = [
         return mark(doc, 'forced-format-right', 'must');
       }
       // (A Comtrade file forced to be an exporter table is left out: some columns might fit.)
-      doc.options.format = doc.rand.pick(doc.reader === 'baci' ? (['comtrade', 'exports'] as const) : (['baci', 'comtrade'] as const).filter((f) => f !== doc.format));
+      doc.options.format = doc.rand.pick(
+        doc.reader === 'baci'
+          ? (['comtrade', 'exports'] as const)
+          : (['baci', 'comtrade'] as const).filter((f) => f !== doc.format),
+      );
       return mark(doc, 'forced-format-wrong', 'never');
     },
   },
@@ -1090,7 +1302,9 @@ const mutations: Mutation[] = [
     weight: 1,
     apply: (doc) => {
       const good = doc.rand.chance(0.5);
-      doc.options.source = good ? doc.rand.pick(['fuzz', 'my-src', 'A_1']) : doc.rand.pick(['../escape', 'a/b', '', 'x'.repeat(40), 'src=1', '..']);
+      doc.options.source = good
+        ? doc.rand.pick(['fuzz', 'my-src', 'A_1'])
+        : doc.rand.pick(['../escape', 'a/b', '', 'x'.repeat(40), 'src=1', '..']);
       return mark(doc, good ? 'source-option' : 'source-option-invalid', good ? 'must' : 'never');
     },
   },
@@ -1212,7 +1426,11 @@ const mutations: Mutation[] = [
       const t = textCell(doc);
       if (!t) return false;
       // "Käse" in Latin-1, "Беларусь" in CP1251: bytes that are not UTF-8.
-      t.row.cells[t.col] = doc.rand.pick([`K${rawBytes([0xe4])}se`, rawBytes([0xc1, 0xe5, 0xeb, 0xe0, 0xf0, 0xf3, 0xf1, 0xfc]), `"${rawBytes([0xca, 0xe0, 0xe7, 0xe0, 0xf5, 0xf1, 0xf2, 0xe0, 0xed])}, x"`]);
+      t.row.cells[t.col] = doc.rand.pick([
+        `K${rawBytes([0xe4])}se`,
+        rawBytes([0xc1, 0xe5, 0xeb, 0xe0, 0xf0, 0xf3, 0xf1, 0xfc]),
+        `"${rawBytes([0xca, 0xe0, 0xe7, 0xe0, 0xf5, 0xf1, 0xf2, 0xe0, 0xed])}, x"`,
+      ]);
       return mark(doc, 'latin1-or-cp1251-text', 'may');
     },
   },
@@ -1339,7 +1557,8 @@ function remapColumns(doc: Doc, to: (i: number) => number | undefined): void {
   }
   doc.roles = roles;
   doc.text = doc.text.flatMap((t) => (to(t) === undefined ? [] : [to(t)!]));
-  for (const row of doc.rows) row.touched = new Set([...row.touched].flatMap((t) => (to(t) === undefined ? [] : [to(t)!])));
+  for (const row of doc.rows)
+    row.touched = new Set([...row.touched].flatMap((t) => (to(t) === undefined ? [] : [to(t)!])));
 }
 
 // ---- containers --------------------------------------------------------------------------------
@@ -1420,13 +1639,20 @@ type ContainerMutation =
   | 'misleading-extension'
   | 'mixed-formats';
 
-async function containerize(doc: Doc, index: number, csv: (rows?: Row[]) => Buffer): Promise<{ fileName: string; bytes: Buffer }> {
+async function containerize(
+  doc: Doc,
+  index: number,
+  csv: (rows?: Row[]) => Buffer,
+): Promise<{ fileName: string; bytes: Buffer }> {
   const r = doc.rand;
   const container = doc.container;
   if (container === 'plain') {
     const misleading = r.chance(0.03);
     if (misleading) mark(doc, 'container-misleading-extension', 'must');
-    return { fileName: `${doc.stem}_${index}${misleading ? r.pick(['.csv.gz', '.zip', '.txt']) : '.csv'}`, bytes: csv() };
+    return {
+      fileName: `${doc.stem}_${index}${misleading ? r.pick(['.csv.gz', '.zip', '.txt']) : '.csv'}`,
+      bytes: csv(),
+    };
   }
   if (container === 'gzip') {
     const m = r.weighted<ContainerMutation>([
@@ -1472,16 +1698,24 @@ async function containerize(doc: Doc, index: number, csv: (rows?: Row[]) => Buff
   const groups = doc.reader === 'baci' ? [...new Set(doc.rows.map((row) => row.group))] : ['all'];
   const hs = /BACI_(HS\d\d)/.exec(doc.stem)?.[1] ?? 'HS92';
   if (groups.length <= 1 || doc.reader !== 'baci') {
-    members.push({ name: doc.reader === 'baci' ? `BACI_${hs}_Y${groups[0] === 'all' ? 2020 : groups[0]}_V202401.csv` : `${doc.stem}.csv`, data: csv() });
+    members.push({
+      name:
+        doc.reader === 'baci' ? `BACI_${hs}_Y${groups[0] === 'all' ? 2020 : groups[0]}_V202401.csv` : `${doc.stem}.csv`,
+      data: csv(),
+    });
   } else {
     // Byte-level mutations go to one member only (csv() applies them); the others are clean.
     const victim = r.int(0, groups.length - 1);
     groups.forEach((g, i) => {
       const rows = doc.rows.filter((row) => row.group === g);
-      members.push({ name: `BACI_${hs}_Y${g}_V202401.csv`, data: i === victim ? csv(rows) : encode(serialize(doc, rows)) });
+      members.push({
+        name: `BACI_${hs}_Y${g}_V202401.csv`,
+        data: i === victim ? csv(rows) : encode(serialize(doc, rows)),
+      });
     });
   }
-  if (doc.reader === 'baci' && r.chance(0.5)) members.push({ name: 'country_codes_V202401.csv', data: doc.ctx.baciCountryCodes });
+  if (doc.reader === 'baci' && r.chance(0.5))
+    members.push({ name: 'country_codes_V202401.csv', data: doc.ctx.baciCountryCodes });
   if (r.chance(0.3)) members.push({ name: 'Readme.txt', data: Buffer.from('release notes\n') });
   if (r.chance(0.2)) members.push({ name: 'docs/', data: Buffer.alloc(0) });
   const dataMember = members[0]!;
@@ -1493,13 +1727,19 @@ async function containerize(doc: Doc, index: number, csv: (rows?: Row[]) => Buff
       break;
     case 'bomb':
       // A member that expands far beyond the ratio limit (a valid name, so it is read).
-      members.push({ name: `BACI_${hs}_Y2019_V202401.csv`, data: Buffer.alloc(r.int(2, 8) << 20, r.pick([0x30, 0x20, 0x0a])) });
+      members.push({
+        name: `BACI_${hs}_Y2019_V202401.csv`,
+        data: Buffer.alloc(r.int(2, 8) << 20, r.pick([0x30, 0x20, 0x0a])),
+      });
       mark(doc, 'zip-bomb-ratio', 'never');
       break;
     case 'dotdot-name':
     case 'absolute-name': {
       const evil = `evil_${index}_${r.int(0, 1e9)}.csv`;
-      const name = m === 'dotdot-name' ? r.pick([`../../${evil}`, `a/../../../${evil}`, `..\\..\\${evil}`]) : r.pick([`/tmp/${evil}`, `C:/${evil}`, `C:\\${evil}`]);
+      const name =
+        m === 'dotdot-name'
+          ? r.pick([`../../${evil}`, `a/../../../${evil}`, `..\\..\\${evil}`])
+          : r.pick([`/tmp/${evil}`, `C:/${evil}`, `C:\\${evil}`]);
       const hold = name.replace(/[./\\:]/g, 'q');
       dataMember.name = hold;
       placeholder = [hold, name];
@@ -1509,7 +1749,12 @@ async function containerize(doc: Doc, index: number, csv: (rows?: Row[]) => Buff
       break;
     }
     case 'no-csv':
-      members.splice(0, members.length, { name: 'Readme.txt', data: Buffer.from('no data here') }, { name: 'data.xlsx', data: Buffer.from('PK fake') });
+      members.splice(
+        0,
+        members.length,
+        { name: 'Readme.txt', data: Buffer.from('no data here') },
+        { name: 'data.xlsx', data: Buffer.from('PK fake') },
+      );
       mark(doc, 'zip-no-csv', 'never');
       break;
     case 'empty-member':
@@ -1517,7 +1762,14 @@ async function containerize(doc: Doc, index: number, csv: (rows?: Row[]) => Buff
       mark(doc, 'zip-empty-member', 'never');
       break;
     case 'mixed-formats':
-      members.push({ name: 'other_table.csv', data: Buffer.from(doc.reader === 'exports' ? '"t","i","j","k","v","q"\n2020,112,398,10121,1,NA\n' : 'year,exporter,product,value_usd\n2020,BLR,0101,5\n') });
+      members.push({
+        name: 'other_table.csv',
+        data: Buffer.from(
+          doc.reader === 'exports'
+            ? '"t","i","j","k","v","q"\n2020,112,398,10121,1,NA\n'
+            : 'year,exporter,product,value_usd\n2020,BLR,0101,5\n',
+        ),
+      });
       mark(doc, 'zip-mixed-formats', 'never');
       break;
     default:
@@ -1564,7 +1816,12 @@ export async function generateInput(reader: Reader, index: number, seed: number,
     [3, () => r.int(13, 200)],
     [0.3, () => r.int(2000, 40_000)],
   ] as const)();
-  const doc = reader === 'baci' ? baciDoc(r, ctx, size) : reader === 'comtrade' ? comtradeDoc(r, ctx, size) : exportsDoc(r, ctx, size);
+  const doc =
+    reader === 'baci'
+      ? baciDoc(r, ctx, size)
+      : reader === 'comtrade'
+        ? comtradeDoc(r, ctx, size)
+        : exportsDoc(r, ctx, size);
   if (doc.rows.length > 2000) mark(doc, 'large-file', 'must');
 
   // How many mutations: none (a valid file) for about one input in five.
@@ -1582,7 +1839,18 @@ export async function generateInput(reader: Reader, index: number, seed: number,
   for (const m of chosen) m.apply(doc);
   if (doc.mutations.filter((m) => m !== 'map').length === 0) mark(doc, 'valid', 'must');
 
-  doc.container = reader === 'baci' ? r.weighted([[5, 'plain'], [2, 'gzip'], [3, 'zip']] as const) : r.weighted([[8, 'plain'], [1, 'gzip'], [1, 'zip']] as const);
+  doc.container =
+    reader === 'baci'
+      ? r.weighted([
+          [5, 'plain'],
+          [2, 'gzip'],
+          [3, 'zip'],
+        ] as const)
+      : r.weighted([
+          [8, 'plain'],
+          [1, 'gzip'],
+          [1, 'zip'],
+        ] as const);
   const csv = (rows?: Row[]) => doc.byteTransforms.reduce((bytes, t) => t(bytes), encode(serialize(doc, rows)));
   const { fileName, bytes } = await containerize(doc, index, csv);
   const keptRows = doc.rows.filter((row) => row.kept);
@@ -1597,7 +1865,16 @@ export async function generateInput(reader: Reader, index: number, seed: number,
     rows: keptRows.length,
     total: keptRows.reduce((s, row) => s + row.usd, 0),
     format: doc.format,
-    variant: reader === 'baci' ? doc.container : reader === 'comtrade' ? (doc.stem === 'comtrade_legacy' ? 'legacy' : 'current') : doc.stem === 'atlas_export' ? 'map' : 'no-map',
+    variant:
+      reader === 'baci'
+        ? doc.container
+        : reader === 'comtrade'
+          ? doc.stem === 'comtrade_legacy'
+            ? 'legacy'
+            : 'current'
+          : doc.stem === 'atlas_export'
+            ? 'map'
+            : 'no-map',
     escapeNames: doc.escapeNames,
     known: doc.known,
   };

@@ -18,7 +18,17 @@
  * readers in parallel processes, covers the same inputs as one run), and KARAVAN_FUZZ_LOG=<file>
  * gets a progress line every 500 inputs, so a run cut short still says how far it got.
  */
-import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,7 +40,8 @@ import { fuzzContext, generateInput, type FuzzContext, type FuzzInput, type Read
 
 const perReader = Number(process.env['KARAVAN_FUZZ_COUNT'] ?? pick(70, 10_000));
 const onlyReader = process.env['KARAVAN_FUZZ_READER'] as Reader | undefined;
-const onlyInput = process.env['KARAVAN_FUZZ_INPUT'] === undefined ? undefined : Number(process.env['KARAVAN_FUZZ_INPUT']);
+const onlyInput =
+  process.env['KARAVAN_FUZZ_INPUT'] === undefined ? undefined : Number(process.env['KARAVAN_FUZZ_INPUT']);
 const firstInput = Number(process.env['KARAVAN_FUZZ_FROM'] ?? 0);
 const progressLog = process.env['KARAVAN_FUZZ_LOG'];
 /** Per-input bound: an ingest that takes longer is a hang. */
@@ -107,9 +118,12 @@ class StoreSlot {
     }
     try {
       const reopened = again.datasets().map((d) => d.id);
-      if (JSON.stringify(reopened) !== JSON.stringify(ids)) problems.push(`datasets after reopening ${reopened.join(',')} != ${ids.join(',')}`);
+      if (JSON.stringify(reopened) !== JSON.stringify(ids))
+        problems.push(`datasets after reopening ${reopened.join(',')} != ${ids.join(',')}`);
       const listed = new Set(again.datasets().flatMap(datasetFiles));
-      const onDisk = ['flows', 'exports', 'pairs', 'world-exports'].flatMap((kind) => listFiles(join(this.home, kind)).map((f) => join(kind, f)));
+      const onDisk = ['flows', 'exports', 'pairs', 'world-exports'].flatMap((kind) =>
+        listFiles(join(this.home, kind)).map((f) => join(kind, f)),
+      );
       const unlisted = onDisk.filter((f) => !listed.has(f));
       if (unlisted.length) problems.push(`unlisted files: ${unlisted.slice(0, 3).join(', ')}`);
       const missing = [...listed].filter((f) => !existsSync(join(this.home, f)));
@@ -138,9 +152,13 @@ interface Snapshot {
 }
 
 async function snapshot(slot: StoreSlot): Promise<Snapshot> {
-  const [counts] = await slot.store.query<{ f: number; e: number }>(`SELECT (SELECT count(*) FROM flows)::DOUBLE AS f, (SELECT count(*) FROM exports)::DOUBLE AS e`);
+  const [counts] = await slot.store.query<{ f: number; e: number }>(
+    `SELECT (SELECT count(*) FROM flows)::DOUBLE AS f, (SELECT count(*) FROM exports)::DOUBLE AS e`,
+  );
   return {
-    manifest: existsSync(join(slot.home, 'manifest.json')) ? readFileSync(join(slot.home, 'manifest.json'), 'utf8') : '',
+    manifest: existsSync(join(slot.home, 'manifest.json'))
+      ? readFileSync(join(slot.home, 'manifest.json'), 'utf8')
+      : '',
     files: listFiles(slot.home),
     flows: counts!.f,
     exports: counts!.e,
@@ -149,7 +167,8 @@ async function snapshot(slot: StoreSlot): Promise<Snapshot> {
 
 const closeEnough = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 /** DuckDB's own error text passed through inside a KaravanError message. */
-const duckdbText = /(Invalid Input Error|Conversion Error|IO Error|Parser Error|Binder Error|Catalog Error|Out of Range Error|INTERNAL Error|Not implemented Error)/;
+const duckdbText =
+  /(Invalid Input Error|Conversion Error|IO Error|Parser Error|Binder Error|Catalog Error|Out of Range Error|INTERNAL Error|Not implemented Error)/;
 
 async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
   let timer: NodeJS.Timeout | undefined;
@@ -162,7 +181,19 @@ async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'tim
 }
 
 async function fuzzReader(reader: Reader, ctx: FuzzContext, template: string, root: string): Promise<Tally> {
-  const tally: Tally = { inputs: 0, accepted: 0, rejected: 0, codes: new Map(), opaque: 0, opaqueSamples: new Set(), mutations: new Map(), variants: new Map(), known: new Map(), findings: [], ms: 0 };
+  const tally: Tally = {
+    inputs: 0,
+    accepted: 0,
+    rejected: 0,
+    codes: new Map(),
+    opaque: 0,
+    opaqueSamples: new Set(),
+    mutations: new Map(),
+    variants: new Map(),
+    known: new Map(),
+    findings: [],
+    ms: 0,
+  };
   const started = performance.now();
   const inputsDir = join(root, `${reader}-inputs`);
   mkdirSync(inputsDir, { recursive: true });
@@ -171,7 +202,10 @@ async function fuzzReader(reader: Reader, ctx: FuzzContext, template: string, ro
   await slot.open();
   let before = await snapshot(slot);
   const finding = (input: FuzzInput, kind: string, detail: string) => {
-    if (input.known.length > 0 && ['bad-input-accepted', 'wrong-rows', 'wrong-total', 'valid-input-refused'].includes(kind)) {
+    if (
+      input.known.length > 0 &&
+      ['bad-input-accepted', 'wrong-rows', 'wrong-total', 'valid-input-refused'].includes(kind)
+    ) {
       for (const k of input.known) tally.known.set(k, (tally.known.get(k) ?? 0) + 1);
       return;
     }
@@ -181,15 +215,25 @@ async function fuzzReader(reader: Reader, ctx: FuzzContext, template: string, ro
   const indices = onlyInput === undefined ? Array.from({ length: perReader }, (_, i) => firstInput + i) : [onlyInput];
   for (const index of indices) {
     if (progressLog && tally.inputs > 0 && tally.inputs % 500 === 0) {
-      appendFileSync(progressLog, `${new Date().toISOString()} ${summary(reader, { ...tally, ms: performance.now() - started })} last-input=${index - 1}\n`);
-      for (const f of tally.findings) appendFileSync(progressLog, `  finding: input=${f.index} ${f.kind} ${f.detail}\n`);
+      appendFileSync(
+        progressLog,
+        `${new Date().toISOString()} ${summary(reader, { ...tally, ms: performance.now() - started })} last-input=${index - 1}\n`,
+      );
+      for (const f of tally.findings)
+        appendFileSync(progressLog, `  finding: input=${f.index} ${f.kind} ${f.detail}\n`);
     }
     let input: FuzzInput;
     try {
       input = await generateInput(reader, index, seed, ctx);
     } catch (error) {
       // A bug of the generator, not of the readers: counted, and the run goes on.
-      tally.findings.push({ reader, index, kind: 'generator-error', detail: String((error as Error)?.stack ?? error).slice(0, 400), mutations: [] });
+      tally.findings.push({
+        reader,
+        index,
+        kind: 'generator-error',
+        detail: String((error as Error)?.stack ?? error).slice(0, 400),
+        mutations: [],
+      });
       continue;
     }
     tally.inputs++;
@@ -223,11 +267,16 @@ async function fuzzReader(reader: Reader, ctx: FuzzContext, template: string, ro
         const error = outcome.error;
         tally.rejected++;
         if (!(error instanceof KaravanError)) {
-          finding(input, 'not-a-karavan-error', `${(error as Error)?.constructor?.name}: ${(error as Error)?.message ?? String(error)}`);
+          finding(
+            input,
+            'not-a-karavan-error',
+            `${(error as Error)?.constructor?.name}: ${(error as Error)?.message ?? String(error)}`,
+          );
           tally.codes.set('(other)', (tally.codes.get('(other)') ?? 0) + 1);
         } else {
           tally.codes.set(error.code, (tally.codes.get(error.code) ?? 0) + 1);
-          if (!/^KRV_[A-Z_]+$/.test(error.code) || !error.message) finding(input, 'unclear-error', `${error.code}: ${error.message}`);
+          if (!/^KRV_[A-Z_]+$/.test(error.code) || !error.message)
+            finding(input, 'unclear-error', `${error.code}: ${error.message}`);
           if (/INTERNAL Error/.test(error.message)) finding(input, 'duckdb-internal-error', error.message);
           else if (duckdbText.test(error.message)) {
             tally.opaque++;
@@ -236,13 +285,23 @@ async function fuzzReader(reader: Reader, ctx: FuzzContext, template: string, ro
           if (input.accept === 'must') finding(input, 'valid-input-refused', `${error.code}: ${error.message}`);
         }
         const after = await snapshot(slot);
-        if (after.manifest !== before.manifest) finding(input, 'store-changed', 'manifest.json changed after a refused ingest');
+        if (after.manifest !== before.manifest)
+          finding(input, 'store-changed', 'manifest.json changed after a refused ingest');
         if (JSON.stringify(after.files) !== JSON.stringify(before.files)) {
           const added = after.files.filter((f) => !before.files.includes(f));
           const removed = before.files.filter((f) => !after.files.includes(f));
-          finding(input, 'store-changed', `files added ${added.slice(0, 3).join(', ')} removed ${removed.slice(0, 3).join(', ')}`);
+          finding(
+            input,
+            'store-changed',
+            `files added ${added.slice(0, 3).join(', ')} removed ${removed.slice(0, 3).join(', ')}`,
+          );
         }
-        if (after.flows !== before.flows || after.exports !== before.exports) finding(input, 'store-changed', `counts ${after.flows}/${after.exports} != ${before.flows}/${before.exports}`);
+        if (after.flows !== before.flows || after.exports !== before.exports)
+          finding(
+            input,
+            'store-changed',
+            `counts ${after.flows}/${after.exports} != ${before.flows}/${before.exports}`,
+          );
         before = after;
         return;
       }
@@ -250,16 +309,30 @@ async function fuzzReader(reader: Reader, ctx: FuzzContext, template: string, ro
       // Accepted: it must have been acceptable, and hold exactly what the file holds.
       tally.accepted++;
       const result = outcome;
-      if (input.accept === 'never') finding(input, 'bad-input-accepted', `imported ${result.dataset.rows} rows, ${result.dataset.valueUsdTotal} USD as ${result.dataset.format}`);
+      if (input.accept === 'never')
+        finding(
+          input,
+          'bad-input-accepted',
+          `imported ${result.dataset.rows} rows, ${result.dataset.valueUsdTotal} USD as ${result.dataset.format}`,
+        );
       const d = result.dataset;
       const table = d.kind === 'flows' ? 'flows' : 'exports';
-      const [held] = await slot.store.query<{ n: number; total: number | null }>(`SELECT count(*)::DOUBLE AS n, sum(value_usd) AS total FROM ${table} WHERE dataset_id = $1`, [d.id]);
+      const [held] = await slot.store.query<{ n: number; total: number | null }>(
+        `SELECT count(*)::DOUBLE AS n, sum(value_usd) AS total FROM ${table} WHERE dataset_id = $1`,
+        [d.id],
+      );
       if (d.format !== input.format) finding(input, 'wrong-format', `read as ${d.format}, not ${input.format}`);
-      if (d.rows !== input.rows || held!.n !== input.rows) finding(input, 'wrong-rows', `dataset says ${d.rows}, store holds ${held!.n}, file has ${input.rows}`);
+      if (d.rows !== input.rows || held!.n !== input.rows)
+        finding(input, 'wrong-rows', `dataset says ${d.rows}, store holds ${held!.n}, file has ${input.rows}`);
       if (!closeEnough(d.valueUsdTotal, input.total) || !closeEnough(held!.total ?? 0, input.total)) {
-        finding(input, 'wrong-total', `dataset says ${d.valueUsdTotal}, store holds ${held!.total}, file has ${input.total}`);
+        finding(
+          input,
+          'wrong-total',
+          `dataset says ${d.valueUsdTotal}, store holds ${held!.total}, file has ${input.total}`,
+        );
       }
-      if (existsSync(join(slot.home, 'staging')) && listFiles(join(slot.home, 'staging')).length) finding(input, 'staging-leftovers', listFiles(join(slot.home, 'staging')).slice(0, 3).join(', '));
+      if (existsSync(join(slot.home, 'staging')) && listFiles(join(slot.home, 'staging')).length)
+        finding(input, 'staging-leftovers', listFiles(join(slot.home, 'staging')).slice(0, 3).join(', '));
       if (existsSync(join(slot.home, 'write.lock'))) finding(input, 'lock-left', 'write.lock still present');
       slot.imports++;
       if (slot.imports >= importsPerStore) {
@@ -271,19 +344,27 @@ async function fuzzReader(reader: Reader, ctx: FuzzContext, template: string, ro
       await judge(outcome);
     } catch (error) {
       // The store's own connection failed after this input (e.g. DuckDB invalidated it).
-      finding(input, 'store-unusable', `${(error as Error)?.constructor?.name}: ${(error as Error)?.message ?? String(error)}`);
+      finding(
+        input,
+        'store-unusable',
+        `${(error as Error)?.constructor?.name}: ${(error as Error)?.message ?? String(error)}`,
+      );
       for (const problem of await slot.replace(true)) finding(input, 'reopen', problem);
       before = await snapshot(slot);
     }
   }
-  for (const problem of await slot.reopenCheck()) tally.findings.push({ reader, index: -1, kind: 'reopen', detail: problem, mutations: [] });
+  for (const problem of await slot.reopenCheck())
+    tally.findings.push({ reader, index: -1, kind: 'reopen', detail: problem, mutations: [] });
   rmSync(slot.root, { recursive: true, force: true });
   tally.ms = performance.now() - started;
   return tally;
 }
 
 function summary(reader: Reader, t: Tally): string {
-  const codes = [...t.codes].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c.replace(/^KRV_/, '')}:${n}`).join(',');
+  const codes = [...t.codes]
+    .sort((a, b) => b[1] - a[1])
+    .map(([c, n]) => `${c.replace(/^KRV_/, '')}:${n}`)
+    .join(',');
   return (
     `reliability: fuzz-readers reader=${reader} inputs=${t.inputs} (${[...t.variants].map(([v, n]) => `${v}:${n}`).join(',')}) accepted=${t.accepted} rejected=${t.rejected} ` +
     `codes=${codes} opaque-messages=${t.opaque} known=${[...t.known].map(([k, n]) => `${k}:${n}`).join(',') || 0} findings=${t.findings.length} seed=${seed} time=${(t.ms / 1000).toFixed(1)}s rate=${(t.inputs / (t.ms / 1000)).toFixed(1)}/s`
@@ -312,13 +393,25 @@ describe('reader fuzzing', () => {
       async () => {
         const tally = await fuzzReader(reader, ctx, template, dir.path);
         console.log(summary(reader, tally));
-        if (progressLog) appendFileSync(progressLog, `${new Date().toISOString()} done: ${summary(reader, tally)} inputs ${firstInput}..${firstInput + perReader - 1}\n`);
+        if (progressLog)
+          appendFileSync(
+            progressLog,
+            `${new Date().toISOString()} done: ${summary(reader, tally)} inputs ${firstInput}..${firstInput + perReader - 1}\n`,
+          );
         if (full || onlyInput !== undefined || process.env['KARAVAN_FUZZ_COUNT']) {
-          console.log(`fuzz-readers ${reader} mutations: ${[...tally.mutations].sort((a, b) => b[1] - a[1]).map(([m, n]) => `${m}:${n}`).join(' ')}`);
-          for (const sample of [...tally.opaqueSamples].slice(0, 10)) console.log(`fuzz-readers ${reader} opaque message: ${sample}`);
+          console.log(
+            `fuzz-readers ${reader} mutations: ${[...tally.mutations]
+              .sort((a, b) => b[1] - a[1])
+              .map(([m, n]) => `${m}:${n}`)
+              .join(' ')}`,
+          );
+          for (const sample of [...tally.opaqueSamples].slice(0, 10))
+            console.log(`fuzz-readers ${reader} opaque message: ${sample}`);
         }
         for (const f of tally.findings.slice(0, 25)) {
-          console.log(`finding: ${f.reader} input=${f.index} ${f.kind} [${f.mutations.join(' ')}] ${f.detail}  (replay: KARAVAN_SEED=${seed} KARAVAN_FUZZ_READER=${f.reader} KARAVAN_FUZZ_INPUT=${f.index})`);
+          console.log(
+            `finding: ${f.reader} input=${f.index} ${f.kind} [${f.mutations.join(' ')}] ${f.detail}  (replay: KARAVAN_SEED=${seed} KARAVAN_FUZZ_READER=${f.reader} KARAVAN_FUZZ_INPUT=${f.index})`,
+          );
         }
         expect(tally.findings.map((f) => `${f.index}:${f.kind}`)).toEqual([]);
       },

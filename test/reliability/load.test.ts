@@ -17,7 +17,15 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatWorkload, launchServer, runWorkload, warm, workloadItems, type LaunchedServer, type WorkloadItem } from '../../bench/server-workload.ts';
+import {
+  formatWorkload,
+  launchServer,
+  runWorkload,
+  warm,
+  workloadItems,
+  type LaunchedServer,
+  type WorkloadItem,
+} from '../../bench/server-workload.ts';
 import { full, pick, seed } from '../support/reliability.ts';
 
 const seconds = pick(8, 60);

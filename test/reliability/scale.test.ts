@@ -47,7 +47,9 @@ describe(`scale pipeline (${years} years x ${rowsPerYear.toLocaleString('en')} r
     );
     expect(perYear.map((r) => r.year)).toEqual(generated.files.map((f) => f.year));
     expect(perYear.map((r) => r.n)).toEqual(generated.files.map((f) => f.rows));
-    console.log(`reliability: scale-short years=${years} rows=${generated.rows} ingestMs=${ingestMs.map(Math.round).join(',')}`);
+    console.log(
+      `reliability: scale-short years=${years} rows=${generated.rows} ingestMs=${ingestMs.map(Math.round).join(',')}`,
+    );
   }, 300_000);
 
   it('the report for Belarus -> Kazakhstan computes its product sections on the latest year', async () => {
@@ -57,7 +59,9 @@ describe(`scale pipeline (${years} years x ${rowsPerYear.toLocaleString('en')} r
     expect(report.potential.status).toBe('computed');
     expect(report.rivals.status).not.toBe('not computed');
     // Kazakhstan's imports in the needs section are the generated file's, to the dollar (thousands -> USD).
-    const [kaz] = await store.query<{ v: number }>(`SELECT sum(value_usd) AS v FROM flows WHERE importer = 'KAZ' AND year = 2024`);
+    const [kaz] = await store.query<{ v: number }>(
+      `SELECT sum(value_usd) AS v FROM flows WHERE importer = 'KAZ' AND year = 2024`,
+    );
     expect(report.needs.totalImportsUsd).toBeCloseTo(kaz!.v, -2);
   }, 180_000);
 

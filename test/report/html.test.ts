@@ -11,7 +11,8 @@ import type { JointProductionRow, ReportModel } from '../../src/analysis/index.t
 import { renderReport, toRussian } from '../../src/report/index.ts';
 import { emptyStoreReport, fixtureReport } from '../support/report-model.ts';
 
-const html = async (report: ReportModel, lang: 'en' | 'ru' = 'en') => (await renderReport(report, 'html', lang)) as string;
+const html = async (report: ReportModel, lang: 'en' | 'ru' = 'en') =>
+  (await renderReport(report, 'html', lang)) as string;
 
 /** The markup of one `<section id=...>`. */
 function section(page: string, id: string): string {
@@ -20,9 +21,21 @@ function section(page: string, id: string): string {
   return page.slice(start, page.indexOf('</section>', start));
 }
 
-const escaped = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
+const escaped = (text: string) =>
+  text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
 
-function jointRow(product: string, nameEn: string, demandUsd: number, density: number, pci: number): JointProductionRow {
+function jointRow(
+  product: string,
+  nameEn: string,
+  demandUsd: number,
+  density: number,
+  pci: number,
+): JointProductionRow {
   return {
     product,
     nameEn,
@@ -68,11 +81,15 @@ describe('renderHtml', () => {
   });
 
   it('has web addresses only for the official totals sources and dataset licences', () => {
-    const allowed = new Set([...report.turnover.official.map((o) => o.sourceUrl), ...report.datasets.flatMap((d) => d.licence.match(/https?:\/\/\S+/g) ?? [])]);
+    const allowed = new Set([
+      ...report.turnover.official.map((o) => o.sourceUrl),
+      ...report.datasets.flatMap((d) => d.licence.match(/https?:\/\/\S+/g) ?? []),
+    ]);
     const found = page.match(/https?:\/\/[^\s"'<>]+/g) ?? [];
     expect(found.length).toBeGreaterThan(0);
     expect(found.filter((url) => !allowed.has(url))).toEqual([]);
-    for (const o of report.turnover.official) expect(page).toContain(`<a href="${escaped(o.sourceUrl)}" rel="noopener noreferrer">`);
+    for (const o of report.turnover.official)
+      expect(page).toContain(`<a href="${escaped(o.sourceUrl)}" rel="noopener noreferrer">`);
   });
 
   it('is in the chosen language, with numbers right-aligned in locale format', async () => {
@@ -97,9 +114,19 @@ describe('renderHtml', () => {
     const bad: ReportModel = {
       ...report,
       exporter: { ...report.exporter, nameEn: evil },
-      needs: { ...report.needs, basis: attr, missing: evil, rows: report.needs.rows.map((r) => ({ ...r, nameEn: evil })) },
+      needs: {
+        ...report.needs,
+        basis: attr,
+        missing: evil,
+        rows: report.needs.rows.map((r) => ({ ...r, nameEn: evil })),
+      },
       rivals: { ...report.rivals, products: report.rivals.products.map((p) => ({ ...p, nameEn: `</svg>${evil}` })) },
-      turnover: { ...report.turnover, official: report.turnover.official.map((o, i) => (i === 0 ? { ...o, sourceUrl: 'javascript:alert(1)', note: attr } : o)) },
+      turnover: {
+        ...report.turnover,
+        official: report.turnover.official.map((o, i) =>
+          i === 0 ? { ...o, sourceUrl: 'javascript:alert(1)', note: attr } : o,
+        ),
+      },
       datasets: report.datasets.map((d) => ({ ...d, fileName: attr, licence: evil })),
     };
     const out = await html(bad);
@@ -124,7 +151,9 @@ describe('renderHtml', () => {
       expect(s.status, id).toBe('missing');
       const markup = section(out, id);
       expect(markup, id).toContain('<span class="badge badge-missing">not computed</span>');
-      expect(markup, id).toContain(`<div class="missing missing-missing" role="note"><strong>Missing, and how to add it:</strong>${escaped(s.missing!)}</div>`);
+      expect(markup, id).toContain(
+        `<div class="missing missing-missing" role="note"><strong>Missing, and how to add it:</strong>${escaped(s.missing!)}</div>`,
+      );
       expect(markup, id).not.toContain('<svg');
       expect(markup, id).not.toContain('<table');
     }
@@ -137,18 +166,24 @@ describe('renderHtml', () => {
   });
 
   it('computed sections carry no missing-data box', () => {
-    for (const id of ['turnover', 'needs', 'potential', 'rivals']) expect(section(page, id)).not.toContain('class="missing');
+    for (const id of ['turnover', 'needs', 'potential', 'rivals'])
+      expect(section(page, id)).not.toContain('class="missing');
   });
 
   it('joint production: a bubble chart of density against PCI, then its table', async () => {
     expect(section(page, 'joint-production')).toContain('No product meets the criteria in this data.');
-    const rows = [jointRow('8433', 'Harvesters', 5e8, 0.3, 1.2), jointRow('8701', 'Tractors', 2e8, 0.25, 0.8), jointRow('0405', 'Butter', 5e7, 0.1, -0.4)];
+    const rows = [
+      jointRow('8433', 'Harvesters', 5e8, 0.3, 1.2),
+      jointRow('8701', 'Tractors', 2e8, 0.25, 0.8),
+      jointRow('0405', 'Butter', 5e7, 0.1, -0.4),
+    ];
     const out = await html({ ...report, jointProduction: { ...report.jointProduction, rows } });
     const markup = section(out, 'joint-production');
     const svgAt = markup.indexOf('<svg');
     expect(svgAt).toBeGreaterThan(0);
     expect(markup.indexOf('<table')).toBeGreaterThan(svgAt);
-    for (const code of ['8433', '8701', '0405']) expect(markup.slice(svgAt, markup.indexOf('</svg>'))).toContain(`>${code}</text>`);
+    for (const code of ['8433', '8701', '0405'])
+      expect(markup.slice(svgAt, markup.indexOf('</svg>'))).toContain(`>${code}</text>`);
     expect(markup).toContain('<td class="num">500.0</td>');
   });
 });

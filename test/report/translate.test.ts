@@ -10,7 +10,15 @@ import { openTempStore, tempDir } from '../support/store.ts';
 import { writeReportFixture } from '../support/report-fixture.ts';
 
 function messages(report: ReportModel): string[] {
-  const sections = [report.needs, report.supply, report.potential, report.rivals, report.jointProduction, report.surplus, report.machineryMarket];
+  const sections = [
+    report.needs,
+    report.supply,
+    report.potential,
+    report.rivals,
+    report.jointProduction,
+    report.surplus,
+    report.machineryMarket,
+  ];
   return [
     ...report.coverage.sections.flatMap((s) => [s.basis, s.missing]),
     ...sections.flatMap((s) => [s.basis, s.missing]),
@@ -38,12 +46,17 @@ describe('Russian messages', () => {
   });
 
   it('leave no English word untranslated', () => {
-    const leftovers = reports.flatMap(messages).map((m) => ({ m, words: untranslatedWords(toRussian(m)) })).filter((x) => x.words.length > 0);
+    const leftovers = reports
+      .flatMap(messages)
+      .map((m) => ({ m, words: untranslatedWords(toRussian(m)) }))
+      .filter((x) => x.words.length > 0);
     expect(leftovers).toEqual([]);
   });
 
   it('keep commands, codes and years intact', () => {
-    const text = toRussian("KAZ's imports by product and supplier: download a CEPII BACI release (www.cepii.fr -> Databases -> BACI, e.g. BACI_HS17_V202401.zip: all countries, HS6, 2017-2022, values in USD) and run: karavan ingest BACI_HS17_V202401.zip");
+    const text = toRussian(
+      "KAZ's imports by product and supplier: download a CEPII BACI release (www.cepii.fr -> Databases -> BACI, e.g. BACI_HS17_V202401.zip: all countries, HS6, 2017-2022, values in USD) and run: karavan ingest BACI_HS17_V202401.zip",
+    );
     expect(text).toBe(
       'импорт KAZ по товарам и поставщикам: загрузите выпуск CEPII BACI (www.cepii.fr -> Databases -> BACI, например BACI_HS17_V202401.zip: все страны, HS6, 2017-2022, стоимость в долл. США) и выполните: karavan ingest BACI_HS17_V202401.zip',
     );

@@ -28,7 +28,9 @@ function columnOf(sheet: ExcelJS.Worksheet, label: string): number {
 
 const cellText = (cell: ExcelJS.Cell) => {
   const v = cell.value as unknown;
-  return v && typeof v === 'object' && 'richText' in v ? (v as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('') : v;
+  return v && typeof v === 'object' && 'richText' in v
+    ? (v as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('')
+    : v;
 };
 
 describe('renderXlsx', () => {
@@ -82,7 +84,14 @@ describe('renderXlsx', () => {
         status: 'missing',
         missing: 'KAZ imports: ingest BACI',
         rows: [],
-        worldDemand: { year: 2021, source: 'baci', level: 4, rows: [{ product: '8433', nameEn: 'Harvesters', nameRu: 'Комбайны', worldTradeUsd: 5e9, exporterWorldShare: 0.05 }] },
+        worldDemand: {
+          year: 2021,
+          source: 'baci',
+          level: 4,
+          rows: [
+            { product: '8433', nameEn: 'Harvesters', nameRu: 'Комбайны', worldTradeUsd: 5e9, exporterWorldShare: 0.05 },
+          ],
+        },
       },
     };
     const world = (await workbookOf(standIn)).getWorksheet('World demand')!;
@@ -123,20 +132,33 @@ describe('renderXlsx', () => {
       expect(sheet.getRow(header).font?.bold, sheet.name).toBe(true);
       expect(sheet.getColumn(1).width, sheet.name).toBeGreaterThanOrEqual(8);
     }
-    expect(workbook.getWorksheet('Needs')!.getCell(2, 1).value).toBe(`Status: computed. Computed from: ${report.needs.basis}.`);
+    expect(workbook.getWorksheet('Needs')!.getCell(2, 1).value).toBe(
+      `Status: computed. Computed from: ${report.needs.basis}.`,
+    );
   });
 
   it('keeps formula-like text as text: no cell of the workbook is a formula', async () => {
     const injected = '=HYPERLINK("http://evil.example","x")';
     const bad: ReportModel = {
       ...report,
-      needs: { ...report.needs, rows: report.needs.rows.map((r, i) => (i === 0 ? { ...r, nameEn: injected, product: '+843351' } : r)) },
-      turnover: { ...report.turnover, official: report.turnover.official.map((o, i) => (i === 0 ? { ...o, measure: '@SUM(A1:A9)', note: '-2+3', sourceUrl: '=cmd|" /C calc"!A0' } : o)) },
+      needs: {
+        ...report.needs,
+        rows: report.needs.rows.map((r, i) => (i === 0 ? { ...r, nameEn: injected, product: '+843351' } : r)),
+      },
+      turnover: {
+        ...report.turnover,
+        official: report.turnover.official.map((o, i) =>
+          i === 0 ? { ...o, measure: '@SUM(A1:A9)', note: '-2+3', sourceUrl: '=cmd|" /C calc"!A0' } : o,
+        ),
+      },
       datasets: report.datasets.map((d) => ({ ...d, fileName: '\t=1+1' })),
     };
     const book = await workbookOf(bad);
     let formulas = 0;
-    for (const sheet of book.worksheets) sheet.eachRow((row) => row.eachCell((cell) => (formulas += cell.type === ExcelJS.ValueType.Formula || cell.formula ? 1 : 0)));
+    for (const sheet of book.worksheets)
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => (formulas += cell.type === ExcelJS.ValueType.Formula || cell.formula ? 1 : 0)),
+      );
     expect(formulas).toBe(0);
     const needs = book.getWorksheet('Needs')!;
     const name = needs.getCell(header + 1, 2);
@@ -156,16 +178,22 @@ describe('renderXlsx', () => {
 // package.json overrides exceljs's uuid (8.3.2, advisory GHSA-w5hq-g745-h8pq) with ^11.1.1
 // (docs/reliability.md, security). exceljs calls uuid only for the extension of a data-bar
 // conditional format, which Karavan does not write; this keeps that path working with the override.
-describe("exceljs under the uuid override", () => {
+describe('exceljs under the uuid override', () => {
   it('writes a data-bar conditional format (the one place exceljs calls uuid.v4)', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('bars');
     sheet.addRows([[1], [2], [3]]);
-    sheet.addConditionalFormatting({ ref: 'A1:A3', rules: [{ type: 'dataBar', priority: 1, cfvo: [{ type: 'min' }, { type: 'max' }] } as ExcelJS.ConditionalFormattingRule] });
+    sheet.addConditionalFormatting({
+      ref: 'A1:A3',
+      rules: [
+        { type: 'dataBar', priority: 1, cfvo: [{ type: 'min' }, { type: 'max' }] } as ExcelJS.ConditionalFormattingRule,
+      ],
+    });
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
     expect(buffer.subarray(0, 2).toString()).toBe('PK');
     // exceljs gives the rule its extension id from uuid.v4 while writing.
-    const rule = (sheet as unknown as { conditionalFormattings: { rules: { x14Id?: string }[] }[] }).conditionalFormattings[0]!.rules[0]!;
+    const rule = (sheet as unknown as { conditionalFormattings: { rules: { x14Id?: string }[] }[] })
+      .conditionalFormattings[0]!.rules[0]!;
     expect(rule.x14Id).toMatch(/^\{[0-9A-F]{8}-[0-9A-F]{4}-4[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}\}$/);
   });
 });

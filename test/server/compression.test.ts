@@ -27,7 +27,9 @@ describe('gzip of cached results', () => {
     // Its own ETag, and either ETag revalidates.
     expect(zipped.headers.etag).toBe(gzipEtag(plain.headers.etag as string));
     for (const etag of [plain.headers.etag, zipped.headers.etag] as string[]) {
-      expect((await s.app.inject({ url, headers: { 'accept-encoding': 'gzip', 'if-none-match': etag } })).statusCode).toBe(304);
+      expect(
+        (await s.app.inject({ url, headers: { 'accept-encoding': 'gzip', 'if-none-match': etag } })).statusCode,
+      ).toBe(304);
     }
   });
 

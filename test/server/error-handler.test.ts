@@ -17,8 +17,16 @@ describe('error handler', () => {
     app.get('/bug', async () => {
       throw new TypeError('cannot read properties of undefined (at /secret/path.ts:12)');
     });
-    app.get('/typed', { schema: { querystring: { type: 'object', properties: { year: { type: 'integer', maximum: 2100 } } } } }, async () => ({ ok: true }));
-    app.post('/body', { schema: { body: { type: 'object', required: ['a'], properties: { a: { type: 'number' } } } } }, async () => ({ ok: true }));
+    app.get(
+      '/typed',
+      { schema: { querystring: { type: 'object', properties: { year: { type: 'integer', maximum: 2100 } } } } },
+      async () => ({ ok: true }),
+    );
+    app.post(
+      '/body',
+      { schema: { body: { type: 'object', required: ['a'], properties: { a: { type: 'number' } } } } },
+      async () => ({ ok: true }),
+    );
     await app.ready();
   });
   afterAll(() => app.close());
@@ -26,7 +34,12 @@ describe('error handler', () => {
   it('answers a KaravanError with its status and toJSON()', async () => {
     const r = await app.inject({ url: '/karavan' });
     expect(r.statusCode).toBe(404);
-    expect(JSON.parse(r.body)).toEqual({ code: 'KRV_REF_UNKNOWN_COUNTRY', message: 'unknown country: "Atlantis"', value: 'Atlantis', hint: 'use an ISO3 code' });
+    expect(JSON.parse(r.body)).toEqual({
+      code: 'KRV_REF_UNKNOWN_COUNTRY',
+      message: 'unknown country: "Atlantis"',
+      value: 'Atlantis',
+      hint: 'use an ISO3 code',
+    });
   });
 
   it('keeps a store error 5xx but without internals', async () => {
@@ -52,7 +65,12 @@ describe('error handler', () => {
   });
 
   it('answers malformed JSON and a missing field with 400', async () => {
-    const bad = await app.inject({ method: 'POST', url: '/body', headers: { 'content-type': 'application/json' }, payload: '{"a": ' });
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/body',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"a": ',
+    });
     expect(bad.statusCode).toBe(400);
     expect(JSON.parse(bad.body).code).toBe('KRV_HTTP_BAD_BODY');
     const missing = await app.inject({ method: 'POST', url: '/body', payload: {} });
@@ -61,12 +79,28 @@ describe('error handler', () => {
   });
 
   it('answers an unsupported content type with 415, and a text body where JSON is due with 400', async () => {
-    const xml = await app.inject({ method: 'POST', url: '/body', headers: { 'content-type': 'application/xml' }, payload: '<a>1</a>' });
+    const xml = await app.inject({
+      method: 'POST',
+      url: '/body',
+      headers: { 'content-type': 'application/xml' },
+      payload: '<a>1</a>',
+    });
     expect(xml.statusCode).toBe(415);
-    expect(JSON.parse(xml.body)).toMatchObject({ code: 'KRV_HTTP_BAD_BODY', message: 'unsupported content type: application/xml' });
-    const text = await app.inject({ method: 'POST', url: '/body', headers: { 'content-type': 'text/plain' }, payload: 'a=1' });
+    expect(JSON.parse(xml.body)).toMatchObject({
+      code: 'KRV_HTTP_BAD_BODY',
+      message: 'unsupported content type: application/xml',
+    });
+    const text = await app.inject({
+      method: 'POST',
+      url: '/body',
+      headers: { 'content-type': 'text/plain' },
+      payload: 'a=1',
+    });
     expect(text.statusCode).toBe(400);
-    expect(JSON.parse(text.body)).toMatchObject({ code: 'KRV_OPT_INVALID', message: 'invalid body: a=1 (must be object)' });
+    expect(JSON.parse(text.body)).toMatchObject({
+      code: 'KRV_OPT_INVALID',
+      message: 'invalid body: a=1 (must be object)',
+    });
   });
 
   it('answers an unknown route with 404 JSON', async () => {
@@ -76,7 +110,11 @@ describe('error handler', () => {
   });
 
   it('validationError names nested fields and unknown ones', () => {
-    const e = validationError([{ keyword: 'additionalProperties', instancePath: '/scenario', params: { additionalProperty: 'areaHectares' } }], 'body', {});
+    const e = validationError(
+      [{ keyword: 'additionalProperties', instancePath: '/scenario', params: { additionalProperty: 'areaHectares' } }],
+      'body',
+      {},
+    );
     expect(e).toBeInstanceOf(InvalidOptionError);
     expect(e.message).toBe('invalid scenario.areaHectares: not a field this route takes (in the body)');
   });
@@ -90,7 +128,7 @@ describe('errors of the whole server outside the routes', () => {
   });
   afterAll(() => s.close());
 
-  it('answers a URL whose percent-encoding does not decode with 400 KRV_OPT_INVALID (not Fastify\'s FST_ERR_BAD_URL body)', async () => {
+  it("answers a URL whose percent-encoding does not decode with 400 KRV_OPT_INVALID (not Fastify's FST_ERR_BAD_URL body)", async () => {
     for (const url of ['/api/countries/%', '/%zz', '/api/products/%ff%fe']) {
       const r = await s.app.inject({ url });
       expect(r.statusCode, url).toBe(400);
@@ -133,7 +171,9 @@ describe('errors of the whole server outside the routes', () => {
       const r = await s.app.inject({ url });
       expect(r.statusCode, url).toBe(400);
       expect(JSON.parse(r.body), url).toMatchObject({ code: 'KRV_OPT_INVALID', column: field });
-      expect(JSON.parse(r.body).message, url).toMatch(new RegExp(`^invalid ${field}: -?Infinity \\(must be a finite number\\)$`));
+      expect(JSON.parse(r.body).message, url).toMatch(
+        new RegExp(`^invalid ${field}: -?Infinity \\(must be a finite number\\)$`),
+      );
     }
     expect((await s.app.inject({ url: '/api/products?limit=5' })).statusCode).toBe(200);
   });

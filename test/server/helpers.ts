@@ -13,7 +13,9 @@ export interface TestServer {
 }
 
 /** A server over a temporary store; with `fixture`, the hand-checked BLR/KAZ/RUS BACI fixture is ingested too. */
-export async function testServer(options: Omit<ServerOptions, 'store'> & { fixture?: boolean } = {}): Promise<TestServer> {
+export async function testServer(
+  options: Omit<ServerOptions, 'store'> & { fixture?: boolean } = {},
+): Promise<TestServer> {
   const { fixture = true, ...serverOptions } = options;
   const { store, home, cleanup } = await openTempStore(true);
   if (fixture) await store.ingest(writeReportFixture(home));
@@ -45,7 +47,14 @@ export function schemaErrors(schema: object, body: unknown): string[] {
   return validate(body) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
 }
 
-export async function getJson(app: FastifyInstance, url: string): Promise<{ status: number; body: any; headers: Record<string, unknown> }> {
+export async function getJson(
+  app: FastifyInstance,
+  url: string,
+): Promise<{ status: number; body: any; headers: Record<string, unknown> }> {
   const response = await app.inject({ url });
-  return { status: response.statusCode, body: response.body === '' ? null : JSON.parse(response.body), headers: response.headers };
+  return {
+    status: response.statusCode,
+    body: response.body === '' ? null : JSON.parse(response.body),
+    headers: response.headers,
+  };
 }

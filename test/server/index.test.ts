@@ -4,7 +4,14 @@ import { getJson, testServer, type TestServer } from './helpers.ts';
 
 describe('resolveServer', () => {
   it('has the documented defaults: loopback, port 8080, no ingest', () => {
-    expect(serverDefaults).toMatchObject({ host: '127.0.0.1', port: 8080, allowIngest: false, maxUploadMb: 2048, cacheEntries: 512, logRequests: false });
+    expect(serverDefaults).toMatchObject({
+      host: '127.0.0.1',
+      port: 8080,
+      allowIngest: false,
+      maxUploadMb: 2048,
+      cacheEntries: 512,
+      logRequests: false,
+    });
     const o = resolveServer();
     expect(o.host).toBe('127.0.0.1');
     expect(o.port).toBe(8080);
@@ -38,9 +45,9 @@ describe('buildServer', () => {
     const r = await getJson(s.app, '/api/openapi.json');
     expect(r.status).toBe(200);
     expect(r.body.openapi).toBe('3.1.0');
-    const operations = Object.entries(r.body.paths as Record<string, Record<string, { tags?: string[]; summary?: string }>>).flatMap(([path, methods]) =>
-      Object.entries(methods).map(([method, op]) => ({ path, method, op })),
-    );
+    const operations = Object.entries(
+      r.body.paths as Record<string, Record<string, { tags?: string[]; summary?: string }>>,
+    ).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })));
     expect(operations.length).toBeGreaterThanOrEqual(20);
     for (const { path, method, op } of operations) {
       expect(op.tags?.length, `${method} ${path} tags`).toBeGreaterThan(0);

@@ -35,7 +35,10 @@ describe('security headers', () => {
     const csv = await s.app.inject({ url: '/api/countries?search=kaz&format=csv' });
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expectHeaders(csv.headers);
-    const cached = await s.app.inject({ url: '/api/countries?search=kaz', headers: { 'if-none-match': json.headers.etag as string } });
+    const cached = await s.app.inject({
+      url: '/api/countries?search=kaz',
+      headers: { 'if-none-match': json.headers.etag as string },
+    });
     expect(cached.statusCode).toBe(304);
     expectHeaders(cached.headers);
     expectHeaders((await s.app.inject({ url: '/api/health' })).headers);
@@ -65,7 +68,12 @@ describe('security headers', () => {
     const none = await s.app.inject({ url: '/api/nothing-here' });
     expect(none.statusCode).toBe(404);
     expectHeaders(none.headers);
-    const body = await s.app.inject({ method: 'POST', url: '/api/machinery/fleet', headers: { 'content-type': 'application/json' }, payload: '{"scenario": ' });
+    const body = await s.app.inject({
+      method: 'POST',
+      url: '/api/machinery/fleet',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"scenario": ',
+    });
     expect(body.statusCode).toBe(400);
     expectHeaders(body.headers);
     const badUrl = await s.app.inject({ url: '/api/countries/%' });

@@ -23,7 +23,12 @@ const table: ResultTable = {
 describe('tableToCsv', () => {
   it('escapes text that a spreadsheet would run, keeps numbers (negative too) as numbers, quotes per RFC 4180', () => {
     expect(tableToCsv(table, 'en')).toBe(
-      '\ufeffName,"Value, USD"\r\n' + '"\'=HYPERLINK(""http://x"",""y"")",-5\r\n' + "'+1,1.5\r\n" + "'-2,\r\n" + "'@SUM(A1),\r\n" + '"plain, ""quoted""",0\r\n',
+      '\ufeffName,"Value, USD"\r\n' +
+        '"\'=HYPERLINK(""http://x"",""y"")",-5\r\n' +
+        "'+1,1.5\r\n" +
+        "'-2,\r\n" +
+        "'@SUM(A1),\r\n" +
+        '"plain, ""quoted""",0\r\n',
     );
   });
 

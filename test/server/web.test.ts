@@ -9,7 +9,8 @@ import { testServer, type TestServer } from './helpers.ts';
 // A hand-made build: index.html, a hashed script with the .br/.gz copies Vite writes, and a
 // stylesheet without them.
 const script = 'console.log("karavan");\n'.repeat(200);
-const page = '<!doctype html><html lang="ru"><title>Караван</title><script type="module" src="/assets/index-abc.js"></script></html>';
+const page =
+  '<!doctype html><html lang="ru"><title>Караван</title><script type="module" src="/assets/index-abc.js"></script></html>';
 
 describe('the dashboard served from memory', () => {
   let s: TestServer;
@@ -60,13 +61,18 @@ describe('the dashboard served from memory', () => {
     const br = await s.app.inject({ url, headers: { 'accept-encoding': 'gzip, deflate, br' } });
     const gz = await s.app.inject({ url, headers: { 'accept-encoding': 'gzip' } });
     const plain = await s.app.inject({ url, headers: { 'accept-encoding': 'br;q=0, identity' } });
-    expect([br.headers['content-encoding'], gz.headers['content-encoding'], plain.headers['content-encoding']]).toEqual(['br', 'gzip', undefined]);
+    expect([br.headers['content-encoding'], gz.headers['content-encoding'], plain.headers['content-encoding']]).toEqual(
+      ['br', 'gzip', undefined],
+    );
     expect(plain.body).toBe(script);
     expect(new Set([br.headers.etag, gz.headers.etag, plain.headers.etag]).size).toBe(3);
     for (const r of [br, gz, plain]) {
       expect(r.headers.vary).toBe('Accept-Encoding');
       expect(r.headers['cache-control']).toBe('public, max-age=31536000, immutable');
-      const again = await s.app.inject({ url, headers: { 'accept-encoding': 'gzip, br', 'if-none-match': r.headers.etag as string } });
+      const again = await s.app.inject({
+        url,
+        headers: { 'accept-encoding': 'gzip, br', 'if-none-match': r.headers.etag as string },
+      });
       expect(again.statusCode).toBe(304);
       expect(again.body).toBe('');
     }
@@ -80,7 +86,13 @@ describe('the dashboard served from memory', () => {
   });
 
   it('answers any other path, one that leaves the folder, or a compressed copy by name, with the JSON 404', async () => {
-    for (const url of ['/assets/missing.js', '/../package.json', '/assets/%2e%2e/%2e%2e/package.json', '/assets/index-abc.js.br', '/assets/']) {
+    for (const url of [
+      '/assets/missing.js',
+      '/../package.json',
+      '/assets/%2e%2e/%2e%2e/package.json',
+      '/assets/index-abc.js.br',
+      '/assets/',
+    ]) {
       const r = await s.app.inject({ url });
       expect(r.statusCode, url).toBe(404);
       expect(JSON.parse(r.body).code, url).toBe('KRV_HTTP_NOT_FOUND');

@@ -8,12 +8,18 @@ import { createWriteStream, readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 
-const samplePath = join(new URL('../../../shared/data/', import.meta.url).pathname, 'baci-sample/BACI_HS92_Y2021_V202301_from_AFG_ZAF.csv');
+const samplePath = join(
+  new URL('../../../shared/data/', import.meta.url).pathname,
+  'baci-sample/BACI_HS92_Y2021_V202301_from_AFG_ZAF.csv',
+);
 
 /** Importer codes to rotate through: BACI's own country list (V202201), one code per ISO3. */
 const importerCodes = [
   ...new Map(
-    readFileSync(join(new URL('../../../shared/data/', import.meta.url).pathname, 'baci-codes/country_codes_V202201.csv'), 'utf8')
+    readFileSync(
+      join(new URL('../../../shared/data/', import.meta.url).pathname, 'baci-codes/country_codes_V202201.csv'),
+      'utf8',
+    )
       .split(/\r?\n/)
       .slice(1)
       .map((line) => [line.split(',').at(-1)!, Number(line.split(',')[0])] as const)
@@ -25,7 +31,11 @@ const importerCodes = [
  * `yearsFirst` (the crash test's layout) rotates years before importers; otherwise the file is
  * shaped like a real BACI yearly CSV: one year, many exporters, all importers.
  */
-export async function writeBaciLike(path: string, targetRows: number, options: { yearsFirst?: boolean } = {}): Promise<number> {
+export async function writeBaciLike(
+  path: string,
+  targetRows: number,
+  options: { yearsFirst?: boolean } = {},
+): Promise<number> {
   const lines = readFileSync(samplePath, 'utf8').split(/\r?\n/).slice(1).filter(Boolean);
   const parsed = lines.map((line) => {
     const [, i, , k, v, q] = line.split(',');
@@ -48,7 +58,8 @@ export async function writeBaciLike(path: string, targetRows: number, options: {
     while (written < targetRows) {
       const year = 2021 - (blockIndex % 30);
       const importer = importerCodes[Math.floor(blockIndex / 30) % importerCodes.length]!;
-      if (Math.floor(blockIndex / (30 * importerCodes.length)) > 0) throw new Error('target too large for distinct keys');
+      if (Math.floor(blockIndex / (30 * importerCodes.length)) > 0)
+        throw new Error('target too large for distinct keys');
       let chunk = '';
       for (const r of block) {
         if (written >= targetRows) break;

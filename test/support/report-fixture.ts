@@ -14,12 +14,21 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const fixtureFactors: Record<number, number> = { 2016: 0.4, 2017: 0.5, 2018: 0.6, 2019: 0.7, 2020: 0.8, 2021: 1.0 };
+export const fixtureFactors: Record<number, number> = {
+  2016: 0.4,
+  2017: 0.5,
+  2018: 0.6,
+  2019: 0.7,
+  2020: 0.8,
+  2021: 1.0,
+};
 export const fixtureCountries = { A: 112, B: 398, C: 643 } as const;
 export const fixtureProducts = { p1: '843351', p2: '870190', p3: '040510' } as const;
 
 /** Example flows in USD m: [exporter, importer, p1, p2, p3]. */
-export const exampleFlows: Array<[keyof typeof fixtureCountries, keyof typeof fixtureCountries, number, number, number]> = [
+export const exampleFlows: Array<
+  [keyof typeof fixtureCountries, keyof typeof fixtureCountries, number, number, number]
+> = [
   ['A', 'B', 50, 10, 0],
   ['A', 'C', 30, 0, 20],
   ['B', 'A', 5, 40, 10],
@@ -31,7 +40,12 @@ export const exampleFlows: Array<[keyof typeof fixtureCountries, keyof typeof fi
 function fillerCodes(): number[] {
   const used = new Set<number>(Object.values(fixtureCountries));
   const seen = new Set<string>();
-  const lines = readFileSync(join(new URL('../../../shared/data/', import.meta.url).pathname, 'baci-codes/country_codes_V202201.csv'), 'utf8').split(/\r?\n/).slice(1);
+  const lines = readFileSync(
+    join(new URL('../../../shared/data/', import.meta.url).pathname, 'baci-codes/country_codes_V202201.csv'),
+    'utf8',
+  )
+    .split(/\r?\n/)
+    .slice(1);
   const codes: number[] = [];
   for (const line of lines) {
     const code = Number(line.split(',')[0]);
@@ -58,11 +72,15 @@ export function writeReportFixture(dir: string): string {
         const unitUsdPerTonne = from === 'C' && to === 'B' && product === fixtureProducts.p2 ? 100_000 : 200_000;
         const tonnes = (usdM * 1e6) / unitUsdPerTonne;
         // BACI drops the leading zero of product codes.
-        lines.push(`${year},${fixtureCountries[from]},${fixtureCountries[to]},${Number(product)},${(usdM * 1000).toFixed(3)},"${tonnes.toFixed(3).padStart(13)}"`);
+        lines.push(
+          `${year},${fixtureCountries[from]},${fixtureCountries[to]},${Number(product)},${(usdM * 1000).toFixed(3)},"${tonnes.toFixed(3).padStart(13)}"`,
+        );
       });
     }
     fillers.forEach((code, n) => {
-      lines.push(`${year},${code},${fillers[(n + 1) % fillers.length]},10121,${(1000 * (1 + (n % 7))).toFixed(3)},"           NA"`);
+      lines.push(
+        `${year},${code},${fillers[(n + 1) % fillers.length]},10121,${(1000 * (1 + (n % 7))).toFixed(3)},"           NA"`,
+      );
     });
   }
   const path = join(dir, 'BACI_HS17_fixture.csv');

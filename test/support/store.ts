@@ -12,7 +12,9 @@ export function tempDir(prefix = 'karavan-test-'): { path: string; cleanup: () =
 }
 
 /** Opens a store in a new temporary home (with the embedded default data unless told not to). */
-export async function openTempStore(ensureDefault = true): Promise<{ store: TradeStore; home: string; cleanup: () => void }> {
+export async function openTempStore(
+  ensureDefault = true,
+): Promise<{ store: TradeStore; home: string; cleanup: () => void }> {
   const dir = tempDir('karavan-store-');
   const store = await TradeStore.open({ home: dir.path, ensureDefault, threads: 2 });
   return {

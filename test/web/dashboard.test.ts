@@ -17,7 +17,16 @@ import { writeReportFixture } from '../support/report-fixture.ts';
 import { openTempStore } from '../support/store.ts';
 
 export const chromiumPath = process.env['KARAVAN_CHROMIUM'] ?? '/usr/bin/chromium';
-export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const shots = new URL('../../test-results/', import.meta.url).pathname;
 
 describe('dashboard in Chromium', () => {
@@ -31,7 +40,9 @@ describe('dashboard in Chromium', () => {
 
   beforeAll(async () => {
     if (!existsSync(chromiumPath)) {
-      throw new Error(`Chromium is not installed at ${chromiumPath}: install Debian's package (apt-get update && apt-get install -y chromium, as .ci/run does) or set KARAVAN_CHROMIUM`);
+      throw new Error(
+        `Chromium is not installed at ${chromiumPath}: install Debian's package (apt-get update && apt-get install -y chromium, as .ci/run does) or set KARAVAN_CHROMIUM`,
+      );
     }
     const webRoot = resolveServer().webRoot;
     if (!(await ensureWebBuilt(webRoot))) throw new Error('the dashboard is not built and Vite is missing: run npm ci');
@@ -42,7 +53,14 @@ describe('dashboard in Chromium', () => {
     base = await app.listen({ host: '127.0.0.1', port: 0 });
     mkdirSync(shots, { recursive: true });
     userDataDir = mkdtempSync(join(tmpdir(), 'karavan-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, { executablePath: chromiumPath, args: chromiumArgs, headless: true, viewport: { width: 1360, height: 900 }, acceptDownloads: true, locale: 'ru-RU' });
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: chromiumPath,
+      args: chromiumArgs,
+      headless: true,
+      viewport: { width: 1360, height: 900 },
+      acceptDownloads: true,
+      locale: 'ru-RU',
+    });
     page = context.pages()[0] ?? (await context.newPage());
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
@@ -77,7 +95,9 @@ describe('dashboard in Chromium', () => {
       await page.waitForFunction(() => window.karavanFirstChartMs !== undefined, undefined, { timeout: 30_000 });
       loads.push(await page.evaluate(() => window.karavanFirstChartMs!));
     }
-    process.stdout.write(`page load to first chart (navigation start to first chart drawn): ${loads.map((ms) => ms.toFixed(0)).join(', ')} ms\n`);
+    process.stdout.write(
+      `page load to first chart (navigation start to first chart drawn): ${loads.map((ms) => ms.toFixed(0)).join(', ')} ms\n`,
+    );
     expect(Math.min(...loads)).toBeLessThan(2000);
     await ready();
     expect(await page.locator('nav.views a.active').textContent()).toBe('Обзор');
@@ -110,7 +130,9 @@ describe('dashboard in Chromium', () => {
     const table = page.locator('table[data-table="potential"]');
     await table.waitFor();
     const column = async (key: string) => {
-      const index = await table.locator('thead th').evaluateAll((ths, k) => ths.findIndex((th) => (th as HTMLElement).dataset['key'] === k), key);
+      const index = await table
+        .locator('thead th')
+        .evaluateAll((ths, k) => ths.findIndex((th) => (th as HTMLElement).dataset['key'] === k), key);
       return table.locator(`tbody tr td:nth-child(${index + 1})`).allTextContents();
     };
     await table.locator('th[data-key="product"]').click();
@@ -129,7 +151,10 @@ describe('dashboard in Chromium', () => {
     await ready();
     expect(await page.locator('nav.views a.active').textContent()).toBe('Opportunities');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-panel="potential-table"] a.download[data-format="xlsx"]').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-panel="potential-table"] a.download[data-format="xlsx"]').click(),
+    ]);
     const path = join(userDataDir, 'potential.xlsx');
     await download.saveAs(path);
     const workbook = new ExcelJS.Workbook();
@@ -148,7 +173,8 @@ describe('dashboard in Chromium', () => {
       await page.waitForTimeout(400);
       expect(await page.locator('main .notice.error').count(), view).toBe(0);
       // Each view draws its chart, or says why it has none (the fixture pair has no joint-production candidates).
-      if (view !== 'data') await page.waitForSelector('main .chart[data-drawn="true"], main .notice[data-coverage]', { timeout: 30_000 });
+      if (view !== 'data')
+        await page.waitForSelector('main .chart[data-drawn="true"], main .notice[data-coverage]', { timeout: 30_000 });
       await shot(view);
     }
     // A chart's table view.

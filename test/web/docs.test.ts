@@ -14,7 +14,16 @@ import { openTempStore } from '../support/store.ts';
 
 // As test/web/dashboard.test.ts (importing that file would run its tests here too).
 const chromiumPath = process.env['KARAVAN_CHROMIUM'] ?? '/usr/bin/chromium';
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 describe('API docs page in Chromium', () => {
   let app: FastifyInstance;
@@ -24,13 +33,21 @@ describe('API docs page in Chromium', () => {
   let cleanupStore: () => void;
 
   beforeAll(async () => {
-    if (!existsSync(chromiumPath)) throw new Error(`Chromium is not installed at ${chromiumPath}: apt-get install -y chromium, or set KARAVAN_CHROMIUM`);
+    if (!existsSync(chromiumPath))
+      throw new Error(
+        `Chromium is not installed at ${chromiumPath}: apt-get install -y chromium, or set KARAVAN_CHROMIUM`,
+      );
     const temp = await openTempStore(true);
     cleanupStore = temp.cleanup;
     app = await buildServer({ store: temp.store });
     base = await app.listen({ host: '127.0.0.1', port: 0 });
     userDataDir = mkdtempSync(join(tmpdir(), 'karavan-chromium-docs-'));
-    context = await chromium.launchPersistentContext(userDataDir, { executablePath: chromiumPath, args: chromiumArgs, headless: true, viewport: { width: 1280, height: 900 } });
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: chromiumPath,
+      args: chromiumArgs,
+      headless: true,
+      viewport: { width: 1280, height: 900 },
+    });
   }, 120_000);
 
   afterAll(async () => {

@@ -1,10 +1,32 @@
 /** ECharts, bundled (no CDN), with only the charts and components the views use. */
 import { BarChart, GraphChart, LineChart, ScatterChart, TreemapChart } from 'echarts/charts';
-import { DatasetComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, DataZoomComponent, MarkLineComponent } from 'echarts/components';
+import {
+  DatasetComponent,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  VisualMapComponent,
+  DataZoomComponent,
+  MarkLineComponent,
+} from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([BarChart, GraphChart, LineChart, ScatterChart, TreemapChart, DatasetComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, DataZoomComponent, MarkLineComponent, CanvasRenderer]);
+echarts.use([
+  BarChart,
+  GraphChart,
+  LineChart,
+  ScatterChart,
+  TreemapChart,
+  DatasetComponent,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  VisualMapComponent,
+  DataZoomComponent,
+  MarkLineComponent,
+  CanvasRenderer,
+]);
 
 export type ChartOption = echarts.EChartsCoreOption;
 
@@ -19,7 +41,18 @@ declare global {
 
 const charts = new Set<echarts.ECharts>();
 
-export const palette = ['#2f6f9f', '#d9822b', '#3d9970', '#b3413b', '#7a5ea8', '#8c6d3f', '#c05a94', '#6b7b8c', '#9aa83a', '#2aa6a6'];
+export const palette = [
+  '#2f6f9f',
+  '#d9822b',
+  '#3d9970',
+  '#b3413b',
+  '#7a5ea8',
+  '#8c6d3f',
+  '#c05a94',
+  '#6b7b8c',
+  '#9aa83a',
+  '#2aa6a6',
+];
 
 /** Draws `option` in `el` as soon as it has a size (ECharts cannot lay out a graph in a 0 x 0 box). */
 export function chartFor(el: HTMLElement, option: ChartOption): void {
@@ -44,7 +77,12 @@ function draw(el: HTMLElement, option: ChartOption): echarts.ECharts {
     window.karavanFirstChartMs ??= performance.now();
     el.dataset.drawn = 'true';
   });
-  chart.setOption({ color: palette, textStyle: { fontFamily: 'system-ui, "DejaVu Sans", sans-serif' }, animationDuration: 300, ...option });
+  chart.setOption({
+    color: palette,
+    textStyle: { fontFamily: 'system-ui, "DejaVu Sans", sans-serif' },
+    animationDuration: 300,
+    ...option,
+  });
   charts.add(chart);
   return chart;
 }

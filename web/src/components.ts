@@ -25,7 +25,11 @@ export function loading(target: HTMLElement, what = t('loading')): () => void {
 }
 
 /** Runs `work` with a loading line in `target`; errors become an error box there. */
-export async function withLoading<T>(target: HTMLElement, work: () => Promise<T>, what?: string): Promise<T | undefined> {
+export async function withLoading<T>(
+  target: HTMLElement,
+  work: () => Promise<T>,
+  what?: string,
+): Promise<T | undefined> {
   const stop = loading(target, what);
   try {
     return await work();
@@ -85,7 +89,12 @@ export function coverageNotice(meta: SectionMeta): HTMLElement | null {
 
 /** Shown when a section is computed but has no rows for this pair (nothing traded, no candidates). */
 export function noRowsNotice(meta: SectionMeta): HTMLElement {
-  return h('div', { class: 'notice partial', dataset: { coverage: 'empty' } }, h('strong', {}, t('noRowsForPair')), meta.basis && meta.basis !== 'nothing' ? h('p', {}, `${t('basis')}: ${meta.basis}`) : null);
+  return h(
+    'div',
+    { class: 'notice partial', dataset: { coverage: 'empty' } },
+    h('strong', {}, t('noRowsForPair')),
+    meta.basis && meta.basis !== 'nothing' ? h('p', {}, `${t('basis')}: ${meta.basis}`) : null,
+  );
 }
 
 export interface SortState {
@@ -94,7 +103,10 @@ export interface SortState {
 }
 
 /** A table of a ResultTable, sortable by clicking a header. */
-export function dataTable(table: ResultTable, options: { sort?: SortState; onSort?: (sort: SortState) => void; maxRows?: number } = {}): HTMLElement {
+export function dataTable(
+  table: ResultTable,
+  options: { sort?: SortState; onSort?: (sort: SortState) => void; maxRows?: number } = {},
+): HTMLElement {
   const l = lang();
   let sort = options.sort;
   const wrap = h('div', { class: 'table-wrap' });
@@ -141,10 +153,19 @@ export function dataTable(table: ResultTable, options: { sort?: SortState; onSor
       h(
         'tr',
         {},
-        table.columns.map((c) => h('td', { class: c.kind && c.kind !== 'text' ? 'num' : '' }, formatCell(row[c.key], c.kind))),
+        table.columns.map((c) =>
+          h('td', { class: c.kind && c.kind !== 'text' ? 'num' : '' }, formatCell(row[c.key], c.kind)),
+        ),
       ),
     );
-    wrap.append(h('table', { class: 'data', dataset: { table: table.id } }, h('thead', {}, head), h('tbody', {}, body.length > 0 ? body : h('tr', {}, h('td', { colspan: table.columns.length }, t('noRows'))))));
+    wrap.append(
+      h(
+        'table',
+        { class: 'data', dataset: { table: table.id } },
+        h('thead', {}, head),
+        h('tbody', {}, body.length > 0 ? body : h('tr', {}, h('td', { colspan: table.columns.length }, t('noRows')))),
+      ),
+    );
   };
   render();
   return wrap;
@@ -173,20 +194,37 @@ export interface PanelOptions {
 export function panel(options: PanelOptions): HTMLElement {
   const l = lang();
   const body = h('div', { class: 'panel-body' });
-  const chartBox = options.chart ? h('div', { class: 'chart', style: `height: ${options.chartHeight ?? 360}px` }) : null;
+  const chartBox = options.chart
+    ? h('div', { class: 'chart', style: `height: ${options.chartHeight ?? 360}px` })
+    : null;
   const tableBox = h('div', { class: 'panel-table' });
   let tableLoaded = false;
   const loadTable = async () => {
     if (tableLoaded) return;
     tableLoaded = true;
-    const tables = options.tables ?? (await withLoading(tableBox, () => getJson<{ tables: ResultTable[] }>(withQuery(options.url!, { format: 'tables', lang: l })).then((r) => r.tables)));
+    const tables =
+      options.tables ??
+      (await withLoading(tableBox, () =>
+        getJson<{ tables: ResultTable[] }>(withQuery(options.url!, { format: 'tables', lang: l })).then(
+          (r) => r.tables,
+        ),
+      ));
     const table = tables?.find((x) => x.id === options.tableId);
     if (table) tableBox.append(dataTable(table, { sort: options.sort, onSort: options.onSort }));
   };
-  const showChart = h('button', { type: 'button', class: 'toggle', 'aria-pressed': 'true', onclick: () => select(false) }, t('chart'));
-  const showTable = h('button', { type: 'button', class: 'toggle', 'aria-pressed': 'false', onclick: () => select(true) }, t('table'));
+  const showChart = h(
+    'button',
+    { type: 'button', class: 'toggle', 'aria-pressed': 'true', onclick: () => select(false) },
+    t('chart'),
+  );
+  const showTable = h(
+    'button',
+    { type: 'button', class: 'toggle', 'aria-pressed': 'false', onclick: () => select(true) },
+    t('table'),
+  );
   const select = (table: boolean) => {
-    if (!table && chartBox && !chartBox.dataset['drawn'] && chartBox.isConnected) requestAnimationFrame(() => tidyCharts());
+    if (!table && chartBox && !chartBox.dataset['drawn'] && chartBox.isConnected)
+      requestAnimationFrame(() => tidyCharts());
     showChart.setAttribute('aria-pressed', String(!table));
     showTable.setAttribute('aria-pressed', String(table));
     if (chartBox) chartBox.hidden = table;
@@ -195,13 +233,37 @@ export function panel(options: PanelOptions): HTMLElement {
   };
   const downloads = (['csv', 'xlsx'] as const).map((format) =>
     options.download
-      ? h('button', { type: 'button', class: 'download', dataset: { format }, onclick: () => options.download!(format) }, format.toUpperCase())
-      : h('a', { class: 'download', dataset: { format }, href: withQuery(options.url!, { format, lang: l, ...(format === 'csv' && { table: options.tableId }) }), download: '' }, format.toUpperCase()),
+      ? h(
+          'button',
+          { type: 'button', class: 'download', dataset: { format }, onclick: () => options.download!(format) },
+          format.toUpperCase(),
+        )
+      : h(
+          'a',
+          {
+            class: 'download',
+            dataset: { format },
+            href: withQuery(options.url!, { format, lang: l, ...(format === 'csv' && { table: options.tableId }) }),
+            download: '',
+          },
+          format.toUpperCase(),
+        ),
   );
   const card = h(
     'section',
     { class: 'panel', dataset: { panel: options.tableId } },
-    h('header', {}, h('h2', {}, options.title), h('div', { class: 'tools' }, chartBox ? [showChart, showTable] : null, h('span', { class: 'label' }, `${t('download')}:`), downloads)),
+    h(
+      'header',
+      {},
+      h('h2', {}, options.title),
+      h(
+        'div',
+        { class: 'tools' },
+        chartBox ? [showChart, showTable] : null,
+        h('span', { class: 'label' }, `${t('download')}:`),
+        downloads,
+      ),
+    ),
     body,
   );
   if (chartBox) body.append(chartBox);

@@ -26,13 +26,19 @@ const texts = {
   table: { ru: 'Таблица', en: 'Table' },
   download: { ru: 'Скачать', en: 'Download' },
   noRows: { ru: 'Нет строк', en: 'No rows' },
-  noRowsForPair: { ru: 'Для этой пары в хранилище нет строк этого раздела', en: 'The store has no rows of this section for this pair' },
+  noRowsForPair: {
+    ru: 'Для этой пары в хранилище нет строк этого раздела',
+    en: 'The store has no rows of this section for this pair',
+  },
   error: { ru: 'Ошибка', en: 'Error' },
   hint: { ru: 'Подсказка', en: 'Hint' },
   statusComputed: { ru: 'рассчитано', en: 'computed' },
   statusPartial: { ru: 'частично', en: 'partial' },
   statusMissing: { ru: 'нет данных', en: 'missing' },
-  coverageMissingTitle: { ru: 'В хранилище нет данных для этого раздела', en: 'The store lacks the data this view needs' },
+  coverageMissingTitle: {
+    ru: 'В хранилище нет данных для этого раздела',
+    en: 'The store lacks the data this view needs',
+  },
   coveragePartialTitle: { ru: 'Данные неполные', en: 'The data are partial' },
   basis: { ru: 'Основа расчёта', en: 'Computed from' },
   whatToIngest: { ru: 'Что загрузить', en: 'What to ingest' },
@@ -40,7 +46,10 @@ const texts = {
   exports: { ru: 'Экспорт', en: 'Exports' },
   imports: { ru: 'Импорт', en: 'Imports' },
   turnover: { ru: 'Оборот', en: 'Turnover' },
-  officialFigures: { ru: 'Официальные данные (без товарной детализации)', en: 'Officially stated figures (no product detail)' },
+  officialFigures: {
+    ru: 'Официальные данные (без товарной детализации)',
+    en: 'Officially stated figures (no product detail)',
+  },
   targetPlanner: { ru: 'Планировщик цели', en: 'Target planner' },
   targetUsd: { ru: 'Цель, млн долл. США', en: 'Target, USD million' },
   targetYear: { ru: 'К году', en: 'By year' },
@@ -48,7 +57,10 @@ const texts = {
   requiredCagr: { ru: 'Нужный среднегодовой рост', en: 'Required annual growth' },
   gap: { ru: 'Разрыв', en: 'Gap' },
   path: { ru: 'Траектория', en: 'Path' },
-  potentialCoverage: { ru: 'Доля разрыва, покрываемая нереализованным потенциалом', en: 'Share of the gap covered by untapped potential' },
+  potentialCoverage: {
+    ru: 'Доля разрыва, покрываемая нереализованным потенциалом',
+    en: 'Share of the gap covered by untapped potential',
+  },
   exampleTarget: { ru: 'Пример: удвоение за пять лет', en: 'Example: double in five years' },
   needsTitle: { ru: 'Импорт импортёра и доля экспортёра', en: "The importer's imports and the exporter's share" },
   exporterShare: { ru: 'Доля экспортёра', en: "Exporter's share" },
@@ -58,7 +70,10 @@ const texts = {
   untapped: { ru: 'Нереализованный потенциал', en: 'Untapped potential' },
   pci: { ru: 'Сложность товара (PCI)', en: 'Product complexity (PCI)' },
   density: { ru: 'Плотность', en: 'Density' },
-  noComplexity: { ru: 'Для этих товаров нет PCI на этом уровне ТН ВЭД', en: 'No PCI for these products at this HS level' },
+  noComplexity: {
+    ru: 'Для этих товаров нет PCI на этом уровне ТН ВЭД',
+    en: 'No PCI for these products at this HS level',
+  },
   rivalsTitle: { ru: 'Доли поставщиков на рынке импортёра', en: "Suppliers' shares of the importer's market" },
   unitValues: { ru: 'Цена единицы, долл./т', en: 'Unit value, USD/t' },
   product: { ru: 'Товар', en: 'Product' },
@@ -93,7 +108,10 @@ const texts = {
   baciHow: { ru: 'CEPII BACI (все страны, HS6)', en: 'CEPII BACI (all countries, HS6)' },
   comtradeHow: { ru: 'UN Comtrade (одна страна)', en: 'UN Comtrade (one country)' },
   upload: { ru: 'Загрузить файл', en: 'Upload a file' },
-  uploadOff: { ru: 'Загрузка через браузер выключена: запустите karavan serve --allow-ingest или выполните команду в терминале.', en: 'Uploads are off: start karavan serve --allow-ingest, or run the command in a terminal.' },
+  uploadOff: {
+    ru: 'Загрузка через браузер выключена: запустите karavan serve --allow-ingest или выполните команду в терминале.',
+    en: 'Uploads are off: start karavan serve --allow-ingest, or run the command in a terminal.',
+  },
   uploading: { ru: 'Передача файла', en: 'Uploading' },
   ingesting: { ru: 'Проверка и загрузка в хранилище', en: 'Checking and importing' },
   imported: { ru: 'Загружено', en: 'Imported' },
@@ -138,7 +156,12 @@ export function formatInteger(value: number | null | undefined): string {
 /** USD amounts, compact: 1.2 bn / 1,2 млрд. */
 export function formatUsd(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  return new Intl.NumberFormat(locale(), { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 1 }).format(value);
+  return new Intl.NumberFormat(locale(), {
+    style: 'currency',
+    currency: 'USD',
+    notation: 'compact',
+    maximumFractionDigits: 1,
+  }).format(value);
 }
 
 export function formatShare(value: number | null | undefined, digits = 1): string {
@@ -148,7 +171,9 @@ export function formatShare(value: number | null | undefined, digits = 1): strin
 
 export function formatDate(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return Number.isNaN(date.getTime())
+    ? iso
+    : new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
 /** A value in a table cell by the column's kind. */

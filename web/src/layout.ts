@@ -25,7 +25,11 @@ function seeded(seed: number): () => number {
   };
 }
 
-export function forceLayout(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[], iterations = 150): Map<string, [number, number]> {
+export function forceLayout(
+  nodes: readonly LayoutNode[],
+  edges: readonly LayoutEdge[],
+  iterations = 150,
+): Map<string, [number, number]> {
   const n = nodes.length;
   const index = new Map(nodes.map((node, i) => [node.id, i]));
   const random = seeded(7);
@@ -34,12 +38,15 @@ export function forceLayout(nodes: readonly LayoutNode[], edges: readonly Layout
   const y = new Float64Array(n);
   const size = 1000;
   nodes.forEach((node, i) => {
-    const angle = (2 * Math.PI * groups.indexOf(node.group ?? '')) / Math.max(1, groups.length) + (random() - 0.5) * 0.6;
+    const angle =
+      (2 * Math.PI * groups.indexOf(node.group ?? '')) / Math.max(1, groups.length) + (random() - 0.5) * 0.6;
     const radius = size * (0.25 + 0.2 * random());
     x[i] = Math.cos(angle) * radius;
     y[i] = Math.sin(angle) * radius;
   });
-  const links = edges.map((e) => [index.get(e.source), index.get(e.target)] as const).filter((l): l is readonly [number, number] => l[0] !== undefined && l[1] !== undefined);
+  const links = edges
+    .map((e) => [index.get(e.source), index.get(e.target)] as const)
+    .filter((l): l is readonly [number, number] => l[0] !== undefined && l[1] !== undefined);
   const k = Math.sqrt((size * size) / Math.max(1, n)) * 0.9;
   const dx = new Float64Array(n);
   const dy = new Float64Array(n);

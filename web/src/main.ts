@@ -59,7 +59,8 @@ function yearsOf(coverage: Coverage | null): number[] {
   if (!coverage) return [];
   const p = coverage.coverage.pair;
   const years = new Set<number>();
-  for (const list of [p.bilateral, p.reverse, p.importerImports, p.exporterFlows, p.exporterExports]) for (const y of list) years.add(y.year);
+  for (const list of [p.bilateral, p.reverse, p.importerImports, p.exporterFlows, p.exporterExports])
+    for (const y of list) years.add(y.year);
   for (const y of p.worldFlowYears) years.add(y.year);
   for (const y of p.worldExportYears) years.add(y.year);
   return [...years].sort((a, b) => b - a);
@@ -67,7 +68,12 @@ function yearsOf(coverage: Coverage | null): number[] {
 
 function header(state: AppState, countries: Country[], coverage: Coverage | null): HTMLElement {
   const select = (name: string, label: string, options: HTMLOptionElement[], onchange: (value: string) => void) =>
-    h('label', { class: 'field' }, h('span', {}, label), h('select', { name, onchange: (e: Event) => onchange((e.target as HTMLSelectElement).value) }, options));
+    h(
+      'label',
+      { class: 'field' },
+      h('span', {}, label),
+      h('select', { name, onchange: (e: Event) => onchange((e.target as HTMLSelectElement).value) }, options),
+    );
   const years = yearsOf(coverage);
   return h(
     'header',
@@ -77,17 +83,44 @@ function header(state: AppState, countries: Country[], coverage: Coverage | null
       'form',
       { class: 'pair', onsubmit: (e: Event) => e.preventDefault() },
       select('from', t('exporter'), countryOptions(countries, state.from), (from) => navigate({ from })),
-      h('button', { type: 'button', class: 'swap', title: t('swap'), 'aria-label': t('swap'), onclick: () => navigate({ from: state.to, to: state.from }) }, '⇄'),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'swap',
+          title: t('swap'),
+          'aria-label': t('swap'),
+          onclick: () => navigate({ from: state.to, to: state.from }),
+        },
+        '⇄',
+      ),
       select('to', t('importer'), countryOptions(countries, state.to), (to) => navigate({ to })),
       select(
         'year',
         t('year'),
-        [h('option', { value: '', selected: state.year === '' }, t('latestYear')), ...years.map((y) => h('option', { value: String(y), selected: String(y) === state.year }, String(y)))],
+        [
+          h('option', { value: '', selected: state.year === '' }, t('latestYear')),
+          ...years.map((y) => h('option', { value: String(y), selected: String(y) === state.year }, String(y))),
+        ],
         (year) => navigate({ year }),
       ),
-      select('level', t('hsLevel'), ['4', '6'].map((l) => h('option', { value: l, selected: l === state.level }, `HS${l}`)), (level) => navigate({ level: level === '4' ? '4' : '6' })),
+      select(
+        'level',
+        t('hsLevel'),
+        ['4', '6'].map((l) => h('option', { value: l, selected: l === state.level }, `HS${l}`)),
+        (level) => navigate({ level: level === '4' ? '4' : '6' }),
+      ),
     ),
-    h('button', { type: 'button', class: 'lang', 'data-lang': state.lang === 'ru' ? 'en' : 'ru', onclick: () => navigate({ lang: state.lang === 'ru' ? 'en' : 'ru' }, true) }, t('language')),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'lang',
+        'data-lang': state.lang === 'ru' ? 'en' : 'ru',
+        onclick: () => navigate({ lang: state.lang === 'ru' ? 'en' : 'ru' }, true),
+      },
+      t('language'),
+    ),
   );
 }
 
@@ -96,7 +129,17 @@ function nav(state: AppState): HTMLElement {
     'nav',
     { class: 'views' },
     (Object.keys(viewTitles) as ViewId[]).map((view) =>
-      h('a', { href: '#', class: view === state.view ? 'active' : '', 'aria-current': view === state.view ? 'page' : false, dataset: { view }, onclick: (e: Event) => (e.preventDefault(), navigate({ view })) }, t(viewTitles[view])),
+      h(
+        'a',
+        {
+          href: '#',
+          class: view === state.view ? 'active' : '',
+          'aria-current': view === state.view ? 'page' : false,
+          dataset: { view },
+          onclick: (e: Event) => (e.preventDefault(), navigate({ view })),
+        },
+        t(viewTitles[view]),
+      ),
     ),
     h('a', { href: '/api/docs', class: 'docs', target: '_blank', rel: 'noopener' }, t('docsLink')),
   );
@@ -110,7 +153,9 @@ async function render(): Promise<void> {
   const main = h('main', { class: 'content', dataset: { view: state.view } });
   const [countries, coverage] = await Promise.all([
     getJson<Country[]>('/api/countries').catch(() => [] as Country[]),
-    state.from === state.to ? Promise.resolve(null) : getJson<Coverage>(`/api/coverage?exporter=${state.from}&importer=${state.to}`).catch(() => null),
+    state.from === state.to
+      ? Promise.resolve(null)
+      : getJson<Coverage>(`/api/coverage?exporter=${state.from}&importer=${state.to}`).catch(() => null),
   ]);
   if (mine !== renderCount) return;
   app.append(header(state, countries, coverage), nav(state), main);
@@ -119,7 +164,9 @@ async function render(): Promise<void> {
     main.append(h('div', { class: 'notice missing' }, t('pairSame')));
     return;
   }
-  await withLoading(main, () => renderers[state.view]({ state, main, countries, coverage, stale: () => mine !== renderCount }));
+  await withLoading(main, () =>
+    renderers[state.view]({ state, main, countries, coverage, stale: () => mine !== renderCount }),
+  );
   tidyCharts();
   main.dataset.ready = 'true';
 }

@@ -4,7 +4,16 @@
  */
 import type { Lang } from './i18n.ts';
 
-export const views = ['overview', 'needs', 'opportunities', 'rivals', 'product-space', 'joint', 'machinery', 'data'] as const;
+export const views = [
+  'overview',
+  'needs',
+  'opportunities',
+  'rivals',
+  'product-space',
+  'joint',
+  'machinery',
+  'data',
+] as const;
 export type ViewId = (typeof views)[number];
 
 export interface AppState {
@@ -19,7 +28,15 @@ export interface AppState {
   extra: Record<string, string>;
 }
 
-export const defaultState: AppState = { view: 'overview', from: 'BLR', to: 'KAZ', year: '', level: '6', lang: 'ru', extra: {} };
+export const defaultState: AppState = {
+  view: 'overview',
+  from: 'BLR',
+  to: 'KAZ',
+  year: '',
+  level: '6',
+  lang: 'ru',
+  extra: {},
+};
 
 export function readState(hash = location.hash): AppState {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -50,7 +67,12 @@ export function stateHash(state: AppState): string {
 /** Changes the state by writing the hash (a hashchange re-renders). */
 export function navigate(change: Partial<AppState>, keepExtra = false): void {
   const current = readState();
-  const next: AppState = { ...current, ...change, extra: change.extra ?? (keepExtra || change.view === undefined || change.view === current.view ? current.extra : {}) };
+  const next: AppState = {
+    ...current,
+    ...change,
+    extra:
+      change.extra ?? (keepExtra || change.view === undefined || change.view === current.view ? current.extra : {}),
+  };
   const hash = stateHash(next);
   if (hash !== location.hash) location.hash = hash;
 }

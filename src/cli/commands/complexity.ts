@@ -27,13 +27,18 @@ interface ComplexityFlags {
 export function parseThreshold(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const value = text.trim() === '' ? Number.NaN : Number(text);
-  if (!Number.isFinite(value)) throw new InvalidOptionError(`invalid rcaThreshold: ${text}`, { value: text, hint: 'give a number, e.g. --rca-threshold 1' });
+  if (!Number.isFinite(value))
+    throw new InvalidOptionError(`invalid rcaThreshold: ${text}`, {
+      value: text,
+      hint: 'give a number, e.g. --rca-threshold 1',
+    });
   return value;
 }
 
 export function required(flags: Record<string, unknown>, names: [key: string, flag: string][]): void {
   const missing = names.filter(([key]) => flags[key] === undefined).map(([, flag]) => flag);
-  if (missing.length > 0) throw new MissingOptionError(`missing ${missing.join(', ')}`, { hint: 'run karavan complexity --help' });
+  if (missing.length > 0)
+    throw new MissingOptionError(`missing ${missing.join(', ')}`, { hint: 'run karavan complexity --help' });
 }
 
 export function registerComplexity(program: Command): void {
@@ -48,18 +53,34 @@ export function registerComplexity(program: Command): void {
     .option('--location <column>', 'location column of the input')
     .option('--product <column>', 'product column of the input (codes kept as written)')
     .option('--value <column>', 'trade value column of the input')
-    .option('--rca-threshold <number>', `present when RCA (or RPOP) is strictly greater (default: ${complexityDefaults.rcaThreshold})`)
-    .option('--presence <test>', `presence test: ${presenceTests.join(' | ')} (default: ${complexityDefaults.presence})`)
-    .option('--population <file>', 'population CSV for --presence rpop (location column, population column, optional time column)')
+    .option(
+      '--rca-threshold <number>',
+      `present when RCA (or RPOP) is strictly greater (default: ${complexityDefaults.rcaThreshold})`,
+    )
+    .option(
+      '--presence <test>',
+      `presence test: ${presenceTests.join(' | ')} (default: ${complexityDefaults.presence})`,
+    )
+    .option(
+      '--population <file>',
+      'population CSV for --presence rpop (location column, population column, optional time column)',
+    )
     .option('--population-column <column>', 'population column of --population (default: population)')
     .option('--presence-column <column>', 'input column holding M (0/1) for --presence manual')
-    .option('--continuous', `continuous proximity: (1 + Pearson correlation of RCA) / 2 (default: ${complexityDefaults.continuous})`)
+    .option(
+      '--continuous',
+      `continuous proximity: (1 + Pearson correlation of RCA) / 2 (default: ${complexityDefaults.continuous})`,
+    )
     .option('--asymmetric', `asymmetric proximity C[p,q] / k_q (default: ${complexityDefaults.asymmetric})`)
     .option('--out <file>', 'output CSV')
-    .option('--year <year>', 'without --input: compute from the store for this year (default: the newest with world coverage)')
+    .option(
+      '--year <year>',
+      'without --input: compute from the store for this year (default: the newest with world coverage)',
+    )
     .option('--level <level>', 'without --input: HS level hs2 | hs4 | hs6 (default: hs4)')
     .action(async (flags: ComplexityFlags & { year?: string; level?: string }) => {
-      if (flags.input === undefined && (flags.year !== undefined || flags.level !== undefined)) return complexityFromStoreCommand(flags);
+      if (flags.input === undefined && (flags.year !== undefined || flags.level !== undefined))
+        return complexityFromStoreCommand(flags);
       required(flags as Record<string, unknown>, [
         ['input', '--input'],
         ['time', '--time'],
@@ -96,7 +117,8 @@ export function registerComplexity(program: Command): void {
 async function complexityFromStoreCommand(flags: ComplexityFlags & { year?: string; level?: string }): Promise<void> {
   const { InvalidOptionError } = await import('../../errors.ts');
   const level = flags.level === undefined ? 4 : Number(/^hs([246])$/i.exec(flags.level)?.[1]);
-  if (level !== 2 && level !== 4 && level !== 6) throw new InvalidOptionError(`invalid --level: ${flags.level} (hs2, hs4 or hs6)`);
+  if (level !== 2 && level !== 4 && level !== 6)
+    throw new InvalidOptionError(`invalid --level: ${flags.level} (hs2, hs4 or hs6)`);
   const year = flags.year === undefined ? undefined : Number(flags.year);
   if (year !== undefined && !Number.isInteger(year)) throw new InvalidOptionError(`invalid --year: ${flags.year}`);
   const { withStore } = await import('../store.ts');
@@ -116,12 +138,22 @@ async function complexityFromStoreCommand(flags: ComplexityFlags & { year?: stri
       process.stdout.write(`wrote ${rows} rows (${y.source} ${y.year}, HS${level}) to ${flags.out}\n`);
       return;
     }
-    const order = [...y.result.eci.keys()].filter((r) => Number.isFinite(y.result.eci[r]!)).sort((a, b) => y.result.eci[b]! - y.result.eci[a]!);
-    process.stdout.write(`ECI ${y.source} ${y.year}, HS${level}: ${order.length} countries (write every measure with --out FILE.csv)\n`);
+    const order = [...y.result.eci.keys()]
+      .filter((r) => Number.isFinite(y.result.eci[r]!))
+      .sort((a, b) => y.result.eci[b]! - y.result.eci[a]!);
+    process.stdout.write(
+      `ECI ${y.source} ${y.year}, HS${level}: ${order.length} countries (write every measure with --out FILE.csv)\n`,
+    );
     process.stdout.write(
       formatTable(
         ['rank', 'country', 'ECI', 'COI', 'diversity'],
-        order.map((r, i) => [i + 1, y.locations[r]!, Math.round(y.result.eci[r]! * 1000) / 1000, Math.round(y.result.coi[r]! * 1000) / 1000, y.result.diversity[r]!]),
+        order.map((r, i) => [
+          i + 1,
+          y.locations[r]!,
+          Math.round(y.result.eci[r]! * 1000) / 1000,
+          Math.round(y.result.coi[r]! * 1000) / 1000,
+          y.result.diversity[r]!,
+        ]),
       ),
     );
   });

@@ -12,6 +12,11 @@ export function registerCountries(program: Command): void {
       const { listCountries } = await import('../../data/index.ts');
       const countries = await withStore((store) => listCountries(store, flags.search));
       if (flags.json) return printJson(countries);
-      process.stdout.write(formatTable(['ISO3', 'ISO2', 'numeric', 'kind', 'English', 'Русский'], countries.map((c) => [c.iso3, c.iso2 ?? '', c.numeric ?? '', c.kind, c.nameEn, c.nameRu])));
+      process.stdout.write(
+        formatTable(
+          ['ISO3', 'ISO2', 'numeric', 'kind', 'English', 'Русский'],
+          countries.map((c) => [c.iso3, c.iso2 ?? '', c.numeric ?? '', c.kind, c.nameEn, c.nameRu]),
+        ),
+      );
     });
 }

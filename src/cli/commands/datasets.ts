@@ -13,7 +13,16 @@ export function registerDatasets(program: Command): void {
       process.stdout.write(
         formatTable(
           ['id', 'file', 'format', 'rows', 'years', 'HS', 'imported', 'licence'],
-          datasets.map((d) => [d.id, d.fileName, d.format, d.rows, d.years.join(','), d.hsRevision ?? '', d.importedAt.slice(0, 19), d.licence]),
+          datasets.map((d) => [
+            d.id,
+            d.fileName,
+            d.format,
+            d.rows,
+            d.years.join(','),
+            d.hsRevision ?? '',
+            d.importedAt.slice(0, 19),
+            d.licence,
+          ]),
         ),
       );
     });

@@ -13,4 +13,15 @@ import { registerServe } from './serve.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [registerReport, registerSections, registerIngest, registerDatasets, registerCountries, registerProducts, registerMachinery, registerComplexity, registerProductSpace, registerServe];
+export const commands: RegisterCommand[] = [
+  registerReport,
+  registerSections,
+  registerIngest,
+  registerDatasets,
+  registerCountries,
+  registerProducts,
+  registerMachinery,
+  registerComplexity,
+  registerProductSpace,
+  registerServe,
+];

@@ -5,31 +5,72 @@
  */
 import type { Command } from 'commander';
 import { MachineryInputError } from '../../errors.ts';
-import { demoPlanDefaults, demoResultsDefaults, scenarioDefaults, sensitivityDefaults, type ScenarioOptions } from '../../machinery/index.ts';
+import {
+  demoPlanDefaults,
+  demoResultsDefaults,
+  scenarioDefaults,
+  sensitivityDefaults,
+  type ScenarioOptions,
+} from '../../machinery/index.ts';
 import { printJson } from '../output.ts';
 
-type NumberKey = Exclude<{ [K in keyof ScenarioOptions]-?: NonNullable<ScenarioOptions[K]> extends number ? K : never }[keyof ScenarioOptions], undefined>;
+type NumberKey = Exclude<
+  { [K in keyof ScenarioOptions]-?: NonNullable<ScenarioOptions[K]> extends number ? K : never }[keyof ScenarioOptions],
+  undefined
+>;
 
 /** Scenario flags: flag, option key, help. Help shows the default from scenarioDefaults. */
 const scenarioNumberFlags: readonly [string, NumberKey, string][] = [
   ['--area-ha <ha>', 'areaHa', 'area to cover in the window, ha (required unless the scenario file has it)'],
-  ['--window-days <days>', 'windowDays', `calendar days in the harvest (or work) window (default: ${scenarioDefaults.windowDays})`],
+  [
+    '--window-days <days>',
+    'windowDays',
+    `calendar days in the harvest (or work) window (default: ${scenarioDefaults.windowDays})`,
+  ],
   ['--hours-per-day <h>', 'hoursPerDay', `working hours per workable day (default: ${scenarioDefaults.hoursPerDay})`],
-  ['--workable-share <share>', 'workableShare', `share of window days that are workable, pwd, in (0,1] (default: ${scenarioDefaults.workableShare})`],
+  [
+    '--workable-share <share>',
+    'workableShare',
+    `share of window days that are workable, pwd, in (0,1] (default: ${scenarioDefaults.workableShare})`,
+  ],
   ['--width-m <m>', 'widthM', "working width, m (default: the machine's typical width)"],
   ['--speed-kmh <kmh>', 'speedKmh', "field speed, km/h (default: the machine's typical speed)"],
-  ['--efficiency <share>', 'fieldEfficiency', "field efficiency E_f in (0,1] (default: the machine's typical efficiency)"],
+  [
+    '--efficiency <share>',
+    'fieldEfficiency',
+    "field efficiency E_f in (0,1] (default: the machine's typical efficiency)",
+  ],
   ['--list-price-usd <usd>', 'listPriceUsd', "list price of the machine, USD (default: the catalog's typical value)"],
   ['--yield-t-per-ha <t>', 'yieldTPerHa', "yield, t/ha (default: the preset's or the crop's)"],
   ['--grain-price-usd-per-t <usd>', 'grainPriceUsdPerT', "grain price, USD/t (default: the crop's)"],
-  ['--fuel-price-usd-per-litre <usd>', 'fuelPriceUsdPerLitre', `diesel price, USD/L (default: ${scenarioDefaults.fuelPriceUsdPerLitre})`],
+  [
+    '--fuel-price-usd-per-litre <usd>',
+    'fuelPriceUsdPerLitre',
+    `diesel price, USD/L (default: ${scenarioDefaults.fuelPriceUsdPerLitre})`,
+  ],
   ['--wage-usd-per-hour <usd>', 'wageUsdPerHour', `operator wage, USD/h (default: ${scenarioDefaults.wageUsdPerHour})`],
   ['--interest-rate <share>', 'realInterestRate', `real interest rate (default: ${scenarioDefaults.realInterestRate})`],
   ['--ownership-years <years>', 'ownershipYears', `years of ownership (default: ${scenarioDefaults.ownershipYears})`],
-  ['--purchase-price-share <share>', 'purchasePriceShare', `purchase price as a share of list price (default: ${scenarioDefaults.purchasePriceShare})`],
-  ['--tih-share <share>', 'taxesInsuranceHousingShare', `taxes + insurance + housing per year, share of purchase price (default: ${scenarioDefaults.taxesInsuranceHousingShare})`],
-  ['--timeliness-k-per-day <share>', 'timelinessLossSharePerDay', "timeliness K, share of yield lost per day of delay (default: the crop's for the operation)"],
-  ['--z-divisor <z>', 'zDivisor', `Z in F19: 2 if the work starts at the optimum date, 4 if centred on it (default: ${scenarioDefaults.zDivisor})`],
+  [
+    '--purchase-price-share <share>',
+    'purchasePriceShare',
+    `purchase price as a share of list price (default: ${scenarioDefaults.purchasePriceShare})`,
+  ],
+  [
+    '--tih-share <share>',
+    'taxesInsuranceHousingShare',
+    `taxes + insurance + housing per year, share of purchase price (default: ${scenarioDefaults.taxesInsuranceHousingShare})`,
+  ],
+  [
+    '--timeliness-k-per-day <share>',
+    'timelinessLossSharePerDay',
+    "timeliness K, share of yield lost per day of delay (default: the crop's for the operation)",
+  ],
+  [
+    '--z-divisor <z>',
+    'zDivisor',
+    `Z in F19: 2 if the work starts at the optimum date, 4 if centred on it (default: ${scenarioDefaults.zDivisor})`,
+  ],
 ];
 
 /** Flag for each option key, to name the flag in error hints. */
@@ -56,7 +97,8 @@ function camel(flag: string): string {
 
 function toNumber(flag: string, text: string): number {
   const value = text.trim() === '' ? Number.NaN : Number(text);
-  if (!Number.isFinite(value)) throw new MachineryInputError(`invalid ${flag}: ${text} (expected a number)`, { column: flag, value: text });
+  if (!Number.isFinite(value))
+    throw new MachineryInputError(`invalid ${flag}: ${text} (expected a number)`, { column: flag, value: text });
   return value;
 }
 
@@ -69,8 +111,19 @@ async function withFlagHints<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (error) {
-    if (error instanceof MachineryInputError && error.column !== undefined && error.file === undefined && error.hint === undefined && flagOfKey.has(error.column)) {
-      throw new MachineryInputError(error.message, { column: error.column, value: error.value, hint: `set with ${flagOfKey.get(error.column)}`, cause: error });
+    if (
+      error instanceof MachineryInputError &&
+      error.column !== undefined &&
+      error.file === undefined &&
+      error.hint === undefined &&
+      flagOfKey.has(error.column)
+    ) {
+      throw new MachineryInputError(error.message, {
+        column: error.column,
+        value: error.value,
+        hint: `set with ${flagOfKey.get(error.column)}`,
+        cause: error,
+      });
     }
     throw error;
   }
@@ -99,41 +152,75 @@ function addScenarioFlags(command: Command): Command {
 export function registerMachinery(program: Command): void {
   const machinery = program
     .command('machinery')
-    .description('machinery planner (ASABE D497/EP496): fleet size and cost per ha, machine comparison, demonstration plots');
+    .description(
+      'machinery planner (ASABE D497/EP496): fleet size and cost per ha, machine comparison, demonstration plots',
+    );
 
   const fleet = machinery
     .command('fleet')
-    .description('machines needed for an area in a window, their cost per ha and per t (F1-F19), the cost-minimising fleet (F20), sensitivity')
+    .description(
+      'machines needed for an area in a window, their cost per ha and per t (F1-F19), the cost-minimising fleet (F20), sensitivity',
+    )
     .option('--crop <id>', `crop from the catalog (default: ${scenarioDefaults.cropId})`)
     .option('--machine <id>', `machine id from the catalog (default: ${scenarioDefaults.machineId})`)
     .option('--tractor <id>', "tractor for a towed machine (default: the machine's default tractor)")
     .option('--preset <id>', 'scenario preset with dated facts, e.g. kz-wheat-2023 (default: none)')
     .option('--scenario <file>', 'scenario JSON file; flags override its values')
-    .option('--catalog <file>', 'your catalog JSON (machines with make, model, list price...) layered over the shipped one');
+    .option(
+      '--catalog <file>',
+      'your catalog JSON (machines with make, model, list price...) layered over the shipped one',
+    );
   addScenarioFlags(fleet)
-    .option('--sizes <list>', 'fleet sizes for the cost-by-size table, e.g. 20,26,34,40,48 (default: around the window fleet)')
-    .option('--alt-workable-share <share>', 'second pwd for the cost-by-size table (default: 0.7, or 1 when --workable-share is below 1)')
+    .option(
+      '--sizes <list>',
+      'fleet sizes for the cost-by-size table, e.g. 20,26,34,40,48 (default: around the window fleet)',
+    )
+    .option(
+      '--alt-workable-share <share>',
+      'second pwd for the cost-by-size table (default: 0.7, or 1 when --workable-share is below 1)',
+    )
     .option('--factors <list>', `sensitivity factors (default: ${sensitivityDefaults.factors.join(',')})`)
     .option('--json', 'print the full result objects as JSON', false)
     .action(async (flags: Flags) =>
       withFlagHints(async () => {
-        const { fleetSizeTable, planFleet, resolveScenario, sensitivityTable } = await import('../../machinery/index.ts');
+        const { fleetSizeTable, planFleet, resolveScenario, sensitivityTable } =
+          await import('../../machinery/index.ts');
         const { loadCatalog, loadPresets, loadScenarioFile } = await import('../machinery-files.ts');
         const { renderFleetPlan } = await import('../machinery-format.ts');
         const catalog = await loadCatalog(flags.catalog as string | undefined);
         const fromFile = typeof flags.scenario === 'string' ? await loadScenarioFile(flags.scenario) : {};
-        const scenario = resolveScenario({ ...fromFile, ...scenarioFromFlags(flags) }, { catalog, presets: await loadPresets() });
+        const scenario = resolveScenario(
+          { ...fromFile, ...scenarioFromFlags(flags) },
+          { catalog, presets: await loadPresets() },
+        );
         const plan = planFleet(scenario, catalog);
         const n = plan.window.machines;
         const sizes =
           typeof flags.sizes === 'string'
             ? toNumberList('--sizes', flags.sizes)
-            : [...new Set([plan.costMinimisingFleet.machines, Math.round(n * 0.6), Math.round(n * 0.75), n, Math.round(n * 1.2), Math.round(n * 1.4)])]
+            : [
+                ...new Set([
+                  plan.costMinimisingFleet.machines,
+                  Math.round(n * 0.6),
+                  Math.round(n * 0.75),
+                  n,
+                  Math.round(n * 1.2),
+                  Math.round(n * 1.4),
+                ]),
+              ]
                 .filter((x) => x >= 1)
                 .sort((x, y) => x - y);
-        const alternative = typeof flags.altWorkableShare === 'string' ? toNumber('--alt-workable-share', flags.altWorkableShare) : plan.inputs.workableShare < 1 ? 1 : 0.7;
+        const alternative =
+          typeof flags.altWorkableShare === 'string'
+            ? toNumber('--alt-workable-share', flags.altWorkableShare)
+            : plan.inputs.workableShare < 1
+              ? 1
+              : 0.7;
         const table = fleetSizeTable(plan.inputs, sizes, alternative);
-        const sensitivity = sensitivityTable(plan.inputs, typeof flags.factors === 'string' ? { factors: toNumberList('--factors', flags.factors) } : {});
+        const sensitivity = sensitivityTable(
+          plan.inputs,
+          typeof flags.factors === 'string' ? { factors: toNumberList('--factors', flags.factors) } : {},
+        );
         if (flags.json) return printJson({ plan, fleetSizeTable: table, sensitivity });
         process.stdout.write(renderFleetPlan(plan, table, sensitivity));
       }),
@@ -141,10 +228,15 @@ export function registerMachinery(program: Command): void {
 
   machinery
     .command('compare')
-    .description('two machines on the same scenario: fleet size, cost per ha and per t, break-even list price, winner and margin')
+    .description(
+      'two machines on the same scenario: fleet size, cost per ha and per t, break-even list price, winner and margin',
+    )
     .argument('<a>', 'machine id A')
     .argument('<b>', 'machine id B')
-    .requiredOption('--scenario <file>', 'scenario JSON file (area, window, crop, economics; no machine-specific fields)')
+    .requiredOption(
+      '--scenario <file>',
+      'scenario JSON file (area, window, crop, economics; no machine-specific fields)',
+    )
     .option('--catalog <file>', 'your catalog JSON layered over the shipped one')
     .option('--tractor-a <id>', "tractor for A if towed (default: A's default tractor)")
     .option('--tractor-b <id>', "tractor for B if towed (default: B's default tractor)")
@@ -158,9 +250,14 @@ export function registerMachinery(program: Command): void {
         const file = flags.scenario as string;
         const options = await loadScenarioFile(file);
         requireNoMachineFields(options, file);
-        const scenario = resolveScenario({ ...options, machineId: a }, { catalog, presets: await loadPresets(), userSource: `scenario file ${file}` });
-        const sideA = typeof flags.tractorA === 'string' ? { machineId: a, tractorId: flags.tractorA } : { machineId: a };
-        const sideB = typeof flags.tractorB === 'string' ? { machineId: b, tractorId: flags.tractorB } : { machineId: b };
+        const scenario = resolveScenario(
+          { ...options, machineId: a },
+          { catalog, presets: await loadPresets(), userSource: `scenario file ${file}` },
+        );
+        const sideA =
+          typeof flags.tractorA === 'string' ? { machineId: a, tractorId: flags.tractorA } : { machineId: a };
+        const sideB =
+          typeof flags.tractorB === 'string' ? { machineId: b, tractorId: flags.tractorB } : { machineId: b };
         const comparison = compareMachines(scenario, catalog, sideA, sideB);
         if (flags.json) return printJson(comparison);
         process.stdout.write(renderComparison(comparison));
@@ -169,10 +266,15 @@ export function registerMachinery(program: Command): void {
 
   machinery
     .command('demo')
-    .description('demonstration-plot plan: randomised replicated blocks of comparable strips, days, what to measure, and a measurement sheet')
+    .description(
+      'demonstration-plot plan: randomised replicated blocks of comparable strips, days, what to measure, and a measurement sheet',
+    )
     .requiredOption('--area-ha <ha>', 'the demonstration field, ha')
     .requiredOption('--machines <ids>', 'machine ids to compare, comma-separated (at least 2)')
-    .option('--replicates <n>', `blocks; each machine works one plot per block (default: ${demoPlanDefaults.replicates})`)
+    .option(
+      '--replicates <n>',
+      `blocks; each machine works one plot per block (default: ${demoPlanDefaults.replicates})`,
+    )
     .option('--plot-area-ha <ha>', `area of one plot, ha (default: ${demoPlanDefaults.plotAreaHa})`)
     .option('--strip-length-m <m>', `strip length, m (default: ${demoPlanDefaults.stripLengthM})`)
     .option('--hours-per-day <h>', `working hours per day (default: ${demoPlanDefaults.hoursPerDay})`)
@@ -187,11 +289,15 @@ export function registerMachinery(program: Command): void {
         const { loadCatalog, writeTextFile } = await import('../machinery-files.ts');
         const { renderDemoPlan } = await import('../machinery-format.ts');
         const catalog = await loadCatalog(flags.catalog as string | undefined);
-        const optional = (flag: string, key: string) => (typeof flags[key] === 'string' ? toNumber(flag, flags[key]) : undefined);
+        const optional = (flag: string, key: string) =>
+          typeof flags[key] === 'string' ? toNumber(flag, flags[key]) : undefined;
         const plan = planDemonstration(
           {
             areaHa: toNumber('--area-ha', flags.areaHa as string),
-            machineIds: (flags.machines as string).split(',').map((id) => id.trim()).filter((id) => id !== ''),
+            machineIds: (flags.machines as string)
+              .split(',')
+              .map((id) => id.trim())
+              .filter((id) => id !== ''),
             replicates: optional('--replicates', 'replicates'),
             plotAreaHa: optional('--plot-area-ha', 'plotAreaHa'),
             stripLengthM: optional('--strip-length-m', 'stripLengthM'),
@@ -203,7 +309,11 @@ export function registerMachinery(program: Command): void {
         );
         const out = flags.out as string | undefined;
         if (out !== undefined) {
-          if (/\.xlsx$/i.test(out)) throw new MachineryInputError(`invalid --out: ${out} (the sheet is written as CSV; XLSX is not supported yet)`, { column: '--out', value: out, hint: 'use a .csv name; spreadsheets open it directly' });
+          if (/\.xlsx$/i.test(out))
+            throw new MachineryInputError(
+              `invalid --out: ${out} (the sheet is written as CSV; XLSX is not supported yet)`,
+              { column: '--out', value: out, hint: 'use a .csv name; spreadsheets open it directly' },
+            );
           writeTextFile(out, demoSheetToCsv(plan));
         }
         if (flags.json) return printJson(plan);
@@ -215,7 +325,10 @@ export function registerMachinery(program: Command): void {
     .command('demo-results')
     .description('read a filled measurement sheet and compare the machines with Welch t-intervals per measure')
     .argument('<sheet>', 'the filled CSV written by `karavan machinery demo --out`')
-    .option('--confidence <level>', `confidence level of the intervals (default: ${demoResultsDefaults.confidenceLevel})`)
+    .option(
+      '--confidence <level>',
+      `confidence level of the intervals (default: ${demoResultsDefaults.confidenceLevel})`,
+    )
     .option('--json', 'print the full result object as JSON', false)
     .action(async (sheet: string, flags: Flags) =>
       withFlagHints(async () => {
@@ -223,7 +336,10 @@ export function registerMachinery(program: Command): void {
         const { readTextFile } = await import('../machinery-files.ts');
         const { renderDemoResults } = await import('../machinery-format.ts');
         const rows = parseDemoSheet(readTextFile(sheet, 'measurement sheet'), sheet);
-        const results = compareDemoResults(rows, typeof flags.confidence === 'string' ? { confidenceLevel: toNumber('--confidence', flags.confidence) } : {});
+        const results = compareDemoResults(
+          rows,
+          typeof flags.confidence === 'string' ? { confidenceLevel: toNumber('--confidence', flags.confidence) } : {},
+        );
         if (flags.json) return printJson(results);
         process.stdout.write(renderDemoResults(results));
       }),
@@ -245,10 +361,12 @@ export function registerMachinery(program: Command): void {
 
   machinery
     .command('market')
-    .description("the importer's imports of harvesting machinery (HS 8433), tractors (8701) and goods vehicles incl. dump trucks (8704) by supplier, with unit values against the exporter's")
+    .description(
+      "the importer's imports of harvesting machinery (HS 8433), tractors (8701) and goods vehicles incl. dump trucks (8704) by supplier, with unit values against the exporter's",
+    )
     .option('--from <country>', 'exporter whose machines are offered (default: BLR)', 'BLR')
     .option('--to <country>', 'importing country (default: KAZ)', 'KAZ')
-    .option('--year <year>', 'year (default: the newest with the importer\'s imports)')
+    .option('--year <year>', "year (default: the newest with the importer's imports)")
     .option('--hs <codes>', 'HS headings or subheadings, comma-separated (default: 8433,8701,8704)', '8433,8701,8704')
     .option('--json', 'print as JSON', false)
     .action(async (flags: { from: string; to: string; year?: string; hs: string; json: boolean }) => {
@@ -257,25 +375,43 @@ export function registerMachinery(program: Command): void {
       const { InvalidOptionError } = await import('../../errors.ts');
       const { withStore } = await import('../store.ts');
       const { formatTable } = await import('../output.ts');
-      const products = flags.hs.split(',').map((c) => c.trim()).filter(Boolean);
+      const products = flags.hs
+        .split(',')
+        .map((c) => c.trim())
+        .filter(Boolean);
       const levels = new Set(products.map((c) => c.length));
-      if (levels.size !== 1 || ![4, 6].includes(products[0]?.length ?? 0)) throw new InvalidOptionError(`invalid --hs: ${flags.hs} (4- or 6-digit codes of one length)`);
+      if (levels.size !== 1 || ![4, 6].includes(products[0]?.length ?? 0))
+        throw new InvalidOptionError(`invalid --hs: ${flags.hs} (4- or 6-digit codes of one length)`);
       const year = flags.year === undefined ? undefined : Number(flags.year);
       if (year !== undefined && !Number.isInteger(year)) throw new InvalidOptionError(`invalid --year: ${flags.year}`);
       await withStore(async (store) => {
         const [a, b] = await Promise.all([resolveCountry(store, flags.from), resolveCountry(store, flags.to)]);
         for (const code of products) await checkProductCode(store, code);
-        const result = await rivals(store, { exporter: a.iso3, importer: b.iso3, products, year, level: products[0]!.length as 4 | 6 });
+        const result = await rivals(store, {
+          exporter: a.iso3,
+          importer: b.iso3,
+          products,
+          year,
+          level: products[0]!.length as 4 | 6,
+        });
         if (flags.json) return printJson(result);
         process.stdout.write(`status: ${result.status} — ${result.basis}\n`);
         if (result.missing) process.stdout.write(`missing: ${result.missing}\n`);
         for (const p of result.products) {
-          process.stdout.write(`\n${p.product} ${p.nameEn}: ${b.iso3} imports ${(p.importsUsd / 1e6).toFixed(1)} USD m\n`);
+          process.stdout.write(
+            `\n${p.product} ${p.nameEn}: ${b.iso3} imports ${(p.importsUsd / 1e6).toFixed(1)} USD m\n`,
+          );
           const rows = [...(p.exporter ? [p.exporter] : []), ...p.suppliers];
           process.stdout.write(
             formatTable(
               ['supplier', 'USD m', 'share %', 'USD/t', 'flags'],
-              rows.map((r) => [r.supplier, Math.round(r.valueUsd / 1e4) / 100, Math.round(r.share * 1000) / 10, r.unitValueUsdPerTonne === null ? null : Math.round(r.unitValueUsdPerTonne), r.flags.join(',')]),
+              rows.map((r) => [
+                r.supplier,
+                Math.round(r.valueUsd / 1e4) / 100,
+                Math.round(r.share * 1000) / 10,
+                r.unitValueUsdPerTonne === null ? null : Math.round(r.unitValueUsdPerTonne),
+                r.flags.join(','),
+              ]),
             ),
           );
         }

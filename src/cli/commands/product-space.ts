@@ -44,8 +44,14 @@ export function registerProductSpace(program: Command): void {
     .option('--value <column>', 'trade value column of the input')
     .option('--year <year>', 'year to draw (default: the latest in the file)')
     .option('--country <code>', 'location whose position to add (as written in the location column, any case)')
-    .option('--min-proximity <share>', `keep non-tree edges with proximity >= this (default: ${productSpaceDefaults.minProximity})`)
-    .option('--rca-threshold <number>', `present when RCA is strictly greater (default: ${complexityDefaults.rcaThreshold})`)
+    .option(
+      '--min-proximity <share>',
+      `keep non-tree edges with proximity >= this (default: ${productSpaceDefaults.minProximity})`,
+    )
+    .option(
+      '--rca-threshold <number>',
+      `present when RCA is strictly greater (default: ${complexityDefaults.rcaThreshold})`,
+    )
     .option('--out <file>', 'write the graph JSON here (default: standard output)')
     .action(async (flags: ProductSpaceFlags) => {
       required(flags as Record<string, unknown>, [
@@ -66,11 +72,18 @@ export function registerProductSpace(program: Command): void {
         ...(minProximity !== undefined && { minProximity }),
         ...(flags.rcaThreshold !== undefined && { rcaThreshold: parseThreshold(flags.rcaThreshold) }),
       });
-      const text = JSON.stringify(graph, (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? null : value), 2) + '\n';
+      const text =
+        JSON.stringify(
+          graph,
+          (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? null : value),
+          2,
+        ) + '\n';
       if (flags.out !== undefined) {
         const { writeFileSync } = await import('node:fs');
         writeFileSync(flags.out, text);
-        process.stdout.write(`wrote ${graph.nodes.length} nodes and ${graph.edges.length} edges (year ${graph.year}) to ${flags.out}\n`);
+        process.stdout.write(
+          `wrote ${graph.nodes.length} nodes and ${graph.edges.length} edges (year ${graph.year}) to ${flags.out}\n`,
+        );
       } else {
         process.stdout.write(text);
       }

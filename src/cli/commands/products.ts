@@ -14,18 +14,36 @@ export function registerProducts(program: Command): void {
     .action(async (flags: { search?: string; level?: string; lang: string; limit: string; json: boolean }) => {
       const { searchProducts } = await import('../../data/index.ts');
       const { InvalidOptionError } = await import('../../errors.ts');
-      if (flags.level !== undefined && !['2', '4', '6'].includes(flags.level)) throw new InvalidOptionError(`invalid --level: ${flags.level} (2, 4 or 6)`);
-      if (flags.lang !== 'en' && flags.lang !== 'ru') throw new InvalidOptionError(`invalid --lang: ${flags.lang} (en or ru)`);
+      if (flags.level !== undefined && !['2', '4', '6'].includes(flags.level))
+        throw new InvalidOptionError(`invalid --level: ${flags.level} (2, 4 or 6)`);
+      if (flags.lang !== 'en' && flags.lang !== 'ru')
+        throw new InvalidOptionError(`invalid --lang: ${flags.lang} (en or ru)`);
       const limit = Number(flags.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 10000) throw new InvalidOptionError(`invalid --limit: ${flags.limit} (1 to 10000)`);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 10000)
+        throw new InvalidOptionError(`invalid --limit: ${flags.limit} (1 to 10000)`);
       const products = await withStore((store) =>
-        searchProducts(store, { search: flags.search, level: flags.level ? (Number(flags.level) as 2 | 4 | 6) : undefined, lang: flags.lang as 'en' | 'ru', limit }),
+        searchProducts(store, {
+          search: flags.search,
+          level: flags.level ? (Number(flags.level) as 2 | 4 | 6) : undefined,
+          lang: flags.lang as 'en' | 'ru',
+          limit,
+        }),
       );
       if (flags.json) return printJson(products);
       if (products.length === 0) {
         process.stdout.write(`no product matches "${flags.search ?? ''}"\n`);
         return;
       }
-      process.stdout.write(formatTable(['code', 'level', 'section', 'name'], products.map((p) => [p.code, p.level, p.section ?? '', p.name.length > 110 ? p.name.slice(0, 107) + '...' : p.name])));
+      process.stdout.write(
+        formatTable(
+          ['code', 'level', 'section', 'name'],
+          products.map((p) => [
+            p.code,
+            p.level,
+            p.section ?? '',
+            p.name.length > 110 ? p.name.slice(0, 107) + '...' : p.name,
+          ]),
+        ),
+      );
     });
 }

@@ -24,8 +24,14 @@ export interface ReportFlags {
 export function registerReport(program: Command): void {
   program
     .command('report')
-    .description('the pair report: turnover, importer needs, exporter supply, export potential, rivals, joint production, surplus placement, data coverage')
-    .option('--from <country>', 'exporter: ISO3, ISO2, numeric code or name in English or Russian (default: BLR)', 'BLR')
+    .description(
+      'the pair report: turnover, importer needs, exporter supply, export potential, rivals, joint production, surplus placement, data coverage',
+    )
+    .option(
+      '--from <country>',
+      'exporter: ISO3, ISO2, numeric code or name in English or Russian (default: BLR)',
+      'BLR',
+    )
     .option('--to <country>', 'importer (default: KAZ)', 'KAZ')
     .option('--year <year>', 'year of the flow-based sections (default: the newest in the store)')
     .option('--level <n>', '[4|6] HS level of the flow-based sections (default: 6)', '6')
@@ -40,7 +46,8 @@ export function registerReport(program: Command): void {
       const { buildReport } = await import('../../analysis/index.ts');
       const lang = flags.lang ?? defaultLang();
       if (lang !== 'ru' && lang !== 'en') throw new InvalidOptionError(`invalid --lang: ${lang} (ru or en)`);
-      if (!['md', 'json', 'html', 'xlsx'].includes(flags.format)) throw new InvalidOptionError(`invalid --format: ${flags.format} (md, json, html or xlsx)`);
+      if (!['md', 'json', 'html', 'xlsx'].includes(flags.format))
+        throw new InvalidOptionError(`invalid --format: ${flags.format} (md, json, html or xlsx)`);
       if (flags.format === 'xlsx' && !flags.out) throw new MissingOptionError('--format xlsx needs --out FILE.xlsx');
       const number = (name: string, text: string | undefined) => {
         if (text === undefined) return undefined;
@@ -50,7 +57,8 @@ export function registerReport(program: Command): void {
       };
       const targetUsd = number('--target-usd', flags.targetUsd);
       const targetYear = number('--target-year', flags.targetYear);
-      if ((targetUsd === undefined) !== (targetYear === undefined)) throw new MissingOptionError('--target-usd and --target-year go together');
+      if ((targetUsd === undefined) !== (targetYear === undefined))
+        throw new MissingOptionError('--target-usd and --target-year go together');
       const level = number('--level', flags.level);
       if (level !== 4 && level !== 6) throw new InvalidOptionError(`invalid --level: ${flags.level} (4 or 6)`);
       await withStore(async (store) => {
@@ -60,7 +68,8 @@ export function registerReport(program: Command): void {
           year: number('--year', flags.year),
           level,
           limit: number('--limit', flags.limit),
-          target: targetUsd !== undefined && targetYear !== undefined ? { valueUsd: targetUsd, year: targetYear } : undefined,
+          target:
+            targetUsd !== undefined && targetYear !== undefined ? { valueUsd: targetUsd, year: targetYear } : undefined,
         });
         const { renderReport } = await import('../../report/index.ts');
         const output = await renderReport(report, flags.format as 'md' | 'json' | 'html' | 'xlsx', lang);

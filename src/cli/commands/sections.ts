@@ -18,9 +18,12 @@ interface PairFlags {
   json: boolean;
 }
 
-const usdM = (usd: number | null | undefined) => (usd === null || usd === undefined || !Number.isFinite(usd) ? null : Math.round(usd / 1e4) / 100);
-const pct = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? null : Math.round(x * 1000) / 10);
-const num = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? null : Math.round(x * 100) / 100);
+const usdM = (usd: number | null | undefined) =>
+  usd === null || usd === undefined || !Number.isFinite(usd) ? null : Math.round(usd / 1e4) / 100;
+const pct = (x: number | null | undefined) =>
+  x === null || x === undefined || !Number.isFinite(x) ? null : Math.round(x * 1000) / 10;
+const num = (x: number | null | undefined) =>
+  x === null || x === undefined || !Number.isFinite(x) ? null : Math.round(x * 100) / 100;
 const short = (text: string) => (text.length > 60 ? text.slice(0, 59) + '…' : text);
 
 async function parsePair(flags: PairFlags) {
@@ -32,11 +35,18 @@ async function parsePair(flags: PairFlags) {
     return value;
   };
   const level = int('--level', flags.level);
-  if (level !== undefined && level !== 2 && level !== 4 && level !== 6) throw new InvalidOptionError(`invalid --level: ${flags.level} (2, 4 or 6)`);
+  if (level !== undefined && level !== 2 && level !== 4 && level !== 6)
+    throw new InvalidOptionError(`invalid --level: ${flags.level} (2, 4 or 6)`);
   const limit = int('--limit', flags.limit)!;
   if (limit < 1 || limit > 10000) throw new InvalidOptionError(`invalid --limit: ${flags.limit} (1 to 10000)`);
-  if (flags.lang !== 'en' && flags.lang !== 'ru') throw new InvalidOptionError(`invalid --lang: ${flags.lang} (en or ru)`);
-  return { year: int('--year', flags.year), level: level as 2 | 4 | 6 | undefined, limit, lang: flags.lang as 'en' | 'ru' };
+  if (flags.lang !== 'en' && flags.lang !== 'ru')
+    throw new InvalidOptionError(`invalid --lang: ${flags.lang} (en or ru)`);
+  return {
+    year: int('--year', flags.year),
+    level: level as 2 | 4 | 6 | undefined,
+    limit,
+    lang: flags.lang as 'en' | 'ru',
+  };
 }
 
 function pairCommand(program: Command, name: string, description: string, defaultLevel: string | undefined) {
@@ -53,7 +63,10 @@ function pairCommand(program: Command, name: string, description: string, defaul
 }
 
 /** The exporter and importer named by --from and --to (ISO3, ISO2, numeric code or name). */
-async function resolvePair(store: TradeStore, flags: { from: string; to: string }): Promise<[CountryRecord, CountryRecord]> {
+async function resolvePair(
+  store: TradeStore,
+  flags: { from: string; to: string },
+): Promise<[CountryRecord, CountryRecord]> {
   const { resolveCountry } = await import('../../data/index.ts');
   return Promise.all([resolveCountry(store, flags.from), resolveCountry(store, flags.to)]);
 }
@@ -64,8 +77,13 @@ function printMeta(result: { status: string; basis: string; missing: string | nu
 }
 
 export function registerSections(program: Command): void {
-  pairCommand(program, 'turnover', 'turnover monitor: trade both ways by year, growth, shares, mirror gap; official totals', undefined).action(async (flags: PairFlags) => {
-        const { turnover } = await import('../../analysis/index.ts');
+  pairCommand(
+    program,
+    'turnover',
+    'turnover monitor: trade both ways by year, growth, shares, mirror gap; official totals',
+    undefined,
+  ).action(async (flags: PairFlags) => {
+    const { turnover } = await import('../../analysis/index.ts');
     await withStore(async (store) => {
       const [a, b] = await resolvePair(store, flags);
       const result = await turnover(store, { exporter: a.iso3, importer: b.iso3 });
@@ -74,21 +92,42 @@ export function registerSections(program: Command): void {
       if (result.rows.length > 0) {
         process.stdout.write(
           formatTable(
-            ['year', 'source', `${a.iso3}->${b.iso3} USD m`, `${b.iso3}->${a.iso3} USD m`, 'turnover USD m', 'growth %'],
-            result.rows.map((r) => [r.year, r.reporter ? `${r.source}/${r.reporter}` : r.source, usdM(r.exportsUsd), usdM(r.importsUsd), usdM(r.turnoverUsd), pct(r.growth)]),
+            [
+              'year',
+              'source',
+              `${a.iso3}->${b.iso3} USD m`,
+              `${b.iso3}->${a.iso3} USD m`,
+              'turnover USD m',
+              'growth %',
+            ],
+            result.rows.map((r) => [
+              r.year,
+              r.reporter ? `${r.source}/${r.reporter}` : r.source,
+              usdM(r.exportsUsd),
+              usdM(r.importsUsd),
+              usdM(r.turnoverUsd),
+              pct(r.growth),
+            ]),
           ),
         );
       }
       if (result.official.length > 0) {
         process.stdout.write('officially stated totals (not statistics):\n');
-        process.stdout.write(formatTable(['year', 'period', 'measure', 'whose', 'USD m', 'source'], result.official.map((o) => [o.year, o.period, o.measure, o.reporterSide, usdM(o.valueUsd), o.sourceUrl])));
+        process.stdout.write(
+          formatTable(
+            ['year', 'period', 'measure', 'whose', 'USD m', 'source'],
+            result.official.map((o) => [o.year, o.period, o.measure, o.reporterSide, usdM(o.valueUsd), o.sourceUrl]),
+          ),
+        );
       }
     });
   });
 
   program
     .command('target')
-    .description('target planner: the growth needed to reach a turnover by a year, and the product groups whose untapped potential could cover it')
+    .description(
+      'target planner: the growth needed to reach a turnover by a year, and the product groups whose untapped potential could cover it',
+    )
     .option('--from <country>', 'exporter (default: BLR)', 'BLR')
     .option('--to <country>', 'importer (default: KAZ)', 'KAZ')
     .requiredOption('--target-usd <usd>', 'target turnover in USD, e.g. 3000000000')
@@ -96,49 +135,98 @@ export function registerSections(program: Command): void {
     .option('--current-usd <usd>', 'turnover to start from (default: the latest in the store or the official totals)')
     .option('--base-year <year>', 'year of the starting turnover (default: its year)')
     .option('--json', 'print as JSON', false)
-    .action(async (flags: { from: string; to: string; targetUsd: string; targetYear: string; currentUsd?: string; baseYear?: string; json: boolean }) => {
-      const { InvalidOptionError, MissingDataError } = await import('../../errors.ts');
-            const { turnover, exportPotential, targetPlanner } = await import('../../analysis/index.ts');
-      const number = (name: string, text: string) => {
-        const value = Number(text);
-        if (!(value > 0)) throw new InvalidOptionError(`invalid ${name}: ${text}`);
-        return value;
-      };
-      await withStore(async (store) => {
-        const [a, b] = await resolvePair(store, flags);
-        const t = await turnover(store, { exporter: a.iso3, importer: b.iso3 });
-        const currentUsd = flags.currentUsd ? number('--current-usd', flags.currentUsd) : t.latest?.turnoverUsd;
-        const baseYear = flags.baseYear ? number('--base-year', flags.baseYear) : t.latest?.year;
-        if (currentUsd === undefined || baseYear === undefined) {
-          throw new MissingDataError(`no turnover for ${a.iso3}-${b.iso3} in the store; give --current-usd and --base-year`);
-        }
-        const potential = await exportPotential(store, { exporter: a.iso3, importer: b.iso3 });
-        const plan = targetPlanner({
-          currentUsd,
-          baseYear,
-          targetUsd: number('--target-usd', flags.targetUsd),
-          targetYear: number('--target-year', flags.targetYear),
-          groups: potential.bySection.length > 0 ? potential.bySection.map((s) => ({ key: s.section, name: `HS section ${s.section}`, untappedUsd: s.untappedUsd })) : undefined,
+    .action(
+      async (flags: {
+        from: string;
+        to: string;
+        targetUsd: string;
+        targetYear: string;
+        currentUsd?: string;
+        baseYear?: string;
+        json: boolean;
+      }) => {
+        const { InvalidOptionError, MissingDataError } = await import('../../errors.ts');
+        const { turnover, exportPotential, targetPlanner } = await import('../../analysis/index.ts');
+        const number = (name: string, text: string) => {
+          const value = Number(text);
+          if (!(value > 0)) throw new InvalidOptionError(`invalid ${name}: ${text}`);
+          return value;
+        };
+        await withStore(async (store) => {
+          const [a, b] = await resolvePair(store, flags);
+          const t = await turnover(store, { exporter: a.iso3, importer: b.iso3 });
+          const currentUsd = flags.currentUsd ? number('--current-usd', flags.currentUsd) : t.latest?.turnoverUsd;
+          const baseYear = flags.baseYear ? number('--base-year', flags.baseYear) : t.latest?.year;
+          if (currentUsd === undefined || baseYear === undefined) {
+            throw new MissingDataError(
+              `no turnover for ${a.iso3}-${b.iso3} in the store; give --current-usd and --base-year`,
+            );
+          }
+          const potential = await exportPotential(store, { exporter: a.iso3, importer: b.iso3 });
+          const plan = targetPlanner({
+            currentUsd,
+            baseYear,
+            targetUsd: number('--target-usd', flags.targetUsd),
+            targetYear: number('--target-year', flags.targetYear),
+            groups:
+              potential.bySection.length > 0
+                ? potential.bySection.map((s) => ({
+                    key: s.section,
+                    name: `HS section ${s.section}`,
+                    untappedUsd: s.untappedUsd,
+                  }))
+                : undefined,
+          });
+          if (flags.json)
+            return printJson({
+              ...plan,
+              basis: flags.currentUsd ? 'given' : t.latest?.basis,
+              potentialStatus: potential.status,
+              potentialMissing: potential.missing,
+            });
+          process.stdout.write(
+            `from ${usdM(plan.currentUsd)} USD m (${plan.baseYear}) to ${usdM(plan.targetUsd)} USD m (${plan.targetYear}): ${pct(plan.requiredCagr)} % a year\n` +
+              (flags.currentUsd ? '' : `starting point: ${t.latest?.basis}\n`) +
+              formatTable(
+                ['year', 'USD m'],
+                plan.path.map((p) => [p.year, usdM(p.valueUsd)]),
+              ),
+          );
+          if (plan.coveringGroups.length > 0) {
+            process.stdout.write(
+              `untapped potential covers ${pct(plan.potentialCoverage)} % of the gap; largest groups:\n`,
+            );
+            process.stdout.write(
+              formatTable(
+                ['HS section', 'untapped USD m', 'cumulative USD m'],
+                plan.coveringGroups.map((g) => [g.key, usdM(g.untappedUsd), usdM(g.cumulativeUsd)]),
+              ),
+            );
+          } else
+            process.stdout.write(
+              `which product groups could cover it: ${potential.missing ?? 'no untapped potential found'}\n`,
+            );
         });
-        if (flags.json) return printJson({ ...plan, basis: flags.currentUsd ? 'given' : t.latest?.basis, potentialStatus: potential.status, potentialMissing: potential.missing });
-        process.stdout.write(
-          `from ${usdM(plan.currentUsd)} USD m (${plan.baseYear}) to ${usdM(plan.targetUsd)} USD m (${plan.targetYear}): ${pct(plan.requiredCagr)} % a year\n` +
-            (flags.currentUsd ? '' : `starting point: ${t.latest?.basis}\n`) +
-            formatTable(['year', 'USD m'], plan.path.map((p) => [p.year, usdM(p.valueUsd)])),
-        );
-        if (plan.coveringGroups.length > 0) {
-          process.stdout.write(`untapped potential covers ${pct(plan.potentialCoverage)} % of the gap; largest groups:\n`);
-          process.stdout.write(formatTable(['HS section', 'untapped USD m', 'cumulative USD m'], plan.coveringGroups.map((g) => [g.key, usdM(g.untappedUsd), usdM(g.cumulativeUsd)])));
-        } else process.stdout.write(`which product groups could cover it: ${potential.missing ?? 'no untapped potential found'}\n`);
-      });
-    });
+      },
+    );
 
-  pairCommand(program, 'needs', "importer needs: what the importer buys by product, growth, suppliers, HHI, the exporter's share", '6').action(async (flags: PairFlags) => {
+  pairCommand(
+    program,
+    'needs',
+    "importer needs: what the importer buys by product, growth, suppliers, HHI, the exporter's share",
+    '6',
+  ).action(async (flags: PairFlags) => {
     const o = await parsePair(flags);
-        const { importerNeeds } = await import('../../analysis/index.ts');
+    const { importerNeeds } = await import('../../analysis/index.ts');
     await withStore(async (store) => {
       const [a, b] = await resolvePair(store, flags);
-      const result = await importerNeeds(store, { exporter: a.iso3, importer: b.iso3, year: o.year, level: o.level, limit: o.limit });
+      const result = await importerNeeds(store, {
+        exporter: a.iso3,
+        importer: b.iso3,
+        year: o.year,
+        level: o.level,
+        limit: o.limit,
+      });
       if (flags.json) return printJson(result);
       printMeta(result);
       const name = (r: { nameEn: string; nameRu: string }) => short(o.lang === 'ru' ? r.nameRu : r.nameEn);
@@ -146,55 +234,106 @@ export function registerSections(program: Command): void {
         process.stdout.write(
           formatTable(
             ['HS', 'product', 'imports USD m', 'growth %/yr', 'top suppliers', 'HHI', `${a.iso3} share %`],
-            result.rows.map((r) => [r.product, name(r), usdM(r.importsUsd), pct(r.growth), r.topSuppliers.map((s) => `${s.iso3} ${pct(s.share)}%`).join(' '), num(r.hhi), pct(r.exporterShare)]),
+            result.rows.map((r) => [
+              r.product,
+              name(r),
+              usdM(r.importsUsd),
+              pct(r.growth),
+              r.topSuppliers.map((s) => `${s.iso3} ${pct(s.share)}%`).join(' '),
+              num(r.hhi),
+              pct(r.exporterShare),
+            ]),
           ),
         );
       } else if (result.worldDemand) {
-        process.stdout.write(`world trade by product (${result.worldDemand.source} ${result.worldDemand.year}), a stand-in:\n`);
-        process.stdout.write(formatTable(['HS', 'product', 'world trade USD m', `${a.iso3} world share %`], result.worldDemand.rows.map((r) => [r.product, name(r), usdM(r.worldTradeUsd), pct(r.exporterWorldShare)])));
-      }
-    });
-  });
-
-  pairCommand(program, 'supply', 'exporter supply: exports by product, world share, RCA, growth, PCI', '4').action(async (flags: PairFlags) => {
-    const o = await parsePair(flags);
-        const { exporterSupply } = await import('../../analysis/index.ts');
-    await withStore(async (store) => {
-      const { resolveCountry } = await import('../../data/index.ts');
-      const a = await resolveCountry(store, flags.from);
-      const result = await exporterSupply(store, { exporter: a.iso3, year: o.year, level: o.level, limit: o.limit });
-      if (flags.json) return printJson(result);
-      printMeta(result);
-      process.stdout.write(
-        formatTable(
-          ['HS', 'product', 'exports USD m', 'world share %', 'RCA', 'growth %/yr', 'PCI'],
-          result.rows.map((r) => [r.product, short(o.lang === 'ru' ? r.nameRu : r.nameEn), usdM(r.exportsUsd), pct(r.worldShare), num(r.rca), pct(r.growth), num(r.pci)]),
-        ),
-      );
-    });
-  });
-
-  pairCommand(program, 'potential', 'export potential (ITC method): potential, actual, untapped by product, with supply share, ease and demand', '6').action(async (flags: PairFlags) => {
-    const o = await parsePair(flags);
-        const { exportPotential } = await import('../../analysis/index.ts');
-    await withStore(async (store) => {
-      const [a, b] = await resolvePair(store, flags);
-      const result = await exportPotential(store, { exporter: a.iso3, importer: b.iso3, year: o.year, level: o.level, limit: o.limit });
-      if (flags.json) return printJson(result);
-      printMeta(result);
-      if (result.totals) {
-        process.stdout.write(`ease B = ${num(result.ease)}; potential ${usdM(result.totals.potentialUsd)} USD m, actual ${usdM(result.totals.actualUsd)}, untapped ${usdM(result.totals.untappedUsd)}, realized ${pct(result.totals.realizedShare)} %\n`);
+        process.stdout.write(
+          `world trade by product (${result.worldDemand.source} ${result.worldDemand.year}), a stand-in:\n`,
+        );
         process.stdout.write(
           formatTable(
-            ['HS', 'product', 'supply share %', 'demand USD m', 'potential USD m', 'actual USD m', 'untapped USD m'],
-            result.rows.map((r) => [r.product, short(o.lang === 'ru' ? r.nameRu : r.nameEn), pct(r.supplyShare), usdM(r.demandUsd), usdM(r.potentialUsd), usdM(r.actualUsd), usdM(r.untappedUsd)]),
+            ['HS', 'product', 'world trade USD m', `${a.iso3} world share %`],
+            result.worldDemand.rows.map((r) => [r.product, name(r), usdM(r.worldTradeUsd), pct(r.exporterWorldShare)]),
           ),
         );
       }
     });
   });
 
-  pairCommand(program, 'rivals', "rivals: the importer's suppliers of given products, share trend and unit values against the exporter's", '6')
+  pairCommand(program, 'supply', 'exporter supply: exports by product, world share, RCA, growth, PCI', '4').action(
+    async (flags: PairFlags) => {
+      const o = await parsePair(flags);
+      const { exporterSupply } = await import('../../analysis/index.ts');
+      await withStore(async (store) => {
+        const { resolveCountry } = await import('../../data/index.ts');
+        const a = await resolveCountry(store, flags.from);
+        const result = await exporterSupply(store, { exporter: a.iso3, year: o.year, level: o.level, limit: o.limit });
+        if (flags.json) return printJson(result);
+        printMeta(result);
+        process.stdout.write(
+          formatTable(
+            ['HS', 'product', 'exports USD m', 'world share %', 'RCA', 'growth %/yr', 'PCI'],
+            result.rows.map((r) => [
+              r.product,
+              short(o.lang === 'ru' ? r.nameRu : r.nameEn),
+              usdM(r.exportsUsd),
+              pct(r.worldShare),
+              num(r.rca),
+              pct(r.growth),
+              num(r.pci),
+            ]),
+          ),
+        );
+      });
+    },
+  );
+
+  pairCommand(
+    program,
+    'potential',
+    'export potential (ITC method): potential, actual, untapped by product, with supply share, ease and demand',
+    '6',
+  ).action(async (flags: PairFlags) => {
+    const o = await parsePair(flags);
+    const { exportPotential } = await import('../../analysis/index.ts');
+    await withStore(async (store) => {
+      const [a, b] = await resolvePair(store, flags);
+      const result = await exportPotential(store, {
+        exporter: a.iso3,
+        importer: b.iso3,
+        year: o.year,
+        level: o.level,
+        limit: o.limit,
+      });
+      if (flags.json) return printJson(result);
+      printMeta(result);
+      if (result.totals) {
+        process.stdout.write(
+          `ease B = ${num(result.ease)}; potential ${usdM(result.totals.potentialUsd)} USD m, actual ${usdM(result.totals.actualUsd)}, untapped ${usdM(result.totals.untappedUsd)}, realized ${pct(result.totals.realizedShare)} %\n`,
+        );
+        process.stdout.write(
+          formatTable(
+            ['HS', 'product', 'supply share %', 'demand USD m', 'potential USD m', 'actual USD m', 'untapped USD m'],
+            result.rows.map((r) => [
+              r.product,
+              short(o.lang === 'ru' ? r.nameRu : r.nameEn),
+              pct(r.supplyShare),
+              usdM(r.demandUsd),
+              usdM(r.potentialUsd),
+              usdM(r.actualUsd),
+              usdM(r.untappedUsd),
+            ]),
+          ),
+        );
+      }
+    });
+  });
+
+  pairCommand(
+    program,
+    'rivals',
+    "rivals: the importer's suppliers of given products, share trend and unit values against the exporter's",
+    '6',
+  )
     .requiredOption('--hs <codes>', 'comma-separated HS codes at --level, e.g. 843351,870190')
     .action(async (flags: PairFlags & { hs: string }) => {
       const o = await parsePair(flags);
@@ -202,50 +341,124 @@ export function registerSections(program: Command): void {
       const { rivals } = await import('../../analysis/index.ts');
       await withStore(async (store) => {
         const [a, b] = await resolvePair(store, flags);
-        const products = flags.hs.split(',').map((c) => c.trim()).filter(Boolean);
+        const products = flags.hs
+          .split(',')
+          .map((c) => c.trim())
+          .filter(Boolean);
         for (const code of products) await checkProductCode(store, code);
         const level = o.level ?? (products[0]!.length as 2 | 4 | 6);
-        const result = await rivals(store, { exporter: a.iso3, importer: b.iso3, products, year: o.year, level: level === 2 ? 4 : level });
+        const result = await rivals(store, {
+          exporter: a.iso3,
+          importer: b.iso3,
+          products,
+          year: o.year,
+          level: level === 2 ? 4 : level,
+        });
         if (flags.json) return printJson(result);
         printMeta(result);
         for (const p of result.products) {
-          process.stdout.write(`\n${p.product} ${short(o.lang === 'ru' ? p.nameRu : p.nameEn)}: imports ${usdM(p.importsUsd)} USD m; ${a.iso3} ${p.exporterUnitValueUsdPerTonne ? Math.round(p.exporterUnitValueUsdPerTonne) : 'n/a'} USD/t (${p.exporterUnitValueBasis ?? '-'}), rivals ${p.rivalsUnitValueUsdPerTonne ? Math.round(p.rivalsUnitValueUsdPerTonne) : 'n/a'} USD/t, price advantage ${pct(p.priceAdvantage) ?? 'n/a'} %\n`);
+          process.stdout.write(
+            `\n${p.product} ${short(o.lang === 'ru' ? p.nameRu : p.nameEn)}: imports ${usdM(p.importsUsd)} USD m; ${a.iso3} ${p.exporterUnitValueUsdPerTonne ? Math.round(p.exporterUnitValueUsdPerTonne) : 'n/a'} USD/t (${p.exporterUnitValueBasis ?? '-'}), rivals ${p.rivalsUnitValueUsdPerTonne ? Math.round(p.rivalsUnitValueUsdPerTonne) : 'n/a'} USD/t, price advantage ${pct(p.priceAdvantage) ?? 'n/a'} %\n`,
+          );
           const rows = [...(p.exporter ? [p.exporter] : []), ...p.suppliers];
-          process.stdout.write(formatTable(['supplier', 'USD m', 'share %', 'change pp', 'USD/t', 'flags'], rows.map((r) => [r.supplier, usdM(r.valueUsd), pct(r.share), pct(r.shareChange), r.unitValueUsdPerTonne ? Math.round(r.unitValueUsdPerTonne) : null, r.flags.join(',')])));
+          process.stdout.write(
+            formatTable(
+              ['supplier', 'USD m', 'share %', 'change pp', 'USD/t', 'flags'],
+              rows.map((r) => [
+                r.supplier,
+                usdM(r.valueUsd),
+                pct(r.share),
+                pct(r.shareChange),
+                r.unitValueUsdPerTonne ? Math.round(r.unitValueUsdPerTonne) : null,
+                r.flags.join(','),
+              ]),
+            ),
+          );
         }
       });
     });
 
-  pairCommand(program, 'joint', 'joint-production candidates: big demand, exporter know-how (RCA), importer capabilities (density), complexity gain (COG, PCI)', '4').action(async (flags: PairFlags) => {
+  pairCommand(
+    program,
+    'joint',
+    'joint-production candidates: big demand, exporter know-how (RCA), importer capabilities (density), complexity gain (COG, PCI)',
+    '4',
+  ).action(async (flags: PairFlags) => {
     const o = await parsePair(flags);
-        const { jointProduction } = await import('../../analysis/index.ts');
+    const { jointProduction } = await import('../../analysis/index.ts');
     await withStore(async (store) => {
       const [a, b] = await resolvePair(store, flags);
-      const result = await jointProduction(store, { exporter: a.iso3, importer: b.iso3, year: o.year, level: o.level, limit: o.limit });
+      const result = await jointProduction(store, {
+        exporter: a.iso3,
+        importer: b.iso3,
+        year: o.year,
+        level: o.level,
+        limit: o.limit,
+      });
       if (flags.json) return printJson(result);
       printMeta(result);
-      process.stdout.write(`score = ${result.weights.demand} z(log demand) + ${result.weights.density} z(density) + ${result.weights.cog} z(COG) + ${result.weights.pci} z(PCI); ${result.candidates} candidates\n`);
+      process.stdout.write(
+        `score = ${result.weights.demand} z(log demand) + ${result.weights.density} z(density) + ${result.weights.cog} z(COG) + ${result.weights.pci} z(PCI); ${result.candidates} candidates\n`,
+      );
       process.stdout.write(
         formatTable(
           ['HS', 'product', 'score', 'demand USD m', `RCA ${a.iso3}`, `density ${b.iso3}`, 'COG', 'PCI'],
-          result.rows.map((r) => [r.product, short(o.lang === 'ru' ? r.nameRu : r.nameEn), num(r.score), usdM(r.demandUsd), num(r.exporterRca), num(r.importerDensity), num(r.cog), num(r.pci)]),
+          result.rows.map((r) => [
+            r.product,
+            short(o.lang === 'ru' ? r.nameRu : r.nameEn),
+            num(r.score),
+            usdM(r.demandUsd),
+            num(r.exporterRca),
+            num(r.importerDensity),
+            num(r.cog),
+            num(r.pci),
+          ]),
         ),
       );
     });
   });
 
-  pairCommand(program, 'surplus', "surplus placement: the exporter's competitive products in growing import markets held by rivals", '6').action(async (flags: PairFlags) => {
+  pairCommand(
+    program,
+    'surplus',
+    "surplus placement: the exporter's competitive products in growing import markets held by rivals",
+    '6',
+  ).action(async (flags: PairFlags) => {
     const o = await parsePair(flags);
-        const { surplusPlacement } = await import('../../analysis/index.ts');
+    const { surplusPlacement } = await import('../../analysis/index.ts');
     await withStore(async (store) => {
       const [a, b] = await resolvePair(store, flags);
-      const result = await surplusPlacement(store, { exporter: a.iso3, importer: b.iso3, year: o.year, level: o.level, limit: o.limit });
+      const result = await surplusPlacement(store, {
+        exporter: a.iso3,
+        importer: b.iso3,
+        year: o.year,
+        level: o.level,
+        limit: o.limit,
+      });
       if (flags.json) return printJson(result);
       printMeta(result);
       process.stdout.write(
         formatTable(
-          ['HS', 'product', `RCA ${a.iso3}`, 'imports USD m', 'growth %/yr', `${a.iso3} share %`, 'rivals USD m', 'leader'],
-          result.rows.map((r) => [r.product, short(o.lang === 'ru' ? r.nameRu : r.nameEn), num(r.exporterRca), usdM(r.importsUsd), pct(r.growth), pct(r.exporterShare), usdM(r.rivalsUsd), r.leadingRival?.iso3 ?? '']),
+          [
+            'HS',
+            'product',
+            `RCA ${a.iso3}`,
+            'imports USD m',
+            'growth %/yr',
+            `${a.iso3} share %`,
+            'rivals USD m',
+            'leader',
+          ],
+          result.rows.map((r) => [
+            r.product,
+            short(o.lang === 'ru' ? r.nameRu : r.nameEn),
+            num(r.exporterRca),
+            usdM(r.importsUsd),
+            pct(r.growth),
+            pct(r.exporterShare),
+            usdM(r.rivalsUsd),
+            r.leadingRival?.iso3 ?? '',
+          ]),
         ),
       );
     });

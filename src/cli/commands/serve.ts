@@ -16,7 +16,8 @@ interface ServeFlags {
 
 function toNumber(flag: string, text: string): number {
   const value = text.trim() === '' ? Number.NaN : Number(text);
-  if (!Number.isFinite(value)) throw new InvalidOptionError(`invalid ${flag}: ${text} (expected a number)`, { column: flag, value: text });
+  if (!Number.isFinite(value))
+    throw new InvalidOptionError(`invalid ${flag}: ${text} (expected a number)`, { column: flag, value: text });
   return value;
 }
 
@@ -24,10 +25,16 @@ export function registerServe(program: Command): void {
   program
     .command('serve')
     .description('the HTTP API (/api, OpenAPI at /api/openapi.json, docs at /api/docs) and the web dashboard, offline')
-    .option('--host <address>', `address to bind; anything but loopback exposes the store (default: ${serverDefaults.host})`)
+    .option(
+      '--host <address>',
+      `address to bind; anything but loopback exposes the store (default: ${serverDefaults.host})`,
+    )
     .option('--port <n>', `TCP port, 0 for any free port (default: ${serverDefaults.port})`)
     .option('--allow-ingest', `accept uploads on POST /api/ingest (default: ${serverDefaults.allowIngest})`)
-    .option('--max-upload-mb <mb>', `largest upload accepted with --allow-ingest, MB (default: ${serverDefaults.maxUploadMb})`)
+    .option(
+      '--max-upload-mb <mb>',
+      `largest upload accepted with --allow-ingest, MB (default: ${serverDefaults.maxUploadMb})`,
+    )
     .option('--log', `log every request to standard error as JSON lines (default: ${serverDefaults.logRequests})`)
     .action(async (flags: ServeFlags) => {
       const { buildServer, ensureWebBuilt, resolveServer } = await import('../../server/index.ts');
@@ -39,7 +46,9 @@ export function registerServe(program: Command): void {
         logRequests: flags.log,
       });
       if (!(await ensureWebBuilt(options.webRoot, (line) => process.stderr.write(`${line}\n`)))) {
-        process.stderr.write('warning: the dashboard is not built and Vite is not installed; the API works, / says how to build it\n');
+        process.stderr.write(
+          'warning: the dashboard is not built and Vite is not installed; the API works, / says how to build it\n',
+        );
       }
       const app = await buildServer(options);
       const address = await app.listen({ host: options.host, port: options.port });

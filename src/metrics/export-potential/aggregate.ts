@@ -29,10 +29,20 @@ export interface GroupedPotentialTotals {
  * Sums rows into groups given by index: row r goes to `groupIndex[r]` (0..groupCount-1); -1 skips it.
  * @throws MetricInputError on length mismatches or a group index out of range.
  */
-export function aggregatePotentialByGroup(rows: PotentialRowsLike, groupIndex: Int32Array, groupCount: number): GroupedPotentialTotals {
+export function aggregatePotentialByGroup(
+  rows: PotentialRowsLike,
+  groupIndex: Int32Array,
+  groupCount: number,
+): GroupedPotentialTotals {
   const n = rows.potentialUsd.length;
-  if (rows.actualUsd.length !== n || groupIndex.length !== n || (rows.realizedUsd !== undefined && rows.realizedUsd.length !== n)) {
-    throw new MetricInputError(`aggregatePotentialByGroup: column lengths differ (rows ${n}, groupIndex ${groupIndex.length})`);
+  if (
+    rows.actualUsd.length !== n ||
+    groupIndex.length !== n ||
+    (rows.realizedUsd !== undefined && rows.realizedUsd.length !== n)
+  ) {
+    throw new MetricInputError(
+      `aggregatePotentialByGroup: column lengths differ (rows ${n}, groupIndex ${groupIndex.length})`,
+    );
   }
   if (!Number.isInteger(groupCount) || groupCount < 0) throw new MetricInputError(`invalid groupCount: ${groupCount}`);
   const out: GroupedPotentialTotals = {
@@ -47,7 +57,8 @@ export function aggregatePotentialByGroup(rows: PotentialRowsLike, groupIndex: I
   for (let r = 0; r < n; r++) {
     const g = groupIndex[r]!;
     if (g === -1) continue;
-    if (!(g >= 0 && g < groupCount)) throw new MetricInputError(`aggregatePotentialByGroup: row ${r}: group ${g} outside 0..${groupCount - 1}`);
+    if (!(g >= 0 && g < groupCount))
+      throw new MetricInputError(`aggregatePotentialByGroup: row ${r}: group ${g} outside 0..${groupCount - 1}`);
     const p = rows.potentialUsd[r]!;
     const v = rows.actualUsd[r]!;
     out.rowCount[g]!++;
@@ -66,7 +77,10 @@ export function aggregatePotentialByGroup(rows: PotentialRowsLike, groupIndex: I
  * Sums rows into groups named by a key per row (e.g. the HS2 chapter "84"), in order of first
  * appearance. Use aggregatePotentialByGroup for millions of rows.
  */
-export function aggregatePotentialByKey(rows: PotentialRowsLike, keys: ArrayLike<string>): Map<string, PotentialTotals> {
+export function aggregatePotentialByKey(
+  rows: PotentialRowsLike,
+  keys: ArrayLike<string>,
+): Map<string, PotentialTotals> {
   const n = rows.potentialUsd.length;
   if (keys.length !== n) throw new MetricInputError(`aggregatePotentialByKey: ${keys.length} keys for ${n} rows`);
   const index = new Map<string, number>();

@@ -11,7 +11,11 @@ import { growthOrOne } from './supply-share.ts';
 import type { TradeDimensions } from './trade-flows.ts';
 
 /** D_jk for every market and product; returns `importsUsd` itself when there is no growth. */
-export function demandUsd(importsUsd: Float64Array, importGrowth: Float64Array | null, dims: TradeDimensions): Float64Array {
+export function demandUsd(
+  importsUsd: Float64Array,
+  importGrowth: Float64Array | null,
+  dims: TradeDimensions,
+): Float64Array {
   if (importGrowth === null) return importsUsd;
   const c = dims.countryCount;
   const k = dims.productCount;

@@ -38,7 +38,9 @@ export function displayThresholdMask(potentialUsd: Float64Array, options: Displa
   const mask = new Uint8Array(n);
   let total = 0;
   for (let r = 0; r < n; r++) total += potentialUsd[r]!;
-  const order = Int32Array.from({ length: n }, (_, r) => r).sort((a, b) => potentialUsd[b]! - potentialUsd[a]! || a - b);
+  const order = Int32Array.from({ length: n }, (_, r) => r).sort(
+    (a, b) => potentialUsd[b]! - potentialUsd[a]! || a - b,
+  );
   const target = o.cumulativeShare * total;
   let before = 0;
   for (const r of order) {

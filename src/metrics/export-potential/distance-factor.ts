@@ -27,11 +27,14 @@ export interface PreparedDistances {
 export function validateDistances(distanceKm: Float64Array, dims: TradeDimensions): void {
   const c = dims.countryCount;
   if (!(distanceKm instanceof Float64Array) || distanceKm.length !== c * c) {
-    throw new InvalidOptionError(`invalid distanceKm: length ${distanceKm?.length} (expected countryCount² = ${c * c})`);
+    throw new InvalidOptionError(
+      `invalid distanceKm: length ${distanceKm?.length} (expected countryCount² = ${c * c})`,
+    );
   }
   for (let q = 0; q < distanceKm.length; q++) {
     const d = distanceKm[q]!;
-    if (!Number.isNaN(d) && !Number.isFinite(d)) throw new InvalidOptionError(`invalid distanceKm: ${d} at ${q}`, { value: String(d) });
+    if (!Number.isNaN(d) && !Number.isFinite(d))
+      throw new InvalidOptionError(`invalid distanceKm: ${d} at ${q}`, { value: String(d) });
   }
 }
 
@@ -52,7 +55,8 @@ export function prepareDistances(
   // Weights: j's imports of k from suppliers with a known distance. When every distance is known
   // that is M_jk itself, and one scatter per flow is saved.
   let allKnown = true;
-  for (let i = 0; i < c && allKnown; i++) for (let j = 0; j < c; j++) if (i !== j && Number.isNaN(logDistance[i * c + j]!)) allKnown = false;
+  for (let i = 0; i < c && allKnown; i++)
+    for (let j = 0; j < c; j++) if (i !== j && Number.isNaN(logDistance[i * c + j]!)) allKnown = false;
   const sum = new Float64Array(c * k);
   const weight = allKnown ? importsUsd : new Float64Array(c * k);
   const pr = flows.productIndex;

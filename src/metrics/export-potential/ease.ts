@@ -24,7 +24,12 @@ export const ExportPotentialFlag = Object.freeze({
 });
 
 /** B*_ij = min(maxEase, (V + κ)/(E + κ)), 0 when E + κ = 0. With κ = 0 and no cap this is V/E. */
-export function shrunkEase(pairExportsUsd: number, expectedTradeUsd: number, shrinkageUsd: number, maxEase: number): number {
+export function shrunkEase(
+  pairExportsUsd: number,
+  expectedTradeUsd: number,
+  shrinkageUsd: number,
+  maxEase: number,
+): number {
   const den = expectedTradeUsd + shrinkageUsd;
   if (!(den > 0)) return 0;
   const ease = (pairExportsUsd + shrinkageUsd) / den;
@@ -32,7 +37,12 @@ export function shrunkEase(pairExportsUsd: number, expectedTradeUsd: number, shr
 }
 
 /** The flags shrunkEase's result deserves (EXTRAPOLATED, EASE_CAPPED, EASE_UNDEFINED). */
-export function easeFlags(pairExportsUsd: number, expectedTradeUsd: number, shrinkageUsd: number, maxEase: number): number {
+export function easeFlags(
+  pairExportsUsd: number,
+  expectedTradeUsd: number,
+  shrinkageUsd: number,
+  maxEase: number,
+): number {
   const den = expectedTradeUsd + shrinkageUsd;
   if (!(den > 0)) return ExportPotentialFlag.EASE_UNDEFINED;
   let flags = 0;

@@ -6,7 +6,13 @@
  * Rows per (i, j, k) are not materialised (there can be billions with κ > 0); ask
  * exportPotentialPair for the rows of a pair.
  */
-import { type MarketScratch, _marketPotential, createMarketScratch, distanceFactorAt, normalisePotential } from './market-potential.ts';
+import {
+  type MarketScratch,
+  _marketPotential,
+  createMarketScratch,
+  distanceFactorAt,
+  normalisePotential,
+} from './market-potential.ts';
 import { type ExportPotentialModel, modelPairRuns } from './prepare-export-potential.ts';
 import { PairTariffLookup, marketTariffAdvantage } from './tariff.ts';
 import { realizedShare, realizedUsd } from './untapped.ts';
@@ -122,7 +128,14 @@ export function exportPotentialAllPairs(model: ExportPotentialModel): ExportPote
       if (b !== 0 && s !== 0) {
         raw = s * b * d;
         if (scratch.cellFactor !== null) {
-          const mta = model.tariffs === null ? 1 : marketTariffAdvantage(model.tariffs.importerAverageRate[jRow + p]!, tariffLookup!.rate(p), model.tariffs.sigma[p]!);
+          const mta =
+            model.tariffs === null
+              ? 1
+              : marketTariffAdvantage(
+                  model.tariffs.importerAverageRate[jRow + p]!,
+                  tariffLookup!.rate(p),
+                  model.tariffs.sigma[p]!,
+                );
           raw = raw * (mta * distanceFactorAt(model, i, j, p));
         }
       }

@@ -83,18 +83,26 @@ export interface ExportPotentialPair {
 /**
  * @throws InvalidOptionError if an index is out of range or exporter = importer.
  */
-export function exportPotentialPair(model: ExportPotentialModel, exporterIndex: number, importerIndex: number): ExportPotentialPair {
+export function exportPotentialPair(
+  model: ExportPotentialModel,
+  exporterIndex: number,
+  importerIndex: number,
+): ExportPotentialPair {
   const c = model.dims.countryCount;
   for (const [name, x] of [
     ['exporterIndex', exporterIndex],
     ['importerIndex', importerIndex],
   ] as const) {
-    if (!(Number.isInteger(x) && x >= 0 && x < c)) throw new InvalidOptionError(`invalid ${name}: ${x}`, { value: String(x) });
+    if (!(Number.isInteger(x) && x >= 0 && x < c))
+      throw new InvalidOptionError(`invalid ${name}: ${x}`, { value: String(x) });
   }
   if (exporterIndex === importerIndex) {
-    throw new InvalidOptionError(`invalid importerIndex: ${importerIndex} (same as exporterIndex; self-trade has no potential)`, {
-      value: String(importerIndex),
-    });
+    throw new InvalidOptionError(
+      `invalid importerIndex: ${importerIndex} (same as exporterIndex; self-trade has no potential)`,
+      {
+        value: String(importerIndex),
+      },
+    );
   }
   const scratch = createMarketScratch(model);
   const market = _marketPotential(model, importerIndex, scratch);
@@ -142,7 +150,12 @@ export function _pairFromMarket(
   const raw: number[] = [];
   for (let p = 0; p < k; p++) {
     const s = supply.supply[row + p]!;
-    const rawP = s === 0 || ease === 0 ? 0 : f === null ? s * ease * model.demandUsd[jRow + p]! : s * ease * model.demandUsd[jRow + p]! * f[row + p]!;
+    const rawP =
+      s === 0 || ease === 0
+        ? 0
+        : f === null
+          ? s * ease * model.demandUsd[jRow + p]!
+          : s * ease * model.demandUsd[jRow + p]! * f[row + p]!;
     const hat = normalisePotential(rawP, market.normalisationUsd[p]!, model.demandUsd[jRow + p]!);
     if (hat > 0 || actual[p]! > 0) {
       products.push(p);

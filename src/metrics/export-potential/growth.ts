@@ -71,7 +71,11 @@ export function resolveTrendGrowth(options: TrendGrowthOptions = {}): ResolvedTr
  * clip((latest/base)^(horizon/yearsBetween), min, max) per element; 1 where either value is not
  * positive (no trend can be read). Use for g_i (exporter totals, S1) or g_jk (imports, S2).
  */
-export function trendGrowthRatio(latestUsd: Float64Array, baseUsd: Float64Array, options: TrendGrowthOptions = {}): Float64Array {
+export function trendGrowthRatio(
+  latestUsd: Float64Array,
+  baseUsd: Float64Array,
+  options: TrendGrowthOptions = {},
+): Float64Array {
   const o = resolveTrendGrowth(options);
   if (latestUsd.length !== baseUsd.length) {
     throw new MetricInputError(`trendGrowthRatio: lengths differ (${latestUsd.length} vs ${baseUsd.length})`);
@@ -81,7 +85,8 @@ export function trendGrowthRatio(latestUsd: Float64Array, baseUsd: Float64Array,
   for (let q = 0; q < out.length; q++) {
     const a = latestUsd[q]!;
     const b = baseUsd[q]!;
-    out[q] = a > 0 && b > 0 && a < Infinity && b < Infinity ? Math.min(o.max, Math.max(o.min, Math.pow(a / b, power))) : 1;
+    out[q] =
+      a > 0 && b > 0 && a < Infinity && b < Infinity ? Math.min(o.max, Math.max(o.min, Math.pow(a / b, power))) : 1;
   }
   return out;
 }

@@ -49,7 +49,13 @@ export function normalisePotential(rawPotentialUsd: number, normalisationUsd: nu
 }
 
 /** MTA_ijk for the market loaded in `lookup` (1 without tariffs). */
-export function marketTariffFactorAt(model: ExportPotentialModel, lookup: MarketTariffLookup | null, i: number, j: number, p: number): number {
+export function marketTariffFactorAt(
+  model: ExportPotentialModel,
+  lookup: MarketTariffLookup | null,
+  i: number,
+  j: number,
+  p: number,
+): number {
   const t = model.tariffs;
   if (t === null || lookup === null) return 1;
   const q = j * model.dims.productCount + p;
@@ -60,7 +66,10 @@ export function marketTariffFactorAt(model: ExportPotentialModel, lookup: Market
 export function distanceFactorAt(model: ExportPotentialModel, i: number, j: number, p: number): number {
   const d = model.distances;
   if (d === null) return 1;
-  return distanceFactor(d.averageLogDistance[j * model.dims.productCount + p]!, d.logDistance[i * model.dims.countryCount + j]!);
+  return distanceFactor(
+    d.averageLogDistance[j * model.dims.productCount + p]!,
+    d.logDistance[i * model.dims.countryCount + j]!,
+  );
 }
 
 /** Runs the kernel for market j. */

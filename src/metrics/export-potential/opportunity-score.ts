@@ -24,11 +24,12 @@ export interface OpportunityWeights {
 }
 
 /** [UNVERIFIED] strategy presets (w_f, w_pci, w_cog) from the method note §6 A7. */
-export const opportunityStrategyWeights: Readonly<Record<OpportunityStrategy, Readonly<OpportunityWeights>>> = Object.freeze({
-  'low-hanging-fruit': Object.freeze({ feasibility: 0.6, pci: 0.15, cog: 0.25 }),
-  'balanced-portfolio': Object.freeze({ feasibility: 0.5, pci: 0.15, cog: 0.35 }),
-  'long-jumps': Object.freeze({ feasibility: 0.45, pci: 0.2, cog: 0.35 }),
-});
+export const opportunityStrategyWeights: Readonly<Record<OpportunityStrategy, Readonly<OpportunityWeights>>> =
+  Object.freeze({
+    'low-hanging-fruit': Object.freeze({ feasibility: 0.6, pci: 0.15, cog: 0.25 }),
+    'balanced-portfolio': Object.freeze({ feasibility: 0.5, pci: 0.15, cog: 0.35 }),
+    'long-jumps': Object.freeze({ feasibility: 0.45, pci: 0.2, cog: 0.35 }),
+  });
 
 export interface OpportunityScoreOptions {
   /** Preset weights to use. [UNVERIFIED] @default 'balanced-portfolio' */
@@ -84,12 +85,17 @@ export interface OpportunityScore {
 }
 
 /** Scores one country's candidate products. @throws MetricInputError on unequal lengths or non-finite values. */
-export function opportunityScore(input: OpportunityScoreInput, options: OpportunityScoreOptions = {}): OpportunityScore {
+export function opportunityScore(
+  input: OpportunityScoreInput,
+  options: OpportunityScoreOptions = {},
+): OpportunityScore {
   const o = resolveOpportunityScore(options);
   const weights = o.weights ?? opportunityStrategyWeights[o.strategy];
   const n = input.density.length;
   if (input.pci.length !== n || input.cog.length !== n) {
-    throw new MetricInputError(`opportunityScore: lengths differ (density ${n}, pci ${input.pci.length}, cog ${input.cog.length})`);
+    throw new MetricInputError(
+      `opportunityScore: lengths differ (density ${n}, pci ${input.pci.length}, cog ${input.cog.length})`,
+    );
   }
   const densityZ = zScores(input.density, 'density');
   const pciZ = zScores(input.pci, 'pci');
@@ -107,7 +113,8 @@ function zScores(x: Float64Array, name: string): Float64Array {
   let mean = 0;
   for (let r = 0; r < n; r++) {
     const value = x[r]!;
-    if (!Number.isFinite(value)) throw new MetricInputError(`opportunityScore: ${name}[${r}] is ${value}`, { value: String(value) });
+    if (!Number.isFinite(value))
+      throw new MetricInputError(`opportunityScore: ${name}[${r}] is ${value}`, { value: String(value) });
     mean += value;
   }
   mean /= n || 1;

@@ -86,7 +86,10 @@ export const exportPotentialDefaults: Readonly<ResolvedExportPotentialOptions> =
 });
 
 /** Validates and fills in defaults. @throws InvalidOptionError naming the field. */
-export function resolveExportPotential(options: ExportPotentialOptions, dims: TradeDimensions): ResolvedExportPotentialOptions {
+export function resolveExportPotential(
+  options: ExportPotentialOptions,
+  dims: TradeDimensions,
+): ResolvedExportPotentialOptions {
   const o: ResolvedExportPotentialOptions = { ...exportPotentialDefaults };
   for (const key of Object.keys(exportPotentialDefaults) as (keyof ResolvedExportPotentialOptions)[]) {
     const value = options[key];
@@ -97,19 +100,29 @@ export function resolveExportPotential(options: ExportPotentialOptions, dims: Tr
   };
   const c = dims.countryCount;
   const k = dims.productCount;
-  if (!(typeof o.shrinkageUsd === 'number' && o.shrinkageUsd >= 0 && o.shrinkageUsd < Infinity)) bad('shrinkageUsd', o.shrinkageUsd);
+  if (!(typeof o.shrinkageUsd === 'number' && o.shrinkageUsd >= 0 && o.shrinkageUsd < Infinity))
+    bad('shrinkageUsd', o.shrinkageUsd);
   if (!(typeof o.maxEase === 'number' && o.maxEase > 0)) bad('maxEase', o.maxEase);
   if (typeof o.netImporterPenalty !== 'boolean') bad('netImporterPenalty', o.netImporterPenalty);
   if (typeof o.displayThreshold !== 'boolean') bad('displayThreshold', o.displayThreshold);
-  if (!(typeof o.displayMinPotentialUsd === 'number' && o.displayMinPotentialUsd >= 0 && o.displayMinPotentialUsd <= Infinity)) {
+  if (!(
+    typeof o.displayMinPotentialUsd === 'number' &&
+    o.displayMinPotentialUsd >= 0 &&
+    o.displayMinPotentialUsd <= Infinity
+  )) {
     bad('displayMinPotentialUsd', o.displayMinPotentialUsd);
   }
-  if (!(typeof o.displayCumulativeShare === 'number' && o.displayCumulativeShare >= 0 && o.displayCumulativeShare <= 1)) {
+  if (!(
+    typeof o.displayCumulativeShare === 'number' &&
+    o.displayCumulativeShare >= 0 &&
+    o.displayCumulativeShare <= 1
+  )) {
     bad('displayCumulativeShare', o.displayCumulativeShare);
   }
   const ratios = (name: string, a: Float64Array | null, lengths: number[]): void => {
     if (a === null) return;
-    if (!(a instanceof Float64Array) || !lengths.includes(a.length)) bad(name, `length ${(a as { length?: number })?.length} (expected ${lengths.join(' or ')})`);
+    if (!(a instanceof Float64Array) || !lengths.includes(a.length))
+      bad(name, `length ${(a as { length?: number })?.length} (expected ${lengths.join(' or ')})`);
     for (let q = 0; q < a.length; q++) {
       const g = a[q]!;
       if (!Number.isNaN(g) && !(g >= 0 && g < Infinity)) bad(name, `${g} at ${q}`);
@@ -118,7 +131,8 @@ export function resolveExportPotential(options: ExportPotentialOptions, dims: Tr
   ratios('exporterGdpGrowth', o.exporterGdpGrowth, [c]);
   ratios('importGrowth', o.importGrowth, [c, c * k]);
   const mask = (name: string, a: Uint8Array | null, length: number): void => {
-    if (a !== null && !(a instanceof Uint8Array && a.length === length)) bad(name, `length ${(a as { length?: number })?.length} (expected ${length})`);
+    if (a !== null && !(a instanceof Uint8Array && a.length === length))
+      bad(name, `length ${(a as { length?: number })?.length} (expected ${length})`);
   };
   mask('easeExcludedProducts', o.easeExcludedProducts, k);
   mask('embargoPairs', o.embargoPairs, c * c);
@@ -128,7 +142,11 @@ export function resolveExportPotential(options: ExportPotentialOptions, dims: Tr
 }
 
 function describe(value: unknown): string {
-  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : JSON.stringify(value) ?? String(value);
+  return typeof value === 'string'
+    ? value
+    : typeof value === 'number'
+      ? String(value)
+      : (JSON.stringify(value) ?? String(value));
 }
 
 /** Everything the per-market and per-pair functions need, computed once per dataset and options. */
@@ -167,7 +185,8 @@ export function prepareExportPotential(
   const resolved = resolveExportPotential(options, dims);
   const totals = worldTotals(flows, dims, resolved.easeExcludedProducts);
   const runs = resolved.tariffs === null && resolved.distanceKm === null ? null : pairRuns(flows, dims);
-  const tariffs = resolved.tariffs === null || runs === null ? null : prepareTariffs(resolved.tariffs, flows, totals, runs, dims);
+  const tariffs =
+    resolved.tariffs === null || runs === null ? null : prepareTariffs(resolved.tariffs, flows, totals, runs, dims);
   const supply = supplyShares(
     {
       exportsUsd: totals.exportsUsd,
@@ -187,7 +206,10 @@ export function prepareExportPotential(
     supply,
     demandUsd: demandUsd(totals.importsUsd, resolved.importGrowth, dims),
     tariffs,
-    distances: resolved.distanceKm === null || runs === null ? null : prepareDistances(resolved.distanceKm, flows, runs, totals.importsUsd, dims),
+    distances:
+      resolved.distanceKm === null || runs === null
+        ? null
+        : prepareDistances(resolved.distanceKm, flows, runs, totals.importsUsd, dims),
     runs,
   };
 }

@@ -58,7 +58,8 @@ export function supplyShares(input: SupplyShareInputs, dims: TradeDimensions): S
     for (let q = 0; q < size; q++) netImporterFactor[q] = netImporterPenalty(x[q]!, m[q]!);
   }
   const staticSupply = applyFactors(worldShare, gtd, netImporterFactor);
-  if (exporterGrowth === null) return { worldShare, netImporterFactor, projectedShare: null, staticSupply, supply: staticSupply };
+  if (exporterGrowth === null)
+    return { worldShare, netImporterFactor, projectedShare: null, staticSupply, supply: staticSupply };
 
   const grownWorld = new Float64Array(k);
   for (let i = 0; i < c; i++) {
@@ -75,7 +76,13 @@ export function supplyShares(input: SupplyShareInputs, dims: TradeDimensions): S
       projectedShare[row + p] = den > 0 ? (x[row + p]! * g) / den : 0;
     }
   }
-  return { worldShare, netImporterFactor, projectedShare, staticSupply, supply: applyFactors(projectedShare, gtd, netImporterFactor) };
+  return {
+    worldShare,
+    netImporterFactor,
+    projectedShare,
+    staticSupply,
+    supply: applyFactors(projectedShare, gtd, netImporterFactor),
+  };
 }
 
 /** TB = min(1, exports / imports); 1 when there are no imports. */

@@ -89,7 +89,8 @@ export function validateTariffs(tariffs: TariffInput, dims: TradeDimensions): vo
   if (typeof sigma === 'number') {
     if (!(sigma >= 0 && sigma < Infinity)) bad('sigma', String(sigma));
   } else {
-    if (!(sigma instanceof Float64Array) || sigma.length !== k) bad('sigma', `length ${sigma?.length} (expected productCount = ${k})`);
+    if (!(sigma instanceof Float64Array) || sigma.length !== k)
+      bad('sigma', `length ${sigma?.length} (expected productCount = ${k})`);
     for (let p = 0; p < k; p++) if (!(sigma[p]! >= 0 && sigma[p]! < Infinity)) bad('sigma', `${sigma[p]} at ${p}`);
   }
   const b = tariffs.bilateral;
@@ -219,11 +220,13 @@ export function prepareTariffs(
     const t = tariffs.mfnRate[q]!;
     mfnRate[q] = Number.isNaN(t) ? 0 : t;
   }
-  const sigma = typeof tariffs.sigma === 'number' ? new Float64Array(k).fill(tariffs.sigma) : Float64Array.from(tariffs.sigma);
+  const sigma =
+    typeof tariffs.sigma === 'number' ? new Float64Array(k).fill(tariffs.sigma) : Float64Array.from(tariffs.sigma);
   const bilateral = tariffs.bilateral ?? null;
   const importers = bilateral === null ? new Int32Array(0) : bilateral.importerIndex;
   const pairs = new Int32Array(importers.length);
-  if (bilateral !== null) for (let r = 0; r < pairs.length; r++) pairs[r] = bilateral.exporterIndex[r]! * c + importers[r]!;
+  if (bilateral !== null)
+    for (let r = 0; r < pairs.length; r++) pairs[r] = bilateral.exporterIndex[r]! * c + importers[r]!;
   const byMarket = groupRows(c, importers);
   const byPair = groupRows(c * c, pairs);
   const prepared: PreparedTariffs = {

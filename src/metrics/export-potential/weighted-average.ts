@@ -42,7 +42,11 @@ export const weightedAverageDefaults: Readonly<ResolvedWeightedAverageOptions> =
 /** Validates and fills in defaults. @throws InvalidOptionError naming the field. */
 export function resolveWeightedAverage(options: WeightedAverageOptions = {}): ResolvedWeightedAverageOptions {
   const weights = options.weights ?? weightedAverageDefaults.weights;
-  if (!Array.isArray(weights) || weights.length === 0 || weights.some((w) => !(typeof w === 'number' && Number.isFinite(w) && w > 0))) {
+  if (
+    !Array.isArray(weights) ||
+    weights.length === 0 ||
+    weights.some((w) => !(typeof w === 'number' && Number.isFinite(w) && w > 0))
+  ) {
     throw new InvalidOptionError(`invalid weights: ${JSON.stringify(weights)}`, { value: String(weights) });
   }
   const minYearsPresent = options.minYearsPresent ?? weightedAverageDefaults.minYearsPresent;

@@ -28,7 +28,11 @@ export interface WorldTotals {
  * @param easeExcludedProducts optional mask (length productCount, 1 = excluded from the ease sums).
  * Flows must already be validated (see validateTradeFlows).
  */
-export function worldTotals(flows: TradeFlows, dims: TradeDimensions, easeExcludedProducts: Uint8Array | null = null): WorldTotals {
+export function worldTotals(
+  flows: TradeFlows,
+  dims: TradeDimensions,
+  easeExcludedProducts: Uint8Array | null = null,
+): WorldTotals {
   const c = dims.countryCount;
   const k = dims.productCount;
   const n = flows.valueUsd.length;

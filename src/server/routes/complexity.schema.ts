@@ -3,7 +3,12 @@ import { countryProperty, errorResponses, resultQueryProperties, resultResponse 
 import { yearProperty } from './report.schema.ts';
 
 const tags = ['complexity'];
-const level = { type: 'integer', enum: [2, 4, 6], default: 4, description: 'HS level (HS6 needs a BACI release; the embedded data has HS4)' } as const;
+const level = {
+  type: 'integer',
+  enum: [2, 4, 6],
+  default: 4,
+  description: 'HS level (HS6 needs a BACI release; the embedded data has HS4)',
+} as const;
 
 const meta = {
   status: { type: 'string', enum: ['computed', 'missing'] },
@@ -19,7 +24,11 @@ const number = { type: ['number', 'null'] } as const;
 export const countriesSchema = {
   tags,
   summary: 'Economic complexity of every country: ECI, diversity, COI, total exports (Stata ecomplexity definitions)',
-  querystring: { type: 'object', additionalProperties: false, properties: { year: yearProperty, level, ...resultQueryProperties } },
+  querystring: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { year: yearProperty, level, ...resultQueryProperties },
+  },
   response: {
     200: resultResponse(
       {
@@ -32,7 +41,14 @@ export const countriesSchema = {
             items: {
               type: 'object',
               required: ['iso3', 'name', 'eci', 'diversity', 'coi', 'exportsUsd'],
-              properties: { iso3: { type: 'string' }, name: { type: 'string' }, eci: number, diversity: { type: 'integer' }, coi: number, exportsUsd: { type: 'number' } },
+              properties: {
+                iso3: { type: 'string' },
+                name: { type: 'string' },
+                eci: number,
+                diversity: { type: 'integer' },
+                coi: number,
+                exportsUsd: { type: 'number' },
+              },
             },
           },
         },
@@ -45,11 +61,17 @@ export const countriesSchema = {
 
 export const productsSchema = {
   tags,
-  summary: "Complexity of every product (PCI, ubiquity, world exports) and, with country, that country's RCA, M, density and COG",
+  summary:
+    "Complexity of every product (PCI, ubiquity, world exports) and, with country, that country's RCA, M, density and COG",
   querystring: {
     type: 'object',
     additionalProperties: false,
-    properties: { country: { type: 'string', minLength: 1, maxLength: 80, description: 'ISO3, ISO2, numeric code or name (EN/RU)' }, year: yearProperty, level, ...resultQueryProperties },
+    properties: {
+      country: { type: 'string', minLength: 1, maxLength: 80, description: 'ISO3, ISO2, numeric code or name (EN/RU)' },
+      year: yearProperty,
+      level,
+      ...resultQueryProperties,
+    },
   },
   response: {
     200: resultResponse(
@@ -90,7 +112,8 @@ export const productsSchema = {
 
 export const productSpaceSchema = {
   tags,
-  summary: "The product space of a year: products linked by the maximum spanning tree of proximity plus strong edges, the exporter's and importer's products marked",
+  summary:
+    "The product space of a year: products linked by the maximum spanning tree of proximity plus strong edges, the exporter's and importer's products marked",
   querystring: {
     type: 'object',
     additionalProperties: false,
@@ -99,8 +122,21 @@ export const productSpaceSchema = {
       importer: countryProperty('importer', 'KAZ'),
       year: yearProperty,
       level,
-      minProximity: { type: 'number', minimum: 0, maximum: 1, default: 0.55, description: 'keep non-tree edges with proximity >= this' },
-      maxEdges: { type: 'integer', minimum: 0, maximum: 20000, default: 4000, description: 'at most this many edges besides the spanning tree (the strongest are kept), so the graph stays drawable (and an answer stays a few MB)' },
+      minProximity: {
+        type: 'number',
+        minimum: 0,
+        maximum: 1,
+        default: 0.55,
+        description: 'keep non-tree edges with proximity >= this',
+      },
+      maxEdges: {
+        type: 'integer',
+        minimum: 0,
+        maximum: 20000,
+        default: 4000,
+        description:
+          'at most this many edges besides the spanning tree (the strongest are kept), so the graph stays drawable (and an answer stays a few MB)',
+      },
       ...resultQueryProperties,
     },
   },
@@ -135,7 +171,12 @@ export const productSpaceSchema = {
             items: {
               type: 'object',
               required: ['source', 'target', 'proximity', 'spanningTree'],
-              properties: { source: { type: 'string' }, target: { type: 'string' }, proximity: { type: 'number' }, spanningTree: { type: 'boolean' } },
+              properties: {
+                source: { type: 'string' },
+                target: { type: 'string' },
+                proximity: { type: 'number' },
+                spanningTree: { type: 'boolean' },
+              },
             },
           },
         },

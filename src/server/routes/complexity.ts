@@ -24,7 +24,11 @@ interface Basis {
   source: string | null;
 }
 
-async function load(store: TradeStore, level: HsLevel, year: number | undefined): Promise<{ basis: Basis; caps: Capabilities | null }> {
+async function load(
+  store: TradeStore,
+  level: HsLevel,
+  year: number | undefined,
+): Promise<{ basis: Basis; caps: Capabilities | null }> {
   const source = await capabilitiesSource(store, level, year);
   if (source === null) {
     return {
@@ -41,7 +45,14 @@ async function load(store: TradeStore, level: HsLevel, year: number | undefined)
   }
   const caps = await capabilities(store, { year: source.year, level, source: source.source });
   return {
-    basis: { status: 'computed', basis: `exports of ${caps.matrix.locations.length} countries by HS${level} product, ${source.year} (${source.source})`, missing: null, year: source.year, level, source: source.source },
+    basis: {
+      status: 'computed',
+      basis: `exports of ${caps.matrix.locations.length} countries by HS${level} product, ${source.year} (${source.source})`,
+      missing: null,
+      year: source.year,
+      level,
+      source: source.source,
+    },
     caps,
   };
 }
@@ -92,7 +103,14 @@ export default async function complexityRoutes(app: FastifyInstance): Promise<vo
         const rows = Array.from(r.locationIndex, (location, row) => {
           const iso3 = caps.matrix.locations[location]!;
           const c = countries.get(iso3);
-          return { iso3, name: c ? (q.lang === 'ru' ? c.nameRu : c.nameEn) : iso3, eci: finite(r.eci[row]!), diversity: r.diversity[row]!, coi: finite(r.coi[row]!), exportsUsd: caps.locationExportsUsd[location]! };
+          return {
+            iso3,
+            name: c ? (q.lang === 'ru' ? c.nameRu : c.nameEn) : iso3,
+            eci: finite(r.eci[row]!),
+            diversity: r.diversity[row]!,
+            coi: finite(r.coi[row]!),
+            exportsUsd: caps.locationExportsUsd[location]!,
+          };
         }).sort((a, b) => (b.eci ?? -Infinity) - (a.eci ?? -Infinity));
         return { ...basis, rows };
       },
@@ -151,11 +169,22 @@ export default async function complexityRoutes(app: FastifyInstance): Promise<vo
   });
 
   app.get('/complexity/product-space', { schema: productSpaceSchema }, (request, reply) => {
-    const q = request.query as { exporter: string; importer: string; year?: number; level: HsLevel; minProximity: number; maxEdges: number; lang: Lang };
+    const q = request.query as {
+      exporter: string;
+      importer: string;
+      year?: number;
+      level: HsLevel;
+      minProximity: number;
+      maxEdges: number;
+      lang: Lang;
+    };
     return sendResult(request, reply, {
       fileName: 'product-space',
       compute: async () => {
-        const [exporter, importer] = await Promise.all([resolveCountry(app.store, q.exporter), resolveCountry(app.store, q.importer)]);
+        const [exporter, importer] = await Promise.all([
+          resolveCountry(app.store, q.exporter),
+          resolveCountry(app.store, q.importer),
+        ]);
         const { basis, caps } = await load(app.store, q.level, q.year);
         if (!caps) return { ...basis, minProximity: q.minProximity, edgesLeftOut: 0, nodes: [], edges: [] };
         const r = caps.result;
@@ -170,7 +199,11 @@ export default async function complexityRoutes(app: FastifyInstance): Promise<vo
             worldTradeUsd: caps.worldExportsUsd,
             pci: r.pci,
             ...(exporterRow !== undefined && {
-              country: { code: exporter.iso3, mcp: r.mcp.slice(exporterRow * P, (exporterRow + 1) * P), density: r.density.slice(exporterRow * P, (exporterRow + 1) * P) },
+              country: {
+                code: exporter.iso3,
+                mcp: r.mcp.slice(exporterRow * P, (exporterRow + 1) * P),
+                density: r.density.slice(exporterRow * P, (exporterRow + 1) * P),
+              },
             }),
           },
           { minProximity: q.minProximity },
@@ -190,10 +223,16 @@ export default async function complexityRoutes(app: FastifyInstance): Promise<vo
         const tree = graph.edges.filter((e) => e.spanningTree);
         const others = graph.edges.filter((e) => !e.spanningTree).sort((a, b) => b.proximity - a.proximity);
         const kept = others.slice(0, q.maxEdges);
-        const absent = [exporterRow === undefined ? exporter.iso3 : null, importerRow === undefined ? importer.iso3 : null].filter((x) => x !== null);
+        const absent = [
+          exporterRow === undefined ? exporter.iso3 : null,
+          importerRow === undefined ? importer.iso3 : null,
+        ].filter((x) => x !== null);
         return {
           ...basis,
-          missing: absent.length > 0 ? `${absent.join(' and ')} not in the ${basis.year} export data at HS${q.level}: ${howToGetBaci()}` : null,
+          missing:
+            absent.length > 0
+              ? `${absent.join(' and ')} not in the ${basis.year} export data at HS${q.level}: ${howToGetBaci()}`
+              : null,
           minProximity: graph.minProximity,
           edgesLeftOut: others.length - kept.length,
           nodes,

@@ -1,5 +1,13 @@
 /** Schemas of the datasets, coverage, sources and ingest routes. */
-import { anyObject, countryProperty, countryRef, errorResponses, langProperty, resultQueryProperties, resultResponse } from '../schemas.ts';
+import {
+  anyObject,
+  countryProperty,
+  countryRef,
+  errorResponses,
+  langProperty,
+  resultQueryProperties,
+  resultResponse,
+} from '../schemas.ts';
 
 const tags = ['datasets'];
 
@@ -48,17 +56,24 @@ const sectionCoverage = {
   type: 'object',
   required: ['section', 'status', 'basis', 'missing'],
   properties: {
-    section: { type: 'string', enum: ['turnover', 'needs', 'supply', 'potential', 'rivals', 'jointProduction', 'surplus', 'complexity'] },
+    section: {
+      type: 'string',
+      enum: ['turnover', 'needs', 'supply', 'potential', 'rivals', 'jointProduction', 'surplus', 'complexity'],
+    },
     status: { type: 'string', enum: ['computed', 'partial', 'missing'] },
     basis: { type: 'string' },
-    missing: { type: ['string', 'null'], description: 'what is missing and the exact file and `karavan ingest` command that fills the gap' },
+    missing: {
+      type: ['string', 'null'],
+      description: 'what is missing and the exact file and `karavan ingest` command that fills the gap',
+    },
   },
 } as const;
 
 export const coverageSchema = {
   tags,
   summary: 'What the store holds for a pair, section by section, and what to ingest where it lacks data',
-  description: 'src/analysis/coverage.ts `dataCoverage`: every report section is computed, partial or missing, with the file and command that would fill the gap.',
+  description:
+    'src/analysis/coverage.ts `dataCoverage`: every report section is computed, partial or missing, with the file and command that would fill the gap.',
   querystring: { type: 'object', additionalProperties: false, properties: { ...pairQuery, ...resultQueryProperties } },
   response: {
     200: resultResponse(
@@ -124,9 +139,21 @@ export const ingestSchema = {
     type: 'object',
     additionalProperties: false,
     properties: {
-      format: { type: 'string', enum: ['baci', 'comtrade', 'exports'], description: 'layout of the file (default: recognised from the header)' },
-      hsRevision: { type: 'string', pattern: '^HS[0-9]{2}$', description: 'HS revision when the file does not say it, e.g. HS07' },
-      source: { type: 'string', pattern: '^[a-z][a-z0-9_-]{0,31}$', description: 'name of the source partition (default: baci, comtrade or user)' },
+      format: {
+        type: 'string',
+        enum: ['baci', 'comtrade', 'exports'],
+        description: 'layout of the file (default: recognised from the header)',
+      },
+      hsRevision: {
+        type: 'string',
+        pattern: '^HS[0-9]{2}$',
+        description: 'HS revision when the file does not say it, e.g. HS07',
+      },
+      source: {
+        type: 'string',
+        pattern: '^[a-z][a-z0-9_-]{0,31}$',
+        description: 'name of the source partition (default: baci, comtrade or user)',
+      },
       licence: { type: 'string', maxLength: 200 },
     },
   },
@@ -135,7 +162,12 @@ export const ingestSchema = {
       description: 'the ingest result (status imported or unchanged, the dataset, notes, elapsedMs)',
       type: 'object',
       required: ['status', 'dataset', 'notes', 'elapsedMs'],
-      properties: { status: { type: 'string', enum: ['imported', 'unchanged'] }, dataset: datasetSchema, notes: { type: 'array', items: { type: 'string' } }, elapsedMs: { type: 'number' } },
+      properties: {
+        status: { type: 'string', enum: ['imported', 'unchanged'] },
+        dataset: datasetSchema,
+        notes: { type: 'array', items: { type: 'string' } },
+        elapsedMs: { type: 'number' },
+      },
     },
     ...errorResponses(400, 403, 409, 413),
   },

@@ -15,7 +15,13 @@ import { resolveCountry, type DatasetRecord, type IngestOptions } from '../../da
 import { IngestDisabledError, MissingOptionError, PayloadTooLargeError, StoreLockedError } from '../../errors.ts';
 import { sendResult } from '../respond.ts';
 import type { ResultTable } from '../tables.ts';
-import { coverageSchema, ingestSchema, ingestStatusSchema, listDatasetsSchema, sourcesSchema } from './datasets.schema.ts';
+import {
+  coverageSchema,
+  ingestSchema,
+  ingestStatusSchema,
+  listDatasetsSchema,
+  sourcesSchema,
+} from './datasets.schema.ts';
 
 const datasetTables = (rows: DatasetRecord[]): ResultTable[] => [
   {
@@ -66,11 +72,18 @@ interface IngestState {
 export default async function datasetRoutes(app: FastifyInstance): Promise<void> {
   const options = app.karavan;
   const maxBytes = Math.round(options.maxUploadMb * 1024 * 1024);
-  await app.register(multipart, { limits: { fileSize: maxBytes, files: 1, fields: 0, parts: 2 }, throwFileSizeLimit: true });
+  await app.register(multipart, {
+    limits: { fileSize: maxBytes, files: 1, fields: 0, parts: 2 },
+    throwFileSizeLimit: true,
+  });
   let running: IngestState | null = null;
 
   app.get('/datasets', { schema: listDatasetsSchema }, (request, reply) =>
-    sendResult(request, reply, { fileName: 'datasets', compute: async () => app.store.datasets(), tables: datasetTables }),
+    sendResult(request, reply, {
+      fileName: 'datasets',
+      compute: async () => app.store.datasets(),
+      tables: datasetTables,
+    }),
   );
 
   app.get('/coverage', { schema: coverageSchema }, (request, reply) => {
@@ -101,14 +114,26 @@ export default async function datasetRoutes(app: FastifyInstance): Promise<void>
   app.get('/ingest/status', { schema: ingestStatusSchema }, async () =>
     running === null
       ? { enabled: options.allowIngest, running: false }
-      : { enabled: options.allowIngest, running: true, phase: running.phase, fileName: running.fileName, receivedBytes: running.receivedBytes, elapsedMs: Date.now() - running.startedAt },
+      : {
+          enabled: options.allowIngest,
+          running: true,
+          phase: running.phase,
+          fileName: running.fileName,
+          receivedBytes: running.receivedBytes,
+          elapsedMs: Date.now() - running.startedAt,
+        },
   );
 
   app.post('/ingest', { schema: ingestSchema }, async (request) => {
     if (!options.allowIngest) {
-      throw new IngestDisabledError('ingest over HTTP is off', { hint: 'start the server with `karavan serve --allow-ingest`, or run `karavan ingest <file>`' });
+      throw new IngestDisabledError('ingest over HTTP is off', {
+        hint: 'start the server with `karavan serve --allow-ingest`, or run `karavan ingest <file>`',
+      });
     }
-    if (running !== null) throw new StoreLockedError(`another upload is being ingested: ${running.fileName}`, { hint: 'wait until it ends (GET /api/ingest/status)' });
+    if (running !== null)
+      throw new StoreLockedError(`another upload is being ingested: ${running.fileName}`, {
+        hint: 'wait until it ends (GET /api/ingest/status)',
+      });
     const state: IngestState = { phase: 'upload', fileName: '', receivedBytes: 0, startedAt: Date.now() };
     running = state;
     const dir = mkdtempSync(join(tmpdir(), 'karavan-upload-'));
@@ -116,7 +141,10 @@ export default async function datasetRoutes(app: FastifyInstance): Promise<void>
       const part = await request.file();
       if (!part) throw new MissingOptionError('missing file: send multipart/form-data with one part named "file"');
       // Keep the original name (it tells the HS revision of a BACI release), without any path.
-      const name = basename(part.filename || 'upload.csv').replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^\.+/, '') || 'upload.csv';
+      const name =
+        basename(part.filename || 'upload.csv')
+          .replace(/[^\p{L}\p{N}._-]+/gu, '_')
+          .replace(/^\.+/, '') || 'upload.csv';
       state.fileName = name;
       const partial = join(dir, `${name}.part`);
       const counter = new Transform({
@@ -126,12 +154,25 @@ export default async function datasetRoutes(app: FastifyInstance): Promise<void>
         },
       });
       await pipeline(part.file, counter, createWriteStream(partial));
-      if (part.file.truncated) throw new PayloadTooLargeError(`the upload is larger than ${options.maxUploadMb} MB`, { hint: 'start the server with a larger --max-upload-mb, or run `karavan ingest <file>`' });
+      if (part.file.truncated)
+        throw new PayloadTooLargeError(`the upload is larger than ${options.maxUploadMb} MB`, {
+          hint: 'start the server with a larger --max-upload-mb, or run `karavan ingest <file>`',
+        });
       const complete = join(dir, name);
       renameSync(partial, complete);
       state.phase = 'ingest';
-      const q = request.query as { format?: IngestOptions['format']; hsRevision?: string; source?: string; licence?: string };
-      return await app.store.ingest(complete, { format: q.format, hsRevision: q.hsRevision, source: q.source, licence: q.licence });
+      const q = request.query as {
+        format?: IngestOptions['format'];
+        hsRevision?: string;
+        source?: string;
+        licence?: string;
+      };
+      return await app.store.ingest(complete, {
+        format: q.format,
+        hsRevision: q.hsRevision,
+        source: q.source,
+        licence: q.licence,
+      });
     } finally {
       running = null;
       rmSync(dir, { recursive: true, force: true });

@@ -12,7 +12,8 @@ const text = (description: string) => ({ type: 'string', minLength: 1, maxLength
 /** ScenarioOptions (src/machinery/scenario.ts); omitted fields take the defaults shown there. */
 export const scenarioBody = {
   type: 'object',
-  description: 'A planning scenario: ScenarioOptions of src/machinery/scenario.ts (also accepted: crop, machine, tractor, preset, title, description).',
+  description:
+    'A planning scenario: ScenarioOptions of src/machinery/scenario.ts (also accepted: crop, machine, tractor, preset, title, description).',
   properties: {
     cropId: text('crop id from the catalog (default wheat)'),
     machineId: text('machine id (default combine-sp-9m)'),
@@ -42,7 +43,10 @@ export const scenarioBody = {
   additionalProperties: true,
 } as const;
 
-const catalogBody = { ...anyObject, description: 'your catalog (the catalog file format of docs/machinery.md), layered over the shipped one' } as const;
+const catalogBody = {
+  ...anyObject,
+  description: 'your catalog (the catalog file format of docs/machinery.md), layered over the shipped one',
+} as const;
 
 export const catalogSchema = {
   tags,
@@ -54,7 +58,8 @@ export const catalogSchema = {
 
 export const fleetSchema = {
   tags,
-  summary: 'Fleet plan: machines needed for an area in a window, cost per ha and per t, cost-minimising fleet, sensitivity',
+  summary:
+    'Fleet plan: machines needed for an area in a window, cost per ha and per t, cost-minimising fleet, sensitivity',
   description: 'As `karavan machinery fleet --json`: { plan, fleetSizeTable, sensitivity }.',
   querystring: { type: 'object', additionalProperties: false, properties: { ...resultQueryProperties } },
   body: {
@@ -63,9 +68,24 @@ export const fleetSchema = {
     required: ['scenario'],
     properties: {
       scenario: scenarioBody,
-      sizes: { type: 'array', minItems: 1, maxItems: 50, items: { type: 'integer', minimum: 1, maximum: 100000 }, description: 'fleet sizes for the cost-by-size table (default: around the window fleet)' },
-      altWorkableShare: { type: 'number', description: 'second pwd for the cost-by-size table (default 0.7, or 1 when workableShare < 1)' },
-      factors: { type: 'array', minItems: 1, maxItems: 20, items: { type: 'number' }, description: 'sensitivity factors (default 0.8, 0.9, 1.1, 1.2)' },
+      sizes: {
+        type: 'array',
+        minItems: 1,
+        maxItems: 50,
+        items: { type: 'integer', minimum: 1, maximum: 100000 },
+        description: 'fleet sizes for the cost-by-size table (default: around the window fleet)',
+      },
+      altWorkableShare: {
+        type: 'number',
+        description: 'second pwd for the cost-by-size table (default 0.7, or 1 when workableShare < 1)',
+      },
+      factors: {
+        type: 'array',
+        minItems: 1,
+        maxItems: 20,
+        items: { type: 'number' },
+        description: 'sensitivity factors (default 0.8, 0.9, 1.1, 1.2)',
+      },
       catalog: catalogBody,
     },
   },
@@ -81,8 +101,10 @@ const side = {
 
 export const compareSchema = {
   tags,
-  summary: 'Two machines on the same scenario: fleet size, cost per ha and per t, break-even list price, winner and margin',
-  description: 'As `karavan machinery compare A B --scenario FILE --json`. The scenario cannot set machine-specific fields.',
+  summary:
+    'Two machines on the same scenario: fleet size, cost per ha and per t, break-even list price, winner and margin',
+  description:
+    'As `karavan machinery compare A B --scenario FILE --json`. The scenario cannot set machine-specific fields.',
   querystring: { type: 'object', additionalProperties: false, properties: { ...resultQueryProperties } },
   body: {
     type: 'object',
@@ -127,7 +149,12 @@ export const demoResultsSchema = {
     additionalProperties: false,
     required: ['sheet'],
     properties: {
-      sheet: { type: 'string', minLength: 1, maxLength: 5_000_000, description: 'CSV text written by demo and filled in' },
+      sheet: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 5_000_000,
+        description: 'CSV text written by demo and filled in',
+      },
       confidenceLevel: number('confidence level of the intervals (default 0.95)'),
     },
   },

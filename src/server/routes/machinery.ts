@@ -45,8 +45,14 @@ interface Shipped {
 }
 
 function loadShipped(): Shipped {
-  const catalog = parseCatalog(parseJsonText(readFileSync(shippedCatalogUrl, 'utf8'), shippedCatalogName, BadCatalogError), shippedCatalogName);
-  const presets = parsePresets(parseJsonText(readFileSync(shippedPresetsUrl, 'utf8'), shippedPresetsName, BadCatalogError), shippedPresetsName);
+  const catalog = parseCatalog(
+    parseJsonText(readFileSync(shippedCatalogUrl, 'utf8'), shippedCatalogName, BadCatalogError),
+    shippedCatalogName,
+  );
+  const presets = parsePresets(
+    parseJsonText(readFileSync(shippedPresetsUrl, 'utf8'), shippedPresetsName, BadCatalogError),
+    shippedPresetsName,
+  );
   return { catalog, presets };
 }
 
@@ -58,7 +64,16 @@ function catalogFor(shipped: Shipped, own: unknown): Catalog {
 /** Fleet sizes around the window fleet, as `karavan machinery fleet` picks them. */
 export function defaultFleetSizes(plan: FleetPlan): number[] {
   const n = plan.window.machines;
-  return [...new Set([plan.costMinimisingFleet.machines, Math.round(n * 0.6), Math.round(n * 0.75), n, Math.round(n * 1.2), Math.round(n * 1.4)])]
+  return [
+    ...new Set([
+      plan.costMinimisingFleet.machines,
+      Math.round(n * 0.6),
+      Math.round(n * 0.75),
+      n,
+      Math.round(n * 1.2),
+      Math.round(n * 1.4),
+    ]),
+  ]
     .filter((x) => x >= 1)
     .sort((x, y) => x - y);
 }
@@ -113,8 +128,18 @@ export function fleetTables(result: FleetResult): ResultTable[] {
         { key: 'machineUsdPerHa', en: 'Machine USD/ha', ru: 'Техника, долл./га', kind: 'number' },
         { key: 'timelinessUsdPerHa', en: 'Timeliness USD/ha', ru: 'Несвоевременность, долл./га', kind: 'number' },
         { key: 'totalUsdPerHa', en: 'Total USD/ha', ru: 'Итого, долл./га', kind: 'number' },
-        { key: 'alternativeDaysNeeded', en: `Days needed (pwd ${result.fleetSizeTable.alternativeWorkableShare})`, ru: `Дней нужно (pwd ${result.fleetSizeTable.alternativeWorkableShare})`, kind: 'number' },
-        { key: 'alternativeTotalUsdPerHa', en: `Total USD/ha (pwd ${result.fleetSizeTable.alternativeWorkableShare})`, ru: `Итого, долл./га (pwd ${result.fleetSizeTable.alternativeWorkableShare})`, kind: 'number' },
+        {
+          key: 'alternativeDaysNeeded',
+          en: `Days needed (pwd ${result.fleetSizeTable.alternativeWorkableShare})`,
+          ru: `Дней нужно (pwd ${result.fleetSizeTable.alternativeWorkableShare})`,
+          kind: 'number',
+        },
+        {
+          key: 'alternativeTotalUsdPerHa',
+          en: `Total USD/ha (pwd ${result.fleetSizeTable.alternativeWorkableShare})`,
+          ru: `Итого, долл./га (pwd ${result.fleetSizeTable.alternativeWorkableShare})`,
+          kind: 'number',
+        },
       ],
       rows: result.fleetSizeTable.rows,
     },
@@ -218,7 +243,9 @@ export function demoResultTables(results: DemoResults): ResultTable[] {
         { key: 'upper', en: 'Upper bound', ru: 'Верхняя граница', kind: 'number' },
         { key: 'better', en: 'Better', ru: 'Лучше' },
       ],
-      rows: results.measures.flatMap((m) => m.comparisons.map((c) => ({ measure: `${m.measure.label}, ${m.measure.unit}`, ...c }))),
+      rows: results.measures.flatMap((m) =>
+        m.comparisons.map((c) => ({ measure: `${m.measure.label}, ${m.measure.unit}`, ...c })),
+      ),
     },
   ];
 }
@@ -260,14 +287,23 @@ export default async function machineryRoutes(app: FastifyInstance): Promise<voi
   );
 
   app.post('/machinery/fleet', { schema: fleetSchema }, (request, reply) => {
-    const body = request.body as { scenario: unknown; sizes?: number[]; altWorkableShare?: number; factors?: number[]; catalog?: unknown };
+    const body = request.body as {
+      scenario: unknown;
+      sizes?: number[];
+      altWorkableShare?: number;
+      factors?: number[];
+      catalog?: unknown;
+    };
     return sendResult(request, reply, {
       fileName: 'machinery-fleet',
       cache: false,
       compute: async (): Promise<FleetResult> => {
         const { presets } = getShipped();
         const catalog = catalogFor(getShipped(), body.catalog);
-        const scenario = resolveScenario(scenarioFromJson(body.scenario, 'request body: scenario'), { catalog, presets });
+        const scenario = resolveScenario(scenarioFromJson(body.scenario, 'request body: scenario'), {
+          catalog,
+          presets,
+        });
         const plan = planFleet(scenario, catalog);
         const alternative = body.altWorkableShare ?? (plan.inputs.workableShare < 1 ? 1 : 0.7);
         return {
@@ -281,7 +317,12 @@ export default async function machineryRoutes(app: FastifyInstance): Promise<voi
   });
 
   app.post('/machinery/compare', { schema: compareSchema }, (request, reply) => {
-    const body = request.body as { scenario: unknown; a: { machineId: string; tractorId?: string }; b: { machineId: string; tractorId?: string }; catalog?: unknown };
+    const body = request.body as {
+      scenario: unknown;
+      a: { machineId: string; tractorId?: string };
+      b: { machineId: string; tractorId?: string };
+      catalog?: unknown;
+    };
     return sendResult(request, reply, {
       fileName: 'machinery-compare',
       cache: false,
@@ -291,7 +332,10 @@ export default async function machineryRoutes(app: FastifyInstance): Promise<voi
         const source = 'request body: scenario';
         const options = scenarioFromJson(body.scenario, source);
         requireNoMachineFields(options, source);
-        const scenario = resolveScenario({ ...options, machineId: body.a.machineId }, { catalog, presets, userSource: source });
+        const scenario = resolveScenario(
+          { ...options, machineId: body.a.machineId },
+          { catalog, presets, userSource: source },
+        );
         return compareMachines(scenario, catalog, body.a, body.b);
       },
       tables: comparisonTables,
@@ -313,7 +357,11 @@ export default async function machineryRoutes(app: FastifyInstance): Promise<voi
     return sendResult(request, reply, {
       fileName: 'machinery-demo-results',
       cache: false,
-      compute: async () => compareDemoResults(parseDemoSheet(body.sheet, 'request body: sheet'), body.confidenceLevel === undefined ? {} : { confidenceLevel: body.confidenceLevel }),
+      compute: async () =>
+        compareDemoResults(
+          parseDemoSheet(body.sheet, 'request body: sheet'),
+          body.confidenceLevel === undefined ? {} : { confidenceLevel: body.confidenceLevel },
+        ),
       tables: demoResultTables,
     });
   });

@@ -3,7 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { healthSchema, openapiSchema } from './meta.schema.ts';
 
-const packageVersion = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const packageVersion = (
+  JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
 export default async function metaRoutes(app: FastifyInstance): Promise<void> {
   app.get('/health', { schema: healthSchema }, async () => ({

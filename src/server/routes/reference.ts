@@ -1,6 +1,14 @@
 /** Country and product look-ups: the same functions as `karavan countries` and `karavan products`. */
 import type { FastifyInstance } from 'fastify';
-import { checkProductCode, listCountries, productNames, resolveCountry, searchProducts, type CountryRecord, type ProductRecord } from '../../data/index.ts';
+import {
+  checkProductCode,
+  listCountries,
+  productNames,
+  resolveCountry,
+  searchProducts,
+  type CountryRecord,
+  type ProductRecord,
+} from '../../data/index.ts';
 import { sendResult } from '../respond.ts';
 import type { Lang, ResultTable } from '../tables.ts';
 import { getCountrySchema, getProductSchema, listCountriesSchema, listProductsSchema } from './reference.schema.ts';
@@ -40,7 +48,11 @@ const productTable = (rows: ProductRecord[]): ResultTable[] => [
 export default async function referenceRoutes(app: FastifyInstance): Promise<void> {
   app.get('/countries', { schema: listCountriesSchema }, (request, reply) => {
     const { search } = request.query as { search?: string };
-    return sendResult(request, reply, { fileName: 'countries', compute: () => listCountries(app.store, search), tables: countryTable });
+    return sendResult(request, reply, {
+      fileName: 'countries',
+      compute: () => listCountries(app.store, search),
+      tables: countryTable,
+    });
   });
 
   app.get('/countries/:country', { schema: getCountrySchema }, (request, reply) => {

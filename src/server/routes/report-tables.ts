@@ -13,7 +13,8 @@ import type {
 import type { Lang, ResultTable, TableColumn } from '../tables.ts';
 
 type Named = { product: string; nameEn: string; nameRu: string };
-const named = <T extends Named>(rows: readonly T[], lang: Lang) => rows.map((r) => ({ ...r, name: lang === 'ru' ? r.nameRu : r.nameEn }));
+const named = <T extends Named>(rows: readonly T[], lang: Lang) =>
+  rows.map((r) => ({ ...r, name: lang === 'ru' ? r.nameRu : r.nameEn }));
 
 const productColumns: TableColumn[] = [
   { key: 'product', en: 'HS code', ru: 'Код ТН ВЭД' },
@@ -30,8 +31,18 @@ export function turnoverTables(turnover: TurnoverResult, target: TargetPlan | nu
         { key: 'year', en: 'Year', ru: 'Год', kind: 'year' },
         { key: 'source', en: 'Source', ru: 'Источник' },
         { key: 'reporter', en: 'Reported by', ru: 'Отчитывается' },
-        { key: 'exportsUsd', en: `${turnover.exporter}->${turnover.importer}, USD`, ru: `${turnover.exporter}->${turnover.importer}, долл.`, kind: 'usd' },
-        { key: 'importsUsd', en: `${turnover.importer}->${turnover.exporter}, USD`, ru: `${turnover.importer}->${turnover.exporter}, долл.`, kind: 'usd' },
+        {
+          key: 'exportsUsd',
+          en: `${turnover.exporter}->${turnover.importer}, USD`,
+          ru: `${turnover.exporter}->${turnover.importer}, долл.`,
+          kind: 'usd',
+        },
+        {
+          key: 'importsUsd',
+          en: `${turnover.importer}->${turnover.exporter}, USD`,
+          ru: `${turnover.importer}->${turnover.exporter}, долл.`,
+          kind: 'usd',
+        },
         { key: 'turnoverUsd', en: 'Turnover, USD', ru: 'Оборот, долл.', kind: 'usd' },
         { key: 'growth', en: 'Growth', ru: 'Рост', kind: 'share' },
       ],
@@ -104,7 +115,12 @@ export function needsTables(needs: NeedsResult, lang: Lang): ResultTable[] {
         { key: 'exporterUsd', en: `From ${needs.exporter}, USD`, ru: `Из ${needs.exporter}, долл.`, kind: 'usd' },
         { key: 'exporterShare', en: `${needs.exporter} share`, ru: `Доля ${needs.exporter}`, kind: 'share' },
       ],
-      rows: named(needs.rows, lang).map((r) => ({ ...r, topSupplier: r.topSuppliers[0] ? `${r.topSuppliers[0].iso3} (${(r.topSuppliers[0].share * 100).toFixed(1)}%)` : null })),
+      rows: named(needs.rows, lang).map((r) => ({
+        ...r,
+        topSupplier: r.topSuppliers[0]
+          ? `${r.topSuppliers[0].iso3} (${(r.topSuppliers[0].share * 100).toFixed(1)}%)`
+          : null,
+      })),
     },
     {
       id: 'worldDemand',
@@ -113,7 +129,12 @@ export function needsTables(needs: NeedsResult, lang: Lang): ResultTable[] {
       columns: [
         ...productColumns,
         { key: 'worldTradeUsd', en: 'World trade, USD', ru: 'Мировая торговля, долл.', kind: 'usd' },
-        { key: 'exporterWorldShare', en: `${needs.exporter} world share`, ru: `Мировая доля ${needs.exporter}`, kind: 'share' },
+        {
+          key: 'exporterWorldShare',
+          en: `${needs.exporter} world share`,
+          ru: `Мировая доля ${needs.exporter}`,
+          kind: 'share',
+        },
       ],
       rows: named(needs.worldDemand?.rows ?? [], lang),
     },
@@ -190,13 +211,23 @@ export function rivalsTables(rivals: RivalsResult, lang: Lang, prefix = ''): Res
         { key: 'unitValueUsdPerTonne', en: 'Unit value, USD/t', ru: 'Цена, долл./т', kind: 'number' },
         { key: 'flags', en: 'Flags', ru: 'Отметки' },
       ],
-      rows: products.flatMap((p) => [...p.suppliers, ...(p.exporter && !p.suppliers.some((s) => s.supplier === p.exporter!.supplier) ? [p.exporter] : [])].map((s) => ({ product: p.product, name: p.name, ...s }))),
+      rows: products.flatMap((p) =>
+        [
+          ...p.suppliers,
+          ...(p.exporter && !p.suppliers.some((s) => s.supplier === p.exporter!.supplier) ? [p.exporter] : []),
+        ].map((s) => ({ product: p.product, name: p.name, ...s })),
+      ),
     },
     {
       id: `${prefix}history`,
       en: `${prefix ? 'Machinery: ' : ''}Market shares by year`,
       ru: `${prefix ? 'Техника: ' : ''}Доли рынка по годам`,
-      columns: [...productColumns, { key: 'year', en: 'Year', ru: 'Год', kind: 'year' }, { key: 'supplier', en: 'Supplier', ru: 'Поставщик' }, { key: 'share', en: 'Share', ru: 'Доля', kind: 'share' }],
+      columns: [
+        ...productColumns,
+        { key: 'year', en: 'Year', ru: 'Год', kind: 'year' },
+        { key: 'supplier', en: 'Supplier', ru: 'Поставщик' },
+        { key: 'share', en: 'Share', ru: 'Доля', kind: 'share' },
+      ],
       rows: products.flatMap((p) => p.history.map((x) => ({ product: p.product, name: p.name, ...x }))),
     },
   ];
@@ -233,13 +264,23 @@ export function surplusTables(surplus: SurplusResult, lang: Lang): ResultTable[]
       columns: [
         ...productColumns,
         { key: 'exporterRca', en: `RCA ${surplus.exporter}`, ru: `RCA ${surplus.exporter}`, kind: 'number' },
-        { key: 'importsUsd', en: `Imports of ${surplus.importer}, USD`, ru: `Импорт ${surplus.importer}, долл.`, kind: 'usd' },
+        {
+          key: 'importsUsd',
+          en: `Imports of ${surplus.importer}, USD`,
+          ru: `Импорт ${surplus.importer}, долл.`,
+          kind: 'usd',
+        },
         { key: 'growth', en: 'Growth a year', ru: 'Рост в год', kind: 'share' },
         { key: 'exporterShare', en: `${surplus.exporter} share`, ru: `Доля ${surplus.exporter}`, kind: 'share' },
         { key: 'rivalsUsd', en: 'Rivals, USD', ru: 'Конкуренты, долл.', kind: 'usd' },
         { key: 'leadingRivalText', en: 'Leading rival', ru: 'Главный конкурент' },
       ],
-      rows: named(surplus.rows, lang).map((r) => ({ ...r, leadingRivalText: r.leadingRival ? `${r.leadingRival.iso3} (${(r.leadingRival.share * 100).toFixed(1)}%)` : null })),
+      rows: named(surplus.rows, lang).map((r) => ({
+        ...r,
+        leadingRivalText: r.leadingRival
+          ? `${r.leadingRival.iso3} (${(r.leadingRival.share * 100).toFixed(1)}%)`
+          : null,
+      })),
     },
   ];
 }

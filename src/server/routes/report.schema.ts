@@ -7,25 +7,44 @@ import { anyObject, countryProperty, errorResponses, resultQueryProperties, resu
 
 const tags = ['report'];
 
-export const yearProperty = { type: 'integer', minimum: 1962, maximum: 2100, description: 'year (default: the newest the store covers)' } as const;
+export const yearProperty = {
+  type: 'integer',
+  minimum: 1962,
+  maximum: 2100,
+  description: 'year (default: the newest the store covers)',
+} as const;
 export const levelProperty = { type: 'integer', enum: [2, 4, 6], description: 'HS level' } as const;
-const limitProperty = (fallback: number) => ({ type: 'integer', minimum: 1, maximum: 1000, default: fallback, description: 'rows returned' }) as const;
+const limitProperty = (fallback: number) =>
+  ({ type: 'integer', minimum: 1, maximum: 1000, default: fallback, description: 'rows returned' }) as const;
 
 const pair = { exporter: countryProperty('exporter', 'BLR'), importer: countryProperty('importer', 'KAZ') } as const;
 
-function sectionSchema(summary: string, type: string, properties: Record<string, object>, extraStatuses: number[] = []) {
+function sectionSchema(
+  summary: string,
+  type: string,
+  properties: Record<string, object>,
+  extraStatuses: number[] = [],
+) {
   return {
     tags,
     summary,
     description: `Result: ${type} (src/analysis/). Every section carries status (computed, partial, missing), basis and missing (the file and command that would fill the gap).`,
-    querystring: { type: 'object', additionalProperties: false, properties: { ...properties, ...resultQueryProperties } },
+    querystring: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { ...properties, ...resultQueryProperties },
+    },
     response: {
       200: resultResponse(
         {
           type: 'object',
           additionalProperties: true,
           required: ['status', 'basis', 'missing'],
-          properties: { status: { type: 'string', enum: ['computed', 'partial', 'missing'] }, basis: { type: 'string' }, missing: { type: ['string', 'null'] } },
+          properties: {
+            status: { type: 'string', enum: ['computed', 'partial', 'missing'] },
+            basis: { type: 'string' },
+            missing: { type: ['string', 'null'] },
+          },
         },
         type,
       ),
@@ -44,56 +63,91 @@ export const turnoverSchema = sectionSchema(
   },
 );
 
-export const needsSchema = sectionSchema("Importer needs: what the importer buys by product, growth, suppliers, HHI, the exporter's share", 'NeedsResult', {
-  ...pair,
-  year: yearProperty,
-  level: { ...levelProperty, default: 6 },
-  limit: limitProperty(50),
-});
+export const needsSchema = sectionSchema(
+  "Importer needs: what the importer buys by product, growth, suppliers, HHI, the exporter's share",
+  'NeedsResult',
+  {
+    ...pair,
+    year: yearProperty,
+    level: { ...levelProperty, default: 6 },
+    limit: limitProperty(50),
+  },
+);
 
-export const supplySchema = sectionSchema('Exporter supply: world exports by product, RCA, growth, PCI', 'SupplyResult', {
-  exporter: countryProperty('exporter', 'BLR'),
-  year: yearProperty,
-  level: { ...levelProperty, default: 4 },
-  limit: limitProperty(50),
-});
+export const supplySchema = sectionSchema(
+  'Exporter supply: world exports by product, RCA, growth, PCI',
+  'SupplyResult',
+  {
+    exporter: countryProperty('exporter', 'BLR'),
+    year: yearProperty,
+    level: { ...levelProperty, default: 4 },
+    limit: limitProperty(50),
+  },
+);
 
-export const potentialSchema = sectionSchema('Export potential (ITC method): potential, actual and untapped exports by product and HS section', 'PotentialResult', {
-  ...pair,
-  year: yearProperty,
-  level: { ...levelProperty, default: 6 },
-  limit: limitProperty(50),
-});
+export const potentialSchema = sectionSchema(
+  'Export potential (ITC method): potential, actual and untapped exports by product and HS section',
+  'PotentialResult',
+  {
+    ...pair,
+    year: yearProperty,
+    level: { ...levelProperty, default: 6 },
+    limit: limitProperty(50),
+  },
+);
 
-export const rivalsSchema = sectionSchema("Rivals: suppliers' shares of the importer's market for given products, their trend and unit values", 'RivalsResult', {
-  ...pair,
-  products: { type: 'string', pattern: '^[0-9]{2}([0-9]{2}){0,2}(,[0-9]{2}([0-9]{2}){0,2}){0,19}$', description: 'HS codes, comma-separated (at most 20), at the chosen level' },
-  year: yearProperty,
-  level: { ...levelProperty, default: 6 },
-});
+export const rivalsSchema = sectionSchema(
+  "Rivals: suppliers' shares of the importer's market for given products, their trend and unit values",
+  'RivalsResult',
+  {
+    ...pair,
+    products: {
+      type: 'string',
+      pattern: '^[0-9]{2}([0-9]{2}){0,2}(,[0-9]{2}([0-9]{2}){0,2}){0,19}$',
+      description: 'HS codes, comma-separated (at most 20), at the chosen level',
+    },
+    year: yearProperty,
+    level: { ...levelProperty, default: 6 },
+  },
+);
 
-export const jointSchema = sectionSchema('Joint production: products the pair could make together, scored by demand, density, COG and PCI', 'JointProductionResult', {
-  ...pair,
-  year: yearProperty,
-  level: { ...levelProperty, default: 4 },
-  limit: limitProperty(30),
-});
+export const jointSchema = sectionSchema(
+  'Joint production: products the pair could make together, scored by demand, density, COG and PCI',
+  'JointProductionResult',
+  {
+    ...pair,
+    year: yearProperty,
+    level: { ...levelProperty, default: 4 },
+    limit: limitProperty(30),
+  },
+);
 
-export const surplusSchema = sectionSchema("Surplus placement: the exporter's competitive products where the importer's imports grow and rivals hold the market", 'SurplusResult', {
-  ...pair,
-  year: yearProperty,
-  level: { ...levelProperty, default: 6 },
-  limit: limitProperty(30),
-});
+export const surplusSchema = sectionSchema(
+  "Surplus placement: the exporter's competitive products where the importer's imports grow and rivals hold the market",
+  'SurplusResult',
+  {
+    ...pair,
+    year: yearProperty,
+    level: { ...levelProperty, default: 6 },
+    limit: limitProperty(30),
+  },
+);
 
 export const reportSchema = {
   tags,
   summary: 'The whole pair report: every section, its coverage, the datasets (buildReport)',
-  description: 'Result: ReportModel (src/analysis/report.ts), as `karavan report --json`. format=xlsx gives every table of every section, one sheet each.',
+  description:
+    'Result: ReportModel (src/analysis/report.ts), as `karavan report --json`. format=xlsx gives every table of every section, one sheet each.',
   querystring: {
     type: 'object',
     additionalProperties: false,
-    properties: { ...pair, year: yearProperty, level: { type: 'integer', enum: [4, 6], default: 6 }, limit: limitProperty(25), ...resultQueryProperties },
+    properties: {
+      ...pair,
+      year: yearProperty,
+      level: { type: 'integer', enum: [4, 6], default: 6 },
+      limit: limitProperty(25),
+      ...resultQueryProperties,
+    },
   },
   response: { 200: resultResponse(anyObject, 'ReportModel'), ...errorResponses(400, 404) },
 } as const;

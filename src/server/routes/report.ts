@@ -21,8 +21,26 @@ import {
 import { resolveCountry, type HsLevel, type TradeStore } from '../../data/index.ts';
 import { InvalidOptionError } from '../../errors.ts';
 import { sendResult } from '../respond.ts';
-import { jointTables, needsTables, potentialTables, reportTables, rivalsTables, supplyTables, surplusTables, turnoverTables } from './report-tables.ts';
-import { jointSchema, needsSchema, potentialSchema, reportSchema, rivalsSchema, supplySchema, surplusSchema, turnoverSchema } from './report.schema.ts';
+import {
+  jointTables,
+  needsTables,
+  potentialTables,
+  reportTables,
+  rivalsTables,
+  supplyTables,
+  surplusTables,
+  turnoverTables,
+} from './report-tables.ts';
+import {
+  jointSchema,
+  needsSchema,
+  potentialSchema,
+  reportSchema,
+  rivalsSchema,
+  supplySchema,
+  surplusSchema,
+  turnoverSchema,
+} from './report.schema.ts';
 
 interface PairQuery {
   exporter: string;
@@ -33,9 +51,16 @@ interface PairQuery {
 }
 
 /** ISO3 codes of the pair; the same country twice is an error. */
-async function resolvePair(store: TradeStore, q: { exporter: string; importer: string }): Promise<{ exporter: string; importer: string }> {
+async function resolvePair(
+  store: TradeStore,
+  q: { exporter: string; importer: string },
+): Promise<{ exporter: string; importer: string }> {
   const [a, b] = await Promise.all([resolveCountry(store, q.exporter), resolveCountry(store, q.importer)]);
-  if (a.iso3 === b.iso3) throw new InvalidOptionError(`invalid pair: exporter and importer are both ${a.iso3}`, { column: 'importer', value: q.importer });
+  if (a.iso3 === b.iso3)
+    throw new InvalidOptionError(`invalid pair: exporter and importer are both ${a.iso3}`, {
+      column: 'importer',
+      value: q.importer,
+    });
   return { exporter: a.iso3, importer: b.iso3 };
 }
 
@@ -57,14 +82,22 @@ export default async function reportRoutes(app: FastifyInstance): Promise<void> 
         const result = await turnover(store(), pair);
         const meta = await coverageMeta(store(), pair, 'turnover');
         if ((q.targetUsd === undefined) !== (q.targetYear === undefined)) {
-          throw new InvalidOptionError('invalid target: give both targetUsd and targetYear, or neither (an example target is shown then)', { column: q.targetUsd === undefined ? 'targetUsd' : 'targetYear' });
+          throw new InvalidOptionError(
+            'invalid target: give both targetUsd and targetYear, or neither (an example target is shown then)',
+            { column: q.targetUsd === undefined ? 'targetUsd' : 'targetYear' },
+          );
         }
         let target: (TargetPlan & { example: boolean; basis: string }) | null = null;
         if (result.latest) {
           const example = q.targetUsd === undefined;
-          const goal = example ? { valueUsd: result.latest.turnoverUsd * 2, year: result.latest.year + 5 } : { valueUsd: q.targetUsd!, year: q.targetYear! };
+          const goal = example
+            ? { valueUsd: result.latest.turnoverUsd * 2, year: result.latest.year + 5 }
+            : { valueUsd: q.targetUsd!, year: q.targetYear! };
           if (goal.year <= result.latest.year) {
-            throw new InvalidOptionError(`invalid targetYear: ${goal.year} (after ${result.latest.year}, the year of the latest turnover)`, { column: 'targetYear', value: String(goal.year) });
+            throw new InvalidOptionError(
+              `invalid targetYear: ${goal.year} (after ${result.latest.year}, the year of the latest turnover)`,
+              { column: 'targetYear', value: String(goal.year) },
+            );
           }
           const potential = await exportPotential(store(), pair);
           target = {
@@ -73,7 +106,14 @@ export default async function reportRoutes(app: FastifyInstance): Promise<void> 
               baseYear: result.latest.year,
               targetUsd: goal.valueUsd,
               targetYear: goal.year,
-              groups: potential.bySection.length > 0 ? potential.bySection.map((s) => ({ key: s.section, name: `HS section ${s.section}`, untappedUsd: s.untappedUsd })) : undefined,
+              groups:
+                potential.bySection.length > 0
+                  ? potential.bySection.map((s) => ({
+                      key: s.section,
+                      name: `HS section ${s.section}`,
+                      untappedUsd: s.untappedUsd,
+                    }))
+                  : undefined,
             }),
             example,
             basis: result.latest.basis,
@@ -89,7 +129,8 @@ export default async function reportRoutes(app: FastifyInstance): Promise<void> 
     const q = request.query as PairQuery;
     return sendResult(request, reply, {
       fileName: 'needs',
-      compute: async () => importerNeeds(store(), { ...(await resolvePair(store(), q)), year: q.year, level: q.level, limit: q.limit }),
+      compute: async () =>
+        importerNeeds(store(), { ...(await resolvePair(store(), q)), year: q.year, level: q.level, limit: q.limit }),
       tables: needsTables,
     });
   });
@@ -98,7 +139,13 @@ export default async function reportRoutes(app: FastifyInstance): Promise<void> 
     const q = request.query as Omit<PairQuery, 'importer'>;
     return sendResult(request, reply, {
       fileName: 'supply',
-      compute: async () => exporterSupply(store(), { exporter: (await resolveCountry(store(), q.exporter)).iso3, year: q.year, level: q.level, limit: q.limit }),
+      compute: async () =>
+        exporterSupply(store(), {
+          exporter: (await resolveCountry(store(), q.exporter)).iso3,
+          year: q.year,
+          level: q.level,
+          limit: q.limit,
+        }),
       tables: supplyTables,
     });
   });
@@ -107,7 +154,8 @@ export default async function reportRoutes(app: FastifyInstance): Promise<void> 
     const q = request.query as PairQuery;
     return sendResult(request, reply, {
       fileName: 'potential',
-      compute: async () => exportPotential(store(), { ...(await resolvePair(store(), q)), year: q.year, level: q.level, limit: q.limit }),
+      compute: async () =>
+        exportPotential(store(), { ...(await resolvePair(store(), q)), year: q.year, level: q.level, limit: q.limit }),
       tables: potentialTables,
     });
   });
@@ -117,8 +165,16 @@ export default async function reportRoutes(app: FastifyInstance): Promise<void> 
     return sendResult(request, reply, {
       fileName: 'rivals',
       compute: async () => {
-        if (q.products === undefined) throw new InvalidOptionError('missing products: give HS codes, e.g. products=843351,870190', { column: 'products' });
-        return rivals(store(), { ...(await resolvePair(store(), q)), products: [...new Set(q.products.split(','))], year: q.year, level: q.level });
+        if (q.products === undefined)
+          throw new InvalidOptionError('missing products: give HS codes, e.g. products=843351,870190', {
+            column: 'products',
+          });
+        return rivals(store(), {
+          ...(await resolvePair(store(), q)),
+          products: [...new Set(q.products.split(','))],
+          year: q.year,
+          level: q.level,
+        });
       },
       tables: (r, lang) => rivalsTables(r, lang),
     });
@@ -128,7 +184,8 @@ export default async function reportRoutes(app: FastifyInstance): Promise<void> 
     const q = request.query as PairQuery;
     return sendResult(request, reply, {
       fileName: 'joint-production',
-      compute: async () => jointProduction(store(), { ...(await resolvePair(store(), q)), year: q.year, level: q.level, limit: q.limit }),
+      compute: async () =>
+        jointProduction(store(), { ...(await resolvePair(store(), q)), year: q.year, level: q.level, limit: q.limit }),
       tables: jointTables,
     });
   });
@@ -137,7 +194,8 @@ export default async function reportRoutes(app: FastifyInstance): Promise<void> 
     const q = request.query as PairQuery;
     return sendResult(request, reply, {
       fileName: 'surplus',
-      compute: async () => surplusPlacement(store(), { ...(await resolvePair(store(), q)), year: q.year, level: q.level, limit: q.limit }),
+      compute: async () =>
+        surplusPlacement(store(), { ...(await resolvePair(store(), q)), year: q.year, level: q.level, limit: q.limit }),
       tables: surplusTables,
     });
   });
@@ -146,7 +204,14 @@ export default async function reportRoutes(app: FastifyInstance): Promise<void> 
     const q = request.query as PairQuery;
     return sendResult(request, reply, {
       fileName: 'report',
-      compute: async () => buildReport(store(), { from: q.exporter, to: q.importer, year: q.year, level: q.level as 4 | 6, limit: q.limit }),
+      compute: async () =>
+        buildReport(store(), {
+          from: q.exporter,
+          to: q.importer,
+          year: q.year,
+          level: q.level as 4 | 6,
+          limit: q.limit,
+        }),
       tables: reportTables,
     });
   });

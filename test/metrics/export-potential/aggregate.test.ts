@@ -22,13 +22,21 @@ describe('aggregatePotentialByGroup / ByKey', () => {
   it('groups by string keys such as HS2 chapters, in order of first appearance', () => {
     const out = aggregatePotentialByKey(rows, ['84', '84', '27', '84']);
     expect([...out.keys()]).toEqual(['84', '27']);
-    expect(out.get('84')).toEqual({ potentialUsd: 22, actualUsd: 21, realizedUsd: 19, untappedUsd: 3, realizedShare: 19 / 22 });
+    expect(out.get('84')).toEqual({
+      potentialUsd: 22,
+      actualUsd: 21,
+      realizedUsd: 19,
+      untappedUsd: 3,
+      realizedShare: 19 / 22,
+    });
     expect(out.get('27')!.untappedUsd).toBe(6);
   });
 
   it('rejects mismatched lengths and out-of-range groups', () => {
     expect(() => aggregatePotentialByGroup(rows, new Int32Array(3), 1)).toThrow(MetricInputError);
-    expect(() => aggregatePotentialByGroup(rows, Int32Array.from([0, 0, 5, 0]), 2)).toThrow('row 2: group 5 outside 0..1');
+    expect(() => aggregatePotentialByGroup(rows, Int32Array.from([0, 0, 5, 0]), 2)).toThrow(
+      'row 2: group 5 outside 0..1',
+    );
     expect(() => aggregatePotentialByKey(rows, ['a'])).toThrow('1 keys for 4 rows');
   });
 });

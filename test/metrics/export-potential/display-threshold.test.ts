@@ -14,12 +14,16 @@ describe('displayThresholdMask (F9)', () => {
     expect(Array.from(displayThresholdMask(p))).toEqual([0, 1, 0, 1, 1]);
     // with a floor of 20k the 30k row is shown too
     expect(Array.from(displayThresholdMask(p, { minPotentialUsd: 20_000 }))).toEqual([0, 1, 1, 1, 1]);
-    expect(Array.from(displayThresholdMask(p, { minPotentialUsd: Infinity, cumulativeShare: 0 }))).toEqual([0, 0, 0, 0, 0]);
+    expect(Array.from(displayThresholdMask(p, { minPotentialUsd: Infinity, cumulativeShare: 0 }))).toEqual([
+      0, 0, 0, 0, 0,
+    ]);
   });
 
   it('never shows zero potential and rejects bad options', () => {
     expect(Array.from(displayThresholdMask(Float64Array.from([0, 0])))).toEqual([0, 0]);
     expect(() => displayThresholdMask(new Float64Array(1), { cumulativeShare: 2 })).toThrow(InvalidOptionError);
-    expect(() => displayThresholdMask(new Float64Array(1), { minPotentialUsd: -1 })).toThrow('invalid minPotentialUsd: -1');
+    expect(() => displayThresholdMask(new Float64Array(1), { minPotentialUsd: -1 })).toThrow(
+      'invalid minPotentialUsd: -1',
+    );
   });
 });

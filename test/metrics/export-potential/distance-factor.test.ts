@@ -19,7 +19,10 @@ describe('distanceFactor (F5c)', () => {
     const avg = (30 * Math.log(1000) + 10 * Math.log(4000)) / 40;
     const ac = exportPotentialPair(model, 0, 2).rows;
     expect(ac.distanceFactor[0]).toBeCloseTo(Math.exp(-Math.abs(avg - Math.log(1000))), 12);
-    expect(exportPotentialPair(model, 1, 2).rows.distanceFactor[0]).toBeCloseTo(Math.exp(-Math.abs(avg - Math.log(4000))), 12);
+    expect(exportPotentialPair(model, 1, 2).rows.distanceFactor[0]).toBeCloseTo(
+      Math.exp(-Math.abs(avg - Math.log(4000))),
+      12,
+    );
     expect(exportPotentialPair(model, 0, 1).rows.distanceFactor[0]).toBe(1); // unknown distance
   });
 });

@@ -84,7 +84,9 @@ describe('exportPotentialPair: method note §5 worked example', () => {
 
   it('shows the leak (F3) fixes: Σ_i P / M before normalisation for market A is (0.42, 1.19, 1.15)', () => {
     const ba = exportPotentialPair(model, B, A).rows;
-    expect(Array.from(ba.normalisationUsd, (n, r) => Number((n / ba.importsUsd[r]!).toFixed(2)))).toEqual([0.42, 1.19, 1.15]);
+    expect(Array.from(ba.normalisationUsd, (n, r) => Number((n / ba.importsUsd[r]!).toFixed(2)))).toEqual([
+      0.42, 1.19, 1.15,
+    ]);
   });
 
   it('reproduces country A totals: ΣP̂ 109.66, ΣR 92.04, U 17.62, ρ 83.9 %', () => {
@@ -105,7 +107,8 @@ describe('exportPotentialPair: method note §5 worked example', () => {
     expect(a.untappedUsd / USD_M).toBeCloseTo(17.62, 2);
     expect(a.realizedShare * 100).toBeCloseTo(83.9, 1);
     // pair totals add up to the same thing
-    const both = exportPotentialPair(model, A, B).totals.untappedUsd + exportPotentialPair(model, A, C).totals.untappedUsd;
+    const both =
+      exportPotentialPair(model, A, B).totals.untappedUsd + exportPotentialPair(model, A, C).totals.untappedUsd;
     expect(both / USD_M).toBeCloseTo(17.62, 2);
   });
 
@@ -134,7 +137,12 @@ describe('exportPotentialPair: method note §5 worked example', () => {
     const mta = marketTariffAdvantage(0.04, 0, 5);
     expect(mta).toBeCloseTo(1.217, 3);
     const distF = 0.8;
-    const cell = (staticRows.potentialUsd[p3]! / USD_M) * projMsFactor * mta * distF * (rows.demandUsd[p3]! / rows.importsUsd[p3]!);
+    const cell =
+      (staticRows.potentialUsd[p3]! / USD_M) *
+      projMsFactor *
+      mta *
+      distF *
+      (rows.demandUsd[p3]! / rows.importsUsd[p3]!);
     expect(cell).toBeCloseTo(17.8, 1);
     // The engine's raw P moves by exactly the growth factors (the ease stays static).
     expect(rows.rawPotentialUsd[p3]! / staticRows.rawPotentialUsd[p3]!).toBeCloseTo(projMsFactor * growthC, 12);
@@ -146,7 +154,10 @@ describe('exportPotentialPair: method note §5 worked example', () => {
     const r = pair.rows;
     for (let q = 0; q < r.productIndex.length; q++) {
       expect(r.supplyShare[q]).toBe(r.projectedShare[q]! * r.supplyTariffFactor[q]! * r.netImporterFactor[q]!);
-      expect(r.rawPotentialUsd[q]).toBeCloseTo(r.supplyShare[q]! * pair.ease * r.demandUsd[q]! * r.marketTariffFactor[q]! * r.distanceFactor[q]!, 6);
+      expect(r.rawPotentialUsd[q]).toBeCloseTo(
+        r.supplyShare[q]! * pair.ease * r.demandUsd[q]! * r.marketTariffFactor[q]! * r.distanceFactor[q]!,
+        6,
+      );
       expect(r.potentialUsd[q]).toBeCloseTo((r.rawPotentialUsd[q]! / r.normalisationUsd[q]!) * r.demandUsd[q]!, 6);
       expect(r.untappedUsd[q]! + r.realizedUsd[q]!).toBeCloseTo(r.potentialUsd[q]!, 6);
     }
@@ -224,8 +235,14 @@ describe('exportPotentialPair: edge cases (method note §4)', () => {
     const a = prepareExportPotential(flows, workedExampleDims);
     const b = prepareExportPotential(split, workedExampleDims);
     expect(exportPotentialPair(b, A, B).rows.actualUsd[0]).toBe(50 * USD_M);
-    expect(exportPotentialPair(b, A, B).totals.realizedUsd).toBeCloseTo(exportPotentialPair(a, A, B).totals.realizedUsd, 6);
-    expect(exportPotentialAllPairs(b).realizedUsd[A * 3 + B]).toBeCloseTo(exportPotentialAllPairs(a).realizedUsd[A * 3 + B]!, 6);
+    expect(exportPotentialPair(b, A, B).totals.realizedUsd).toBeCloseTo(
+      exportPotentialPair(a, A, B).totals.realizedUsd,
+      6,
+    );
+    expect(exportPotentialAllPairs(b).realizedUsd[A * 3 + B]).toBeCloseTo(
+      exportPotentialAllPairs(a).realizedUsd[A * 3 + B]!,
+      6,
+    );
   });
 
   it('E_ij = 0 gives ease 0 flagged EASE_UNDEFINED, never NaN', () => {
@@ -236,12 +253,27 @@ describe('exportPotentialPair: edge cases (method note §4)', () => {
       [2, 1, 0, 50],
       [0, 2, 1, 10],
     ]);
-    const model = prepareExportPotential(flows, { countryCount: 3, productCount: 2 }, { easeExcludedProducts: Uint8Array.from([1, 0]) });
+    const model = prepareExportPotential(
+      flows,
+      { countryCount: 3, productCount: 2 },
+      { easeExcludedProducts: Uint8Array.from([1, 0]) },
+    );
     const pair = exportPotentialPair(model, 0, 1);
     expect(pair.expectedTradeUsd).toBeGreaterThan(0); // A has a share of product 1, which market 1 imports
     expect(pair.easePairExportsUsd).toBe(0);
     expect(pair.ease).toBe(0);
-    const undefinedPair = exportPotentialPair(prepareExportPotential(flowsOf([[0, 1, 0, 100], [2, 1, 0, 1]]), { countryCount: 3, productCount: 1 }, { easeExcludedProducts: Uint8Array.from([1]) }), 0, 1);
+    const undefinedPair = exportPotentialPair(
+      prepareExportPotential(
+        flowsOf([
+          [0, 1, 0, 100],
+          [2, 1, 0, 1],
+        ]),
+        { countryCount: 3, productCount: 1 },
+        { easeExcludedProducts: Uint8Array.from([1]) },
+      ),
+      0,
+      1,
+    );
     expect(undefinedPair.expectedTradeUsd).toBe(0);
     expect(undefinedPair.ease).toBe(0);
     expect(undefinedPair.pairFlags & ExportPotentialFlag.EASE_UNDEFINED).toBeTruthy();

@@ -12,7 +12,11 @@ import {
 } from '../../../src/metrics/index.ts';
 import { perCountry, randomTrade } from './fixtures.ts';
 
-function allPairRows(flows: TradeFlows, dims: TradeDimensions, options: ExportPotentialOptions = {}): ExportPotentialPair[] {
+function allPairRows(
+  flows: TradeFlows,
+  dims: TradeDimensions,
+  options: ExportPotentialOptions = {},
+): ExportPotentialPair[] {
   const model = prepareExportPotential(flows, dims, options);
   const out: ExportPotentialPair[] = [];
   for (let i = 0; i < dims.countryCount; i++) {
@@ -34,8 +38,15 @@ function optionsFor(dims: TradeDimensions): fc.Arbitrary<ExportPotentialOptions>
   const k = dims.productCount;
   const rate = fc.double({ min: 0, max: 0.5, noNaN: true });
   const tariffs = fc.record({
-    mfnRate: fc.array(fc.oneof(rate, fc.constant(Number.NaN)), { minLength: c * k, maxLength: c * k }).map((a) => Float64Array.from(a)),
-    sigma: fc.oneof(fc.double({ min: 0, max: 8, noNaN: true }), fc.array(fc.double({ min: 0, max: 8, noNaN: true }), { minLength: k, maxLength: k }).map((a) => Float64Array.from(a))),
+    mfnRate: fc
+      .array(fc.oneof(rate, fc.constant(Number.NaN)), { minLength: c * k, maxLength: c * k })
+      .map((a) => Float64Array.from(a)),
+    sigma: fc.oneof(
+      fc.double({ min: 0, max: 8, noNaN: true }),
+      fc
+        .array(fc.double({ min: 0, max: 8, noNaN: true }), { minLength: k, maxLength: k })
+        .map((a) => Float64Array.from(a)),
+    ),
     bilateral: fc.array(fc.tuple(fc.nat(c - 1), fc.nat(c - 1), fc.nat(k - 1), rate), { maxLength: 10 }).map((pref) => ({
       exporterIndex: Int32Array.from(pref, (p) => p[0]),
       importerIndex: Int32Array.from(pref, (p) => p[1]),
@@ -44,7 +55,10 @@ function optionsFor(dims: TradeDimensions): fc.Arbitrary<ExportPotentialOptions>
     })),
   });
   const distances = fc
-    .array(fc.oneof(fc.double({ min: 50, max: 15000, noNaN: true }), fc.constant(Number.NaN)), { minLength: c * c, maxLength: c * c })
+    .array(fc.oneof(fc.double({ min: 50, max: 15000, noNaN: true }), fc.constant(Number.NaN)), {
+      minLength: c * c,
+      maxLength: c * c,
+    })
     .map((a) => Float64Array.from(a));
   return fc.record(
     {
@@ -91,7 +105,9 @@ describe('export potential properties', () => {
             expect(r.untappedUsd[q]).toBeGreaterThanOrEqual(0);
             expect(r.realizedUsd[q]).toBeLessThanOrEqual(r.potentialUsd[q]!);
             expect(r.realizedUsd[q]).toBeLessThanOrEqual(r.actualUsd[q]!);
-            expect(Math.abs(r.untappedUsd[q]! + r.realizedUsd[q]! - r.potentialUsd[q]!)).toBeLessThanOrEqual(1e-9 * r.potentialUsd[q]!);
+            expect(Math.abs(r.untappedUsd[q]! + r.realizedUsd[q]! - r.potentialUsd[q]!)).toBeLessThanOrEqual(
+              1e-9 * r.potentialUsd[q]!,
+            );
           }
           for (const column of Object.values(r)) {
             if (column instanceof Float64Array) expect(column.every(Number.isFinite)).toBe(true);
@@ -109,7 +125,10 @@ describe('export potential properties', () => {
   it("removing a supplier from a market (embargo) never lowers the other suppliers' potential there", () => {
     const withRemoval = tradeWithOptions.chain((t) =>
       fc
-        .tuple(fc.integer({ min: 0, max: t.dims.countryCount - 1 }), fc.integer({ min: 0, max: t.dims.countryCount - 2 }))
+        .tuple(
+          fc.integer({ min: 0, max: t.dims.countryCount - 1 }),
+          fc.integer({ min: 0, max: t.dims.countryCount - 2 }),
+        )
         .map(([removed, jj]) => ({ ...t, removed, market: jj >= removed ? jj + 1 : jj })),
     );
     fc.assert(
@@ -133,19 +152,25 @@ describe('export potential properties', () => {
 
   it('scaling all values by a constant scales every potential by it (κ scaled too)', () => {
     fc.assert(
-      fc.property(tradeWithOptions, fc.double({ min: 1e-3, max: 1e3, noNaN: true }), ({ flows, dims, options }, factor) => {
-        const scaled = { ...flows, valueUsd: flows.valueUsd.map((v) => v * factor) };
-        const a = allPairRows(flows, dims, options);
-        const b = allPairRows(scaled, dims, { ...options, shrinkageUsd: (options.shrinkageUsd ?? 0) * factor });
-        a.forEach((pa, n) => {
-          const pb = b[n]!;
-          expect(Array.from(pb.rows.productIndex)).toEqual(Array.from(pa.rows.productIndex));
-          pa.rows.potentialUsd.forEach((p, q) => {
-            expect(Math.abs(pb.rows.potentialUsd[q]! - p * factor)).toBeLessThanOrEqual(1e-9 * p * factor);
+      fc.property(
+        tradeWithOptions,
+        fc.double({ min: 1e-3, max: 1e3, noNaN: true }),
+        ({ flows, dims, options }, factor) => {
+          const scaled = { ...flows, valueUsd: flows.valueUsd.map((v) => v * factor) };
+          const a = allPairRows(flows, dims, options);
+          const b = allPairRows(scaled, dims, { ...options, shrinkageUsd: (options.shrinkageUsd ?? 0) * factor });
+          a.forEach((pa, n) => {
+            const pb = b[n]!;
+            expect(Array.from(pb.rows.productIndex)).toEqual(Array.from(pa.rows.productIndex));
+            pa.rows.potentialUsd.forEach((p, q) => {
+              expect(Math.abs(pb.rows.potentialUsd[q]! - p * factor)).toBeLessThanOrEqual(1e-9 * p * factor);
+            });
+            expect(Math.abs(pb.totals.untappedUsd - pa.totals.untappedUsd * factor)).toBeLessThanOrEqual(
+              1e-9 * pa.totals.potentialUsd * factor,
+            );
           });
-          expect(Math.abs(pb.totals.untappedUsd - pa.totals.untappedUsd * factor)).toBeLessThanOrEqual(1e-9 * pa.totals.potentialUsd * factor);
-        });
-      }),
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -190,7 +215,15 @@ describe('export potential properties', () => {
           expect(s.expectedTradeUsd).toBe(p.expectedTradeUsd);
           expect(s.totals).toEqual(p.totals);
           expect(Array.from(s.rows.productIndex)).toEqual(Array.from(p.rows.productIndex));
-          for (const name of ['supplyShare', 'demandUsd', 'rawPotentialUsd', 'normalisationUsd', 'potentialUsd', 'untappedUsd', 'realizedUsd'] as const) {
+          for (const name of [
+            'supplyShare',
+            'demandUsd',
+            'rawPotentialUsd',
+            'normalisationUsd',
+            'potentialUsd',
+            'untappedUsd',
+            'realizedUsd',
+          ] as const) {
             expect(Array.from(s.rows[name]), name).toEqual(Array.from(p.rows[name]));
           }
         });
@@ -209,11 +242,17 @@ describe('export potential properties', () => {
       const k = t.dims.productCount;
       return fc
         .record({
-          mfn: fc.option(fc.array(fc.double({ min: 0, max: 0.5, noNaN: true }), { minLength: c * k, maxLength: c * k }), { nil: null }),
+          mfn: fc.option(
+            fc.array(fc.double({ min: 0, max: 0.5, noNaN: true }), { minLength: c * k, maxLength: c * k }),
+            { nil: null },
+          ),
           sigma: fc.double({ min: 0, max: 8, noNaN: true }),
-          distances: fc.option(fc.array(fc.double({ min: 50, max: 15000, noNaN: true }), { minLength: c * c, maxLength: c * c }), {
-            nil: null,
-          }),
+          distances: fc.option(
+            fc.array(fc.double({ min: 50, max: 15000, noNaN: true }), { minLength: c * c, maxLength: c * c }),
+            {
+              nil: null,
+            },
+          ),
           netImporterPenalty: fc.boolean(),
         })
         .map((x) => ({ ...t, ...x }));

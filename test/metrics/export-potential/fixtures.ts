@@ -60,5 +60,7 @@ export const randomTrade: fc.Arbitrary<RandomTrade> = fc
 
 /** A value for every country (length countryCount), from an arbitrary. */
 export function perCountry(dims: TradeDimensions, value: fc.Arbitrary<number>): fc.Arbitrary<Float64Array> {
-  return fc.array(value, { minLength: dims.countryCount, maxLength: dims.countryCount }).map((a) => Float64Array.from(a));
+  return fc
+    .array(value, { minLength: dims.countryCount, maxLength: dims.countryCount })
+    .map((a) => Float64Array.from(a));
 }

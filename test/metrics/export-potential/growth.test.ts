@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidOptionError, MetricInputError } from '../../../src/errors.ts';
-import { importGrowthFactor, resolveTrendGrowth, trendGrowthDefaults, trendGrowthRatio } from '../../../src/metrics/index.ts';
+import {
+  importGrowthFactor,
+  resolveTrendGrowth,
+  trendGrowthDefaults,
+  trendGrowthRatio,
+} from '../../../src/metrics/index.ts';
 
 describe('growth helpers', () => {
   it('trendGrowthRatio defaults: 4 years between, 6-year horizon, clipped to [0.5, 2]', () => {
@@ -17,7 +22,10 @@ describe('growth helpers', () => {
   });
 
   it('trendGrowthRatio extrapolates the own trend and clips it', () => {
-    const out = trendGrowthRatio(Float64Array.from([121, 400, 10, 0]), Float64Array.from([100, 100, 100, 50]), { yearsBetween: 2, horizonYears: 2 });
+    const out = trendGrowthRatio(Float64Array.from([121, 400, 10, 0]), Float64Array.from([100, 100, 100, 50]), {
+      yearsBetween: 2,
+      horizonYears: 2,
+    });
     expect(out[0]).toBeCloseTo(1.21, 12);
     expect(out[1]).toBe(2); // 4 clipped
     expect(out[2]).toBe(0.5); // 0.1 clipped

@@ -47,8 +47,12 @@ describe('opportunityScore (A7) [UNVERIFIED weights]', () => {
   it('rejects bad options and inputs', () => {
     expect(() => opportunityScore(input, { strategy: 'frontier' as never })).toThrow(InvalidOptionError);
     expect(() => opportunityScore(input, { strategy: 'frontier' as never })).toThrow('invalid strategy: frontier');
-    expect(() => opportunityScore(input, { weights: { feasibility: Number.NaN, pci: 0, cog: 0 } })).toThrow('invalid weights.feasibility: NaN');
+    expect(() => opportunityScore(input, { weights: { feasibility: Number.NaN, pci: 0, cog: 0 } })).toThrow(
+      'invalid weights.feasibility: NaN',
+    );
     expect(() => opportunityScore({ ...input, pci: new Float64Array(2) })).toThrow(MetricInputError);
-    expect(() => opportunityScore({ ...input, cog: Float64Array.from([1, Infinity, 0]) })).toThrow('cog[1] is Infinity');
+    expect(() => opportunityScore({ ...input, cog: Float64Array.from([1, Infinity, 0]) })).toThrow(
+      'cog[1] is Infinity',
+    );
   });
 });

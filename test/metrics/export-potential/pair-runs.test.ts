@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pairRuns } from '../../../src/metrics/export-potential/pair-runs.ts';
-import { type TradeFlows, exportPotentialAllPairs, exportPotentialPair, prepareExportPotential } from '../../../src/metrics/index.ts';
+import {
+  type TradeFlows,
+  exportPotentialAllPairs,
+  exportPotentialPair,
+  prepareExportPotential,
+} from '../../../src/metrics/index.ts';
 import { flowsOf, randomTrade } from './fixtures.ts';
 
 const dims = { countryCount: 3, productCount: 2 };
@@ -11,7 +16,8 @@ function visits(flows: TradeFlows) {
   const runs = pairRuns(flows, dims);
   return Array.from(runs.runExporter, (i, q) => {
     const rows: number[] = [];
-    for (let pos = runs.runStart[q]!; pos < runs.runStart[q + 1]!; pos++) rows.push(runs.order === null ? pos : runs.order[pos]!);
+    for (let pos = runs.runStart[q]!; pos < runs.runStart[q + 1]!; pos++)
+      rows.push(runs.order === null ? pos : runs.order[pos]!);
     return [i, runs.runImporter[q]!, ...rows];
   });
 }
@@ -49,7 +55,12 @@ describe('pairRuns', () => {
 
   it('gives the same results whether the flows come grouped by pair or shuffled', () => {
     const shuffled = randomTrade.chain((t) =>
-      fc.shuffledSubarray(Array.from({ length: t.flows.valueUsd.length }, (_, r) => r), { minLength: t.flows.valueUsd.length }).map((order) => ({ ...t, order })),
+      fc
+        .shuffledSubarray(
+          Array.from({ length: t.flows.valueUsd.length }, (_, r) => r),
+          { minLength: t.flows.valueUsd.length },
+        )
+        .map((order) => ({ ...t, order })),
     );
     fc.assert(
       fc.property(shuffled, ({ flows, dims: d, order }) => {
@@ -59,7 +70,12 @@ describe('pairRuns', () => {
           productIndex: Int32Array.from(rows, (r) => flows.productIndex[r]!),
           valueUsd: Float64Array.from(rows, (r) => flows.valueUsd[r]!),
         });
-        const byPair = [...order].sort((a, b) => flows.exporterIndex[a]! * 100 + flows.importerIndex[a]! - (flows.exporterIndex[b]! * 100 + flows.importerIndex[b]!));
+        const byPair = [...order].sort(
+          (a, b) =>
+            flows.exporterIndex[a]! * 100 +
+            flows.importerIndex[a]! -
+            (flows.exporterIndex[b]! * 100 + flows.importerIndex[b]!),
+        );
         const c = d.countryCount;
         const options = {
           tariffs: { mfnRate: new Float64Array(c * d.productCount).fill(0.05), sigma: 4 },

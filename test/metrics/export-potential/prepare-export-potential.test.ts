@@ -66,13 +66,21 @@ describe('prepareExportPotential', () => {
     expect(() => prepareExportPotential(flowsOf([[0, 3, 0, 1]]), d)).toThrow(MetricInputError);
     expect(() => prepareExportPotential(flowsOf([[0, 3, 0, 1]]), d)).toThrow('row 0: importerIndex 3 outside 0..2');
     expect(() => prepareExportPotential(flowsOf([[0, 1, 0, Number.NaN]]), d)).toThrow('valueUsd NaN');
-    expect(() => prepareExportPotential({ ...flowsOf([[0, 1, 0, 1]]), productIndex: new Int32Array(2) }, d)).toThrow('column lengths differ');
-    expect(() => prepareExportPotential(flowsOf([]), { countryCount: 0, productCount: 1 })).toThrow('invalid countryCount: 0');
+    expect(() => prepareExportPotential({ ...flowsOf([[0, 1, 0, 1]]), productIndex: new Int32Array(2) }, d)).toThrow(
+      'column lengths differ',
+    );
+    expect(() => prepareExportPotential(flowsOf([]), { countryCount: 0, productCount: 1 })).toThrow(
+      'invalid countryCount: 0',
+    );
   });
 
   it('treats NaN growth ratios as unknown = 1', () => {
     const flows = workedExampleFlows();
-    const withNaN = prepareExportPotential(flows, workedExampleDims, { exporterGdpGrowth: Float64Array.from([Number.NaN, 1, 1]) });
-    expect(Array.from(withNaN.supply.supply)).toEqual(Array.from(prepareExportPotential(flows, workedExampleDims).supply.supply));
+    const withNaN = prepareExportPotential(flows, workedExampleDims, {
+      exporterGdpGrowth: Float64Array.from([Number.NaN, 1, 1]),
+    });
+    expect(Array.from(withNaN.supply.supply)).toEqual(
+      Array.from(prepareExportPotential(flows, workedExampleDims).supply.supply),
+    );
   });
 });

@@ -23,7 +23,12 @@ describe('tariff factors (F4b, F5b)', () => {
       tariffs: {
         mfnRate,
         sigma: 5,
-        bilateral: { exporterIndex: Int32Array.of(0), importerIndex: Int32Array.of(2), productIndex: Int32Array.of(2), rate: Float64Array.of(0) },
+        bilateral: {
+          exporterIndex: Int32Array.of(0),
+          importerIndex: Int32Array.of(2),
+          productIndex: Int32Array.of(2),
+          rate: Float64Array.of(0),
+        },
       },
     });
     const importerAverage = (20 * 0 + 5 * 0.04) / 25; // t̄_C,p3 over A (20, 0 %) and B (5, 4 %)

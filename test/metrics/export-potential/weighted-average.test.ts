@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InvalidOptionError, MetricInputError } from '../../../src/errors.ts';
-import { type TradeFlows, resolveWeightedAverage, weightedAverageDefaults, weightedAverageFlows } from '../../../src/metrics/index.ts';
+import {
+  type TradeFlows,
+  resolveWeightedAverage,
+  weightedAverageDefaults,
+  weightedAverageFlows,
+} from '../../../src/metrics/index.ts';
 import { flowsOf, randomTrade } from './fixtures.ts';
 
 const dims = { countryCount: 3, productCount: 4 };
@@ -14,7 +19,16 @@ describe('weightedAverageFlows (S0)', () => {
   });
 
   it('averages five years with weights 1..5 and treats absent rows as zero', () => {
-    const years = [10, 20, 30, 40, 50].map((v, y) => flowsOf(y === 2 ? [[0, 1, 2, v]] : [[0, 1, 2, v], [1, 2, 0, 1]]));
+    const years = [10, 20, 30, 40, 50].map((v, y) =>
+      flowsOf(
+        y === 2
+          ? [[0, 1, 2, v]]
+          : [
+              [0, 1, 2, v],
+              [1, 2, 0, 1],
+            ],
+      ),
+    );
     const out = weightedAverageFlows(years, dims);
     // (1·10 + 2·20 + 3·30 + 4·40 + 5·50) / 15 = 550 / 15; the second flow is 0 in year 3: (1+2+4+5)/15
     expect(Array.from(out.exporterIndex)).toEqual([0, 1]);
@@ -47,7 +61,14 @@ describe('weightedAverageFlows (S0)', () => {
   });
 
   it('drops flows positive in fewer than minYearsPresent years', () => {
-    const years = [flowsOf([[0, 1, 0, 10]]), flowsOf([[0, 1, 0, 10], [0, 2, 0, 10]]), flowsOf([[0, 1, 0, 10]])];
+    const years = [
+      flowsOf([[0, 1, 0, 10]]),
+      flowsOf([
+        [0, 1, 0, 10],
+        [0, 2, 0, 10],
+      ]),
+      flowsOf([[0, 1, 0, 10]]),
+    ];
     const out = weightedAverageFlows(years, dims, { minYearsPresent: 2 });
     expect(Array.from(out.importerIndex)).toEqual([1]);
   });
@@ -55,10 +76,13 @@ describe('weightedAverageFlows (S0)', () => {
   it('equals a brute-force weighted average on random panels', () => {
     const panel = randomTrade.chain((t) =>
       fc
-        .array(fc.option(fc.subarray(Array.from({ length: t.flows.valueUsd.length }, (_, r) => r)), { nil: null, freq: 4 }), {
-          minLength: 1,
-          maxLength: 5,
-        })
+        .array(
+          fc.option(fc.subarray(Array.from({ length: t.flows.valueUsd.length }, (_, r) => r)), { nil: null, freq: 4 }),
+          {
+            minLength: 1,
+            maxLength: 5,
+          },
+        )
         .filter((ys) => ys.some((y) => y !== null))
         .map((ys) => ({ ...t, years: ys })),
     );
@@ -67,7 +91,17 @@ describe('weightedAverageFlows (S0)', () => {
         const yearFlows: (TradeFlows | null)[] = years.map((rows, y) =>
           rows === null
             ? null
-            : flowsOf(rows.map((r) => [flows.exporterIndex[r]!, flows.importerIndex[r]!, flows.productIndex[r]!, flows.valueUsd[r]! * (y + 1)] as const)),
+            : flowsOf(
+                rows.map(
+                  (r) =>
+                    [
+                      flows.exporterIndex[r]!,
+                      flows.importerIndex[r]!,
+                      flows.productIndex[r]!,
+                      flows.valueUsd[r]! * (y + 1),
+                    ] as const,
+                ),
+              ),
         );
         const weights = [1, 2, 3, 4, 5].slice(5 - years.length);
         const total = years.reduce((s, y, n) => s + (y === null ? 0 : weights[n]!), 0);
@@ -100,7 +134,9 @@ describe('weightedAverageFlows (S0)', () => {
     const year = flowsOf([[0, 1, 0, 1]]);
     expect(() => weightedAverageFlows([year], dims, { weights: [1, -2] })).toThrow(InvalidOptionError);
     expect(() => weightedAverageFlows([year], dims, { weights: [] })).toThrow('invalid weights');
-    expect(() => weightedAverageFlows([year, year, year], dims, { weights: [1, 2] })).toThrow('invalid weights: 2 weights for 3 years');
+    expect(() => weightedAverageFlows([year, year, year], dims, { weights: [1, 2] })).toThrow(
+      'invalid weights: 2 weights for 3 years',
+    );
     expect(() => weightedAverageFlows([year], dims, { minYearsPresent: 0 })).toThrow('invalid minYearsPresent: 0');
     expect(() => weightedAverageFlows([null, null], dims)).toThrow(MetricInputError);
     expect(() => weightedAverageFlows([flowsOf([[0, 1, 0, -1]])], dims)).toThrow(/year 0: row 0: valueUsd -1/);

@@ -55,7 +55,12 @@ describe('complexity routes (embedded data: OTS 2017 exports by HS4)', () => {
   });
 
   it('rejects bad parameters with 400 and unknown countries with 404', async () => {
-    for (const url of ['/api/complexity/product-space?minProximity=2', '/api/complexity/product-space?maxEdges=-1', '/api/complexity/countries?level=5', '/api/complexity/countries?year=1200']) {
+    for (const url of [
+      '/api/complexity/product-space?minProximity=2',
+      '/api/complexity/product-space?maxEdges=-1',
+      '/api/complexity/countries?level=5',
+      '/api/complexity/countries?year=1200',
+    ]) {
       expect((await getJson(s.app, url)).status, url).toBe(400);
     }
     expect((await getJson(s.app, '/api/complexity/products?country=Atlantis')).status).toBe(404);
@@ -67,6 +72,8 @@ describe('complexity routes (embedded data: OTS 2017 exports by HS4)', () => {
     const r = await getJson(s.app, '/api/complexity/product-space?maxEdges=20001');
     expect(r.status).toBe(400);
     expect(r.body).toMatchObject({ code: 'KRV_OPT_INVALID', column: 'maxEdges' });
-    expect((await s.app.inject({ url: '/api/complexity/product-space?maxEdges=20000&minProximity=0' })).statusCode).toBe(200);
+    expect(
+      (await s.app.inject({ url: '/api/complexity/product-space?maxEdges=20000&minProximity=0' })).statusCode,
+    ).toBe(200);
   });
 });

@@ -7,7 +7,11 @@ import { getJson, jsonSchemaOf, schemaErrors, testServer, type TestServer } from
 function multipart(name: string, content: string | Buffer): { payload: Buffer; headers: Record<string, string> } {
   const boundary = '----karavan-test-boundary';
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
-  const payload = Buffer.concat([Buffer.from(head), Buffer.isBuffer(content) ? content : Buffer.from(content), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  const payload = Buffer.concat([
+    Buffer.from(head),
+    Buffer.isBuffer(content) ? content : Buffer.from(content),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
   return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
@@ -21,7 +25,10 @@ describe('dataset routes (ingest off)', () => {
   it('lists the embedded datasets', async () => {
     const r = await getJson(s.app, '/api/datasets');
     expect(r.status).toBe(200);
-    expect(r.body.map((d: { fileName: string }) => d.fileName).sort()).toEqual(['BACI_HS92_Y2021_V202301_from_AFG_ZAF.csv.gz', 'ots_exports_hs4_2017.csv.gz']);
+    expect(r.body.map((d: { fileName: string }) => d.fileName).sort()).toEqual([
+      'BACI_HS92_Y2021_V202301_from_AFG_ZAF.csv.gz',
+      'ots_exports_hs4_2017.csv.gz',
+    ]);
     expect(schemaErrors(jsonSchemaOf(listDatasetsSchema), r.body)).toEqual([]);
   });
 
@@ -79,7 +86,10 @@ describe('dataset routes (ingest on)', () => {
     expect(r.statusCode).toBe(200);
     const body = JSON.parse(r.body);
     expect(schemaErrors(jsonSchemaOf(ingestSchema), body)).toEqual([]);
-    expect(body).toMatchObject({ status: 'imported', dataset: { fileName: 'BACI_HS17_fixture.csv', format: 'baci', hsRevision: 'HS17' } });
+    expect(body).toMatchObject({
+      status: 'imported',
+      dataset: { fileName: 'BACI_HS17_fixture.csv', format: 'baci', hsRevision: 'HS17' },
+    });
     expect(s.app.store.version).not.toBe(versionBefore);
     const again = await s.app.inject({ method: 'POST', url: '/api/ingest', payload, headers });
     expect(JSON.parse(again.body).status).toBe('unchanged');

@@ -22,8 +22,14 @@ import { toJson } from '../../../src/server/respond.ts';
 import { defaultFleetSizes } from '../../../src/server/routes/machinery.ts';
 import { testServer, type TestServer } from '../helpers.ts';
 
-const catalog = parseCatalog(parseJsonText(readFileSync(shippedCatalogUrl, 'utf8'), shippedCatalogName, BadCatalogError), shippedCatalogName);
-const presets = parsePresets(parseJsonText(readFileSync(shippedPresetsUrl, 'utf8'), shippedPresetsName, BadCatalogError), shippedPresetsName);
+const catalog = parseCatalog(
+  parseJsonText(readFileSync(shippedCatalogUrl, 'utf8'), shippedCatalogName, BadCatalogError),
+  shippedCatalogName,
+);
+const presets = parsePresets(
+  parseJsonText(readFileSync(shippedPresetsUrl, 'utf8'), shippedPresetsName, BadCatalogError),
+  shippedPresetsName,
+);
 const plain = (value: unknown) => JSON.parse(toJson(value));
 
 describe('machinery routes', () => {
@@ -47,7 +53,11 @@ describe('machinery routes', () => {
     expect(r.statusCode).toBe(200);
     expect(r.headers['cache-control']).toBe('no-store');
     const plan = planFleet(resolveScenario(scenario, { catalog, presets }), catalog);
-    const expected = { plan, fleetSizeTable: fleetSizeTable(plan.inputs, defaultFleetSizes(plan), 1), sensitivity: sensitivityTable(plan.inputs, {}) };
+    const expected = {
+      plan,
+      fleetSizeTable: fleetSizeTable(plan.inputs, defaultFleetSizes(plan), 1),
+      sensitivity: sensitivityTable(plan.inputs, {}),
+    };
     expect(JSON.parse(r.body)).toEqual(plain(expected));
   });
 
@@ -69,7 +79,19 @@ describe('machinery routes', () => {
   });
 
   it('fleet: a catalog in the body is layered over the shipped one', async () => {
-    const own = { version: 1, machines: [{ id: 'my-combine', baseClass: 'combine-sp-9m', name: 'My combine', make: 'Test', model: 'T-1', listPriceUsd: 500000 }] };
+    const own = {
+      version: 1,
+      machines: [
+        {
+          id: 'my-combine',
+          baseClass: 'combine-sp-9m',
+          name: 'My combine',
+          make: 'Test',
+          model: 'T-1',
+          listPriceUsd: 500000,
+        },
+      ],
+    };
     const r = await post('/api/machinery/fleet', { scenario: { areaHa: 5000, machineId: 'my-combine' }, catalog: own });
     expect(r.statusCode, r.body).toBe(200);
     expect(JSON.parse(r.body).plan.machine.id).toBe('my-combine');
@@ -83,19 +105,43 @@ describe('machinery routes', () => {
   it('a catalog or body nested 100,000 deep is a 400, not a 500', async () => {
     const deep = (o: string, c: string) => o.repeat(100_000) + '1' + c.repeat(100_000);
     const json = { 'content-type': 'application/json' };
-    const catalog = await s.app.inject({ method: 'POST', url: '/api/machinery/fleet', headers: json, payload: `{"scenario":{"areaHa":1000},"catalog":{"machines":${deep('[', ']')}}}` });
+    const catalog = await s.app.inject({
+      method: 'POST',
+      url: '/api/machinery/fleet',
+      headers: json,
+      payload: `{"scenario":{"areaHa":1000},"catalog":{"machines":${deep('[', ']')}}}`,
+    });
     expect(catalog.statusCode).toBe(400);
-    expect(JSON.parse(catalog.body)).toMatchObject({ code: 'KRV_MACH_BAD_CATALOG', column: 'machines[0]', value: '[...]' });
-    const body = await s.app.inject({ method: 'POST', url: '/api/machinery/fleet', headers: json, payload: deep('[', ']') });
+    expect(JSON.parse(catalog.body)).toMatchObject({
+      code: 'KRV_MACH_BAD_CATALOG',
+      column: 'machines[0]',
+      value: '[...]',
+    });
+    const body = await s.app.inject({
+      method: 'POST',
+      url: '/api/machinery/fleet',
+      headers: json,
+      payload: deep('[', ']'),
+    });
     expect(body.statusCode).toBe(400);
-    expect(JSON.parse(body.body)).toMatchObject({ code: 'KRV_OPT_INVALID', message: 'invalid body: [...] (must be object)' });
+    expect(JSON.parse(body.body)).toMatchObject({
+      code: 'KRV_OPT_INVALID',
+      message: 'invalid body: [...] (must be object)',
+    });
   });
 
   it('compare: the core comparison; machine-specific scenario fields are refused', async () => {
-    const body = { scenario: { areaHa: 8000, windowDays: 12 }, a: { machineId: 'combine-sp-9m' }, b: { machineId: 'combine-sp-12m' } };
+    const body = {
+      scenario: { areaHa: 8000, windowDays: 12 },
+      a: { machineId: 'combine-sp-9m' },
+      b: { machineId: 'combine-sp-12m' },
+    };
     const r = await post('/api/machinery/compare', body);
     expect(r.statusCode).toBe(200);
-    const scenario = resolveScenario({ ...body.scenario, machineId: 'combine-sp-9m' }, { catalog, presets, userSource: 'request body: scenario' });
+    const scenario = resolveScenario(
+      { ...body.scenario, machineId: 'combine-sp-9m' },
+      { catalog, presets, userSource: 'request body: scenario' },
+    );
     expect(JSON.parse(r.body)).toEqual(plain(compareMachines(scenario, catalog, body.a, body.b)));
     const refused = await post('/api/machinery/compare', { ...body, scenario: { areaHa: 8000, widthM: 9 } });
     expect(refused.statusCode).toBe(400);
@@ -115,19 +161,24 @@ describe('machinery routes', () => {
     const lines = demoSheetToCsv(plan).trim().split(/\r?\n/);
     const header = lines[0]!.split(',');
     const col = (name: string) => header.indexOf(name);
-    const filled = [lines[0]!, ...lines.slice(1).map((line, i) => {
-      const cells = line.split(',');
-      const b = cells[col('machine_id')] === 'combine-sp-12m';
-      cells[col('worked_area_ha')] = cells[col('plot_area_ha')]!;
-      cells[col('work_hours')] = String((b ? 4 : 6) + (i % 3) * 0.1);
-      cells[col('fuel_litres')] = String(300 + i);
-      cells[col('grain_loss_kg_per_ha')] = String(40 + (i % 2));
-      cells[col('downtime_hours')] = '0.5';
-      return cells.join(',');
-    })].join('\n');
+    const filled = [
+      lines[0]!,
+      ...lines.slice(1).map((line, i) => {
+        const cells = line.split(',');
+        const b = cells[col('machine_id')] === 'combine-sp-12m';
+        cells[col('worked_area_ha')] = cells[col('plot_area_ha')]!;
+        cells[col('work_hours')] = String((b ? 4 : 6) + (i % 3) * 0.1);
+        cells[col('fuel_litres')] = String(300 + i);
+        cells[col('grain_loss_kg_per_ha')] = String(40 + (i % 2));
+        cells[col('downtime_hours')] = '0.5';
+        return cells.join(',');
+      }),
+    ].join('\n');
     const results = await post('/api/machinery/demo-results', { sheet: filled });
     expect(results.statusCode, results.body).toBe(200);
-    const capacity = JSON.parse(results.body).measures.find((m: { measure: { id: string } }) => m.measure.id === 'haPerHour');
+    const capacity = JSON.parse(results.body).measures.find(
+      (m: { measure: { id: string } }) => m.measure.id === 'haPerHour',
+    );
     expect(capacity.comparisons[0].better).toBe('combine-sp-12m');
     const empty = await post('/api/machinery/demo-results', { sheet: 'plot_id\n' });
     expect(empty.statusCode).toBe(400);
@@ -138,7 +189,12 @@ describe('machinery routes', () => {
     expect(r.statusCode).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Затраты на га и на т (парк п', 'Затраты по размеру парка', 'Чувствительность', 'Параметры и источники']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      'Затраты на га и на т (парк п',
+      'Затраты по размеру парка',
+      'Чувствительность',
+      'Параметры и источники',
+    ]);
     const costs = workbook.worksheets[0]!;
     expect(costs.getRow(1).getCell(3).value).toBe('долл./га');
     expect(typeof costs.getRow(2).getCell(3).value).toBe('number');

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getCountrySchema, getProductSchema, listCountriesSchema, listProductsSchema } from '../../../src/server/routes/reference.schema.ts';
+import {
+  getCountrySchema,
+  getProductSchema,
+  listCountriesSchema,
+  listProductsSchema,
+} from '../../../src/server/routes/reference.schema.ts';
 import { getJson, jsonSchemaOf, schemaErrors, testServer, type TestServer } from '../helpers.ts';
 
 describe('reference routes', () => {
@@ -62,7 +67,14 @@ describe('reference routes', () => {
   });
 
   it('rejects absurd page sizes, bad levels, languages and unknown parameters with 400', async () => {
-    for (const url of ['/api/products?limit=100000', '/api/products?limit=0', '/api/products?limit=ten', '/api/products?level=5', '/api/products?lang=de', '/api/countries?serch=kaz']) {
+    for (const url of [
+      '/api/products?limit=100000',
+      '/api/products?limit=0',
+      '/api/products?limit=ten',
+      '/api/products?level=5',
+      '/api/products?lang=de',
+      '/api/countries?serch=kaz',
+    ]) {
       const r = await getJson(s.app, url);
       expect(r.status, url).toBe(400);
       expect(r.body.message, url).toMatch(/^invalid /);
@@ -73,7 +85,9 @@ describe('reference routes', () => {
     const csv = await s.app.inject({ url: '/api/countries?search=kaz&format=csv&lang=ru' });
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers['content-disposition']).toBe('attachment; filename="countries-countries.csv"');
-    expect(csv.body).toBe('\ufeffISO3,ISO2,Цифровой код,Вид,Английский,Русский\r\nKAZ,KZ,398,country,Kazakhstan,Казахстан\r\n');
+    expect(csv.body).toBe(
+      '\ufeffISO3,ISO2,Цифровой код,Вид,Английский,Русский\r\nKAZ,KZ,398,country,Kazakhstan,Казахстан\r\n',
+    );
     const xlsx = await s.app.inject({ url: '/api/countries?search=kaz&format=xlsx' });
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');

@@ -1,8 +1,24 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportPotential, exporterSupply, importerNeeds, jointProduction, rivals, surplusPlacement, turnover } from '../../../src/analysis/index.ts';
+import {
+  exportPotential,
+  exporterSupply,
+  importerNeeds,
+  jointProduction,
+  rivals,
+  surplusPlacement,
+  turnover,
+} from '../../../src/analysis/index.ts';
 import { toJson } from '../../../src/server/respond.ts';
-import { jointSchema, needsSchema, potentialSchema, rivalsSchema, supplySchema, surplusSchema, turnoverSchema } from '../../../src/server/routes/report.schema.ts';
+import {
+  jointSchema,
+  needsSchema,
+  potentialSchema,
+  rivalsSchema,
+  supplySchema,
+  surplusSchema,
+  turnoverSchema,
+} from '../../../src/server/routes/report.schema.ts';
 import { getJson, jsonSchemaOf, schemaErrors, testServer, type TestServer } from '../helpers.ts';
 
 const plain = (value: unknown) => JSON.parse(toJson(value));
@@ -28,7 +44,12 @@ describe('report routes (fixture store: BLR, KAZ, RUS 2016-2021)', () => {
     const r = await getJson(s.app, '/api/report/turnover?targetUsd=500000000&targetYear=2030');
     expect(r.body.target).toMatchObject({ example: false, targetUsd: 500000000, targetYear: 2030 });
     expect(r.body.target.path).toHaveLength(2030 - r.body.target.baseYear + 1);
-    for (const url of ['/api/report/turnover?targetUsd=-5&targetYear=2030', '/api/report/turnover?targetUsd=5e8', '/api/report/turnover?targetUsd=5e8&targetYear=2019', '/api/report/turnover?targetYear=3000']) {
+    for (const url of [
+      '/api/report/turnover?targetUsd=-5&targetYear=2030',
+      '/api/report/turnover?targetUsd=5e8',
+      '/api/report/turnover?targetUsd=5e8&targetYear=2019',
+      '/api/report/turnover?targetYear=3000',
+    ]) {
       const bad = await getJson(s.app, url);
       expect(bad.status, url).toBe(400);
       expect(bad.body.message, url).toMatch(/^invalid /);
@@ -39,10 +60,26 @@ describe('report routes (fixture store: BLR, KAZ, RUS 2016-2021)', () => {
     const pair = { exporter: 'BLR', importer: 'KAZ' };
     const cases: Array<[string, object, () => Promise<unknown>]> = [
       ['/api/report/needs?limit=5', needsSchema, () => importerNeeds(s.app.store, { ...pair, level: 6, limit: 5 })],
-      ['/api/report/supply?limit=5', supplySchema, () => exporterSupply(s.app.store, { exporter: 'BLR', level: 4, limit: 5 })],
-      ['/api/report/potential?limit=5', potentialSchema, () => exportPotential(s.app.store, { ...pair, level: 6, limit: 5 })],
-      ['/api/report/joint-production?limit=5', jointSchema, () => jointProduction(s.app.store, { ...pair, level: 4, limit: 5 })],
-      ['/api/report/surplus?limit=5', surplusSchema, () => surplusPlacement(s.app.store, { ...pair, level: 6, limit: 5 })],
+      [
+        '/api/report/supply?limit=5',
+        supplySchema,
+        () => exporterSupply(s.app.store, { exporter: 'BLR', level: 4, limit: 5 }),
+      ],
+      [
+        '/api/report/potential?limit=5',
+        potentialSchema,
+        () => exportPotential(s.app.store, { ...pair, level: 6, limit: 5 }),
+      ],
+      [
+        '/api/report/joint-production?limit=5',
+        jointSchema,
+        () => jointProduction(s.app.store, { ...pair, level: 4, limit: 5 }),
+      ],
+      [
+        '/api/report/surplus?limit=5',
+        surplusSchema,
+        () => surplusPlacement(s.app.store, { ...pair, level: 6, limit: 5 }),
+      ],
     ];
     for (const [url, schema, core] of cases) {
       const r = await getJson(s.app, url);
@@ -63,7 +100,9 @@ describe('report routes (fixture store: BLR, KAZ, RUS 2016-2021)', () => {
     const r = await getJson(s.app, '/api/report/rivals?products=870190,843351');
     expect(r.status).toBe(200);
     expect(schemaErrors(jsonSchemaOf(rivalsSchema), r.body)).toEqual([]);
-    expect(r.body).toEqual(plain(await rivals(s.app.store, { exporter: 'BLR', importer: 'KAZ', products: ['870190', '843351'], level: 6 })));
+    expect(r.body).toEqual(
+      plain(await rivals(s.app.store, { exporter: 'BLR', importer: 'KAZ', products: ['870190', '843351'], level: 6 })),
+    );
     expect((await getJson(s.app, '/api/report/rivals')).status).toBe(400);
     expect((await getJson(s.app, '/api/report/rivals?products=87x')).status).toBe(400);
   });
@@ -73,7 +112,13 @@ describe('report routes (fixture store: BLR, KAZ, RUS 2016-2021)', () => {
     expect(same.status).toBe(400);
     expect(same.body.message).toContain('invalid pair');
     expect((await getJson(s.app, '/api/report/needs?importer=Atlantis')).status).toBe(404);
-    for (const url of ['/api/report/needs?year=1800', '/api/report/needs?year=2500', '/api/report/needs?year=twenty', '/api/report/potential?limit=5000', '/api/report/needs?level=3']) {
+    for (const url of [
+      '/api/report/needs?year=1800',
+      '/api/report/needs?year=2500',
+      '/api/report/needs?year=twenty',
+      '/api/report/potential?limit=5000',
+      '/api/report/needs?level=3',
+    ]) {
       const r = await getJson(s.app, url);
       expect(r.status, url).toBe(400);
       expect(r.body.code, url).toBe('KRV_OPT_INVALID');
@@ -83,8 +128,13 @@ describe('report routes (fixture store: BLR, KAZ, RUS 2016-2021)', () => {
   it('downloads a section as CSV (numbers unescaped) and the whole report as XLSX with one sheet per table', async () => {
     const csv = await s.app.inject({ url: '/api/report/potential?format=csv&table=potential' });
     expect(csv.statusCode).toBe(200);
-    const lines = csv.body.replace(/^\ufeff/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('HS code,Product,HS section,"Potential, USD","Actual, USD","Untapped, USD",Realised,Supply share,"Demand, USD"');
+    const lines = csv.body
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'HS code,Product,HS section,"Potential, USD","Actual, USD","Untapped, USD",Realised,Supply share,"Demand, USD"',
+    );
     expect(lines.length).toBeGreaterThan(1);
     const badTable = await getJson(s.app, '/api/report/potential?format=csv&table=nope');
     expect(badTable.status).toBe(400);
@@ -101,7 +151,20 @@ describe('report routes (fixture store: BLR, KAZ, RUS 2016-2021)', () => {
   it('the whole report answers as buildReport does', async () => {
     const r = await getJson(s.app, '/api/report?limit=3');
     expect(r.status).toBe(200);
-    expect(Object.keys(r.body)).toEqual(expect.arrayContaining(['coverage', 'turnover', 'needs', 'supply', 'potential', 'rivals', 'jointProduction', 'surplus', 'machineryMarket', 'datasets']));
+    expect(Object.keys(r.body)).toEqual(
+      expect.arrayContaining([
+        'coverage',
+        'turnover',
+        'needs',
+        'supply',
+        'potential',
+        'rivals',
+        'jointProduction',
+        'surplus',
+        'machineryMarket',
+        'datasets',
+      ]),
+    );
     expect(r.body.exporter.iso3).toBe('BLR');
   });
 });

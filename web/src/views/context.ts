@@ -10,7 +10,12 @@ export type Country = CountryRecord;
 export interface Coverage {
   exporter: CountryRecord;
   importer: CountryRecord;
-  coverage: { sections: Array<SectionMeta & { section: SectionId }>; pair: PairCoverage; worldFlowYear: number | null; worldExportYear: number | null };
+  coverage: {
+    sections: Array<SectionMeta & { section: SectionId }>;
+    pair: PairCoverage;
+    worldFlowYear: number | null;
+    worldExportYear: number | null;
+  };
 }
 
 export interface ViewContext {
@@ -32,8 +37,17 @@ export function productLabel(row: { product: string; nameEn: string; nameRu: str
 }
 
 /** Query of the pair-level routes. */
-export function pairQuery(ctx: ViewContext, extra: Record<string, string | number | undefined> = {}): Record<string, string | number | undefined> {
-  return { exporter: ctx.state.from, importer: ctx.state.to, year: ctx.state.year || undefined, level: ctx.state.level, ...extra };
+export function pairQuery(
+  ctx: ViewContext,
+  extra: Record<string, string | number | undefined> = {},
+): Record<string, string | number | undefined> {
+  return {
+    exporter: ctx.state.from,
+    importer: ctx.state.to,
+    year: ctx.state.year || undefined,
+    level: ctx.state.level,
+    ...extra,
+  };
 }
 
 export function shortName(text: string, max = 40): string {

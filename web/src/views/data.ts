@@ -45,7 +45,8 @@ function uploadForm(sources: Sources): HTMLElement {
           progress.removeAttribute('value');
           poll = setInterval(() => {
             void getJson<IngestStatus>(`/api/ingest/status?t=${Date.now()}`).then((s) => {
-              if (s.running) status.textContent = `${t('ingesting')}… ${formatInteger((s.elapsedMs ?? 0) / 1000)} ${t('seconds')}`;
+              if (s.running)
+                status.textContent = `${t('ingesting')}… ${formatInteger((s.elapsedMs ?? 0) / 1000)} ${t('seconds')}`;
             });
           }, 1000);
         };
@@ -62,7 +63,9 @@ function uploadForm(sources: Sources): HTMLElement {
             status.textContent = `${body.status === 'unchanged' ? t('unchanged') : t('imported')}: ${body.dataset?.fileName ?? ''}`;
             forgetCache();
           } else {
-            status.replaceChildren(errorBox(new Error(`${body.message ?? xhr.status}${body.hint ? ` (${body.hint})` : ''}`)));
+            status.replaceChildren(
+              errorBox(new Error(`${body.message ?? xhr.status}${body.hint ? ` (${body.hint})` : ''}`)),
+            );
           }
         };
         xhr.open('POST', '/api/ingest');
@@ -82,7 +85,14 @@ export async function renderData(ctx: ViewContext): Promise<void> {
   if (ctx.stale()) return;
   main.append(panel({ title: t('dataTitle'), url: withQuery('/api/datasets', {}), tableId: 'datasets', chart: null }));
   if (state.from !== state.to) {
-    main.append(panel({ title: `${t('coverageTitle')}: ${state.from} → ${state.to}`, url: withQuery('/api/coverage', { exporter: state.from, importer: state.to }), tableId: 'sections', chart: null }));
+    main.append(
+      panel({
+        title: `${t('coverageTitle')}: ${state.from} → ${state.to}`,
+        url: withQuery('/api/coverage', { exporter: state.from, importer: state.to }),
+        tableId: 'sections',
+        chart: null,
+      }),
+    );
   }
   main.append(
     h(

@@ -18,7 +18,12 @@ export async function renderJoint(ctx: ViewContext): Promise<void> {
   }
   const rows = joint.rows.slice(0, 20);
   const parts = ['demand', 'density', 'cog', 'pci'] as const;
-  const names: Record<(typeof parts)[number], string> = { demand: lang() === 'ru' ? 'Спрос' : 'Demand', density: t('density'), cog: 'COG', pci: 'PCI' };
+  const names: Record<(typeof parts)[number], string> = {
+    demand: lang() === 'ru' ? 'Спрос' : 'Demand',
+    density: t('density'),
+    cog: 'COG',
+    pci: 'PCI',
+  };
   main.append(
     panel({
       title: `${t('jointTitle')}, ${joint.year ?? ''} (HS${joint.level})`,
@@ -26,12 +31,21 @@ export async function renderJoint(ctx: ViewContext): Promise<void> {
       tableId: 'joint',
       chartHeight: 40 + rows.length * 26,
       chart: {
-        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => formatNumber(v, 3) },
+        tooltip: {
+          trigger: 'axis',
+          axisPointer: { type: 'shadow' },
+          valueFormatter: (v: number) => formatNumber(v, 3),
+        },
         legend: { top: 0 },
         grid: { left: 300, right: 30, top: 30, bottom: 20 },
         xAxis: { type: 'value', name: t('score') },
         yAxis: { type: 'category', inverse: true, data: rows.map((r) => shortName(productLabel(r), 45)) },
-        series: parts.map((part) => ({ name: names[part], type: 'bar', stack: 'score', data: rows.map((r) => r.parts[part]) })),
+        series: parts.map((part) => ({
+          name: names[part],
+          type: 'bar',
+          stack: 'score',
+          data: rows.map((r) => r.parts[part]),
+        })),
       },
     }),
   );

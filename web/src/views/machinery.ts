@@ -17,7 +17,14 @@ interface FleetAnswer {
   plan: FleetPlan;
 }
 
-const defaults = { areaHa: '10000', windowDays: '', workableShare: '0.7', cropId: 'wheat', machineId: 'combine-sp-9m', presetId: 'kz-wheat-2023' };
+const defaults = {
+  areaHa: '10000',
+  windowDays: '',
+  workableShare: '0.7',
+  cropId: 'wheat',
+  machineId: 'combine-sp-9m',
+  presetId: 'kz-wheat-2023',
+};
 
 export async function renderMachinery(ctx: ViewContext): Promise<void> {
   const { main, state } = ctx;
@@ -25,9 +32,22 @@ export async function renderMachinery(ctx: ViewContext): Promise<void> {
   if (ctx.stale()) return;
   const value = (key: keyof typeof defaults) => state.extra[key] ?? defaults[key];
   const field = (label: string, input: HTMLElement) => h('label', { class: 'field' }, h('span', {}, label), input);
-  const number = (name: keyof typeof defaults, step: string, required = true) => h('input', { name, type: 'number', step, min: '0', required, value: value(name), placeholder: required ? '' : t('byDefault') });
+  const number = (name: keyof typeof defaults, step: string, required = true) =>
+    h('input', {
+      name,
+      type: 'number',
+      step,
+      min: '0',
+      required,
+      value: value(name),
+      placeholder: required ? '' : t('byDefault'),
+    });
   const select = (name: keyof typeof defaults, options: Array<[string, string]>) =>
-    h('select', { name }, options.map(([id, label]) => h('option', { value: id, selected: id === value(name) }, label)));
+    h(
+      'select',
+      { name },
+      options.map(([id, label]) => h('option', { value: id, selected: id === value(name) }, label)),
+    );
   const form = h(
     'form',
     {
@@ -41,82 +61,157 @@ export async function renderMachinery(ctx: ViewContext): Promise<void> {
     field(t('areaHa'), number('areaHa', '1')),
     field(t('windowDays'), number('windowDays', '1', false)),
     field(t('workableShare'), number('workableShare', '0.05')),
-    field(t('crop'), select('cropId', catalog.crops.map((c) => [c.id, c.name]))),
-    field(t('machine'), select('machineId', catalog.machines.filter((m) => !m.kind.startsWith('tractor')).map((m) => [m.id, m.name]))),
-    field(t('preset'), select('presetId', [['', t('none')], ...catalog.presets.presets.map((p): [string, string] => [p.id, p.title])])),
+    field(
+      t('crop'),
+      select(
+        'cropId',
+        catalog.crops.map((c) => [c.id, c.name]),
+      ),
+    ),
+    field(
+      t('machine'),
+      select(
+        'machineId',
+        catalog.machines.filter((m) => !m.kind.startsWith('tractor')).map((m) => [m.id, m.name]),
+      ),
+    ),
+    field(
+      t('preset'),
+      select('presetId', [['', t('none')], ...catalog.presets.presets.map((p): [string, string] => [p.id, p.title])]),
+    ),
     h('button', { type: 'submit' }, t('calculate')),
   );
-  main.append(h('section', { class: 'panel' }, h('header', {}, h('h2', {}, t('machineryTitle'))), h('div', { class: 'panel-body' }, form)));
+  main.append(
+    h(
+      'section',
+      { class: 'panel' },
+      h('header', {}, h('h2', {}, t('machineryTitle'))),
+      h('div', { class: 'panel-body' }, form),
+    ),
+  );
   const results = h('div', { class: 'results' });
   main.append(results);
   const scenario: Record<string, string | number> = { cropId: value('cropId'), machineId: value('machineId') };
-  for (const key of ['areaHa', 'windowDays', 'workableShare'] as const) if (value(key) !== '') scenario[key] = Number(value(key));
+  for (const key of ['areaHa', 'windowDays', 'workableShare'] as const)
+    if (value(key) !== '') scenario[key] = Number(value(key));
   if (value('presetId') !== '') scenario['presetId'] = value('presetId');
   const body = { scenario };
-  await withLoading(results, async () => {
-    const [fleet, tables] = await Promise.all([postJson<FleetAnswer>('/api/machinery/fleet', body), postJson<{ tables: ResultTable[] }>(`/api/machinery/fleet?format=tables&lang=${lang()}`, body)]);
-    if (ctx.stale()) return;
-    clear(results);
-    const plan = fleet.plan;
-    const download = (format: 'csv' | 'xlsx', table?: string) =>
-      void downloadPost(`/api/machinery/fleet?format=${format}&lang=${lang()}${table ? `&table=${table}` : ''}`, body, `machinery-fleet${table ? `-${table}` : ''}.${format}`);
-    results.append(
-      h(
-        'dl',
-        { class: 'facts big' },
-        h('dt', {}, t('machinesNeeded')),
-        h('dd', { dataset: { fact: 'machines' } }, formatInteger(plan.window.machines)),
-        h('dt', {}, t('costPerHa')),
-        h('dd', {}, formatNumber(plan.windowFleet.usdPerHa.total, 1)),
-        h('dt', {}, t('costPerT')),
-        h('dd', {}, formatNumber(plan.windowFleet.usdPerT.total, 1)),
-        h('dt', {}, t('costMinimising')),
-        h('dd', {}, `${formatInteger(plan.costMinimisingFleet.machines)} (${formatNumber(plan.costMinimisingFleet.cost.usdPerHa.total, 1)} $/ha)`),
-      ),
-    );
-    if (plan.unconfirmedParameters.length > 0) {
-      results.append(h('div', { class: 'notice partial' }, h('strong', {}, `${t('unconfirmed')}: `), plan.unconfirmedParameters.join(', ')));
-    }
-    for (const note of plan.notes) results.append(h('p', { class: 'muted' }, commandText(note)));
-    const parts = ['ownership', 'repair', 'fuel', 'lubrication', 'labour', 'timeliness'] as const;
-    const costs = tables.tables.find((x) => x.id === 'costs');
-    results.append(
-      panel({
-        title: t('costParts'),
-        tableId: 'costs',
-        tables: tables.tables,
-        download: (format) => download(format, format === 'csv' ? 'costs' : undefined),
-        chartHeight: 300,
-        chart: {
-          tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => formatNumber(v, 1) },
-          grid: { left: 200, right: 30, top: 10, bottom: 30 },
-          xAxis: { type: 'value' },
-          yAxis: { type: 'category', inverse: true, data: parts.map((p) => String(costs?.rows.find((r) => r['usdPerHa'] === plan.windowFleet.usdPerHa[p])?.[lang() === 'ru' ? 'partRu' : 'part'] ?? p)) },
-          series: [{ type: 'bar', data: parts.map((p) => plan.windowFleet.usdPerHa[p]) }],
-        },
-      }),
-    );
-    const sizes = tables.tables.find((x) => x.id === 'fleetSize');
-    results.append(
-      panel({
-        title: t('fleetSize'),
-        tableId: 'fleetSize',
-        tables: tables.tables,
-        download: (format) => download(format, format === 'csv' ? 'fleetSize' : undefined),
-        chartHeight: 300,
-        chart: {
-          tooltip: { trigger: 'axis', valueFormatter: (v: number) => formatNumber(v, 1) },
-          legend: { top: 0 },
-          grid: { left: 60, right: 30, top: 40, bottom: 30 },
-          xAxis: { type: 'category', data: (sizes?.rows ?? []).map((r) => String(r['machines'])) },
-          yAxis: { type: 'value', name: '$/ha' },
-          series: [
-            { name: sizes?.columns.find((c) => c.key === 'totalUsdPerHa')?.[lang()] ?? 'total', type: 'line', data: (sizes?.rows ?? []).map((r) => r['totalUsdPerHa']) },
-            { name: sizes?.columns.find((c) => c.key === 'alternativeTotalUsdPerHa')?.[lang()] ?? 'alt', type: 'line', data: (sizes?.rows ?? []).map((r) => r['alternativeTotalUsdPerHa']) },
-          ],
-        },
-      }),
-    );
-    results.append(panel({ title: t('sensitivity'), tableId: 'sensitivity', tables: tables.tables, download: (format) => download(format, format === 'csv' ? 'sensitivity' : undefined), chart: null }));
-  }, t('computing'));
+  await withLoading(
+    results,
+    async () => {
+      const [fleet, tables] = await Promise.all([
+        postJson<FleetAnswer>('/api/machinery/fleet', body),
+        postJson<{ tables: ResultTable[] }>(`/api/machinery/fleet?format=tables&lang=${lang()}`, body),
+      ]);
+      if (ctx.stale()) return;
+      clear(results);
+      const plan = fleet.plan;
+      const download = (format: 'csv' | 'xlsx', table?: string) =>
+        void downloadPost(
+          `/api/machinery/fleet?format=${format}&lang=${lang()}${table ? `&table=${table}` : ''}`,
+          body,
+          `machinery-fleet${table ? `-${table}` : ''}.${format}`,
+        );
+      results.append(
+        h(
+          'dl',
+          { class: 'facts big' },
+          h('dt', {}, t('machinesNeeded')),
+          h('dd', { dataset: { fact: 'machines' } }, formatInteger(plan.window.machines)),
+          h('dt', {}, t('costPerHa')),
+          h('dd', {}, formatNumber(plan.windowFleet.usdPerHa.total, 1)),
+          h('dt', {}, t('costPerT')),
+          h('dd', {}, formatNumber(plan.windowFleet.usdPerT.total, 1)),
+          h('dt', {}, t('costMinimising')),
+          h(
+            'dd',
+            {},
+            `${formatInteger(plan.costMinimisingFleet.machines)} (${formatNumber(plan.costMinimisingFleet.cost.usdPerHa.total, 1)} $/ha)`,
+          ),
+        ),
+      );
+      if (plan.unconfirmedParameters.length > 0) {
+        results.append(
+          h(
+            'div',
+            { class: 'notice partial' },
+            h('strong', {}, `${t('unconfirmed')}: `),
+            plan.unconfirmedParameters.join(', '),
+          ),
+        );
+      }
+      for (const note of plan.notes) results.append(h('p', { class: 'muted' }, commandText(note)));
+      const parts = ['ownership', 'repair', 'fuel', 'lubrication', 'labour', 'timeliness'] as const;
+      const costs = tables.tables.find((x) => x.id === 'costs');
+      results.append(
+        panel({
+          title: t('costParts'),
+          tableId: 'costs',
+          tables: tables.tables,
+          download: (format) => download(format, format === 'csv' ? 'costs' : undefined),
+          chartHeight: 300,
+          chart: {
+            tooltip: {
+              trigger: 'axis',
+              axisPointer: { type: 'shadow' },
+              valueFormatter: (v: number) => formatNumber(v, 1),
+            },
+            grid: { left: 200, right: 30, top: 10, bottom: 30 },
+            xAxis: { type: 'value' },
+            yAxis: {
+              type: 'category',
+              inverse: true,
+              data: parts.map((p) =>
+                String(
+                  costs?.rows.find((r) => r['usdPerHa'] === plan.windowFleet.usdPerHa[p])?.[
+                    lang() === 'ru' ? 'partRu' : 'part'
+                  ] ?? p,
+                ),
+              ),
+            },
+            series: [{ type: 'bar', data: parts.map((p) => plan.windowFleet.usdPerHa[p]) }],
+          },
+        }),
+      );
+      const sizes = tables.tables.find((x) => x.id === 'fleetSize');
+      results.append(
+        panel({
+          title: t('fleetSize'),
+          tableId: 'fleetSize',
+          tables: tables.tables,
+          download: (format) => download(format, format === 'csv' ? 'fleetSize' : undefined),
+          chartHeight: 300,
+          chart: {
+            tooltip: { trigger: 'axis', valueFormatter: (v: number) => formatNumber(v, 1) },
+            legend: { top: 0 },
+            grid: { left: 60, right: 30, top: 40, bottom: 30 },
+            xAxis: { type: 'category', data: (sizes?.rows ?? []).map((r) => String(r['machines'])) },
+            yAxis: { type: 'value', name: '$/ha' },
+            series: [
+              {
+                name: sizes?.columns.find((c) => c.key === 'totalUsdPerHa')?.[lang()] ?? 'total',
+                type: 'line',
+                data: (sizes?.rows ?? []).map((r) => r['totalUsdPerHa']),
+              },
+              {
+                name: sizes?.columns.find((c) => c.key === 'alternativeTotalUsdPerHa')?.[lang()] ?? 'alt',
+                type: 'line',
+                data: (sizes?.rows ?? []).map((r) => r['alternativeTotalUsdPerHa']),
+              },
+            ],
+          },
+        }),
+      );
+      results.append(
+        panel({
+          title: t('sensitivity'),
+          tableId: 'sensitivity',
+          tables: tables.tables,
+          download: (format) => download(format, format === 'csv' ? 'sensitivity' : undefined),
+          chart: null,
+        }),
+      );
+    },
+    t('computing'),
+  );
 }

@@ -33,7 +33,10 @@ export async function renderOpportunities(ctx: ViewContext): Promise<void> {
     return;
   }
   // PCI and the exporter's density at the same HS level, where the store has them.
-  const complexityAt = (level: string) => getJson<ProductComplexity>(withQuery('/api/complexity/products', { country: state.from, level, lang: state.lang })).catch(() => null);
+  const complexityAt = (level: string) =>
+    getJson<ProductComplexity>(
+      withQuery('/api/complexity/products', { country: state.from, level, lang: state.lang }),
+    ).catch(() => null);
   let complexity = await complexityAt(state.level);
   // Without HS6 complexity (no BACI release), HS6 products take their HS4 heading's PCI and density.
   if ((complexity?.rows.length ?? 0) === 0 && state.level === '6') complexity = await complexityAt('4');
@@ -60,11 +63,38 @@ export async function renderOpportunities(ctx: ViewContext): Promise<void> {
           { class: 'tools' },
           h('span', { class: 'label muted' }, t('sortHint')),
           h('span', { class: 'label' }, `${t('download')}:`),
-          h('a', { class: 'download', dataset: { format: 'csv' }, href: withQuery(url, { format: 'csv', table: 'potential', lang: state.lang }), download: '' }, 'CSV'),
-          h('a', { class: 'download', dataset: { format: 'xlsx' }, href: withQuery(url, { format: 'xlsx', lang: state.lang }), download: '' }, 'XLSX'),
+          h(
+            'a',
+            {
+              class: 'download',
+              dataset: { format: 'csv' },
+              href: withQuery(url, { format: 'csv', table: 'potential', lang: state.lang }),
+              download: '',
+            },
+            'CSV',
+          ),
+          h(
+            'a',
+            {
+              class: 'download',
+              dataset: { format: 'xlsx' },
+              href: withQuery(url, { format: 'xlsx', lang: state.lang }),
+              download: '',
+            },
+            'XLSX',
+          ),
         ),
       ),
-      h('div', { class: 'panel-body' }, table ? dataTable(table, { sort, onSort: (s) => replaceExtra({ sort: `${s.key}:${s.descending ? 'desc' : 'asc'}` }) }) : null),
+      h(
+        'div',
+        { class: 'panel-body' },
+        table
+          ? dataTable(table, {
+              sort,
+              onSort: (s) => replaceExtra({ sort: `${s.key}:${s.descending ? 'desc' : 'asc'}` }),
+            })
+          : null,
+      ),
     ),
   );
   main.append(
@@ -75,16 +105,41 @@ export async function renderOpportunities(ctx: ViewContext): Promise<void> {
       chartHeight: 440,
       chart:
         points.length === 0
-          ? { title: { text: t('noComplexity'), left: 'center', top: 'middle', textStyle: { fontSize: 14, fontWeight: 'normal' } }, xAxis: { show: false }, yAxis: { show: false }, series: [] }
+          ? {
+              title: {
+                text: t('noComplexity'),
+                left: 'center',
+                top: 'middle',
+                textStyle: { fontSize: 14, fontWeight: 'normal' },
+              },
+              xAxis: { show: false },
+              yAxis: { show: false },
+              series: [],
+            }
           : {
               tooltip: {
                 formatter: (p: { data: { name: string; value: number[] } }) =>
                   `${p.data.name}<br>${t('untapped')}: ${formatUsd(p.data.value[0])}<br>PCI: ${formatNumber(p.data.value[1])}<br>${t('density')}: ${formatNumber(p.data.value[2], 3)}`,
               },
               grid: { left: 70, right: 30, top: 20, bottom: 50 },
-              xAxis: { type: 'log', name: t('untapped'), nameLocation: 'middle', nameGap: 30, min: (v: { min: number }) => v.min / 2, max: (v: { max: number }) => v.max * 2, axisLabel: { formatter: (v: number) => formatUsd(v) } },
+              xAxis: {
+                type: 'log',
+                name: t('untapped'),
+                nameLocation: 'middle',
+                nameGap: 30,
+                min: (v: { min: number }) => v.min / 2,
+                max: (v: { max: number }) => v.max * 2,
+                axisLabel: { formatter: (v: number) => formatUsd(v) },
+              },
               yAxis: { type: 'value', name: t('pci'), nameLocation: 'middle', nameGap: 45 },
-              series: [{ type: 'scatter', data: points, symbolSize: (v: number[]) => 8 + 32 * Math.sqrt(v[2]! / maxDensity), itemStyle: { opacity: 0.7 } }],
+              series: [
+                {
+                  type: 'scatter',
+                  data: points,
+                  symbolSize: (v: number[]) => 8 + 32 * Math.sqrt(v[2]! / maxDensity),
+                  itemStyle: { opacity: 0.7 },
+                },
+              ],
             },
     }),
   );

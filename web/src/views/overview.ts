@@ -21,7 +21,13 @@ export async function renderOverview(ctx: ViewContext): Promise<void> {
   const { state, main } = ctx;
   const targetUsd = state.extra['targetUsd'];
   const targetYear = state.extra['targetYear'];
-  const url = withQuery('/api/report/turnover', { exporter: state.from, importer: state.to, targetUsd, targetYear, lang: state.lang });
+  const url = withQuery('/api/report/turnover', {
+    exporter: state.from,
+    importer: state.to,
+    targetUsd,
+    targetYear,
+    lang: state.lang,
+  });
   const answer = await getJson<TurnoverAnswer>(url);
   if (ctx.stale()) return;
   const { turnover, target } = answer;
@@ -65,7 +71,11 @@ export async function renderOverview(ctx: ViewContext): Promise<void> {
           grid: { left: 80, right: 20, top: 40, bottom: 30 },
           xAxis: { type: 'category', data: years.map(String) },
           yAxis: usdAxis,
-          series: measures.map((m) => ({ name: m, type: 'bar', data: years.map((y) => yearly.find((o) => o.year === y && o.measure === m)?.valueUsd ?? null) })),
+          series: measures.map((m) => ({
+            name: m,
+            type: 'bar',
+            data: years.map((y) => yearly.find((o) => o.year === y && o.measure === m)?.valueUsd ?? null),
+          })),
         },
       }),
     );
@@ -88,27 +98,61 @@ export async function renderOverview(ctx: ViewContext): Promise<void> {
         navigate({ extra: { targetUsd: String(Math.round(millions * 1e6)), targetYear: year } });
       },
     },
-    h('label', { class: 'field' }, h('span', {}, t('targetUsd')), h('input', { name: 'targetUsd', type: 'number', min: '0.001', step: 'any', required: true, value: target ? String(target.targetUsd / 1e6) : '' })),
-    h('label', { class: 'field' }, h('span', {}, t('targetYear')), h('input', { name: 'targetYear', type: 'number', min: String(latestYear + 1), max: '2100', step: '1', required: true, value: target ? String(target.targetYear) : '' })),
+    h(
+      'label',
+      { class: 'field' },
+      h('span', {}, t('targetUsd')),
+      h('input', {
+        name: 'targetUsd',
+        type: 'number',
+        min: '0.001',
+        step: 'any',
+        required: true,
+        value: target ? String(target.targetUsd / 1e6) : '',
+      }),
+    ),
+    h(
+      'label',
+      { class: 'field' },
+      h('span', {}, t('targetYear')),
+      h('input', {
+        name: 'targetYear',
+        type: 'number',
+        min: String(latestYear + 1),
+        max: '2100',
+        step: '1',
+        required: true,
+        value: target ? String(target.targetYear) : '',
+      }),
+    ),
     h('button', { type: 'submit' }, t('plan')),
   );
-  const planner = h('section', { class: 'panel' }, h('header', {}, h('h2', {}, t('targetPlanner'))), h('div', { class: 'panel-body' }, form));
+  const planner = h(
+    'section',
+    { class: 'panel' },
+    h('header', {}, h('h2', {}, t('targetPlanner'))),
+    h('div', { class: 'panel-body' }, form),
+  );
   main.append(planner);
   if (target) {
-    planner.querySelector('.panel-body')!.append(
-      target.example ? h('p', { class: 'muted' }, t('exampleTarget')) : '',
-      h(
-        'dl',
-        { class: 'facts' },
-        h('dt', {}, t('requiredCagr')),
-        h('dd', {}, formatShare(target.requiredCagr)),
-        h('dt', {}, t('gap')),
-        h('dd', {}, formatUsd(target.gapUsd)),
-        target.potentialCoverage !== null ? [h('dt', {}, t('potentialCoverage')), h('dd', {}, formatShare(target.potentialCoverage))] : null,
-        h('dt', {}, t('basis')),
-        h('dd', {}, target.basis),
-      ),
-    );
+    planner
+      .querySelector('.panel-body')!
+      .append(
+        target.example ? h('p', { class: 'muted' }, t('exampleTarget')) : '',
+        h(
+          'dl',
+          { class: 'facts' },
+          h('dt', {}, t('requiredCagr')),
+          h('dd', {}, formatShare(target.requiredCagr)),
+          h('dt', {}, t('gap')),
+          h('dd', {}, formatUsd(target.gapUsd)),
+          target.potentialCoverage !== null
+            ? [h('dt', {}, t('potentialCoverage')), h('dd', {}, formatShare(target.potentialCoverage))]
+            : null,
+          h('dt', {}, t('basis')),
+          h('dd', {}, target.basis),
+        ),
+      );
     main.append(
       panel({
         title: `${t('path')}: ${formatUsd(target.currentUsd)} (${target.baseYear}) → ${formatUsd(target.targetUsd)} (${target.targetYear})`,
@@ -120,7 +164,9 @@ export async function renderOverview(ctx: ViewContext): Promise<void> {
           grid: { left: 80, right: 20, top: 20, bottom: 30 },
           xAxis: { type: 'category', data: target.path.map((p) => String(p.year)) },
           yAxis: usdAxis,
-          series: [{ name: t('path'), type: 'line', data: target.path.map((p) => p.valueUsd), areaStyle: { opacity: 0.15 } }],
+          series: [
+            { name: t('path'), type: 'line', data: target.path.map((p) => p.valueUsd), areaStyle: { opacity: 0.15 } },
+          ],
         },
       }),
     );

@@ -11,14 +11,29 @@ interface ProductSpaceAnswer {
   missing: string | null;
   year: number | null;
   level: number;
-  nodes: Array<{ product: string; name: string; section: string | null; worldTradeUsd: number; pci: number | null; exporterMcp: 0 | 1 | null; importerMcp: 0 | 1 | null }>;
+  nodes: Array<{
+    product: string;
+    name: string;
+    section: string | null;
+    worldTradeUsd: number;
+    pci: number | null;
+    exporterMcp: 0 | 1 | null;
+    importerMcp: 0 | 1 | null;
+  }>;
   edges: Array<{ source: string; target: string; proximity: number }>;
 }
 
 export async function renderProductSpace(ctx: ViewContext): Promise<void> {
   const { main, state } = ctx;
   // Drawn at HS4 (about 1,200 headings): HS6 has about 5,000 products, too many to lay out in a browser.
-  const url = withQuery('/api/complexity/product-space', { exporter: state.from, importer: state.to, year: state.year || undefined, level: 4, maxEdges: 1500, lang: state.lang });
+  const url = withQuery('/api/complexity/product-space', {
+    exporter: state.from,
+    importer: state.to,
+    year: state.year || undefined,
+    level: 4,
+    maxEdges: 1500,
+    lang: state.lang,
+  });
   const space = await getJson<ProductSpaceAnswer>(url);
   if (ctx.stale()) return;
   const notice = coverageNotice(space);
@@ -27,10 +42,18 @@ export async function renderProductSpace(ctx: ViewContext): Promise<void> {
     if (!notice) main.append(noRowsNotice(space));
     return;
   }
-  const categories = [t('legendBoth'), `${t('legendExporter')}: ${countryLabel(ctx, state.from)}`, `${t('legendImporter')}: ${countryLabel(ctx, state.to)}`, t('legendOther')];
+  const categories = [
+    t('legendBoth'),
+    `${t('legendExporter')}: ${countryLabel(ctx, state.from)}`,
+    `${t('legendImporter')}: ${countryLabel(ctx, state.to)}`,
+    t('legendOther'),
+  ];
   const colours = ['#7a3e9d', '#d9822b', '#2f6f9f', '#c9cfd6'];
   const maxTrade = Math.max(1, ...space.nodes.map((n) => n.worldTradeUsd));
-  const positions = forceLayout(space.nodes.map((n) => ({ id: n.product, group: n.section })), space.edges);
+  const positions = forceLayout(
+    space.nodes.map((n) => ({ id: n.product, group: n.section })),
+    space.edges,
+  );
   main.append(
     panel({
       title: `${t('productSpaceTitle')}, ${space.year ?? ''} (HS${space.level})`,
@@ -40,7 +63,9 @@ export async function renderProductSpace(ctx: ViewContext): Promise<void> {
       chart: {
         tooltip: {
           formatter: (p: { dataType: string; data: { name: string; value: number; pci: number | null } }) =>
-            p.dataType === 'node' ? `${p.data.name}<br>${formatUsd(p.data.value)}<br>PCI ${formatNumber(p.data.pci)}` : '',
+            p.dataType === 'node'
+              ? `${p.data.name}<br>${formatUsd(p.data.value)}<br>PCI ${formatNumber(p.data.pci)}`
+              : '',
         },
         legend: { top: 0, data: categories },
         series: [
@@ -51,16 +76,21 @@ export async function renderProductSpace(ctx: ViewContext): Promise<void> {
             roam: true,
             draggable: false,
             categories: categories.map((name, i) => ({ name, itemStyle: { color: colours[i] } })),
-            data: [...space.nodes].sort((a, b) => Number(Boolean(a.exporterMcp || a.importerMcp)) - Number(Boolean(b.exporterMcp || b.importerMcp))).map((n) => ({
-              id: n.product,
-              x: positions.get(n.product)![0],
-              y: positions.get(n.product)![1],
-              name: `${n.product} ${n.name}`,
-              value: n.worldTradeUsd,
-              pci: n.pci,
-              category: n.exporterMcp && n.importerMcp ? 0 : n.exporterMcp ? 1 : n.importerMcp ? 2 : 3,
-              symbolSize: 3 + 14 * Math.sqrt(n.worldTradeUsd / maxTrade),
-            })),
+            data: [...space.nodes]
+              .sort(
+                (a, b) =>
+                  Number(Boolean(a.exporterMcp || a.importerMcp)) - Number(Boolean(b.exporterMcp || b.importerMcp)),
+              )
+              .map((n) => ({
+                id: n.product,
+                x: positions.get(n.product)![0],
+                y: positions.get(n.product)![1],
+                name: `${n.product} ${n.name}`,
+                value: n.worldTradeUsd,
+                pci: n.pci,
+                category: n.exporterMcp && n.importerMcp ? 0 : n.exporterMcp ? 1 : n.importerMcp ? 2 : 3,
+                symbolSize: 3 + 14 * Math.sqrt(n.worldTradeUsd / maxTrade),
+              })),
             links: space.edges.map((e) => ({ source: e.source, target: e.target })),
             lineStyle: { color: '#b8c0c8', width: 0.6, opacity: 0.7 },
             emphasis: { focus: 'adjacency' },

@@ -16,10 +16,25 @@ export async function renderRivals(ctx: ViewContext): Promise<void> {
     main.append(coverageNotice(needs) ?? noRowsNotice(needs));
     return;
   }
-  const options = needs.rows.map((r) => h('option', { value: r.product, selected: r.product === chosen }, shortName(productLabel(r), 90)));
-  if (!needs.rows.some((r) => r.product === chosen)) options.unshift(h('option', { value: chosen, selected: true }, chosen));
+  const options = needs.rows.map((r) =>
+    h('option', { value: r.product, selected: r.product === chosen }, shortName(productLabel(r), 90)),
+  );
+  if (!needs.rows.some((r) => r.product === chosen))
+    options.unshift(h('option', { value: chosen, selected: true }, chosen));
   main.append(
-    h('label', { class: 'field wide' }, h('span', {}, t('product')), h('select', { name: 'product', onchange: (e: Event) => navigate({ extra: { product: (e.target as HTMLSelectElement).value } }) }, options)),
+    h(
+      'label',
+      { class: 'field wide' },
+      h('span', {}, t('product')),
+      h(
+        'select',
+        {
+          name: 'product',
+          onchange: (e: Event) => navigate({ extra: { product: (e.target as HTMLSelectElement).value } }),
+        },
+        options,
+      ),
+    ),
   );
   const url = withQuery('/api/report/rivals', pairQuery(ctx, { products: chosen }));
   const rivals = await getJson<RivalsResult>(url);
@@ -53,7 +68,12 @@ export async function renderRivals(ctx: ViewContext): Promise<void> {
       },
     }),
   );
-  const priced = [...product.suppliers, ...(product.exporter && !product.suppliers.some((s) => s.supplier === product.exporter!.supplier) ? [product.exporter] : [])].filter((s) => s.unitValueUsdPerTonne !== null);
+  const priced = [
+    ...product.suppliers,
+    ...(product.exporter && !product.suppliers.some((s) => s.supplier === product.exporter!.supplier)
+      ? [product.exporter]
+      : []),
+  ].filter((s) => s.unitValueUsdPerTonne !== null);
   main.append(
     panel({
       title: `${t('unitValues')}: ${productLabel(product)}`,
@@ -65,7 +85,16 @@ export async function renderRivals(ctx: ViewContext): Promise<void> {
         grid: { left: 140, right: 30, top: 10, bottom: 30 },
         xAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatNumber(v, 0) } },
         yAxis: { type: 'category', data: priced.map((s) => countryLabel(ctx, s.supplier)), inverse: true },
-        series: [{ type: 'bar', barMaxWidth: 28, data: priced.map((s) => ({ value: s.unitValueUsdPerTonne, itemStyle: { color: s.supplier === state.from ? '#d9822b' : '#2f6f9f' } })) }],
+        series: [
+          {
+            type: 'bar',
+            barMaxWidth: 28,
+            data: priced.map((s) => ({
+              value: s.unitValueUsdPerTonne,
+              itemStyle: { color: s.supplier === state.from ? '#d9822b' : '#2f6f9f' },
+            })),
+          },
+        ],
       },
     }),
   );
