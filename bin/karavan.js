@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// Launcher: runs the TypeScript CLI through tsx's loader, so `npm ci` alone leaves a working
-// `npx karavan` with no build step. Kept tiny so that --help and --version stay fast.
-import { register } from 'tsx/esm/api';
-register();
-const { main } = await import('../src/cli/main.ts');
+// Launcher: runs the compiled CLI in dist/ (built by `npm run build`, which `npm ci` runs through `prepare`
+// and `npm pack` through `prepack`). Kept to one import so that --help and --version stay fast.
+import { main } from '../dist/cli/main.js';
+
 process.exitCode = await main(process.argv);
