@@ -1,12 +1,12 @@
 /**
  * Economic complexity engine benchmarks (figures go to docs/benchmarks.md):
  *
- * 1. HS4, one year, 224 locations × 1,222 products (/work/shared/data/ots-2017/exports_hs4.csv):
- *    the whole CLI run, process start to file written, against py-ecomplexity's `ecomplexity()`
- *    run as a Python process on the same file (read CSV, compute, write CSV), interleaved in
- *    the same run. Needs PY_ECOMPLEXITY_SRC (a checkout of github.com/cid-harvard/py-ecomplexity)
- *    and a Python with pandas and scikit-learn (PYTHON, default /usr/bin/python3); the Python
- *    side is skipped, with a message, when either is missing.
+ * 1. HS4, one year, 224 locations × 1,222 products (fixture ots-2017/exports_hs4.csv, see
+ *    test/data/fixtures/README.md): the whole CLI run, process start to file written, against
+ *    py-ecomplexity's `ecomplexity()` run as a Python process on the same file (read CSV, compute,
+ *    write CSV), interleaved in the same run. Needs PY_ECOMPLEXITY_SRC (a checkout of
+ *    github.com/cid-harvard/py-ecomplexity) and a Python with pandas and scikit-learn (PYTHON,
+ *    default /usr/bin/python3); the Python side is skipped, with a message, when either is missing.
  * 2. The pieces in-process on that file: CSV read (DuckDB), compute, CSV formatting; and MᵀM
  *    (sparse) with the dense proximity and dense density, against the discrete path that never
  *    forms φ.
@@ -17,6 +17,7 @@
  *
  *   PY_ECOMPLEXITY_SRC=/tmp/py-ecomplexity npx tsx bench/complexity.bench.ts [--runs=5] [--py-runs=3] [--skip-hs6] [--years=30]
  */
+import { fixturePath } from '../test/support/fixtures.ts';
 import { rng } from '../test/support/reliability.ts';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -49,7 +50,7 @@ const args = new Map<string, string | undefined>(
   }),
 );
 const root = new URL('..', import.meta.url).pathname;
-const hs4File = '/work/shared/data/ots-2017/exports_hs4.csv';
+const hs4File = fixturePath('ots-2017/exports_hs4.csv');
 const hs4Columns = { time: 'year', location: 'reporter_iso', product: 'product_code', value: 'export_value_usd' };
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

@@ -9,9 +9,10 @@
  *
  *   npx tsx bench/report.bench.ts [flows=11000000]
  */
+import { readFixtureText } from '../test/support/fixtures.ts';
 import { scaleCountryCodes } from './scale-data.ts';
 import { execFileSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +25,7 @@ const csv = join(dir, 'BACI_HS17_Y2021_bench.csv');
 
 async function generate(): Promise<number> {
   const codes = scaleCountryCodes();
-  const products = readFileSync(join(repo, '../shared/data/baci-codes/product_codes_HS17_V202201.csv'), 'utf8')
+  const products = readFixtureText('baci-codes/product_codes_HS17_V202201.csv')
     .split(/\r?\n/)
     .slice(1)
     .map((l) => l.split(',')[0]!)

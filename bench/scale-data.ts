@@ -10,15 +10,14 @@
  * has `rowsPerYear` rows. BACI's quirks are kept: 5-digit codes without the leading zero,
  * quantities padded in quotes.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-
-const sharedData = new URL('../../shared/data/', import.meta.url).pathname;
+import { readFixtureText } from '../test/support/fixtures.ts';
 
 /** 220 countries from BACI's list (one code per ISO3), Belarus and Kazakhstan first. */
 export function scaleCountryCodes(): number[] {
-  const lines = readFileSync(join(sharedData, 'baci-codes/country_codes_V202201.csv'), 'utf8').split(/\r?\n/).slice(1);
+  const lines = readFixtureText('baci-codes/country_codes_V202201.csv').split(/\r?\n/).slice(1);
   const seen = new Set<string>(['BLR', 'KAZ']);
   const codes: number[] = [112, 398];
   for (const line of lines) {
@@ -33,7 +32,7 @@ export function scaleCountryCodes(): number[] {
 }
 
 function productCodes(): string[] {
-  return readFileSync(join(sharedData, 'baci-codes/product_codes_HS17_V202201.csv'), 'utf8')
+  return readFixtureText('baci-codes/product_codes_HS17_V202201.csv')
     .split(/\r?\n/)
     .slice(1)
     .map((l) => l.split(',')[0]!)

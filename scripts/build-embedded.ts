@@ -1,18 +1,23 @@
 /**
- * Copies the embedded default dataset from ../shared/data into data/embedded/, gzip-compressed
- * and otherwise byte-exact, so that the store is built from the real files through the same
- * readers a user's own downloads go through. Run once by a maintainer when the shared data
- * changes: `npx tsx scripts/build-embedded.ts [path/to/shared/data]`. Attribution: data/SOURCES.md.
+ * Copies the embedded default dataset from a folder of source files into data/embedded/,
+ * gzip-compressed and otherwise byte-exact, so that the store is built from the real files through
+ * the same readers a user's own downloads go through. Run by a maintainer when a source file
+ * changes: `npx tsx scripts/build-embedded.ts <source-folder>`, where the folder holds the
+ * originals under the paths listed below (origins and licences: data/SOURCES.md).
  */
 import { createReadStream, createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 
-const sharedDir = process.argv[2] ?? new URL('../../shared/data', import.meta.url).pathname;
+const sourceDir = process.argv[2];
+if (sourceDir === undefined) {
+  console.error('usage: npx tsx scripts/build-embedded.ts <source-folder>  (see data/SOURCES.md)');
+  process.exit(2);
+}
 const outDir = new URL('../data/embedded', import.meta.url).pathname;
 
-/** source path under shared/data -> file name under data/embedded (gzip added). */
+/** source path under the source folder -> file name under data/embedded (gzip added). */
 const files: Record<string, string> = {
   'ots-2017/exports_hs4.csv': 'ots_exports_hs4_2017.csv.gz',
   'ots-2017/gdp_population.csv': 'ots_gdp_population_2017.csv.gz',
@@ -29,7 +34,7 @@ const files: Record<string, string> = {
 mkdirSync(outDir, { recursive: true });
 for (const [from, to] of Object.entries(files)) {
   await pipeline(
-    createReadStream(join(sharedDir, from)),
+    createReadStream(join(sourceDir, from)),
     createGzip({ level: 9 }),
     createWriteStream(join(outDir, to)),
   );

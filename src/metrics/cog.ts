@@ -10,7 +10,7 @@
  * Computed as T[p] − Σ_{q: M[c,q]=1} φ[p,q] a[q] with a[q] = kp[q] / (σ Σ_p' φ[p',q]) and
  * T[p] = Σ_q φ[p,q] a[q] over all q: one dense product per year, then nnz(M) · P per year
  * instead of C · P². φ's column q is read as a row of φᵀ (φ itself when symmetric).
- * Source: docs/complexity.md §8; /work/shared/docs/methods/complexity.md §8.
+ * Source: docs/complexity.md §8; docs/methods/complexity.md §8.
  */
 import { MetricInputError } from '../errors.ts';
 import { columnSums } from './density.ts';

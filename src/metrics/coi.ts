@@ -8,7 +8,7 @@
  * kp and σ are ECI's raw eigenvector and scale (eci.ts, `_complexityVectors`). Locations with
  * k_c = 0 get NaN (an empty cell) and are left out of the standardisation; products without a
  * kp (k_p = 0) or without a density (a φ column summing to 0) add nothing to the sum.
- * Source: docs/complexity.md §7; /work/shared/docs/methods/complexity.md §7.
+ * Source: docs/complexity.md §7; docs/methods/complexity.md §7.
  */
 import { MetricInputError } from '../errors.ts';
 import { checkCount, checkShape } from './matrix.ts';

@@ -14,7 +14,7 @@
  * Locations with diversity 0 and products with ubiquity 0 get NaN ECI/PCI/COI/COG (empty cells)
  * and a warning listing them; every other value is still computed (Stata leaves the whole year
  * empty instead).
- * Source: docs/complexity.md; /work/shared/docs/methods/complexity.md.
+ * Source: docs/complexity.md; docs/methods/complexity.md.
  */
 import { MetricInputError } from '../errors.ts';
 import { resolveComplexity, type ComplexityOptions } from './complexity-options.ts';

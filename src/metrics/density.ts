@@ -10,7 +10,7 @@
  * Computed from the non-zero cells of L: each adds a row of φ into its location's row, so the
  * cost is nnz(L) · P rather than C · P²; the loop runs product by product over blocks of output
  * columns, so each φ row is read once per block and the output block stays in cache.
- * Source: docs/complexity.md §5; /work/shared/docs/methods/complexity.md §5.
+ * Source: docs/complexity.md §5; docs/methods/complexity.md §5.
  */
 import { checkBinary, checkCount, checkNonNegative, checkShape, columnBlock, sparseColumns } from './matrix.ts';
 import { _proximitySums } from './proximity-sums.ts';

@@ -1,6 +1,6 @@
 /**
  * Diversity k_c = Σ_p M[c,p]: how many products a location is present in.
- * Source: docs/complexity.md §3; /work/shared/docs/methods/complexity.md §3.
+ * Source: docs/complexity.md §3; docs/methods/complexity.md §3.
  */
 import { checkCount, checkShape } from './matrix.ts';
 

@@ -13,7 +13,7 @@
  * 5. ECI = (kc − μ) / σ; PCI = (kp − μ) / σ (pci.ts) — the same μ and σ.
  *
  * Locations with k_c = 0 get NaN (an empty cell), products with k_p = 0 likewise.
- * Source: docs/complexity.md §6; /work/shared/docs/methods/complexity.md §6.
+ * Source: docs/complexity.md §6; docs/methods/complexity.md §6.
  */
 import { MetricInputError } from '../errors.ts';
 import { diversity } from './diversity.ts';

@@ -2,7 +2,7 @@
  * The presence matrix: M[c,p] = 1 iff RCA[c,p] > threshold (strictly greater, Stata's rule;
  * py-ecomplexity uses >=), else 0. The same rule applies to RPOP. A user-supplied ("manual")
  * M is used as given after checkPresence().
- * Source: docs/complexity.md §2; /work/shared/docs/methods/complexity.md §2.
+ * Source: docs/complexity.md §2; docs/methods/complexity.md §2.
  */
 import { MetricInputError } from '../errors.ts';
 import { checkBinary, checkCount, checkShape } from './matrix.ts';

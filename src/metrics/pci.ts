@@ -4,7 +4,7 @@
  * ECI's, not PCI's own (Stata's normalisation; it keeps ECI = mean PCI of a location's products
  * up to the eigenvalue). eci.ts holds the shared kernel and the full derivation.
  * Products with k_p = 0 get NaN (an empty cell).
- * Source: docs/complexity.md §6; /work/shared/docs/methods/complexity.md §6.
+ * Source: docs/complexity.md §6; docs/methods/complexity.md §6.
  */
 import { diversity } from './diversity.ts';
 import { _complexityVectors, standardise } from './eci.ts';

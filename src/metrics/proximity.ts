@@ -12,7 +12,7 @@
  * MᵀM is computed from the sparse rows of M: for each location, every pair of its present
  * products gets +1 (Σ_c k_c² / 2 increments instead of P² · C multiplications), in product-major
  * order so that the writes stay within one row of C. Measured in bench/complexity.bench.ts.
- * Source: docs/complexity.md §4; /work/shared/docs/methods/complexity.md §4.
+ * Source: docs/complexity.md §4; docs/methods/complexity.md §4.
  */
 import { InvalidOptionError } from '../errors.ts';
 import { checkBinary, checkCount, checkShape, sparseColumns, sparseRows } from './matrix.ts';

@@ -5,7 +5,7 @@
  *
  * X = exports of location c in product p (a rectangular year: missing pairs are 0). RCA is 0
  * where it is undefined (the location or the product exports nothing).
- * Source: docs/complexity.md §1; /work/shared/docs/methods/complexity.md §1.
+ * Source: docs/complexity.md §1; docs/methods/complexity.md §1.
  */
 import { checkCount, checkNonNegative, checkShape } from './matrix.ts';
 

@@ -6,7 +6,7 @@
  * Locations without a population are dropped before this is called (the orchestrator,
  * complexity.ts, does that and says which), so every pop[c] here must be finite and > 0.
  * RPOP is 0 where it is undefined (nobody exports the product).
- * Source: docs/complexity.md §1; /work/shared/docs/methods/complexity.md §1.
+ * Source: docs/complexity.md §1; docs/methods/complexity.md §1.
  */
 import { MetricInputError } from '../errors.ts';
 import { checkCount, checkNonNegative, checkShape } from './matrix.ts';

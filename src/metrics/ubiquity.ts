@@ -1,6 +1,6 @@
 /**
  * Ubiquity k_p = Σ_c M[c,p]: how many locations are present in a product.
- * Source: docs/complexity.md §3; /work/shared/docs/methods/complexity.md §3.
+ * Source: docs/complexity.md §3; docs/methods/complexity.md §3.
  */
 import { checkCount, checkShape } from './matrix.ts';
 

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yazl from 'yazl';
 import { TradeStore } from '../../src/data/index.ts';
 import { KaravanError } from '../../src/errors.ts';
-import { openTempStore, sharedData, tempDir, writeTemp } from '../support/store.ts';
+import { readFixture } from '../support/fixtures.ts';
+import { openTempStore, tempDir, writeTemp } from '../support/store.ts';
 import { writeZip } from '../support/zip.ts';
 
 const header = '"t","i","j","k","v","q"';
@@ -138,12 +139,12 @@ describe('bad input', () => {
   });
 
   it('a truncated gzip', async () => {
-    const full = gzipSync(readFileSync(join(sharedData, 'baci-sample/BACI_HS92_Y2021_V202301_from_AFG_ZAF.csv')));
+    const full = gzipSync(readFixture('baci-sample/BACI_HS92_Y2021_V202301_from_AFG_ZAF.csv'));
     await expectRejected(writeTemp(dir.path, 'cut.csv.gz', full.subarray(0, Math.floor(full.length / 2))), { code: 'KRV_INGEST_BAD_ARCHIVE' });
   });
 
   it('a truncated zip, and a zip without CSV', async () => {
-    const zip = await writeZip(join(dir.path, 'full.zip'), { 'BACI_HS92_Y2021_V202301.csv': readFileSync(join(sharedData, 'baci-sample/BACI_HS92_Y2021_V202301_from_AFG_ZAF.csv')) });
+    const zip = await writeZip(join(dir.path, 'full.zip'), { 'BACI_HS92_Y2021_V202301.csv': readFixture('baci-sample/BACI_HS92_Y2021_V202301_from_AFG_ZAF.csv') });
     const bytes = readFileSync(zip);
     await expectRejected(writeTemp(dir.path, 'cut.zip', bytes.subarray(0, Math.floor(bytes.length * 0.6))), { code: 'KRV_INGEST_BAD_ARCHIVE' });
     await expectRejected(await writeZip(join(dir.path, 'nocsv.zip'), { 'readme.txt': 'hello' }), { code: 'KRV_INGEST_BAD_ARCHIVE' });

@@ -4,7 +4,8 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TradeStore } from '../../src/data/index.ts';
 import { KaravanError } from '../../src/errors.ts';
-import { openTempStore, sharedData, tempDir, writeTemp } from '../support/store.ts';
+import { fixturePath, readFixtureText } from '../support/fixtures.ts';
+import { openTempStore, tempDir, writeTemp } from '../support/store.ts';
 
 describe('TradeStore with the embedded default data', () => {
   let store: TradeStore;
@@ -58,7 +59,7 @@ describe('TradeStore with the embedded default data', () => {
     expect(row!.value_usd).toBeCloseTo(52051, 6);
     expect(row!.qty_tonnes).toBeCloseTo(13.235, 9);
     const [na] = await store.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM flows WHERE qty_tonnes IS NULL`);
-    const raw = readFileSync(join(sharedData, 'baci-sample/BACI_HS92_Y2021_V202301_from_AFG_ZAF.csv'), 'utf8');
+    const raw = readFixtureText('baci-sample/BACI_HS92_Y2021_V202301_from_AFG_ZAF.csv');
     expect(na!.n).toBe(raw.split('\n').filter((l) => /"\s*NA"/.test(l)).length);
     const [short] = await store.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM flows WHERE length(product) <> 6`);
     expect(short!.n).toBe(0);
@@ -104,7 +105,7 @@ describe('TradeStore ingest', () => {
     const dir = tempDir();
     try {
       const csv = join(dir.path, 'sample.csv');
-      copyFileSync(join(sharedData, 'baci-sample/BACI_HS92_Y2021_V202301_from_AFG_ZAF.csv'), csv);
+      copyFileSync(fixturePath('baci-sample/BACI_HS92_Y2021_V202301_from_AFG_ZAF.csv'), csv);
       const first = await store.ingest(csv);
       expect(first.status).toBe('imported');
       expect(first.dataset.rows).toBe(71192);

@@ -16,14 +16,12 @@
  *
  * An input's acceptance is the strictest of its mutations'.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { crc32, gzipSync } from 'node:zlib';
 import yazl from 'yazl';
 import type { IngestOptions, TradeStore } from '../../src/data/index.ts';
 import { yearRange } from '../../src/data/ingest.ts';
 import { rng } from '../support/reliability.ts';
-import { sharedData } from '../support/store.ts';
+import { readFixture } from '../support/fixtures.ts';
 
 export type Reader = 'baci' | 'comtrade' | 'exports';
 export type Acceptance = 'must' | 'may' | 'never';
@@ -64,7 +62,7 @@ export async function fuzzContext(store: TradeStore): Promise<FuzzContext> {
   const alias = await store.query<{ code: string; iso3: string }>(`SELECT code, iso3 FROM country_alias`);
   return {
     alias: new Map(alias.map((a) => [a.code.trim().toUpperCase(), a.iso3])),
-    baciCountryCodes: readFileSync(join(sharedData, 'baci-codes/country_codes_V202201.csv')),
+    baciCountryCodes: readFixture('baci-codes/country_codes_V202201.csv'),
     yearMin: yearRange.min,
     yearMax: yearRange.max,
   };

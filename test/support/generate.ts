@@ -4,22 +4,14 @@
  * (quoted header, padded quantities, NA, codes without leading zero, CRLF). Each replica is a
  * new (year, importer) block, so keys stay unique. Used by the crash test and the benchmark.
  */
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { join } from 'node:path';
-
-const samplePath = join(
-  new URL('../../../shared/data/', import.meta.url).pathname,
-  'baci-sample/BACI_HS92_Y2021_V202301_from_AFG_ZAF.csv',
-);
+import { readFixtureText } from './fixtures.ts';
 
 /** Importer codes to rotate through: BACI's own country list (V202201), one code per ISO3. */
 const importerCodes = [
   ...new Map(
-    readFileSync(
-      join(new URL('../../../shared/data/', import.meta.url).pathname, 'baci-codes/country_codes_V202201.csv'),
-      'utf8',
-    )
+    readFixtureText('baci-codes/country_codes_V202201.csv')
       .split(/\r?\n/)
       .slice(1)
       .map((line) => [line.split(',').at(-1)!, Number(line.split(',')[0])] as const)
@@ -36,7 +28,10 @@ export async function writeBaciLike(
   targetRows: number,
   options: { yearsFirst?: boolean } = {},
 ): Promise<number> {
-  const lines = readFileSync(samplePath, 'utf8').split(/\r?\n/).slice(1).filter(Boolean);
+  const lines = readFixtureText('baci-sample/BACI_HS92_Y2021_V202301_from_AFG_ZAF.csv')
+    .split(/\r?\n/)
+    .slice(1)
+    .filter(Boolean);
   const parsed = lines.map((line) => {
     const [, i, , k, v, q] = line.split(',');
     return { i: i!, k: k!, v: v!, q: q! };

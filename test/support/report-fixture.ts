@@ -11,8 +11,9 @@
  * Quantities: tonnes = value in USD m x 5 (unit value 200,000 USD/t) except C's p2 to B at
  * 100,000 USD/t, so the rivals' unit values differ.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readFixtureText } from './fixtures.ts';
 
 export const fixtureFactors: Record<number, number> = {
   2016: 0.4,
@@ -40,12 +41,7 @@ export const exampleFlows: Array<
 function fillerCodes(): number[] {
   const used = new Set<number>(Object.values(fixtureCountries));
   const seen = new Set<string>();
-  const lines = readFileSync(
-    join(new URL('../../../shared/data/', import.meta.url).pathname, 'baci-codes/country_codes_V202201.csv'),
-    'utf8',
-  )
-    .split(/\r?\n/)
-    .slice(1);
+  const lines = readFixtureText('baci-codes/country_codes_V202201.csv').split(/\r?\n/).slice(1);
   const codes: number[] = [];
   for (const line of lines) {
     const code = Number(line.split(',')[0]);

@@ -4,8 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TradeStore } from '../../src/data/index.ts';
 
-export const sharedData = new URL('../../../shared/data/', import.meta.url).pathname;
-
 export function tempDir(prefix = 'karavan-test-'): { path: string; cleanup: () => void } {
   const path = mkdtempSync(join(tmpdir(), prefix));
   return { path, cleanup: () => rmSync(path, { recursive: true, force: true }) };

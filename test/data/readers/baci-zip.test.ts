@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TradeStore } from '../../../src/data/index.ts';
-import { openTempStore, sharedData, tempDir } from '../../support/store.ts';
+import { readFixture, readFixtureText } from '../../support/fixtures.ts';
+import { openTempStore, tempDir } from '../../support/store.ts';
 import { writeZip } from '../../support/zip.ts';
 
 describe('BACI release zip', () => {
@@ -16,12 +16,12 @@ describe('BACI release zip', () => {
   });
 
   it('reads yearly members of a zip as one dataset, using the release country list', async () => {
-    const sample = readFileSync(join(sharedData, 'baci-sample/BACI_HS92_Y2021_V202301_from_AFG_ZAF.csv'), 'utf8');
+    const sample = readFixtureText('baci-sample/BACI_HS92_Y2021_V202301_from_AFG_ZAF.csv');
     const y2020 = '"t","i","j","k","v","q"\n2020,4,381,10121,1.000,"        NA"\n2020,112,398,843351,2500.5,"      120.000"\n';
     const zip = await writeZip(join(dir.path, 'BACI_HS92_V202301.zip'), {
       'BACI_HS92_Y2020_V202301.csv': y2020,
       'BACI_HS92_Y2021_V202301.csv': sample,
-      'country_codes_V202301.csv': readFileSync(join(sharedData, 'baci-codes/country_codes_V202201.csv')),
+      'country_codes_V202301.csv': readFixture('baci-codes/country_codes_V202201.csv'),
       'Readme.txt': 'release readme',
     });
     const result = await store.ingest(zip);

@@ -1,7 +1,7 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseColumnMap, type TradeStore } from '../../../src/data/index.ts';
-import { openTempStore, sharedData, tempDir, writeTemp } from '../../support/store.ts';
+import { fixturePath } from '../../support/fixtures.ts';
+import { openTempStore, tempDir, writeTemp } from '../../support/store.ts';
 
 describe('exporter x product table reader', () => {
   let store: TradeStore;
@@ -14,7 +14,7 @@ describe('exporter x product table reader', () => {
   });
 
   it('reads the real OTS 2017 HS4 table (recognised from its header)', async () => {
-    const result = await store.ingest(join(sharedData, 'ots-2017/exports_hs4.csv'), { source: 'ots', hsRevision: 'HS07' });
+    const result = await store.ingest(fixturePath('ots-2017/exports_hs4.csv'), { source: 'ots', hsRevision: 'HS07' });
     expect(result.dataset).toMatchObject({ format: 'exports', kind: 'exports', rows: 176971, years: [2017], exporters: 224, productLevels: [4] });
     const [blr] = await store.query<{ bn: number }>(`SELECT sum(value_usd) / 1e9 AS bn FROM exports WHERE exporter = 'BLR'`);
     expect(blr!.bn).toBeCloseTo(30.33, 2);
