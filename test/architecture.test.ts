@@ -5,7 +5,9 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { allowedImports, type Stage } from '../eslint.config.js';
 
 const srcDir = new URL('../src/', import.meta.url).pathname;
 
@@ -21,50 +23,50 @@ const files = listFiles(srcDir).map((path) => ({
   text: readFileSync(path, 'utf8'),
 }));
 
-function importsOf(text: string): string[] {
-  return [...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
-    (m) => (m[1] ?? m[2])!,
-  );
+/** The ESLint rules that hold the stages apart (eslint.config.js), run on one sample file. */
+async function lintMessages(filePath: string, code: string): Promise<string[]> {
+  const result = await eslint.lintText(code, { filePath: join(repoDir, filePath) });
+  return result.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`));
 }
 
-/** Folders each stage may import from (besides itself and src/errors.ts). */
-const allowed: Record<string, string[]> = {
-  data: [],
-  metrics: [],
-  machinery: [],
-  analysis: ['data', 'metrics', 'machinery'],
-  report: ['data', 'metrics', 'machinery', 'analysis'],
-  cli: ['data', 'metrics', 'machinery', 'analysis', 'report', 'server'],
-  server: ['data', 'metrics', 'machinery', 'analysis', 'report'],
-};
+const repoDir = new URL('../', import.meta.url).pathname;
+const eslint = new ESLint({ cwd: repoDir });
+const stages = Object.keys(allowedImports) as Stage[];
 
 describe('architecture', () => {
-  it('imports flow one way between stages', () => {
-    const violations: string[] = [];
-    for (const file of files) {
-      const stage = file.path.split('/')[0]!;
-      if (!(stage in allowed)) continue;
-      for (const spec of importsOf(file.text)) {
-        if (!spec.startsWith('.')) continue;
-        const target = relative(srcDir, join(srcDir, file.path, '..', spec)).split('/')[0]!;
-        if (target === stage || target.endsWith('.ts')) continue;
-        if (!allowed[stage]!.includes(target)) violations.push(`${file.path} imports ${spec}`);
+  // `npm test` lints the whole tree; these cases prove that each boundary rule fires, so a broken config cannot pass.
+  it('imports flow one way between stages: every forbidden pair is an ESLint error, every allowed one is not', async () => {
+    const misses: string[] = [];
+    for (const stage of stages) {
+      for (const target of stages) {
+        if (target === stage) continue;
+        const code = `import { x } from '../${target}/thing.ts';\nexport const y = x;\n`;
+        const messages = await lintMessages(`src/${stage}/sample.ts`, code);
+        const restricted = messages.some((m) => m.startsWith('no-restricted-imports'));
+        const allowed = allowedImports[stage].includes(target);
+        if (restricted === allowed) misses.push(`${stage} -> ${target}: ${allowed ? 'refused' : 'accepted'}`);
       }
     }
-    expect(violations).toEqual([]);
+    expect(misses).toEqual([]);
   });
 
-  it('DuckDB is used only in src/data/', () => {
-    const users = files.filter((f) => /@duckdb\//.test(f.text) && !f.path.startsWith('data/')).map((f) => f.path);
-    expect(users).toEqual([]);
+  it('DuckDB is used only in src/data/, and metrics/ and machinery/ do no I/O', async () => {
+    const duckdb = `import { DuckDBInstance } from '@duckdb/node-api';\nexport const d = DuckDBInstance;\n`;
+    expect(await lintMessages('src/analysis/sample.ts', duckdb)).toEqual([
+      expect.stringMatching(/DuckDB is used only/),
+    ]);
+    expect(await lintMessages('src/data/sample.ts', duckdb)).toEqual([]);
+    const io = `import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n`;
+    expect(await lintMessages('src/metrics/sample.ts', io)).toEqual([expect.stringMatching(/no I\/O/)]);
+    expect(await lintMessages('src/machinery/sample.ts', io)).toEqual([expect.stringMatching(/no I\/O/)]);
+    expect(await lintMessages('src/report/sample.ts', io)).toEqual([]);
   });
 
-  it('metrics/ and machinery/ do no I/O', () => {
-    const users = files
-      .filter((f) => /^(metrics|machinery)\//.test(f.path))
-      .filter((f) => importsOf(f.text).some((spec) => /^node:(fs|child_process|net|http)/.test(spec)))
-      .map((f) => f.path);
-    expect(users).toEqual([]);
+  it('web/ shares only types with the server code', async () => {
+    const value = `import { buildReport } from '../../src/analysis/index.ts';\nexport const b = buildReport;\n`;
+    const type = `import type { NeedsResult } from '../../src/analysis/index.ts';\nexport type N = NeedsResult;\n`;
+    expect(await lintMessages('web/src/sample.ts', value)).toEqual([expect.stringMatching(/HTTP only/)]);
+    expect(await lintMessages('web/src/sample.ts', type)).toEqual([]);
   });
 
   it('no SQL text is built by interpolating values', () => {

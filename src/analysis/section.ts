@@ -43,7 +43,11 @@ export function cagr(startUsd: number | null | undefined, endUsd: number, years:
 export function zScores(values: ArrayLike<number>): Float64Array {
   let n = 0;
   let sum = 0;
-  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i]!)) (n++, (sum += values[i]!));
+  for (let i = 0; i < values.length; i++)
+    if (Number.isFinite(values[i]!)) {
+      n++;
+      sum += values[i]!;
+    }
   const mean = n > 0 ? sum / n : 0;
   let ss = 0;
   for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i]!)) ss += (values[i]! - mean) ** 2;

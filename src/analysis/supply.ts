@@ -97,7 +97,10 @@ export async function exporterSupply(store: TradeStore, options: SupplyOptions):
     if (!(exportsUsd > 0)) continue;
     const rca = row !== undefined ? caps.result.advantage[row * P + p]! : Number.NaN;
     const competitive = row !== undefined && caps.result.mcp[row * P + p] === 1;
-    if (competitive) (competitiveProducts++, (competitiveUsd += exportsUsd));
+    if (competitive) {
+      competitiveProducts++;
+      competitiveUsd += exportsUsd;
+    }
     const pci = caps.result.pci[p]!;
     const product = caps.matrix.products[p]!;
     all.push({

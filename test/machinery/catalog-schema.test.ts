@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { KaravanError, BadCatalogError } from '../../src/errors.ts';
+import { type KaravanError, BadCatalogError } from '../../src/errors.ts';
 import { findMachine, mergeCatalogs, parseCatalog } from '../../src/machinery/index.ts';
 import {
   catalogTopKeys,

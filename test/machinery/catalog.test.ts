@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KaravanError, MachineryInputError, UnknownMachineError } from '../../src/errors.ts';
+import { type KaravanError, MachineryInputError, UnknownMachineError } from '../../src/errors.ts';
 import { closestIds, findCrop, findMachine } from '../../src/machinery/index.ts';
 import { levenshteinDistance } from '../../src/machinery/suggest.ts';
 import { catalog } from './helpers.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KaravanError, MachineryInputError, UnknownMachineError } from '../../src/errors.ts';
+import { type KaravanError, MachineryInputError, UnknownMachineError } from '../../src/errors.ts';
 import {
   requireNoMachineFields,
   resolveScenario,

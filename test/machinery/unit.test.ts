@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KaravanError, MachineryInputError, UnknownMachineError } from '../../src/errors.ts';
+import { type KaravanError, MachineryInputError, UnknownMachineError } from '../../src/errors.ts';
 import { resolveUnit } from '../../src/machinery/index.ts';
 import { catalog } from './helpers.ts';
 

@@ -816,7 +816,7 @@ async function xlsxParses(body: Buffer): Promise<boolean> {
   const known = xlsxChecked.get(key);
   if (known !== undefined) return known;
   if (xlsxChecked.size >= xlsxLoadsAtMost) return body.subarray(0, 4).toString('hex') === '504b0304';
-  let ok = false;
+  let ok: boolean;
   try {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(body as unknown as ArrayBuffer);

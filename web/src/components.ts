@@ -57,7 +57,7 @@ export function errorBox(error: unknown): HTMLElement {
 /** Text with `karavan ...` commands set as code so they can be copied. */
 export function commandText(text: string): HTMLElement {
   const out = h('span', {});
-  const pattern = /(karavan [a-z-]+(?: [\w.\/=<>-]+)*)/g;
+  const pattern = /(karavan [a-z-]+(?: [\w./=<>-]+)*)/g;
   let last = 0;
   for (const match of text.matchAll(pattern)) {
     out.append(text.slice(last, match.index));
