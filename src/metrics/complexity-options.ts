@@ -18,6 +18,12 @@ export interface ComplexityOptions {
   continuous?: boolean;
   /** Asymmetric proximity φ[p,q] = C[p,q] / k_q. @default false */
   asymmetric?: boolean;
+  /**
+   * Density over each product's k nearest products only (Stata's `knn(k)`, density-knn.ts): a
+   * whole number from 1 to the number of products of each year; null = all products. COI uses
+   * this density; COG still uses the whole proximity (as Stata). @default null
+   */
+  knn?: number | null;
 }
 
 export type ResolvedComplexityOptions = Required<ComplexityOptions>;
@@ -27,6 +33,7 @@ export const complexityDefaults: Readonly<ResolvedComplexityOptions> = Object.fr
   presence: 'rca',
   continuous: false,
   asymmetric: false,
+  knn: null,
 });
 
 /** Validates and fills in defaults. @throws InvalidOptionError naming the field. */
@@ -44,6 +51,13 @@ export function resolveComplexity(options: ComplexityOptions = {}): ResolvedComp
   for (const key of ['continuous', 'asymmetric'] as const) {
     if (typeof o[key] !== 'boolean')
       throw new InvalidOptionError(`invalid ${key}: ${String(o[key])}`, { value: String(o[key]) });
+  }
+  // The upper bound (the number of products) is per year; complexity() checks it.
+  if (o.knn !== null && (typeof o.knn !== 'number' || !Number.isInteger(o.knn) || o.knn < 1)) {
+    throw new InvalidOptionError(`invalid knn: ${String(o.knn)}`, {
+      value: String(o.knn),
+      hint: 'give a whole number of neighbours, at least 1 and at most the number of products',
+    });
   }
   if (o.continuous && o.asymmetric) {
     throw new InvalidOptionError('invalid asymmetric: true (continuous proximity is symmetric; use one or the other)', {

@@ -10,6 +10,8 @@
  * - `manual`: M is `input.presence` as given (0/1); RCA is still computed from the values.
  * Proximity: discrete symmetric (default), `asymmetric`, or `continuous` (Pearson on RCA/RPOP,
  * and then density weighs by RCA/RPOP instead of M).
+ * With `knn`, density (and so COI) uses each product's k nearest products only (density-knn.ts);
+ * COG keeps the whole proximity, as Stata's does.
  *
  * Locations with diversity 0 and products with ubiquity 0 get NaN ECI/PCI/COI/COG (empty cells)
  * and a warning listing them; every other value is still computed (Stata leaves the whole year
@@ -21,12 +23,13 @@ import { resolveComplexity, type ComplexityOptions } from './complexity-options.
 import { _cog, _cogFromSums, _cogWeights, cogDiscrete } from './cog.ts';
 import { coi } from './coi.ts';
 import { _columnSumsFromTotals, _density, _densityDiscrete, _densityFromSums, columnSums } from './density.ts';
+import { _knnDensityInPlace, checkNeighbours } from './density-knn.ts';
 import { _proximitySums, _proximityTotals } from './proximity-sums.ts';
 import { diversity } from './diversity.ts';
 import { _complexityVectors, standardise } from './eci.ts';
 import { checkBinary, checkCount, checkNonNegative, checkShape } from './matrix.ts';
 import { mcp } from './mcp.ts';
-import { continuousProximity } from './proximity.ts';
+import { continuousProximity, proximity } from './proximity.ts';
 import { _rca } from './rca.ts';
 import { rpop } from './rpop.ts';
 import { ubiquity } from './ubiquity.ts';
@@ -135,6 +138,7 @@ export function complexity(input: ComplexityYearInput, options: ComplexityOption
     });
   }
   if (products < 2) throw new MetricInputError(`${label}: complexity needs at least 2 products, got ${products}`);
+  if (o.knn !== null) checkNeighbours(o.knn, products, ` (${label} has ${products} products)`);
   let total = 0;
   for (let i = 0; i < values.length; i++) total += values[i]!;
   if (total === 0 && o.presence !== 'manual') throw new MetricInputError(`${label}: all values are zero`);
@@ -172,8 +176,12 @@ export function complexity(input: ComplexityYearInput, options: ComplexityOption
     // Continuous proximity is dense: form φ (P × P) and use the dense products.
     const phi = continuousProximity(advantage, rows, products);
     const phiSums = columnSums(phi, products);
-    densityValues = _density(advantage, rows, products, phi, phiSums);
     cogValues = _cog(m, rows, products, phi, phiSums, vectors.kp, vectors.sd, div, phi);
+    // COG has used φ; the knn density may now overwrite it.
+    densityValues =
+      o.knn === null
+        ? _density(advantage, rows, products, phi, phiSums)
+        : _knnDensityInPlace(advantage, rows, products, phi, o.knn);
   } else if (o.asymmetric) {
     // Discrete proximity is never formed (proximity-sums.ts): O(C · nnz(M)) per year. Density
     // and COG read the asymmetric φ with different weightings, so they run one after the other.
@@ -190,6 +198,11 @@ export function complexity(input: ComplexityYearInput, options: ComplexityOption
     const [forDensity, forCog] = _proximitySums(m, rows, products, ubi, [new Float64Array(products).fill(1), a], 'max');
     densityValues = _densityFromSums(forDensity!.perLocation, columnSumsOfPhi, m, rows, products);
     cogValues = _cogFromSums(forCog!.perLocation, forCog!.total, a, m, rows, products, vectors.kp, div);
+  }
+  if (o.knn !== null && !o.continuous) {
+    // The k nearest neighbours need φ itself (P × P), which the discrete path above never forms.
+    const phi = proximity(m, rows, products, { asymmetric: o.asymmetric });
+    densityValues = _knnDensityInPlace(m, rows, products, phi, o.knn);
   }
   const coiValues = coi(densityValues, m, rows, products, vectors.kp, vectors.sd, div);
 

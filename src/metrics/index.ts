@@ -79,6 +79,7 @@ export { coOccurrence, continuousProximity, proximity, proximityDefaults, resolv
 export type { ProximityOptions, ResolvedProximityOptions } from './proximity.ts';
 export { columnSums, density, densityDiscrete } from './density.ts';
 export type { DiscreteDensity } from './density.ts';
+export { knnDensity, stataKnnThreshold } from './density-knn.ts';
 export { lanczosLargest, symmetricTridiagonalEigen } from './eigen.ts';
 export type { LanczosOptions, LargestEigenpair, SymmetricEigen } from './eigen.ts';
 export { eci, standardise } from './eci.ts';

@@ -83,6 +83,42 @@ describe('karavan complexity', () => {
     expect(cont.code).toBe(0);
   });
 
+  it('--knn N: density over the N nearest products, as Stata knn(N); N must be 1..number of products', async () => {
+    const out = join(dir, 'knn.csv');
+    const { code, stderr } = await run('complexity', ...input, '--knn', '5', '--out', out);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const lines = readFileSync(out, 'utf8').trimEnd().split('\n');
+    const header = lines[0]!.split(',');
+    const ours = new Map(
+      lines.slice(1).map((line) => {
+        const f = line.split(',');
+        return [`${f[0]} ${f[1]} ${f[2]}`, Number(f[header.indexOf('density')])] as const;
+      }),
+    );
+    const stata = readFileSync(fixtures + 'stata_knn_5.1995.csv', 'utf8')
+      .trimEnd()
+      .split('\n');
+    const stataDensity = stata[0]!.split(',').indexOf('density');
+    expect(stata.length).toBe(301);
+    for (const line of stata.slice(1)) {
+      const f = line.split(',');
+      expect(Math.abs(ours.get(`${f[0]} ${f[1]} ${f[2]}`)! - Number(f[stataDensity]))).toBeLessThan(1e-12);
+    }
+    // The plain density of 1995 aut 1704 is 0.4625 (stata_ground_truth.csv); its 5 nearest give 0.52.
+    expect(ours.get('1995 aut 1704')).toBeCloseTo(0.52, 12);
+
+    for (const bad of ['0', '=-3', '2.5', 'ten', '']) {
+      const flag = bad.startsWith('=') ? [`--knn${bad}`] : ['--knn', bad];
+      const r = await run('complexity', ...input, ...flag, '--out', join(dir, 'x.csv'));
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`error KRV_OPT_INVALID: invalid knn: ${bad.replace(/^=/, '')}`);
+    }
+    const tooMany = await run('complexity', ...input, '--knn', '31', '--out', join(dir, 'x.csv'));
+    expect(tooMany.code).toBe(1);
+    expect(tooMany.stderr).toContain('error KRV_OPT_INVALID: invalid knn: 31 (year 1995 has 30 products)');
+  });
+
   it('explains bad flags and bad input with a code', async () => {
     const missing = await run('complexity', '--input', fixtures + 'trade_data_sample.csv', '--out', join(dir, 'x.csv'));
     expect(missing.code).toBe(1);

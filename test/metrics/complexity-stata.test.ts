@@ -85,6 +85,13 @@ describe('complexity() against Stata ecomplexity', () => {
     expect(c.compared.density).toBe(300);
   });
 
+  it('knn(5) density: each product keeps its 5 nearest products (Stata ties and threshold rounding); COI follows, COG does not', () => {
+    const c = run('stata_knn_5.1995.csv', { knn: 5 }, allColumns);
+    expect(c.failures).toEqual([]);
+    expect(c.compared.density).toBe(300);
+    expect(c.compared.coi).toBe(300);
+  });
+
   it('continuous proximity', () => {
     const c = run('stata_continuous.1995.csv', { continuous: true }, allColumns);
     expect(c.failures).toEqual([]);

@@ -28,7 +28,13 @@ const X = Float64Array.from([
 
 describe('complexity', () => {
   it("has Stata's defaults: RCA > 1, discrete symmetric proximity", () => {
-    expect(complexityDefaults).toEqual({ rcaThreshold: 1, presence: 'rca', continuous: false, asymmetric: false });
+    expect(complexityDefaults).toEqual({
+      rcaThreshold: 1,
+      presence: 'rca',
+      continuous: false,
+      asymmetric: false,
+      knn: null,
+    });
     expect(resolveComplexity()).toEqual(complexityDefaults);
     expect(Object.isFrozen(complexityDefaults)).toBe(true);
   });
@@ -39,6 +45,11 @@ describe('complexity', () => {
     expect(() => resolveComplexity({ presence: 'both' as never })).toThrow('invalid presence: both');
     expect(() => resolveComplexity({ continuous: 1 as never })).toThrow('invalid continuous: 1');
     expect(() => resolveComplexity({ continuous: true, asymmetric: true })).toThrow(/invalid asymmetric/);
+    for (const knn of [0, -2, 2.5, Number.NaN, '3' as never]) {
+      expect(() => resolveComplexity({ knn })).toThrow(InvalidOptionError);
+      expect(() => resolveComplexity({ knn })).toThrow(`invalid knn: ${String(knn)}`);
+    }
+    expect(resolveComplexity({ knn: 3 }).knn).toBe(3);
   });
 
   it('returns every measure with consistent shapes', () => {
@@ -134,6 +145,34 @@ describe('complexity', () => {
       for (let c = 0; c < 6; c++) expect(other.eci[c]).toBeCloseTo(base.eci[c]!, 12);
       expect(Array.from(other.density)).not.toEqual(Array.from(base.density));
       expect(Array.from(other.cog)).not.toEqual(Array.from(base.cog));
+    }
+  });
+
+  it('knn: more neighbours than the year has products is an invalid option naming the year', () => {
+    const run = () => complexity({ locations: 4, products: 5, valuesUsd: X, label: 'year 1999' }, { knn: 6 });
+    expect(run).toThrow(InvalidOptionError);
+    expect(run).toThrow('invalid knn: 6 (year 1999 has 5 products)');
+    try {
+      run();
+    } catch (error) {
+      expect((error as { code?: string }).code).toBe('KRV_OPT_INVALID');
+    }
+  });
+
+  it('knn changes density and COI only; knn = all products gives the plain density, for every proximity', () => {
+    const Y = Float64Array.from([
+      9, 8, 7, 1, 1, 1, 8, 9, 1, 1, 0, 0, 1, 1, 9, 8, 7, 1, 0, 1, 1, 9, 9, 8, 5, 5, 5, 5, 5, 9, 1, 0, 0, 0, 2, 9,
+    ]);
+    for (const options of [{}, { asymmetric: true }, { continuous: true }]) {
+      const base = complexity({ locations: 6, products: 6, valuesUsd: Y }, options);
+      const all = complexity({ locations: 6, products: 6, valuesUsd: Y }, { ...options, knn: 6 });
+      for (let i = 0; i < 36; i++) expect(all.density[i]).toBeCloseTo(base.density[i]!, 12);
+      const near = complexity({ locations: 6, products: 6, valuesUsd: Y }, { ...options, knn: 1 });
+      expect(Array.from(near.density)).not.toEqual(Array.from(base.density));
+      expect(Array.from(near.coi)).not.toEqual(Array.from(base.coi));
+      expect(Array.from(near.cog)).toEqual(Array.from(base.cog));
+      expect(Array.from(near.eci)).toEqual(Array.from(base.eci));
+      expect(Array.from(near.mcp)).toEqual(Array.from(base.mcp));
     }
   });
 });

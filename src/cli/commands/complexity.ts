@@ -20,6 +20,7 @@ interface ComplexityFlags {
   presenceColumn?: string;
   continuous?: boolean;
   asymmetric?: boolean;
+  knn?: string;
   out?: string;
 }
 
@@ -33,6 +34,20 @@ export function parseThreshold(text: string | undefined): number | undefined {
       hint: 'give a number, e.g. --rca-threshold 1',
     });
   return value;
+}
+
+/**
+ * The --knn flag as a whole number >= 1: "invalid knn: <text>" otherwise. The upper bound, the
+ * number of products, is checked per year by the engine (same error).
+ */
+export function parseKnn(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\s*\d+\s*$/.test(text) || Number(text) < 1)
+    throw new InvalidOptionError(`invalid knn: ${text}`, {
+      value: text,
+      hint: 'give a whole number of neighbours from 1 to the number of products, e.g. --knn 10',
+    });
+  return Number(text);
 }
 
 export function required(flags: Record<string, unknown>, names: [key: string, flag: string][]): void {
@@ -72,6 +87,7 @@ export function registerComplexity(program: Command): void {
       `continuous proximity: (1 + Pearson correlation of RCA) / 2 (default: ${complexityDefaults.continuous})`,
     )
     .option('--asymmetric', `asymmetric proximity C[p,q] / k_q (default: ${complexityDefaults.asymmetric})`)
+    .option('--knn <n>', "density over each product's n nearest products only, 1..number of products (Stata knn())")
     .option('--out <file>', 'output CSV')
     .option(
       '--year <year>',
@@ -104,6 +120,7 @@ export function registerComplexity(program: Command): void {
         ...(flags.presence !== undefined && { presence: flags.presence as PresenceTest }),
         ...(flags.continuous !== undefined && { continuous: true }),
         ...(flags.asymmetric !== undefined && { asymmetric: true }),
+        ...(flags.knn !== undefined && { knn: parseKnn(flags.knn) }),
         ...(flags.population !== undefined && { populationFile: flags.population }),
         ...(flags.populationColumn !== undefined && { populationColumn: flags.populationColumn }),
         onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
@@ -131,6 +148,7 @@ async function complexityFromStoreCommand(flags: ComplexityFlags & { year?: stri
       ...(flags.rcaThreshold !== undefined && { rcaThreshold: parseThreshold(flags.rcaThreshold) }),
       ...(flags.continuous !== undefined && { continuous: true }),
       ...(flags.asymmetric !== undefined && { asymmetric: true }),
+      ...(flags.knn !== undefined && { knn: parseKnn(flags.knn) }),
     });
     for (const warning of y.warnings) process.stderr.write(`warning: ${warning}\n`);
     if (flags.out) {
