@@ -21,7 +21,8 @@ export interface ComplexityOptions {
   /**
    * Density over each product's k nearest products only (Stata's `knn(k)`, density-knn.ts): a
    * whole number from 1 to the number of products of each year; null = all products. COI uses
-   * this density; COG still uses the whole proximity (as Stata). @default null
+   * this density; COG still uses the whole proximity (as Stata). Discrete proximities only.
+   * @default null
    */
   knn?: number | null;
 }
@@ -57,6 +58,15 @@ export function resolveComplexity(options: ComplexityOptions = {}): ResolvedComp
     throw new InvalidOptionError(`invalid knn: ${String(o.knn)}`, {
       value: String(o.knn),
       hint: 'give a whole number of neighbours, at least 1 and at most the number of products',
+    });
+  }
+  if (o.knn !== null && o.continuous) {
+    // Stata's knn() rounding (density-knn.ts) decides whether the k-th neighbour is kept by the
+    // last bit of its proximity; continuous proximities differ from Stata's in those bits (its RCA
+    // uses float totals), so no result could be said to be Stata's (up to 13% off on its reference).
+    throw new InvalidOptionError(`invalid knn: ${o.knn} (not available with the continuous proximity)`, {
+      value: String(o.knn),
+      hint: 'use knn with the discrete proximity (symmetric or asymmetric), or the continuous proximity without knn',
     });
   }
   if (o.continuous && o.asymmetric) {

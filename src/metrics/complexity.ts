@@ -10,8 +10,8 @@
  * - `manual`: M is `input.presence` as given (0/1); RCA is still computed from the values.
  * Proximity: discrete symmetric (default), `asymmetric`, or `continuous` (Pearson on RCA/RPOP,
  * and then density weighs by RCA/RPOP instead of M).
- * With `knn`, density (and so COI) uses each product's k nearest products only (density-knn.ts);
- * COG keeps the whole proximity, as Stata's does.
+ * With `knn` (discrete proximities), density and so COI use each product's k nearest products
+ * only (density-knn.ts); COG keeps the whole proximity, as Stata's does.
  *
  * Locations with diversity 0 and products with ubiquity 0 get NaN ECI/PCI/COI/COG (empty cells)
  * and a warning listing them; every other value is still computed (Stata leaves the whole year
@@ -176,12 +176,8 @@ export function complexity(input: ComplexityYearInput, options: ComplexityOption
     // Continuous proximity is dense: form φ (P × P) and use the dense products.
     const phi = continuousProximity(advantage, rows, products);
     const phiSums = columnSums(phi, products);
+    densityValues = _density(advantage, rows, products, phi, phiSums);
     cogValues = _cog(m, rows, products, phi, phiSums, vectors.kp, vectors.sd, div, phi);
-    // COG has used φ; the knn density may now overwrite it.
-    densityValues =
-      o.knn === null
-        ? _density(advantage, rows, products, phi, phiSums)
-        : _knnDensityInPlace(advantage, rows, products, phi, o.knn);
   } else if (o.asymmetric) {
     // Discrete proximity is never formed (proximity-sums.ts): O(C · nnz(M)) per year. Density
     // and COG read the asymmetric φ with different weightings, so they run one after the other.
@@ -199,8 +195,9 @@ export function complexity(input: ComplexityYearInput, options: ComplexityOption
     densityValues = _densityFromSums(forDensity!.perLocation, columnSumsOfPhi, m, rows, products);
     cogValues = _cogFromSums(forCog!.perLocation, forCog!.total, a, m, rows, products, vectors.kp, div);
   }
-  if (o.knn !== null && !o.continuous) {
-    // The k nearest neighbours need φ itself (P × P), which the discrete path above never forms.
+  if (o.knn !== null) {
+    // Discrete proximities only (resolveComplexity refuses knn with continuous). The k nearest
+    // neighbours need φ itself (P × P), which the discrete paths above never form.
     const phi = proximity(m, rows, products, { asymmetric: o.asymmetric });
     densityValues = _knnDensityInPlace(m, rows, products, phi, o.knn);
   }

@@ -8,7 +8,9 @@
  *
  * Each product p keeps only its k closest products q (by the same φ[q,p] that weighs q in the
  * plain density, src/metrics/density.ts), and density is the proximity-weighted share of those
- * that location c has. L = M for the discrete proximities, RCA (or RPOP) for the continuous one.
+ * that location c has. L = M for the discrete proximities, RCA (or RPOP) for the continuous one
+ * (the engine offers knn with the discrete ones only: with a continuous φ the rounding below
+ * depends on bits where Karavan's φ and Stata's differ; see complexity-options.ts).
  * Details that decide the numbers, all Stata's (its reference output agrees to 4e-16, see
  * docs/complexity.md § Reference comparison):
  *

@@ -117,6 +117,11 @@ describe('karavan complexity', () => {
     const tooMany = await run('complexity', ...input, '--knn', '31', '--out', join(dir, 'x.csv'));
     expect(tooMany.code).toBe(1);
     expect(tooMany.stderr).toContain('error KRV_OPT_INVALID: invalid knn: 31 (year 1995 has 30 products)');
+    const continuous = await run('complexity', ...input, '--knn', '5', '--continuous', '--out', join(dir, 'x.csv'));
+    expect(continuous.code).toBe(1);
+    expect(continuous.stderr).toContain(
+      'error KRV_OPT_INVALID: invalid knn: 5 (not available with the continuous proximity)',
+    );
   });
 
   it('explains bad flags and bad input with a code', async () => {

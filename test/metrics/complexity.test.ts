@@ -50,6 +50,9 @@ describe('complexity', () => {
       expect(() => resolveComplexity({ knn })).toThrow(`invalid knn: ${String(knn)}`);
     }
     expect(resolveComplexity({ knn: 3 }).knn).toBe(3);
+    expect(() => resolveComplexity({ knn: 3, continuous: true })).toThrow(
+      'invalid knn: 3 (not available with the continuous proximity)',
+    );
   });
 
   it('returns every measure with consistent shapes', () => {
@@ -159,11 +162,11 @@ describe('complexity', () => {
     }
   });
 
-  it('knn changes density and COI only; knn = all products gives the plain density, for every proximity', () => {
+  it('knn changes density and COI only; knn = all products gives the plain density, for both discrete proximities', () => {
     const Y = Float64Array.from([
       9, 8, 7, 1, 1, 1, 8, 9, 1, 1, 0, 0, 1, 1, 9, 8, 7, 1, 0, 1, 1, 9, 9, 8, 5, 5, 5, 5, 5, 9, 1, 0, 0, 0, 2, 9,
     ]);
-    for (const options of [{}, { asymmetric: true }, { continuous: true }]) {
+    for (const options of [{}, { asymmetric: true }]) {
       const base = complexity({ locations: 6, products: 6, valuesUsd: Y }, options);
       const all = complexity({ locations: 6, products: 6, valuesUsd: Y }, { ...options, knn: 6 });
       for (let i = 0; i < 36; i++) expect(all.density[i]).toBeCloseTo(base.density[i]!, 12);
