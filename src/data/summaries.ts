@@ -16,12 +16,19 @@ export function pairTotalsSql(fromSql: string): string {
             FROM ${fromSql} GROUP BY ALL`;
 }
 
-/** World exports of the flows read by `fromSql`. */
-export function worldExportsSql(fromSql: string): string {
+/** The flows world exports sum: not self-trade, not a Comtrade reporter's total with the world. */
+export const worldPartnerSql = `importer <> exporter AND importer <> 'WLD'`;
+
+/**
+ * World exports of the flows read by `fromSql`. `extraAggregatesSql` (", agg AS name, ...") adds
+ * aggregates over the same groups: the ingest's duplicate-key check rides on this pass (ingest.ts).
+ */
+export function worldExportsSql(fromSql: string, extraAggregatesSql = ''): string {
   return `SELECT year, exporter, product, count(*)::BIGINT AS flow_count, sum(value_usd) AS value_usd, sum(qty_tonnes) AS qty_tonnes,
-                 sum(value_usd) FILTER (WHERE qty_tonnes > 0) AS value_with_qty_usd, dataset_id, source
-            FROM ${fromSql} WHERE importer <> exporter AND importer <> 'WLD' GROUP BY ALL`;
+                 sum(value_usd) FILTER (WHERE qty_tonnes > 0) AS value_with_qty_usd, dataset_id, source${extraAggregatesSql}
+            FROM ${fromSql} WHERE ${worldPartnerSql} GROUP BY ALL`;
 }
+
 
 export const pairTotalsColumnsSql = 'year, exporter, importer, reporter, flow_count, value_usd, dataset_id, source';
 export const worldExportsColumnsSql = 'year, exporter, product, flow_count, value_usd, qty_tonnes, value_with_qty_usd, dataset_id, source';
