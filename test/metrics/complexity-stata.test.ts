@@ -92,6 +92,14 @@ describe('complexity() against Stata ecomplexity', () => {
     expect(c.compared.coi).toBe(300);
   });
 
+  it('knn(10) and knn(20) density', () => {
+    for (const k of [10, 20]) {
+      const c = run(`stata_knn_${k}.1995.csv`, { knn: k }, allColumns);
+      expect(c.failures).toEqual([]);
+      expect(c.compared.density).toBe(300);
+    }
+  });
+
   it('continuous proximity', () => {
     const c = run('stata_continuous.1995.csv', { continuous: true }, allColumns);
     expect(c.failures).toEqual([]);
