@@ -1,23 +1,20 @@
 /**
  * The multi-year complexity driver: turns a panel (any source: a CSV through
  * data/read-panel-csv.ts, or the store) into per-year results of metrics/complexity.ts, and
- * writes them as one long CSV.
+ * writes them as one long CSV or Parquet file (data/complexity-output.ts).
  *
  * A year's rectangle is the locations and the products with a positive total that year (as
  * py-ecomplexity; a zero row is the same as a missing row); with manual presence, also those with
  * any M = 1. Years are independent. Warnings name the locations and products concerned.
  * Source: docs/complexity.md.
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
 import { MetricInputError, MissingDataError, MissingOptionError } from '../errors.ts';
-import { exportMatrix, type TradeStore } from '../data/index.ts';
-import { capabilitiesSource } from './capabilities.ts';
-import { howToGetBaci } from './coverage.ts';
-import { formatComplexityRows, formatComplexityWorkerSource, type FormatRowsInput } from './complexity-format.ts';
-// Imported from its module, not data/index.ts: the index loads the store and DuckDB's ESM build,
-// which costs a one-shot CLI run ~0.3 s (read-panel-csv.ts requires DuckDB lazily).
+import type { TradeStore } from '../data/index.ts';
+// Imported from their modules, not data/index.ts: the index loads the store and DuckDB's ESM
+// build, which costs a one-shot CLI run ~0.3 s (these two require DuckDB lazily). The store's
+// modules are imported by complexityFromStore when it runs, for the same reason.
 import { populationOf, readPanelCsv, readPopulationCsv, type PanelCsvColumns } from '../data/read-panel-csv.ts';
+import { ComplexityOutputWriter, type ComplexityOutputYear } from '../data/complexity-output.ts';
 import {
   complexity,
   resolveComplexity,
@@ -155,198 +152,67 @@ export function* complexityPanelYears(
   for (let i = 0; i < panel.years.length; i++) yield complexityPanelYear(panel, i, o);
 }
 
-/** Shortest round-trip text of a number (full double precision); empty for NaN. */
-export function csvNumber(x: number): string {
-  return x === 0 ? '0' : x !== x ? '' : String(x);
-}
-
-/** A CSV field, quoted when it holds a comma, quote or line break. */
-export function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? '"' + text.replaceAll('"', '""') + '"' : text;
-}
-
 /** The output columns after the three keys. */
 export function complexityCsvColumns(advantageKind: 'rca' | 'rpop'): string[] {
   return ['value', advantageKind, 'mcp', 'density', 'eci', 'pci', 'diversity', 'ubiquity', 'coi', 'cog'];
 }
 
-/** The formatting input for rows [rowFrom, rowTo) of a year (per-cell arrays sliced to those rows). */
-export function formatInput(y: ComplexityPanelYear, rowFrom: number, rowTo: number): FormatRowsInput {
+/** The output writer's view of a computed year. */
+export function complexityOutputYear(y: ComplexityPanelYear): ComplexityOutputYear {
   const { result } = y;
-  const K = result.products;
-  const whole = rowFrom === 0 && rowTo === result.rows;
-  const cells = <T extends Float64Array | Uint8Array>(a: T): T => (whole ? a : (a.slice(rowFrom * K, rowTo * K) as T));
-  const perRow = <T extends Float64Array | Int32Array>(a: T): T => (whole ? a : (a.slice(rowFrom, rowTo) as T));
   return {
-    yearField: csvField(String(y.year)) + ',',
-    locations: y.locations.slice(rowFrom, rowTo).map(csvField),
-    products: y.products.map(csvField),
-    rows: rowTo - rowFrom,
-    valuesUsd: cells(y.valuesUsd),
-    advantage: cells(result.advantage),
-    mcp: cells(result.mcp),
-    density: cells(result.density),
-    cog: cells(result.cog),
-    eci: perRow(result.eci),
-    diversity: perRow(result.diversity),
-    coi: perRow(result.coi),
+    year: y.year,
+    locations: y.locations,
+    products: y.products,
+    valuesUsd: y.valuesUsd,
+    advantage: result.advantage,
+    mcp: result.mcp,
+    density: result.density,
+    cog: result.cog,
+    eci: result.eci,
+    diversity: result.diversity,
+    coi: result.coi,
     pci: result.pci,
     ubiquity: result.ubiquity,
   };
 }
 
-/** Appends one year's rows (location-major, then product) to `write`, on this thread. @returns rows written */
-export function writeComplexityYear(y: ComplexityPanelYear, write: (chunk: Uint8Array) => void): number {
-  for (const chunk of formatComplexityRows(formatInput(y, 0, y.result.rows))) write(chunk);
-  return y.result.rows * y.result.products;
+/** Every value is a whole number of magnitude below 2^53 (so CSV can write it as an integer). */
+export function allWholeNumbers(arrays: readonly Float64Array[]): boolean {
+  for (const values of arrays) {
+    for (let i = 0; i < values.length; i++) {
+      const x = values[i]!;
+      if (!Number.isSafeInteger(x)) return false;
+    }
+  }
+  return true;
 }
 
 /**
- * A worker thread that formats rows with the same function as the main thread. It runs plain
- * JavaScript (an eval worker), built from the loaded function's own source
- * (formatComplexityWorkerSource), so it starts in ~30 ms without a TypeScript loader. If it
- * fails at any point, requests are refused and the caller formats on its own thread.
+ * Writes years to `path` (CSV, or Parquet for a .parquet path; data/complexity-output.ts) as
+ * `next()` computes them (undefined when done), pipelined: DuckDB writes a year on its own threads
+ * while this thread computes the next one.
+ * @param columns the three key column names; the measures' names follow (complexityCsvColumns)
+ * @returns rows written
  */
-export class FormatWorker {
-  readonly #worker: Worker;
-  #alive = true;
-  #pending = new Map<number, { resolve: (chunks: Uint8Array[]) => void; reject: (error: Error) => void }>();
-  #nextId = 0;
-
-  private constructor(worker: Worker) {
-    this.#worker = worker;
-    worker.on('message', (message: { id: number; chunks?: Uint8Array[]; error?: string }) => {
-      const waiting = this.#pending.get(message.id);
-      this.#pending.delete(message.id);
-      if (message.chunks !== undefined) waiting?.resolve(message.chunks);
-      else waiting?.reject(new Error(message.error));
-    });
-    worker.on('error', (error) => this.#fail(error));
-    worker.on('exit', () => this.#fail(new Error('the formatting worker stopped')));
+export async function writeComplexityYears(
+  path: string,
+  columns: { keys: [time: string, location: string, product: string]; advantageKind: 'rca' | 'rpop' },
+  next: () => ComplexityPanelYear | undefined,
+  wholeValues = false,
+): Promise<number> {
+  const writer = await ComplexityOutputWriter.open({
+    path,
+    columns: [...columns.keys, ...complexityCsvColumns(columns.advantageKind)],
+    wholeValues,
+  });
+  try {
+    for (let y = next(); y !== undefined; y = next()) await writer.writeYear(complexityOutputYear(y));
+  } catch (error) {
+    await writer.abort();
+    throw error;
   }
-
-  /** Starts the worker; undefined when that is not possible here. */
-  static start(): FormatWorker | undefined {
-    try {
-      return new FormatWorker(new Worker(formatComplexityWorkerSource(), { eval: true }));
-    } catch {
-      return undefined;
-    }
-  }
-
-  get alive(): boolean {
-    return this.#alive;
-  }
-
-  #fail(error: Error): void {
-    this.#alive = false;
-    for (const waiting of this.#pending.values()) waiting.reject(error);
-    this.#pending.clear();
-  }
-
-  /** Formats rows on the worker. Rejects when the worker has failed. */
-  format(input: FormatRowsInput): Promise<Uint8Array[]> {
-    if (!this.#alive) return Promise.reject(new Error('the formatting worker is not running'));
-    const id = this.#nextId++;
-    return new Promise((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject });
-      this.#worker.postMessage({ id, input });
-    });
-  }
-
-  async stop(): Promise<void> {
-    this.#alive = false;
-    await this.#worker.terminate();
-  }
-}
-
-/**
- * Below this many cells a year is formatted on the main thread only. For an HS4 year (0.27 M
- * cells, ~0.4 s of formatting) the worker's start, the copy of its half and the competition for
- * the second core made the run no faster on the 2-core benchmark machine (bench/complexity.bench.ts);
- * an HS6 year (1.2 M cells, ~2 s) is worth splitting.
- */
-export const parallelFormatCells = 1_000_000;
-
-/**
- * Streams complexity rows to a CSV file. A big year's text is formatted in two parts at once:
- * the main thread formats the first rows while a FormatWorker formats the rest (and, in
- * writeYears, the main thread computes the next year meanwhile); the parts are written in order.
- * Without a worker (none given, or it failed), everything is formatted on the main thread.
- */
-export class ComplexityCsvWriter {
-  readonly #fd: number;
-  readonly #worker: FormatWorker | undefined;
-
-  readonly #parallelCells: number;
-
-  private constructor(fd: number, worker: FormatWorker | undefined, parallelCells: number) {
-    this.#fd = fd;
-    this.#worker = worker;
-    this.#parallelCells = parallelCells;
-  }
-
-  /**
-   * Opens (truncates) `path` and writes the header line.
-   * @param worker a started FormatWorker to share the formatting with (the caller stops it)
-   * @param parallelCells years with at least this many cells are shared with the worker
-   */
-  static open(
-    path: string,
-    header: string[],
-    worker?: FormatWorker,
-    parallelCells = parallelFormatCells,
-  ): ComplexityCsvWriter {
-    const fd = openSync(path, 'w');
-    writeSync(fd, header.join(',') + '\n');
-    return new ComplexityCsvWriter(fd, worker, parallelCells);
-  }
-
-  /** Writes one year's rows. @returns rows written */
-  async writeYear(y: ComplexityPanelYear): Promise<number> {
-    let given = false;
-    return this.writeYears(() => (given ? undefined : ((given = true), y)));
-  }
-
-  /**
-   * Writes year after year, as `next()` computes them (undefined when done), pipelined: the
-   * worker formats the last `workerShare` of a year's rows while this thread formats and writes
-   * the first rows and then computes the next year; then the worker's rows are written.
-   * @returns rows written
-   */
-  async writeYears(next: () => ComplexityPanelYear | undefined, workerShare = 0.6): Promise<number> {
-    const write = (chunk: Uint8Array) => void writeSync(this.#fd, chunk);
-    let rows = 0;
-    let current = next();
-    while (current !== undefined) {
-      const y: ComplexityPanelYear = current;
-      const { rows: R, products: K } = y.result;
-      const worker = this.#worker;
-      const shared = worker !== undefined && worker.alive && R >= 2 && R * K >= this.#parallelCells;
-      const split = shared ? Math.min(R - 1, Math.max(1, Math.round(R * (1 - workerShare)))) : R;
-      const tail = shared ? worker.format(formatInput(y, split, R)) : undefined;
-      tail?.catch(() => undefined); // awaited below
-      for (const chunk of formatComplexityRows(formatInput(y, 0, split))) write(chunk);
-      const following = next(); // computed while the worker formats the tail
-      if (tail !== undefined) {
-        let chunks: Uint8Array[];
-        try {
-          chunks = await tail;
-        } catch {
-          chunks = formatComplexityRows(formatInput(y, split, R));
-        }
-        for (const chunk of chunks) write(chunk);
-      }
-      rows += R * K;
-      current = following;
-    }
-    return rows;
-  }
-
-  /** Closes the file. */
-  close(): void {
-    closeSync(this.#fd);
-  }
+  return writer.close();
 }
 
 export interface ComplexityCsvOptions extends ComplexityOptions {
@@ -354,7 +220,7 @@ export interface ComplexityCsvOptions extends ComplexityOptions {
   input: string;
   /** Input column names; they are also the output's key column names. */
   columns: PanelCsvColumns;
-  /** Output CSV path. */
+  /** Output path: CSV, or Parquet when it ends in .parquet. */
   out: string;
   /** Population CSV for `presence: 'rpop'`. */
   populationFile?: string;
@@ -362,8 +228,6 @@ export interface ComplexityCsvOptions extends ComplexityOptions {
   populationColumn?: string;
   /** Called with each warning as it arises. */
   onWarning?: (message: string) => void;
-  /** Format half of each year on a worker thread. @default true */
-  parallel?: boolean;
 }
 
 export interface ComplexityCsvSummary {
@@ -384,19 +248,6 @@ export async function complexityCsv(options: ComplexityCsvOptions): Promise<Comp
   if (o.presence === 'rpop' && options.populationFile === undefined) {
     throw new MissingOptionError('the rpop presence test needs populations', { hint: 'add --population <file.csv>' });
   }
-  let worker: FormatWorker | undefined;
-  try {
-    return await complexityCsvWith(options, o, (start) => (worker = start ? FormatWorker.start() : undefined));
-  } finally {
-    await worker?.stop();
-  }
-}
-
-async function complexityCsvWith(
-  options: ComplexityCsvOptions,
-  o: ResolvedComplexityOptions,
-  startWorker: (start: boolean) => FormatWorker | undefined,
-): Promise<ComplexityCsvSummary> {
   const warnings: string[] = [];
   const warn = (message: string) => {
     warnings.push(message);
@@ -422,24 +273,18 @@ async function complexityCsvWith(
     );
   }
   const { time, location, product } = options.columns;
-  const header = [time, location, product]
-    .map(csvField)
-    .concat(complexityCsvColumns(o.presence === 'rpop' ? 'rpop' : 'rca'));
-  // A worker only for big years; it starts while the first year is computed.
-  const big = panel.locations.length * panel.products.length >= parallelFormatCells;
-  const writer = ComplexityCsvWriter.open(options.out, header, startWorker((options.parallel ?? true) && big));
-  let rows = 0;
-  try {
-    let i = 0;
-    rows = await writer.writeYears(() => {
+  let i = 0;
+  const rows = await writeComplexityYears(
+    options.out,
+    { keys: [time, location, product], advantageKind: o.presence === 'rpop' ? 'rpop' : 'rca' },
+    () => {
       if (i >= panel.years.length) return undefined;
       const y = complexityPanelYear(panel, i++, o);
       for (const message of y.warnings) warn(message);
       return y;
-    });
-  } finally {
-    writer.close();
-  }
+    },
+    allWholeNumbers(panel.valuesUsd),
+  );
   return { out: options.out, years: panel.years, rows, warnings };
 }
 
@@ -458,6 +303,11 @@ export async function complexityFromStore(
   store: TradeStore,
   options: StoreComplexityOptions = {},
 ): Promise<ComplexityPanelYear & { source: string }> {
+  const [{ exportMatrix }, { capabilitiesSource }, { howToGetBaci }] = await Promise.all([
+    import('../data/index.ts'),
+    import('./capabilities.ts'),
+    import('./coverage.ts'),
+  ]);
   const level = options.level ?? 4;
   const source = await capabilitiesSource(store, level, options.year);
   if (!source || (options.year !== undefined && source.year !== options.year)) {
@@ -479,17 +329,16 @@ export async function complexityFromStore(
   return { ...complexityPanelYear(panel, 0, resolveComplexity(methodOptions)), source: source.source };
 }
 
-/** Writes one year of complexityFromStore as the CLI's CSV contract (year, exporter, product, measures). @returns rows */
-export async function writeStoreComplexityCsv(path: string, y: ComplexityPanelYear): Promise<number> {
-  const writer = ComplexityCsvWriter.open(path, [
-    'year',
-    'exporter',
-    'product',
-    ...complexityCsvColumns(y.result.advantageKind),
-  ]);
-  try {
-    return await writer.writeYear(y);
-  } finally {
-    writer.close();
-  }
+/**
+ * Writes one year of complexityFromStore in the CLI's contract (year, exporter, product, measures),
+ * as CSV or, for a .parquet path, Parquet. @returns rows
+ */
+export async function writeStoreComplexity(path: string, y: ComplexityPanelYear): Promise<number> {
+  let given = false;
+  return writeComplexityYears(
+    path,
+    { keys: ['year', 'exporter', 'product'], advantageKind: y.result.advantageKind },
+    () => (given ? undefined : ((given = true), y)),
+    allWholeNumbers([y.valuesUsd]),
+  );
 }

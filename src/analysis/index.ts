@@ -33,20 +33,14 @@ export type { SurplusOptions, SurplusResult, SurplusRow } from './surplus.ts';
 export { buildReport, resolveReport, reportDefaults, machineryHeadings } from './report.ts';
 export type { ReportOptions, ResolvedReportOptions, ReportModel } from './report.ts';
 export {
-  ComplexityCsvWriter,
-  FormatWorker,
+  allWholeNumbers,
   complexityCsv,
   complexityCsvColumns,
+  complexityOutputYear,
   complexityPanelYear,
   complexityPanelYears,
-  csvField,
-  csvNumber,
-  formatInput,
-  parallelFormatCells,
-  writeComplexityYear,
+  writeComplexityYears,
 } from './complexity.ts';
 export type { ComplexityCsvOptions, ComplexityCsvSummary, ComplexityPanel, ComplexityPanelYear } from './complexity.ts';
-export { formatComplexityRows } from './complexity-format.ts';
-export type { FormatRowsInput } from './complexity-format.ts';
 export { productSpaceCsv, productSpaceOfPanel } from './product-space.ts';
 export type { ProductSpaceCsvOptions, ProductSpaceGraph } from './product-space.ts';

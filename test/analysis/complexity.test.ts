@@ -2,15 +2,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
 import {
-  ComplexityCsvWriter,
-  FormatWorker,
+  allWholeNumbers,
   complexityCsv,
   complexityPanelYear,
   complexityPanelYears,
-  csvField,
-  csvNumber,
-  writeComplexityYear,
   type ComplexityPanel,
 } from '../../src/analysis/index.ts';
 import { MetricInputError, MissingOptionError } from '../../src/errors.ts';
@@ -190,34 +187,84 @@ describe('complexityPanelYears', () => {
   });
 });
 
-describe('ComplexityCsvWriter', () => {
-  it('writes the same bytes when the worker formats part of each year, pipelined over years', async () => {
+describe('the output file', () => {
+  it('CSV numbers read back as exactly the computed doubles; Parquet (by the extension) holds the same rows', async () => {
     const panel: ComplexityPanel = {
       ...(await import('../../src/data/index.ts').then((d) =>
         d.readPanelCsv(fixtures + 'trade_data_sample.csv', columns),
       )),
     };
-    const o = resolveComplexity({});
-    const serial: Uint8Array[] = [];
-    for (let i = 0; i < 2; i++) writeComplexityYear(complexityPanelYear(panel, i, o), (chunk) => serial.push(chunk));
-    const worker = FormatWorker.start();
-    const out = join(dir, 'parallel.csv');
-    const writer = ComplexityCsvWriter.open(out, ['h'], worker, 1);
-    let i = 0;
-    const rows = await writer.writeYears(() => (i < 2 ? complexityPanelYear(panel, i++, o) : undefined));
-    writer.close();
-    expect(worker?.alive).toBe(true); // it answered (a failed worker is marked dead)
-    await worker?.stop();
-    expect(rows).toBe(600);
-    expect(readFileSync(out, 'utf8')).toBe('h\n' + Buffer.concat(serial).toString('utf8'));
+    const o = resolveComplexity({ rcaThreshold: 2 }); // some empty cells too
+    const computed = [0, 1].map((i) => complexityPanelYear(panel, i, o));
+    const expected = computed.flatMap((y) =>
+      y.locations.flatMap((location, r) =>
+        y.products.map((product, p) => {
+          const i = r * y.products.length + p;
+          const { result } = y;
+          return [
+            y.year,
+            location,
+            product,
+            y.valuesUsd[i]!,
+            result.advantage[i]!,
+            result.mcp[i]!,
+            result.density[i]!,
+            result.eci[r]!,
+            result.pci[p]!,
+            result.diversity[r]!,
+            result.ubiquity[p]!,
+            result.coi[r]!,
+            result.cog[i]!,
+          ] as const;
+        }),
+      ),
+    );
+    const csv = join(dir, 'exact.csv');
+    const parquet = join(dir, 'exact.parquet');
+    const a = await complexityCsv({ input: fixtures + 'trade_data_sample.csv', columns, out: csv, rcaThreshold: 2 });
+    const b = await complexityCsv({
+      input: fixtures + 'trade_data_sample.csv',
+      columns,
+      out: parquet,
+      rcaThreshold: 2,
+    });
+    expect([a.rows, b.rows]).toEqual([600, 600]);
+    const lines = readFileSync(csv, 'utf8').trimEnd().split('\n').slice(1);
+    const back = (await parquetReadObjects({ file: await asyncBufferFromFile(parquet) })) as Record<string, unknown>[];
+    expect(lines.length).toBe(expected.length);
+    expect(back.length).toBe(expected.length);
+    let empty = 0;
+    expected.forEach((want, n) => {
+      const cells = lines[n]!.split(',');
+      const row = Object.values(back[n]!);
+      expect(cells.slice(0, 3)).toEqual(want.slice(0, 3).map(String));
+      expect(row.slice(0, 3)).toEqual(want.slice(0, 3));
+      for (let c = 3; c < 13; c++) {
+        const x = want[c] as number;
+        if (Number.isNaN(x)) {
+          empty++;
+          expect(cells[c]).toBe('');
+          expect(row[c]).toBeNull();
+        } else {
+          expect(Object.is(Number(cells[c]), x + 0)).toBe(true); // the same double (-0 written as 0)
+          expect(Number(row[c])).toBe(x);
+        }
+      }
+    });
+    expect(empty).toBeGreaterThan(0);
   });
 
-  it('formats numbers and fields for CSV', () => {
-    expect(csvNumber(Number.NaN)).toBe('');
-    expect(csvNumber(0.1 + 0.2)).toBe('0.30000000000000004');
-    expect(csvNumber(-0)).toBe('0');
-    expect(csvField('plain')).toBe('plain');
-    expect(csvField('a,b')).toBe('"a,b"');
-    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+  it('writes the value column as integers when every value is a whole number, as doubles otherwise', async () => {
+    expect(allWholeNumbers([Float64Array.of(0, 5, 2 ** 53 - 1)])).toBe(true);
+    expect(allWholeNumbers([Float64Array.of(0, 5), Float64Array.of(0.5)])).toBe(false);
+    expect(allWholeNumbers([Float64Array.of(2 ** 53)])).toBe(false);
+    const input = join(dir, 'whole.csv');
+    writeFileSync(input, 'year,origin,hs92,export_val\n2000,a,01,5\n2000,b,02,3\n2000,a,02,1\n2000,b,01,2\n');
+    const out = join(dir, 'whole-out.csv');
+    await complexityCsv({ input, columns, out });
+    expect(parse(out).rows.map((r) => r.value)).toEqual(['5', '1', '2', '3']);
+    writeFileSync(input, 'year,origin,hs92,export_val\n2000,a,01,5.5\n2000,b,02,3\n2000,a,02,1\n2000,b,01,2\n');
+    await complexityCsv({ input, columns, out });
+    expect(parse(out).rows.map((r) => r.value)).toEqual(['5.5', '1.0', '2.0', '3.0']);
   });
 });

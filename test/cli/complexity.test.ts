@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 
@@ -49,6 +50,62 @@ describe('karavan complexity', () => {
     const lines = readFileSync(out, 'utf8').trimEnd().split('\n');
     expect(lines[0]).toBe('year,origin,hs92,value,rca,mcp,density,eci,pci,diversity,ubiquity,coi,cog');
     expect(lines.length).toBe(601);
+  });
+
+  it('writes Parquet when --out ends in .parquet (the same rows as the CSV), says so in --help', async () => {
+    const csv = join(dir, 'same.csv');
+    const parquet = join(dir, 'same.parquet');
+    expect((await run('complexity', ...input, '--out', csv)).code).toBe(0);
+    const { code, stdout } = await run('complexity', ...input, '--out', parquet);
+    expect(code).toBe(0);
+    expect(stdout).toBe(`wrote 600 rows (2 year(s), 1995-1996) to ${parquet}\n`);
+    expect(readFileSync(parquet).subarray(0, 4).toString()).toBe('PAR1');
+    const rows = (await parquetReadObjects({ file: await asyncBufferFromFile(parquet) })) as Record<string, unknown>[];
+    const lines = readFileSync(csv, 'utf8').trimEnd().split('\n');
+    expect(Object.keys(rows[0]!).join(',')).toBe(lines[0]);
+    expect(rows.length).toBe(600);
+    rows.forEach((row, n) => {
+      const cells = lines[n + 1]!.split(',');
+      Object.values(row).forEach((value, c) => {
+        if (value === null) expect(cells[c]).toBe('');
+        else if (typeof value === 'string') expect(cells[c]).toBe(value);
+        else expect(Number(cells[c])).toBe(Number(value));
+      });
+    });
+    const help = await run('complexity', '--help');
+    expect(help.stdout).toMatch(/--out <file>\s+output file: CSV, or Parquet when the name ends\s+in \.parquet/);
+  });
+
+  it('quotes labels that a spreadsheet would run as formulas', async () => {
+    const text = join(dir, 'formula.csv');
+    writeFileSync(
+      text,
+      'year,origin,hs92,export_val\n2017,=HYPERLINK(1),0101,5\n2017,-7,+0102,3\n2017,=HYPERLINK(1),+0102,1\n2017,-7,0101,2\n',
+    );
+    const out = join(dir, 'formula-out.csv');
+    const { code } = await run(
+      'complexity',
+      '--input',
+      text,
+      '--time',
+      'year',
+      '--location',
+      'origin',
+      '--product',
+      'hs92',
+      '--value',
+      'export_val',
+      '--out',
+      out,
+    );
+    expect(code).toBe(0);
+    const keys = readFileSync(out, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',').slice(1, 3).join(' '));
+    // Byte order: "+0102" < "0101", "-7" < "=HYPERLINK(1)"; "-7" and "+0102" are numbers, kept as they are.
+    expect(keys).toEqual(['-7 +0102', '-7 0101', "'=HYPERLINK(1) +0102", "'=HYPERLINK(1) 0101"]);
   });
 
   it('maps every option; warnings go to stderr', async () => {

@@ -88,7 +88,7 @@ export function registerComplexity(program: Command): void {
     )
     .option('--asymmetric', `asymmetric proximity C[p,q] / k_q (default: ${complexityDefaults.asymmetric})`)
     .option('--knn <n>', "density over each product's n nearest products only, 1..number of products (Stata knn())")
-    .option('--out <file>', 'output CSV')
+    .option('--out <file>', 'output file: CSV, or Parquet when the name ends in .parquet')
     .option(
       '--year <year>',
       'without --input: compute from the store for this year (default: the newest with world coverage)',
@@ -139,7 +139,7 @@ async function complexityFromStoreCommand(flags: ComplexityFlags & { year?: stri
   const year = flags.year === undefined ? undefined : Number(flags.year);
   if (year !== undefined && !Number.isInteger(year)) throw new InvalidOptionError(`invalid --year: ${flags.year}`);
   const { withStore } = await import('../store.ts');
-  const { complexityFromStore, writeStoreComplexityCsv } = await import('../../analysis/complexity.ts');
+  const { complexityFromStore, writeStoreComplexity } = await import('../../analysis/complexity.ts');
   const { formatTable } = await import('../output.ts');
   await withStore(async (store) => {
     const y = await complexityFromStore(store, {
@@ -152,7 +152,7 @@ async function complexityFromStoreCommand(flags: ComplexityFlags & { year?: stri
     });
     for (const warning of y.warnings) process.stderr.write(`warning: ${warning}\n`);
     if (flags.out) {
-      const rows = await writeStoreComplexityCsv(flags.out, y);
+      const rows = await writeStoreComplexity(flags.out, y);
       process.stdout.write(`wrote ${rows} rows (${y.source} ${y.year}, HS${level}) to ${flags.out}\n`);
       return;
     }
