@@ -147,6 +147,14 @@ export const BadRequestBodyError = defineError('KRV_HTTP_BAD_BODY', 400);
 export const PayloadTooLargeError = defineError('KRV_HTTP_TOO_LARGE', 413);
 /** Ingest over HTTP is off (start the server with --allow-ingest). */
 export const IngestDisabledError = defineError('KRV_HTTP_INGEST_DISABLED', 403);
+/** The request's Host is not a name this server answers to (DNS rebinding); 421 Misdirected Request. */
+export const HostNotAllowedError = defineError('KRV_HTTP_HOST_REFUSED', 421);
+/** A state-changing request came from another origin (a web page's cross-site form or fetch). */
+export const CrossOriginError = defineError('KRV_HTTP_CROSS_ORIGIN', 403);
+/** The HTTP request could not be parsed: malformed request line, headers, Content-Length or chunking. */
+export const MalformedRequestError = defineError('KRV_HTTP_MALFORMED', 400);
+/** The request line and headers are larger than the server reads (a very long URL or header). */
+export const HeadersTooLargeError = defineError('KRV_HTTP_HEADERS_TOO_LARGE', 431);
 
 /** All error classes, for the docs test and the server's error handler. */
 export const errorClasses = {
@@ -177,4 +185,8 @@ export const errorClasses = {
   BadRequestBodyError,
   PayloadTooLargeError,
   IngestDisabledError,
+  HostNotAllowedError,
+  CrossOriginError,
+  MalformedRequestError,
+  HeadersTooLargeError,
 } as const;

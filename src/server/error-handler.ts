@@ -13,6 +13,7 @@ import {
   PayloadTooLargeError,
   RouteNotFoundError,
 } from '../errors.ts';
+import { publicErrorBody } from './request-guard.ts';
 import { setSecurityHeaders } from './security.ts';
 
 interface ValidationIssue {
@@ -122,7 +123,7 @@ function sendKnown(reply: FastifyReply, known: KaravanError, status: number): Fa
     .code(status)
     .type('application/json; charset=utf-8')
     .header('Cache-Control', 'no-store')
-    .send(JSON.stringify(known.toJSON()));
+    .send(JSON.stringify(publicErrorBody(known)));
 }
 
 /**
@@ -190,6 +191,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const error = new RouteNotFoundError(`no route ${request.method} ${request.url.split('?')[0]}`, {
       hint: 'GET /api/openapi.json lists the routes; /api/docs shows them',
     });
-    return reply.code(404).type('application/json; charset=utf-8').send(JSON.stringify(error.toJSON()));
+    return reply
+      .code(404)
+      .type('application/json; charset=utf-8')
+      .send(JSON.stringify(publicErrorBody(error)));
   });
 }

@@ -14,6 +14,7 @@ import { frameworkErrorHandler, registerErrorHandling } from './error-handler.ts
 import { resolveServer, type ResolvedServerOptions, type ServerOptions } from './options.ts';
 import { toJson } from './respond.ts';
 import { registerSharedSchemas } from './schemas.ts';
+import { handleClientError, registerRequestGuard } from './request-guard.ts';
 import { docsContentSecurityPolicy, registerSecurityHeaders } from './security.ts';
 import complexityRoutes from './routes/complexity.ts';
 import datasetRoutes from './routes/datasets.ts';
@@ -51,6 +52,8 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
     // A URL that does not decode, or a path parameter over the router's limit: the JSON error shape too.
     frameworkErrors: frameworkErrorHandler,
+    // A request Node cannot parse (431, bad Content-Length, TE with CL): the JSON error shape and security headers.
+    clientErrorHandler: handleClientError,
   });
   try {
     app.decorate('store', store);
@@ -66,6 +69,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     }
     registerErrorHandling(app);
     registerSecurityHeaders(app);
+    registerRequestGuard(app, { host: o.host, allowedHosts: o.allowedHosts });
     registerSharedSchemas(app);
     // Replies are plain JSON of the core's objects (BigInt -> number, NaN -> null); the response schemas document them.
     app.setSerializerCompiler(() => (data) => toJson(data));

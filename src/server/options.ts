@@ -10,6 +10,11 @@ import type { TradeStore } from '../data/index.ts';
 export interface ServerOptions {
   /** Address to bind. Anything but loopback exposes the store to the network. @default '127.0.0.1' */
   host?: string;
+  /**
+   * Host names the server answers to besides loopback names, its bound address and (bound to all interfaces) IP
+   * literals: the machine's DNS name when others reach it by name. Other Host headers get 421. @default []
+   */
+  allowedHosts?: string[];
   /** TCP port (0: any free port). @default 8080 */
   port?: number;
   /** Store folder. @default $KARAVAN_HOME or ~/.karavan */
@@ -35,6 +40,7 @@ export interface ServerOptions {
 
 export interface ResolvedServerOptions {
   host: string;
+  allowedHosts: string[];
   port: number;
   home: string | undefined;
   allowIngest: boolean;
@@ -50,6 +56,7 @@ export const defaultWebRoot: string = fileURLToPath(new URL('../../web/dist/', i
 
 export const serverDefaults = Object.freeze({
   host: '127.0.0.1',
+  allowedHosts: [] as string[],
   port: 8080,
   allowIngest: false,
   maxUploadMb: 2048,
@@ -85,10 +92,18 @@ export function resolveServer(options: ServerOptions = {}): ResolvedServerOption
     o.cacheEntries,
     'an integer 0-100000',
   );
+  check(
+    Array.isArray(o.allowedHosts) &&
+      o.allowedHosts.every((name) => typeof name === 'string' && /^[a-z0-9.-]+$/i.test(name) && name.length <= 253),
+    'allowedHosts',
+    o.allowedHosts,
+    'host names such as karavan.example.org',
+  );
   if (o.threads !== undefined)
     check(Number.isInteger(o.threads) && o.threads >= 1, 'threads', o.threads, 'an integer >= 1');
   return {
     host: o.host,
+    allowedHosts: [...o.allowedHosts],
     port: o.port!,
     home: o.home,
     allowIngest: Boolean(o.allowIngest),

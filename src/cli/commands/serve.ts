@@ -8,6 +8,7 @@ import { serverDefaults } from '../../server/options.ts';
 
 interface ServeFlags {
   host?: string;
+  allowedHost?: string[];
   port?: string;
   allowIngest?: boolean;
   maxUploadMb?: string;
@@ -29,6 +30,11 @@ export function registerServe(program: Command): void {
       '--host <address>',
       `address to bind; anything but loopback exposes the store (default: ${serverDefaults.host})`,
     )
+    .option(
+      '--allowed-host <name>',
+      'a host name the server answers to besides localhost and its address (repeat for more); other Host headers get 421',
+      (name: string, names: string[] = []) => [...names, name],
+    )
     .option('--port <n>', `TCP port, 0 for any free port (default: ${serverDefaults.port})`)
     .option('--allow-ingest', `accept uploads on POST /api/ingest (default: ${serverDefaults.allowIngest})`)
     .option(
@@ -40,6 +46,7 @@ export function registerServe(program: Command): void {
       const { buildServer, ensureWebBuilt, resolveServer } = await import('../../server/index.ts');
       const options = resolveServer({
         host: flags.host,
+        allowedHosts: flags.allowedHost,
         port: flags.port === undefined ? undefined : toNumber('--port', flags.port),
         allowIngest: flags.allowIngest,
         maxUploadMb: flags.maxUploadMb === undefined ? undefined : toNumber('--max-upload-mb', flags.maxUploadMb),
