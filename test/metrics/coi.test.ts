@@ -2,26 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MetricInputError } from '../../src/errors.ts';
 import { coi, complexity } from '../../src/metrics/index.ts';
-import { exportsMatrix } from './helpers.ts';
+import { coiIsStandardised, propertyRuns } from './complexity-properties.ts';
 
 describe('coi', () => {
   it('is standardised over the rectangular rows: mean 0, sd 1 (ddof 1, each location counted P times)', () => {
-    fc.assert(
-      fc.property(exportsMatrix(3, 8, 3, 10), ({ locations, products, values }) => {
-        let r;
-        try {
-          r = complexity({ locations, products, valuesUsd: values });
-        } catch {
-          return;
-        }
-        const valid = Array.from(r.coi).filter((x) => !Number.isNaN(x));
-        const mean = valid.reduce((s, x) => s + x, 0) / valid.length;
-        expect(mean).toBeCloseTo(0, 10);
-        const variance = (products * valid.reduce((s, x) => s + (x - mean) ** 2, 0)) / (valid.length * products - 1);
-        if (variance > 0) expect(variance).toBeCloseTo(1, 10);
-      }),
-      { numRuns: 60 },
-    );
+    fc.assert(coiIsStandardised(complexity), propertyRuns);
   });
 
   it('sums density × (1 − M) × kp / σ before standardising (hand-computed, 3 locations)', () => {

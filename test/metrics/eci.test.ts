@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { complexity, diversity, eci, pci } from '../../src/metrics/index.ts';
-import { exportsMatrix } from './helpers.ts';
+import { eciIsMeanPciOfProducts, propertyRuns, scaleAndReorderInvariance } from './complexity-properties.ts';
 
 /** The textbook nested example: location c makes products 0..c (plus noise-free structure). */
 function nested(L: number, P: number): Uint8Array {
@@ -47,62 +47,11 @@ describe('eci', () => {
   });
 
   it('does not change when every export of the year is scaled, nor when locations are reordered', () => {
-    fc.assert(
-      fc.property(
-        exportsMatrix(3, 7, 3, 9),
-        fc.double({ min: 1e-3, max: 1e3, noNaN: true }),
-        fc.integer(),
-        ({ locations, products, values }, k, shift) => {
-          let base;
-          try {
-            base = complexity({ locations, products, valuesUsd: values });
-          } catch {
-            return; // degenerate draw (e.g. fewer than 2 locations with presence)
-          }
-          const scaled = complexity({ locations, products, valuesUsd: values.map((v) => v * k) });
-          for (let c = 0; c < locations; c++)
-            if (!Number.isNaN(base.eci[c]!)) expect(scaled.eci[c]).toBeCloseTo(base.eci[c]!, 7);
-          // Rotate the rows: the same ECI per location, at its new position.
-          const r = ((shift % locations) + locations) % locations;
-          const rotated = new Float64Array(values.length);
-          for (let c = 0; c < locations; c++)
-            rotated.set(values.subarray(c * products, (c + 1) * products), ((c + r) % locations) * products);
-          const moved = complexity({ locations, products, valuesUsd: rotated });
-          for (let c = 0; c < locations; c++) {
-            if (!Number.isNaN(base.eci[c]!)) expect(moved.eci[(c + r) % locations]).toBeCloseTo(base.eci[c]!, 7);
-            for (let p = 0; p < products; p++) {
-              const before = base.density[c * products + p]!;
-              const after = moved.density[((c + r) % locations) * products + p]!;
-              if (Number.isNaN(before)) expect(after).toBeNaN();
-              else expect(after).toBeCloseTo(before, 10);
-            }
-          }
-          for (let p = 0; p < products; p++)
-            if (!Number.isNaN(base.pci[p]!)) expect(moved.pci[p]).toBeCloseTo(base.pci[p]!, 7);
-        },
-      ),
-      { numRuns: 60 },
-    );
+    fc.assert(scaleAndReorderInvariance(complexity), propertyRuns);
   });
 
   it('ECI of a location is the mean PCI of its products (same μ and σ)', () => {
-    fc.assert(
-      fc.property(exportsMatrix(3, 8, 3, 10), ({ locations, products, values }) => {
-        let r;
-        try {
-          r = complexity({ locations, products, valuesUsd: values });
-        } catch {
-          return;
-        }
-        for (let c = 0; c < locations; c++) {
-          if (r.diversity[c] === 0) continue;
-          let s = 0;
-          for (let p = 0; p < products; p++) if (r.mcp[c * products + p] === 1) s += r.pci[p]!;
-          expect(r.eci[c]).toBeCloseTo(s / r.diversity[c]!, 8);
-        }
-      }),
-      { numRuns: 60 },
-    );
+    fc.assert(eciIsMeanPciOfProducts(complexity), propertyRuns);
   });
 });
 
