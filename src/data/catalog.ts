@@ -57,8 +57,8 @@ export async function listCountries(store: TradeStore, search?: string): Promise
   const term = search?.trim().toLowerCase() ?? '';
   const rows = await store.query<CountryRow>(
     `SELECT iso3, iso2, numeric, kind, name_en, name_ru FROM countries
-      WHERE $1 = '' OR lower(name_en) LIKE '%' || $1 || '%' OR lower(name_ru) LIKE '%' || $1 || '%'
-         OR lower(coalesce(baci_name, '')) LIKE '%' || $1 || '%' OR lower(iso3) = $1 OR lower(coalesce(iso2, '')) = $1 OR numeric = $1
+      WHERE $1 = '' OR contains(lower(name_en), $1) OR contains(lower(name_ru), $1)
+         OR contains(lower(coalesce(baci_name, '')), $1) OR lower(iso3) = $1 OR lower(coalesce(iso2, '')) = $1 OR numeric = $1
       ORDER BY kind, name_en`,
     [term],
   );
@@ -166,15 +166,16 @@ export async function searchProducts(store: TradeStore, options: ProductSearchOp
   const isCode = /^\d+$/.test(search);
   // Words match name stems: drop a Russian inflection ending so "тракторы" finds "трактор".
   const stems = words.map((w) => (/[а-яё]/.test(w) && w.length > 5 ? w.replace(/(ами|ями|ов|ев|ей|ы|и|а|я|у|ю|е|о)$/u, '') : w));
-  // Both forms mention $3 so the parameter list is the same whichever applies.
+  // Both forms mention $3 so the parameter list is the same whichever applies. Matching is literal (contains,
+  // starts_with): a % or _ the user types is a character, not a LIKE wildcard.
   const matchSql = isCode
-    ? `p.code LIKE $1 || '%' AND len($3::VARCHAR[]) >= 0`
-    : `list_bool_and(list_transform($3::VARCHAR[], w -> lower(coalesce(p.name_en, '')) LIKE '%' || w || '%' OR lower(coalesce(p.name_ru, '')) LIKE '%' || w || '%'))`;
+    ? `starts_with(p.code, $1) AND len($3::VARCHAR[]) >= 0`
+    : `list_bool_and(list_transform($3::VARCHAR[], w -> contains(lower(coalesce(p.name_en, '')), w) OR contains(lower(coalesce(p.name_ru, '')), w)))`;
   const rows = await store.query<ProductRow>(
     `${productSelectSql}
       WHERE ($2 = 0 OR p.level = $2)
         AND ($1 = '' OR (${matchSql})
-             OR p.code IN (SELECT code FROM product_synonyms WHERE term = $1 OR (length($1) >= 4 AND term LIKE $1 || '%')))
+             OR p.code IN (SELECT code FROM product_synonyms WHERE term = $1 OR (length($1) >= 4 AND starts_with(term, $1))))
       ORDER BY CASE WHEN p.code IN (SELECT code FROM product_synonyms WHERE term = $1) THEN 0 ELSE 1 END, p.code
       LIMIT $4`,
     [search, options.level ?? 0, `[${stems.map((s) => JSON.stringify(s)).join(',')}]`, options.limit ?? 50],

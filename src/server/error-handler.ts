@@ -171,6 +171,31 @@ export function registerErrorHandling(app: FastifyInstance): void {
       );
   });
 
+  // ajv's coercion reads a query string with Number(), which takes hex, octal, binary and blanks ("0x7E4" is 2020,
+  // " 5 " is 5, "" is 0). Numbers in a query are written in decimal digits, and integers without a fraction or an
+  // exponent; checked on the raw strings before validation coerces them. (Non-finite values go to the check below.)
+  app.addHook('preValidation', async (request) => {
+    const query = request.query;
+    const schema = request.routeOptions.schema?.querystring as
+      { properties?: Record<string, { type?: string | string[] }> } | undefined;
+    if (query === null || typeof query !== 'object' || schema?.properties === undefined) return;
+    for (const [key, raw] of Object.entries(query as Record<string, unknown>)) {
+      const declared = schema.properties[key]?.type;
+      const types = Array.isArray(declared) ? declared : [declared];
+      const integer = types.includes('integer');
+      if (!integer && !types.includes('number')) continue;
+      for (const text of (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === 'string')) {
+        if (!Number.isFinite(Number(text)) && /^[+-]?(Infinity|\d+(\.\d*)?([eE][+-]?\d+)?)$/.test(text)) continue;
+        const ok = integer ? /^[+-]?\d+$/.test(text) : /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(text);
+        if (!ok)
+          throw new InvalidOptionError(
+            `invalid ${key}: ${shown(text)} (${integer ? 'a whole number in decimal digits' : 'a decimal number'})`,
+            { column: key, value: shown(text) },
+          );
+      }
+    }
+  });
+
   // Found by the API fuzzer: ajv coerces the query strings "Infinity" and "1e309" to ±Infinity and
   // then skips minimum/maximum (it checks them on finite numbers only), so limit=1e309 reached the
   // core (a DuckDB error, 500, for /api/products). Refused here, after validation, as any bad value.

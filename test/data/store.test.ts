@@ -180,6 +180,17 @@ describe('catalog search', () => {
       expect(tractors.map((p) => p.code)).toContain('8701');
       const english = await searchProducts(store, { search: 'combine harvester' });
       expect(english.map((p) => p.code)).toContain('843351');
+      // % and _ are characters, not LIKE wildcards (they matched every product and country before).
+      for (const wildcard of ['_', '84%', '8_33'])
+        expect(await searchProducts(store, { search: wildcard }), wildcard).toEqual([]);
+      // Names that really hold a % ("more than 50 % by weight") are found, and only those.
+      const percent = await searchProducts(store, { search: '%', limit: 1000 });
+      expect(percent.length).toBeGreaterThan(0);
+      expect(percent.filter((p) => !p.name.includes('%')).map((p) => p.code)).toEqual([]);
+      const { listCountries } = await import('../../src/data/index.ts');
+      expect(await listCountries(store, '%')).toEqual([]);
+      expect(await listCountries(store, 'k_z')).toEqual([]);
+      expect((await listCountries(store, 'kaz')).map((c) => c.iso3)).toContain('KAZ');
       for (const input of ['KAZ', 'kz', '398', 'Kazakhstan', 'Казахстан']) expect((await resolveCountry(store, input)).iso3).toBe('KAZ');
       await expect(resolveCountry(store, 'Kazakstan')).rejects.toMatchObject({ code: 'KRV_REF_UNKNOWN_COUNTRY', message: expect.stringMatching(/did you mean KAZ/) });
     } finally {

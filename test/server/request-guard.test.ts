@@ -202,3 +202,32 @@ describe('the guard in the server', () => {
       expect(answer.headers['x-frame-options']).toBe('DENY');
     });
 });
+
+describe('numbers in a query', () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await testServer({ fixture: false });
+  });
+  afterAll(() => s.close());
+
+  it('are decimal digits: hex, binary, octal, blanks and fractions of integers are refused, naming the field', async () => {
+    for (const [url, field, value] of [
+      ['/api/report/needs?year=0x7E4', 'year', '0x7E4'],
+      ['/api/report/needs?year=0b11111100100', 'year', '0b11111100100'],
+      ['/api/report/needs?year=0o3744', 'year', '0o3744'],
+      ['/api/report/needs?year=%202020%20', 'year', ' 2020 '],
+      ['/api/report/needs?year=', 'year', ''],
+      ['/api/report/needs?year=2020.0', 'year', '2020.0'],
+      ['/api/products?limit=1e1', 'limit', '1e1'],
+      ['/api/complexity/product-space?minProximity=0x1', 'minProximity', '0x1'],
+    ] as const) {
+      const r = await s.app.inject({ url });
+      expect(r.statusCode, url).toBe(400);
+      expect(JSON.parse(r.body), url).toMatchObject({ code: 'KRV_OPT_INVALID', column: field, value });
+    }
+    expect((await s.app.inject({ url: '/api/products?limit=5&search=kaz' })).statusCode).toBe(200);
+    expect(
+      (await s.app.inject({ url: '/api/complexity/product-space?minProximity=0.55&level=4' })).statusCode,
+    ).not.toBe(400);
+  });
+});
