@@ -3,6 +3,15 @@ import type { ReportModel } from '../analysis/index.ts';
 import { formatters, labels, type ReportLang } from './i18n.ts';
 import { toRussian } from './translate.ts';
 
+/**
+ * Text from data (a dataset's licence, file and product names) must not become HTML when the Markdown is rendered:
+ * a `<` that would open a tag, comment or declaration (CommonMark raw HTML: `<` then a letter, `/`, `!` or `?`) and
+ * an `&` that would start an entity are escaped. The report writes no HTML of its own, and `BLR<->KAZ` stays as it is.
+ */
+export function escapeMarkdownHtml(text: string): string {
+  return text.replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;').replace(/<(?=[A-Za-z/!?])/g, '&lt;');
+}
+
 const cell = (text: string | number) => String(text).replaceAll('|', '\\|').replaceAll('\n', ' ');
 const short = (text: string, max = 70) => (text.length > max ? text.slice(0, max - 1) + '…' : text);
 
@@ -288,5 +297,5 @@ export function renderMarkdown(report: ReportModel, lang: ReportLang): string {
       report.datasets.map((d) => [d.fileName, d.format, f.whole(d.rows), d.years.join(', '), d.licence]),
     ),
   );
-  return out.join('\n');
+  return escapeMarkdownHtml(out.join('\n'));
 }
