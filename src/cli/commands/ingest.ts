@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { formatTable, printJson } from '../output.ts';
+import { formatTable, printJson, terminalSafe } from '../output.ts';
 import { withStore } from '../store.ts';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -55,11 +55,11 @@ export function registerIngest(program: Command): void {
         if (flags.json) return printJson(result);
         const d = result.dataset;
         if (result.status === 'unchanged') {
-          process.stdout.write(`${result.notes.join('\n')}\n`);
+          process.stdout.write(`${result.notes.map(terminalSafe).join('\n')}\n`);
           return;
         }
         process.stdout.write(
-          `imported ${d.fileName} as dataset ${d.id} (${d.format}, ${d.kind}) in ${(result.elapsedMs / 1000).toFixed(1)} s\n` +
+          `imported ${terminalSafe(d.fileName)} as dataset ${d.id} (${d.format}, ${d.kind}) in ${(result.elapsedMs / 1000).toFixed(1)} s\n` +
             formatTable(
               ['rows', 'years', 'exporters', 'importers', 'value, USD', 'HS'],
               [
@@ -73,7 +73,7 @@ export function registerIngest(program: Command): void {
                 ],
               ],
             ) +
-            result.notes.map((n) => `note: ${n}\n`).join(''),
+            result.notes.map((n) => `note: ${terminalSafe(n)}\n`).join(''),
         );
       },
     );
