@@ -16,6 +16,9 @@ export default defineConfig({
     hookTimeout: 60_000,
     // DuckDB and the browser tests use both cores; files run in forks so a native crash stays contained.
     pool: 'forks',
+    // A missing or different snapshot fails on every machine; vitest's default ('new' outside CI) would
+    // write a deleted snapshot and pass. Snapshots are written only when asked for: `vitest run -u`.
+    update: 'none',
     reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: unit } },
