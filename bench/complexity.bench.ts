@@ -7,31 +7,31 @@
  *    write CSV), interleaved in the same run. Needs PY_ECOMPLEXITY_SRC (a checkout of
  *    github.com/cid-harvard/py-ecomplexity) and a Python with pandas and scikit-learn (PYTHON,
  *    default /usr/bin/python3); the Python side is skipped, with a message, when either is missing.
- * 2. The pieces in-process on that file: CSV read (DuckDB), compute, CSV formatting; and MᵀM
+ * 2. The pieces in-process on that file: CSV read (DuckDB), compute, writing CSV and Parquet (DuckDB); and MᵀM
  *    (sparse) with the dense proximity and dense density, against the discrete path that never
  *    forms φ.
  * 3. HS6 scale: 30 years × 230 locations × 5,200 products generated deterministically, the core
- *    (src/analysis/complexity.ts, every measure of every year, plus CSV formatting into a
- *    discarding sink) on generated arrays, in a child process that reports its peak RSS; baseline
- *    in the same run: one pass summing every generated value.
+ *    (src/analysis/complexity.ts, every measure of every year, then again written as CSV to
+ *    /dev/null) on generated arrays, in a child process that reports its peak RSS; baseline in the
+ *    same run: one pass summing every generated value.
+ * 4. HS6 through the CLI: the same panel written as a long CSV, then `karavan complexity` (the
+ *    compiled CLI) from process start to file written, with `--out x.csv` and `--out x.parquet`.
  *
- *   PY_ECOMPLEXITY_SRC=/tmp/py-ecomplexity npx tsx bench/complexity.bench.ts [--runs=5] [--py-runs=3] [--skip-hs6] [--years=30]
+ * The CLI runs are of the compiled CLI (bin/karavan.js runs dist/): build it first with
+ * `npx tsc -p tsconfig.build.json`.
+ *
+ *   PY_ECOMPLEXITY_SRC=/tmp/py-ecomplexity npx tsx bench/complexity.bench.ts [--runs=5] [--py-runs=3]
+ *     [--skip-hs4] [--skip-hs6] [--skip-hs6-cli] [--hs6-cli-runs=1] [--years=30]
+ *     [--baseline-cli=/tmp/karavan-before/bin/karavan.js]   (section 4: an older build, same run)
  */
 import { fixturePath } from '../test/support/fixtures.ts';
 import { rng } from '../test/support/reliability.ts';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import {
-  ComplexityCsvWriter,
-  FormatWorker,
-  complexityPanelYear,
-  parallelFormatCells,
-  writeComplexityYear,
-  type ComplexityPanel,
-} from '../src/analysis/complexity.ts';
+import { complexityPanelYear, writeComplexityYears, type ComplexityPanel } from '../src/analysis/complexity.ts';
 import { readPanelCsv } from '../src/data/read-panel-csv.ts';
 import {
   coOccurrence,
@@ -108,33 +108,37 @@ function benchHs4Cli(work: string): void {
   const py = pythonAvailable();
   const pyFile = join(work, 'run_ecomplexity.py');
   writeFileSync(pyFile, pyScript);
-  timeRun(process.execPath, cli); // warm the tsx transform cache once, as any second run has it
-  const karavan: number[] = [];
+  timeRun(process.execPath, cli); // warm the OS file cache once, as any second run has it
+  const karavan: CliRun[] = [];
   const launcher: number[] = [];
-  const python: number[] = [];
+  const python: CliRun[] = [];
   for (let i = 0; i < Math.max(runs, typeof py === 'string' ? 0 : pyRuns); i++) {
-    if (i < runs) karavan.push(timeRun(process.execPath, cli));
+    if (i < runs) karavan.push(timeCli(cli));
     if (i < runs) launcher.push(timeRun(process.execPath, [join(root, 'bin/karavan.js'), '--version']));
     if (typeof py !== 'string' && i < pyRuns)
-      python.push(timeRun(py.python, [pyFile, py.src, hs4File, join(work, 'py-hs4.csv')]));
+      python.push(timeProcess(py.python, [pyFile, py.src, hs4File, join(work, 'py-hs4.csv')]));
   }
   console.log(
     `\n1. HS4 2017, 224 × 1,222 (${statSync(hs4File).size} bytes in, ${statSync(out).size} bytes out), process start to file written`,
   );
-  console.log(`   karavan complexity   median ${fmt(median(karavan))}  (runs: ${karavan.map(fmt).join(', ')})`);
+  console.log(`   karavan complexity   ${describeRuns(karavan)}`);
   console.log(
-    `   of which the launcher: karavan --version median ${fmt(median(launcher))} (node + tsx + every command's imports)`,
+    `   of which the launcher: karavan --version median ${fmt(median(launcher))} (node + the compiled CLI's --version path)`,
   );
   if (typeof py === 'string') {
     console.log(`   py-ecomplexity       skipped: ${py}`);
   } else {
-    console.log(`   py-ecomplexity       median ${fmt(median(python))}  (runs: ${python.map(fmt).join(', ')})`);
-    console.log(`   ratio                ${(median(python) / median(karavan)).toFixed(1)}× faster (target >= 5×)`);
+    console.log(`   py-ecomplexity       ${describeRuns(python)}`);
+    const wall = (rs: CliRun[]) => median(rs.map((r) => r.ms));
+    const cpu = (rs: CliRun[]) => median(rs.map((r) => r.cpuS ?? Number.NaN));
+    console.log(
+      `   ratio                ${(wall(python) / wall(karavan)).toFixed(1)}× faster (wall, target >= 8×, aim 10×); CPU time ${(cpu(python) / cpu(karavan)).toFixed(1)}×`,
+    );
   }
 }
 
 // ---- 2. pieces in-process ------------------------------------------------------------------
-async function benchHs4Pieces(): Promise<void> {
+async function benchHs4Pieces(work: string): Promise<void> {
   let t = performance.now();
   const panel = await readPanelCsv(hs4File, hs4Columns);
   const readMs = performance.now() - t;
@@ -142,10 +146,22 @@ async function benchHs4Pieces(): Promise<void> {
   t = performance.now();
   const y = complexityPanelYear(panel, 0, o);
   const computeMs = performance.now() - t;
-  t = performance.now();
-  let bytes = 0;
-  writeComplexityYear(y, (chunk) => (bytes += chunk.length));
-  const formatMs = performance.now() - t;
+  const keys: [string, string, string] = [hs4Columns.time, hs4Columns.location, hs4Columns.product];
+  const writeMs = async (path: string) => {
+    let given = false;
+    const start = performance.now();
+    await writeComplexityYears(
+      path,
+      { keys, advantageKind: 'rca' },
+      () => (given ? undefined : ((given = true), y)),
+      true,
+    );
+    return performance.now() - start;
+  };
+  const csvOut = join(work, 'pieces.csv');
+  const parquetOut = join(work, 'pieces.parquet');
+  const csvMs = [await writeMs(csvOut), await writeMs(csvOut), await writeMs(csvOut)];
+  const parquetMs = [await writeMs(parquetOut), await writeMs(parquetOut), await writeMs(parquetOut)];
   const { rows, products } = y.result;
   const m = y.result.mcp;
   const computeAgain: number[] = [];
@@ -178,7 +194,9 @@ async function benchHs4Pieces(): Promise<void> {
   );
   console.log(`   read CSV (DuckDB)          ${fmt(readMs)}`);
   console.log(`   compute, first call        ${fmt(computeMs)}   warm: ${computeAgain.map(fmt).join(', ')}`);
-  console.log(`   format CSV (${(bytes / 1e6).toFixed(1)} MB)      ${fmt(formatMs)}`);
+  console.log(
+    `   write CSV (DuckDB, ${(statSync(csvOut).size / 1e6).toFixed(1)} MB)  ${csvMs.map(fmt).join(', ')}   Parquet (${(statSync(parquetOut).size / 1e6).toFixed(1)} MB) ${parquetMs.map(fmt).join(', ')}`,
+  );
   console.log(`   MᵀM (sparse)               ${fmt(coocMs)}   proximity incl. MᵀM ${fmt(proximityMs)}`);
   console.log(
     `   density, dense M·φ         ${fmt(denseDensityMs)}   without φ (discrete path) ${fmt(discreteDensityMs)}  ratio ${(denseDensityMs / discreteDensityMs).toFixed(1)}×`,
@@ -231,8 +249,8 @@ async function hs6Child(): Promise<void> {
   for (const values of panel.valuesUsd) for (let i = 0; i < values.length; i++) sum += values[i]!;
   const baselineMs = performance.now() - t;
   const o = resolveComplexity({});
-  // Compute every year (no output), then compute and write every year as the CLI does, to
-  // /dev/null (formatting in two halves, the second on the worker thread).
+  // Compute every year (no output), then compute and write every year as the CLI does (DuckDB
+  // writes a year's CSV while the next is computed), to /dev/null.
   t = performance.now();
   let nnz = 0;
   const computeYear: number[] = [];
@@ -244,12 +262,13 @@ async function hs6Child(): Promise<void> {
   }
   const computeMs = performance.now() - t;
   t = performance.now();
-  const worker = 230 * 5200 >= parallelFormatCells ? FormatWorker.start() : undefined;
-  const writer = ComplexityCsvWriter.open('/dev/null', ['year', 'location', 'product', 'value', 'rca'], worker);
   let i = 0;
-  const rows = await writer.writeYears(() => (i < panel.years.length ? complexityPanelYear(panel, i++, o) : undefined));
-  writer.close();
-  await worker?.stop();
+  const rows = await writeComplexityYears(
+    '/dev/null',
+    { keys: ['year', 'location', 'product'], advantageKind: 'rca' },
+    () => (i < panel.years.length ? complexityPanelYear(panel, i++, o) : undefined),
+    true,
+  );
   const writeMs = performance.now() - t;
   const rssMb = process.resourceUsage().maxRSS / 1024;
   process.stdout.write(
@@ -288,9 +307,128 @@ function benchHs6(): void {
     `   all measures, every year   ${fmt(r.computeMs)}  (per year median ${fmt(median(r.computeYear))}, max ${fmt(Math.max(...r.computeYear))}); ratio to baseline ${(r.computeMs / r.baselineMs).toFixed(0)}×`,
   );
   console.log(
-    `   same + CSV to /dev/null    ${fmt(r.writeMs)}  (as the CLI writes: 60 % of each year formatted on a worker thread while the next year is computed)`,
+    `   same + CSV to /dev/null    ${fmt(r.writeMs)}  (as the CLI writes: DuckDB writes a year while the next is computed)`,
   );
   console.log(`   peak RSS                   ${r.rssMb.toFixed(0)} MB (targets: < 60 s, < 2,048 MB)`);
+}
+
+// ---- 4. HS6 through the CLI ---------------------------------------------------------------------
+/** Writes the generated panel as a long CSV of its non-zero cells (year, location, product, value). */
+function writePanelCsv(panel: ComplexityPanel, path: string): number {
+  const fd = openSync(path, 'w');
+  let rows = 0;
+  try {
+    writeSync(fd, 'year,location,product,value\n');
+    const P = panel.products.length;
+    panel.years.forEach((year, y) => {
+      const values = panel.valuesUsd[y]!;
+      const lines: string[] = [];
+      for (let c = 0; c < panel.locations.length; c++) {
+        const lead = `${year},${panel.locations[c]},`;
+        for (let p = 0; p < P; p++) {
+          const v = values[c * P + p]!;
+          if (v > 0) lines.push(lead + panel.products[p] + ',' + v);
+        }
+      }
+      rows += lines.length;
+      writeSync(fd, lines.join('\n') + '\n');
+    });
+  } finally {
+    closeSync(fd);
+  }
+  return rows;
+}
+
+interface CliRun {
+  ms: number;
+  /** Peak RSS and user + system CPU time, when /usr/bin/time is there to measure them. */
+  rssMb?: number;
+  cpuS?: number;
+}
+
+/** A CLI run of node + argv. */
+const timeCli = (argv: string[]) => timeProcess(process.execPath, argv);
+
+/** A process run under /usr/bin/time when present (peak RSS, CPU time), else timed only. */
+function timeProcess(command: string, argv: string[]): CliRun {
+  const gnuTime = existsSync('/usr/bin/time');
+  const start = process.hrtime.bigint();
+  const result = gnuTime
+    ? spawnSync('/usr/bin/time', ['-f', 'maxrss_kb=%M cpu_s=%U+%S', command, ...argv], { encoding: 'utf8' })
+    : spawnSync(command, argv, { encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) throw new Error(`${command} ${argv.join(' ')} failed:\n${result.stderr}`);
+  const measured = /maxrss_kb=(\d+) cpu_s=([\d.]+)\+([\d.]+)/.exec(result.stderr ?? '');
+  if (measured === null) return { ms };
+  return { ms, rssMb: Number(measured[1]) / 1024, cpuS: Number(measured[2]) + Number(measured[3]) };
+}
+
+function describeRuns(runs: CliRun[]): string {
+  const rss = runs.flatMap((r) => (r.rssMb === undefined ? [] : [r.rssMb]));
+  const cpu = runs.flatMap((r) => (r.cpuS === undefined ? [] : [r.cpuS]));
+  return (
+    `median ${fmt(median(runs.map((r) => r.ms)))}  (runs: ${runs.map((r) => fmt(r.ms)).join(', ')}` +
+    (cpu.length > 0 ? `; CPU ${cpu.map((c) => c.toFixed(1) + ' s').join(', ')}` : '') +
+    (rss.length > 0 ? `; peak RSS ${Math.max(...rss).toFixed(0)} MB` : '') +
+    ')'
+  );
+}
+
+function benchHs6Cli(work: string): void {
+  const years = Number(args.get('years') ?? 30);
+  const runs = Number(args.get('hs6-cli-runs') ?? 1);
+  const input = join(work, 'hs6-generated.csv');
+  const inputRows = writePanelCsv(generatePanel(years, 230, 5200), input);
+  console.log(
+    `\n4. HS6 through the CLI: ${years} years × 230 × 5,200 generated, as a long CSV of ${(inputRows / 1e6).toFixed(2)} M non-zero cells (${(statSync(input).size / 1e6).toFixed(0)} MB); process start to file written`,
+  );
+  const cli = (out: string) => [
+    join(root, 'bin/karavan.js'),
+    'complexity',
+    '--input',
+    input,
+    '--time',
+    'year',
+    '--location',
+    'location',
+    '--product',
+    'product',
+    '--value',
+    'value',
+    '--out',
+    out,
+  ];
+  // Optional baseline in the same run: another build of the CLI (e.g. the commit before a change,
+  // unpacked with git archive and built), on the same input, interleaved with this one.
+  const baselineCli = args.get('baseline-cli');
+  const outputs = [join(work, 'hs6-out.csv'), join(work, 'hs6-out.parquet')];
+  const current: CliRun[][] = outputs.map(() => []);
+  const baseline: CliRun[] = [];
+  const sizes: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    outputs.forEach((out, k) => {
+      current[k]!.push(timeCli(cli(out)));
+      sizes[k] = statSync(out).size;
+      rmSync(out, { force: true });
+    });
+    if (baselineCli !== undefined) {
+      const argv = cli(outputs[0]!);
+      argv[0] = baselineCli;
+      baseline.push(timeCli(argv));
+      rmSync(outputs[0]!, { force: true });
+    }
+  }
+  outputs.forEach((out, k) =>
+    console.log(
+      `   --out ${out.endsWith('.parquet') ? 'x.parquet' : 'x.csv    '}  ${describeRuns(current[k]!)}, ${(sizes[k]! / 1e6).toFixed(0)} MB out; target < 60 s`,
+    ),
+  );
+  if (baselineCli !== undefined) {
+    console.log(`   baseline ${baselineCli} --out x.csv  ${describeRuns(baseline)}`);
+    console.log(
+      `   ratio baseline / this, CSV: ${(median(baseline.map((r) => r.ms)) / median(current[0]!.map((r) => r.ms))).toFixed(2)}× (wall)`,
+    );
+  }
 }
 
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
@@ -300,9 +438,12 @@ if (isMain && args.has('hs6-child')) {
   const work = mkdtempSync(join(tmpdir(), 'karavan-complexity-bench-'));
   try {
     console.log(`complexity bench, node ${process.version}, ${new Date().toISOString()}`);
-    benchHs4Cli(work);
-    await benchHs4Pieces();
+    if (!args.has('skip-hs4')) {
+      benchHs4Cli(work);
+      await benchHs4Pieces(work);
+    }
     if (!args.has('skip-hs6')) benchHs6();
+    if (!args.has('skip-hs6-cli')) benchHs6Cli(work);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
