@@ -63,6 +63,9 @@ const emptyExports = `SELECT NULL::INTEGER AS year, NULL::VARCHAR AS exporter, N
 
 /** How many memoised results a store keeps (each report section caches a few). */
 const memoLimit = 64;
+/** Temporary tables of shared rows kept at once (see TradeStore.withSharedRows). */
+const sharedRowsLimit = 4;
+let sharedRowsCounter = 0;
 
 /** The year of a Hive-partitioned file path (`.../year=2021/...`). */
 function yearOfFile(path: string): number {
@@ -115,6 +118,8 @@ export class TradeStore {
   #manifest: Manifest;
   /** Results that depend only on the store's content, keyed by version + key (see cached()). */
   readonly #memo = new Map<string, Promise<unknown>>();
+  /** Temporary tables of withSharedRows, keyed by version + key, least recently used first. */
+  readonly #sharedRows = new Map<string, { table: string; ready: Promise<void>; users: number }>();
 
   private constructor(paths: StorePaths, db: Database, manifest: Manifest, threads: number | undefined) {
     this.paths = paths;
@@ -171,6 +176,54 @@ export class TradeStore {
     this.#memo.set(fullKey, promise);
     while (this.#memo.size > memoLimit) this.#memo.delete(this.#memo.keys().next().value!);
     return promise;
+  }
+
+  /**
+   * Runs `use` with the rows of `selectSql` (a query over the store's views) in a temporary
+   * table, made once per store version and key and shared by every caller with the same key:
+   * several queries that each filtered the same rows out of millions of flows (a report's
+   * importer-side sections) then scan them once. At most `sharedRowsLimit` tables are kept; the
+   * least recently used one that no caller is reading is dropped past that, and tables of an
+   * older store version as soon as no caller is reading them. For src/data/ modules only.
+   */
+  async withSharedRows<T>(key: string, selectSql: string, params: SqlValue[], use: (tableSql: string) => Promise<T>): Promise<T> {
+    const fullKey = `${this.version}\u0000${key}`;
+    let entry = this.#sharedRows.get(fullKey);
+    if (entry) {
+      this.#sharedRows.delete(fullKey);
+    } else {
+      const table = quoteIdentifier(`shared_rows_${process.pid}_${++sharedRowsCounter}`);
+      entry = { table, ready: this.#db.run(`CREATE TEMP TABLE ${table} AS ${selectSql}`, params), users: 0 };
+    }
+    this.#sharedRows.set(fullKey, entry);
+    entry.users++;
+    try {
+      await entry.ready;
+      return await use(entry.table);
+    } catch (error) {
+      // A table that could not be made is not kept: the next caller tries again.
+      if (this.#sharedRows.get(fullKey) === entry) await entry.ready.catch(() => this.#sharedRows.delete(fullKey));
+      throw error;
+    } finally {
+      entry.users--;
+      await this.#dropSharedRows();
+    }
+  }
+
+  async #dropSharedRows(): Promise<void> {
+    const current = `${this.version}\u0000`;
+    let excess = [...this.#sharedRows.keys()].filter((key) => key.startsWith(current)).length - sharedRowsLimit;
+    for (const [key, entry] of [...this.#sharedRows]) {
+      const stale = !key.startsWith(current);
+      if (entry.users > 0 || (!stale && excess <= 0)) continue;
+      if (!stale) excess--;
+      this.#sharedRows.delete(key);
+      const made = await entry.ready.then(
+        () => true,
+        () => false,
+      );
+      if (made) await this.#db.run(`DROP TABLE IF EXISTS ${entry.table}`);
+    }
   }
 
   /** Runs a read query over the store's views. For src/data/ modules only. */
