@@ -126,6 +126,14 @@ export const StoreCorruptError = defineError('KRV_STORE_CORRUPT', 500);
 /** The store lacks the data a view needs; the hint says which file to ingest. */
 export const MissingDataError = defineError('KRV_STORE_MISSING_DATA', 404);
 
+// ---- the machine (KRV_ENV_*) ----------------------------------------------------------------
+/** The disk (or quota) is full; nothing was committed. 507 Insufficient Storage. */
+export const DiskFullError = defineError('KRV_ENV_DISK_FULL', 507);
+/** The store's folder cannot be written (a read-only file system or no permission). */
+export const ReadOnlyHomeError = defineError('KRV_ENV_READ_ONLY', 503);
+/** The store's folder cannot be created (a parent is missing, is a file, or cannot be written). */
+export const HomeUnusableError = defineError('KRV_ENV_HOME_UNUSABLE', 503);
+
 // ---- metrics (KRV_METRIC_*) ---------------------------------------------------------------
 /** Input to a metric is unusable (wrong dimensions, NaN, negative exports, empty year). */
 export const MetricInputError = defineError('KRV_METRIC_BAD_INPUT', 400);
@@ -177,6 +185,9 @@ export const errorClasses = {
   StoreLockedError,
   StoreCorruptError,
   MissingDataError,
+  DiskFullError,
+  ReadOnlyHomeError,
+  HomeUnusableError,
   MetricInputError,
   MachineryInputError,
   UnknownMachineError,
