@@ -4,7 +4,18 @@
  * ingest and are removed by the next writer. The manifest is replaced by write-to-temp, fsync,
  * rename, so a reader sees either the old or the new version, never a half-written one.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  writeSync,
+  type Dirent,
+} from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
 import { StoreCorruptError } from '../errors.ts';
 
 export type DatasetFormat = 'baci' | 'comtrade' | 'exports';
@@ -77,19 +88,87 @@ export function emptyManifest(): Manifest {
   return { formatVersion: 1, storeVersion: 0, referenceVersion: null, datasets: [] };
 }
 
+/** Folders of the store whose files only a manifest can vouch for (home.ts has the layout). */
+const dataFolders = ['flows', 'exports', 'pairs', 'world-exports'];
+
+function countDataFiles(dir: string): number {
+  let count = 0;
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  for (const entry of entries)
+    if (entry.isDirectory()) count += countDataFiles(join(dir, entry.name));
+    else if (entry.name.endsWith('.parquet')) count++;
+  return count;
+}
+
+const recoverHint =
+  'nothing was deleted. Restore manifest.json from a backup, or move the folder aside (e.g. mv ~/.karavan ~/.karavan.damaged) and ingest your files again into a new store';
+
+/**
+ * The manifest, or an empty one for a new store. A store whose data folders hold files but whose manifest is gone
+ * is refused, not treated as new: a new store's first writer removes files no manifest lists, so reading it as
+ * empty would delete the user's data (a folder copied without its manifest, a manifest deleted by hand).
+ */
 export function readManifest(path: string): Manifest {
-  if (!existsSync(path)) return emptyManifest();
+  if (!existsSync(path)) {
+    const home = dirname(path);
+    const files = dataFolders.reduce((n, folder) => n + countDataFiles(join(home, folder)), 0);
+    if (files > 0)
+      throw new StoreCorruptError(
+        `the store has ${files} data file(s) in ${dataFolders.join('/, ')}/ but no manifest.json, so nothing says which are whole datasets`,
+        { file: path, hint: recoverHint },
+      );
+    return emptyManifest();
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new StoreCorruptError(`the store manifest is not valid JSON; move the store folder away to rebuild it`, { file: path, cause: error });
+    throw new StoreCorruptError(`the store manifest is not valid JSON`, { file: path, cause: error, hint: recoverHint });
   }
-  const manifest = parsed as Partial<Manifest>;
-  if (manifest.formatVersion !== 1 || !Array.isArray(manifest.datasets)) {
-    throw new StoreCorruptError(`the store manifest has an unknown layout (formatVersion ${String(manifest.formatVersion)})`, { file: path });
+  const manifest = parsed as Partial<Manifest> | null;
+  if (manifest === null || typeof manifest !== 'object' || manifest.formatVersion !== 1 || !Array.isArray(manifest.datasets)) {
+    throw new StoreCorruptError(
+      `the store manifest has an unknown layout (formatVersion ${String(manifest?.formatVersion)})`,
+      { file: path, hint: recoverHint },
+    );
   }
+  manifest.datasets.forEach((entry, index) => checkDatasetEntry(entry, index, path));
   return manifest as Manifest;
+}
+
+/** A manifest entry as the store needs it; a hand-edited one that lacks a field is named, not a TypeError later. */
+function checkDatasetEntry(entry: unknown, index: number, path: string): void {
+  const d = entry as Record<string, unknown> | null;
+  const name = typeof d?.['id'] === 'string' ? `dataset ${d['id']}` : `dataset #${index + 1}`;
+  const fail = (what: string) => {
+    throw new StoreCorruptError(`the store manifest's ${name} ${what}`, { file: path, hint: recoverHint });
+  };
+  if (d === null || typeof d !== 'object' || Array.isArray(d)) return fail('is not an object');
+  if (typeof d['id'] !== 'string' || !/^[0-9a-z_-]{1,64}$/i.test(d['id'])) fail('has no valid id');
+  const relativeFiles = (key: string, required: boolean) => {
+    const value = d[key];
+    if (value === undefined && !required) return;
+    if (!Array.isArray(value)) return fail(`has no ${key} list`);
+    for (const file of value)
+      if (typeof file !== 'string' || file === '' || isAbsolute(file) || file.split(/[\\/]/).includes('..'))
+        fail(`lists a file outside the store in ${key}: ${JSON.stringify(file)}`);
+  };
+  relativeFiles('files', true);
+  relativeFiles('pairFiles', false);
+  relativeFiles('worldExportFiles', false);
+  // What every query needs; the rest is checked for its type where present (older stores may lack it).
+  if (!Array.isArray(d['years'])) fail('has no years list');
+  for (const key of ['entities', 'supersededYears', 'productLevels', 'notes'])
+    if (d[key] !== undefined && !Array.isArray(d[key])) fail(`has a ${key} that is not a list`);
+  for (const key of ['format', 'kind', 'source', 'fileName'])
+    if (typeof d[key] !== 'string') fail(`has no ${key}`);
+  for (const key of ['rows'])
+    if (typeof d[key] !== 'number' || !Number.isFinite(d[key])) fail(`has no number ${key}`);
 }
 
 export function writeManifestAtomic(path: string, manifest: Manifest): void {
