@@ -3,6 +3,7 @@
  * (parameterised), so the analysis layer receives compact rows or typed arrays and never
  * touches DuckDB. Product codes are cut to the asked HS level with substr(product, 1, level).
  */
+import { StoreCorruptError } from '../errors.ts';
 import { quoteIdentifier } from './sql.ts';
 import type { TradeStore } from './store.ts';
 
@@ -280,9 +281,19 @@ function aggregateMatrix(fine: ExportMatrix, level: HsLevel): ExportMatrix {
 async function computeExportMatrix(store: TradeStore, options: { year: number; level: HsLevel; source: string }): Promise<ExportMatrix> {
   const fromFlows = options.source.startsWith('flows:');
   const source = fromFlows ? options.source.slice('flows:'.length) : options.source;
-  const cellsSql = fromFlows
-    ? // world_exports: the flows summed over partners at ingest (self-trade and WLD partners left out).
-      `SELECT exporter, substr(product, 1, $2) AS product, sum(value_usd) AS value_usd FROM world_exports
+  // world_exports: the flows summed over partners at ingest (self-trade and WLD partners left out),
+  // one row per year, exporter and product of each dataset. When one dataset holds the year (a
+  // BACI release: the usual case) and codes are taken whole (HS6), its rows are the cells as they
+  // are; summing them again cost ~0.2 s of CPU for the 1.1 M cells of a BACI year.
+  const oneDataset =
+    fromFlows &&
+    options.level === 6 &&
+    (await store.query<{ n: number }>(`SELECT count(DISTINCT dataset_id)::DOUBLE AS n FROM pair_totals WHERE year = $1 AND source = $2`, [options.year, source]))[0]?.n === 1;
+  const cellsSql = oneDataset
+    ? `SELECT exporter, product, value_usd FROM world_exports
+        WHERE year = $1 AND source = $3 AND exporter <> 'WLD' AND length(product) >= $2 AND value_usd > 0`
+    : fromFlows
+    ? `SELECT exporter, substr(product, 1, $2) AS product, sum(value_usd) AS value_usd FROM world_exports
         WHERE year = $1 AND source = $3 AND exporter <> 'WLD' AND length(product) >= $2
         GROUP BY ALL HAVING sum(value_usd) > 0`
     : `SELECT exporter, substr(product, 1, $2) AS product, sum(value_usd) AS value_usd FROM exports
@@ -378,41 +389,58 @@ async function computeSmoothedFlows(store: TradeStore, options: { year: number; 
       }
     }
   });
-  // Flows into the pair's two countries in full detail (a small slice of the year).
+  // Flows into the pair's two countries in full detail (a small slice of the year), read as
+  // indices into the world matrices' locations and products (the SQL joins the names to their
+  // positions): a BACI year has ~100,000 of them, which as JS objects cost more than the query.
+  // Every such flow is part of its exporter's world exports of the same years (self-trade and
+  // WLD are left out of both), so every exporter and product has a position.
   const detail = await importerFlows(store, a, options.source, years, (intoA) =>
     importerFlows(store, b, options.source, years, (intoB) =>
-      store.query<{ exporter: string; importer: string; product: string; value_usd: number }>(
-        `WITH w AS (SELECT unnest($3::INTEGER[]) AS year, unnest($4::DOUBLE[]) AS weight)
-         SELECT exporter, importer, substr(product, 1, $2) AS product, sum(value_usd * w.weight) / $5 AS value_usd
-           FROM (SELECT * FROM ${intoA} UNION ALL SELECT * FROM ${intoB} WHERE importer <> $6) f JOIN w USING (year)
-          WHERE source = $1 AND importer IN ($6, $7) AND exporter <> importer AND exporter <> 'WLD' AND length(product) >= $2
-          GROUP BY ALL HAVING sum(value_usd) > 0`,
-        [options.source, options.level, JSON.stringify(years), JSON.stringify(weights), weightSum, a, b],
+      store.queryNumericColumns(
+        `WITH w AS (SELECT unnest($3::INTEGER[]) AS year, unnest($4::DOUBLE[]) AS weight),
+              l AS (SELECT unnest($8::VARCHAR[]) AS exporter, (generate_subscripts($8::VARCHAR[], 1) - 1)::INTEGER AS l),
+              k AS (SELECT unnest($9::VARCHAR[]) AS product, (generate_subscripts($9::VARCHAR[], 1) - 1)::INTEGER AS k),
+              d AS (SELECT exporter, importer, substr(product, 1, $2) AS product, sum(value_usd * w.weight) / $5 AS value_usd
+                      FROM (SELECT * FROM ${intoA} UNION ALL SELECT * FROM ${intoB} WHERE importer <> $6) f JOIN w USING (year)
+                     WHERE source = $1 AND importer IN ($6, $7) AND exporter <> importer AND exporter <> 'WLD' AND length(product) >= $2
+                     GROUP BY ALL HAVING sum(value_usd) > 0)
+         SELECT coalesce(l.l, -1)::INTEGER AS l, (d.importer = $7)::INTEGER AS j, coalesce(k.k, -1)::INTEGER AS k, d.value_usd AS v
+           FROM d LEFT JOIN l USING (exporter) LEFT JOIN k USING (product)`,
+        [options.source, options.level, JSON.stringify(years), JSON.stringify(weights), weightSum, a, b, JSON.stringify(locations), JSON.stringify(products)],
+        { l: 'int32', j: 'int32', k: 'int32', v: 'float64' },
       ),
     ),
   );
-  const countries = [...new Set([...locations, ...detail.map((d) => d.exporter), a, b, restOfWorld])].sort();
+  const detailLocation = detail.l as Int32Array;
+  const detailImporter = detail.j as Int32Array;
+  const detailProduct = detail.k as Int32Array;
+  const detailValueUsd = detail.v as Float64Array;
+  if (detailLocation.some((l) => l < 0) || detailProduct.some((k) => k < 0)) {
+    throw new StoreCorruptError(
+      `flows into ${a} or ${b} (${options.source}, ${years.join(', ')}) are missing from the world exports of the same years: the store's summaries disagree with its flows`,
+      { hint: `ingest the ${options.source} files of those years again` },
+    );
+  }
+  const countries = [...new Set([...locations, a, b, restOfWorld])].sort();
   const countryIndex = new Map(countries.map((c, i) => [c, i]));
+  const locationCountry = Int32Array.from(locations, (c) => countryIndex.get(c)!);
+  const pairCountry = [countryIndex.get(a)!, countryIndex.get(b)!];
   // Everything else an exporter sold went to third markets: the ROW pseudo-importer.
   const rest = world.slice();
-  for (const d of detail) {
-    const l = locationIndex.get(d.exporter);
-    const k = productIndex.get(d.product);
-    if (l !== undefined && k !== undefined) rest[l * P + k]! -= d.value_usd;
-  }
+  for (let d = 0; d < detailValueUsd.length; d++) rest[detailLocation[d]! * P + detailProduct[d]!]! -= detailValueUsd[d]!;
   let restRows = 0;
   for (let cell = 0; cell < rest.length; cell++) if (rest[cell]! > world[cell]! * 1e-9 && rest[cell]! > 1e-6) restRows++;
-  const n = detail.length + restRows;
+  const n = detailValueUsd.length + restRows;
   const exporterIndex = new Int32Array(n);
   const importerIndex = new Int32Array(n);
   const productIndexArray = new Int32Array(n);
   const valueUsd = new Float64Array(n);
   let r = 0;
-  for (const d of detail) {
-    exporterIndex[r] = countryIndex.get(d.exporter)!;
-    importerIndex[r] = countryIndex.get(d.importer)!;
-    productIndexArray[r] = productIndex.get(d.product)!;
-    valueUsd[r++] = d.value_usd;
+  for (let d = 0; d < detailValueUsd.length; d++) {
+    exporterIndex[r] = locationCountry[detailLocation[d]!]!;
+    importerIndex[r] = pairCountry[detailImporter[d]!]!;
+    productIndexArray[r] = detailProduct[d]!;
+    valueUsd[r++] = detailValueUsd[d]!;
   }
   const row = countryIndex.get(restOfWorld)!;
   for (let l = 0; l < locations.length; l++) {
