@@ -14,7 +14,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TradeStore } from '../../src/data/index.ts';
 import { fixtureFactors, writeReportFixture } from '../support/report-fixture.ts';
-import { baciCode, embeddedBaciSlice, readBaciRows, sumUsd, type BaciRow } from '../support/raw-sources.ts';
+import { baciCode, embeddedBaciSlice, rcaTable, readBaciRows, sumUsd, type BaciRow } from '../support/raw-sources.ts';
 import { tempDir } from '../support/store.ts';
 
 const run = promisify(execFile);
@@ -172,20 +172,11 @@ describe('section commands against figures computed from the raw files', () => {
 
   it('joint (HS4): no candidate, because KAZ has RCA > 1 in every product where BLR has RCA > 1', async () => {
     const result = await karavan(['joint']);
-    // Exports by country and HS4 heading, and their margins, in one pass over the 2021 rows.
-    const cell = new Map<string, number>();
-    const byCountry = new Map<number, number>();
-    const byProduct = new Map<string, number>();
-    for (const r of y2021) {
-      const heading = r.product.slice(0, 4);
-      cell.set(`${r.exporter}:${heading}`, (cell.get(`${r.exporter}:${heading}`) ?? 0) + r.valueUsd);
-      byCountry.set(r.exporter, (byCountry.get(r.exporter) ?? 0) + r.valueUsd);
-      byProduct.set(heading, (byProduct.get(heading) ?? 0) + r.valueUsd);
-    }
-    const world = sumUsd(y2021);
-    const rca = (exporter: number, heading: string) =>
-      (cell.get(`${exporter}:${heading}`) ?? 0) / byCountry.get(exporter)! / (byProduct.get(heading)! / world);
-    const products = [...byProduct.keys()];
+    const { rca, products } = rcaTable(
+      y2021,
+      (r) => r.exporter,
+      (r) => r.product.slice(0, 4),
+    );
     const blrStrong = products.filter((p) => rca(BLR, p) > 1);
     expect(blrStrong.sort()).toEqual(['0405', '8433', '8701']);
     const candidates = blrStrong.filter((p) => rca(KAZ, p) <= 1);

@@ -82,16 +82,32 @@ export function sumUsd<T extends { valueUsd: number }>(
   return total;
 }
 
-/** Balassa RCA of one exporter and product over rows, each key function naming a row's exporter and product. */
-export function rcaByHand<T extends { valueUsd: number }>(
+/**
+ * Balassa RCA over rows, (x_cp / x_c) / (x_p / x), built in one pass: `exporterOf` and `productOf`
+ * name a row's exporter and product (e.g. the HS4 heading of an HS6 row). Returns the lookup and the
+ * products seen.
+ */
+export function rcaTable<T extends { valueUsd: number }>(
   rows: readonly T[],
   exporterOf: (row: T) => string | number,
   productOf: (row: T) => string,
-  exporter: string | number,
-  product: string,
-): number {
-  const own = sumUsd(rows, (r) => exporterOf(r) === exporter && productOf(r) === product);
-  const ownTotal = sumUsd(rows, (r) => exporterOf(r) === exporter);
-  const world = sumUsd(rows, (r) => productOf(r) === product);
-  return own / ownTotal / (world / sumUsd(rows));
+): { rca: (exporter: string | number, product: string) => number; products: string[] } {
+  const cell = new Map<string, number>();
+  const byExporter = new Map<string | number, number>();
+  const byProduct = new Map<string, number>();
+  let world = 0;
+  for (const row of rows) {
+    const exporter = exporterOf(row);
+    const product = productOf(row);
+    const key = `${exporter}\u0000${product}`;
+    cell.set(key, (cell.get(key) ?? 0) + row.valueUsd);
+    byExporter.set(exporter, (byExporter.get(exporter) ?? 0) + row.valueUsd);
+    byProduct.set(product, (byProduct.get(product) ?? 0) + row.valueUsd);
+    world += row.valueUsd;
+  }
+  return {
+    rca: (exporter, product) =>
+      (cell.get(`${exporter}\u0000${product}`) ?? 0) / byExporter.get(exporter)! / (byProduct.get(product)! / world),
+    products: [...byProduct.keys()],
+  };
 }
