@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.ts';
+import { openTempStore } from '../support/store.ts';
 
 const fixtures = new URL('../data/complexity/', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'karavan-cli-complexity-'));
@@ -210,6 +211,39 @@ describe('karavan complexity', () => {
     );
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/error KRV_INGEST_BAD_VALUE: .*text\.csv:3: export_val is not a finite number: "n\/a"/);
+  });
+});
+
+describe('karavan complexity from the store', () => {
+  it('--year 2017 --level hs4 --out writes the CSV or the Parquet through the same writer', async () => {
+    const { home, store, cleanup } = await openTempStore(true);
+    store.closeSync(); // the CLI opens it
+    const before = process.env['KARAVAN_HOME'];
+    process.env['KARAVAN_HOME'] = home;
+    try {
+      const csv = join(dir, 'store.csv');
+      const a = await run('complexity', '--year', '2017', '--level', 'hs4', '--out', csv);
+      expect(a.code).toBe(0);
+      const rows = Number(/^wrote (\d+) rows \(ots 2017, HS4\) to /.exec(a.stdout)?.[1]);
+      expect(rows).toBeGreaterThan(200 * 1000);
+      const lines = readFileSync(csv, 'utf8').trimEnd().split('\n');
+      expect(lines[0]).toBe('year,exporter,product,value,rca,mcp,density,eci,pci,diversity,ubiquity,coi,cog');
+      expect(lines.length).toBe(rows + 1);
+      expect(lines[1]).toMatch(/^2017,[A-Z]{3},\d{4},\d+(\.\d+)?,/);
+      const parquet = join(dir, 'store.parquet');
+      const b = await run('complexity', '--year', '2017', '--level', 'hs4', '--out', parquet);
+      expect(b.code).toBe(0);
+      const back = (await parquetReadObjects({ file: await asyncBufferFromFile(parquet) })) as Record<
+        string,
+        unknown
+      >[];
+      expect(back.length).toBe(rows);
+      expect(Object.values(back[0]!).slice(0, 3).join(',')).toBe(lines[1]!.split(',').slice(0, 3).join(','));
+    } finally {
+      if (before === undefined) delete process.env['KARAVAN_HOME'];
+      else process.env['KARAVAN_HOME'] = before;
+      cleanup();
+    }
   });
 });
 
