@@ -118,7 +118,7 @@ export async function rivals(store: TradeStore, options: RivalsOptions): Promise
   }
   const source = (await primaryFlowSource(store, year))!;
   const years = Array.from({ length: spanYears }, (_, k) => year - spanYears + 1 + k);
-  const rows = await suppliersByYear(store, { importer, products: options.products, level, years, source });
+  const rows = await suppliersByYear(store, { importer, exporter, products: options.products, level, years, source });
   const own = await exporterWorldSales(store, { exporter, products: options.products, level, years: [year], source });
   const names = await nameProducts(store, options.products);
   const presentYears = [...new Set(rows.map((r) => r.year))].sort();

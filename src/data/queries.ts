@@ -139,28 +139,36 @@ export interface ImportNeedRow {
 }
 
 /**
- * Years of one importer's flows that a report's importer-side queries share (see importerFlows):
- * the year asked and the five before it, which hold the needs' growth span (5 years), the
- * rivals' window and export potential's averaging window (5 years each).
+ * Years of a pair's flows that a report's importer-side queries share (see pairFlows): the year
+ * asked and the five before it, which hold the needs' growth span (5 years), the rivals' window
+ * and export potential's averaging window (5 years each).
  */
-const importerFlowsSpanYears = 5;
+const pairFlowsSpanYears = 5;
 
 /**
- * Runs `use` with a table (SQL) holding the flows into `importer` of `source` for `years`, with
- * every column of the flows view. Needs, joint production, rivals, the machinery market and
- * export potential each filtered the flows for the same importer, a scan of every flow of those
- * years (~11 M rows a BACI year) each time; they now share one temporary table of the importer's
- * flows over the year asked and the five before (TradeStore.withSharedRows), about 1/200 of the
- * rows. Years outside that span read the flows view as before. The callers keep their own filters
- * (importer, source, years), so the rows they see are the same either way.
+ * Runs `use` with a table (SQL) holding the flows of `source` into either country of the pair,
+ * for the year asked and the five before. Needs, joint production, rivals, the machinery market
+ * and export potential each filtered the flows for the importer (and potential for the exporter
+ * too), a scan of every flow of those years (~11 M rows a BACI year) each time; they now share
+ * one temporary table of the pair's flows (TradeStore.withSharedRows), about 1/100 of the rows,
+ * with the columns they read. Years outside that span read the flows view as before. The callers
+ * keep their own filters (importer, source, years), so the rows they see are the same either way.
  */
-function importerFlows<T>(store: TradeStore, importer: string, source: string, years: number[], use: (tableSql: string) => Promise<T>): Promise<T> {
+function pairFlows<T>(
+  store: TradeStore,
+  pair: { exporter: string; importer: string },
+  source: string,
+  years: number[],
+  use: (tableSql: string) => Promise<T>,
+): Promise<T> {
   const last = Math.max(...years);
-  if (years.length === 0 || years.some((y) => y < last - importerFlowsSpanYears)) return use('flows');
+  if (years.length === 0 || years.some((y) => y < last - pairFlowsSpanYears)) return use('flows');
+  const countries = [pair.exporter, pair.importer].sort();
   return store.withSharedRows(
-    `importerFlows|${JSON.stringify([importer, source, last])}`,
-    `SELECT * FROM flows WHERE importer = $1 AND source = $2 AND year BETWEEN $3 - ${importerFlowsSpanYears} AND $3`,
-    [importer, source, last],
+    `pairFlows|${JSON.stringify([...countries, source, last])}`,
+    `SELECT year, exporter, importer, product, value_usd, qty_tonnes, source FROM flows
+      WHERE importer IN ($1, $2) AND source = $3 AND year BETWEEN $4 - ${pairFlowsSpanYears} AND $4`,
+    [countries[0]!, countries[1]!, source, last],
     use,
   );
 }
@@ -178,7 +186,7 @@ async function computeImportNeeds(
   options: { importer: string; exporter: string; year: number; level: HsLevel; source: string; spanYears: number; topSuppliers: number },
 ): Promise<ImportNeedRow[]> {
   const years = [options.year, options.year - options.spanYears];
-  const rows = await importerFlows(store, options.importer, options.source, years, (flowsSql) =>
+  const rows = await pairFlows(store, options, options.source, years, (flowsSql) =>
     store.query<{
     product: string;
     imports_usd: number;
@@ -394,14 +402,13 @@ async function computeSmoothedFlows(store: TradeStore, options: { year: number; 
   // positions): a BACI year has ~100,000 of them, which as JS objects cost more than the query.
   // Every such flow is part of its exporter's world exports of the same years (self-trade and
   // WLD are left out of both), so every exporter and product has a position.
-  const detail = await importerFlows(store, a, options.source, years, (intoA) =>
-    importerFlows(store, b, options.source, years, (intoB) =>
+  const detail = await pairFlows(store, { exporter: a, importer: b }, options.source, years, (flowsSql) =>
       store.queryNumericColumns(
         `WITH w AS (SELECT unnest($3::INTEGER[]) AS year, unnest($4::DOUBLE[]) AS weight),
               l AS (SELECT unnest($8::VARCHAR[]) AS exporter, (generate_subscripts($8::VARCHAR[], 1) - 1)::INTEGER AS l),
               k AS (SELECT unnest($9::VARCHAR[]) AS product, (generate_subscripts($9::VARCHAR[], 1) - 1)::INTEGER AS k),
               d AS (SELECT exporter, importer, substr(product, 1, $2) AS product, sum(value_usd * w.weight) / $5 AS value_usd
-                      FROM (SELECT * FROM ${intoA} UNION ALL SELECT * FROM ${intoB} WHERE importer <> $6) f JOIN w USING (year)
+                      FROM ${flowsSql} f JOIN w USING (year)
                      WHERE source = $1 AND importer IN ($6, $7) AND exporter <> importer AND exporter <> 'WLD' AND length(product) >= $2
                      GROUP BY ALL HAVING sum(value_usd) > 0)
          SELECT coalesce(l.l, -1)::INTEGER AS l, (d.importer = $7)::INTEGER AS j, coalesce(k.k, -1)::INTEGER AS k, d.value_usd AS v
@@ -409,7 +416,6 @@ async function computeSmoothedFlows(store: TradeStore, options: { year: number; 
         [options.source, options.level, JSON.stringify(years), JSON.stringify(weights), weightSum, a, b, JSON.stringify(locations), JSON.stringify(products)],
         { l: 'int32', j: 'int32', k: 'int32', v: 'float64' },
       ),
-    ),
   );
   const detailLocation = detail.l as Int32Array;
   const detailImporter = detail.j as Int32Array;
@@ -472,21 +478,21 @@ export interface SupplierYearRow {
 
 /**
  * The importer's imports of the given products by supplier and year (for rivals and unit values).
- * Memoised per store version: each call scans the flows for one importer (~0.2 s at 11 M rows),
- * and a report asks twice (rivals, machinery market).
+ * `exporter` is the other country of the pair, whose report reads the pair's flows (pairFlows).
+ * Memoised per store version: a report asks twice (rivals, machinery market), and again warm.
  */
 export function suppliersByYear(
   store: TradeStore,
-  options: { importer: string; products: string[]; level: HsLevel; years: number[]; source: string },
+  options: { importer: string; exporter: string; products: string[]; level: HsLevel; years: number[]; source: string },
 ): Promise<SupplierYearRow[]> {
   return store.cached(`suppliersByYear|${JSON.stringify(options)}`, () => computeSuppliersByYear(store, options));
 }
 
 async function computeSuppliersByYear(
   store: TradeStore,
-  options: { importer: string; products: string[]; level: HsLevel; years: number[]; source: string },
+  options: { importer: string; exporter: string; products: string[]; level: HsLevel; years: number[]; source: string },
 ): Promise<SupplierYearRow[]> {
-  const rows = await importerFlows(store, options.importer, options.source, options.years, (flowsSql) =>
+  const rows = await pairFlows(store, options, options.source, options.years, (flowsSql) =>
     store.query<{ product: string; year: number; supplier: string; value_usd: number; qty_tonnes: number | null; value_with_qty_usd: number | null }>(
       `SELECT substr(product, 1, $2) AS product, year, exporter AS supplier, sum(value_usd) AS value_usd,
               sum(qty_tonnes) AS qty_tonnes, sum(value_usd) FILTER (WHERE qty_tonnes IS NOT NULL AND qty_tonnes > 0) AS value_with_qty_usd
