@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveServer, serverDefaults } from '../../src/server/index.ts';
 import { getJson, testServer, type TestServer } from './helpers.ts';
@@ -39,6 +40,10 @@ describe('buildServer', () => {
     const r = await getJson(s.app, '/api/health');
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ status: 'ok', storeVersion: s.app.store.version, ingestEnabled: false });
+    // The version is package.json's, read here; the two embedded trade datasets (OTS table, BACI slice).
+    const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    expect(r.body.version).toBe(packageJson.version);
+    expect(r.body.datasets).toBe(2);
   });
 
   it('publishes an OpenAPI 3.1 document where every route has tags and a summary', async () => {

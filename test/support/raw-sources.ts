@@ -16,6 +16,12 @@ export const embeddedOtsExports = new URL('../../data/embedded/ots_exports_hs4_2
 /** The embedded HS 2022 nomenclature in English. */
 export const embeddedHsEnglish = new URL('../../data/embedded/hs2022_en.csv.gz', import.meta.url).pathname;
 
+/** The embedded BACI country table (code, abbreviation, full name, ISO2, ISO3). */
+export const embeddedBaciCountryCodes = new URL(
+  '../../data/embedded/baci_country_codes_V202201.csv.gz',
+  import.meta.url,
+).pathname;
+
 /** BACI numeric country codes used in the tests. */
 export const baciCode = { AFG: 4, BLR: 112, KAZ: 398, RUS: 643, ZAF: 710 } as const;
 

@@ -1,7 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { capabilities, capabilitiesSource } from '../../../src/analysis/index.ts';
 import { countriesSchema, productSpaceSchema, productsSchema } from '../../../src/server/routes/complexity.schema.ts';
+import { rcaTable, readOtsRows, sumUsd } from '../../support/raw-sources.ts';
 import { getJson, jsonSchemaOf, schemaErrors, testServer, type TestServer } from '../helpers.ts';
+
+/** The embedded OTS 2017 export table, gunzipped and parsed here: the expected figures come from it. */
+const otsRows = readOtsRows();
+const ots = {
+  rows: otsRows,
+  ...rcaTable(
+    otsRows,
+    (x) => x.iso3,
+    (x) => x.product,
+  ),
+};
 
 describe('complexity routes (embedded data: OTS 2017 exports by HS4)', () => {
   let s: TestServer;
@@ -10,14 +21,19 @@ describe('complexity routes (embedded data: OTS 2017 exports by HS4)', () => {
   });
   afterAll(() => s.close());
 
-  it('ranks countries by ECI from the same capabilities as the report', async () => {
+  it('ranks countries by ECI: one row per OTS exporter, diversity and exports counted by hand', async () => {
     const r = await getJson(s.app, '/api/complexity/countries?level=4&lang=ru');
     expect(r.status).toBe(200);
     expect(schemaErrors(jsonSchemaOf(countriesSchema), r.body)).toEqual([]);
     expect(r.body).toMatchObject({ status: 'computed', year: 2017, level: 4 });
-    const source = (await capabilitiesSource(s.app.store, 4))!;
-    const caps = await capabilities(s.app.store, { year: source.year, level: 4, source: source.source });
-    expect(r.body.rows).toHaveLength(caps.result.rows);
+    // One row per exporter of the OTS file; diversity = the products it exports with RCA > 1, by hand.
+    expect(r.body.rows).toHaveLength(new Set(ots.rows.map((x) => x.iso3)).size);
+    const japan = r.body.rows.find((x: { iso3: string }) => x.iso3 === 'JPN');
+    expect(japan.diversity).toBe(ots.products.filter((p) => ots.rca('JPN', p) > 1).length);
+    expect(japan.exportsUsd).toBeCloseTo(
+      sumUsd(ots.rows, (x) => x.iso3 === 'JPN'),
+      0,
+    );
     const eci = r.body.rows.map((x: { eci: number | null }) => x.eci).filter((x: number | null) => x !== null);
     expect([...eci].sort((a: number, b: number) => b - a)).toEqual(eci);
     expect(r.body.rows.find((x: { iso3: string }) => x.iso3 === 'KAZ').name).toBe('Казахстан');
@@ -29,7 +45,13 @@ describe('complexity routes (embedded data: OTS 2017 exports by HS4)', () => {
     expect(schemaErrors(jsonSchemaOf(productsSchema), r.body)).toEqual([]);
     expect(r.body.country).toBe('BLR');
     const tractors = r.body.rows.find((x: { product: string }) => x.product === '8701');
+    // (BLR's 8701 / BLR's total) / (world 8701 / world total) over the OTS rows; ubiquity counts RCA > 1.
+    expect(tractors.rca).toBeCloseTo(ots.rca('BLR', '8701'), 9);
     expect(tractors.rca).toBeGreaterThan(1);
+    expect(tractors.exportsUsd).toBe(sumUsd(ots.rows, (x) => x.iso3 === 'BLR' && x.product === '8701'));
+    expect(tractors.worldExportsUsd).toBe(sumUsd(ots.rows, (x) => x.product === '8701'));
+    const exporters = [...new Set(ots.rows.map((x) => x.iso3))];
+    expect(tractors.ubiquity).toBe(exporters.filter((c) => ots.rca(c, '8701') > 1).length);
     expect(tractors.mcp).toBe(1);
     expect(tractors.cog).toBe(0);
   });

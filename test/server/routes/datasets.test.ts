@@ -1,6 +1,10 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coverageSchema, ingestSchema, listDatasetsSchema } from '../../../src/server/routes/datasets.schema.ts';
 import { writeReportFixture } from '../../support/report-fixture.ts';
+import { embeddedBaciSlice, embeddedOtsExports, readBaciRows, readOtsRows, sumUsd } from '../../support/raw-sources.ts';
 import { tempDir } from '../../support/store.ts';
 import { getJson, jsonSchemaOf, schemaErrors, testServer, type TestServer } from '../helpers.ts';
 
@@ -30,6 +34,34 @@ describe('dataset routes (ingest off)', () => {
       'ots_exports_hs4_2017.csv.gz',
     ]);
     expect(schemaErrors(jsonSchemaOf(listDatasetsSchema), r.body)).toEqual([]);
+    // Size, SHA-256, row count, exporters and value total of each file, computed here from the file itself.
+    const otsRows = readOtsRows(embeddedOtsExports);
+    const baciRows = readBaciRows(embeddedBaciSlice);
+    const expected = [
+      {
+        path: embeddedOtsExports,
+        rows: otsRows.length,
+        exporters: new Set(otsRows.map((x) => x.iso3)).size,
+        usd: sumUsd(otsRows),
+      },
+      {
+        path: embeddedBaciSlice,
+        rows: baciRows.length,
+        exporters: new Set(baciRows.map((x) => x.exporter)).size,
+        usd: sumUsd(baciRows),
+      },
+    ];
+    for (const file of expected) {
+      const bytes = readFileSync(file.path);
+      const dataset = r.body.find((d: { fileName: string }) => file.path.endsWith(`/${d.fileName}`));
+      expect(dataset.sizeBytes, file.path).toBe(bytes.length);
+      // A gzip file is hashed by its decompressed content (src/data/readers/source-file.ts).
+      expect(dataset.sha256, file.path).toBe(createHash('sha256').update(gunzipSync(bytes)).digest('hex'));
+      expect(dataset.rows, file.path).toBe(file.rows);
+      expect(dataset.exporters, file.path).toBe(file.exporters);
+      expect(dataset.valueUsdTotal / file.usd, file.path).toBeCloseTo(1, 9);
+    }
+    expect(baciRows.length).toBeGreaterThan(70_000);
   });
 
   it('reports the coverage of BLR -> KAZ on the embedded data: no bilateral flows, and the command that fills the gap', async () => {
@@ -78,7 +110,6 @@ describe('dataset routes (ingest on)', () => {
   });
 
   it('ingests an upload as the CLI does, then says unchanged for the same file', async () => {
-    const { readFileSync } = await import('node:fs');
     const file = readFileSync(writeReportFixture(dir.path));
     const { payload, headers } = multipart('BACI_HS17_fixture.csv', file);
     const versionBefore = s.app.store.version;

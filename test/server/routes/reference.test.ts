@@ -5,6 +5,7 @@ import {
   listCountriesSchema,
   listProductsSchema,
 } from '../../../src/server/routes/reference.schema.ts';
+import { csvLines, embeddedBaciCountryCodes, embeddedHsEnglish } from '../../support/raw-sources.ts';
 import { getJson, jsonSchemaOf, schemaErrors, testServer, type TestServer } from '../helpers.ts';
 
 describe('reference routes', () => {
@@ -27,6 +28,11 @@ describe('reference routes', () => {
       expect(r.status, input).toBe(200);
       expect(r.body.iso3).toBe('KAZ');
     }
+    // Numeric code, ISO2 and English name as the embedded BACI country table has them.
+    const [numeric, , nameEn, iso2] = csvLines(embeddedBaciCountryCodes)
+      .map((line) => line.split(','))
+      .find((cells) => cells.at(-1) === 'KAZ')!;
+    expect((await getJson(s.app, '/api/countries/KAZ')).body).toMatchObject({ numeric, iso2, nameEn });
     expect(schemaErrors(jsonSchemaOf(getCountrySchema), (await getJson(s.app, '/api/countries/BLR')).body)).toEqual([]);
   });
 
@@ -45,6 +51,21 @@ describe('reference routes', () => {
     const level = await getJson(s.app, '/api/products?search=machines&level=4&limit=3');
     expect(level.body).toHaveLength(3);
     expect(level.body.every((p: { level: number }) => p.level === 4)).toBe(true);
+  });
+
+  it('looks up one HS code with the name, parent and section of the HS 2022 table', async () => {
+    const line = csvLines(embeddedHsEnglish).find((x) => x.split(',')[1] === '843351')!;
+    const [section, code, ...rest] = line.split(',');
+    const [parent, level] = rest.slice(-2);
+    const r = await getJson(s.app, '/api/products/843351');
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({
+      code,
+      section,
+      parent,
+      level: Number(level),
+      nameEn: rest.slice(0, -2).join(','),
+    });
   });
 
   it('looks up one HS code, in Russian', async () => {
