@@ -31,7 +31,17 @@ import {
 import { Database, type SqlValue } from './database.ts';
 import type { DatasetFormat, DatasetKind } from './manifest.ts';
 import { planFormat, type FormatPlan, type PlanOptions } from './readers/formats.ts';
-import { csvMemberFromFile, extractZipCsvMembers, type CsvMember, type SourceFile } from './readers/source-file.ts';
+import {
+  csvMemberFromFile,
+  extractZipCsvMembers,
+  normaliseLineEnds,
+  scanLinesAfterHeader,
+  type CsvMember,
+  type SourceFile,
+} from './readers/source-file.ts';
+
+/** DuckDB's max_line_size in every read of a trade file (2 MB): no real trade row comes near it. */
+const maxLineBytes = 2_097_152;
 import { quoteIdentifier, quoteString, sqlList, sqlStruct } from './sql.ts';
 import { pairTotalsSql, worldExportsColumnsSql, worldExportsSql, worldPartnerSql } from './summaries.ts';
 
@@ -186,7 +196,15 @@ function rowChecks(plan: FormatPlan): RowCheck[] {
       rawSql: `regexp_replace(CAST(s.value_raw AS VARCHAR), '\\.0$', '')`,
       column: header('value_raw'),
       fail: (file, line, value) => {
-        const why = value === '' ? 'is empty' : Number(value) < 0 ? `is negative (${value})` : `is not a finite number (${value})`;
+        const number = Number(value);
+        const why =
+          value === ''
+            ? 'is empty'
+            : number < 0
+              ? `is negative (${value})`
+              : Number.isFinite(number) && number > 1e300
+                ? `is too large (${value}; at most 1e300, so that totals stay finite)`
+                : `is not a finite number (${value})`;
         return new BadValueError(`${file}:${line ?? '?'}: the trade value ${why}`, { file, line, column: header('value_raw'), value });
       },
     },
@@ -441,7 +459,17 @@ async function checkNotEmpty(db: Database, member: CsvMember, plan: FormatPlan, 
   );
   const rows = total?.n ?? 0;
   const file = member.displayName;
-  if (rows === 0) throw new EmptyFileError(`${file} has a header but no data rows`, { file, line: 2 });
+  if (rows === 0) {
+    const { tooLong, hasContent } = await scanLinesAfterHeader(member, maxLineBytes);
+    if (tooLong !== null)
+      throw new MalformedCsvError(
+        `${file}:${tooLong.line}: the line is ${(tooLong.bytes / 1e6).toFixed(1)} MB long; a trade file's lines are under 2 MB (is the file cut, or missing its line ends?)`,
+        { file, line: tooLong.line },
+      );
+    if (hasContent)
+      throw new MalformedCsvError(`${file}: has text after the header but no line that reads as a row`, { file, line: 2 });
+    throw new EmptyFileError(`${file} has a header but no data rows`, { file, line: 2 });
+  }
   if (written === 0) throw new EmptyFileError(`${file}: none of its ${rows} rows is usable (all are re-exports, totals or breakdowns)`, { file });
   return rows - written;
 }
@@ -611,14 +639,31 @@ export async function stageDataset(db: Database, source: SourceFile, stagingDir:
   const outDir = join(stagingDir, 'out');
   const planned: Array<{ member: CsvMember; plan: FormatPlan }> = [];
   let skippedRows = 0;
-  for (const [index, member] of dataMembers.entries()) {
+  const lineEndNotes: string[] = [];
+  for (const [index, original] of dataMembers.entries()) {
+    let member = original;
     const plan = planFormat(member.header, member.displayName, member.memberName, options);
     if (planned.length > 0 && (plan.format !== planned[0]!.plan.format || plan.kind !== planned[0]!.plan.kind)) {
       throw new UnknownFormatError(`${member.displayName} is a ${plan.format} file but ${planned[0]!.member.displayName} is ${planned[0]!.plan.format}; ingest them separately`, {
         file: member.displayName,
       });
     }
-    const written = await writeMember(db, member, plan, outDir, datasetId, index);
+    let written: number;
+    try {
+      written = await writeMember(db, member, plan, outDir, datasetId, index);
+    } catch (error) {
+      // Mixed CRLF and LF: read a normalised copy, so the rows are checked (and a bad value named by its line).
+      const normalised =
+        error instanceof MalformedCsvError && /mixed line ends/.test(error.message)
+          ? await normaliseLineEnds(member, stagingDir, index)
+          : null;
+      if (normalised === null) throw error;
+      member = normalised;
+      written = await writeMember(db, member, plan, outDir, datasetId, index);
+      lineEndNotes.push(
+        `${member.displayName} mixes CRLF and LF line ends (as an editor leaves it); read with the line ends made uniform, line numbers as in the file`,
+      );
+    }
     // A file with fewer written rows than lines was filtered (Comtrade) or is empty: say which.
     if (written === 0 || plan.format === 'comtrade') skippedRows += await checkNotEmpty(db, member, plan, written);
     planned.push({ member, plan });
@@ -693,7 +738,7 @@ export async function stageDataset(db: Database, source: SourceFile, stagingDir:
   );
   step('stats');
   const revisions = (codes?.revisions ?? []).filter((r): r is string => r !== null);
-  const notes = [...plan.notes];
+  const notes = [...plan.notes, ...lineEndNotes];
   if (skippedRows > 0) notes.push(`${skippedRows} rows skipped by the format's rules (see above)`);
   if (revisions.length > 1) notes.push(`rows carry several HS revisions (${revisions.join(', ')}); each row keeps its own`);
   return {

@@ -104,8 +104,24 @@ export function openSourceFile(path: string): SourceFile {
 export async function hashSourceFile(source: SourceFile): Promise<string> {
   if (source.container !== 'gzip') return sha256File(source.path);
   const hash = createHash('sha256');
+  // The same expansion limit as for zip members: a gzip of valid rows followed by gigabytes of blank lines is
+  // refused as what it is, before DuckDB reports a line far down the stream.
+  let expandedBytes = 0;
   const sink = new Writable({
     write: (chunk: Buffer, _enc, done) => {
+      expandedBytes += chunk.length;
+      if (
+        expandedBytes > archiveLimits.ratioExemptBytes &&
+        expandedBytes / Math.max(1, source.sizeBytes) > archiveLimits.maxCompressionRatio
+      ) {
+        done(
+          new BadArchiveError(
+            `${source.fileName}: expands more than ${archiveLimits.maxCompressionRatio}x (${source.sizeBytes} bytes to over ${expandedBytes}); refusing a possible gzip bomb`,
+            { file: source.path, hint: 'a trade CSV compresses 5-15x; check the file, or decompress it yourself and ingest the CSV' },
+          ),
+        );
+        return;
+      }
       hash.update(chunk);
       done();
     },
@@ -113,6 +129,7 @@ export async function hashSourceFile(source: SourceFile): Promise<string> {
   try {
     await pipeline(createReadStream(source.path, { highWaterMark: 1 << 20 }), createGunzip(), sink);
   } catch (error) {
+    if (error instanceof BadArchiveError) throw error;
     throw new BadArchiveError(`${source.fileName}: the gzip stream is damaged or truncated (${(error as Error).message}); download it again`, {
       file: source.path,
       cause: error,
@@ -249,3 +266,78 @@ export async function extractZipCsvMembers(zipPath: string, stagingDir: string):
   if (members.length === 0) throw new BadArchiveError(`${zipName}: the archive holds no .csv file`, { file: zipPath });
   return members;
 }
+
+/**
+ * A copy of a member's CSV with every CRLF turned into LF, for a file that mixes the two (as an editor leaves a
+ * CRLF file it appended to): DuckDB's reader takes one kind of line end per file and fails on the first change
+ * with no line number, before it reaches the rows that are really wrong. Line numbers are kept (one line end
+ * each). Returns null when the file has no CRLF, so the read failed for another reason.
+ */
+export async function normaliseLineEnds(member: CsvMember, stagingDir: string, index: number): Promise<CsvMember | null> {
+  const target = join(stagingDir, `normalised-${index}.csv`);
+  let replaced = 0;
+  let pendingCr = false;
+  const toLf = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      let text = chunk.toString('latin1');
+      if (pendingCr) text = `\r${text}`;
+      pendingCr = text.endsWith('\r');
+      if (pendingCr) text = text.slice(0, -1);
+      const out = text.replace(/\r\n/g, () => {
+        replaced++;
+        return '\n';
+      });
+      done(null, Buffer.from(out, 'latin1'));
+    },
+    flush(done) {
+      done(null, pendingCr ? Buffer.from('\r', 'latin1') : null);
+    },
+  });
+  const stages = [
+    createReadStream(member.readPath, { highWaterMark: 1 << 20 }),
+    ...(member.compression === 'gzip' ? [createGunzip()] : []),
+    toLf,
+    createWriteStream(target),
+  ] as const;
+  await pipeline(stages as unknown as [NodeJS.ReadableStream, ...NodeJS.WritableStream[]]);
+  if (replaced === 0) return null;
+  return { ...member, readPath: target, compression: 'none' };
+}
+
+/**
+ * For a CSV that read as no rows: the first line after the header longer than `maxLineBytes` (its number and
+ * length), and whether any line after the header holds more than blanks. DuckDB drops a last line it cannot
+ * buffer (a 200 MB line without a line end) instead of refusing it, which would otherwise read as "no data rows".
+ */
+export async function scanLinesAfterHeader(
+  member: CsvMember,
+  maxLineBytes: number,
+): Promise<{ tooLong: { line: number; bytes: number } | null; hasContent: boolean }> {
+  let line = 1;
+  let length = 0;
+  let hasContent = false;
+  let tooLong: { line: number; bytes: number } | null = null;
+  const source = createReadStream(member.readPath, { highWaterMark: 1 << 20 });
+  const stream = member.compression === 'gzip' ? source.pipe(createGunzip()) : source;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      for (let i = 0; i < chunk.length; i++) {
+        const byte = chunk[i]!;
+        if (byte === 0x0a) {
+          if (tooLong === null && line > 1 && length > maxLineBytes) tooLong = { line, bytes: length };
+          line++;
+          length = 0;
+        } else {
+          length++;
+          if (line > 1 && byte !== 0x0d && byte !== 0x20 && byte !== 0x09 && byte !== 0x2c) hasContent = true;
+        }
+      }
+      if (tooLong !== null) break;
+    }
+  } finally {
+    source.destroy();
+  }
+  if (tooLong === null && line > 1 && length > maxLineBytes) tooLong = { line, bytes: length };
+  return { tooLong, hasContent };
+}
+
