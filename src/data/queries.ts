@@ -167,8 +167,8 @@ function pairFlows<T>(
   return store.withSharedRows(
     `pairFlows|${JSON.stringify([...countries, source, last])}`,
     `SELECT year, exporter, importer, product, value_usd, qty_tonnes, source FROM flows
-      WHERE importer IN ($1, $2) AND source = $3 AND year BETWEEN $4 - ${pairFlowsSpanYears} AND $4`,
-    [countries[0]!, countries[1]!, source, last],
+      WHERE importer IN ($1, $2) AND source = $3 AND year BETWEEN $4 AND $5`,
+    [countries[0]!, countries[1]!, source, last - pairFlowsSpanYears, last],
     use,
   );
 }

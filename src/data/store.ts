@@ -119,7 +119,7 @@ export class TradeStore {
   /** Results that depend only on the store's content, keyed by version + key (see cached()). */
   readonly #memo = new Map<string, Promise<unknown>>();
   /** Temporary tables of withSharedRows, keyed by version + key, least recently used first. */
-  readonly #sharedRows = new Map<string, { table: string; ready: Promise<void>; users: number }>();
+  readonly #sharedRows = new Map<string, { tableSql: string; ready: Promise<void>; users: number }>();
 
   private constructor(paths: StorePaths, db: Database, manifest: Manifest, threads: number | undefined) {
     this.paths = paths;
@@ -192,14 +192,14 @@ export class TradeStore {
     if (entry) {
       this.#sharedRows.delete(fullKey);
     } else {
-      const table = quoteIdentifier(`shared_rows_${process.pid}_${++sharedRowsCounter}`);
-      entry = { table, ready: this.#db.run(`CREATE TEMP TABLE ${table} AS ${selectSql}`, params), users: 0 };
+      const tableSql = quoteIdentifier(`shared_rows_${process.pid}_${++sharedRowsCounter}`);
+      entry = { tableSql, ready: this.#db.run(`CREATE TEMP TABLE ${tableSql} AS ${selectSql}`, params), users: 0 };
     }
     this.#sharedRows.set(fullKey, entry);
     entry.users++;
     try {
       await entry.ready;
-      return await use(entry.table);
+      return await use(entry.tableSql);
     } catch (error) {
       // A table that could not be made is not kept: the next caller tries again.
       if (this.#sharedRows.get(fullKey) === entry) await entry.ready.catch(() => this.#sharedRows.delete(fullKey));
@@ -222,7 +222,7 @@ export class TradeStore {
         () => true,
         () => false,
       );
-      if (made) await this.#db.run(`DROP TABLE IF EXISTS ${entry.table}`);
+      if (made) await this.#db.run(`DROP TABLE IF EXISTS ${entry.tableSql}`);
     }
   }
 
