@@ -9,7 +9,7 @@ import {
   marketTariffAdvantage,
   prepareExportPotential,
 } from '../../../src/metrics/index.ts';
-import { USD_M, flowsOf, workedExampleDims, workedExampleFlows } from './fixtures.ts';
+import { USD_M, flowsOf, workedExampleDims, workedExampleFlows, workedExampleTable } from './fixtures.ts';
 
 const A = 0;
 const B = 1;
@@ -70,7 +70,11 @@ describe('exportPotentialPair: method note §5 worked example', () => {
       const pair = exportPotentialPair(model, i, j);
       expect(pair.ease, name).toBeCloseTo(ease[name], 3);
       expect(pair.expectedTradeUsd / USD_M, name).toBeCloseTo(expectedTrade[name], 2);
-      expect(pair.ease).toBe(pair.pairExportsUsd / pair.expectedTradeUsd);
+      // X_ij, the pair's exports, summed from the note's flow table (A->B: 50 + 10 + 0 = 60).
+      const pairExports = workedExampleTable
+        .find(([from, to]) => from === i && to === j)![2]
+        .reduce((a, b) => a + b, 0);
+      expect(pair.pairExportsUsd / USD_M, name).toBe(pairExports);
       expect(pair.pairFlags).toBe(0);
     }
   });
@@ -149,17 +153,42 @@ describe('exportPotentialPair: method note §5 worked example', () => {
     expect(projectedPair.ease).toBe(staticPair.ease);
   });
 
-  it('exposes every component so that P = supply × ease × D × MTA × DistF and P̂ = P / N × D', () => {
+  it("exposes every component, each worked out here from the note's flow table (C -> B)", () => {
+    // By hand, with no tariffs and no distances (every factor 1): s_ik = x_ik / x_k, D_jk = imports of
+    // j, E_ij = Σ_k s_ik D_jk, ease = X_ij / E_ij, P_ijk = s_ik ease_ij D_jk, N_jk = Σ_i P_ijk (i ≠ j),
+    // P̂ = P / N × D, realized = min(actual, P̂), untapped = P̂ - realized.
+    const flow = (i: number, j: number, k: number) =>
+      workedExampleTable.find(([from, to]) => from === i && to === j)?.[2][k] ?? 0;
+    const countries = [A, B, C];
+    const products = [0, 1, 2];
+    const worldExports = (k: number) =>
+      countries.reduce((s, i) => s + countries.reduce((t, j) => t + flow(i, j, k), 0), 0);
+    const share = (i: number, k: number) => countries.reduce((s, j) => s + flow(i, j, k), 0) / worldExports(k);
+    const demand = (j: number, k: number) => countries.reduce((s, i) => s + flow(i, j, k), 0);
+    const ease = (i: number, j: number) =>
+      products.reduce((s, k) => s + flow(i, j, k), 0) / products.reduce((s, k) => s + share(i, k) * demand(j, k), 0);
+    const raw = (i: number, j: number, k: number) => share(i, k) * ease(i, j) * demand(j, k);
+    const normalisation = (j: number, k: number) =>
+      countries.filter((i) => i !== j).reduce((s, i) => s + raw(i, j, k), 0);
+
     const pair = exportPotentialPair(model, C, B);
     const r = pair.rows;
+    expect(pair.ease).toBeCloseTo(ease(C, B), 12);
+    expect(Array.from(r.productIndex)).toEqual([0, 1, 2]);
     for (let q = 0; q < r.productIndex.length; q++) {
-      expect(r.supplyShare[q]).toBe(r.projectedShare[q]! * r.supplyTariffFactor[q]! * r.netImporterFactor[q]!);
-      expect(r.rawPotentialUsd[q]).toBeCloseTo(
-        r.supplyShare[q]! * pair.ease * r.demandUsd[q]! * r.marketTariffFactor[q]! * r.distanceFactor[q]!,
-        6,
-      );
-      expect(r.potentialUsd[q]).toBeCloseTo((r.rawPotentialUsd[q]! / r.normalisationUsd[q]!) * r.demandUsd[q]!, 6);
-      expect(r.untappedUsd[q]! + r.realizedUsd[q]!).toBeCloseTo(r.potentialUsd[q]!, 6);
+      const k = r.productIndex[q]!;
+      const potential = (raw(C, B, k) / normalisation(B, k)) * demand(B, k);
+      expect(r.supplyShare[q], `p${k + 1}`).toBeCloseTo(share(C, k), 12);
+      expect(r.demandUsd[q]! / USD_M, `p${k + 1}`).toBeCloseTo(demand(B, k), 9);
+      expect(r.rawPotentialUsd[q]! / USD_M, `p${k + 1}`).toBeCloseTo(raw(C, B, k), 9);
+      expect(r.normalisationUsd[q]! / USD_M, `p${k + 1}`).toBeCloseTo(normalisation(B, k), 9);
+      expect(r.potentialUsd[q]! / USD_M, `p${k + 1}`).toBeCloseTo(potential, 9);
+      expect(r.realizedUsd[q]! / USD_M, `p${k + 1}`).toBeCloseTo(Math.min(flow(C, B, k), potential), 9);
+      expect(r.untappedUsd[q]! / USD_M, `p${k + 1}`).toBeCloseTo(potential - Math.min(flow(C, B, k), potential), 9);
+      // Without growth projection the projected share is the static one, and every other factor is 1.
+      expect(r.projectedShare[q], `p${k + 1}`).toBeCloseTo(share(C, k), 12);
+      for (const factor of [r.supplyTariffFactor, r.netImporterFactor, r.marketTariffFactor, r.distanceFactor])
+        expect(factor[q], `p${k + 1}`).toBe(1);
     }
     expect(r.displayed).toBeNull();
   });
@@ -189,7 +218,10 @@ describe('exportPotentialPair: edge cases (method note §4)', () => {
     expect(shrunk.pairFlags & ExportPotentialFlag.EXTRAPOLATED).toBeTruthy();
     expect(Array.from(shrunk.rows.productIndex)).toEqual([0]);
     expect(shrunk.rows.flags[0]! & ExportPotentialFlag.EXTRAPOLATED).toBeTruthy();
-    expect(shrunk.totals.untappedUsd).toBe(shrunk.totals.potentialUsd);
+    // Country 3 never sold to B: nothing actual, nothing realized, all of the (extrapolated) potential untapped.
+    expect(shrunk.totals.actualUsd).toBe(0);
+    expect(shrunk.totals.realizedUsd).toBe(0);
+    expect(shrunk.totals.untappedUsd).toBeGreaterThan(0);
   });
 
   it('a product the market does not import has no potential (M_jk = 0)', () => {

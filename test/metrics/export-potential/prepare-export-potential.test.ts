@@ -30,8 +30,11 @@ describe('prepareExportPotential', () => {
     expect(m(model.totals.importsUsd)).toEqual([25, 45, 40, 50, 25, 40, 40, 60, 25]);
     expect(m(model.totals.worldExportsUsd)).toEqual([115, 130, 105]);
     expect(m(model.totals.pairExportsUsd)).toEqual([0, 60, 50, 55, 0, 75, 55, 55, 0]);
-    expect(model.demandUsd).toBe(model.totals.importsUsd);
-    expect(model.supply.supply).toBe(model.supply.staticSupply);
+    // Without growth projection: demand is this year's imports, supply the world shares X_ik / V_k (by hand).
+    expect(m(model.demandUsd)).toEqual([25, 45, 40, 50, 25, 40, 40, 60, 25]);
+    const worldShares = [80 / 115, 10 / 130, 20 / 105, 15 / 115, 100 / 130, 15 / 105, 20 / 115, 20 / 130, 70 / 105];
+    Array.from(model.supply.supply).forEach((share, n) => expect(share).toBeCloseTo(worldShares[n]!, 15));
+    Array.from(model.supply.staticSupply).forEach((share, n) => expect(share).toBeCloseTo(worldShares[n]!, 15));
   });
 
   it('rejects each bad option with InvalidOptionError naming it', () => {
