@@ -190,6 +190,22 @@ function rowChecks(plan: FormatPlan): RowCheck[] {
           ? new BadValueError(`${file}:${line ?? '?'}: year ${value} is not a whole number`, { file, line, column: header('year'), value })
           : new YearOutOfRangeError(`${file}:${line ?? '?'}: year ${value || '(empty)'} is outside ${yearRange.min}-${yearRange.max}`, { file, line, column: header('year'), value }),
     },
+    ...(plan.yearInName === undefined
+      ? []
+      : [
+          {
+            kind: 'year_in_name',
+            // yearInName is four digits read from the file name (formats.ts), not text from the user.
+            badSql: `(s.year IS NOT NULL AND s.year <> ${plan.yearInName})`,
+            rawSql: numberTextSql('s.year'),
+            column: header('year'),
+            fail: (file: string, line: number | undefined, value: string) =>
+              new BadValueError(
+                `${file}:${line ?? '?'}: year ${value} in a file named for ${plan.yearInName}; a BACI release's yearly file holds that year only (check the download, or rename the file)`,
+                { file, line, column: header('year'), value },
+              ),
+          },
+        ]),
     {
       kind: 'value',
       badSql: `NOT ${finiteNonNegativeSql('s.value_raw')}`,
@@ -311,6 +327,10 @@ function finalSelectSql(plan: FormatPlan, checks: RowCheck[]): string {
     const check = checks.find((c) => c.kind === kind)!;
     return `CASE WHEN ${check.badSql} THEN error(${quoteString(`${marker}:${kind}:`)} || coalesce(${check.rawSql}, '')) ELSE ${valueSql} END`;
   };
+  // A BACI yearly file's rows must be of the year in its name: checked inside the year's own guard.
+  const yearSql = checks.some((c) => c.kind === 'year_in_name')
+    ? guardSql('year', guardSql('year_in_name', 'CAST(s.year AS INTEGER)'))
+    : guardSql('year', 'CAST(s.year AS INTEGER)');
   const frequency = checks.find((c) => c.kind === 'frequency');
   const frequencySql = frequency ? ` AND ${guardSql('frequency', 'true')}` : '';
   const whereSql = `s.keep${frequencySql}`;
@@ -320,7 +340,7 @@ function finalSelectSql(plan: FormatPlan, checks: RowCheck[]): string {
     // $6 appears even without a quantity column: DuckDB refuses a parameter the statement does not use.
     const qtySql = plan.qtyToTonnes === null ? 'NULL::DOUBLE * $6' : guardSql('qty', `${qtyCastSql} * $6`);
     const reporterSql = hasReporter(plan) ? guardSql('reporter_code', 's.rep_iso3') : 'NULL::VARCHAR';
-    return `SELECT ${guardSql('year', 'CAST(s.year AS INTEGER)')} AS year,
+    return `SELECT ${yearSql} AS year,
                    ${guardSql('exporter_code', 's.ex_iso3')} AS exporter,
                    ${guardSql('importer_code', 's.im_iso3')} AS importer,
                    ${guardSql('product', productSql(plan))} AS product,
@@ -332,7 +352,7 @@ function finalSelectSql(plan: FormatPlan, checks: RowCheck[]): string {
               FROM ${rawSourceSql(plan, { numbered: false })}
              WHERE ${whereSql}`;
   }
-  return `SELECT ${guardSql('year', 'CAST(s.year AS INTEGER)')} AS year,
+  return `SELECT ${yearSql} AS year,
                  ${guardSql('exporter_code', 's.ex_iso3')} AS exporter,
                  ${guardSql('product', productSql(plan))} AS product,
                  ${productLevelSql} AS product_level,

@@ -83,4 +83,18 @@ describe('reader edge cases', () => {
       message: expect.stringMatching(/not a finite number|should hold a number/),
     });
   });
+
+  it("a BACI yearly file's rows must be of the year its name gives", async () => {
+    const baci = ['"t","i","j","k","v","q"', '2021,112,398,843351,10.5,1', '2020,112,398,843359,3.25,NA'].join('\n') + '\n';
+    const before = store.datasets().length;
+    await expect(store.ingest(writeTemp(dir.path, 'BACI_HS17_Y2021_V202401.csv', baci))).rejects.toMatchObject({
+      code: 'KRV_INGEST_BAD_VALUE',
+      line: 3,
+      value: '2020',
+      message: expect.stringMatching(/year 2020 in a file named for 2021/),
+    });
+    expect(store.datasets()).toHaveLength(before);
+    const renamed = await store.ingest(writeTemp(dir.path, 'BACI_HS17_two_years.csv', baci));
+    expect(renamed.dataset.years).toEqual([2020, 2021]);
+  });
 });

@@ -34,6 +34,8 @@ export interface FormatPlan {
   /** Value of the `source` partition. */
   source: string;
   hsRevision: string | null;
+  /** The year a BACI release names its yearly file for (`BACI_HS92_Y2021_V202301.csv`): every row must be of it. */
+  yearInName?: number;
   /** Every header column with the DuckDB type it is read as, in file order. */
   csvColumns: Array<readonly [string, string]>;
   staging: StagingColumn[];
@@ -113,6 +115,12 @@ const exportDefaults: Record<FieldRole, readonly string[]> = {
 };
 
 /** HS revision from a BACI file name (`BACI_HS17_Y2022_V202401.csv` -> HS17). */
+/** The year in a BACI yearly file's name (`_Y2021_`), if it has one. */
+export function yearFromBaciName(name: string): number | undefined {
+  const match = /_Y(\d{4})_/i.exec(name);
+  return match ? Number(match[1]) : undefined;
+}
+
 export function hsRevisionFromBaciName(name: string): string | null {
   const match = /BACI_(HS\d\d)_/i.exec(name);
   return match ? match[1]!.toUpperCase() : null;
@@ -150,6 +158,7 @@ function planBaci(header: string[], displayName: string, memberName: string, opt
     kind: 'flows',
     source: options.source ?? 'baci',
     hsRevision: options.hsRevision ?? hsRevisionFromBaciName(memberName),
+    ...(yearFromBaciName(memberName) !== undefined && { yearInName: yearFromBaciName(memberName) }),
     // Year and codes as numbers: they parse several times faster than text. DOUBLE, not
     // INTEGER: DuckDB reads "2020.6" into an INTEGER column as 2021; as a DOUBLE it stays
     // 2020.6 and the row checks refuse what is not a whole number (ingest.ts). Text fails in
