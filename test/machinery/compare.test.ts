@@ -8,6 +8,17 @@ import {
 } from '../../src/machinery/index.ts';
 import { catalog, resolve } from './helpers.ts';
 
+const rivalEntry = {
+  id: 'rival-combine',
+  baseClass: 'combine-sp-9m',
+  make: 'Rival',
+  model: 'R-9',
+  listPriceUsd: 600_000,
+  widthM: 9,
+  speedKmh: 6.5,
+  powerKw: 300,
+  overrides: { fieldEfficiency: 0.75 },
+};
 const own = parseCatalog(
   {
     machines: [
@@ -53,13 +64,19 @@ describe('compareMachines', () => {
     expect(c.b.daysNeeded).toBeLessThanOrEqual(10);
   });
 
-  it('names the winner and the margin per ha, per t and per year', () => {
-    const [winner, loser] = c.a.totalUsdPerHa < c.b.totalUsdPerHa ? [c.a, c.b] : [c.b, c.a];
-    expect(c.winnerMachineId).toBe(winner.machineId);
-    expect(c.marginUsdPerHa).toBeCloseTo(loser.totalUsdPerHa - winner.totalUsdPerHa, 9);
-    expect(c.marginUsdPerYear).toBeCloseTo(c.marginUsdPerHa * 10_000, 6);
-    expect(c.marginUsdPerT).toBeCloseTo(c.marginUsdPerHa / 3.5, 9);
-    expect(c.marginShare).toBeCloseTo(c.marginUsdPerHa / loser.totalUsdPerHa, 9);
+  it('names the winner and the margin per ha, per t and per year, from each machine planned on its own', () => {
+    // Each machine's cost per ha from its own fleet plan (not from the comparison), then by hand:
+    // margin per year = per ha x 10,000 ha; per t = per ha / 3.5 t/ha; share = margin / the dearer cost.
+    const ownCost = (id: string) =>
+      planFleetForUnit({ ...scenario, machineId: id }, resolveUnit(merged, id), catalog).windowFleet.usdPerHa.total;
+    const seller = ownCost('seller-combine');
+    const rival = ownCost('rival-combine');
+    const margin = Math.abs(seller - rival);
+    expect(c.winnerMachineId).toBe(seller < rival ? 'seller-combine' : 'rival-combine');
+    expect(c.marginUsdPerHa).toBeCloseTo(margin, 9);
+    expect(c.marginUsdPerYear).toBeCloseTo(margin * 10_000, 6);
+    expect(c.marginUsdPerT).toBeCloseTo(margin / 3.5, 9);
+    expect(c.marginShare).toBeCloseTo(margin / Math.max(seller, rival), 9);
   });
 
   it('the break-even list price really ties: B at its break-even price costs what A costs', () => {
@@ -89,7 +106,28 @@ describe('compareMachines', () => {
       catalog,
     );
     expect(plan.windowFleet.usdPerHa.total).toBeCloseTo(c.a.totalUsdPerHa, 6);
-    expect(c.breakEvenListPriceDifferenceUsd).toBeCloseTo(c.b.breakEvenListPriceUsd! - 420_000, 6);
+    // The break-even found here by bisection on the rival's list price, against the seller's own plan:
+    // the difference is that price less the seller's 420,000 USD.
+    const rivalCostAt = (listPriceUsd: number) => {
+      const priced = parseCatalog({ machines: [{ ...rivalEntry, listPriceUsd }] }, 'priced.json', catalog);
+      return planFleetForUnit(
+        { ...scenario, machineId: 'rival-combine' },
+        resolveUnit(mergeCatalogs(catalog, priced), 'rival-combine'),
+        catalog,
+      ).windowFleet.usdPerHa.total;
+    };
+    const sellerCost = planFleetForUnit(
+      { ...scenario, machineId: 'seller-combine' },
+      resolveUnit(merged, 'seller-combine'),
+      catalog,
+    ).windowFleet.usdPerHa.total;
+    let [low, high] = [1, 5_000_000];
+    for (let step = 0; step < 80; step++) {
+      const middle = (low + high) / 2;
+      if (rivalCostAt(middle) < sellerCost) low = middle;
+      else high = middle;
+    }
+    expect(c.breakEvenListPriceDifferenceUsd).toBeCloseTo((low + high) / 2 - 420_000, 3);
     expect(c.a.listPriceHeadroomUsd! * c.b.listPriceHeadroomUsd!).toBeLessThanOrEqual(0);
   });
 

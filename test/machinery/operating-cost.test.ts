@@ -31,7 +31,11 @@ describe('operatingCostUsdPerYear (F7, F13, F15, F16)', () => {
 
   it('a towed implement (no fuel, no operator) costs only its repairs', () => {
     const cost = operatingCostUsdPerYear({ ...combine, fuelLitresPerHour: 0, labourFactor: 0 });
-    expect(cost.operatingUsdPerYear).toBe(cost.repairUsdPerYear);
+    // Repairs do not depend on fuel or labour: the 1511.5 USD/yr of the combine above, and nothing else.
+    expect(cost.fuelUsdPerYear).toBe(0);
+    expect(cost.labourUsdPerYear).toBe(0);
+    expect(cost.lubricationUsdPerYear).toBe(0);
+    expect(cost.operatingUsdPerYear).toBeCloseTo(1511.5, 1);
   });
 
   it('rejects a negative fuel price and a negative wage', () => {

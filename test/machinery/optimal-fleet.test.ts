@@ -32,13 +32,25 @@ describe('costMinimisingFleet (F20)', () => {
   it('grows the search when the optimum lies above twice the window fleet', () => {
     const costly = { ...inputs, timelinessLossSharePerDay: 0.5, grainPriceUsdPerT: 5000 };
     const best = costMinimisingFleet(costly, capacityOf(costly), 5);
-    expect(best.machines).toBeGreaterThan(10);
-    expect(best.searchedToMachines).toBeGreaterThanOrEqual(2 * best.machines);
+    // The optimum found here by scanning 1..2000 combines, and a search range at least twice it.
+    let cheapest = 1;
+    for (let n = 2; n <= 2000; n++)
+      if (fleetCostAt(costly, n).usdPerYear.total < fleetCostAt(costly, cheapest).usdPerYear.total) cheapest = n;
+    expect(cheapest).toBeGreaterThan(10);
+    expect(best.machines).toBe(cheapest);
+    expect(best.searchedToMachines).toBeGreaterThanOrEqual(2 * cheapest);
   });
 
   it('the closed-form approximation is of the same order as the scan', () => {
     const best = costMinimisingFleet(inputs, capacityOf(inputs), 34);
-    expect(best.approximateMachines).toBeGreaterThan(best.machines / 2);
-    expect(best.approximateMachines).toBeLessThan(best.machines * 2);
+    // F20 by hand: N* = sqrt(K Y V A^2 / (Z G pwd C_e c_m)), c_m = one combine's ownership in the 9-combine fleet.
+    const unitOwnership = fleetCostAt(inputs, 9).perMachine.reduce((s, m) => s + m.ownership.ownershipUsdPerYear, 0);
+    const { timelinessLossSharePerDay: K, yieldTPerHa: Y, grainPriceUsdPerT: V, areaHa: A } = inputs;
+    const { zDivisor: Z, hoursPerDay: G, workableShare: pwd } = inputs;
+    const nStar = Math.sqrt((K * Y * V * A ** 2) / (Z * G * pwd * capacityOf(inputs) * unitOwnership));
+    expect(best.approximateMachines).toBeCloseTo(nStar, 9);
+    // Of the same order as the scan's 9.
+    expect(nStar).toBeGreaterThan(9 / 2);
+    expect(nStar).toBeLessThan(9 * 2);
   });
 });

@@ -80,6 +80,10 @@ describe('planFleet', () => {
     const p = planFleet(resolve({ areaHa: 10_000, presetId: 'kz-wheat-2023' }), catalog);
     expect(p.parameters.yieldTPerHa).toMatchObject({ value: 0.85, tag: 'preset', asOf: '2023' });
     expect(p.preset?.id).toBe('kz-wheat-2023');
-    expect(p.windowFleet.usdPerT.total).toBeCloseTo(p.windowFleet.usdPerHa.total / 0.85, 9);
+    // The preset's 0.85 t/ha is the yield per tonne divides by: at twice the yield (1.7 t/ha given explicitly)
+    // the machines cost the same per ha and half as much per tonne (machine cost does not depend on yield).
+    expect(p.inputs.yieldTPerHa).toBe(0.85);
+    const doubled = planFleet(resolve({ areaHa: 10_000, presetId: 'kz-wheat-2023', yieldTPerHa: 1.7 }), catalog);
+    expect(doubled.windowFleet.usdPerT.machine * 2).toBeCloseTo(p.windowFleet.usdPerT.machine, 9);
   });
 });

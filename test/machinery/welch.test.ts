@@ -20,7 +20,8 @@ describe('welchInterval', () => {
     expect(w.tQuantile).toBeGreaterThan(2.5706);
     expect(w.tQuantile).toBeLessThan(2.7764);
     expect(w.tQuantile).toBeCloseTo(2.576958449, 8); // scipy.stats.t.ppf(0.975, 4.959183673469387)
-    expect(w.lower).toBeCloseTo(2.5 - w.tQuantile * w.standardError, 12);
+    expect(w.lower).toBeCloseTo(2.5 - 2.576958449 * Math.sqrt(va + vb), 8);
+    expect(w.upper).toBeCloseTo(2.5 + 2.576958449 * Math.sqrt(va + vb), 8);
     expect(w.excludesZero).toBe(true);
   });
 
