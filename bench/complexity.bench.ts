@@ -268,6 +268,7 @@ async function hs6Child(): Promise<void> {
     { keys: ['year', 'location', 'product'], advantageKind: 'rca' },
     () => (i < panel.years.length ? complexityPanelYear(panel, i++, o) : undefined),
     true,
+    panel.years.length,
   );
   const writeMs = performance.now() - t;
   const rssMb = process.resourceUsage().maxRSS / 1024;

@@ -193,6 +193,8 @@ export function allWholeNumbers(arrays: readonly Float64Array[]): boolean {
  * `next()` computes them (undefined when done), pipelined: DuckDB writes a year on its own threads
  * while this thread computes the next one.
  * @param columns the three key column names; the measures' names follow (complexityCsvColumns)
+ * @param wholeValues every value is a whole number (CSV writes the value column as integers)
+ * @param years how many years `next()` will give, when known (several: DuckDB writes on one thread)
  * @returns rows written
  */
 export async function writeComplexityYears(
@@ -200,11 +202,14 @@ export async function writeComplexityYears(
   columns: { keys: [time: string, location: string, product: string]; advantageKind: 'rca' | 'rpop' },
   next: () => ComplexityPanelYear | undefined,
   wholeValues = false,
+  years?: number,
 ): Promise<number> {
   const writer = await ComplexityOutputWriter.open({
     path,
     columns: [...columns.keys, ...complexityCsvColumns(columns.advantageKind)],
     wholeValues,
+    // Several years: one DuckDB thread writes while this thread computes the next year (2 cores).
+    ...(years !== undefined && years > 1 && { threads: 1 }),
   });
   try {
     for (let y = next(); y !== undefined; y = next()) await writer.writeYear(complexityOutputYear(y));
@@ -284,6 +289,7 @@ export async function complexityCsv(options: ComplexityCsvOptions): Promise<Comp
       return y;
     },
     allWholeNumbers(panel.valuesUsd),
+    panel.years.length,
   );
   return { out: options.out, years: panel.years, rows, warnings };
 }
