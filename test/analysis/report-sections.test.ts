@@ -18,6 +18,7 @@ import {
 } from '../../src/analysis/index.ts';
 import type { TradeStore } from '../../src/data/index.ts';
 import { openTempStore, tempDir } from '../support/store.ts';
+import { baciCode, rcaTable, readBaciRows } from '../support/raw-sources.ts';
 import { writeReportFixture } from '../support/report-fixture.ts';
 
 const M = 1e6;
@@ -25,10 +26,12 @@ const M = 1e6;
 describe('report sections on the worked-example fixture', () => {
   let store: TradeStore;
   let cleanup: () => void;
+  let fixtureFile: string;
   const dir = tempDir();
   beforeAll(async () => {
     ({ store, cleanup } = await openTempStore(false));
-    await store.ingest(writeReportFixture(dir.path));
+    fixtureFile = writeReportFixture(dir.path);
+    await store.ingest(fixtureFile);
   });
   afterAll(() => {
     cleanup();
@@ -132,13 +135,24 @@ describe('report sections on the worked-example fixture', () => {
     expect(result.rows.map((r) => r.product)).not.toContain('843351');
   });
 
-  it('joint production: candidates have Belarus RCA > 1 and Kazakhstan without', async () => {
+  it('joint production: the candidates are the products with Belarus RCA > 1 and Kazakhstan without, by hand', async () => {
     const result = await jointProduction(store, { exporter: 'BLR', importer: 'KAZ', level: 6 });
-    for (const row of result.rows) {
-      expect(row.exporterRca).toBeGreaterThan(1);
-      expect(row.importerRca).toBeLessThanOrEqual(1);
-      expect(row.score).toBeCloseTo(row.parts.demand + row.parts.density + row.parts.cog + row.parts.pci, 12);
-    }
+    // RCA over the fixture's 2021 rows, summed here from the CSV the store ingested.
+    const y2021 = readBaciRows(fixtureFile).filter((r) => r.year === 2021);
+    const { rca, products } = rcaTable(
+      y2021,
+      (r) => r.exporter,
+      (r) => r.product,
+    );
+    const screened = products.filter((p) => rca(baciCode.BLR, p) > 1 && rca(baciCode.KAZ, p) <= 1);
+    // Combines: BLR (80 / 110) / (115 / 547) = 3.46; KAZ (15 / 185) / (115 / 547) = 0.39. Only Belarus has
+    // RCA > 1 in combines, and in nothing else, so combines sit alone in the product space: no density
+    // for Kazakhstan, no candidate (the embedded-data test below has candidates to check).
+    expect(screened).toEqual(['843351']);
+    expect(products.filter((p) => p !== '843351' && rca(baciCode.BLR, p) > 1)).toEqual([]);
+    expect(result.status).toBe('computed');
+    expect(result.rows).toEqual([]);
+    expect(result.weights).toEqual({ demand: 0.35, density: 0.3, cog: 0.2, pci: 0.15 });
   });
 
   it('the whole report in one call, with timings', async () => {
