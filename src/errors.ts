@@ -125,6 +125,8 @@ export const StoreLockedError = defineError('KRV_STORE_LOCKED', 409);
 export const StoreCorruptError = defineError('KRV_STORE_CORRUPT', 500);
 /** The store lacks the data a view needs; the hint says which file to ingest. */
 export const MissingDataError = defineError('KRV_STORE_MISSING_DATA', 404);
+/** No dataset in the store has the id given (`karavan datasets remove <id>`). */
+export const UnknownDatasetError = defineError('KRV_STORE_UNKNOWN_DATASET', 404);
 
 // ---- the machine (KRV_ENV_*) ----------------------------------------------------------------
 /** The disk (or quota) is full; nothing was committed. 507 Insufficient Storage. */
@@ -185,6 +187,7 @@ export const errorClasses = {
   StoreLockedError,
   StoreCorruptError,
   MissingDataError,
+  UnknownDatasetError,
   DiskFullError,
   ReadOnlyHomeError,
   HomeUnusableError,

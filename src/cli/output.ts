@@ -8,6 +8,7 @@ import { KaravanError } from '../errors.ts';
  */
 export function terminalSafe(text: string): string {
   return text.replace(
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
     /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g,
     (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
   );

@@ -19,7 +19,7 @@ export function environmentError(
   const message = error instanceof Error ? error.message : String(error);
   if ((code !== undefined && diskFullCodes.has(code)) || /no space left on device|disk quota exceeded/i.test(message)) {
     const needed =
-      options.neededBytes !== undefined ? ` (this step needs about ${formatBytes(options.neededBytes)} free)` : '';
+      options.neededBytes !== undefined ? ` (it needs up to about ${formatBytes(options.neededBytes)} free)` : '';
     return new DiskFullError(`the disk is full while ${what}${needed}; nothing was committed`, {
       file: path,
       hint: 'free space on that disk (or set KARAVAN_HOME to a folder on another disk) and run the command again',

@@ -6,6 +6,8 @@ export { datasetFiles } from './manifest.ts';
 export type { FieldRole } from './readers/formats.ts';
 export { exportTableRoles } from './readers/formats.ts';
 export { resolveHome, storePaths } from './home.ts';
+export { checkStore, removeDataset } from './maintenance.ts';
+export type { StoreCheck, DatasetCheck, FileProblem, RemovedDataset } from './maintenance.ts';
 export { listCountries, resolveCountry, searchProducts, productNames, checkProductCode, countryName } from './catalog.ts';
 export type { CountryRecord, ProductRecord, ProductSearchOptions, Lang } from './catalog.ts';
 export { pairCoverage } from './coverage.ts';

@@ -22,13 +22,14 @@ import {
   BadValueError,
   DuplicateRowError,
   EmptyFileError,
-  KaravanError,
+  type KaravanError,
   MalformedCsvError,
   UnknownCountryCodeError,
   UnknownFormatError,
   YearOutOfRangeError,
 } from '../errors.ts';
 import { Database, type SqlValue } from './database.ts';
+import { environmentError } from './environment.ts';
 import type { DatasetFormat, DatasetKind } from './manifest.ts';
 import { planFormat, type FormatPlan, type PlanOptions } from './readers/formats.ts';
 import {
@@ -78,6 +79,9 @@ export interface StagedDataset {
 export function csvErrorToKaravan(error: unknown, member: CsvMember): KaravanError {
   const message = error instanceof Error ? error.message : String(error);
   const file = member.displayName;
+  // DuckDB reports a full disk or a read-only folder while writing the staged Parquet as an IO error of the read.
+  if (/no space left on device|disk quota exceeded|read-only file system/i.test(message))
+    return environmentError(error, `ingesting ${file}`, member.readPath)!;
   const lineMatch = /CSV Error on Line: (\d+)/.exec(message);
   const line = lineMatch ? Number(lineMatch[1]) : undefined;
   // The value may itself hold quotes (1"2): matched up to the last `" to '` of the line.

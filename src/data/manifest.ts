@@ -82,6 +82,12 @@ export interface Manifest {
   storeVersion: number;
   referenceVersion: string | null;
   datasets: DatasetRecord[];
+  /**
+   * Files this store wrote that no dataset lists any more (a removed dataset's, or an ingest's placed before its
+   * commit), relative to the home. The next writer deletes these and only these: a file the store did not write is
+   * never deleted. Absent in stores written before it existed.
+   */
+  pendingRemoval?: string[];
 }
 
 export function emptyManifest(): Manifest {
@@ -138,7 +144,18 @@ export function readManifest(path: string): Manifest {
     );
   }
   manifest.datasets.forEach((entry, index) => checkDatasetEntry(entry, index, path));
+  const pending = (manifest as Record<string, unknown>)['pendingRemoval'];
+  if (pending !== undefined && (!Array.isArray(pending) || !pending.every(isStoreRelativePath)))
+    throw new StoreCorruptError(`the store manifest's pendingRemoval is not a list of files inside the store`, {
+      file: path,
+      hint: recoverHint,
+    });
   return manifest as Manifest;
+}
+
+/** A path relative to the store home that stays inside it. */
+function isStoreRelativePath(file: unknown): boolean {
+  return typeof file === 'string' && file !== '' && !isAbsolute(file) && !file.split(/[\\/]/).includes('..');
 }
 
 /** A manifest entry as the store needs it; a hand-edited one that lacks a field is named, not a TypeError later. */
@@ -155,8 +172,7 @@ function checkDatasetEntry(entry: unknown, index: number, path: string): void {
     if (value === undefined && !required) return;
     if (!Array.isArray(value)) return fail(`has no ${key} list`);
     for (const file of value)
-      if (typeof file !== 'string' || file === '' || isAbsolute(file) || file.split(/[\\/]/).includes('..'))
-        fail(`lists a file outside the store in ${key}: ${JSON.stringify(file)}`);
+      if (!isStoreRelativePath(file)) fail(`lists a file outside the store in ${key}: ${JSON.stringify(file)}`);
   };
   relativeFiles('files', true);
   relativeFiles('pairFiles', false);

@@ -12,13 +12,15 @@
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { dirname, join, relative } from 'node:path';
-import { InvalidOptionError, StoreCorruptError, StoreLockedError } from '../errors.ts';
+import { basename, dirname, join, relative } from 'node:path';
+import { InvalidOptionError, KaravanError, StoreCorruptError, StoreLockedError } from '../errors.ts';
 import { Database, type Row, type SqlValue } from './database.ts';
 import { defaultDatasets } from './default-datasets.ts';
+import { environmentError } from './environment.ts';
 import { storePaths, resolveHome, type StorePaths } from './home.ts';
 import { stageDataset } from './ingest.ts';
 import { acquireWriteLock } from './lock.ts';
+import { damagedFileError } from './maintenance.ts';
 import { datasetFiles, readManifest, writeManifestAtomic, type DatasetFormat, type DatasetRecord, type Manifest } from './manifest.ts';
 import { exportTableRoles, type FieldRole } from './readers/formats.ts';
 import { hashSourceFile, openSourceFile } from './readers/source-file.ts';
@@ -130,17 +132,32 @@ export class TradeStore {
 
   static async open(options: OpenStoreOptions = {}): Promise<TradeStore> {
     const paths = storePaths(resolveHome(options.home));
-    mkdirSync(paths.home, { recursive: true });
+    try {
+      mkdirSync(paths.home, { recursive: true });
+    } catch (error) {
+      throw environmentError(error, 'creating the store folder', paths.home) ?? error;
+    }
+    const manifest = readManifest(paths.manifest);
     const db = await Database.create(options.threads === undefined ? {} : { threads: options.threads });
-    const store = new TradeStore(paths, db, readManifest(paths.manifest), options.threads);
+    const store = new TradeStore(paths, db, manifest, options.threads);
     try {
       await store.#ensureDefault(options.ensureDefault ?? true);
       await store.#attach();
     } catch (error) {
       db.closeSync();
-      throw error;
+      throw store.#explain(error);
     }
     return store;
+  }
+
+  /** A damaged file named with its dataset and the fix, or the machine's failure typed; others as they are. */
+  #explain(error: unknown): unknown {
+    if (error instanceof KaravanError) return error;
+    return (
+      damagedFileError(error, this.paths.home, this.#manifest.datasets) ??
+      environmentError(error, 'writing the store', this.paths.home) ??
+      error
+    );
   }
 
   get manifest(): Readonly<Manifest> {
@@ -228,17 +245,17 @@ export class TradeStore {
 
   /** Runs a read query over the store's views. For src/data/ modules only. */
   async query<T extends object = Row>(sql: string, params: SqlValue[] = []): Promise<T[]> {
-    return this.#db.all<T>(sql, params);
+    return this.#db.all<T>(sql, params).catch((error: unknown) => Promise.reject(this.#explain(error)));
   }
 
   /** Numeric columns as typed arrays (see Database.numericColumns). */
   async queryNumericColumns<K extends string>(sql: string, params: SqlValue[], kinds: Record<K, 'int32' | 'float64'>): Promise<Record<K, Int32Array | Float64Array>> {
-    return this.#db.numericColumns(sql, params, kinds);
+    return this.#db.numericColumns(sql, params, kinds).catch((error: unknown) => Promise.reject(this.#explain(error)));
   }
 
   /** Column-wise query result, for large reads into typed arrays. */
   async queryColumns(sql: string, params: SqlValue[] = []): Promise<Record<string, unknown[]>> {
-    return this.#db.columns(sql, params);
+    return this.#db.columns(sql, params).catch((error: unknown) => Promise.reject(this.#explain(error)));
   }
 
   closeSync(): void {
@@ -381,6 +398,15 @@ export class TradeStore {
       this.#manifest = readManifest(this.paths.manifest);
       this.#collectGarbage();
       return await this.#ingestLocked(path, options, false);
+    } catch (error) {
+      if (error instanceof KaravanError) throw error;
+      // The store's Parquet is smaller than the CSV it comes from: the file's size bounds what the ingest writes.
+      const neededBytes = existsSync(path) ? statSync(path).size : undefined;
+      throw (
+        environmentError(error, `ingesting ${basename(path)}`, this.paths.home, {
+          ...(neededBytes !== undefined && { neededBytes }),
+        }) ?? error
+      );
     } finally {
       lock.release();
       await this.#attach();
@@ -445,6 +471,16 @@ export class TradeStore {
           renameSync(join(fromDir, file), target);
           return relative(this.paths.home, target);
         });
+      // Before a file leaves staging, the manifest lists where it goes as pending removal: a kill between here and
+      // the commit leaves files the next writer knows it wrote (and deletes), never files nobody vouches for.
+      const targets = [
+        ...staged.files.map((f) => join(kindDir, f)),
+        ...staged.pairFiles.map((f) => join(this.paths.pairs, f)),
+        ...staged.worldExportFiles.map((f) => join(this.paths.worldExports, f)),
+      ].map((target) => relative(this.paths.home, target));
+      const pendingBefore = this.#manifest.pendingRemoval ?? [];
+      this.#manifest = { ...this.#manifest, pendingRemoval: [...pendingBefore, ...targets] };
+      writeManifestAtomic(this.paths.manifest, this.#manifest);
       const files = place(staged.outDir, kindDir, staged.files);
       const pairFiles = place(staged.pairsDir, this.paths.pairs, staged.pairFiles);
       const worldExportFiles = place(staged.worldExportsDir, this.paths.worldExports, staged.worldExportFiles);
@@ -480,7 +516,12 @@ export class TradeStore {
         return { ...old, supersededYears: [...new Set([...(old.supersededYears ?? []), ...years])].sort(), supersededBy: dataset.id };
       });
       // The commit point: until this rename the new files are invisible leftovers.
-      this.#manifest = { ...this.#manifest, storeVersion: this.#manifest.storeVersion + 1, datasets: [...previous, dataset] };
+      this.#manifest = {
+        ...this.#manifest,
+        storeVersion: this.#manifest.storeVersion + 1,
+        datasets: [...previous, dataset],
+        pendingRemoval: pendingBefore,
+      };
       writeManifestAtomic(this.paths.manifest, this.#manifest);
       return { status: 'imported', dataset, notes: staged.notes, elapsedMs: performance.now() - started };
     } finally {
@@ -488,19 +529,18 @@ export class TradeStore {
     }
   }
 
-  /** Removes files no manifest lists (an interrupted ingest's) and old staging folders. Needs the lock. */
+  /**
+   * Deletes the files an earlier manifest of this store listed as pending removal (a removed dataset's, an
+   * interrupted ingest's) and the staging folder. A file the store never listed is left alone, whatever it is.
+   * Needs the lock.
+   */
   #collectGarbage(): void {
-    const referenced = new Set(this.#manifest.datasets.flatMap((d) => datasetFiles(d).map((f) => join(this.paths.home, f))));
-    for (const dir of [this.paths.flows, this.paths.exports, this.paths.pairs, this.paths.worldExports]) {
-      if (!existsSync(dir)) continue;
-      const walk = (d: string) => {
-        for (const name of readdirSync(d)) {
-          const path = join(d, name);
-          if (statSync(path).isDirectory()) walk(path);
-          else if (!referenced.has(path)) rmSync(path, { force: true });
-        }
-      };
-      walk(dir);
+    const pending = this.#manifest.pendingRemoval ?? [];
+    if (pending.length > 0) {
+      const referenced = new Set(this.#manifest.datasets.flatMap((d) => datasetFiles(d)));
+      for (const file of pending) if (!referenced.has(file)) rmSync(join(this.paths.home, file), { force: true });
+      this.#manifest = { ...this.#manifest, pendingRemoval: [] };
+      writeManifestAtomic(this.paths.manifest, this.#manifest);
     }
     rmSync(this.paths.staging, { recursive: true, force: true });
     if (existsSync(this.paths.reference)) {

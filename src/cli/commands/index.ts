@@ -10,6 +10,7 @@ import { registerProducts } from './products.ts';
 import { registerReport } from './report.ts';
 import { registerSections } from './sections.ts';
 import { registerServe } from './serve.ts';
+import { registerStore } from './store.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
@@ -18,6 +19,7 @@ export const commands: RegisterCommand[] = [
   registerSections,
   registerIngest,
   registerDatasets,
+  registerStore,
   registerCountries,
   registerProducts,
   registerMachinery,
