@@ -23,6 +23,7 @@
  *   PY_ECOMPLEXITY_SRC=/tmp/py-ecomplexity npx tsx bench/complexity.bench.ts [--runs=5] [--py-runs=3]
  *     [--skip-hs4] [--skip-hs6] [--skip-hs6-cli] [--hs6-cli-runs=1] [--years=30]
  *     [--baseline-cli=/tmp/karavan-before/bin/karavan.js]   (section 4: an older build, same run)
+ *     [--cli=/tmp/karavan-after/bin/karavan.js]   (the build under test; default this checkout's)
  */
 import { fixturePath } from '../test/support/fixtures.ts';
 import { rng } from '../test/support/reliability.ts';
@@ -51,6 +52,8 @@ const args = new Map<string, string | undefined>(
 );
 const root = new URL('..', import.meta.url).pathname;
 const hs4File = fixturePath('ots-2017/exports_hs4.csv');
+/** The CLI under test: this checkout's build by default, or another build (--cli=…/bin/karavan.js). */
+const karavanCli = args.get('cli') ?? join(root, 'bin/karavan.js');
 const hs4Columns = { time: 'year', location: 'reporter_iso', product: 'product_code', value: 'export_value_usd' };
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -90,7 +93,7 @@ function benchHs4Cli(work: string): void {
   const pyRuns = Number(args.get('py-runs') ?? 3);
   const out = join(work, 'karavan-hs4.csv');
   const cli = [
-    join(root, 'bin/karavan.js'),
+    karavanCli,
     'complexity',
     '--input',
     hs4File,
@@ -114,7 +117,7 @@ function benchHs4Cli(work: string): void {
   const python: CliRun[] = [];
   for (let i = 0; i < Math.max(runs, typeof py === 'string' ? 0 : pyRuns); i++) {
     if (i < runs) karavan.push(timeCli(cli));
-    if (i < runs) launcher.push(timeRun(process.execPath, [join(root, 'bin/karavan.js'), '--version']));
+    if (i < runs) launcher.push(timeRun(process.execPath, [karavanCli, '--version']));
     if (typeof py !== 'string' && i < pyRuns)
       python.push(timeProcess(py.python, [pyFile, py.src, hs4File, join(work, 'py-hs4.csv')]));
   }
@@ -384,7 +387,7 @@ function benchHs6Cli(work: string): void {
     `\n4. HS6 through the CLI: ${years} years × 230 × 5,200 generated, as a long CSV of ${(inputRows / 1e6).toFixed(2)} M non-zero cells (${(statSync(input).size / 1e6).toFixed(0)} MB); process start to file written`,
   );
   const cli = (out: string) => [
-    join(root, 'bin/karavan.js'),
+    karavanCli,
     'complexity',
     '--input',
     input,
