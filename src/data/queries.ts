@@ -9,14 +9,18 @@ import type { TradeStore } from './store.ts';
 
 export type HsLevel = 2 | 4 | 6;
 
-/** The flows source to use for a year: BACI when present, else the source with most exporters. */
+/**
+ * The flows source to use for a year: the one that covers most exporters, BACI on a tie. Coverage comes first: a
+ * user's full BACI release ingested under a source name of their own (`--source baci2024`) must win over the
+ * embedded two-exporter slice, whose source is `baci` (it was ignored when the name came first).
+ */
 export function primaryFlowSource(store: TradeStore, year: number): Promise<string | null> {
   return store.cached(`primaryFlowSource|${year}`, () => computePrimaryFlowSource(store, year));
 }
 
 async function computePrimaryFlowSource(store: TradeStore, year: number): Promise<string | null> {
   const rows = await store.query<{ source: string }>(
-    `SELECT source FROM pair_totals WHERE year = $1 GROUP BY source ORDER BY (source = 'baci') DESC, count(DISTINCT exporter) DESC, source LIMIT 1`,
+    `SELECT source FROM pair_totals WHERE year = $1 GROUP BY source ORDER BY count(DISTINCT exporter) DESC, (source = 'baci') DESC, source LIMIT 1`,
     [year],
   );
   return rows[0]?.source ?? null;
