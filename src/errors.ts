@@ -136,6 +136,16 @@ export const ReadOnlyHomeError = defineError('KRV_ENV_READ_ONLY', 503);
 /** The store's folder cannot be created (a parent is missing, is a file, or cannot be written). */
 export const HomeUnusableError = defineError('KRV_ENV_HOME_UNUSABLE', 503);
 
+// ---- network downloads (KRV_NET_*) ---------------------------------------------------------
+/** A host cannot be reached: no network, DNS failure, refused or timed-out connection (`karavan download`). */
+export const NetworkOfflineError = defineError('KRV_NET_OFFLINE', 503);
+/** A server answered a download with an HTTP error status (named in the message with the URL). */
+export const HttpStatusError = defineError('KRV_NET_HTTP', 502);
+/** A download arrived incomplete or unreadable (cut short, wrong size, malformed API answer); nothing was put in place. */
+export const BadDownloadError = defineError('KRV_NET_BAD_DOWNLOAD', 502);
+/** An API answer holds as many records as the API returns at most, so it may be cut (the public preview's 500). */
+export const ApiRowLimitError = defineError('KRV_NET_ROW_LIMIT', 502);
+
 // ---- metrics (KRV_METRIC_*) ---------------------------------------------------------------
 /** Input to a metric is unusable (wrong dimensions, NaN, negative exports, empty year). */
 export const MetricInputError = defineError('KRV_METRIC_BAD_INPUT', 400);
@@ -191,6 +201,10 @@ export const errorClasses = {
   DiskFullError,
   ReadOnlyHomeError,
   HomeUnusableError,
+  NetworkOfflineError,
+  HttpStatusError,
+  BadDownloadError,
+  ApiRowLimitError,
   MetricInputError,
   MachineryInputError,
   UnknownMachineError,
