@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { registerComplexity } from './complexity.ts';
 import { registerCountries } from './countries.ts';
 import { registerDatasets } from './datasets.ts';
+import { registerDownload } from './download.ts';
 import { registerIngest } from './ingest.ts';
 import { registerMachinery } from './machinery.ts';
 import { registerProductSpace } from './product-space.ts';
@@ -18,6 +19,7 @@ export const commands: RegisterCommand[] = [
   registerReport,
   registerSections,
   registerIngest,
+  registerDownload,
   registerDatasets,
   registerStore,
   registerCountries,
