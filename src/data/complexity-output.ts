@@ -255,16 +255,16 @@ export class ComplexityOutputWriter {
   async #copy(table: string, y: ComplexityOutputYear, target: string, header: boolean): Promise<void> {
     const { columns, format, wholeValues } = this.#options;
     const csv = format === 'csv';
-    const name = (i: number) => quoteIdentifier(csv ? spreadsheetSafeText(columns[i]!) : columns[i]!);
+    const aliasSql = (i: number) => quoteIdentifier(csv ? spreadsheetSafeText(columns[i]!) : columns[i]!);
     const label = (text: string) => (csv ? spreadsheetSafeText(text) : text);
     // NaN -> NULL (an empty cell); + 0.0 turns -0 into 0 (the text "0.0", not "-0.0").
-    const measure = (column: string) => `(nullif(${column}, 'NaN'::DOUBLE) + 0.0)`;
-    const perIndex = (parameter: number, index: 'li' | 'pi') => `$${parameter}[${index} + 1]`;
-    const valueSql = csv && wholeValues ? 'CAST(value AS BIGINT)' : measure('value');
-    const selectSql = `SELECT $1::INTEGER AS ${name(0)}, ${perIndex(2, 'li')} AS ${name(1)}, ${perIndex(3, 'pi')} AS ${name(2)},
-        ${valueSql} AS ${name(3)}, ${measure('advantage')} AS ${name(4)}, mcp AS ${name(5)}, ${measure('density')} AS ${name(6)},
-        ${perIndex(4, 'li')} AS ${name(7)}, ${perIndex(5, 'pi')} AS ${name(8)}, ${perIndex(6, 'li')} AS ${name(9)},
-        ${perIndex(7, 'pi')} AS ${name(10)}, ${perIndex(8, 'li')} AS ${name(11)}, ${measure('cog')} AS ${name(12)}
+    const measureSql = (column: string) => `(nullif(${column}, 'NaN'::DOUBLE) + 0.0)`;
+    const perIndexSql = (parameter: number, index: 'li' | 'pi') => `$${parameter}[${index} + 1]`;
+    const valueSql = csv && wholeValues ? 'CAST(value AS BIGINT)' : measureSql('value');
+    const selectSql = `SELECT $1::INTEGER AS ${aliasSql(0)}, ${perIndexSql(2, 'li')} AS ${aliasSql(1)}, ${perIndexSql(3, 'pi')} AS ${aliasSql(2)},
+        ${valueSql} AS ${aliasSql(3)}, ${measureSql('advantage')} AS ${aliasSql(4)}, mcp AS ${aliasSql(5)}, ${measureSql('density')} AS ${aliasSql(6)},
+        ${perIndexSql(4, 'li')} AS ${aliasSql(7)}, ${perIndexSql(5, 'pi')} AS ${aliasSql(8)}, ${perIndexSql(6, 'li')} AS ${aliasSql(9)},
+        ${perIndexSql(7, 'pi')} AS ${aliasSql(10)}, ${perIndexSql(8, 'li')} AS ${aliasSql(11)}, ${measureSql('cog')} AS ${aliasSql(12)}
       FROM ${quoteIdentifier(table)}`;
     const optionsSql = csv ? `(FORMAT csv, HEADER ${header ? 'true' : 'false'})` : '(FORMAT parquet)';
     const { listValue, LIST, VARCHAR, DOUBLE, INTEGER } = duckdbApi();
