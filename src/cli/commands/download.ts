@@ -19,7 +19,7 @@ interface CommonFlags {
   json: boolean;
 }
 
-const mib = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
+const mib = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MiB`;
 
 /** A progress line on stderr, redrawn at most 5 times a second, and only on a terminal (logs stay clean). */
 function progressLine(label: string): { onProgress?: (p: DownloadProgress) => void; done: () => void } {
