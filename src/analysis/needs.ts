@@ -30,11 +30,12 @@ export interface NeedRow {
   importsUsd: number;
   /** Compound annual growth over `spanYears` (null where the start year is missing). */
   growth: number | null;
-  hhi: number;
-  suppliers: number;
+  /** Null (as `suppliers`, and `exporterUsd`/`exporterShare`) when the year holds only the importer's imports from the World. */
+  hhi: number | null;
+  suppliers: number | null;
   topSuppliers: Array<{ iso3: string; valueUsd: number; share: number }>;
-  exporterUsd: number;
-  exporterShare: number;
+  exporterUsd: number | null;
+  exporterShare: number | null;
 }
 
 export interface WorldDemandRow {
@@ -71,9 +72,12 @@ export async function importerNeeds(store: TradeStore, options: NeedsOptions): P
   const importerYears = new Set(coverage.importerImports.map((y) => y.year));
   // Comtrade imports reported by the importer itself also cover all suppliers.
   const ownReported = coverage.importerImports.filter((y) => y.sources.includes('comtrade')).map((y) => y.year);
-  const usable = [...new Set([...worldYears.filter((y) => importerYears.has(y)), ...ownReported])].sort(
-    (a, b) => b - a,
-  );
+  // So does the importer's own report of its imports from the World (a WITS or Comtrade file with
+  // partner WLD): its imports by product, though naming no supplier.
+  const ownWorldTotals = coverage.importerWorldTotals.map((y) => y.year);
+  const usable = [
+    ...new Set([...worldYears.filter((y) => importerYears.has(y)), ...ownReported, ...ownWorldTotals]),
+  ].sort((a, b) => b - a);
   const year = options.year ?? usable[0];
   if (year === undefined || !usable.includes(year)) {
     const demand = await worldDemand(store, exporter, Math.min(level, 4) as HsLevel, limit);
@@ -94,7 +98,14 @@ export async function importerNeeds(store: TradeStore, options: NeedsOptions): P
       worldDemand: demand,
     };
   }
-  const source = (await primaryFlowSource(store, year))!;
+  // The year's primary source, unless it holds nothing of the importer's imports (a year known
+  // only from the importer's own world totals beside another country's report): then the source of those.
+  const primary = (await primaryFlowSource(store, year))!;
+  const importerSources = [...coverage.importerImports, ...coverage.importerWorldTotals]
+    .filter((y) => y.year === year)
+    .flatMap((y) => y.sources);
+  const source =
+    importerSources.length === 0 || importerSources.includes(primary) ? primary : importerSources.sort()[0]!;
   const all = await importNeeds(store, { importer, exporter, year, level, source, spanYears, topSuppliers: 3 });
   const names = await nameProducts(
     store,
@@ -111,12 +122,13 @@ export async function importerNeeds(store: TradeStore, options: NeedsOptions): P
     suppliers: r.suppliers,
     topSuppliers: r.topSuppliers,
     exporterUsd: r.exporterUsd,
-    exporterShare: r.importsUsd > 0 ? r.exporterUsd / r.importsUsd : 0,
+    exporterShare: r.exporterUsd === null ? null : r.importsUsd > 0 ? r.exporterUsd / r.importsUsd : 0,
   }));
   const hasStart = all.some((r) => r.startYear !== null);
+  const worldTotalsOnly = all.length > 0 && all.every((r) => r.suppliers === null);
   return {
     status: 'computed',
-    basis: `${importer}'s imports from all suppliers, ${source} ${year}${hasStart ? `; growth against ${year - spanYears}` : `; no ${year - spanYears} data for growth`}`,
+    basis: `${worldTotalsOnly ? `${importer}'s imports from the World as ${importer} reports them (no supplier named)` : `${importer}'s imports from all suppliers`}, ${source} ${year}${hasStart ? `; growth against ${year - spanYears}` : `; no ${year - spanYears} data for growth`}`,
     missing: hasStart ? null : `growth needs ${year - spanYears} as well: ${howToGetBaci()}`,
     importer,
     exporter,

@@ -83,9 +83,12 @@ export async function surplusPlacement(store: TradeStore, options: SurplusOption
       const p = caps.productIndex.get(n.product);
       const rca = p === undefined ? Number.NaN : caps.rca[row * P + p]!;
       const growth = cagr(n.importsStartUsd, n.importsUsd, spanYears);
-      const exporterShare = n.importsUsd > 0 ? n.exporterUsd / n.importsUsd : 0;
+      // A year of world totals only (no suppliers named) does not say what the exporter sells:
+      // NaN keeps the product out of the placement rather than counting its share as 0.
+      const exporterUsd = n.exporterUsd ?? Number.NaN;
+      const exporterShare = n.importsUsd > 0 ? exporterUsd / n.importsUsd : 0;
       const leader = n.topSuppliers.find((s) => s.iso3 !== exporter);
-      return { n, rca, growth, exporterShare, rivalsUsd: n.importsUsd - n.exporterUsd, leader };
+      return { n, rca, growth, exporterShare, rivalsUsd: n.importsUsd - exporterUsd, leader };
     })
     .filter((c) => c.rca > 1 && c.growth !== null && c.growth > 0 && c.exporterShare < maxShare)
     .sort((a, b) => b.rivalsUsd - a.rivalsUsd)

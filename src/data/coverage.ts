@@ -21,6 +21,8 @@ export interface PairCoverage {
   reverse: YearCoverage[];
   /** The importer's imports from all partners (bilateral flows into it). */
   importerImports: YearCoverage[];
+  /** The importer's own report of its imports from the World (partner WLD: Comtrade, WITS), by year. */
+  importerWorldTotals: YearCoverage[];
   /** The exporter's exports to all partners (bilateral flows out of it). */
   exporterFlows: YearCoverage[];
   /** The exporter's world exports by product from partner-less tables. */
@@ -76,10 +78,11 @@ function worldYears(store: TradeStore) {
 }
 
 async function computePairCoverage(store: TradeStore, exporter: string, importer: string): Promise<PairCoverage> {
-  const [bilateral, reverse, importerImports, exporterFlows, exporterExports, importerExports] = await Promise.all([
+  const [bilateral, reverse, importerImports, importerWorldTotals, exporterFlows, exporterExports, importerExports] = await Promise.all([
     years(store, flowYearsSql('exporter = $1 AND importer = $2'), [exporter, importer]),
     years(store, flowYearsSql('exporter = $1 AND importer = $2'), [importer, exporter]),
     years(store, flowYearsSql("importer = $1 AND exporter <> 'WLD'"), [importer]),
+    years(store, flowYearsSql("importer = $1 AND exporter = 'WLD' AND reporter = $1"), [importer]),
     years(store, flowYearsSql("exporter = $1 AND importer <> 'WLD'"), [exporter]),
     years(store, exportYearsSql, [exporter]),
     years(store, exportYearsSql, [importer]),
@@ -92,5 +95,5 @@ async function computePairCoverage(store: TradeStore, exporter: string, importer
         )
       ).map((r) => ({ year: r.year, period: r.period, measure: r.measure, reporterSide: r.reporter_side, valueUsd: r.value_usd, sourceUrl: r.source_url, note: r.note }))
     : [];
-  return { exporter, importer, bilateral, reverse, importerImports, exporterFlows, exporterExports, importerExports, worldFlowYears, worldExportYears, officialTotals };
+  return { exporter, importer, bilateral, reverse, importerImports, importerWorldTotals, exporterFlows, exporterExports, importerExports, worldFlowYears, worldExportYears, officialTotals };
 }

@@ -31,7 +31,7 @@ import {
 import { Database, type SqlValue } from './database.ts';
 import { environmentError } from './environment.ts';
 import type { DatasetFormat, DatasetKind } from './manifest.ts';
-import { planFormat, type FormatPlan, type PlanOptions } from './readers/formats.ts';
+import { planFormat, sqlInList, witsExportFlowNames, witsImportFlowNames, type FormatPlan, type PlanOptions } from './readers/formats.ts';
 import {
   csvMemberFromFile,
   extractZipCsvMembers,
@@ -169,6 +169,42 @@ const finiteNonNegativeSql = (sql: string) => `coalesce(${sql} BETWEEN 0 AND 1e3
 /** A number read as DOUBLE (years, BACI codes), as the file wrote it: 2020, not 2020.0. */
 const numberTextSql = (sql: string) => `regexp_replace(CAST(${sql} AS VARCHAR), '\\.0$', '')`;
 
+/** WITS product groups (`Total`, `25-26_Minerals`, `UNCTAD-SoP1`, `AgrRaw`, ...): anything that is not digits. */
+function isWitsProductGroup(value: string): boolean {
+  return value.trim() !== '' && !/^\d+$/.test(value.trim());
+}
+
+const witsRevisionCodes = ['H0', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6'] as const;
+
+/** A WITS row must be in an HS edition and of a trade flow Karavan knows (re-flows are skipped by the plan). */
+function witsRowChecks(header: (name: string) => string | undefined): RowCheck[] {
+  const flowSql = `upper(trim(s.flow_name))`;
+  return [
+    {
+      kind: 'nomenclature',
+      badSql: `(s.classification IS NULL OR upper(trim(s.classification)) NOT IN ${sqlInList(witsRevisionCodes)})`,
+      rawSql: 'CAST(s.classification AS VARCHAR)',
+      column: header('classification'),
+      fail: (file, line, value) =>
+        new UnknownFormatError(
+          `${file}:${line ?? '?'}: nomenclature "${value}" is not an HS edition (H0..H6); product codes of other nomenclatures (SITC, ISIC, BEC) are not HS codes`,
+          { file, line, column: header('classification'), value, hint: 'download the WITS data in an HS nomenclature (HS 1988/92 = H0 ... HS 2022 = H6)' },
+        ),
+    },
+    {
+      kind: 'flow_name',
+      badSql: `(s.flow_name IS NULL OR ${flowSql} NOT IN ${sqlInList([...witsImportFlowNames, ...witsExportFlowNames])})`,
+      rawSql: 'CAST(s.flow_name AS VARCHAR)',
+      column: header('flow_name'),
+      fail: (file, line, value) =>
+        new BadValueError(
+          `${file}:${line ?? '?'}: trade flow "${value}" is not one Karavan reads (Import, Gross Imp., Export, Gross Exp.; re-exports and re-imports are skipped)`,
+          { file, line, column: header('flow_name'), value },
+        ),
+    },
+  ];
+}
+
 function rowChecks(plan: FormatPlan): RowCheck[] {
   const header = (name: string) => plan.staging.find((c) => c.name === name)?.header ?? undefined;
   const checks: RowCheck[] = [];
@@ -182,6 +218,7 @@ function rowChecks(plan: FormatPlan): RowCheck[] {
         new UnknownFormatError(`${file}:${line ?? '?'}: monthly data (freqCode ${value}); download annual data (frequency A)`, { file, line, column: header('frequency'), value }),
     });
   }
+  if (plan.format === 'wits') checks.push(...witsRowChecks(header));
   checks.push(
     {
       kind: 'year',
@@ -250,17 +287,34 @@ function rowChecks(plan: FormatPlan): RowCheck[] {
         : `(s.product_code IS NULL OR length(s.product_code) NOT BETWEEN 1 AND 6 OR ltrim(s.product_code, '0123456789') <> '')`,
     rawSql: plan.format === 'baci' ? numberTextSql('s.product_code') : 'CAST(s.product_code AS VARCHAR)',
     column: header('product_code'),
-    fail: (file, line, value) => new BadProductCodeError(`${file}:${line ?? '?'}: product code "${value}" is not ${expected}`, { file, line, column: header('product_code'), value }),
+    fail: (file, line, value) =>
+      plan.format === 'wits' && isWitsProductGroup(value)
+        ? new BadProductCodeError(
+            `${file}:${line ?? '?'}: product "${value}" is a WITS product group, not an HS code; Karavan does not map WITS groups to HS sections (WITS says its sectors differ from the WCO sections in places)`,
+            { file, line, column: header('product_code'), value, hint: 'download the data by HS product instead (WITS: products at HS 2, 4 or 6 digits, nomenclature H0..H6)' },
+          )
+        : new BadProductCodeError(`${file}:${line ?? '?'}: product code "${value}" is not ${expected}`, { file, line, column: header('product_code'), value }),
   });
   const countryColumns: Array<[string, string]> = [['exporter_code', 'ex']];
   if (plan.kind === 'flows') countryColumns.push(['importer_code', 'im']);
   if (hasReporter(plan)) countryColumns.push(['reporter_code', 'rep']);
   for (const [column, alias] of countryColumns) {
-    const columnName = header(column) ?? (plan.format === 'comtrade' ? header('partner_code') : undefined);
+    const columnName = header(column) ?? (hasReporter(plan) ? header('partner_code') : undefined);
+    // WITS: the reporter is always given, so an empty one is refused; an exporter or importer is
+    // then blamed on the partner column only when the reporter itself is known.
+    const badSql =
+      plan.format === 'wits'
+        ? column === 'reporter_code'
+          ? `(s.rep_iso3 IS NULL)`
+          : `(s.${alias}_iso3 IS NULL AND s.rep_iso3 IS NOT NULL)`
+        : column === 'reporter_code'
+          ? `(s.reporter_code IS NOT NULL AND s.${alias}_iso3 IS NULL)`
+          : `(s.${alias}_iso3 IS NULL)`;
+    const rawSql = plan.format === 'wits' && column !== 'reporter_code' ? 'CAST(s.partner_code AS VARCHAR)' : undefined;
     checks.push({
       kind: column,
-      badSql: column === 'reporter_code' ? `(s.reporter_code IS NOT NULL AND s.${alias}_iso3 IS NULL)` : `(s.${alias}_iso3 IS NULL)`,
-      rawSql: plan.format === 'baci' ? numberTextSql(`s.${column}`) : `CAST(s.${column} AS VARCHAR)`,
+      badSql,
+      rawSql: rawSql ?? (plan.format === 'baci' ? numberTextSql(`s.${column}`) : `CAST(s.${column} AS VARCHAR)`),
       column: columnName,
       fail: (file, line, value) =>
         new UnknownCountryCodeError(`${file}:${line ?? '?'}: country code "${value}" is not in the country list`, {
@@ -317,9 +371,9 @@ function rawSourceSql(plan: FormatPlan, options: { numbered: boolean }): string 
           ${joinsSql}) s`;
 }
 
-/** Comtrade files carry a reporter; BACI (reconciled) and exporter tables do not. */
+/** Comtrade and WITS files carry a reporter; BACI (reconciled) and exporter tables do not. */
 function hasReporter(plan: FormatPlan): boolean {
-  return plan.format === 'comtrade';
+  return plan.format === 'comtrade' || plan.format === 'wits';
 }
 
 const classificationRevisionSql = `CASE upper(trim(s.classification)) WHEN 'H0' THEN 'HS92' WHEN 'H1' THEN 'HS96' WHEN 'H2' THEN 'HS02' WHEN 'H3' THEN 'HS07'
@@ -335,9 +389,12 @@ function finalSelectSql(plan: FormatPlan, checks: RowCheck[]): string {
   const yearSql = checks.some((c) => c.kind === 'year_in_name')
     ? guardSql('year', guardSql('year_in_name', 'CAST(s.year AS INTEGER)'))
     : guardSql('year', 'CAST(s.year AS INTEGER)');
-  const frequency = checks.find((c) => c.kind === 'frequency');
-  const frequencySql = frequency ? ` AND ${guardSql('frequency', 'true')}` : '';
-  const whereSql = `s.keep${frequencySql}`;
+  // Checks of the row as a whole (monthly data, a WITS row's nomenclature and flow) guard its being kept.
+  const rowGuardsSql = ['frequency', 'nomenclature', 'flow_name']
+    .filter((kind) => checks.some((c) => c.kind === kind))
+    .map((kind) => ` AND ${guardSql(kind, 'true')}`)
+    .join('');
+  const whereSql = `s.keep${rowGuardsSql}`;
   const hsRevisionSql = plan.staging.some((c) => c.name === 'classification') ? classificationRevisionSql : '$4::VARCHAR';
   const productLevelSql = `length(${productSql(plan)})::INTEGER`;
   if (plan.kind === 'flows') {
@@ -693,7 +750,7 @@ export async function stageDataset(db: Database, source: SourceFile, stagingDir:
       );
     }
     // A file with fewer written rows than lines was filtered (Comtrade) or is empty: say which.
-    if (written === 0 || plan.format === 'comtrade') skippedRows += await checkNotEmpty(db, member, plan, written);
+    if (written === 0 || hasReporter(plan)) skippedRows += await checkNotEmpty(db, member, plan, written);
     planned.push({ member, plan });
   }
   step('read, check, write');
@@ -759,7 +816,7 @@ export async function stageDataset(db: Database, source: SourceFile, stagingDir:
       : `SELECT list_sort(list(DISTINCT product_level)) AS levels, list_sort(list(DISTINCT hs_revision)) AS revisions FROM read_parquet($1)`,
     [glob],
   );
-  const entitySql = plan.format === 'comtrade' ? 'reporter' : 'exporter';
+  const entitySql = hasReporter(plan) ? 'reporter' : 'exporter';
   const entityRows = await db.all<{ e: string }>(
     `SELECT DISTINCT ${entitySql} AS e FROM read_parquet($1) WHERE e IS NOT NULL ORDER BY e`,
     [plan.kind === 'flows' ? join(pairsDir, '**', '*.parquet') : glob],

@@ -18,7 +18,7 @@ import {
 import { dirname, isAbsolute, join } from 'node:path';
 import { StoreCorruptError } from '../errors.ts';
 
-export type DatasetFormat = 'baci' | 'comtrade' | 'exports';
+export type DatasetFormat = 'baci' | 'comtrade' | 'wits' | 'exports';
 export type DatasetKind = 'flows' | 'exports';
 
 export interface DatasetRecord {

@@ -133,13 +133,17 @@ export interface ImportNeedRow {
   /** Imports `years` earlier (USD; null when that year is not in the data). */
   importsStartUsd: number | null;
   startYear: number | null;
-  /** Herfindahl-Hirschman index of supplier shares in `year` (0-1). */
-  hhi: number;
-  suppliers: number;
-  /** Top suppliers in `year`: ISO3, USD, share of the importer's imports of the product. */
+  /**
+   * Herfindahl-Hirschman index of supplier shares in `year` (0-1); null when `year` holds only the
+   * importer's imports from the World (a WITS or Comtrade file with partner WLD alone), which name no supplier.
+   */
+  hhi: number | null;
+  /** Suppliers in `year`; null for a world total, as `hhi`. */
+  suppliers: number | null;
+  /** Top suppliers in `year`: ISO3, USD, share of the importer's imports of the product (empty for a world total). */
   topSuppliers: Array<{ iso3: string; valueUsd: number; share: number }>;
-  /** The exporter's sales to the importer in `year` (USD). */
-  exporterUsd: number;
+  /** The exporter's sales to the importer in `year` (USD); null for a world total, which does not say. */
+  exporterUsd: number | null;
 }
 
 /**
@@ -196,15 +200,25 @@ async function computeImportNeeds(
     imports_usd: number;
     imports_start_usd: number | null;
     start_year: number | null;
-    hhi: number;
-    suppliers: number;
+    hhi: number | null;
+    suppliers: number | null;
     top: Array<{ iso3: string; value_usd: number }> | null;
     exporter_usd: number | null;
+    world_total: boolean;
   }>(
-    `WITH base AS (
-       SELECT year, substr(product, 1, $3) AS product, exporter, sum(value_usd) AS value_usd
+    // A year in which the importer's rows name no supplier (its own report of imports from the
+    // World: a WITS or Comtrade file with partner WLD alone) counts by those world totals; any
+    // other year by its suppliers, the WLD rows left out as before.
+    `WITH rows AS (
+       SELECT year, substr(product, 1, $3) AS product, exporter, value_usd
          FROM ${flowsSql}
-        WHERE importer = $1 AND exporter NOT IN ($1, 'WLD') AND source = $4 AND year IN ($2, $2 - $6)
+        WHERE importer = $1 AND exporter <> $1 AND source = $4 AND year IN ($2, $2 - $6)
+     ),
+     world_only AS (SELECT year FROM rows GROUP BY year HAVING bool_and(exporter = 'WLD')),
+     base AS (
+       SELECT year, product, exporter, sum(value_usd) AS value_usd
+         FROM rows
+        WHERE exporter <> 'WLD' OR year IN (SELECT year FROM world_only)
         GROUP BY ALL
      ),
      cur AS (
@@ -215,14 +229,19 @@ async function computeImportNeeds(
      ),
      start AS (SELECT product, sum(value_usd) AS imports_start_usd FROM base WHERE year = $2 - $6 GROUP BY product),
      agg AS (
-       SELECT product, sum(value_usd) AS imports_usd, count(*)::INTEGER AS suppliers, sum(share * share) AS hhi,
+       SELECT product, sum(value_usd) AS imports_usd, bool_or(exporter = 'WLD') AS world_total,
+              count(*)::INTEGER AS suppliers, sum(share * share) AS hhi,
               list({'iso3': exporter, 'value_usd': value_usd} ORDER BY rank) FILTER (WHERE rank <= $7) AS top,
-              sum(value_usd) FILTER (WHERE exporter = $5) AS exporter_usd
+              coalesce(sum(value_usd) FILTER (WHERE exporter = $5), 0) AS exporter_usd
          FROM cur GROUP BY product
      )
      SELECT a.product, a.imports_usd, s.imports_start_usd,
             CASE WHEN (SELECT count(*) FROM start) > 0 THEN $2 - $6 END AS start_year,
-            a.hhi, a.suppliers, a.top, a.exporter_usd
+            CASE WHEN a.world_total THEN NULL ELSE a.hhi END AS hhi,
+            CASE WHEN a.world_total THEN NULL ELSE a.suppliers END AS suppliers,
+            CASE WHEN a.world_total THEN NULL ELSE a.top END AS top,
+            CASE WHEN a.world_total THEN NULL ELSE a.exporter_usd END AS exporter_usd,
+            a.world_total
        FROM agg a LEFT JOIN start s USING (product)
       WHERE a.imports_usd > 0
       ORDER BY a.imports_usd DESC`,
@@ -237,7 +256,7 @@ async function computeImportNeeds(
     hhi: r.hhi,
     suppliers: r.suppliers,
     topSuppliers: (r.top ?? []).map((t) => ({ iso3: t.iso3, valueUsd: t.value_usd, share: t.value_usd / r.imports_usd })),
-    exporterUsd: r.exporter_usd ?? 0,
+    exporterUsd: r.exporter_usd,
   }));
 }
 

@@ -500,7 +500,7 @@ export class TradeStore {
         importers: staged.importers,
         valueUsdTotal: staged.valueUsdTotal,
         importedAt: new Date().toISOString(),
-        licence: options.licence ?? (staged.format === 'baci' ? 'CEPII BACI, Etalab Open License 2.0' : staged.format === 'comtrade' ? 'UN Comtrade terms of use' : 'as provided by the user'),
+        licence: options.licence ?? (staged.format === 'baci' ? 'CEPII BACI, Etalab Open License 2.0' : staged.format === 'comtrade' ? 'UN Comtrade terms of use' : staged.format === 'wits' ? 'World Bank WITS terms of use' : 'as provided by the user'),
         notes: staged.notes,
         embedded,
         files,

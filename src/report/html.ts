@@ -315,7 +315,8 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
             type: 'bar',
             stack: 'imports',
             name: L.chartOthers,
-            data: top.map((r) => usdM(r.importsUsd - r.exporterUsd)),
+            // Without the exporter's part (a world total names no supplier) the whole import is others'.
+            data: top.map((r) => usdM(r.importsUsd - (r.exporterUsd ?? 0))),
           },
         ],
       },

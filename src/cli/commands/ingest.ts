@@ -8,10 +8,13 @@ export function registerIngest(program: Command): void {
   program
     .command('ingest')
     .description(
-      'import a trade file into the store: a CEPII BACI release (zip or CSV), a UN Comtrade CSV download, or an exporter x product table',
+      'import a trade file into the store: a CEPII BACI release (zip or CSV), a UN Comtrade CSV download, a WITS trade download, or an exporter x product table',
     )
     .argument('<path>', 'the file: .csv, .csv.gz or .zip as downloaded')
-    .option('--format <format>', '[baci|comtrade|exports] layout of the file (default: recognised from the header)')
+    .option(
+      '--format <format>',
+      '[baci|comtrade|wits|exports] layout of the file (default: recognised from the header)',
+    )
     .option(
       '--map <col=field>',
       'for exporter tables: which column holds year, exporter, product, valueUsd (repeatable)',
@@ -22,7 +25,7 @@ export function registerIngest(program: Command): void {
       '--hs-revision <rev>',
       'HS revision of the codes when the file does not say it, e.g. HS07 (default: from the file name or Comtrade classification)',
     )
-    .option('--source <name>', 'name of the source partition (default: baci, comtrade or user)')
+    .option('--source <name>', 'name of the source partition (default: baci, comtrade, wits or user)')
     .option('--licence <text>', 'licence note stored with the dataset')
     .option('--json', 'print the result as JSON', false)
     .action(
@@ -39,13 +42,13 @@ export function registerIngest(program: Command): void {
       ) => {
         const { parseColumnMap } = await import('../../data/index.ts');
         const { InvalidOptionError } = await import('../../errors.ts');
-        if (flags.format !== undefined && !['baci', 'comtrade', 'exports'].includes(flags.format)) {
-          throw new InvalidOptionError(`invalid --format: ${flags.format} (baci, comtrade or exports)`);
+        if (flags.format !== undefined && !['baci', 'comtrade', 'wits', 'exports'].includes(flags.format)) {
+          throw new InvalidOptionError(`invalid --format: ${flags.format} (baci, comtrade, wits or exports)`);
         }
         const map = flags.map.length > 0 ? parseColumnMap(flags.map) : undefined;
         const result = await withStore((store) =>
           store.ingest(path, {
-            format: flags.format as 'baci' | 'comtrade' | 'exports' | undefined,
+            format: flags.format as 'baci' | 'comtrade' | 'wits' | 'exports' | undefined,
             map,
             hsRevision: flags.hsRevision,
             source: flags.source,

@@ -1,5 +1,5 @@
 /**
- * The three file layouts Karavan reads, each described as a plan for one SQL pipeline:
+ * The file layouts Karavan reads, each described as a plan for one SQL pipeline:
  * which header columns play which role, how to read them (DuckDB types), how to turn a row
  * into the uniform staging columns, and in what units the values come.
  *
@@ -11,12 +11,14 @@
  *    Partner Code, Commodity Code, Trade Value (US$), Netweight (kg)`, ...) headers. The
  *    reporter's side is kept: imports and exports both become exporter -> importer flows with
  *    `reporter` set, so mirror statistics can be compared later.
+ *  - World Bank WITS trade downloads (`Nomenclature, ReporterISO3, ProductCode, PartnerISO3, Year,
+ *    TradeFlowName, TradeValue in 1000 USD`, ...): reporter-side like Comtrade, values in thousand USD.
  *  - Exporter x product tables without partner (e.g. Open Trade Statistics' exports by HS4),
  *    with a column mapping.
  */
 import { BadHeaderError, InvalidOptionError, UnknownFormatError } from '../../errors.ts';
 import type { DatasetFormat, DatasetKind } from '../manifest.ts';
-import { quoteIdentifier } from '../sql.ts';
+import { quoteIdentifier, quoteString } from '../sql.ts';
 
 /** A staging column, where it came from in the file, and how it reads in SQL over read_csv. */
 export interface StagingColumn {
@@ -135,15 +137,17 @@ export function hsRevisionFromComtrade(code: string): string | null {
 /** Recognises the layout of a CSV from its header (or checks the forced one) and plans its read. */
 export function planFormat(header: string[], displayName: string, memberName: string, options: PlanOptions = {}): FormatPlan {
   checkDuplicateHeaders(header, displayName);
-  const format = options.format ?? (isBaci(header) ? 'baci' : isComtrade(header) ? 'comtrade' : options.map || findExportColumns(header) ? 'exports' : undefined);
+  const format =
+    options.format ?? (isBaci(header) ? 'baci' : isWits(header) ? 'wits' : isComtrade(header) ? 'comtrade' : options.map || findExportColumns(header) ? 'exports' : undefined);
   if (format === undefined) {
     throw new UnknownFormatError(
-      `${displayName}: the header (${header.slice(0, 8).join(', ')}${header.length > 8 ? ', ...' : ''}) is not a BACI file (t,i,j,k,v,q), a UN Comtrade download, or an exporter x product table`,
+      `${displayName}: the header (${header.slice(0, 8).join(', ')}${header.length > 8 ? ', ...' : ''}) is not a BACI file (t,i,j,k,v,q), a UN Comtrade download, a WITS trade download, or an exporter x product table`,
       { file: displayName, line: 1, hint: 'for an exporter table name its columns, e.g. --format exports --map origin=exporter --map hs4=product --map export_val=valueUsd --map year=year' },
     );
   }
   if (format === 'baci') return planBaci(header, displayName, memberName, options);
   if (format === 'comtrade') return planComtrade(header, displayName, options);
+  if (format === 'wits') return planWits(header, displayName, options);
   return planExports(header, displayName, options);
 }
 
@@ -256,6 +260,92 @@ function planComtrade(header: string[], displayName: string, options: PlanOption
     qtyToTonnes: weight ? 0.001 : null,
     notes,
   };
+}
+
+/**
+ * World Bank WITS trade downloads (docs/store.md, "WITS"): Nomenclature, ReporterISO3, ProductCode,
+ * ReporterName, PartnerISO3, PartnerName, Year, TradeFlowName, TradeFlowCode, "TradeValue in 1000 USD",
+ * sometimes PartnerRegion and PartnerIncomeGroup. Recognised by the two ISO3 columns, which no other
+ * layout Karavan reads names so.
+ */
+const wits = {
+  nomenclature: 'Nomenclature',
+  reporter: 'ReporterISO3',
+  product: 'ProductCode',
+  partner: 'PartnerISO3',
+  year: 'Year',
+  flowName: 'TradeFlowName',
+  valueThousandUsd: 'TradeValue in 1000 USD',
+} as const;
+
+function isWits(header: string[]): boolean {
+  return findColumn(header, [wits.reporter]) !== undefined && findColumn(header, [wits.partner]) !== undefined;
+}
+
+/** TradeFlowName values, upper-cased: the WITS names and their spelled-out forms. */
+export const witsImportFlowNames: readonly string[] = ['IMPORT', 'IMPORTS', 'GROSS IMP.', 'GROSS IMP', 'GROSS IMPORTS'];
+export const witsExportFlowNames: readonly string[] = ['EXPORT', 'EXPORTS', 'GROSS EXP.', 'GROSS EXP', 'GROSS EXPORTS'];
+
+function planWits(header: string[], displayName: string, options: PlanOptions): FormatPlan {
+  const need = (name: string): string => {
+    const found = findColumn(header, [name]);
+    if (!found) {
+      throw new BadHeaderError(`${displayName}: a WITS trade download needs a column "${name}"; the header has ${header.join(', ')}`, {
+        file: displayName,
+        line: 1,
+        column: name,
+      });
+    }
+    return found;
+  };
+  const nomenclature = need(wits.nomenclature);
+  const reporter = need(wits.reporter);
+  const product = need(wits.product);
+  const partner = need(wits.partner);
+  const year = need(wits.year);
+  const flowName = need(wits.flowName);
+  const value = need(wits.valueThousandUsd);
+  const col = quoteIdentifier;
+  const types = new Map<string, string>(header.map((h) => [h, 'VARCHAR']));
+  // DOUBLE, so that a year like 2020.6 is refused instead of read as 2021 (see planBaci).
+  types.set(year, 'DOUBLE');
+  types.set(value, 'DOUBLE');
+  const flowSql = `upper(trim(${col(flowName)}))`;
+  const isExport = `(${flowSql} IN ${sqlInList(witsExportFlowNames)})`;
+  // Re-exports and re-imports are part of gross exports and imports: skipped, as Comtrade's RX/RM rows are.
+  const isReFlow = `coalesce(regexp_matches(${flowSql}, '^RE[- ]?(EXP|IMP)'), false)`;
+  return {
+    format: 'wits',
+    kind: 'flows',
+    source: options.source ?? 'wits',
+    hsRevision: options.hsRevision ?? null,
+    csvColumns: [...types.entries()],
+    staging: [
+      { name: 'year', sql: col(year), header: year },
+      { name: 'exporter_code', sql: `CASE WHEN ${isExport} THEN ${col(reporter)} ELSE ${col(partner)} END`, header: null },
+      { name: 'importer_code', sql: `CASE WHEN ${isExport} THEN ${col(partner)} ELSE ${col(reporter)} END`, header: null },
+      { name: 'reporter_code', sql: col(reporter), header: reporter },
+      { name: 'product_code', sql: `trim(${col(product)})`, header: product },
+      { name: 'value_raw', sql: col(value), header: value },
+      { name: 'qty_raw', sql: 'NULL::VARCHAR', header: null },
+      { name: 'keep', sql: `NOT ${isReFlow}`, header: null },
+      { name: 'classification', sql: col(nomenclature), header: nomenclature },
+      { name: 'partner_code', sql: col(partner), header: partner },
+      { name: 'flow_name', sql: col(flowName), header: flowName },
+    ],
+    valueToUsd: 1000,
+    qtyToTonnes: null,
+    notes: [
+      'WITS values ("TradeValue in 1000 USD") are in thousands of USD: multiplied by 1,000 on ingest; WITS trade downloads carry no quantity',
+      "the reporter's side is kept (column reporter): imports (Import, Gross Imp.) as partner -> reporter, exports (Export, Gross Exp.) as reporter -> partner; partner WLD kept as the world total",
+      'HS edition from Nomenclature (H0..H6 -> HS92..HS22); rows of re-exports and re-imports skipped',
+    ],
+  };
+}
+
+/** A fixed list of names as an SQL IN list. */
+export function sqlInList(values: readonly string[]): string {
+  return `(${values.map(quoteString).join(', ')})`;
 }
 
 function findExportColumns(header: string[]): Record<FieldRole, string> | undefined {

@@ -18,7 +18,7 @@ const datasetSchema = {
     id: { type: 'string' },
     fileName: { type: 'string' },
     sha256: { type: 'string' },
-    format: { type: 'string', enum: ['baci', 'comtrade', 'exports'] },
+    format: { type: 'string', enum: ['baci', 'comtrade', 'wits', 'exports'] },
     kind: { type: 'string', enum: ['flows', 'exports'] },
     source: { type: 'string' },
     rows: { type: 'number' },
@@ -141,7 +141,7 @@ export const ingestSchema = {
     properties: {
       format: {
         type: 'string',
-        enum: ['baci', 'comtrade', 'exports'],
+        enum: ['baci', 'comtrade', 'wits', 'exports'],
         description: 'layout of the file (default: recognised from the header)',
       },
       hsRevision: {

@@ -23,7 +23,8 @@ export async function renderNeeds(ctx: ViewContext): Promise<void> {
     if (!notice) main.append(noRowsNotice(needs));
     return;
   }
-  const maxShare = Math.max(0.01, ...needs.rows.map((r) => r.exporterShare));
+  // A share is null where the store holds only the importer's imports from the World (no supplier named).
+  const maxShare = Math.max(0.01, ...needs.rows.map((r) => r.exporterShare ?? 0));
   main.append(
     panel({
       title: `${t('needsTitle')}: ${countryLabel(ctx, state.to)}, ${needs.year ?? ''} — ${t('totalImports')} ${formatUsd(needs.totalImportsUsd)}; ${t('exporterShare')} ${formatShare(0)}…${formatShare(maxShare)}`,
@@ -32,7 +33,7 @@ export async function renderNeeds(ctx: ViewContext): Promise<void> {
       chartHeight: 480,
       chart: {
         tooltip: {
-          formatter: (p: { data: { name: string; value: number; share: number } }) =>
+          formatter: (p: { data: { name: string; value: number; share: number | null } }) =>
             `${p.data.name}<br>${t('imports')}: ${formatUsd(p.data.value)}<br>${t('exporterShare')}: ${formatShare(p.data.share)}`,
         },
         series: [
@@ -49,8 +50,8 @@ export async function renderNeeds(ctx: ViewContext): Promise<void> {
               code: r.product,
               value: r.importsUsd,
               share: r.exporterShare,
-              itemStyle: { color: shade(r.exporterShare / maxShare) },
-              label: { color: r.exporterShare / maxShare > 0.45 ? '#ffffff' : '#1f2a33' },
+              itemStyle: { color: shade((r.exporterShare ?? 0) / maxShare) },
+              label: { color: (r.exporterShare ?? 0) / maxShare > 0.45 ? '#ffffff' : '#1f2a33' },
             })),
           },
         ],
