@@ -88,12 +88,22 @@ export async function dataCoverage(store: TradeStore, exporter: string, importer
 
   // 2. Importer needs and 5. rivals: the importer's imports from (nearly) all suppliers.
   const needsBasis = worldFlowYear !== null && importerFlowYears.includes(worldFlowYear);
+  // The importer's own report of its imports from the World (WITS, Comtrade partner WLD) gives its
+  // needs by product, but names no supplier: enough for needs, not for rivals.
+  const worldTotalYears = pair.importerWorldTotals.map((y) => y.year);
   for (const section of ['needs', 'rivals'] as const) {
     if (needsBasis) {
       sections.push({
         section,
         status: 'computed',
         basis: `world bilateral flows into ${importer}, ${yearsText(importerFlowYears.filter((y) => worldFlowYears.includes(y)))}`,
+        missing: null,
+      });
+    } else if (section === 'needs' && worldTotalYears.length > 0) {
+      sections.push({
+        section,
+        status: 'computed',
+        basis: `${importer}'s imports from the World as it reports them (${[...new Set(pair.importerWorldTotals.flatMap((y) => y.sources))].join(', ')}), ${yearsText(worldTotalYears)}; no supplier named`,
         missing: null,
       });
     } else if (importerFlowYears.length > 0) {

@@ -209,6 +209,13 @@ describe('WITS reader', () => {
       6,
     );
     expect(needs.basis).toContain('imports from the World');
+    // The coverage section says so too: needs computed from the world totals, rivals (suppliers) not.
+    const { dataCoverage } = await import('../../../src/analysis/index.ts');
+    const coverage = await dataCoverage(store, 'BLR', 'KAZ');
+    const needsCoverage = coverage.sections.find((s) => s.section === 'needs')!;
+    expect(needsCoverage.status).toBe('computed');
+    expect(needsCoverage.basis).toBe("KAZ's imports from the World as it reports them (wits), 2018-2023; no supplier named");
+    expect(coverage.sections.find((s) => s.section === 'rivals')!.status).toBe('missing');
     // Growth over a span inside the file (2020 -> 2023).
     const three = await importerNeeds(store, { exporter: 'BLR', importer: 'KAZ', level: 6, spanYears: 3 });
     const combines = three.rows.find((r) => r.product === '843351')!;
