@@ -12,8 +12,7 @@
  * Node's own http/https, no dependency: the connect timeout, the Range check and a body cut short are all
  * visible at that level.
  */
-import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { closeSync, createWriteStream, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { dirname, join } from 'node:path';
@@ -25,6 +24,7 @@ import {
   KaravanError,
   NetworkOfflineError,
 } from '../errors.ts';
+import { environmentError } from './environment.ts';
 import { resolveHome } from './home.ts';
 import { sha256File } from './readers/source-file.ts';
 
@@ -248,21 +248,38 @@ async function transferOnce(url: URL, part: string, options: Required<Pick<Downl
     totalBytes = contentLength !== undefined ? Number(contentLength) : null;
   }
   const restarted = have > 0 && start === 0;
-  const file = await open(part, start > 0 ? 'a' : 'w');
+  // Opened synchronously and fed from 'data' events attached in this same tick: every byte that reaches us is
+  // written, even when the connection drops right after (an await here would let a fast abort discard them).
+  const fd = openSync(part, start > 0 ? 'a' : 'w');
+  const out = createWriteStream('', { fd, autoClose: false });
   let receivedBytes = start;
   const began = performance.now();
   try {
-    for await (const chunk of response as AsyncIterable<Buffer>) {
-      await file.write(chunk);
-      receivedBytes += chunk.length;
-      const seconds = (performance.now() - began) / 1000;
-      options.onProgress?.({ receivedBytes, totalBytes, bytesPerSecond: seconds > 0 ? (receivedBytes - start) / seconds : 0 });
-    }
+    await new Promise<void>((resolve, reject) => {
+      response.on('data', (chunk: Buffer) => {
+        receivedBytes += chunk.length;
+        if (!out.write(chunk)) {
+          response.pause();
+          out.once('drain', () => response.resume());
+        }
+        const seconds = (performance.now() - began) / 1000;
+        options.onProgress?.({ receivedBytes, totalBytes, bytesPerSecond: seconds > 0 ? (receivedBytes - start) / seconds : 0 });
+      });
+      response.on('end', resolve);
+      response.on('error', reject);
+      response.on('aborted', () => reject(Object.assign(new Error('the connection was cut'), { code: 'ECONNRESET' })));
+      out.on('error', reject);
+    });
   } catch (error) {
+    if (errorCode(error) === 'ENOSPC' || errorCode(error) === 'EACCES' || errorCode(error) === 'EROFS') throw error;
     throw new BrokenTransfer(receivedBytes, totalBytes, `${errorCode(error) ?? 'error'}: ${(error as Error).message}`);
   } finally {
-    await file.sync().catch(() => undefined);
-    await file.close();
+    await new Promise<void>((resolve) => out.end(resolve));
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
   }
   if (totalBytes !== null && receivedBytes !== totalBytes) {
     throw new BrokenTransfer(receivedBytes, totalBytes, `the connection closed after ${receivedBytes} of ${totalBytes} bytes`);
@@ -282,7 +299,11 @@ export async function downloadFile(options: DownloadFileOptions): Promise<Downlo
   const retries = options.retries ?? 3;
   const retryDelayMs = options.retryDelayMs ?? 500;
   const part = `${options.destination}.part`;
-  mkdirSync(dirname(options.destination), { recursive: true });
+  try {
+    mkdirSync(dirname(options.destination), { recursive: true });
+  } catch (error) {
+    throw environmentError(error, 'creating the downloads folder', dirname(options.destination)) ?? error;
+  }
   if (options.resume === false) rmSync(part, { force: true });
   let restarted = false;
   for (let attempt = 1; ; attempt++) {
@@ -303,7 +324,8 @@ export async function downloadFile(options: DownloadFileOptions): Promise<Downlo
       };
     } catch (error) {
       if (error instanceof KaravanError) throw error;
-      if (!(error instanceof BrokenTransfer)) throw error;
+      // A full disk or a folder that cannot be written is the machine's failure, typed as the store types it.
+      if (!(error instanceof BrokenTransfer)) throw environmentError(error, `downloading ${displayUrl(url)}`, dirname(options.destination)) ?? error;
       if (attempt > retries) {
         const size = error.totalBytes !== null ? ` of ${error.totalBytes}` : '';
         throw new BadDownloadError(

@@ -170,6 +170,18 @@ describe('downloadFile against a local server', () => {
     expect(existsSync(target('offline.zip'))).toBe(false);
   });
 
+  it('a server that accepts the connection but never answers times out instead of hanging', async () => {
+    server.handle(() => undefined);
+    const destination = target('silent.zip');
+    const error = await failure(
+      downloadFile({ url: `${server.origin}/silent.zip`, destination, idleTimeoutMs: 300, retries: 1, retryDelayMs: 10 }),
+    );
+    expect(error.code).toBe('KRV_NET_BAD_DOWNLOAD');
+    expect(error.message).toContain('no data for 0.3 s');
+    expect(server.requests).toHaveLength(2);
+    expect(existsSync(destination)).toBe(false);
+  });
+
   it('refuses an address that is not http(s)', async () => {
     const error = await failure(downloadFile({ url: 'ftp://127.0.0.1/x.zip', destination: target('ftp.zip') }));
     expect(error.code).toBe('KRV_OPT_INVALID');

@@ -102,7 +102,7 @@ export function registerDownload(program: Command): void {
       .requiredOption('--hs <revision>', 'HS revision of the release: 92, 96, 02, 07, 12, 17 or 22')
       .option('--release <YYYYMM>', 'BACI release (202401b: a corrected re-issue)', '202601')
       .option('--force', 'download again even if the zip is already in the folder', false),
-    'download from this address instead of the CEPII one (a mirror, or a file saved elsewhere)',
+    'download from this address (a mirror, or a file saved elsewhere) (default: https://www.cepii.fr/DATA_DOWNLOAD/baci/data/BACI_HS<hs>_V<release>.zip)',
   ).action(async (flags: CommonFlags & { hs: string; release: string; force: boolean }) => {
     const { baciFileName, baciReleaseUrl, defaultDownloadDir, downloadFile, parseBaciRelease, parseBaciRevision } =
       await import('../../data/download.ts');
