@@ -75,11 +75,11 @@ function valuesUsdFromText(text: string): number[] {
 }
 
 // Kazakhstan's imports from the World, HS 2017 (H5) six-digit codes, 2018-2023: combine harvesters
-// and tractors growing, wheat seed shrinking.
+// and tractors (870193, HS 2017) growing, wheat seed shrinking.
 const kazYears = [2018, 2019, 2020, 2021, 2022, 2023];
 const kazImports: Record<string, string[]> = {
   '843351': ['61234.5', '70000.25', '80500', '91000.75', '120300.5', '150250'],
-  '870190': ['300000', '310500.5', '290000', '350250.25', '410000', '455000.75'],
+  '870193': ['300000', '310500.5', '290000', '350250.25', '410000', '455000.75'],
   '100199': ['5000.5', '4800', '4500.25', '4300', '4000', '3900.5'],
 };
 const kazRows: WitsRow[] = kazYears.flatMap((year, y) =>
@@ -220,6 +220,26 @@ describe('WITS reader', () => {
     const three = await importerNeeds(store, { exporter: 'BLR', importer: 'KAZ', level: 6, spanYears: 3 });
     const combines = three.rows.find((r) => r.product === '843351')!;
     expect(combines.growth!).toBeCloseTo((Number(kazImports['843351']![5]) / Number(kazImports['843351']![2])) ** (1 / 3) - 1, 12);
+  });
+
+  it('a year whose rows name suppliers counts by them (the WLD row left out), with HHI and the exporter\'s share', async () => {
+    const rows: WitsRow[] = [
+      { reporter: 'RUS', product: '843351', partner: 'BLR', year: 2021, flow: 'Import', valueThousandUsd: '30000' },
+      { reporter: 'RUS', product: '843351', partner: 'KAZ', year: 2021, flow: 'Import', valueThousandUsd: '10000' },
+      { reporter: 'RUS', product: '843351', partner: 'WLD', year: 2021, flow: 'Import', valueThousandUsd: '45000' },
+    ];
+    const text = witsFile(rows);
+    await store.ingest(writeTemp(dir.path, 'wits-rus-imports.csv', text));
+    const { importerNeeds } = await import('../../../src/analysis/index.ts');
+    const needs = await importerNeeds(store, { exporter: 'BLR', importer: 'RUS', year: 2021, level: 6 });
+    expect(needs.status).toBe('computed');
+    const [fromBlr, fromKaz] = valuesUsdFromText(text) as [number, number];
+    const total = fromBlr + fromKaz;
+    expect(needs.rows).toHaveLength(1);
+    expect(needs.rows[0]).toMatchObject({ product: '843351', importsUsd: total, suppliers: 2, exporterUsd: fromBlr });
+    expect(needs.rows[0]!.hhi).toBeCloseTo((fromBlr / total) ** 2 + (fromKaz / total) ** 2, 12);
+    expect(needs.rows[0]!.exporterShare).toBeCloseTo(fromBlr / total, 12);
+    expect(needs.basis).toContain("RUS's imports from all suppliers");
   });
 });
 
