@@ -119,6 +119,31 @@ describe('downloadFile against a local server', () => {
     expect(result).toMatchObject({ restarted: true, resumedFromBytes: 0, sizeBytes: zip.length, sha256: zipSha256 });
   });
 
+  it('starts over when the server resumes from another offset than the .part ends at', async () => {
+    server.handle((req, res) => {
+      if (req.headers.range) {
+        // A 206 from byte 10 when 2000 were asked for: splicing it would corrupt the file.
+        res.writeHead(206, { 'content-range': `bytes 10-${zip.length - 1}/${zip.length}`, 'content-length': zip.length - 10 });
+        res.end(zip.subarray(10));
+      } else serveFile(res, req, zip);
+    });
+    const destination = target('wrong-offset.zip');
+    writeFileSync(`${destination}.part`, zip.subarray(0, 2000));
+    const result = await downloadFile({ url: `${server.origin}/wrong-offset.zip`, destination });
+    expect(server.requests.map((r) => r.headers.range)).toEqual(['bytes=2000-', undefined]);
+    expect(result).toMatchObject({ restarted: true, resumedFromBytes: 0, sha256: zipSha256 });
+  });
+
+  it('takes a .part the server says is already whole (416 with the same size)', async () => {
+    server.handle((_req, res) => res.writeHead(416, { 'content-range': `bytes */${zip.length}` }).end());
+    const destination = target('already-whole.zip');
+    writeFileSync(`${destination}.part`, zip);
+    const result = await downloadFile({ url: `${server.origin}/already-whole.zip`, destination });
+    expect(server.requests.map((r) => r.headers.range)).toEqual([`bytes=${zip.length}-`]);
+    expect(result).toMatchObject({ resumedFromBytes: zip.length, sizeBytes: zip.length, sha256: zipSha256 });
+    expect(existsSync(`${destination}.part`)).toBe(false);
+  });
+
   it('follows redirects and reports the address that answered', async () => {
     server.handle((req, res) => {
       if (req.url === '/old.zip') res.writeHead(302, { location: '/new/place.zip' }).end();
