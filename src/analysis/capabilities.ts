@@ -3,12 +3,46 @@
  * per store version and reused by the supply, joint-production and product-space views.
  * Measures: src/metrics/complexity.ts (Stata ecomplexity definitions).
  */
-import { exportMatrix, exportMatrixYears, type ExportMatrix, type HsLevel, type TradeStore } from '../data/index.ts';
-import { complexity, mcp, rca, type ComplexityYearResult } from '../metrics/index.ts';
+import {
+  exportMatrix,
+  exportMatrixYears,
+  populationNear,
+  type ExportMatrix,
+  type HsLevel,
+  type TradeStore,
+} from '../data/index.ts';
+import {
+  atlasCountryFilter,
+  atlasThresholds,
+  complexity,
+  mcp,
+  rca,
+  type ComplexityYearResult,
+  type CountryFilterReason,
+} from '../metrics/index.ts';
 import { worldCoverageMinExporters } from './coverage.ts';
+
+/** Which countries the complexity measures were computed over (metrics/country-filter.ts). */
+export interface CountryFilterSummary {
+  /**
+   * 'atlas': at least 1 M people and 1 bn USD of exports; 'all': every location of the export matrix (asked for,
+   * or because fewer than `atlasFilterMinCountries` countries pass the filter: data that is not a world table).
+   */
+  kind: 'atlas' | 'all';
+  thresholds: { minPopulation: number; minExportsUsd: number } | null;
+  /** The indicator year(s) the populations come from. */
+  populationYears: number[];
+  ranked: number;
+  /** Left out, each with its reason, largest exporter first. */
+  leftOut: { iso3: string; reason: CountryFilterReason; exportsUsd: number; population: number | null }[];
+}
+
+/** Fewer countries than this passing the Atlas filter means the data is no world table: the filter is not applied. */
+export const atlasFilterMinCountries = worldCoverageMinExporters;
 
 export interface Capabilities {
   matrix: ExportMatrix;
+  countryFilter: CountryFilterSummary;
   result: ComplexityYearResult;
   locationIndex: Map<string, number>;
   productIndex: Map<string, number>;
@@ -32,26 +66,23 @@ export async function capabilitiesSource(
   return pick ? { year: pick.year, source: pick.source } : null;
 }
 
-export function capabilities(
-  store: TradeStore,
-  options: { year: number; level: HsLevel; source: string },
-): Promise<Capabilities> {
-  return store.cached(`capabilities|${options.year}|${options.level}|${options.source}`, () =>
+export interface CapabilitiesOptions {
+  year: number;
+  level: HsLevel;
+  source: string;
+  /** Rank every location, not only those passing the Atlas filter. @default false */
+  allCountries?: boolean;
+}
+
+export function capabilities(store: TradeStore, options: CapabilitiesOptions): Promise<Capabilities> {
+  const filter = options.allCountries ? 'all' : 'atlas';
+  return store.cached(`capabilities|${options.year}|${options.level}|${options.source}|${filter}`, () =>
     computeCapabilities(store, options),
   );
 }
 
-async function computeCapabilities(
-  store: TradeStore,
-  options: { year: number; level: HsLevel; source: string },
-): Promise<Capabilities> {
+async function computeCapabilities(store: TradeStore, options: CapabilitiesOptions): Promise<Capabilities> {
   const matrix = await exportMatrix(store, options);
-  const result = complexity({
-    locations: matrix.locations.length,
-    products: matrix.products.length,
-    valuesUsd: matrix.valuesUsd,
-    label: `year ${options.year}`,
-  });
   const P = matrix.products.length;
   const L = matrix.locations.length;
   const worldExportsUsd = new Float64Array(P);
@@ -63,8 +94,50 @@ async function computeCapabilities(
       locationExportsUsd[l]! += v;
     }
   }
+  let locationsKept: Uint8Array | undefined;
+  let countryFilter: CountryFilterSummary = {
+    kind: 'all',
+    thresholds: null,
+    populationYears: [],
+    ranked: L,
+    leftOut: [],
+  };
+  if (!options.allCountries) {
+    // One year's exports stand for the average over the years used: the measures are computed year by year.
+    const population = await populationNear(store, options.year);
+    const people = Float64Array.from(matrix.locations, (iso3) => population.byIso3.get(iso3) ?? Number.NaN);
+    const filter = atlasCountryFilter(locationExportsUsd, people);
+    // The filter is for world data: where fewer countries pass it than a world year needs (a hand-made or partial
+    // table), it would leave next to nothing to rank, so every location is kept and the summary says 'all'.
+    if (filter.keptCount >= atlasFilterMinCountries) {
+      locationsKept = filter.kept;
+      countryFilter = {
+        kind: 'atlas',
+        thresholds: { ...atlasThresholds },
+        populationYears: population.years,
+        ranked: filter.keptCount,
+        leftOut: matrix.locations
+          .map((iso3, l) => ({
+            iso3,
+            reason: filter.reasons[l]!,
+            exportsUsd: locationExportsUsd[l]!,
+            population: Number.isFinite(people[l]!) ? people[l]! : null,
+          }))
+          .filter((x): x is typeof x & { reason: CountryFilterReason } => x.reason !== null)
+          .sort((a, b) => b.exportsUsd - a.exportsUsd),
+      };
+    }
+  }
+  const result = complexity({
+    locations: L,
+    products: P,
+    valuesUsd: matrix.valuesUsd,
+    ...(locationsKept !== undefined && { locationsKept }),
+    label: `year ${options.year}`,
+  });
   return {
     matrix,
+    countryFilter,
     result,
     locationIndex: new Map(matrix.locations.map((c, i) => [c, i])),
     productIndex: new Map(matrix.products.map((p, i) => [p, i])),

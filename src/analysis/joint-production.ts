@@ -27,6 +27,8 @@ export interface JointProductionOptions {
   limit?: number;
   /** Score weights. @default jointProductionDefaults.weights */
   weights?: Partial<JointProductionWeights>;
+  /** Use every country's capabilities, not only those the Atlas filter keeps. @default false */
+  allCountries?: boolean;
 }
 
 export interface JointProductionWeights {
@@ -107,16 +109,19 @@ export async function jointProduction(
       rows: [],
     };
   }
-  const caps = await capabilities(store, { ...source, level });
+  const caps = await capabilities(store, { ...source, level, allCountries: options.allCountries ?? false });
   const re = resultRow(caps, exporter);
   const ri = resultRow(caps, importer);
   if (re === undefined || ri === undefined) {
     const who = re === undefined ? exporter : importer;
+    const leftOut = caps.countryFilter.leftOut.some((x) => x.iso3 === who);
     return {
       ...base,
       status: 'missing',
       basis: 'nothing',
-      missing: `${who} has no exports in ${source.source} ${source.year}: ${howToGetComtrade(who, 'exports')}`,
+      missing: leftOut
+        ? `${who} is below the Atlas thresholds in ${source.source} ${source.year} (1 M people, 1 bn USD of exports), so it has no place in the product space; run with --all-countries`
+        : `${who} has no exports in ${source.source} ${source.year}: ${howToGetComtrade(who, 'exports')}`,
       year: source.year,
       source: source.source,
       rows: [],

@@ -33,6 +33,8 @@ export interface ReportOptions {
   limit?: number;
   /** Target for the planner; without it an example target (double in five years) is shown. */
   target?: { valueUsd: number; year: number };
+  /** Complexity over every country, not only those the Atlas filter keeps. @default false */
+  allCountries?: boolean;
 }
 
 export interface ResolvedReportOptions {
@@ -42,6 +44,7 @@ export interface ResolvedReportOptions {
   level: 4 | 6;
   limit: number;
   target: { valueUsd: number; year: number } | undefined;
+  allCountries: boolean;
 }
 
 export const reportDefaults = Object.freeze({ from: 'BLR', to: 'KAZ', level: 6 as const, limit: 25 });
@@ -69,6 +72,7 @@ export function resolveReport(options: ReportOptions = {}): ResolvedReportOption
     level,
     limit,
     target: options.target,
+    allCountries: options.allCountries ?? false,
   };
 }
 
@@ -112,7 +116,7 @@ export async function buildReport(store: TradeStore, options: ReportOptions = {}
   const coverage = await timed('coverage', () => dataCoverage(store, pair.exporter, pair.importer));
   const turnoverResult = await timed('turnover', () => turnover(store, pair));
   const needs = await timed('needs', () => importerNeeds(store, { ...pair, year: o.year, level, limit: o.limit }));
-  const supply = await timed('supply', () => exporterSupply(store, { exporter: pair.exporter, limit: o.limit }));
+  const supply = await timed('supply', () => exporterSupply(store, { exporter: pair.exporter, limit: o.limit, allCountries: o.allCountries }));
   const potential = await timed('potential', () =>
     exportPotential(store, { ...pair, year: o.year, level, limit: o.limit }),
   );
@@ -124,7 +128,7 @@ export async function buildReport(store: TradeStore, options: ReportOptions = {}
   const rivalsResult = await timed('rivals', () =>
     rivals(store, { ...pair, products: rivalProducts, year: o.year, level }),
   );
-  const joint = await timed('jointProduction', () => jointProduction(store, { ...pair, limit: o.limit }));
+  const joint = await timed('jointProduction', () => jointProduction(store, { ...pair, limit: o.limit, allCountries: o.allCountries }));
   const surplus = await timed('surplus', () =>
     surplusPlacement(store, { ...pair, year: o.year, level, limit: o.limit }),
   );

@@ -4,7 +4,7 @@
  * (PCI). From the capabilities year (exports of all countries by product).
  */
 import { exporterProductSeries, exportMatrixYears, type HsLevel, type TradeStore } from '../data/index.ts';
-import { capabilities, capabilitiesSource, resultRow } from './capabilities.ts';
+import { advantage, capabilities, capabilitiesSource, resultRow } from './capabilities.ts';
 import { howToGetBaci, howToGetComtrade, worldCoverageMinExporters } from './coverage.ts';
 import { cagr, nameProducts, type SectionMeta } from './section.ts';
 
@@ -16,6 +16,8 @@ export interface SupplyOptions {
   level?: HsLevel;
   /** Rows returned (largest exports first). @default 50 */
   limit?: number;
+  /** Rank every country, not only those the Atlas filter keeps (1 M people, 1 bn USD of exports). @default false */
+  allCountries?: boolean;
 }
 
 export interface SupplyRow {
@@ -41,6 +43,13 @@ export interface SupplyResult extends SectionMeta {
   competitiveProducts: number;
   competitiveShare: number;
   eci: number | null;
+  /** The exporter's place by ECI among the ranked countries (1 = most complex); null when it is not ranked. */
+  eciRank: number | null;
+  /** How many countries the ECI ranks, and how many the Atlas filter left out (0 with allCountries). */
+  rankedCountries: number;
+  leftOutCountries: number;
+  /** Why the exporter is not ranked, when the Atlas filter left it out (its RCA is then from all countries). */
+  notRankedReason: 'population' | 'exports' | 'no-population' | null;
   rows: SupplyRow[];
 }
 
@@ -63,6 +72,10 @@ export async function exporterSupply(store: TradeStore, options: SupplyOptions):
     competitiveProducts: 0,
     competitiveShare: 0,
     eci: null,
+    eciRank: null,
+    rankedCountries: 0,
+    leftOutCountries: 0,
+    notRankedReason: null,
     rows: [],
   });
   if (!source || (options.year !== undefined && source.year !== options.year)) {
@@ -70,13 +83,17 @@ export async function exporterSupply(store: TradeStore, options: SupplyOptions):
       `exports of all countries by product at HS${level}${options.year ? ` for ${options.year}` : ''}: ${howToGetBaci()}`,
     );
   }
-  const caps = await capabilities(store, { ...source, level });
+  const caps = await capabilities(store, { ...source, level, allCountries: options.allCountries ?? false });
   const location = caps.locationIndex.get(exporter);
   if (location === undefined)
     return empty(
       `${exporter} has no exports in ${source.source} ${source.year}: ${howToGetComtrade(exporter, 'exports')}`,
     );
   const row = resultRow(caps, exporter);
+  const notRankedReason = caps.countryFilter.leftOut.find((x) => x.iso3 === exporter)?.reason ?? null;
+  // A country the Atlas filter leaves out is not ranked, but its RCA still says what it sells competitively:
+  // computed over all countries, as without the filter.
+  const fallback = row === undefined && notRankedReason !== null ? await advantage(store, { ...source, level }) : null;
   const P = caps.matrix.products.length;
   const total = caps.locationExportsUsd[location]!;
   // Growth: the same source five (or fewer) years earlier, when it has the exporter.
@@ -95,8 +112,16 @@ export async function exporterSupply(store: TradeStore, options: SupplyOptions):
   for (let p = 0; p < P; p++) {
     const exportsUsd = caps.matrix.valuesUsd[location * P + p]!;
     if (!(exportsUsd > 0)) continue;
-    const rca = row !== undefined ? caps.result.advantage[row * P + p]! : Number.NaN;
-    const competitive = row !== undefined && caps.result.mcp[row * P + p] === 1;
+    const rca =
+      row !== undefined
+        ? caps.result.advantage[row * P + p]!
+        : fallback !== null
+          ? fallback.rca[location * P + p]!
+          : Number.NaN;
+    const competitive =
+      row !== undefined
+        ? caps.result.mcp[row * P + p] === 1
+        : fallback !== null && fallback.mcp[location * P + p] === 1;
     if (competitive) {
       competitiveProducts++;
       competitiveUsd += exportsUsd;
@@ -121,6 +146,11 @@ export async function exporterSupply(store: TradeStore, options: SupplyOptions):
     top.map((r) => r.product),
   );
   const eci = row !== undefined ? caps.result.eci[row]! : Number.NaN;
+  let eciRank: number | null = null;
+  if (Number.isFinite(eci)) {
+    eciRank = 1;
+    for (const other of caps.result.eci) if (other > eci) eciRank++;
+  }
   return {
     status: 'computed',
     basis: `exports of ${caps.matrix.locations.length} countries by HS${level} product, ${source.source} ${source.year}`,
@@ -133,6 +163,10 @@ export async function exporterSupply(store: TradeStore, options: SupplyOptions):
     competitiveProducts,
     competitiveShare: total > 0 ? competitiveUsd / total : 0,
     eci: Number.isFinite(eci) ? eci : null,
+    eciRank,
+    rankedCountries: caps.countryFilter.ranked,
+    leftOutCountries: caps.countryFilter.leftOut.length,
+    notRankedReason,
     rows: top.map((r) => ({ ...r, nameEn: names.get(r.product)!.en, nameRu: names.get(r.product)!.ru })),
   };
 }

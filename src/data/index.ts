@@ -7,6 +7,8 @@ export type { FieldRole } from './readers/formats.ts';
 export { exportTableRoles } from './readers/formats.ts';
 export { resolveHome, storePaths } from './home.ts';
 export { checkStore, removeDataset } from './maintenance.ts';
+export { populationNear } from './indicators.ts';
+export type { PopulationTable } from './indicators.ts';
 export type { StoreCheck, DatasetCheck, FileProblem, RemovedDataset } from './maintenance.ts';
 export { listCountries, resolveCountry, searchProducts, productNames, checkProductCode, countryName } from './catalog.ts';
 export type { CountryRecord, ProductRecord, ProductSearchOptions, Lang } from './catalog.ts';

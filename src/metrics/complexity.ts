@@ -47,13 +47,18 @@ export interface ComplexityYearInput {
   population?: Float64Array;
   /** M for `manual`, locations × products, 0/1. */
   presence?: Uint8Array;
+  /**
+   * 1 for the locations that take part (a country filter such as the Atlas's, metrics/country-filter.ts), 0 for
+   * those dropped before anything is computed, as `rpop` drops locations without population. @default all
+   */
+  locationsKept?: Uint8Array;
   /** Named in messages and warnings ("year 2017"). */
   label?: string;
 }
 
 /** All measures of one year. Matrices are rows × products with rows = `locationIndex.length`. */
 export interface ComplexityYearResult {
-  /** Input location of each result row (all of them, except locations dropped by `rpop`). */
+  /** Input location of each result row (all of them, except locations dropped by `rpop` or `locationsKept`). */
   locationIndex: Int32Array;
   rows: number;
   products: number;
@@ -103,25 +108,25 @@ export function complexity(input: ComplexityYearInput, options: ComplexityOption
   checkShape('complexity', 'valuesUsd', valuesUsd, locations, products);
   checkNonNegative('complexity', 'valuesUsd', valuesUsd, products);
 
-  // Rows kept: all, or those with a population (rpop).
-  let locationIndex: Int32Array;
-  let dropped: Int32Array = new Int32Array(0);
+  // Rows kept: all, or those the caller keeps (locationsKept), and of those the ones with a population (rpop).
+  if (input.locationsKept !== undefined) {
+    checkShape('complexity', 'locationsKept', input.locationsKept, locations, 1);
+    checkBinary('complexity', 'locationsKept', input.locationsKept, 1);
+  }
   if (o.presence === 'rpop') {
     if (input.population === undefined)
       throw new MetricInputError(`${label}: the rpop presence test needs a population per location`);
     checkShape('complexity', 'population', input.population, locations, 1);
-    const keep: number[] = [];
-    const lost: number[] = [];
-    for (let c = 0; c < locations; c++) {
-      const pop = input.population[c]!;
-      (pop > 0 && pop !== Infinity ? keep : lost).push(c);
-    }
-    locationIndex = Int32Array.from(keep);
-    dropped = Int32Array.from(lost);
-  } else {
-    locationIndex = new Int32Array(locations);
-    for (let c = 0; c < locations; c++) locationIndex[c] = c;
   }
+  const keep: number[] = [];
+  const lost: number[] = [];
+  for (let c = 0; c < locations; c++) {
+    if (input.locationsKept !== undefined && input.locationsKept[c] === 0) continue;
+    const pop = o.presence === 'rpop' ? input.population![c]! : 1;
+    (pop > 0 && pop !== Infinity ? keep : lost).push(c);
+  }
+  const locationIndex = Int32Array.from(keep);
+  const dropped = Int32Array.from(lost);
   const rows = locationIndex.length;
   const values = rows === locations ? valuesUsd : gatherRows(valuesUsd, locationIndex, products);
   let presenceGiven: Uint8Array | undefined;

@@ -90,6 +90,8 @@ export { cog, cogDiscrete, transpose } from './cog.ts';
 export { complexityDefaults, presenceTests, resolveComplexity } from './complexity-options.ts';
 export type { ComplexityOptions, PresenceTest, ResolvedComplexityOptions } from './complexity-options.ts';
 export { complexity } from './complexity.ts';
+export { atlasCountryFilter, atlasThresholds } from './country-filter.ts';
+export type { CountryFilter, CountryFilterReason } from './country-filter.ts';
 export type { ComplexityYearInput, ComplexityYearResult } from './complexity.ts';
 export {
   hsSection,

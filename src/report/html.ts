@@ -391,7 +391,7 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
   meta(s);
   if (s.rows.length > 0) {
     out.push(
-      `<p class="summary">${escapeHtml(L.supplySummary(s.competitiveProducts, f.pct(s.competitiveShare), f.num(s.eci)))}</p>`,
+      `<p class="summary">${escapeHtml(L.supplySummary(s.competitiveProducts, f.pct(s.competitiveShare), f.num(s.eci)))}${s.eciRank !== null ? ` ${escapeHtml(L.eciRank(s.eciRank, s.rankedCountries, s.leftOutCountries))}` : ''}</p>`,
     );
     const top = s.rows.slice(0, 15);
     chart(L.chartSupply(a), {

@@ -63,6 +63,8 @@ export const labels = {
     pci: 'PCI',
     supplySummary: (n: number, share: string, eci: string) =>
       `${n} products with RCA > 1 make ${share} of exports; ECI ${eci}.`,
+    eciRank: (rank: number, ranked: number, leftOut: number) =>
+      `ECI rank ${rank} of ${ranked} countries${leftOut > 0 ? ` (the Atlas set: at least 1 M people and 1 bn USD of exports; ${leftOut} smaller economies and territories not ranked)` : ''}.`,
     potentialUsdM: 'Potential, USD m',
     actualUsdM: 'Actual, USD m',
     untappedUsdM: 'Untapped, USD m',
@@ -238,6 +240,8 @@ export const labels = {
     pci: 'PCI',
     supplySummary: (n: number, share: string, eci: string) =>
       `${n} товаров с RCA > 1 дают ${share} экспорта; ECI ${eci}.`,
+    eciRank: (rank: number, ranked: number, leftOut: number) =>
+      `Место по ECI: ${rank} из ${ranked} стран${leftOut > 0 ? ` (выборка Атласа: не менее 1 млн жителей и 1 млрд долл. США экспорта; ${leftOut} малых экономик и территорий не ранжируются)` : ''}.`,
     potentialUsdM: 'Потенциал, млн долл.',
     actualUsdM: 'Факт, млн долл.',
     untappedUsdM: 'Неиспользовано, млн долл.',

@@ -146,6 +146,7 @@ export function renderMarkdown(report: ReportModel, lang: ReportLang): string {
   status(s);
   if (s.rows.length > 0) {
     out.push(L.supplySummary(s.competitiveProducts, f.pct(s.competitiveShare), f.num(s.eci)), '');
+    if (s.eciRank !== null) out.push(L.eciRank(s.eciRank, s.rankedCountries, s.leftOutCountries), '');
     out.push(
       table(
         [L.product, L.name, L.exportsUsdM, L.worldShare, L.rca, L.growth, L.pci],

@@ -75,6 +75,10 @@ const rules: Array<[RegExp, string | ((...groups: string[]) => string)]> = [
     '$1 лет дают более устойчивое среднее; в хранилище $2',
   ],
   [/([A-Z]{3}) has no exports in (\S+) (\d{4})/g, 'у $1 нет экспорта в $2 $3'],
+  [
+    /([A-Z]{3}) is below the Atlas thresholds in (\S+) (\d{4}) \(1 M people, 1 bn USD of exports\), so it has no place in the product space; run with --all-countries/g,
+    '$1 ниже порогов Атласа в $2 $3 (1 млн жителей, экспорт 1 млрд долл. США), поэтому не входит в пространство товаров; запустите с --all-countries',
+  ],
   [/([A-Z]{3}) has no flows in (\S+) (\d{4})/g, 'у $1 нет потоков в $2 $3'],
   [/([A-Z]{3}) imports none of ([\d, ]+) in (\S+) (\d{4})/g, '$1 не импортирует ни один из товаров $2 в $3 $4'],
   [/no products to compare: give HS codes/g, 'нет товаров для сравнения: укажите коды ТН ВЭД'],

@@ -38,7 +38,8 @@ describe('the embedded BACI slice', () => {
   });
 
   it('joint production BLR -> KAZ on the OTS 2017 table: every candidate passes the RCA screen worked out here', async () => {
-    const result = await jointProduction(store, { exporter: 'BLR', importer: 'KAZ', level: 4 });
+    // Over every country, as the RCA worked out here (the Atlas set is checked in 'complexity from the store').
+    const result = await jointProduction(store, { exporter: 'BLR', importer: 'KAZ', level: 4, allCountries: true });
     // Partial: demand is world trade, Kazakhstan's own imports are not in the embedded data.
     expect(result.status).toBe('partial');
     expect(result.source).toBe('ots');
@@ -74,7 +75,14 @@ describe('complexity from the store', () => {
     try {
       const y = await complexityFromStore(store, { year: 2017, level: 4 });
       expect(y.source).toBe('ots');
-      expect(y.locations).toHaveLength(224);
+      // The Atlas filter: 142 of the 224 OTS locations have at least 1 M people and 1 bn USD of exports.
+      expect(y.locations).toHaveLength(142);
+      expect(y.leftOut).toHaveLength(82);
+      expect(y.leftOut.find((x) => x.iso3 === 'BVT')?.reason).toBe('no-population');
+      expect(y.leftOut.find((x) => x.iso3 === 'LUX')?.reason).toBe('population');
+      const every = await complexityFromStore(store, { year: 2017, level: 4, allCountries: true });
+      expect(every.locations).toHaveLength(224);
+      expect(every.leftOut).toEqual([]);
       const top = [...y.result.eci.keys()]
         .sort((a, b) => y.result.eci[b]! - y.result.eci[a]!)
         .slice(0, 3)

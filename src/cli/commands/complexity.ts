@@ -9,6 +9,7 @@ import { complexityDefaults, presenceTests, type PresenceTest } from '../../metr
 
 interface ComplexityFlags {
   input?: string;
+  allCountries?: boolean;
   time?: string;
   location?: string;
   product?: string;
@@ -94,6 +95,10 @@ export function registerComplexity(program: Command): void {
       'without --input: compute from the store for this year (default: the newest with world coverage)',
     )
     .option('--level <level>', 'without --input: HS level hs2 | hs4 | hs6 (default: hs4)')
+    .option(
+      '--all-countries',
+      'without --input: rank every location, not only the Atlas set of at least 1 M people and 1 bn USD of exports (default: false)',
+    )
     .action(async (flags: ComplexityFlags & { year?: string; level?: string }) => {
       if (flags.input === undefined && (flags.year !== undefined || flags.level !== undefined))
         return complexityFromStoreCommand(flags);
@@ -149,7 +154,12 @@ async function complexityFromStoreCommand(flags: ComplexityFlags & { year?: stri
       ...(flags.continuous !== undefined && { continuous: true }),
       ...(flags.asymmetric !== undefined && { asymmetric: true }),
       ...(flags.knn !== undefined && { knn: parseKnn(flags.knn) }),
+      allCountries: flags.allCountries ?? false,
     });
+    if (y.leftOut.length > 0)
+      process.stderr.write(
+        `note: ${y.leftOut.length} of ${y.leftOut.length + y.locations.length} locations left out by the Atlas filter (under 1 M people or 1 bn USD of exports, or no population data); --all-countries ranks every location\n`,
+      );
     for (const warning of y.warnings) process.stderr.write(`warning: ${warning}\n`);
     if (flags.out) {
       const rows = await writeStoreComplexity(flags.out, y);

@@ -19,6 +19,7 @@ export interface ReportFlags {
   limit: string;
   targetUsd?: string;
   targetYear?: string;
+  allCountries?: boolean;
 }
 
 export function registerReport(program: Command): void {
@@ -41,6 +42,10 @@ export function registerReport(program: Command): void {
     .option('--limit <n>', 'rows per table (default: 25)', '25')
     .option('--target-usd <usd>', 'target turnover for the planner, USD (default: double the latest)')
     .option('--target-year <year>', 'year to reach the target (default: latest year + 5)')
+    .option(
+      '--all-countries',
+      'complexity (ECI, product space, joint production) over every country, not only the Atlas set (default: false)',
+    )
     .action(async (flags: ReportFlags) => {
       const { InvalidOptionError, MissingOptionError } = await import('../../errors.ts');
       const { buildReport } = await import('../../analysis/index.ts');
@@ -70,6 +75,7 @@ export function registerReport(program: Command): void {
           limit: number('--limit', flags.limit),
           target:
             targetUsd !== undefined && targetYear !== undefined ? { valueUsd: targetUsd, year: targetYear } : undefined,
+          allCountries: flags.allCountries ?? false,
         });
         const { renderReport } = await import('../../report/index.ts');
         const output = await renderReport(report, flags.format as 'md' | 'json' | 'html' | 'xlsx', lang);

@@ -259,16 +259,31 @@ export function registerSections(program: Command): void {
     });
   });
 
-  pairCommand(program, 'supply', 'exporter supply: exports by product, world share, RCA, growth, PCI', '4').action(
-    async (flags: PairFlags) => {
+  pairCommand(program, 'supply', 'exporter supply: exports by product, world share, RCA, growth, PCI', '4')
+    .option(
+      '--all-countries',
+      'rank every country, not only the Atlas set (1 M people, 1 bn USD of exports) (default: false)',
+    )
+    .action(async (flags: PairFlags & { allCountries?: boolean }) => {
       const o = await parsePair(flags);
       const { exporterSupply } = await import('../../analysis/index.ts');
       await withStore(async (store) => {
         const { resolveCountry } = await import('../../data/index.ts');
         const a = await resolveCountry(store, flags.from);
-        const result = await exporterSupply(store, { exporter: a.iso3, year: o.year, level: o.level, limit: o.limit });
+        const result = await exporterSupply(store, {
+          exporter: a.iso3,
+          year: o.year,
+          level: o.level,
+          limit: o.limit,
+          allCountries: flags.allCountries ?? false,
+        });
         if (flags.json) return printJson(result);
         printMeta(result);
+        if (result.status !== 'missing')
+          process.stdout.write(
+            `ECI ${num(result.eci)}${result.eciRank !== null ? `, rank ${result.eciRank} of ${result.rankedCountries}` : ` (not ranked${result.notRankedReason ? `: below the Atlas thresholds (${result.notRankedReason})` : ''})`}` +
+              `${result.leftOutCountries > 0 ? `; ${result.leftOutCountries} countries left out by the Atlas filter (1 M people, 1 bn USD of exports; --all-countries ranks them)` : ''}\n`,
+          );
         process.stdout.write(
           formatTable(
             ['HS', 'product', 'exports USD m', 'world share %', 'RCA', 'growth %/yr', 'PCI'],
@@ -284,8 +299,7 @@ export function registerSections(program: Command): void {
           ),
         );
       });
-    },
-  );
+    });
 
   pairCommand(
     program,
@@ -383,40 +397,46 @@ export function registerSections(program: Command): void {
     'joint',
     'joint-production candidates: big demand, exporter know-how (RCA), importer capabilities (density), complexity gain (COG, PCI)',
     '4',
-  ).action(async (flags: PairFlags) => {
-    const o = await parsePair(flags);
-    const { jointProduction } = await import('../../analysis/index.ts');
-    await withStore(async (store) => {
-      const [a, b] = await resolvePair(store, flags);
-      const result = await jointProduction(store, {
-        exporter: a.iso3,
-        importer: b.iso3,
-        year: o.year,
-        level: o.level,
-        limit: o.limit,
+  )
+    .option(
+      '--all-countries',
+      'capabilities of every country, not only the Atlas set (1 M people, 1 bn USD of exports) (default: false)',
+    )
+    .action(async (flags: PairFlags & { allCountries?: boolean }) => {
+      const o = await parsePair(flags);
+      const { jointProduction } = await import('../../analysis/index.ts');
+      await withStore(async (store) => {
+        const [a, b] = await resolvePair(store, flags);
+        const result = await jointProduction(store, {
+          exporter: a.iso3,
+          importer: b.iso3,
+          year: o.year,
+          level: o.level,
+          limit: o.limit,
+          allCountries: flags.allCountries ?? false,
+        });
+        if (flags.json) return printJson(result);
+        printMeta(result);
+        process.stdout.write(
+          `score = ${result.weights.demand} z(log demand) + ${result.weights.density} z(density) + ${result.weights.cog} z(COG) + ${result.weights.pci} z(PCI); ${result.candidates} candidates\n`,
+        );
+        process.stdout.write(
+          formatTable(
+            ['HS', 'product', 'score', 'demand USD m', `RCA ${a.iso3}`, `density ${b.iso3}`, 'COG', 'PCI'],
+            result.rows.map((r) => [
+              r.product,
+              short(o.lang === 'ru' ? r.nameRu : r.nameEn),
+              num(r.score),
+              usdM(r.demandUsd),
+              num(r.exporterRca),
+              num(r.importerDensity),
+              num(r.cog),
+              num(r.pci),
+            ]),
+          ),
+        );
       });
-      if (flags.json) return printJson(result);
-      printMeta(result);
-      process.stdout.write(
-        `score = ${result.weights.demand} z(log demand) + ${result.weights.density} z(density) + ${result.weights.cog} z(COG) + ${result.weights.pci} z(PCI); ${result.candidates} candidates\n`,
-      );
-      process.stdout.write(
-        formatTable(
-          ['HS', 'product', 'score', 'demand USD m', `RCA ${a.iso3}`, `density ${b.iso3}`, 'COG', 'PCI'],
-          result.rows.map((r) => [
-            r.product,
-            short(o.lang === 'ru' ? r.nameRu : r.nameEn),
-            num(r.score),
-            usdM(r.demandUsd),
-            num(r.exporterRca),
-            num(r.importerDensity),
-            num(r.cog),
-            num(r.pci),
-          ]),
-        ),
-      );
     });
-  });
 
   pairCommand(
     program,

@@ -2,6 +2,14 @@
 import { countryProperty, errorResponses, resultQueryProperties, resultResponse } from '../schemas.ts';
 import { yearProperty } from './report.schema.ts';
 
+/** The Atlas country filter (metrics/country-filter.ts) is on unless asked otherwise. */
+const allCountries = {
+  type: 'boolean',
+  default: false,
+  description:
+    'rank every location; by default only the countries the Atlas keeps (at least 1 M people and 1 bn USD of exports)',
+} as const;
+
 const tags = ['complexity'];
 const level = {
   type: 'integer',
@@ -27,7 +35,7 @@ export const countriesSchema = {
   querystring: {
     type: 'object',
     additionalProperties: false,
-    properties: { year: yearProperty, level, ...resultQueryProperties },
+    properties: { year: yearProperty, level, allCountries, ...resultQueryProperties },
   },
   response: {
     200: resultResponse(
@@ -70,6 +78,7 @@ export const productsSchema = {
       country: { type: 'string', minLength: 1, maxLength: 80, description: 'ISO3, ISO2, numeric code or name (EN/RU)' },
       year: yearProperty,
       level,
+      allCountries,
       ...resultQueryProperties,
     },
   },
@@ -122,6 +131,7 @@ export const productSpaceSchema = {
       importer: countryProperty('importer', 'KAZ'),
       year: yearProperty,
       level,
+      allCountries,
       minProximity: {
         type: 'number',
         minimum: 0,

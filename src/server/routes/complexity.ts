@@ -28,6 +28,7 @@ async function load(
   store: TradeStore,
   level: HsLevel,
   year: number | undefined,
+  allCountries: boolean,
 ): Promise<{ basis: Basis; caps: Capabilities | null }> {
   const source = await capabilitiesSource(store, level, year);
   if (source === null) {
@@ -43,7 +44,7 @@ async function load(
       caps: null,
     };
   }
-  const caps = await capabilities(store, { year: source.year, level, source: source.source });
+  const caps = await capabilities(store, { year: source.year, level, source: source.source, allCountries });
   return {
     basis: {
       status: 'computed',
@@ -92,11 +93,11 @@ const productTable = (rows: object[]): ResultTable[] => [
 
 export default async function complexityRoutes(app: FastifyInstance): Promise<void> {
   app.get('/complexity/countries', { schema: countriesSchema }, (request, reply) => {
-    const q = request.query as { year?: number; level: HsLevel; lang: Lang };
+    const q = request.query as { year?: number; level: HsLevel; lang: Lang; allCountries?: boolean };
     return sendResult(request, reply, {
       fileName: 'complexity-countries',
       compute: async () => {
-        const { basis, caps } = await load(app.store, q.level, q.year);
+        const { basis, caps } = await load(app.store, q.level, q.year, q.allCountries ?? false);
         if (!caps) return { ...basis, rows: [] };
         const countries = new Map((await listCountries(app.store)).map((c) => [c.iso3, c]));
         const r = caps.result;
@@ -134,12 +135,12 @@ export default async function complexityRoutes(app: FastifyInstance): Promise<vo
   });
 
   app.get('/complexity/products', { schema: productsSchema }, (request, reply) => {
-    const q = request.query as { country?: string; year?: number; level: HsLevel; lang: Lang };
+    const q = request.query as { country?: string; year?: number; level: HsLevel; lang: Lang; allCountries?: boolean };
     return sendResult(request, reply, {
       fileName: 'complexity-products',
       compute: async () => {
         const country = q.country === undefined ? null : (await resolveCountry(app.store, q.country)).iso3;
-        const { basis, caps } = await load(app.store, q.level, q.year);
+        const { basis, caps } = await load(app.store, q.level, q.year, q.allCountries ?? false);
         if (!caps) return { ...basis, country, eci: null, rows: [] };
         const r = caps.result;
         const row = country === null ? undefined : rowOf(caps, country);
@@ -177,6 +178,7 @@ export default async function complexityRoutes(app: FastifyInstance): Promise<vo
       minProximity: number;
       maxEdges: number;
       lang: Lang;
+      allCountries?: boolean;
     };
     return sendResult(request, reply, {
       fileName: 'product-space',
@@ -185,7 +187,7 @@ export default async function complexityRoutes(app: FastifyInstance): Promise<vo
           resolveCountry(app.store, q.exporter),
           resolveCountry(app.store, q.importer),
         ]);
-        const { basis, caps } = await load(app.store, q.level, q.year);
+        const { basis, caps } = await load(app.store, q.level, q.year, q.allCountries ?? false);
         if (!caps) return { ...basis, minProximity: q.minProximity, edgesLeftOut: 0, nodes: [], edges: [] };
         const r = caps.result;
         const P = r.products;

@@ -21,8 +21,20 @@ describe('complexity routes (embedded data: OTS 2017 exports by HS4)', () => {
   });
   afterAll(() => s.close());
 
-  it('ranks countries by ECI: one row per OTS exporter, diversity and exports counted by hand', async () => {
-    const r = await getJson(s.app, '/api/complexity/countries?level=4&lang=ru');
+  it('ranks by default only the countries the Atlas keeps: 142 of the 224 OTS exporters, no micro-territory', async () => {
+    const r = await getJson(s.app, '/api/complexity/countries?level=4');
+    expect(r.status).toBe(200);
+    const ranked = r.body.rows.map((x: { iso3: string }) => x.iso3);
+    expect(ranked).toHaveLength(142);
+    for (const territory of ['BVT', 'HMD', 'ATF', 'LUX', 'ISL']) expect(ranked).not.toContain(territory);
+    for (const country of ['BLR', 'KAZ', 'JPN', 'DEU', 'UZB']) expect(ranked).toContain(country);
+    // With every location ranked, the micro-territories come back.
+    const all = await getJson(s.app, '/api/complexity/countries?level=4&allCountries=true');
+    expect(all.body.rows.map((x: { iso3: string }) => x.iso3)).toContain('BVT');
+  });
+
+  it('ranks every country with allCountries: one row per OTS exporter, diversity and exports counted by hand', async () => {
+    const r = await getJson(s.app, '/api/complexity/countries?level=4&lang=ru&allCountries=true');
     expect(r.status).toBe(200);
     expect(schemaErrors(jsonSchemaOf(countriesSchema), r.body)).toEqual([]);
     expect(r.body).toMatchObject({ status: 'computed', year: 2017, level: 4 });
@@ -40,7 +52,8 @@ describe('complexity routes (embedded data: OTS 2017 exports by HS4)', () => {
   });
 
   it("gives every product's PCI and a country's RCA, M, density and COG", async () => {
-    const r = await getJson(s.app, '/api/complexity/products?country=BLR&level=4');
+    // Over every location, as the RCA computed here by hand.
+    const r = await getJson(s.app, '/api/complexity/products?country=BLR&level=4&allCountries=true');
     expect(r.status).toBe(200);
     expect(schemaErrors(jsonSchemaOf(productsSchema), r.body)).toEqual([]);
     expect(r.body.country).toBe('BLR');
