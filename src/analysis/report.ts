@@ -116,7 +116,9 @@ export async function buildReport(store: TradeStore, options: ReportOptions = {}
   const coverage = await timed('coverage', () => dataCoverage(store, pair.exporter, pair.importer));
   const turnoverResult = await timed('turnover', () => turnover(store, pair));
   const needs = await timed('needs', () => importerNeeds(store, { ...pair, year: o.year, level, limit: o.limit }));
-  const supply = await timed('supply', () => exporterSupply(store, { exporter: pair.exporter, limit: o.limit, allCountries: o.allCountries }));
+  const supply = await timed('supply', () =>
+    exporterSupply(store, { exporter: pair.exporter, limit: o.limit, allCountries: o.allCountries }),
+  );
   const potential = await timed('potential', () =>
     exportPotential(store, { ...pair, year: o.year, level, limit: o.limit }),
   );
@@ -128,7 +130,9 @@ export async function buildReport(store: TradeStore, options: ReportOptions = {}
   const rivalsResult = await timed('rivals', () =>
     rivals(store, { ...pair, products: rivalProducts, year: o.year, level }),
   );
-  const joint = await timed('jointProduction', () => jointProduction(store, { ...pair, limit: o.limit, allCountries: o.allCountries }));
+  const joint = await timed('jointProduction', () =>
+    jointProduction(store, { ...pair, limit: o.limit, allCountries: o.allCountries }),
+  );
   const surplus = await timed('surplus', () =>
     surplusPlacement(store, { ...pair, year: o.year, level, limit: o.limit }),
   );

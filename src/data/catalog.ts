@@ -91,7 +91,9 @@ export async function resolveCountry(store: TradeStore, input: string): Promise<
   );
   if (byCode[0]) return toCountry(byCode[0]);
   const lower = text.toLowerCase();
-  const all = await store.query<CountryRow & { baci_name: string | null }>(`SELECT iso3, iso2, numeric, kind, name_en, name_ru, baci_name FROM countries`);
+  const all = await store.query<CountryRow & { baci_name: string | null }>(
+    `SELECT iso3, iso2, numeric, kind, name_en, name_ru, baci_name FROM countries`,
+  );
   const exact = all.find((c) => [c.name_en, c.name_ru, c.baci_name].some((n) => n?.toLowerCase() === lower));
   if (exact) return toCountry(exact);
   const scored = all
@@ -105,10 +107,13 @@ export async function resolveCountry(store: TradeStore, input: string): Promise<
     .sort((a, b) => a.score - b.score)
     .slice(0, 5);
   const suggestions = scored.map((x) => `${x.c.iso3} (${x.c.name_en} / ${x.c.name_ru})`);
-  throw new UnknownCountryError(`unknown country: "${input}"${suggestions.length ? `; did you mean ${suggestions.join(', ')}?` : ''}`, {
-    value: input,
-    hint: 'use an ISO3 (KAZ), ISO2 (KZ) or numeric (398) code or a name in English or Russian; `karavan countries --search <text>` lists them',
-  });
+  throw new UnknownCountryError(
+    `unknown country: "${input}"${suggestions.length ? `; did you mean ${suggestions.join(', ')}?` : ''}`,
+    {
+      value: input,
+      hint: 'use an ISO3 (KAZ), ISO2 (KZ) or numeric (398) code or a name in English or Russian; `karavan countries --search <text>` lists them',
+    },
+  );
 }
 
 interface ProductRow {
@@ -165,7 +170,9 @@ export async function searchProducts(store: TradeStore, options: ProductSearchOp
   const words = search.split(/\s+/).filter(Boolean);
   const isCode = /^\d+$/.test(search);
   // Words match name stems: drop a Russian inflection ending so "тракторы" finds "трактор".
-  const stems = words.map((w) => (/[а-яё]/.test(w) && w.length > 5 ? w.replace(/(ами|ями|ов|ев|ей|ы|и|а|я|у|ю|е|о)$/u, '') : w));
+  const stems = words.map((w) =>
+    /[а-яё]/.test(w) && w.length > 5 ? w.replace(/(ами|ями|ов|ев|ей|ы|и|а|я|у|ю|е|о)$/u, '') : w,
+  );
   // Both forms mention $3 so the parameter list is the same whichever applies. Matching is literal (contains,
   // starts_with): a % or _ the user types is a character, not a LIKE wildcard.
   const matchSql = isCode
@@ -184,9 +191,15 @@ export async function searchProducts(store: TradeStore, options: ProductSearchOp
 }
 
 /** Names for the given codes (missing codes get the code itself as name). */
-export async function productNames(store: TradeStore, codes: readonly string[], lang: Lang): Promise<Map<string, ProductRecord>> {
+export async function productNames(
+  store: TradeStore,
+  codes: readonly string[],
+  lang: Lang,
+): Promise<Map<string, ProductRecord>> {
   if (codes.length === 0) return new Map();
-  const rows = await store.query<ProductRow>(`${productSelectSql} WHERE list_contains($1::VARCHAR[], p.code)`, [JSON.stringify([...new Set(codes)])]);
+  const rows = await store.query<ProductRow>(`${productSelectSql} WHERE list_contains($1::VARCHAR[], p.code)`, [
+    JSON.stringify([...new Set(codes)]),
+  ]);
   const out = new Map<string, ProductRecord>();
   for (const row of rows) {
     const existing = out.get(row.code);
@@ -198,14 +211,30 @@ export async function productNames(store: TradeStore, codes: readonly string[], 
 /** Checks an HS code the user typed: digits, 2/4/6 long, and known (nomenclature or store). */
 export async function checkProductCode(store: TradeStore, code: string): Promise<ProductRecord> {
   if (!/^\d{2}(\d{2}){0,2}$/.test(code)) {
-    throw new UnknownProductError(`invalid HS code: "${code}" (write 2, 4 or 6 digits, with the leading zero: 0401, 843351)`, { value: code });
+    throw new UnknownProductError(
+      `invalid HS code: "${code}" (write 2, 4 or 6 digits, with the leading zero: 0401, 843351)`,
+      { value: code },
+    );
   }
   const names = await productNames(store, [code], 'en');
   const found = names.get(code);
   if (found) return found;
-  const inStore = await store.query(`SELECT 1 FROM flows WHERE product = $1 UNION ALL SELECT 1 FROM exports WHERE product = $1 LIMIT 1`, [code]);
+  const inStore = await store.query(
+    `SELECT 1 FROM flows WHERE product = $1 UNION ALL SELECT 1 FROM exports WHERE product = $1 LIMIT 1`,
+    [code],
+  );
   if (inStore.length > 0) {
-    return { code, level: code.length, revision: 'unknown', nameEn: null, nameRu: null, parent: code.slice(0, code.length - 2) || null, section: null, name: code, nameSource: 'parent' };
+    return {
+      code,
+      level: code.length,
+      revision: 'unknown',
+      nameEn: null,
+      nameRu: null,
+      parent: code.slice(0, code.length - 2) || null,
+      section: null,
+      name: code,
+      nameSource: 'parent',
+    };
   }
   throw new UnknownProductError(`HS code ${code} does not exist in HS 2022, BACI's HS 2017 list or the store`, {
     value: code,

@@ -272,7 +272,8 @@ export class ComplexityOutputWriter {
     const integers = (xs: Int32Array) => listValue(Array.from(xs));
     const texts = (xs: readonly string[]) => listValue(xs.map(label));
     const measureType = csv ? LIST(VARCHAR) : LIST(DOUBLE);
-    const perRow = async (xs: Float64Array): Promise<DuckDBValue> => (csv ? numberTexts(this.#copyConnection, xs) : numbers(xs));
+    const perRow = async (xs: Float64Array): Promise<DuckDBValue> =>
+      csv ? numberTexts(this.#copyConnection, xs) : numbers(xs);
     const eci = await perRow(y.eci);
     const pci = await perRow(y.pci);
     const coi = await perRow(y.coi);

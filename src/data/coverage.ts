@@ -34,7 +34,15 @@ export interface PairCoverage {
   /** Years of partner-less export tables covering many countries: needed for RCA and complexity. */
   worldExportYears: Array<{ year: number; exporters: number; productLevels: number[] }>;
   /** Officially stated totals for the pair (by-kz-official), if any. */
-  officialTotals: Array<{ year: number; period: string; measure: string; reporterSide: string; valueUsd: number; sourceUrl: string; note: string | null }>;
+  officialTotals: Array<{
+    year: number;
+    period: string;
+    measure: string;
+    reporterSide: string;
+    valueUsd: number;
+    sourceUrl: string;
+    note: string | null;
+  }>;
 }
 
 async function years(store: TradeStore, sql: string, params: string[]): Promise<YearCoverage[]> {
@@ -64,7 +72,8 @@ function worldYears(store: TradeStore) {
       ...(await flowBreadth(store))
         .reduce((years, r) => {
           const best = years.get(r.year);
-          if (!best || r.exporters > best.exporters) years.set(r.year, { year: r.year, exporters: r.exporters, importers: r.importers });
+          if (!best || r.exporters > best.exporters)
+            years.set(r.year, { year: r.year, exporters: r.exporters, importers: r.importers });
           return years;
         }, new Map<number, { year: number; exporters: number; importers: number }>())
         .values(),
@@ -78,22 +87,52 @@ function worldYears(store: TradeStore) {
 }
 
 async function computePairCoverage(store: TradeStore, exporter: string, importer: string): Promise<PairCoverage> {
-  const [bilateral, reverse, importerImports, importerWorldTotals, exporterFlows, exporterExports, importerExports] = await Promise.all([
-    years(store, flowYearsSql('exporter = $1 AND importer = $2'), [exporter, importer]),
-    years(store, flowYearsSql('exporter = $1 AND importer = $2'), [importer, exporter]),
-    years(store, flowYearsSql("importer = $1 AND exporter <> 'WLD'"), [importer]),
-    years(store, flowYearsSql("importer = $1 AND exporter = 'WLD' AND reporter = $1"), [importer]),
-    years(store, flowYearsSql("exporter = $1 AND importer <> 'WLD'"), [exporter]),
-    years(store, exportYearsSql, [exporter]),
-    years(store, exportYearsSql, [importer]),
-  ]);
+  const [bilateral, reverse, importerImports, importerWorldTotals, exporterFlows, exporterExports, importerExports] =
+    await Promise.all([
+      years(store, flowYearsSql('exporter = $1 AND importer = $2'), [exporter, importer]),
+      years(store, flowYearsSql('exporter = $1 AND importer = $2'), [importer, exporter]),
+      years(store, flowYearsSql("importer = $1 AND exporter <> 'WLD'"), [importer]),
+      years(store, flowYearsSql("importer = $1 AND exporter = 'WLD' AND reporter = $1"), [importer]),
+      years(store, flowYearsSql("exporter = $1 AND importer <> 'WLD'"), [exporter]),
+      years(store, exportYearsSql, [exporter]),
+      years(store, exportYearsSql, [importer]),
+    ]);
   const { flows: worldFlowYears, exports: worldExportYears } = await worldYears(store);
   const officialTotals = officialPair.has(`${exporter}-${importer}`)
     ? (
-        await store.query<{ year: number; period: string; measure: string; reporter_side: string; value_usd: number; source_url: string; note: string | null }>(
+        await store.query<{
+          year: number;
+          period: string;
+          measure: string;
+          reporter_side: string;
+          value_usd: number;
+          source_url: string;
+          note: string | null;
+        }>(
           `SELECT year, period, measure, reporter_side, value_usd, source_url, note FROM official_turnover ORDER BY year, measure`,
         )
-      ).map((r) => ({ year: r.year, period: r.period, measure: r.measure, reporterSide: r.reporter_side, valueUsd: r.value_usd, sourceUrl: r.source_url, note: r.note }))
+      ).map((r) => ({
+        year: r.year,
+        period: r.period,
+        measure: r.measure,
+        reporterSide: r.reporter_side,
+        valueUsd: r.value_usd,
+        sourceUrl: r.source_url,
+        note: r.note,
+      }))
     : [];
-  return { exporter, importer, bilateral, reverse, importerImports, importerWorldTotals, exporterFlows, exporterExports, importerExports, worldFlowYears, worldExportYears, officialTotals };
+  return {
+    exporter,
+    importer,
+    bilateral,
+    reverse,
+    importerImports,
+    importerWorldTotals,
+    exporterFlows,
+    exporterExports,
+    importerExports,
+    worldFlowYears,
+    worldExportYears,
+    officialTotals,
+  };
 }

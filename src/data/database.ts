@@ -24,7 +24,8 @@ function toPlain(value: unknown): unknown {
  * every item is valid (`validity.data` empty), which makes the common case free.
  */
 function hasNulls(vector: { getItem(index: number): unknown }, n: number): boolean {
-  const validity = (vector as unknown as { validity?: { data?: unknown; itemValid?(index: number): boolean } }).validity;
+  const validity = (vector as unknown as { validity?: { data?: unknown; itemValid?(index: number): boolean } })
+    .validity;
   if (validity && typeof validity.itemValid === 'function') {
     if (!validity.data) return false;
     for (let r = 0; r < n; r++) if (!validity.itemValid(r)) return true;
@@ -56,7 +57,9 @@ export class Database {
   }
 
   /** An in-memory database; `threads` defaults to DuckDB's choice (all cores). */
-  static async create(options: { threads?: number; memoryLimit?: string; tempDirectory?: string } = {}): Promise<Database> {
+  static async create(
+    options: { threads?: number; memoryLimit?: string; tempDirectory?: string } = {},
+  ): Promise<Database> {
     const config: Record<string, string> = {};
     if (options.threads !== undefined) config['threads'] = String(options.threads);
     if (options.memoryLimit !== undefined) config['memory_limit'] = options.memoryLimit;
@@ -93,7 +96,11 @@ export class Database {
    * building a JS value per cell: for millions of rows (the flows behind export potential).
    * NULL becomes 0 in Int32 columns and NaN in Float64 columns.
    */
-  async numericColumns<K extends string>(sql: string, params: SqlValue[], kinds: Record<K, 'int32' | 'float64'>): Promise<Record<K, Int32Array | Float64Array>> {
+  async numericColumns<K extends string>(
+    sql: string,
+    params: SqlValue[],
+    kinds: Record<K, 'int32' | 'float64'>,
+  ): Promise<Record<K, Int32Array | Float64Array>> {
     const result = await this.#connection.run(sql, params as DuckDBValue[], paramTypes(params));
     const names = result.columnNames();
     const rowCount = result.rowCount;
@@ -114,7 +121,9 @@ export class Database {
         // INTEGER and DOUBLE vectors keep their data in a typed array (node-api's `items`): copy
         // it in one call when it has the target's type and no NULLs; else read item by item.
         const items = (vector as unknown as { items?: unknown }).items;
-        const sameType = (array instanceof Int32Array && items instanceof Int32Array) || (array instanceof Float64Array && items instanceof Float64Array);
+        const sameType =
+          (array instanceof Int32Array && items instanceof Int32Array) ||
+          (array instanceof Float64Array && items instanceof Float64Array);
         if (sameType && (items as Int32Array | Float64Array).length === n && !hasNulls(vector, n)) {
           array.set(items as Int32Array & Float64Array, offset);
           return;

@@ -12,7 +12,17 @@
  * Node's own http/https, no dependency: the connect timeout, the Range check and a body cut short are all
  * visible at that level.
  */
-import { closeSync, createWriteStream, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  createWriteStream,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { dirname, join } from 'node:path';
@@ -129,7 +139,12 @@ export function displayUrl(url: URL | string): string {
 }
 
 /** One GET; resolves with the answer's head, rejects with KRV_NET_OFFLINE when the host cannot be reached. */
-function get(url: URL, headers: Record<string, string>, connectTimeoutMs: number, idleTimeoutMs: number): Promise<IncomingMessage> {
+function get(
+  url: URL,
+  headers: Record<string, string>,
+  connectTimeoutMs: number,
+  idleTimeoutMs: number,
+): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
     // agent: false gives every request its own socket, so the connect timer always sees a connect.
@@ -175,9 +190,12 @@ function get(url: URL, headers: Record<string, string>, connectTimeoutMs: number
 }
 
 function httpStatusHint(status: number): string | undefined {
-  if (status === 404) return 'no file at that address: check --hs and --release (CEPII lists the releases on the BACI page), or --url';
-  if (status === 401 || status === 403) return 'the server refused the request: for UN Comtrade set COMTRADE_API_KEY to a valid subscription key';
-  if (status === 429) return 'rate limit reached: wait and run the command again (a finished year is not fetched twice)';
+  if (status === 404)
+    return 'no file at that address: check --hs and --release (CEPII lists the releases on the BACI page), or --url';
+  if (status === 401 || status === 403)
+    return 'the server refused the request: for UN Comtrade set COMTRADE_API_KEY to a valid subscription key';
+  if (status === 429)
+    return 'rate limit reached: wait and run the command again (a finished year is not fetched twice)';
   if (status >= 500) return 'the server failed; try again later (a .part file, if any, is resumed)';
   return undefined;
 }
@@ -196,7 +214,11 @@ interface Transfer {
 }
 
 /** One attempt: request (with Range when a `.part` exists), follow redirects, append the body to the `.part`. */
-async function transferOnce(url: URL, part: string, options: Required<Pick<DownloadFileOptions, 'connectTimeoutMs' | 'idleTimeoutMs'>> & DownloadFileOptions): Promise<Transfer> {
+async function transferOnce(
+  url: URL,
+  part: string,
+  options: Required<Pick<DownloadFileOptions, 'connectTimeoutMs' | 'idleTimeoutMs'>> & DownloadFileOptions,
+): Promise<Transfer> {
   const have = existsSync(part) ? statSync(part).size : 0;
   const headers: Record<string, string> = { ...options.headers, ...(have > 0 && { range: `bytes=${have}-` }) };
   let current = url;
@@ -207,7 +229,9 @@ async function transferOnce(url: URL, part: string, options: Required<Pick<Downl
     if (!redirectStatuses.has(response.statusCode ?? 0) || location === undefined) break;
     discard(response);
     if (redirects >= maxRedirects) {
-      throw new BadDownloadError(`${displayUrl(url)}: more than ${maxRedirects} redirects`, { value: displayUrl(current) });
+      throw new BadDownloadError(`${displayUrl(url)}: more than ${maxRedirects} redirects`, {
+        value: displayUrl(current),
+      });
     }
     current = new URL(location, current);
   }
@@ -216,16 +240,20 @@ async function transferOnce(url: URL, part: string, options: Required<Pick<Downl
     // Range Not Satisfiable: the .part may already be whole (`Content-Range: bytes */<size>`), else start over.
     discard(response);
     const total = /^bytes \*\/(\d+)$/.exec(response.headers['content-range'] ?? '')?.[1];
-    if (total !== undefined && Number(total) === have) return { finalUrl: current, receivedBytes: have, resumedFromBytes: have, restarted: false };
+    if (total !== undefined && Number(total) === have)
+      return { finalUrl: current, receivedBytes: have, resumedFromBytes: have, restarted: false };
     rmSync(part, { force: true });
     return transferOnce(url, part, options);
   }
   if (status < 200 || status >= 300) {
     discard(response);
-    throw new HttpStatusError(`${displayUrl(current)} answered HTTP ${status}${response.statusMessage ? ` ${response.statusMessage}` : ''}`, {
-      value: String(status),
-      ...(httpStatusHint(status) !== undefined && { hint: httpStatusHint(status) }),
-    });
+    throw new HttpStatusError(
+      `${displayUrl(current)} answered HTTP ${status}${response.statusMessage ? ` ${response.statusMessage}` : ''}`,
+      {
+        value: String(status),
+        ...(httpStatusHint(status) !== undefined && { hint: httpStatusHint(status) }),
+      },
+    );
   }
   let start = 0;
   let totalBytes: number | null;
@@ -240,10 +268,13 @@ async function transferOnce(url: URL, part: string, options: Required<Pick<Downl
       return { ...(await transferOnce(url, part, options)), restarted: true };
     }
     start = have;
-    totalBytes = range[3] !== '*' ? Number(range[3]) : contentLength !== undefined ? have + Number(contentLength) : null;
+    totalBytes =
+      range[3] !== '*' ? Number(range[3]) : contentLength !== undefined ? have + Number(contentLength) : null;
   } else if (status === 206) {
     discard(response);
-    throw new BadDownloadError(`${displayUrl(current)} answered 206 Partial Content to a request for the whole file`, { value: displayUrl(current) });
+    throw new BadDownloadError(`${displayUrl(current)} answered 206 Partial Content to a request for the whole file`, {
+      value: displayUrl(current),
+    });
   } else {
     totalBytes = contentLength !== undefined ? Number(contentLength) : null;
   }
@@ -263,7 +294,11 @@ async function transferOnce(url: URL, part: string, options: Required<Pick<Downl
           out.once('drain', () => response.resume());
         }
         const seconds = (performance.now() - began) / 1000;
-        options.onProgress?.({ receivedBytes, totalBytes, bytesPerSecond: seconds > 0 ? (receivedBytes - start) / seconds : 0 });
+        options.onProgress?.({
+          receivedBytes,
+          totalBytes,
+          bytesPerSecond: seconds > 0 ? (receivedBytes - start) / seconds : 0,
+        });
       });
       response.on('end', resolve);
       response.on('error', reject);
@@ -282,7 +317,11 @@ async function transferOnce(url: URL, part: string, options: Required<Pick<Downl
     }
   }
   if (totalBytes !== null && receivedBytes !== totalBytes) {
-    throw new BrokenTransfer(receivedBytes, totalBytes, `the connection closed after ${receivedBytes} of ${totalBytes} bytes`);
+    throw new BrokenTransfer(
+      receivedBytes,
+      totalBytes,
+      `the connection closed after ${receivedBytes} of ${totalBytes} bytes`,
+    );
   }
   return { finalUrl: current, receivedBytes, resumedFromBytes: start, restarted };
 }
@@ -325,7 +364,8 @@ export async function downloadFile(options: DownloadFileOptions): Promise<Downlo
     } catch (error) {
       if (error instanceof KaravanError) throw error;
       // A full disk or a folder that cannot be written is the machine's failure, typed as the store types it.
-      if (!(error instanceof BrokenTransfer)) throw environmentError(error, `downloading ${displayUrl(url)}`, dirname(options.destination)) ?? error;
+      if (!(error instanceof BrokenTransfer))
+        throw environmentError(error, `downloading ${displayUrl(url)}`, dirname(options.destination)) ?? error;
       if (attempt > retries) {
         const size = error.totalBytes !== null ? ` of ${error.totalBytes}` : '';
         throw new BadDownloadError(
@@ -365,7 +405,10 @@ export function parseBaciRevision(text: string): string {
 export function parseBaciRelease(text: string): string {
   const release = text.trim();
   if (!/^\d{6}[a-z]?$/.test(release)) {
-    throw new InvalidOptionError(`invalid --release: ${text} (YYYYMM, with a letter for a corrected re-issue: 202601, 202401b)`, { value: text });
+    throw new InvalidOptionError(
+      `invalid --release: ${text} (YYYYMM, with a letter for a corrected re-issue: 202601, 202401b)`,
+      { value: text },
+    );
   }
   return release;
 }
@@ -419,7 +462,8 @@ export function parseYears(text: string, latestYear = new Date().getUTCFullYear(
     const to = match[2] !== undefined ? Number(match[2]) : from;
     if (to < from) throw invalid(`the range ${part} runs backwards`);
     for (const year of [from, to]) {
-      if (year < 1962 || year > latestYear) throw invalid(`${year} is outside 1962-${latestYear}, the years UN Comtrade can hold`);
+      if (year < 1962 || year > latestYear)
+        throw invalid(`${year} is outside 1962-${latestYear}, the years UN Comtrade can hold`);
     }
     for (let year = from; year <= to; year++) years.add(year);
   }
@@ -436,7 +480,9 @@ const comtradeCodeExceptions: Record<string, number> = { USA: 842, FRA: 251, CHE
 export function comtradeReporterCode(country: { iso3: string; numeric: string | null }): number {
   const code = comtradeCodeExceptions[country.iso3] ?? Number.parseInt(country.numeric ?? '', 10);
   if (!Number.isInteger(code) || code <= 0) {
-    throw new InvalidOptionError(`invalid --reporter: ${country.iso3} has no UN Comtrade reporter code`, { value: country.iso3 });
+    throw new InvalidOptionError(`invalid --reporter: ${country.iso3} has no UN Comtrade reporter code`, {
+      value: country.iso3,
+    });
   }
   return code;
 }
@@ -457,7 +503,10 @@ export interface ComtradeQuery {
   origin?: string;
 }
 
-export function comtradeEndpoint(keyed: boolean, origin = process.env[comtradeOriginVariable] || comtradeApiOrigin): string {
+export function comtradeEndpoint(
+  keyed: boolean,
+  origin = process.env[comtradeOriginVariable] || comtradeApiOrigin,
+): string {
   return `${origin.replace(/\/+$/, '')}${keyed ? '/data/v1/get/C/A/HS' : '/public/v1/preview/C/A/HS'}`;
 }
 
@@ -511,39 +560,56 @@ export function parseComtradeAnswer(text: string, file: string, limit: number, u
   try {
     body = JSON.parse(text);
   } catch (error) {
-    throw new BadDownloadError(`${file}: the UN Comtrade answer is not JSON (${(error as Error).message})`, { file, cause: error, value: text.slice(0, 80) });
+    throw new BadDownloadError(`${file}: the UN Comtrade answer is not JSON (${(error as Error).message})`, {
+      file,
+      cause: error,
+      value: text.slice(0, 80),
+    });
   }
   const answer = body as { data?: unknown; count?: unknown; error?: unknown };
   if (typeof answer.error === 'string' && answer.error.trim() !== '') {
-    throw new BadDownloadError(`${file}: UN Comtrade answered with an error: ${answer.error}`, { file, value: answer.error });
+    throw new BadDownloadError(`${file}: UN Comtrade answered with an error: ${answer.error}`, {
+      file,
+      value: answer.error,
+    });
   }
   if (!Array.isArray(answer.data)) {
     throw new BadDownloadError(`${file}: the UN Comtrade answer has no "data" list of records`, { file });
   }
   answer.data.forEach((record: unknown, index) => {
     const fields = record as Record<string, unknown> | null;
-    const missing = requiredRecordFields.filter((f) => fields === null || typeof fields !== 'object' || fields[f] === undefined || fields[f] === null);
+    const missing = requiredRecordFields.filter(
+      (f) => fields === null || typeof fields !== 'object' || fields[f] === undefined || fields[f] === null,
+    );
     if (missing.length > 0) {
-      throw new BadDownloadError(`${file}: record ${index + 1} of the UN Comtrade answer lacks ${missing.join(', ')}`, { file, column: missing[0], value: JSON.stringify(record).slice(0, 120) });
+      throw new BadDownloadError(`${file}: record ${index + 1} of the UN Comtrade answer lacks ${missing.join(', ')}`, {
+        file,
+        column: missing[0],
+        value: JSON.stringify(record).slice(0, 120),
+      });
     }
   });
   const count = typeof answer.count === 'number' ? answer.count : null;
   if (answer.data.length >= limit || (count !== null && count > answer.data.length)) {
-    throw new ApiRowLimitError(`${displayUrl(url)} returned ${answer.data.length} records, the most this endpoint returns (${limit}): the answer may be cut`, {
-      file,
-      value: String(answer.data.length),
-      hint:
-        limit === comtradeRecordLimit.preview
-          ? `the keyless preview returns at most ${limit} records; set ${comtradeKeyVariable} to a subscription key (free at comtradedeveloper.un.org), or narrow the query with --cmd or --partner`
-          : 'narrow the query with --cmd or --partner',
-    });
+    throw new ApiRowLimitError(
+      `${displayUrl(url)} returned ${answer.data.length} records, the most this endpoint returns (${limit}): the answer may be cut`,
+      {
+        file,
+        value: String(answer.data.length),
+        hint:
+          limit === comtradeRecordLimit.preview
+            ? `the keyless preview returns at most ${limit} records; set ${comtradeKeyVariable} to a subscription key (free at comtradedeveloper.un.org), or narrow the query with --cmd or --partner`
+            : 'narrow the query with --cmd or --partner',
+      },
+    );
   }
   return { records: answer.data as Array<Record<string, unknown>>, count };
 }
 
 function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const text = typeof value === 'number' ? String(value) : typeof value === 'boolean' ? String(value) : String(value as string);
+  const text =
+    typeof value === 'number' ? String(value) : typeof value === 'boolean' ? String(value) : String(value as string);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -10,7 +10,14 @@ export { checkStore, removeDataset } from './maintenance.ts';
 export { populationNear } from './indicators.ts';
 export type { PopulationTable } from './indicators.ts';
 export type { StoreCheck, DatasetCheck, FileProblem, RemovedDataset } from './maintenance.ts';
-export { listCountries, resolveCountry, searchProducts, productNames, checkProductCode, countryName } from './catalog.ts';
+export {
+  listCountries,
+  resolveCountry,
+  searchProducts,
+  productNames,
+  checkProductCode,
+  countryName,
+} from './catalog.ts';
 export type { CountryRecord, ProductRecord, ProductSearchOptions, Lang } from './catalog.ts';
 export { pairCoverage } from './coverage.ts';
 export type { PairCoverage, YearCoverage } from './coverage.ts';
@@ -30,6 +37,14 @@ export {
   exporterProductSeries,
   productSections,
 } from './queries.ts';
-export type { HsLevel, BilateralYear, ImportNeedRow, ExportMatrix, SmoothedFlows, SupplierYearRow, ExporterWorldRow } from './queries.ts';
+export type {
+  HsLevel,
+  BilateralYear,
+  ImportNeedRow,
+  ExportMatrix,
+  SmoothedFlows,
+  SupplierYearRow,
+  ExporterWorldRow,
+} from './queries.ts';
 export { populationOf, readPanelCsv, readPopulationCsv } from './read-panel-csv.ts';
 export type { PanelCsv, PanelCsvColumns, PopulationCsv, PopulationCsvColumns } from './read-panel-csv.ts';

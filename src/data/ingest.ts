@@ -31,7 +31,14 @@ import {
 import { Database, type SqlValue } from './database.ts';
 import { environmentError } from './environment.ts';
 import type { DatasetFormat, DatasetKind } from './manifest.ts';
-import { planFormat, sqlInList, witsExportFlowNames, witsImportFlowNames, type FormatPlan, type PlanOptions } from './readers/formats.ts';
+import {
+  planFormat,
+  sqlInList,
+  witsExportFlowNames,
+  witsImportFlowNames,
+  type FormatPlan,
+  type PlanOptions,
+} from './readers/formats.ts';
 import {
   csvMemberFromFile,
   extractZipCsvMembers,
@@ -85,30 +92,59 @@ export function csvErrorToKaravan(error: unknown, member: CsvMember): KaravanErr
   const lineMatch = /CSV Error on Line: (\d+)/.exec(message);
   const line = lineMatch ? Number(lineMatch[1]) : undefined;
   // The value may itself hold quotes (1"2): matched up to the last `" to '` of the line.
-  const conversion = /Error when converting column "([^"]*)"\. Could not convert string "(.*)" to '([A-Z]+)'/.exec(message);
+  const conversion = /Error when converting column "([^"]*)"\. Could not convert string "(.*)" to '([A-Z]+)'/.exec(
+    message,
+  );
   if (conversion) {
     const [, column, value, type] = conversion;
     const expected = type === 'INTEGER' ? 'a whole number' : 'a number';
-    return new BadValueError(`${file}:${line ?? '?'}: column "${column}" should hold ${expected}, found "${value}"`, { file, line, column, value, cause: error });
+    return new BadValueError(`${file}:${line ?? '?'}: column "${column}" should hold ${expected}, found "${value}"`, {
+      file,
+      line,
+      column,
+      value,
+      cause: error,
+    });
   }
   const fields = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(message);
   if (fields) {
-    return new MalformedCsvError(`${file}:${line ?? '?'}: expected ${fields[1]} fields as in the header, found ${fields[2]}`, { file, line, cause: error });
+    return new MalformedCsvError(
+      `${file}:${line ?? '?'}: expected ${fields[1]} fields as in the header, found ${fields[2]}`,
+      { file, line, cause: error },
+    );
   }
   if (/unterminated quote/i.test(message)) {
-    return new MalformedCsvError(`${file}:${line ?? '?'}: a quoted field is never closed`, { file, line, cause: error });
+    return new MalformedCsvError(`${file}:${line ?? '?'}: a quoted field is never closed`, {
+      file,
+      line,
+      cause: error,
+    });
   }
   if (/unicode|utf-?8|encoding/i.test(message)) {
-    return new MalformedCsvError(`${file}:${line ?? '?'}: the text is not valid UTF-8; save the file as UTF-8`, { file, line, cause: error });
+    return new MalformedCsvError(`${file}:${line ?? '?'}: the text is not valid UTF-8; save the file as UTF-8`, {
+      file,
+      line,
+      cause: error,
+    });
   }
   if (/gzip|decompress|zlib|inflate/i.test(message)) {
-    return new BadArchiveError(`${file}: the compressed data is damaged (${message.split('\n')[0]})`, { file, cause: error });
+    return new BadArchiveError(`${file}: the compressed data is damaged (${message.split('\n')[0]})`, {
+      file,
+      cause: error,
+    });
   }
   if (/state machine reached an invalid state/i.test(message)) {
-    return new MalformedCsvError(`${file}: cannot be read as CSV (mixed line ends, or quotes not written as RFC 4180 says)`, { file, line, cause: error });
+    return new MalformedCsvError(
+      `${file}: cannot be read as CSV (mixed line ends, or quotes not written as RFC 4180 says)`,
+      { file, line, cause: error },
+    );
   }
   if (/maximum line size/i.test(message)) {
-    return new MalformedCsvError(`${file}:${line ?? '?'}: a line is too long for a trade file (over 2 MB)`, { file, line, cause: error });
+    return new MalformedCsvError(`${file}:${line ?? '?'}: a line is too long for a trade file (over 2 MB)`, {
+      file,
+      line,
+      cause: error,
+    });
   }
   return new MalformedCsvError(`${file}: cannot read as CSV: ${message.split('\n')[0]}`, { file, line, cause: error });
 }
@@ -188,7 +224,13 @@ function witsRowChecks(header: (name: string) => string | undefined): RowCheck[]
       fail: (file, line, value) =>
         new UnknownFormatError(
           `${file}:${line ?? '?'}: nomenclature "${value}" is not an HS edition (H0..H6); product codes of other nomenclatures (SITC, ISIC, BEC) are not HS codes`,
-          { file, line, column: header('classification'), value, hint: 'download the WITS data in an HS nomenclature (HS 1988/92 = H0 ... HS 2022 = H6)' },
+          {
+            file,
+            line,
+            column: header('classification'),
+            value,
+            hint: 'download the WITS data in an HS nomenclature (HS 1988/92 = H0 ... HS 2022 = H6)',
+          },
         ),
     },
     {
@@ -215,7 +257,10 @@ function rowChecks(plan: FormatPlan): RowCheck[] {
       rawSql: 's.frequency',
       column: header('frequency'),
       fail: (file, line, value) =>
-        new UnknownFormatError(`${file}:${line ?? '?'}: monthly data (freqCode ${value}); download annual data (frequency A)`, { file, line, column: header('frequency'), value }),
+        new UnknownFormatError(
+          `${file}:${line ?? '?'}: monthly data (freqCode ${value}); download annual data (frequency A)`,
+          { file, line, column: header('frequency'), value },
+        ),
     });
   }
   if (plan.format === 'wits') checks.push(...witsRowChecks(header));
@@ -228,8 +273,16 @@ function rowChecks(plan: FormatPlan): RowCheck[] {
       column: header('year'),
       fail: (file, line, value) =>
         value !== '' && !Number.isInteger(Number(value))
-          ? new BadValueError(`${file}:${line ?? '?'}: year ${value} is not a whole number`, { file, line, column: header('year'), value })
-          : new YearOutOfRangeError(`${file}:${line ?? '?'}: year ${value || '(empty)'} is outside ${yearRange.min}-${yearRange.max}`, { file, line, column: header('year'), value }),
+          ? new BadValueError(`${file}:${line ?? '?'}: year ${value} is not a whole number`, {
+              file,
+              line,
+              column: header('year'),
+              value,
+            })
+          : new YearOutOfRangeError(
+              `${file}:${line ?? '?'}: year ${value || '(empty)'} is outside ${yearRange.min}-${yearRange.max}`,
+              { file, line, column: header('year'), value },
+            ),
     },
     ...(plan.yearInName === undefined
       ? []
@@ -262,7 +315,12 @@ function rowChecks(plan: FormatPlan): RowCheck[] {
               : Number.isFinite(number) && number > 1e300
                 ? `is too large (${value}; at most 1e300, so that totals stay finite)`
                 : `is not a finite number (${value})`;
-        return new BadValueError(`${file}:${line ?? '?'}: the trade value ${why}`, { file, line, column: header('value_raw'), value });
+        return new BadValueError(`${file}:${line ?? '?'}: the trade value ${why}`, {
+          file,
+          line,
+          column: header('value_raw'),
+          value,
+        });
       },
     },
   );
@@ -273,10 +331,18 @@ function rowChecks(plan: FormatPlan): RowCheck[] {
       rawSql: 'trim(s.qty_raw)',
       column: header('qty_raw'),
       fail: (file, line, value) =>
-        new BadValueError(`${file}:${line ?? '?'}: the quantity "${value}" is not a non-negative number (or NA)`, { file, line, column: header('qty_raw'), value }),
+        new BadValueError(`${file}:${line ?? '?'}: the quantity "${value}" is not a non-negative number (or NA)`, {
+          file,
+          line,
+          column: header('qty_raw'),
+          value,
+        }),
     });
   }
-  const expected = plan.format === 'baci' ? 'a 6-digit HS code (BACI writes 5 digits when the leading zero is dropped)' : 'an HS code of 2, 4 or 6 digits';
+  const expected =
+    plan.format === 'baci'
+      ? 'a 6-digit HS code (BACI writes 5 digits when the leading zero is dropped)'
+      : 'an HS code of 2, 4 or 6 digits';
   checks.push({
     kind: 'product',
     // BACI codes are read as integers (5 or 6 digits); others as text, where ltrim(x, digits) = ''
@@ -291,9 +357,20 @@ function rowChecks(plan: FormatPlan): RowCheck[] {
       plan.format === 'wits' && isWitsProductGroup(value)
         ? new BadProductCodeError(
             `${file}:${line ?? '?'}: product "${value}" is a WITS product group, not an HS code; Karavan does not map WITS groups to HS sections (WITS says its sectors differ from the WCO sections in places)`,
-            { file, line, column: header('product_code'), value, hint: 'download the data by HS product instead (WITS: products at HS 2, 4 or 6 digits, nomenclature H0..H6)' },
+            {
+              file,
+              line,
+              column: header('product_code'),
+              value,
+              hint: 'download the data by HS product instead (WITS: products at HS 2, 4 or 6 digits, nomenclature H0..H6)',
+            },
           )
-        : new BadProductCodeError(`${file}:${line ?? '?'}: product code "${value}" is not ${expected}`, { file, line, column: header('product_code'), value }),
+        : new BadProductCodeError(`${file}:${line ?? '?'}: product code "${value}" is not ${expected}`, {
+            file,
+            line,
+            column: header('product_code'),
+            value,
+          }),
   });
   const countryColumns: Array<[string, string]> = [['exporter_code', 'ex']];
   if (plan.kind === 'flows') countryColumns.push(['importer_code', 'im']);
@@ -346,7 +423,9 @@ function keepSql(plan: FormatPlan, ruleSql: string): string {
 
 /** read_csv over the member with the plan's types, projected to the uniform raw columns `s.*`. */
 function rawSourceSql(plan: FormatPlan, options: { numbered: boolean }): string {
-  const selectSql = plan.staging.map((c) => `${c.name === 'keep' ? keepSql(plan, c.sql) : c.sql} AS ${quoteIdentifier(c.name)}`).join(', ');
+  const selectSql = plan.staging
+    .map((c) => `${c.name === 'keep' ? keepSql(plan, c.sql) : c.sql} AS ${quoteIdentifier(c.name)}`)
+    .join(', ');
   // Line numbers come from a single-threaded read, where row order is file order.
   const lineNumberSql = options.numbered ? 'row_number() OVER () + 1 AS line_number, ' : '';
   const parallelSql = options.numbered ? 'false' : 'true';
@@ -395,7 +474,9 @@ function finalSelectSql(plan: FormatPlan, checks: RowCheck[]): string {
     .map((kind) => ` AND ${guardSql(kind, 'true')}`)
     .join('');
   const whereSql = `s.keep${rowGuardsSql}`;
-  const hsRevisionSql = plan.staging.some((c) => c.name === 'classification') ? classificationRevisionSql : '$4::VARCHAR';
+  const hsRevisionSql = plan.staging.some((c) => c.name === 'classification')
+    ? classificationRevisionSql
+    : '$4::VARCHAR';
   const productLevelSql = `length(${productSql(plan)})::INTEGER`;
   if (plan.kind === 'flows') {
     // $6 appears even without a quantity column: DuckDB refuses a parameter the statement does not use.
@@ -433,25 +514,33 @@ function finalSelectSql(plan: FormatPlan, checks: RowCheck[]): string {
 async function diagnoseInternalError(error: unknown, member: CsvMember, plan: FormatPlan): Promise<KaravanError> {
   const db = await Database.create({ threads: 1 });
   try {
-    const everyColumnSql = plan.csvColumns.map(([name]) => `coalesce(length(CAST(${quoteIdentifier(name)} AS VARCHAR)), 0)`).join(' + ');
+    const everyColumnSql = plan.csvColumns
+      .map(([name]) => `coalesce(length(CAST(${quoteIdentifier(name)} AS VARCHAR)), 0)`)
+      .join(' + ');
     await db.one(
       `SELECT max(${everyColumnSql}) AS n FROM read_csv($1, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
          strict_mode = true, null_padding = false, max_line_size = 2097152, compression = $2, parallel = false, columns = ${sqlStruct(plan.csvColumns)})`,
       [member.readPath, member.compression === 'gzip' ? 'gzip' : 'none'],
     );
   } catch (readError) {
-    if (!/^(INTERNAL|FATAL) Error/m.test(readError instanceof Error ? readError.message : String(readError))) return csvErrorToKaravan(readError, member);
+    if (!/^(INTERNAL|FATAL) Error/m.test(readError instanceof Error ? readError.message : String(readError)))
+      return csvErrorToKaravan(readError, member);
   } finally {
     db.closeSync();
   }
   const file = member.displayName;
-  return new MalformedCsvError(`${file}: DuckDB could not read this file (${(error instanceof Error ? error.message : String(error)).split('\n')[0]})`, { file, cause: error });
+  return new MalformedCsvError(
+    `${file}: DuckDB could not read this file (${(error instanceof Error ? error.message : String(error)).split('\n')[0]})`,
+    { file, cause: error },
+  );
 }
 
 /** A failed read of a member's CSV as a typed error (an internal DuckDB error diagnosed first). */
 async function readError(error: unknown, member: CsvMember, plan: FormatPlan): Promise<KaravanError> {
   const message = error instanceof Error ? error.message : String(error);
-  return /^(INTERNAL|FATAL) Error/m.test(message) ? diagnoseInternalError(error, member, plan) : csvErrorToKaravan(error, member);
+  return /^(INTERNAL|FATAL) Error/m.test(message)
+    ? diagnoseInternalError(error, member, plan)
+    : csvErrorToKaravan(error, member);
 }
 
 /** A query that re-reads a member's CSV: its failure becomes the typed error of readError. */
@@ -483,9 +572,22 @@ async function locateCheck(db: Database, member: CsvMember, plan: FormatPlan, ch
   return check.fail(member.displayName, hit?.line_number, hit?.raw ?? '');
 }
 
-async function writeMember(db: Database, member: CsvMember, plan: FormatPlan, outDir: string, datasetId: string, index: number): Promise<number> {
+async function writeMember(
+  db: Database,
+  member: CsvMember,
+  plan: FormatPlan,
+  outDir: string,
+  datasetId: string,
+  index: number,
+): Promise<number> {
   const checks = rowChecks(plan);
-  const params: SqlValue[] = [member.readPath, member.compression === 'gzip' ? 'gzip' : 'none', datasetId, plan.hsRevision, plan.valueToUsd];
+  const params: SqlValue[] = [
+    member.readPath,
+    member.compression === 'gzip' ? 'gzip' : 'none',
+    datasetId,
+    plan.hsRevision,
+    plan.valueToUsd,
+  ];
   params.push(...(plan.kind === 'flows' ? [plan.qtyToTonnes ?? 1, plan.source] : [plan.source]));
   // One plain Parquet file first (a partitioned write costs much more), then placed under its
   // year's partition: moved as it is when it holds one year (a BACI yearly CSV), split by year otherwise.
@@ -505,7 +607,12 @@ async function writeMember(db: Database, member: CsvMember, plan: FormatPlan, ou
     // (An internal DuckDB error leaves the instance unusable: the store then replaces it.)
     if (!fired) throw await readError(error, member, plan);
     await db.run(`RESET preserve_insertion_order`);
-    throw await locateCheck(db, member, plan, checks.find((c) => c.kind === fired[1])!);
+    throw await locateCheck(
+      db,
+      member,
+      plan,
+      checks.find((c) => c.kind === fired[1])!,
+    );
   } finally {
     await db.run(`RESET preserve_insertion_order`).catch(() => undefined);
   }
@@ -548,10 +655,16 @@ async function checkNotEmpty(db: Database, member: CsvMember, plan: FormatPlan, 
         { file, line: tooLong.line },
       );
     if (hasContent)
-      throw new MalformedCsvError(`${file}: has text after the header but no line that reads as a row`, { file, line: 2 });
+      throw new MalformedCsvError(`${file}: has text after the header but no line that reads as a row`, {
+        file,
+        line: 2,
+      });
     throw new EmptyFileError(`${file} has a header but no data rows`, { file, line: 2 });
   }
-  if (written === 0) throw new EmptyFileError(`${file}: none of its ${rows} rows is usable (all are re-exports, totals or breakdowns)`, { file });
+  if (written === 0)
+    throw new EmptyFileError(`${file}: none of its ${rows} rows is usable (all are re-exports, totals or breakdowns)`, {
+      file,
+    });
   return rows - written;
 }
 
@@ -587,7 +700,15 @@ async function checkDuplicates(
     const lines = await rereading(
       db.all<{ line_number: number }>(
         `SELECT s.line_number FROM ${rawSourceSql(plan, { numbered: true })} WHERE s.keep AND ${matchSql} ORDER BY s.line_number LIMIT 2`,
-        [member.readPath, member.compression === 'gzip' ? 'gzip' : 'none', duplicate['year'], duplicate['exporter'], duplicate['importer'] ?? null, duplicate['product'], duplicate['reporter'] ?? null],
+        [
+          member.readPath,
+          member.compression === 'gzip' ? 'gzip' : 'none',
+          duplicate['year'],
+          duplicate['exporter'],
+          duplicate['importer'] ?? null,
+          duplicate['product'],
+          duplicate['reporter'] ?? null,
+        ],
       ),
       member,
       plan,
@@ -643,7 +764,9 @@ async function worldExportsKeyCheck(
     [pairsGlob],
   );
   const importerNumberSql = `enum_code(TRY_CAST(importer AS ingest_importer))::INTEGER`;
-  const bitSql = withReporter ? `${importerNumberSql} * 2 + CASE WHEN reporter = importer THEN 1 ELSE 0 END` : importerNumberSql;
+  const bitSql = withReporter
+    ? `${importerNumberSql} * 2 + CASE WHEN reporter = importer THEN 1 ELSE 0 END`
+    : importerNumberSql;
   const words = Math.max(1, Math.ceil(((counts?.importers ?? 0) * (withReporter ? 2 : 1)) / keyBitsPerWord));
   const bitsSql = Array.from({ length: words }, (_, w) => {
     const first = w * keyBitsPerWord;
@@ -687,13 +810,26 @@ function stepTimer(): (step: string) => void {
  * Reads, checks and converts `source` into Parquet under `stagingDir/out`. The database must
  * have the reference views (country_alias) attached.
  */
-export async function stageDataset(db: Database, source: SourceFile, stagingDir: string, datasetId: string, options: PlanOptions): Promise<StagedDataset> {
+export async function stageDataset(
+  db: Database,
+  source: SourceFile,
+  stagingDir: string,
+  datasetId: string,
+  options: PlanOptions,
+): Promise<StagedDataset> {
   const step = stepTimer();
   mkdirSync(stagingDir, { recursive: true });
   const members =
     source.container === 'zip'
       ? await extractZipCsvMembers(source.path, stagingDir)
-      : [await csvMemberFromFile(source.path, source.container === 'gzip' ? 'gzip' : 'none', source.fileName, source.fileName)];
+      : [
+          await csvMemberFromFile(
+            source.path,
+            source.container === 'gzip' ? 'gzip' : 'none',
+            source.fileName,
+            source.fileName,
+          ),
+        ];
   step('open');
 
   await db.run(`CREATE OR REPLACE TEMP TABLE ingest_alias AS SELECT code, iso3 FROM country_alias`);
@@ -703,7 +839,8 @@ export async function stageDataset(db: Database, source: SourceFile, stagingDir:
     if (codeList === 'countries') await addReleaseCountryCodes(db, member);
     else if (!codeList) dataMembers.push(member);
   }
-  if (dataMembers.length === 0) throw new BadArchiveError(`${source.fileName}: no data CSV besides code lists`, { file: source.path });
+  if (dataMembers.length === 0)
+    throw new BadArchiveError(`${source.fileName}: no data CSV besides code lists`, { file: source.path });
   // Numeric codes (BACI, ISO, M49: 0..999) -> ISO3, as a list indexed by code for baci_iso3().
   const numeric = await db.all<{ code: number; iso3: string }>(
     `SELECT DISTINCT ON (n) n AS code, iso3 FROM (SELECT CAST(code AS INTEGER) AS n, iso3 FROM ingest_alias
@@ -729,9 +866,12 @@ export async function stageDataset(db: Database, source: SourceFile, stagingDir:
     let member = original;
     const plan = planFormat(member.header, member.displayName, member.memberName, options);
     if (planned.length > 0 && (plan.format !== planned[0]!.plan.format || plan.kind !== planned[0]!.plan.kind)) {
-      throw new UnknownFormatError(`${member.displayName} is a ${plan.format} file but ${planned[0]!.member.displayName} is ${planned[0]!.plan.format}; ingest them separately`, {
-        file: member.displayName,
-      });
+      throw new UnknownFormatError(
+        `${member.displayName} is a ${plan.format} file but ${planned[0]!.member.displayName} is ${planned[0]!.plan.format}; ingest them separately`,
+        {
+          file: member.displayName,
+        },
+      );
     }
     let written: number;
     try {
@@ -771,7 +911,11 @@ export async function stageDataset(db: Database, source: SourceFile, stagingDir:
   //   potential and complexity read these instead of a year of flows each (the second).
   // The staged files hold year and source as columns (WRITE_PARTITION_COLUMNS); they are read
   // from there (year INTEGER) rather than from the folder names (inferred as BIGINT).
-  const writeSummary = async (folder: string, summariseSql: (fromSql: string) => string, suffix: string): Promise<{ dir: string; files: string[] }> => {
+  const writeSummary = async (
+    folder: string,
+    summariseSql: (fromSql: string) => string,
+    suffix: string,
+  ): Promise<{ dir: string; files: string[] }> => {
     const dir = join(stagingDir, folder);
     if (plan.kind !== 'flows') return { dir, files: [] };
     await db.run(
@@ -825,7 +969,8 @@ export async function stageDataset(db: Database, source: SourceFile, stagingDir:
   const revisions = (codes?.revisions ?? []).filter((r): r is string => r !== null);
   const notes = [...plan.notes, ...lineEndNotes];
   if (skippedRows > 0) notes.push(`${skippedRows} rows skipped by the format's rules (see above)`);
-  if (revisions.length > 1) notes.push(`rows carry several HS revisions (${revisions.join(', ')}); each row keeps its own`);
+  if (revisions.length > 1)
+    notes.push(`rows carry several HS revisions (${revisions.join(', ')}); each row keeps its own`);
   return {
     format: plan.format,
     kind: plan.kind,

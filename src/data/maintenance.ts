@@ -200,7 +200,11 @@ export function damagedFileError(
   datasets: readonly DatasetRecord[],
 ): KaravanError | null {
   const message = error instanceof Error ? error.message : String(error);
-  if (!/magic bytes|not a parquet file|too small to be a parquet|corrupt|invalid .*parquet|parquet.*invalid/i.test(message))
+  if (
+    !/magic bytes|not a parquet file|too small to be a parquet|corrupt|invalid .*parquet|parquet.*invalid/i.test(
+      message,
+    )
+  )
     return null;
   const owner = datasets.find((d) => datasetFiles(d).some((file) => message.includes(join(home, file))));
   const file = owner ? datasetFiles(owner).find((f) => message.includes(join(home, f))) : undefined;

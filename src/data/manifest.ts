@@ -134,10 +134,19 @@ export function readManifest(path: string): Manifest {
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new StoreCorruptError(`the store manifest is not valid JSON`, { file: path, cause: error, hint: recoverHint });
+    throw new StoreCorruptError(`the store manifest is not valid JSON`, {
+      file: path,
+      cause: error,
+      hint: recoverHint,
+    });
   }
   const manifest = parsed as Partial<Manifest> | null;
-  if (manifest === null || typeof manifest !== 'object' || manifest.formatVersion !== 1 || !Array.isArray(manifest.datasets)) {
+  if (
+    manifest === null ||
+    typeof manifest !== 'object' ||
+    manifest.formatVersion !== 1 ||
+    !Array.isArray(manifest.datasets)
+  ) {
     throw new StoreCorruptError(
       `the store manifest has an unknown layout (formatVersion ${String(manifest?.formatVersion)})`,
       { file: path, hint: recoverHint },
@@ -181,10 +190,8 @@ function checkDatasetEntry(entry: unknown, index: number, path: string): void {
   if (!Array.isArray(d['years'])) fail('has no years list');
   for (const key of ['entities', 'supersededYears', 'productLevels', 'notes'])
     if (d[key] !== undefined && !Array.isArray(d[key])) fail(`has a ${key} that is not a list`);
-  for (const key of ['format', 'kind', 'source', 'fileName'])
-    if (typeof d[key] !== 'string') fail(`has no ${key}`);
-  for (const key of ['rows'])
-    if (typeof d[key] !== 'number' || !Number.isFinite(d[key])) fail(`has no number ${key}`);
+  for (const key of ['format', 'kind', 'source', 'fileName']) if (typeof d[key] !== 'string') fail(`has no ${key}`);
+  for (const key of ['rows']) if (typeof d[key] !== 'number' || !Number.isFinite(d[key])) fail(`has no number ${key}`);
 }
 
 export function writeManifestAtomic(path: string, manifest: Manifest): void {

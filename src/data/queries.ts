@@ -106,15 +106,19 @@ async function computeBilateralSeries(store: TradeStore, a: string, b: string): 
       forwardUsd: forwardKnown ? (r.ab ?? 0) : null,
       backwardUsd: backwardKnown ? (r.ba ?? 0) : null,
       aExportsUsd: knowsA ? (r.a_x_wld ?? r.a_x) : null,
-      bImportsUsd: r.reporter === null ? (world ? (r.b_m_wld ?? r.b_m) : null) : r.reporter === b ? (r.b_m_wld ?? r.b_m) : null,
+      bImportsUsd:
+        r.reporter === null ? (world ? (r.b_m_wld ?? r.b_m) : null) : r.reporter === b ? (r.b_m_wld ?? r.b_m) : null,
       bExportsUsd: knowsB ? (r.b_x_wld ?? r.b_x) : null,
-      aImportsUsd: r.reporter === null ? (world ? (r.a_m_wld ?? r.a_m) : null) : r.reporter === a ? (r.a_m_wld ?? r.a_m) : null,
+      aImportsUsd:
+        r.reporter === null ? (world ? (r.a_m_wld ?? r.a_m) : null) : r.reporter === a ? (r.a_m_wld ?? r.a_m) : null,
     };
   });
 }
 
 /** Exporters and importers per year and source of the flows (from the pair totals), cached per store version. */
-export function flowBreadth(store: TradeStore): Promise<Array<{ year: number; source: string; exporters: number; importers: number }>> {
+export function flowBreadth(
+  store: TradeStore,
+): Promise<Array<{ year: number; source: string; exporters: number; importers: number }>> {
   return store.cached('flowBreadth', () =>
     store.query(
       `SELECT year, source, count(DISTINCT exporter)::INTEGER AS exporters, count(DISTINCT importer)::INTEGER AS importers
@@ -184,32 +188,48 @@ function pairFlows<T>(
 /** The importer's imports by product: size, growth over `spanYears`, suppliers, concentration, the exporter's share. */
 export function importNeeds(
   store: TradeStore,
-  options: { importer: string; exporter: string; year: number; level: HsLevel; source: string; spanYears: number; topSuppliers: number },
+  options: {
+    importer: string;
+    exporter: string;
+    year: number;
+    level: HsLevel;
+    source: string;
+    spanYears: number;
+    topSuppliers: number;
+  },
 ): Promise<ImportNeedRow[]> {
   return store.cached(`importNeeds|${JSON.stringify(options)}`, () => computeImportNeeds(store, options));
 }
 
 async function computeImportNeeds(
   store: TradeStore,
-  options: { importer: string; exporter: string; year: number; level: HsLevel; source: string; spanYears: number; topSuppliers: number },
+  options: {
+    importer: string;
+    exporter: string;
+    year: number;
+    level: HsLevel;
+    source: string;
+    spanYears: number;
+    topSuppliers: number;
+  },
 ): Promise<ImportNeedRow[]> {
   const years = [options.year, options.year - options.spanYears];
   const rows = await pairFlows(store, options, options.source, years, (flowsSql) =>
     store.query<{
-    product: string;
-    imports_usd: number;
-    imports_start_usd: number | null;
-    start_year: number | null;
-    hhi: number | null;
-    suppliers: number | null;
-    top: Array<{ iso3: string; value_usd: number }> | null;
-    exporter_usd: number | null;
-    world_total: boolean;
-  }>(
-    // A year in which the importer's rows name no supplier (its own report of imports from the
-    // World: a WITS or Comtrade file with partner WLD alone) counts by those world totals; any
-    // other year by its suppliers, the WLD rows left out as before.
-    `WITH rows AS (
+      product: string;
+      imports_usd: number;
+      imports_start_usd: number | null;
+      start_year: number | null;
+      hhi: number | null;
+      suppliers: number | null;
+      top: Array<{ iso3: string; value_usd: number }> | null;
+      exporter_usd: number | null;
+      world_total: boolean;
+    }>(
+      // A year in which the importer's rows name no supplier (its own report of imports from the
+      // World: a WITS or Comtrade file with partner WLD alone) counts by those world totals; any
+      // other year by its suppliers, the WLD rows left out as before.
+      `WITH rows AS (
        SELECT year, substr(product, 1, $3) AS product, exporter, value_usd
          FROM ${flowsSql}
         WHERE importer = $1 AND exporter <> $1 AND source = $4 AND year IN ($2, $2 - $6)
@@ -245,8 +265,16 @@ async function computeImportNeeds(
        FROM agg a LEFT JOIN start s USING (product)
       WHERE a.imports_usd > 0
       ORDER BY a.imports_usd DESC`,
-    [options.importer, options.year, options.level, options.source, options.exporter, options.spanYears, options.topSuppliers],
-  ),
+      [
+        options.importer,
+        options.year,
+        options.level,
+        options.source,
+        options.exporter,
+        options.spanYears,
+        options.topSuppliers,
+      ],
+    ),
   );
   return rows.map((r) => ({
     product: r.product,
@@ -255,7 +283,11 @@ async function computeImportNeeds(
     startYear: r.start_year,
     hhi: r.hhi,
     suppliers: r.suppliers,
-    topSuppliers: (r.top ?? []).map((t) => ({ iso3: t.iso3, valueUsd: t.value_usd, share: t.value_usd / r.imports_usd })),
+    topSuppliers: (r.top ?? []).map((t) => ({
+      iso3: t.iso3,
+      valueUsd: t.value_usd,
+      share: t.value_usd / r.imports_usd,
+    })),
     exporterUsd: r.exporter_usd,
   }));
 }
@@ -272,14 +304,19 @@ export interface ExportMatrix {
 }
 
 /** Years for which exports of many countries by product are available (tables or flows). */
-export function exportMatrixYears(store: TradeStore, minExporters: number): Promise<Array<{ year: number; source: string; levels: number[] }>> {
+export function exportMatrixYears(
+  store: TradeStore,
+  minExporters: number,
+): Promise<Array<{ year: number; source: string; levels: number[] }>> {
   return store.cached(`exportMatrixYears|${minExporters}`, async () => {
     const tables = await store.query<{ year: number; source: string; levels: number[] }>(
       `SELECT year, source, list_sort(list_distinct(list(DISTINCT product_level))) AS levels FROM exports GROUP BY year, source HAVING count(DISTINCT exporter) >= $1`,
       [minExporters],
     );
     // Years of world flows come from the cached breadth scan (no second pass over the flows).
-    const flows = (await flowBreadth(store)).filter((r) => r.exporters >= minExporters).map((r) => ({ year: r.year, source: `flows:${r.source}`, levels: [6] }));
+    const flows = (await flowBreadth(store))
+      .filter((r) => r.exporters >= minExporters)
+      .map((r) => ({ year: r.year, source: `flows:${r.source}`, levels: [6] }));
     return [...tables, ...flows].sort((a, b) => b.year - a.year || a.source.localeCompare(b.source));
   });
 }
@@ -288,10 +325,14 @@ export function exportMatrixYears(store: TradeStore, minExporters: number): Prom
  * World exports by location and product for one year at one HS level, as a dense matrix. From an
  * exports table when it has the year at that level, else summed from bilateral flows.
  */
-export function exportMatrix(store: TradeStore, options: { year: number; level: HsLevel; source: string }): Promise<ExportMatrix> {
+export function exportMatrix(
+  store: TradeStore,
+  options: { year: number; level: HsLevel; source: string },
+): Promise<ExportMatrix> {
   return store.cached(`exportMatrix|${options.year}|${options.level}|${options.source}`, async () => {
     // From flows, coarser levels are sums of the HS6 matrix: one scan of the flows serves all.
-    if (options.source.startsWith('flows:') && options.level < 6) return aggregateMatrix(await exportMatrix(store, { ...options, level: 6 }), options.level);
+    if (options.source.startsWith('flows:') && options.level < 6)
+      return aggregateMatrix(await exportMatrix(store, { ...options, level: 6 }), options.level);
     return computeExportMatrix(store, options);
   });
 }
@@ -309,7 +350,10 @@ function aggregateMatrix(fine: ExportMatrix, level: HsLevel): ExportMatrix {
   return { ...fine, level, products, valuesUsd };
 }
 
-async function computeExportMatrix(store: TradeStore, options: { year: number; level: HsLevel; source: string }): Promise<ExportMatrix> {
+async function computeExportMatrix(
+  store: TradeStore,
+  options: { year: number; level: HsLevel; source: string },
+): Promise<ExportMatrix> {
   const fromFlows = options.source.startsWith('flows:');
   const source = fromFlows ? options.source.slice('flows:'.length) : options.source;
   // world_exports: the flows summed over partners at ingest (self-trade and WLD partners left out),
@@ -319,23 +363,32 @@ async function computeExportMatrix(store: TradeStore, options: { year: number; l
   const oneDataset =
     fromFlows &&
     options.level === 6 &&
-    (await store.query<{ n: number }>(`SELECT count(DISTINCT dataset_id)::DOUBLE AS n FROM pair_totals WHERE year = $1 AND source = $2`, [options.year, source]))[0]?.n === 1;
+    (
+      await store.query<{ n: number }>(
+        `SELECT count(DISTINCT dataset_id)::DOUBLE AS n FROM pair_totals WHERE year = $1 AND source = $2`,
+        [options.year, source],
+      )
+    )[0]?.n === 1;
   const cellsSql = oneDataset
     ? `SELECT exporter, product, value_usd FROM world_exports
         WHERE year = $1 AND source = $3 AND exporter <> 'WLD' AND length(product) >= $2 AND value_usd > 0`
     : fromFlows
-    ? `SELECT exporter, substr(product, 1, $2) AS product, sum(value_usd) AS value_usd FROM world_exports
+      ? `SELECT exporter, substr(product, 1, $2) AS product, sum(value_usd) AS value_usd FROM world_exports
         WHERE year = $1 AND source = $3 AND exporter <> 'WLD' AND length(product) >= $2
         GROUP BY ALL HAVING sum(value_usd) > 0`
-    : `SELECT exporter, substr(product, 1, $2) AS product, sum(value_usd) AS value_usd FROM exports
+      : `SELECT exporter, substr(product, 1, $2) AS product, sum(value_usd) AS value_usd FROM exports
         WHERE year = $1 AND source = $3 AND product_level >= $2
         GROUP BY ALL HAVING sum(value_usd) > 0`;
   // The aggregate is computed once into a temporary table; dimensions and cells read from it.
   const tableSql = quoteIdentifier(`matrix_${process.pid}_${++temporaryCounter}`);
   await store.query(`CREATE TEMP TABLE ${tableSql} AS ${cellsSql}`, [options.year, options.level, source]);
   try {
-    const locations = (await store.query<{ code: string }>(`SELECT DISTINCT exporter AS code FROM ${tableSql} ORDER BY code`)).map((r) => r.code);
-    const products = (await store.query<{ product: string }>(`SELECT DISTINCT product FROM ${tableSql} ORDER BY product`)).map((r) => r.product);
+    const locations = (
+      await store.query<{ code: string }>(`SELECT DISTINCT exporter AS code FROM ${tableSql} ORDER BY code`)
+    ).map((r) => r.code);
+    const products = (
+      await store.query<{ product: string }>(`SELECT DISTINCT product FROM ${tableSql} ORDER BY product`)
+    ).map((r) => r.product);
     // Only integer indices and values cross into JavaScript (see Database.numericColumns).
     const cells = await store.queryNumericColumns(
       // An item's index is its subscript in the list (list_position would search the list for each
@@ -387,11 +440,17 @@ export const restOfWorld = 'ROW';
  * pseudo-importer, `ROW`: X_ik, V_k, M_jk, M_ik and V_i'j stay exact, and a BACI year of 11
  * million flows shrinks to about one row per exporter and product.
  */
-export function smoothedFlows(store: TradeStore, options: { year: number; level: HsLevel; source: string; window: number; pair: [string, string] }): Promise<SmoothedFlows> {
+export function smoothedFlows(
+  store: TradeStore,
+  options: { year: number; level: HsLevel; source: string; window: number; pair: [string, string] },
+): Promise<SmoothedFlows> {
   return store.cached(`smoothedFlows|${JSON.stringify(options)}`, () => computeSmoothedFlows(store, options));
 }
 
-async function computeSmoothedFlows(store: TradeStore, options: { year: number; level: HsLevel; source: string; window: number; pair: [string, string] }): Promise<SmoothedFlows> {
+async function computeSmoothedFlows(
+  store: TradeStore,
+  options: { year: number; level: HsLevel; source: string; window: number; pair: [string, string] },
+): Promise<SmoothedFlows> {
   const yearRows = await store.query<{ year: number }>(
     `SELECT DISTINCT year FROM pair_totals WHERE source = $1 AND year BETWEEN $2 - $3 + 1 AND $2 ORDER BY year`,
     [options.source, options.year, options.window],
@@ -402,7 +461,9 @@ async function computeSmoothedFlows(store: TradeStore, options: { year: number; 
   const [a, b] = options.pair;
   // World exports by exporter and product, averaged: the yearly export matrices (shared with
   // the supply and surplus sections) weighted 1..n.
-  const matrices = await Promise.all(years.map((year) => exportMatrix(store, { year, level: options.level, source: `flows:${options.source}` })));
+  const matrices = await Promise.all(
+    years.map((year) => exportMatrix(store, { year, level: options.level, source: `flows:${options.source}` })),
+  );
   const locations = [...new Set(matrices.flatMap((m) => m.locations))].sort();
   const products = [...new Set(matrices.flatMap((m) => m.products))].sort();
   const locationIndex = new Map(locations.map((c, i) => [c, i]));
@@ -426,8 +487,8 @@ async function computeSmoothedFlows(store: TradeStore, options: { year: number; 
   // Every such flow is part of its exporter's world exports of the same years (self-trade and
   // WLD are left out of both), so every exporter and product has a position.
   const detail = await pairFlows(store, { exporter: a, importer: b }, options.source, years, (flowsSql) =>
-      store.queryNumericColumns(
-        `WITH w AS (SELECT unnest($3::INTEGER[]) AS year, unnest($4::DOUBLE[]) AS weight),
+    store.queryNumericColumns(
+      `WITH w AS (SELECT unnest($3::INTEGER[]) AS year, unnest($4::DOUBLE[]) AS weight),
               l AS (SELECT unnest($8::VARCHAR[]) AS exporter, (generate_subscripts($8::VARCHAR[], 1) - 1)::INTEGER AS l),
               k AS (SELECT unnest($9::VARCHAR[]) AS product, (generate_subscripts($9::VARCHAR[], 1) - 1)::INTEGER AS k),
               d AS (SELECT exporter, importer, substr(product, 1, $2) AS product, sum(value_usd * w.weight) / $5 AS value_usd
@@ -436,9 +497,19 @@ async function computeSmoothedFlows(store: TradeStore, options: { year: number; 
                      GROUP BY ALL HAVING sum(value_usd) > 0)
          SELECT coalesce(l.l, -1)::INTEGER AS l, (d.importer = $7)::INTEGER AS j, coalesce(k.k, -1)::INTEGER AS k, d.value_usd AS v
            FROM d LEFT JOIN l USING (exporter) LEFT JOIN k USING (product)`,
-        [options.source, options.level, JSON.stringify(years), JSON.stringify(weights), weightSum, a, b, JSON.stringify(locations), JSON.stringify(products)],
-        { l: 'int32', j: 'int32', k: 'int32', v: 'float64' },
-      ),
+      [
+        options.source,
+        options.level,
+        JSON.stringify(years),
+        JSON.stringify(weights),
+        weightSum,
+        a,
+        b,
+        JSON.stringify(locations),
+        JSON.stringify(products),
+      ],
+      { l: 'int32', j: 'int32', k: 'int32', v: 'float64' },
+    ),
   );
   const detailLocation = detail.l as Int32Array;
   const detailImporter = detail.j as Int32Array;
@@ -456,9 +527,11 @@ async function computeSmoothedFlows(store: TradeStore, options: { year: number; 
   const pairCountry = [countryIndex.get(a)!, countryIndex.get(b)!];
   // Everything else an exporter sold went to third markets: the ROW pseudo-importer.
   const rest = world.slice();
-  for (let d = 0; d < detailValueUsd.length; d++) rest[detailLocation[d]! * P + detailProduct[d]!]! -= detailValueUsd[d]!;
+  for (let d = 0; d < detailValueUsd.length; d++)
+    rest[detailLocation[d]! * P + detailProduct[d]!]! -= detailValueUsd[d]!;
   let restRows = 0;
-  for (let cell = 0; cell < rest.length; cell++) if (rest[cell]! > world[cell]! * 1e-9 && rest[cell]! > 1e-6) restRows++;
+  for (let cell = 0; cell < rest.length; cell++)
+    if (rest[cell]! > world[cell]! * 1e-9 && rest[cell]! > 1e-6) restRows++;
   const n = detailValueUsd.length + restRows;
   const exporterIndex = new Int32Array(n);
   const importerIndex = new Int32Array(n);
@@ -485,7 +558,19 @@ async function computeSmoothedFlows(store: TradeStore, options: { year: number; 
       }
     }
   }
-  return { year: options.year, years, weights, level: options.level, source: options.source, countries, products, exporterIndex, importerIndex, productIndex: productIndexArray, valueUsd };
+  return {
+    year: options.year,
+    years,
+    weights,
+    level: options.level,
+    source: options.source,
+    countries,
+    products,
+    exporterIndex,
+    importerIndex,
+    productIndex: productIndexArray,
+    valueUsd,
+  };
 }
 
 export interface SupplierYearRow {
@@ -516,14 +601,27 @@ async function computeSuppliersByYear(
   options: { importer: string; exporter: string; products: string[]; level: HsLevel; years: number[]; source: string },
 ): Promise<SupplierYearRow[]> {
   const rows = await pairFlows(store, options, options.source, options.years, (flowsSql) =>
-    store.query<{ product: string; year: number; supplier: string; value_usd: number; qty_tonnes: number | null; value_with_qty_usd: number | null }>(
+    store.query<{
+      product: string;
+      year: number;
+      supplier: string;
+      value_usd: number;
+      qty_tonnes: number | null;
+      value_with_qty_usd: number | null;
+    }>(
       `SELECT substr(product, 1, $2) AS product, year, exporter AS supplier, sum(value_usd) AS value_usd,
               sum(qty_tonnes) AS qty_tonnes, sum(value_usd) FILTER (WHERE qty_tonnes IS NOT NULL AND qty_tonnes > 0) AS value_with_qty_usd
          FROM ${flowsSql}
         WHERE importer = $1 AND exporter NOT IN ($1, 'WLD') AND source = $5
           AND list_contains($3::VARCHAR[], substr(product, 1, $2)) AND list_contains($4::INTEGER[], year)
         GROUP BY ALL ORDER BY product, year, value_usd DESC`,
-      [options.importer, options.level, JSON.stringify(options.products), JSON.stringify(options.years), options.source],
+      [
+        options.importer,
+        options.level,
+        JSON.stringify(options.products),
+        JSON.stringify(options.years),
+        options.source,
+      ],
     ),
   );
   return rows.map((r) => ({
@@ -545,8 +643,17 @@ export interface ExporterWorldRow {
 }
 
 /** The exporter's exports to the world of the given products (for its unit value). */
-export async function exporterWorldSales(store: TradeStore, options: { exporter: string; products: string[]; level: HsLevel; years: number[]; source: string }): Promise<ExporterWorldRow[]> {
-  const rows = await store.query<{ product: string; year: number; value_usd: number; qty_tonnes: number | null; value_with_qty_usd: number | null }>(
+export async function exporterWorldSales(
+  store: TradeStore,
+  options: { exporter: string; products: string[]; level: HsLevel; years: number[]; source: string },
+): Promise<ExporterWorldRow[]> {
+  const rows = await store.query<{
+    product: string;
+    year: number;
+    value_usd: number;
+    qty_tonnes: number | null;
+    value_with_qty_usd: number | null;
+  }>(
     `SELECT substr(product, 1, $2) AS product, year, sum(value_usd) AS value_usd, sum(qty_tonnes) AS qty_tonnes, sum(value_with_qty_usd) AS value_with_qty_usd
        FROM world_exports
       WHERE exporter = $1 AND source = $5
@@ -554,12 +661,22 @@ export async function exporterWorldSales(store: TradeStore, options: { exporter:
       GROUP BY ALL`,
     [options.exporter, options.level, JSON.stringify(options.products), JSON.stringify(options.years), options.source],
   );
-  return rows.map((r) => ({ product: r.product, year: r.year, valueUsd: r.value_usd, qtyTonnes: r.qty_tonnes, valueWithQtyUsd: r.value_with_qty_usd ?? 0 }));
+  return rows.map((r) => ({
+    product: r.product,
+    year: r.year,
+    valueUsd: r.value_usd,
+    qtyTonnes: r.qty_tonnes,
+    valueWithQtyUsd: r.value_with_qty_usd ?? 0,
+  }));
 }
 
 /** Years with flows of a source, newest first. */
 export async function flowYears(store: TradeStore, source: string): Promise<number[]> {
-  return (await store.query<{ year: number }>(`SELECT DISTINCT year FROM pair_totals WHERE source = $1 ORDER BY year DESC`, [source])).map((r) => r.year);
+  return (
+    await store.query<{ year: number }>(`SELECT DISTINCT year FROM pair_totals WHERE source = $1 ORDER BY year DESC`, [
+      source,
+    ])
+  ).map((r) => r.year);
 }
 
 /** One country's exports by product in the given years, from an exports table or from flows (`flows:<source>`). */

@@ -74,7 +74,8 @@ export interface PopulationCsv {
 
 /** The population of a location in a year; NaN when the file does not give it. */
 export function populationOf(populations: PopulationCsv, year: number, location: string): number {
-  const value = populations.byYear !== null ? populations.byYear.get(year)?.get(location) : populations.allYears?.get(location);
+  const value =
+    populations.byYear !== null ? populations.byYear.get(year)?.get(location) : populations.allYears?.get(location);
   return value ?? NaN;
 }
 
@@ -96,7 +97,11 @@ async function withConnection<T>(run: (connection: DuckDBConnection) => Promise<
   }
 }
 
-async function rows(connection: DuckDBConnection, sql: string, params: DuckDBValue[] = []): Promise<Record<string, unknown>[]> {
+async function rows(
+  connection: DuckDBConnection,
+  sql: string,
+  params: DuckDBValue[] = [],
+): Promise<Record<string, unknown>[]> {
   const reader = await connection.runAndReadAll(sql, params);
   return reader.getRowObjectsJS() as Record<string, unknown>[];
 }
@@ -104,10 +109,15 @@ async function rows(connection: DuckDBConnection, sql: string, params: DuckDBVal
 /** Header names of the CSV (DuckDB's sniffer decides the delimiter and quoting). */
 async function headerOf(connection: DuckDBConnection, path: string): Promise<string[]> {
   try {
-    const described = await rows(connection, 'DESCRIBE SELECT * FROM read_csv($1, header = true, all_varchar = true)', [path]);
+    const described = await rows(connection, 'DESCRIBE SELECT * FROM read_csv($1, header = true, all_varchar = true)', [
+      path,
+    ]);
     return described.map((r) => String(r['column_name']));
   } catch (error) {
-    throw new MalformedCsvError(`cannot read ${path} as CSV: ${(error as Error).message}`, { file: path, cause: error });
+    throw new MalformedCsvError(`cannot read ${path} as CSV: ${(error as Error).message}`, {
+      file: path,
+      cause: error,
+    });
   }
 }
 
@@ -137,7 +147,9 @@ export async function readPanelCsv(path: string, columns: PanelCsvColumns): Prom
     const hasPresence = columns.presence !== undefined;
     const presenceColumn = columns.presence ?? '';
     const badValueNumberSql = badNumber(columns.value);
-    const badPresenceSql = hasPresence ? ` OR ${quoteIdentifier(presenceColumn)} IS NULL OR trim(${quoteIdentifier(presenceColumn)}) NOT IN ('0', '1')` : '';
+    const badPresenceSql = hasPresence
+      ? ` OR ${quoteIdentifier(presenceColumn)} IS NULL OR trim(${quoteIdentifier(presenceColumn)}) NOT IN ('0', '1')`
+      : '';
     const badValueSql = `${badValueNumberSql}${badPresenceSql}`;
     const presenceCastSql = hasPresence ? `, TRY_CAST(trim(${quoteIdentifier(presenceColumn)}) AS INTEGER) AS m` : '';
     // One pass over the file: parse (every column as text, so codes keep their zeros) and cast.
@@ -157,7 +169,10 @@ export async function readPanelCsv(path: string, columns: PanelCsvColumns): Prom
         value: columns.value,
         'presence-column': columns.presence,
       });
-      throw new MalformedCsvError(`cannot read ${path} as CSV: ${(error as Error).message}`, { file: path, cause: error });
+      throw new MalformedCsvError(`cannot read ${path} as CSV: ${(error as Error).message}`, {
+        file: path,
+        cause: error,
+      });
     }
     const summary = (
       await rows(
@@ -247,19 +262,39 @@ function badCell(path: string, columns: PanelCsvColumns, row: Record<string, unk
   const text = (x: unknown) => (x === null || x === undefined ? '' : String(x));
   const t = text(row['t']);
   if (t.trim() === '' || !/^[+-]?\d+$/.test(t.trim())) {
-    return new BadValueError(`${path}:${line}: ${columns.time} must be an integer year, got "${t}"`, { file: path, line, column: columns.time, value: t });
+    return new BadValueError(`${path}:${line}: ${columns.time} must be an integer year, got "${t}"`, {
+      file: path,
+      line,
+      column: columns.time,
+      value: t,
+    });
   }
   if (text(row['l']) === '') {
-    return new BadValueError(`${path}:${line}: ${columns.location} is empty`, { file: path, line, column: columns.location, value: '' });
+    return new BadValueError(`${path}:${line}: ${columns.location} is empty`, {
+      file: path,
+      line,
+      column: columns.location,
+      value: '',
+    });
   }
   if (text(row['p']) === '') {
-    return new BadValueError(`${path}:${line}: ${columns.product} is empty`, { file: path, line, column: columns.product, value: '' });
+    return new BadValueError(`${path}:${line}: ${columns.product} is empty`, {
+      file: path,
+      line,
+      column: columns.product,
+      value: '',
+    });
   }
   const v = text(row['v']).trim();
   const number = Number(v);
   if (v !== '' && !(Number.isFinite(number) && number >= 0)) {
     const why = Number.isFinite(number) ? 'is negative (exports must be >= 0)' : 'is not a finite number';
-    return new BadValueError(`${path}:${line}: ${columns.value} ${why}: "${v}"`, { file: path, line, column: columns.value, value: v });
+    return new BadValueError(`${path}:${line}: ${columns.value} ${why}: "${v}"`, {
+      file: path,
+      line,
+      column: columns.value,
+      value: v,
+    });
   }
   const m = text(row['m']);
   return new BadValueError(`${path}:${line}: ${columns.presence} must be 0 or 1, got "${m}"`, {

@@ -17,13 +17,30 @@ import type { Database } from './database.ts';
 import { embeddedDir } from './home.ts';
 import { quoteIdentifier, quoteString } from './sql.ts';
 
-export const referenceTables = ['countries', 'country_alias', 'products', 'product_synonyms', 'indicators', 'official_turnover'] as const;
+export const referenceTables = [
+  'countries',
+  'country_alias',
+  'products',
+  'product_synonyms',
+  'indicators',
+  'official_turnover',
+] as const;
 
 const embedded = (name: string) => join(embeddedDir, name);
 
 /** Changes when the embedded files or the way tables are built change. */
 export function referenceVersion(): string {
-  const sizes = ['baci_country_codes_V202201.csv.gz', 'country_supplement.csv', 'hs2022_en.csv.gz', 'tnved_hs4_ru.csv.gz', 'tnved_hs2_ru.csv.gz', 'baci_product_codes_HS17_V202201.csv.gz', 'ots_gdp_population_2017.csv.gz', 'by_kz_official_turnover.csv.gz', 'search_synonyms_ru.csv']
+  const sizes = [
+    'baci_country_codes_V202201.csv.gz',
+    'country_supplement.csv',
+    'hs2022_en.csv.gz',
+    'tnved_hs4_ru.csv.gz',
+    'tnved_hs2_ru.csv.gz',
+    'baci_product_codes_HS17_V202201.csv.gz',
+    'ots_gdp_population_2017.csv.gz',
+    'by_kz_official_turnover.csv.gz',
+    'search_synonyms_ru.csv',
+  ]
     .map((name) => statSync(embedded(name)).size)
     .join('.');
   return `r4-${Buffer.from(sizes).toString('base64url').slice(0, 24)}`;
@@ -119,7 +136,10 @@ export async function buildReference(db: Database, targetDir: string): Promise<v
     if (iso2) addAlias(iso2, iso3);
   }
   writeFileSync(join(temp, 'countries.json'), [...countries.values()].map((c) => JSON.stringify(c)).join('\n'));
-  writeFileSync(join(temp, 'country_alias.json'), [...aliases].map(([code, iso3]) => JSON.stringify({ code, iso3 })).join('\n'));
+  writeFileSync(
+    join(temp, 'country_alias.json'),
+    [...aliases].map(([code, iso3]) => JSON.stringify({ code, iso3 })).join('\n'),
+  );
   await db.run(
     `COPY (SELECT numeric, iso2, iso3, kind, name_en, name_ru, baci_name FROM read_json($1, format = 'newline_delimited',
        columns = {numeric: 'VARCHAR', iso2: 'VARCHAR', iso3: 'VARCHAR', kind: 'VARCHAR', name_en: 'VARCHAR', name_ru: 'VARCHAR', baci_name: 'VARCHAR'}) ORDER BY iso3)
@@ -179,7 +199,12 @@ export async function buildReference(db: Database, targetDir: string): Promise<v
          LEFT JOIN ru2 ON p.level = 2 AND ru2.code = p.code
         ORDER BY p.code
      ) TO ${quoteString(join(temp, 'products.parquet'))} (FORMAT parquet)`,
-    [embedded('hs2022_en.csv.gz'), embedded('baci_product_codes_HS17_V202201.csv.gz'), embedded('tnved_hs4_ru.csv.gz'), embedded('tnved_hs2_ru.csv.gz')],
+    [
+      embedded('hs2022_en.csv.gz'),
+      embedded('baci_product_codes_HS17_V202201.csv.gz'),
+      embedded('tnved_hs4_ru.csv.gz'),
+      embedded('tnved_hs2_ru.csv.gz'),
+    ],
   );
 
   await db.run(
@@ -211,6 +236,8 @@ export async function buildReference(db: Database, targetDir: string): Promise<v
 /** Creates views over the reference Parquet files of `dir`. */
 export async function attachReference(db: Database, dir: string): Promise<void> {
   for (const table of referenceTables) {
-    await db.run(`CREATE OR REPLACE VIEW ${quoteIdentifier(table)} AS SELECT * FROM read_parquet(${quoteString(join(dir, table + '.parquet'))})`);
+    await db.run(
+      `CREATE OR REPLACE VIEW ${quoteIdentifier(table)} AS SELECT * FROM read_parquet(${quoteString(join(dir, table + '.parquet'))})`,
+    );
   }
 }

@@ -21,12 +21,26 @@ import { storePaths, resolveHome, type StorePaths } from './home.ts';
 import { stageDataset } from './ingest.ts';
 import { acquireWriteLock } from './lock.ts';
 import { damagedFileError } from './maintenance.ts';
-import { datasetFiles, readManifest, writeManifestAtomic, type DatasetFormat, type DatasetRecord, type Manifest } from './manifest.ts';
+import {
+  datasetFiles,
+  readManifest,
+  writeManifestAtomic,
+  type DatasetFormat,
+  type DatasetRecord,
+  type Manifest,
+} from './manifest.ts';
 import { exportTableRoles, type FieldRole } from './readers/formats.ts';
 import { hashSourceFile, openSourceFile } from './readers/source-file.ts';
 import { attachReference, buildReference, referenceVersion } from './reference.ts';
 import { quoteIdentifier, sqlList } from './sql.ts';
-import { emptyPairTotalsSql, emptyWorldExportsSql, pairTotalsColumnsSql, pairTotalsSql, worldExportsColumnsSql, worldExportsSql } from './summaries.ts';
+import {
+  emptyPairTotalsSql,
+  emptyWorldExportsSql,
+  pairTotalsColumnsSql,
+  pairTotalsSql,
+  worldExportsColumnsSql,
+  worldExportsSql,
+} from './summaries.ts';
 
 export interface OpenStoreOptions {
   /** Store folder. @default $KARAVAN_HOME or ~/.karavan */
@@ -94,7 +108,9 @@ export function parseColumnMap(pairs: readonly string[]): Record<string, FieldRo
     const column = pair.slice(0, at).trim();
     const field = pair.slice(at + 1).trim() as FieldRole;
     if (at <= 0 || !exportTableRoles.includes(field)) {
-      throw new InvalidOptionError(`invalid --map: ${pair} (write column=field, field one of ${exportTableRoles.join(', ')})`);
+      throw new InvalidOptionError(
+        `invalid --map: ${pair} (write column=field, field one of ${exportTableRoles.join(', ')})`,
+      );
     }
     map[column] = field;
   }
@@ -203,7 +219,12 @@ export class TradeStore {
    * least recently used one that no caller is reading is dropped past that, and tables of an
    * older store version as soon as no caller is reading them. For src/data/ modules only.
    */
-  async withSharedRows<T>(key: string, selectSql: string, params: SqlValue[], use: (tableSql: string) => Promise<T>): Promise<T> {
+  async withSharedRows<T>(
+    key: string,
+    selectSql: string,
+    params: SqlValue[],
+    use: (tableSql: string) => Promise<T>,
+  ): Promise<T> {
     const fullKey = `${this.version}\u0000${key}`;
     let entry = this.#sharedRows.get(fullKey);
     if (entry) {
@@ -249,7 +270,11 @@ export class TradeStore {
   }
 
   /** Numeric columns as typed arrays (see Database.numericColumns). */
-  async queryNumericColumns<K extends string>(sql: string, params: SqlValue[], kinds: Record<K, 'int32' | 'float64'>): Promise<Record<K, Int32Array | Float64Array>> {
+  async queryNumericColumns<K extends string>(
+    sql: string,
+    params: SqlValue[],
+    kinds: Record<K, 'int32' | 'float64'>,
+  ): Promise<Record<K, Int32Array | Float64Array>> {
     return this.#db.numericColumns(sql, params, kinds).catch((error: unknown) => Promise.reject(this.#explain(error)));
   }
 
@@ -277,38 +302,48 @@ export class TradeStore {
     for (const kind of ['flows', 'exports'] as const) {
       const files = this.#manifest.datasets.filter((d) => d.kind === kind).flatMap((d) => this.#liveFiles(d, d.files));
       const bodySql =
-        files.length === 0
-          ? kind === 'flows'
-            ? emptyFlows
-            : emptyExports
-          : `SELECT * FROM ${readHiveSql(files)}`;
+        files.length === 0 ? (kind === 'flows' ? emptyFlows : emptyExports) : `SELECT * FROM ${readHiveSql(files)}`;
       await this.#db.run(`CREATE OR REPLACE VIEW ${quoteIdentifier(kind)} AS ${bodySql}`);
     }
-    const pairTotalsBodySql = this.#summarySql((d) => d.pairFiles, pairTotalsColumnsSql, pairTotalsSql, emptyPairTotalsSql);
+    const pairTotalsBodySql = this.#summarySql(
+      (d) => d.pairFiles,
+      pairTotalsColumnsSql,
+      pairTotalsSql,
+      emptyPairTotalsSql,
+    );
     await this.#db.run(`CREATE OR REPLACE VIEW pair_totals AS ${pairTotalsBodySql}`);
-    const worldExportsBodySql = this.#summarySql((d) => d.worldExportFiles, worldExportsColumnsSql, worldExportsSql, emptyWorldExportsSql);
+    const worldExportsBodySql = this.#summarySql(
+      (d) => d.worldExportFiles,
+      worldExportsColumnsSql,
+      worldExportsSql,
+      emptyWorldExportsSql,
+    );
     await this.#db.run(`CREATE OR REPLACE VIEW world_exports AS ${worldExportsBodySql}`);
-    await this.#db.run(`CREATE OR REPLACE TABLE datasets (id VARCHAR, file_name VARCHAR, format VARCHAR, kind VARCHAR, source VARCHAR, rows DOUBLE,
+    await this.#db
+      .run(`CREATE OR REPLACE TABLE datasets (id VARCHAR, file_name VARCHAR, format VARCHAR, kind VARCHAR, source VARCHAR, rows DOUBLE,
       years VARCHAR, hs_revision VARCHAR, product_levels VARCHAR, exporters DOUBLE, importers DOUBLE, value_usd_total DOUBLE, imported_at VARCHAR,
       licence VARCHAR, embedded BOOLEAN)`);
     for (const d of this.#manifest.datasets) {
-      await this.#db.run(`INSERT INTO datasets VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`, [
-        d.id,
-        d.fileName,
-        d.format,
-        d.kind,
-        d.source,
-        d.rows,
-        d.years.join(','),
-        d.hsRevision,
-        d.productLevels.join(','),
-        d.exporters,
-        d.importers,
-        d.valueUsdTotal,
-        d.importedAt,
-        d.licence,
-        d.embedded,
-      ]);
+      await this.#db.run(
+        `INSERT INTO datasets VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+        [
+          d.id,
+          d.fileName,
+          d.format,
+          d.kind,
+          d.source,
+          d.rows,
+          d.years.join(','),
+          d.hsRevision,
+          d.productLevels.join(','),
+          d.exporters,
+          d.importers,
+          d.valueUsdTotal,
+          d.importedAt,
+          d.licence,
+          d.embedded,
+        ],
+      );
     }
   }
 
@@ -326,10 +361,13 @@ export class TradeStore {
     for (const d of this.#manifest.datasets) {
       const missing = this.#liveFiles(d, datasetFiles(d)).find((path) => !existsSync(path));
       if (missing !== undefined) {
-        throw new StoreCorruptError(`the store lists a file that is gone: ${relative(this.paths.home, missing)} of dataset ${d.id} (${d.fileName})`, {
-          file: missing,
-          hint: `move the store folder ${this.paths.home} away (the embedded data is rebuilt on the next run) and ingest your files again`,
-        });
+        throw new StoreCorruptError(
+          `the store lists a file that is gone: ${relative(this.paths.home, missing)} of dataset ${d.id} (${d.fileName})`,
+          {
+            file: missing,
+            hint: `move the store folder ${this.paths.home} away (the embedded data is rebuilt on the next run) and ingest your files again`,
+          },
+        );
       }
     }
   }
@@ -338,7 +376,12 @@ export class TradeStore {
    * A summary of the live flow datasets (summaries.ts): its files, and for datasets from before
    * those files existed, their flows summarised on the fly (correct, only slower).
    */
-  #summarySql(filesOf: (d: DatasetRecord) => string[] | undefined, columnsSql: string, summariseSql: (fromSql: string) => string, emptySql: string): string {
+  #summarySql(
+    filesOf: (d: DatasetRecord) => string[] | undefined,
+    columnsSql: string,
+    summariseSql: (fromSql: string) => string,
+    emptySql: string,
+  ): string {
     const flowDatasets = this.#manifest.datasets.filter((d) => d.kind === 'flows');
     const summaryFiles = flowDatasets.flatMap((d) => this.#liveFiles(d, filesOf(d) ?? []));
     const legacyFiles = flowDatasets.flatMap((d) => (filesOf(d) ? [] : this.#liveFiles(d, d.files)));
@@ -352,7 +395,9 @@ export class TradeStore {
   async #ensureDefault(withDatasets: boolean): Promise<void> {
     const wanted = referenceVersion();
     const datasets = withDatasets ? defaultDatasets : [];
-    const missing = () => this.#manifest.referenceVersion !== wanted || datasets.some((d) => !this.#manifest.datasets.some((r) => r.embedded && r.fileName === d.file.split('/').pop()));
+    const missing = () =>
+      this.#manifest.referenceVersion !== wanted ||
+      datasets.some((d) => !this.#manifest.datasets.some((r) => r.embedded && r.fileName === d.file.split('/').pop()));
     if (!missing()) return;
     // Another process may be building the default store right now: wait for it (bounded).
     const deadline = Date.now() + 120_000;
@@ -365,13 +410,28 @@ export class TradeStore {
           this.#collectGarbage();
           if (this.#manifest.referenceVersion !== wanted) {
             await buildReference(this.#db, join(this.paths.reference, wanted));
-            this.#manifest = { ...this.#manifest, referenceVersion: wanted, storeVersion: this.#manifest.storeVersion + 1 };
+            this.#manifest = {
+              ...this.#manifest,
+              referenceVersion: wanted,
+              storeVersion: this.#manifest.storeVersion + 1,
+            };
             writeManifestAtomic(this.paths.manifest, this.#manifest);
           }
           await attachReference(this.#db, join(this.paths.reference, wanted));
           for (const dataset of datasets) {
-            if (this.#manifest.datasets.some((r) => r.embedded && r.fileName === dataset.file.split('/').pop())) continue;
-            await this.#ingestLocked(dataset.file, { format: dataset.format, source: dataset.source, hsRevision: dataset.hsRevision, map: dataset.map, licence: dataset.licence }, true);
+            if (this.#manifest.datasets.some((r) => r.embedded && r.fileName === dataset.file.split('/').pop()))
+              continue;
+            await this.#ingestLocked(
+              dataset.file,
+              {
+                format: dataset.format,
+                source: dataset.source,
+                hsRevision: dataset.hsRevision,
+                map: dataset.map,
+                licence: dataset.licence,
+              },
+              true,
+            );
           }
           return;
         } finally {
@@ -391,7 +451,9 @@ export class TradeStore {
   async ingest(path: string, options: IngestOptions = {}): Promise<IngestResult> {
     // The source names a folder (source=<name>): letters, digits, dash and underscore only.
     if (options.source !== undefined && !/^[A-Za-z0-9_-]{1,32}$/.test(options.source)) {
-      throw new InvalidOptionError(`invalid --source: ${options.source} (1-32 letters, digits, - or _)`, { value: options.source });
+      throw new InvalidOptionError(`invalid --source: ${options.source} (1-32 letters, digits, - or _)`, {
+        value: options.source,
+      });
     }
     const lock = acquireWriteLock(this.paths.lock, `ingesting ${path}`);
     try {
@@ -419,7 +481,9 @@ export class TradeStore {
     const unchanged = (existing: DatasetRecord): IngestResult => ({
       status: 'unchanged',
       dataset: existing,
-      notes: [`${source.fileName} was already imported on ${existing.importedAt} as dataset ${existing.id} (same sha256); nothing changed`],
+      notes: [
+        `${source.fileName} was already imported on ${existing.importedAt} as dataset ${existing.id} (same sha256); nothing changed`,
+      ],
       elapsedMs: performance.now() - started,
     });
     // Node hashes the file while DuckDB reads it. A file that looks like one already imported
@@ -438,7 +502,10 @@ export class TradeStore {
       // Read in the ingest instance (see #ingestDb), not the one queries use.
       const reference = join(this.paths.reference, this.#manifest.referenceVersion ?? referenceVersion());
       if (this.#ingestDb?.reference !== reference) {
-        this.#ingestDb ??= { db: await Database.create(this.#threads === undefined ? {} : { threads: this.#threads }), reference };
+        this.#ingestDb ??= {
+          db: await Database.create(this.#threads === undefined ? {} : { threads: this.#threads }),
+          reference,
+        };
         await attachReference(this.#ingestDb.db, reference);
         this.#ingestDb.reference = reference;
       }
@@ -452,7 +519,12 @@ export class TradeStore {
         });
       } catch (error) {
         // After an internal error DuckDB refuses every statement: the next ingest gets a new instance.
-        if (!(await db.one(`SELECT 1 AS ok`).then(() => true, () => false))) {
+        if (
+          !(await db.one(`SELECT 1 AS ok`).then(
+            () => true,
+            () => false,
+          ))
+        ) {
           db.closeSync();
           if (this.#ingestDb?.db === db) this.#ingestDb = undefined;
         }
@@ -500,7 +572,15 @@ export class TradeStore {
         importers: staged.importers,
         valueUsdTotal: staged.valueUsdTotal,
         importedAt: new Date().toISOString(),
-        licence: options.licence ?? (staged.format === 'baci' ? 'CEPII BACI, Etalab Open License 2.0' : staged.format === 'comtrade' ? 'UN Comtrade terms of use' : staged.format === 'wits' ? 'World Bank WITS terms of use' : 'as provided by the user'),
+        licence:
+          options.licence ??
+          (staged.format === 'baci'
+            ? 'CEPII BACI, Etalab Open License 2.0'
+            : staged.format === 'comtrade'
+              ? 'UN Comtrade terms of use'
+              : staged.format === 'wits'
+                ? 'World Bank WITS terms of use'
+                : 'as provided by the user'),
         notes: staged.notes,
         embedded,
         files,
@@ -513,7 +593,11 @@ export class TradeStore {
         const years = supersededYears(old, dataset);
         if (years.length === 0) return old;
         dataset.notes.push(`supersedes dataset ${old.id} (${old.fileName}) for ${years.join(', ')}`);
-        return { ...old, supersededYears: [...new Set([...(old.supersededYears ?? []), ...years])].sort(), supersededBy: dataset.id };
+        return {
+          ...old,
+          supersededYears: [...new Set([...(old.supersededYears ?? []), ...years])].sort(),
+          supersededBy: dataset.id,
+        };
       });
       // The commit point: until this rename the new files are invisible leftovers.
       this.#manifest = {
@@ -545,7 +629,8 @@ export class TradeStore {
     rmSync(this.paths.staging, { recursive: true, force: true });
     if (existsSync(this.paths.reference)) {
       for (const name of readdirSync(this.paths.reference)) {
-        if (name !== this.#manifest.referenceVersion) rmSync(join(this.paths.reference, name), { recursive: true, force: true });
+        if (name !== this.#manifest.referenceVersion)
+          rmSync(join(this.paths.reference, name), { recursive: true, force: true });
       }
     }
   }

@@ -29,9 +29,9 @@ export function worldExportsSql(fromSql: string, extraAggregatesSql = ''): strin
             FROM ${fromSql} WHERE ${worldPartnerSql} GROUP BY ALL`;
 }
 
-
 export const pairTotalsColumnsSql = 'year, exporter, importer, reporter, flow_count, value_usd, dataset_id, source';
-export const worldExportsColumnsSql = 'year, exporter, product, flow_count, value_usd, qty_tonnes, value_with_qty_usd, dataset_id, source';
+export const worldExportsColumnsSql =
+  'year, exporter, product, flow_count, value_usd, qty_tonnes, value_with_qty_usd, dataset_id, source';
 
 /** The empty views of a store without flows, with the summaries' column types. */
 export const emptyPairTotalsSql = `SELECT NULL::INTEGER AS year, NULL::VARCHAR AS exporter, NULL::VARCHAR AS importer, NULL::VARCHAR AS reporter, NULL::BIGINT AS flow_count,

@@ -48,13 +48,13 @@ describe('terminal-safe output', () => {
       expect(ingest.err).toBe('');
       expect(ingest.code).toBe(0);
       const datasets = await run(['datasets'], `${dir.path}/home`);
-      for (const out of [ingest.out, datasets.out]) expect(out).not.toMatch(/\u001b/);
+      for (const out of [ingest.out, datasets.out]) expect(out).not.toContain('\u001b');
       expect(ingest.out).toContain('exports\\x1b[2J\\x0afake.csv');
       expect(datasets.out).toContain('\\x1b[31mred\\x1b[0m\\x0aerror KRV_FAKE');
       expect(datasets.out.split('\n').some((line) => line.startsWith('error KRV_FAKE'))).toBe(false);
       const missing = await run(['ingest', `${dir.path}/no\u001b[2Jsuch.csv`], `${dir.path}/home`);
       expect(missing.code).toBe(1);
-      expect(missing.err).not.toMatch(/\u001b/);
+      expect(missing.err).not.toContain('\u001b');
       expect(missing.err).toContain('no\\x1b[2Jsuch.csv');
     } finally {
       dir.cleanup();

@@ -52,14 +52,15 @@ const awkward = [
 /** One year of `locations` × `products` cells filled from `numbers` (cycled with an offset per measure). */
 function makeYear(year: number, locations: string[], products: string[], numbers: number[]): ComplexityOutputYear {
   const cells = locations.length * products.length;
-  const cycle = (offset: number, n: number) => Float64Array.from({ length: n }, (_, i) => numbers[(i + offset) % numbers.length]!);
+  const cycle = (offset: number, n: number) =>
+    Float64Array.from({ length: n }, (_, i) => numbers[(i + offset) % numbers.length]!);
   return {
     year,
     locations,
     products,
     valuesUsd: cycle(0, cells),
     advantage: cycle(1, cells),
-    mcp: Uint8Array.from({ length: cells }, (_, i) => i % 3 === 0 ? 1 : 0),
+    mcp: Uint8Array.from({ length: cells }, (_, i) => (i % 3 === 0 ? 1 : 0)),
     density: cycle(2, cells),
     cog: cycle(3, cells),
     eci: cycle(4, locations.length),

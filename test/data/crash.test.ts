@@ -12,7 +12,10 @@ import { writeBaciLike } from '../support/generate.ts';
 const launcher = new URL('../../bin/karavan.js', import.meta.url).pathname;
 
 function startIngest(home: string, file: string) {
-  return spawn(process.execPath, [launcher, 'ingest', file], { env: { ...process.env, KARAVAN_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, [launcher, 'ingest', file], {
+    env: { ...process.env, KARAVAN_HOME: home },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 describe('crash safety', () => {
@@ -27,7 +30,9 @@ describe('crash safety', () => {
     await writeBaciLike(big, 1_500_000, { yearsFirst: true });
     // With the default data in place, as the CLI child process expects it.
     const store = await TradeStore.open({ home });
-    await store.ingest(writeTemp(dir.path, 'BACI_HS92_Y2020_small.csv', '"t","i","j","k","v","q"\n2020,112,398,010121,1,2\n'));
+    await store.ingest(
+      writeTemp(dir.path, 'BACI_HS92_Y2020_small.csv', '"t","i","j","k","v","q"\n2020,112,398,010121,1,2\n'),
+    );
     baseline = store.datasets().map((d) => d.id);
     baselineFlows = (await store.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM flows`))[0]!.n;
     store.closeSync();
@@ -63,7 +68,9 @@ describe('crash safety', () => {
     }
     const store = await TradeStore.open({ home, ensureDefault: false });
     try {
-      const result = store.datasets().some((d) => d.fileName === 'BACI_HS92_big.csv') ? undefined : await store.ingest(big);
+      const result = store.datasets().some((d) => d.fileName === 'BACI_HS92_big.csv')
+        ? undefined
+        : await store.ingest(big);
       expect(result === undefined || result.status === 'imported').toBe(true);
       const [count] = await store.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM flows`);
       expect(count!.n).toBe(1_500_000 + 1);
@@ -83,7 +90,9 @@ describe('crash safety', () => {
       expect(results.filter((r) => r.status === 'fulfilled').length).toBeGreaterThanOrEqual(1);
       for (const r of rejected) expect((r as PromiseRejectedResult).reason).toMatchObject({ code: 'KRV_STORE_LOCKED' });
       await other.refresh();
-      const [count] = await other.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM flows WHERE exporter = 'BLR' AND year IN (2018, 2019)`);
+      const [count] = await other.query<{ n: number }>(
+        `SELECT count(*)::INTEGER AS n FROM flows WHERE exporter = 'BLR' AND year IN (2018, 2019)`,
+      );
       expect(count!.n).toBe(2 - rejected.length);
     } finally {
       store.closeSync();

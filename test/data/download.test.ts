@@ -69,7 +69,14 @@ describe('downloadFile against a local server', () => {
       destination,
       onProgress: (p) => seen.push(p.receivedBytes),
     });
-    expect(result).toMatchObject({ path: destination, sizeBytes: zip.length, sha256: zipSha256, resumedFromBytes: 0, restarted: false, attempts: 1 });
+    expect(result).toMatchObject({
+      path: destination,
+      sizeBytes: zip.length,
+      sha256: zipSha256,
+      resumedFromBytes: 0,
+      restarted: false,
+      attempts: 1,
+    });
     expect(sha256(readFileSync(destination))).toBe(zipSha256);
     expect(existsSync(`${destination}.part`)).toBe(false);
     expect(seen.at(-1)).toBe(zip.length);
@@ -81,7 +88,12 @@ describe('downloadFile against a local server', () => {
     try {
       const imported = await store.ingest(destination, { licence: `downloaded from ${result.finalUrl}` });
       expect(imported.status).toBe('imported');
-      expect(imported.dataset).toMatchObject({ format: 'baci', sha256: zipSha256, rows: csvLines(embeddedBaciSlice).length, years: [2021] });
+      expect(imported.dataset).toMatchObject({
+        format: 'baci',
+        sha256: zipSha256,
+        rows: csvLines(embeddedBaciSlice).length,
+        years: [2021],
+      });
       expect(imported.dataset.licence).toBe(`downloaded from ${server.origin}/baci/BACI_HS92_V202301.zip`);
     } finally {
       store.closeSync();
@@ -96,7 +108,13 @@ describe('downloadFile against a local server', () => {
     expect(server.requests).toHaveLength(2);
     expect(server.requests[0]!.headers.range).toBeUndefined();
     expect(server.requests[1]!.headers.range).toBe(`bytes=${cutAt}-`);
-    expect(result).toMatchObject({ resumedFromBytes: cutAt, restarted: false, attempts: 2, sha256: zipSha256, sizeBytes: zip.length });
+    expect(result).toMatchObject({
+      resumedFromBytes: cutAt,
+      restarted: false,
+      attempts: 2,
+      sha256: zipSha256,
+      sizeBytes: zip.length,
+    });
     expect(sha256(readFileSync(destination))).toBe(zipSha256);
   });
 
@@ -123,7 +141,10 @@ describe('downloadFile against a local server', () => {
     server.handle((req, res) => {
       if (req.headers.range) {
         // A 206 from byte 10 when 2000 were asked for: splicing it would corrupt the file.
-        res.writeHead(206, { 'content-range': `bytes 10-${zip.length - 1}/${zip.length}`, 'content-length': zip.length - 10 });
+        res.writeHead(206, {
+          'content-range': `bytes 10-${zip.length - 1}/${zip.length}`,
+          'content-length': zip.length - 10,
+        });
         res.end(zip.subarray(10));
       } else serveFile(res, req, zip);
     });
@@ -155,18 +176,21 @@ describe('downloadFile against a local server', () => {
     expect(result.sha256).toBe(zipSha256);
   });
 
-  it.each([404, 500])('an HTTP %i answer is KRV_NET_HTTP naming the status and the URL; nothing is written', async (status) => {
-    server.handle((_req, res) => res.writeHead(status, { 'content-type': 'text/plain' }).end('no'));
-    const destination = target(`status-${status}.zip`);
-    const url = `${server.origin}/missing/BACI_HS17_V209901.zip`;
-    const error = await failure(downloadFile({ url, destination, retryDelayMs: 10 }));
-    expect(error.code).toBe('KRV_NET_HTTP');
-    expect(error.message).toContain(`HTTP ${status}`);
-    expect(error.message).toContain(url);
-    expect(error.value).toBe(String(status));
-    expect(existsSync(destination)).toBe(false);
-    expect(server.requests).toHaveLength(1);
-  });
+  it.each([404, 500])(
+    'an HTTP %i answer is KRV_NET_HTTP naming the status and the URL; nothing is written',
+    async (status) => {
+      server.handle((_req, res) => res.writeHead(status, { 'content-type': 'text/plain' }).end('no'));
+      const destination = target(`status-${status}.zip`);
+      const url = `${server.origin}/missing/BACI_HS17_V209901.zip`;
+      const error = await failure(downloadFile({ url, destination, retryDelayMs: 10 }));
+      expect(error.code).toBe('KRV_NET_HTTP');
+      expect(error.message).toContain(`HTTP ${status}`);
+      expect(error.message).toContain(url);
+      expect(error.value).toBe(String(status));
+      expect(existsSync(destination)).toBe(false);
+      expect(server.requests).toHaveLength(1);
+    },
+  );
 
   it('a body shorter than its Content-Length is never renamed into place (KRV_NET_BAD_DOWNLOAD, .part kept)', async () => {
     const sent = 5000;
@@ -175,7 +199,9 @@ describe('downloadFile against a local server', () => {
       res.write(zip.subarray(0, sent), () => setTimeout(() => res.socket?.destroy(), 20));
     });
     const destination = target('truncated.zip');
-    const error = await failure(downloadFile({ url: `${server.origin}/truncated.zip`, destination, retries: 1, retryDelayMs: 10 }));
+    const error = await failure(
+      downloadFile({ url: `${server.origin}/truncated.zip`, destination, retries: 1, retryDelayMs: 10 }),
+    );
     expect(error.code).toBe('KRV_NET_BAD_DOWNLOAD');
     expect(error.message).toContain(`of ${zip.length}`);
     expect(existsSync(destination)).toBe(false);
@@ -187,7 +213,9 @@ describe('downloadFile against a local server', () => {
   it('a host that cannot be reached is KRV_NET_OFFLINE, quickly', async () => {
     const port = await closedPort();
     const started = performance.now();
-    const error = await failure(downloadFile({ url: `http://127.0.0.1:${port}/BACI_HS17_V202601.zip`, destination: target('offline.zip') }));
+    const error = await failure(
+      downloadFile({ url: `http://127.0.0.1:${port}/BACI_HS17_V202601.zip`, destination: target('offline.zip') }),
+    );
     expect(error.code).toBe('KRV_NET_OFFLINE');
     expect(error.message).toContain(`cannot reach 127.0.0.1:${port}`);
     expect(error.message).toContain('ECONNREFUSED');
@@ -199,7 +227,13 @@ describe('downloadFile against a local server', () => {
     server.handle(() => undefined);
     const destination = target('silent.zip');
     const error = await failure(
-      downloadFile({ url: `${server.origin}/silent.zip`, destination, idleTimeoutMs: 300, retries: 1, retryDelayMs: 10 }),
+      downloadFile({
+        url: `${server.origin}/silent.zip`,
+        destination,
+        idleTimeoutMs: 300,
+        retries: 1,
+        retryDelayMs: 10,
+      }),
     );
     expect(error.code).toBe('KRV_NET_BAD_DOWNLOAD');
     expect(error.message).toContain('no data for 0.3 s');
@@ -234,27 +268,85 @@ describe('addresses and options', () => {
   it('asks Comtrade with its own reporter codes, totals over customs procedures and transport modes', () => {
     expect(comtradeReporterCode({ iso3: 'KAZ', numeric: '398' })).toBe(398);
     expect(comtradeReporterCode({ iso3: 'USA', numeric: '840' })).toBe(842);
-    const keyed = new URL(comtradeRequestUrl({ reporterCode: 398, flow: 'imports', year: 2021, cmdCode: 'AG6', partnerCode: null, keyed: true, origin: 'https://comtradeapi.un.org' }));
+    const keyed = new URL(
+      comtradeRequestUrl({
+        reporterCode: 398,
+        flow: 'imports',
+        year: 2021,
+        cmdCode: 'AG6',
+        partnerCode: null,
+        keyed: true,
+        origin: 'https://comtradeapi.un.org',
+      }),
+    );
     expect(`${keyed.origin}${keyed.pathname}`).toBe('https://comtradeapi.un.org/data/v1/get/C/A/HS');
-    expect(Object.fromEntries(keyed.searchParams)).toMatchObject({ reporterCode: '398', period: '2021', flowCode: 'M', cmdCode: 'AG6', customsCode: 'C00', motCode: '0', partner2Code: '0', maxRecords: '250000', format: 'JSON' });
+    expect(Object.fromEntries(keyed.searchParams)).toMatchObject({
+      reporterCode: '398',
+      period: '2021',
+      flowCode: 'M',
+      cmdCode: 'AG6',
+      customsCode: 'C00',
+      motCode: '0',
+      partner2Code: '0',
+      maxRecords: '250000',
+      format: 'JSON',
+    });
     expect(keyed.searchParams.has('partnerCode')).toBe(false);
-    const preview = new URL(comtradeRequestUrl({ reporterCode: 398, flow: 'both', year: 2020, cmdCode: '8433', partnerCode: 112, keyed: false, origin: 'https://comtradeapi.un.org' }));
+    const preview = new URL(
+      comtradeRequestUrl({
+        reporterCode: 398,
+        flow: 'both',
+        year: 2020,
+        cmdCode: '8433',
+        partnerCode: 112,
+        keyed: false,
+        origin: 'https://comtradeapi.un.org',
+      }),
+    );
     expect(preview.pathname).toBe('/public/v1/preview/C/A/HS');
-    expect(Object.fromEntries(preview.searchParams)).toMatchObject({ flowCode: 'M,X', partnerCode: '112', maxRecords: '500' });
+    expect(Object.fromEntries(preview.searchParams)).toMatchObject({
+      flowCode: 'M,X',
+      partnerCode: '112',
+      maxRecords: '500',
+    });
   });
 
   it('refuses an answer that fills the endpoint limit, or lacks a required field', () => {
-    const record = { refYear: 2021, reporterCode: 398, flowCode: 'M', partnerCode: 112, cmdCode: '843351', primaryValue: 5 };
+    const record = {
+      refYear: 2021,
+      reporterCode: 398,
+      flowCode: 'M',
+      partnerCode: 112,
+      cmdCode: '843351',
+      primaryValue: 5,
+    };
     const full = JSON.stringify({ count: 500, data: Array.from({ length: 500 }, () => record) });
-    expect(() => parseComtradeAnswer(full, 'a.json', 500, 'http://127.0.0.1/x')).toThrow(/500 records, the most this endpoint returns/);
+    expect(() => parseComtradeAnswer(full, 'a.json', 500, 'http://127.0.0.1/x')).toThrow(
+      /500 records, the most this endpoint returns/,
+    );
     const missing = JSON.stringify({ count: 1, data: [{ ...record, primaryValue: null }] });
-    expect(() => parseComtradeAnswer(missing, 'b.json', 500, 'http://127.0.0.1/x')).toThrow(/record 1 .* lacks primaryValue/);
+    expect(() => parseComtradeAnswer(missing, 'b.json', 500, 'http://127.0.0.1/x')).toThrow(
+      /record 1 .* lacks primaryValue/,
+    );
     expect(() => parseComtradeAnswer('<html>', 'c.json', 500, 'http://127.0.0.1/x')).toThrow(/not JSON/);
   });
 
   it('writes records as a UN Comtrade CSV, quoting what needs it and leaving missing weights empty', () => {
     const csv = comtradeRecordsToCsv([
-      { refYear: 2021, freqCode: 'A', classificationCode: 'H5', reporterCode: 398, flowCode: 'M', partnerCode: 112, partner2Code: 0, cmdCode: '843351', customsCode: 'C00', motCode: 0, primaryValue: 1234.5, netWgt: null },
+      {
+        refYear: 2021,
+        freqCode: 'A',
+        classificationCode: 'H5',
+        reporterCode: 398,
+        flowCode: 'M',
+        partnerCode: 112,
+        partner2Code: 0,
+        cmdCode: '843351',
+        customsCode: 'C00',
+        motCode: 0,
+        primaryValue: 1234.5,
+        netWgt: null,
+      },
       { refYear: 2021, reporterCode: 398, flowCode: 'M', partnerCode: 0, cmdCode: 'a,"b"', primaryValue: 1 },
     ]);
     expect(csv.split('\n')).toEqual([

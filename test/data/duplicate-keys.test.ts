@@ -16,7 +16,8 @@ import { readFixtureText } from '../support/fixtures.ts';
 import { openTempStore, tempDir, writeTemp } from '../support/store.ts';
 
 const baciHeader = '"t","i","j","k","v","q"';
-const comtradeHeader = 'freqCode,refYear,reporterCode,flowCode,partnerCode,classificationCode,cmdCode,cmdDesc,primaryValue,netWgt';
+const comtradeHeader =
+  'freqCode,refYear,reporterCode,flowCode,partnerCode,classificationCode,cmdCode,cmdDesc,primaryValue,netWgt';
 
 /** BACI's own country codes (V202201) with their ISO3, one code per ISO3, Afghanistan (4) left out. */
 const partners = [
@@ -71,7 +72,10 @@ describe('duplicate keys', () => {
       `SELECT flow_count::DOUBLE AS flow_count, value_usd FROM world_exports WHERE dataset_id = $1`,
       [result.dataset.id],
     );
-    expect(world).toEqual({ flow_count: partners.length, value_usd: ((partners.length * (partners.length + 1)) / 2) * 1000 });
+    expect(world).toEqual({
+      flow_count: partners.length,
+      value_usd: ((partners.length * (partners.length + 1)) / 2) * 1000,
+    });
   });
 
   it('refuses a repeated key whose importer falls in the first word, and one in the last word', async () => {
@@ -81,7 +85,11 @@ describe('duplicate keys', () => {
     expect(first).toBeGreaterThanOrEqual(0);
     expect(last).toBeGreaterThanOrEqual(0);
     const early = await expectDuplicate(
-      csv('BACI_HS92_Y2021_dup_first.csv', [baciHeader, ...toEveryPartner, `2021,4,${partners[first]!.code},10121,7,1`]),
+      csv('BACI_HS92_Y2021_dup_first.csv', [
+        baciHeader,
+        ...toEveryPartner,
+        `2021,4,${partners[first]!.code},10121,7,1`,
+      ]),
       partners.length + 2,
       first + 2,
     );
@@ -96,7 +104,12 @@ describe('duplicate keys', () => {
 
   it('refuses a repeated self-trade key, which the world exports leave out', async () => {
     await expectDuplicate(
-      csv('BACI_HS92_Y2021_dup_self.csv', [baciHeader, '2021,4,4,10121,1,1', '2021,4,24,10121,1,1', '2021,4,4,10121,2,1']),
+      csv('BACI_HS92_Y2021_dup_self.csv', [
+        baciHeader,
+        '2021,4,4,10121,1,1',
+        '2021,4,24,10121,1,1',
+        '2021,4,4,10121,2,1',
+      ]),
       4,
       2,
     );

@@ -25,7 +25,9 @@ const fromSummary = `SELECT year, exporter, product, source, dataset_id, flow_co
 
 /** A UN Comtrade file (the short current header) of Kazakhstan's 2020 exports: to partners, to World, and one to itself. */
 function comtradeWithWorld(dir: string): string {
-  const lines = ['freqCode,refYear,reporterCode,flowCode,partnerCode,classificationCode,cmdCode,cmdDesc,primaryValue,netWgt'];
+  const lines = [
+    'freqCode,refYear,reporterCode,flowCode,partnerCode,classificationCode,cmdCode,cmdDesc,primaryValue,netWgt',
+  ];
   lines.push('A,2020,398,X,112,H5,100199,wheat,1000,2000000');
   lines.push('A,2020,398,X,643,H5,100199,wheat,3000,5000000');
   lines.push('A,2020,398,X,0,H5,100199,wheat,4500,7500000');
@@ -46,7 +48,13 @@ describe('flow summaries', () => {
     const multi = join(dir.path, 'BACI_HS92_multi.csv');
     await writeBaciLike(multi, 12_000, { yearsFirst: true });
     await store.ingest(multi);
-    await store.ingest(writeTemp(dir.path, 'BACI_HS92_Y2021_new.csv', '"t","i","j","k","v","q"\n2021,4,398,010121,1.5,2\n2021,710,398,010121,2.25,NA\n2021,710,112,870190,10,1\n2021,710,710,870190,99,1\n'));
+    await store.ingest(
+      writeTemp(
+        dir.path,
+        'BACI_HS92_Y2021_new.csv',
+        '"t","i","j","k","v","q"\n2021,4,398,010121,1.5,2\n2021,710,398,010121,2.25,NA\n2021,710,112,870190,10,1\n2021,710,710,870190,99,1\n',
+      ),
+    );
     await store.ingest(comtradeWithWorld(dir.path));
   }, 120_000);
   afterAll(() => {
@@ -58,7 +66,9 @@ describe('flow summaries', () => {
     const pairs = await store.query(fromPairs);
     expect(pairs).toEqual(await store.query(pairsFromFlows));
     // 2021 is the one-year file's alone: its four flows, self-trade included (turnover needs every pair).
-    const [y2021] = await store.query<{ n: number }>(`SELECT sum(flow_count)::DOUBLE AS n FROM pair_totals WHERE year = 2021 AND source = 'baci'`);
+    const [y2021] = await store.query<{ n: number }>(
+      `SELECT sum(flow_count)::DOUBLE AS n FROM pair_totals WHERE year = 2021 AND source = 'baci'`,
+    );
     expect(y2021!.n).toBe(4);
     expect(pairs.length).toBeGreaterThanOrEqual(5);
   });
@@ -94,11 +104,23 @@ describe('flow summaries', () => {
     );
     expect(cells.length).toBeGreaterThan(10);
     for (const c of cells) {
-      const got = matrix.valuesUsd[matrix.locations.indexOf(c.exporter) * matrix.products.length + matrix.products.indexOf(c.product)]!;
+      const got =
+        matrix.valuesUsd[
+          matrix.locations.indexOf(c.exporter) * matrix.products.length + matrix.products.indexOf(c.product)
+        ]!;
       expect(got).toBeCloseTo(c.v, 6);
     }
-    expect(matrix.valuesUsd.reduce((a, b) => a + b, 0)).toBeCloseTo(cells.reduce((a, c) => a + c.v, 0), 3);
-    const sales = await exporterWorldSales(store, { exporter: 'KAZ', products: ['1001', '8701'], level: 4, years: [2020], source: 'comtrade' });
+    expect(matrix.valuesUsd.reduce((a, b) => a + b, 0)).toBeCloseTo(
+      cells.reduce((a, c) => a + c.v, 0),
+      3,
+    );
+    const sales = await exporterWorldSales(store, {
+      exporter: 'KAZ',
+      products: ['1001', '8701'],
+      level: 4,
+      years: [2020],
+      source: 'comtrade',
+    });
     expect(sales.sort((a, b) => a.product.localeCompare(b.product))).toEqual([
       { product: '1001', year: 2020, valueUsd: 4000, qtyTonnes: 7000, valueWithQtyUsd: 4000 },
       { product: '8701', year: 2020, valueUsd: 250, qtyTonnes: null, valueWithQtyUsd: 0 },
@@ -109,7 +131,9 @@ describe('flow summaries', () => {
     const before = [await store.query(fromPairs), await store.query(fromSummary)];
     store.closeSync();
     const manifestPath = join(home, 'manifest.json');
-    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { datasets: Array<{ pairFiles?: string[]; worldExportFiles?: string[] }> };
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
+      datasets: Array<{ pairFiles?: string[]; worldExportFiles?: string[] }>;
+    };
     for (const d of manifest.datasets) {
       for (const f of [...(d.pairFiles ?? []), ...(d.worldExportFiles ?? [])]) rmSync(join(home, f));
       delete d.pairFiles;

@@ -51,7 +51,9 @@ describe('write lock', () => {
     try {
       const path = join(dir.path, 'write.lock');
       writeFileSync(path, '');
-      expect(() => acquireWriteLock(path, 'fresh empty')).toThrow(expect.objectContaining({ code: 'KRV_STORE_LOCKED' }));
+      expect(() => acquireWriteLock(path, 'fresh empty')).toThrow(
+        expect.objectContaining({ code: 'KRV_STORE_LOCKED' }),
+      );
       old(path);
       const lock = acquireWriteLock(path, 'after the disk was freed');
       expect(JSON.parse(readFileSync(path, 'utf8')).purpose).toBe('after the disk was freed');
@@ -76,7 +78,9 @@ describe('write lock', () => {
       if (process.platform === 'linux') {
         // Our parent is alive; a recorded start time that differs says the pid was reused.
         writeFileSync(path, JSON.stringify({ pid: process.ppid, startTicks: '1', host: hostname(), purpose: 'old' }));
-        expect(staleReason(readFileSync(path, 'utf8'), 0, { pid: process.pid, host: hostname() })).toMatch(/another process/);
+        expect(staleReason(readFileSync(path, 'utf8'), 0, { pid: process.pid, host: hostname() })).toMatch(
+          /another process/,
+        );
         acquireWriteLock(path, 'after pid reuse').release();
       }
     } finally {
@@ -90,15 +94,26 @@ describe('write lock', () => {
     const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
     try {
       await new Promise((resolve) => holder.once('spawn', resolve));
-      const record = { pid: holder.pid, startTicks: processStartTicks(holder.pid!), host: hostname(), purpose: 'ingesting BACI.zip', since: '2026-12-07T09:00:00Z' };
+      const record = {
+        pid: holder.pid,
+        startTicks: processStartTicks(holder.pid!),
+        host: hostname(),
+        purpose: 'ingesting BACI.zip',
+        since: '2026-12-07T09:00:00Z',
+      };
       writeFileSync(path, JSON.stringify(record));
       old(path);
       expect(() => acquireWriteLock(path, 'second')).toThrow(
-        expect.objectContaining({ code: 'KRV_STORE_LOCKED', message: expect.stringMatching(/ingesting BACI\.zip since 2026-12-07/) }),
+        expect.objectContaining({
+          code: 'KRV_STORE_LOCKED',
+          message: expect.stringMatching(/ingesting BACI\.zip since 2026-12-07/),
+        }),
       );
       writeFileSync(path, JSON.stringify({ ...record, pid: deadPid(), host: 'other-machine' }));
       old(path);
-      expect(() => acquireWriteLock(path, 'second')).toThrow(expect.objectContaining({ message: expect.stringMatching(/on other-machine/) }));
+      expect(() => acquireWriteLock(path, 'second')).toThrow(
+        expect.objectContaining({ message: expect.stringMatching(/on other-machine/) }),
+      );
     } finally {
       holder.kill();
       dir.cleanup();
@@ -124,9 +139,15 @@ describe('write lock', () => {
       code: 'KRV_ENV_DISK_FULL',
       message: expect.stringMatching(/about 3\.0 GB free/),
     });
-    expect(environmentError(new Error('IO Error: No space left on device'), 'writing', '/h')).toMatchObject({ code: 'KRV_ENV_DISK_FULL' });
-    expect(environmentError(Object.assign(new Error('x'), { code: 'EROFS' }), 'writing', '/h')).toMatchObject({ code: 'KRV_ENV_READ_ONLY' });
-    expect(environmentError(Object.assign(new Error('x'), { code: 'ENOTDIR' }), 'creating', '/h')).toMatchObject({ code: 'KRV_ENV_HOME_UNUSABLE' });
+    expect(environmentError(new Error('IO Error: No space left on device'), 'writing', '/h')).toMatchObject({
+      code: 'KRV_ENV_DISK_FULL',
+    });
+    expect(environmentError(Object.assign(new Error('x'), { code: 'EROFS' }), 'writing', '/h')).toMatchObject({
+      code: 'KRV_ENV_READ_ONLY',
+    });
+    expect(environmentError(Object.assign(new Error('x'), { code: 'ENOTDIR' }), 'creating', '/h')).toMatchObject({
+      code: 'KRV_ENV_HOME_UNUSABLE',
+    });
     expect(environmentError(new Error('something else'), 'writing', '/h')).toBeNull();
   });
 
@@ -150,7 +171,9 @@ describe('write lock', () => {
           closeSync(fd);
         }
         const path = join(dir.path, 'write.lock');
-        expect(() => acquireWriteLock(path, 'on a full disk')).toThrow(expect.objectContaining({ code: 'KRV_ENV_DISK_FULL' }));
+        expect(() => acquireWriteLock(path, 'on a full disk')).toThrow(
+          expect.objectContaining({ code: 'KRV_ENV_DISK_FULL' }),
+        );
         expect(existsSync(path)).toBe(false);
         expect(readdirSync(dir.path)).toEqual(['filler']);
         writeFileSync(join(dir.path, 'filler'), ''); // free the space: the next writer gets the lock

@@ -22,7 +22,11 @@ async function storeWithOneDataset(): Promise<{ home: string; cleanup: () => voi
   const home = join(dir.path, 'home');
   const store = await TradeStore.open({ home, ensureDefault: false, threads: 1 });
   try {
-    const table = writeTemp(dir.path, 'exports.csv', 'exporter,product,year,valueUsd\nBLR,8433,2017,1000\nKAZ,8433,2017,500\n');
+    const table = writeTemp(
+      dir.path,
+      'exports.csv',
+      'exporter,product,year,valueUsd\nBLR,8433,2017,1000\nKAZ,8433,2017,500\n',
+    );
     await store.ingest(table, { format: 'exports' });
   } finally {
     store.closeSync();
@@ -78,7 +82,11 @@ describe('manifest', () => {
       const id = original.datasets[0].id as string;
       const edits: [string, (d: Record<string, unknown>) => void, RegExp][] = [
         ['no files', (d) => delete d['files'], new RegExp(`dataset ${id} has no files list`)],
-        ['a parent path', (d) => (d['files'] = ['../../etc/passwd']), /outside the store in files: "\.\.\/\.\.\/etc\/passwd"/],
+        [
+          'a parent path',
+          (d) => (d['files'] = ['../../etc/passwd']),
+          /outside the store in files: "\.\.\/\.\.\/etc\/passwd"/,
+        ],
         ['an absolute path', (d) => (d['pairFiles'] = ['/etc/passwd']), /outside the store in pairFiles/],
         ['no years', (d) => delete d['years'], /has no years list/],
         ['rows as text', (d) => (d['rows'] = 'many'), /has no number rows/],

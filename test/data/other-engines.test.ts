@@ -94,7 +94,11 @@ describe('the store read by an independent Parquet reader', () => {
     await store.ingest(multiYear);
     // A UN Comtrade-like exporter table too: the `exports` kind with a mapped header.
     await store.ingest(
-      writeTemp(home, 'exports_table.csv', 'year,exporter,product,value_usd\n2019,BLR,8433,1000.5\n2019,KAZ,8433,20\n2020,BLR,870190,7\n'),
+      writeTemp(
+        home,
+        'exports_table.csv',
+        'year,exporter,product,value_usd\n2019,BLR,8433,1000.5\n2019,KAZ,8433,20\n2020,BLR,870190,7\n',
+      ),
       { format: 'exports', source: 'mytable' },
     );
   }, 120_000);
@@ -166,12 +170,18 @@ describe('the store read by an independent Parquet reader', () => {
   it('reads the same rows as DuckDB, value for value', async () => {
     const manifest = JSON.parse(readFileSync(join(home, 'manifest.json'), 'utf8')) as { datasets: ManifestDataset[] };
     const multi = manifest.datasets.find((d) => d.kind === 'flows' && d.rows === 20_000)!;
-    const path = join(home, multi.files.find((f) => f.includes('year=2019'))!);
+    const path = join(
+      home,
+      multi.files.find((f) => f.includes('year=2019'))!,
+    );
     const independent = (await readWithHyparquet(path)).rows
       .map((r) => `${r['exporter']}|${r['importer']}|${r['product']}|${r['value_usd']}|${r['qty_tonnes']}`)
       .sort();
     const duck = (
-      await store.query<Row>(`SELECT exporter, importer, product, value_usd, qty_tonnes FROM flows WHERE dataset_id = $1 AND year = 2019`, [multi.id])
+      await store.query<Row>(
+        `SELECT exporter, importer, product, value_usd, qty_tonnes FROM flows WHERE dataset_id = $1 AND year = 2019`,
+        [multi.id],
+      )
     )
       .map((r) => `${r['exporter']}|${r['importer']}|${r['product']}|${r['value_usd']}|${r['qty_tonnes']}`)
       .sort();
@@ -181,7 +191,8 @@ describe('the store read by an independent Parquet reader', () => {
 
   it('docs/store.md documents every column the files hold', () => {
     const doc = readFileSync(new URL('../../docs/store.md', import.meta.url), 'utf8');
-    for (const [name] of [...flowSchema, ...exportsSchema, ...pairSchema, ...worldExportSchema]) expect(doc).toContain(`\`${name}\``);
+    for (const [name] of [...flowSchema, ...exportsSchema, ...pairSchema, ...worldExportSchema])
+      expect(doc).toContain(`\`${name}\``);
     expect(doc).toMatch(/Spark/);
     expect(doc).toMatch(/Trino/);
   });

@@ -26,7 +26,9 @@ describe('reader edge cases', () => {
 
   async function refused(name: string, content: string | Buffer, expected: Record<string, unknown>): Promise<void> {
     const before = store.datasets().map((d) => d.id);
-    await expect(store.ingest(writeTemp(dir.path, name, content), { format: 'exports' })).rejects.toMatchObject(expected);
+    await expect(store.ingest(writeTemp(dir.path, name, content), { format: 'exports' })).rejects.toMatchObject(
+      expected,
+    );
     expect(store.datasets().map((d) => d.id)).toEqual(before);
   }
 
@@ -43,7 +45,10 @@ describe('reader edge cases', () => {
     // 60,000 distinct rows (1.5 MB: more than one read chunk) with varied values, so it compresses as real data.
     const exporters = ['BLR', 'KAZ', 'RUS', 'UZB', 'KGZ', 'ARM', 'TJK', 'CHN', 'DEU', 'POL', 'TUR', 'IND'];
     const rows = exporters.flatMap((e, i) =>
-      Array.from({ length: 5000 }, (_, p) => `${e},${String(1000 + p).padStart(4, '0')},2016,${(i * 7919 + p * 104729) % 99991}\r\n`),
+      Array.from(
+        { length: 5000 },
+        (_, p) => `${e},${String(1000 + p).padStart(4, '0')},2016,${(i * 7919 + p * 104729) % 99991}\r\n`,
+      ),
     );
     const gz = gzipSync(Buffer.from(`${header}\r\n${rows.join('')}BLR,9999,2016,2\n`));
     const zipped = await store.ingest(writeTemp(dir.path, 'mixed.csv.gz', gz), { format: 'exports' });
@@ -65,7 +70,9 @@ describe('reader edge cases', () => {
 
   it('a gzip that expands more than 200x is refused as a possible bomb', async () => {
     // 10 MB of blank lines compress about 1000x.
-    const bomb = gzipSync(Buffer.concat([Buffer.from(`${header}\nBLR,8433,2017,1000\n`), Buffer.alloc(10 << 20, 0x0a)]));
+    const bomb = gzipSync(
+      Buffer.concat([Buffer.from(`${header}\nBLR,8433,2017,1000\n`), Buffer.alloc(10 << 20, 0x0a)]),
+    );
     await refused('bomb.csv.gz', bomb, {
       code: 'KRV_INGEST_BAD_ARCHIVE',
       message: expect.stringMatching(/expands more than 200x.*gzip bomb/),
@@ -85,7 +92,8 @@ describe('reader edge cases', () => {
   });
 
   it("a BACI yearly file's rows must be of the year its name gives", async () => {
-    const baci = ['"t","i","j","k","v","q"', '2021,112,398,843351,10.5,1', '2020,112,398,843359,3.25,NA'].join('\n') + '\n';
+    const baci =
+      ['"t","i","j","k","v","q"', '2021,112,398,843351,10.5,1', '2020,112,398,843359,3.25,NA'].join('\n') + '\n';
     const before = store.datasets().length;
     await expect(store.ingest(writeTemp(dir.path, 'BACI_HS17_Y2021_V202401.csv', baci))).rejects.toMatchObject({
       code: 'KRV_INGEST_BAD_VALUE',

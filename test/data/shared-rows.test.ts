@@ -17,7 +17,13 @@ describe('shared rows', () => {
 
   beforeAll(async () => {
     ({ store, cleanup } = await openTempStore(false));
-    await store.ingest(writeTemp(dir.path, 'BACI_HS92_Y2020_a.csv', `${header}\n2020,4,398,010121,1,2\n2020,710,398,010121,2,NA\n2020,4,112,870190,5,1\n`));
+    await store.ingest(
+      writeTemp(
+        dir.path,
+        'BACI_HS92_Y2020_a.csv',
+        `${header}\n2020,4,398,010121,1,2\n2020,710,398,010121,2,NA\n2020,4,112,870190,5,1\n`,
+      ),
+    );
   });
   afterAll(() => {
     cleanup();
@@ -25,11 +31,17 @@ describe('shared rows', () => {
   });
 
   const sharedTables = async () =>
-    (await store.query<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM duckdb_tables() WHERE table_name LIKE 'shared_rows_%'`))[0]!.n;
+    (
+      await store.query<{ n: number }>(
+        `SELECT count(*)::DOUBLE AS n FROM duckdb_tables() WHERE table_name LIKE 'shared_rows_%'`,
+      )
+    )[0]!.n;
   const intoSql = `SELECT * FROM flows WHERE importer = $1`;
   const total = (key: string, importer: string) =>
     store.withSharedRows(key, intoSql, [importer], async (table) => {
-      const [row] = await store.query<{ rows: number; value: number }>(`SELECT count(*)::DOUBLE AS rows, sum(value_usd) AS value FROM ${table}`);
+      const [row] = await store.query<{ rows: number; value: number }>(
+        `SELECT count(*)::DOUBLE AS rows, sum(value_usd) AS value FROM ${table}`,
+      );
       return { table, ...row! };
     });
 
@@ -67,7 +79,9 @@ describe('shared rows', () => {
   });
 
   it('a query that fails is not kept: the error reaches the caller, the next caller tries again', async () => {
-    await expect(store.withSharedRows('bad', 'SELECT * FROM no_such_table', [], async () => 1)).rejects.toThrow(/no_such_table/);
+    await expect(store.withSharedRows('bad', 'SELECT * FROM no_such_table', [], async () => 1)).rejects.toThrow(
+      /no_such_table/,
+    );
     expect(await store.withSharedRows('bad', intoSql, ['KAZ'], async () => 2)).toBe(2);
   });
 });

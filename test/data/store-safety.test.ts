@@ -163,10 +163,16 @@ describe('store safety', () => {
       const before = readFileSync(join(home, 'manifest.json'), 'utf8');
       const filesBefore = readdirSync(home, { recursive: true }).sort();
       // 150,000 distinct rows with varied values: about 2 MB of Parquet, more than the 512 kB disk holds.
-      const rows = Array.from({ length: 150_000 }, (_, i) => `BLR,${String(1000 + (i % 9000)).padStart(4, '0')},${1970 + Math.floor(i / 9000)},${((i * 7919) % 100003) + ((i * 104729) % 9973) / 9973}`);
+      const rows = Array.from(
+        { length: 150_000 },
+        (_, i) =>
+          `BLR,${String(1000 + (i % 9000)).padStart(4, '0')},${1970 + Math.floor(i / 9000)},${((i * 7919) % 100003) + ((i * 104729) % 9973) / 9973}`,
+      );
       const store = await TradeStore.open({ home, ensureDefault: false, threads: 1 });
       try {
-        await expect(store.ingest(writeTemp(dir.path, 'big.csv', table(rows)), { format: 'exports' })).rejects.toMatchObject({
+        await expect(
+          store.ingest(writeTemp(dir.path, 'big.csv', table(rows)), { format: 'exports' }),
+        ).rejects.toMatchObject({
           code: 'KRV_ENV_DISK_FULL',
         });
       } finally {

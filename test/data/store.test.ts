@@ -21,11 +21,16 @@ describe('TradeStore with the embedded default data', () => {
 
   it('builds the default store in under 10 s', () => {
     expect(buildMs).toBeLessThan(10_000);
-    expect(store.datasets().map((d) => d.fileName).sort()).toEqual(['BACI_HS92_Y2021_V202301_from_AFG_ZAF.csv.gz', 'ots_exports_hs4_2017.csv.gz']);
+    expect(
+      store
+        .datasets()
+        .map((d) => d.fileName)
+        .sort(),
+    ).toEqual(['BACI_HS92_Y2021_V202301_from_AFG_ZAF.csv.gz', 'ots_exports_hs4_2017.csv.gz']);
     expect(store.datasets().every((d) => d.embedded)).toBe(true);
   });
 
-  it("reads the 2017 HS4 exports: Belarus 30.33 bn USD, Kazakhstan 59.91 bn USD", async () => {
+  it('reads the 2017 HS4 exports: Belarus 30.33 bn USD, Kazakhstan 59.91 bn USD', async () => {
     const rows = await store.query<{ exporter: string; bn: number }>(
       `SELECT exporter, sum(value_usd) / 1e9 AS bn FROM exports WHERE year = 2017 AND exporter IN ('BLR', 'KAZ') GROUP BY exporter ORDER BY exporter`,
     );
@@ -39,7 +44,9 @@ describe('TradeStore with the embedded default data', () => {
   });
 
   it('keeps HS codes as zero-padded strings', async () => {
-    const rows = await store.query<{ product: string }>(`SELECT product FROM exports WHERE exporter = 'AFG' AND product LIKE '01%' ORDER BY product LIMIT 1`);
+    const rows = await store.query<{ product: string }>(
+      `SELECT product FROM exports WHERE exporter = 'AFG' AND product LIKE '01%' ORDER BY product LIMIT 1`,
+    );
     expect(rows[0]!.product).toBe('0102');
   });
 
@@ -61,9 +68,13 @@ describe('TradeStore with the embedded default data', () => {
     const [na] = await store.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM flows WHERE qty_tonnes IS NULL`);
     const raw = readFixtureText('baci-sample/BACI_HS92_Y2021_V202301_from_AFG_ZAF.csv');
     expect(na!.n).toBe(raw.split('\n').filter((l) => /"\s*NA"/.test(l)).length);
-    const [short] = await store.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM flows WHERE length(product) <> 6`);
+    const [short] = await store.query<{ n: number }>(
+      `SELECT count(*)::INTEGER AS n FROM flows WHERE length(product) <> 6`,
+    );
     expect(short!.n).toBe(0);
-    const [padded] = await store.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM flows WHERE product LIKE '0%'`);
+    const [padded] = await store.query<{ n: number }>(
+      `SELECT count(*)::INTEGER AS n FROM flows WHERE product LIKE '0%'`,
+    );
     expect(padded!.n).toBe(raw.split('\n').filter((l) => /^2021,\d+,\d+,\d{5},/.test(l)).length);
   });
 
@@ -77,7 +88,9 @@ describe('TradeStore with the embedded default data', () => {
       { iso3: 'KAZ', iso2: 'KZ', numeric: '398', name_en: 'Kazakhstan', name_ru: 'Казахстан' },
       { iso3: 'NAM', iso2: 'NA', numeric: '516', name_en: 'Namibia', name_ru: 'Намибия' },
     ]);
-    const aliases = await store.query<{ code: string; iso3: string }>(`SELECT code, iso3 FROM country_alias WHERE code IN ('381', '380', '251', '842', 'W00') ORDER BY code`);
+    const aliases = await store.query<{ code: string; iso3: string }>(
+      `SELECT code, iso3 FROM country_alias WHERE code IN ('381', '380', '251', '842', 'W00') ORDER BY code`,
+    );
     expect(aliases).toEqual([
       { code: '251', iso3: 'FRA' },
       { code: '380', iso3: 'ITA' },
@@ -88,7 +101,9 @@ describe('TradeStore with the embedded default data', () => {
   });
 
   it('has products at HS2/4/6 with Russian heading names', async () => {
-    const rows = await store.query<{ code: string; level: number; name_ru: string | null }>(`SELECT code, level, name_ru FROM products WHERE code IN ('84', '8433', '843351') ORDER BY code`);
+    const rows = await store.query<{ code: string; level: number; name_ru: string | null }>(
+      `SELECT code, level, name_ru FROM products WHERE code IN ('84', '8433', '843351') ORDER BY code`,
+    );
     expect(rows.map((r) => [r.code, r.level])).toEqual([
       ['84', 2],
       ['8433', 4],
@@ -129,7 +144,11 @@ describe('TradeStore ingest', () => {
     try {
       const header = '"t","i","j","k","v","q"\n';
       const small = writeTemp(dir.path, 'BACI_HS17_Y2020_small.csv', header + '2020,4,398,010121,1.5,2\n');
-      const full = writeTemp(dir.path, 'BACI_HS17_Y2020_full.csv', header + '2020,4,398,010121,2.5,2\n2020,112,398,870410,100,50\n');
+      const full = writeTemp(
+        dir.path,
+        'BACI_HS17_Y2020_full.csv',
+        header + '2020,4,398,010121,2.5,2\n2020,112,398,870410,100,50\n',
+      );
       await store.ingest(small);
       const result = await store.ingest(full);
       expect(result.notes.some((n) => n.startsWith('supersedes'))).toBe(true);
@@ -157,7 +176,10 @@ describe('TradeStore ingest', () => {
         (e: unknown) => e,
       );
       expect(error).toBeInstanceOf(KaravanError);
-      expect(error).toMatchObject({ code: 'KRV_STORE_CORRUPT', message: `the store lists a file that is gone: ${lost} of dataset ${dataset.id} (BACI_HS17_Y2020_x.csv)` });
+      expect(error).toMatchObject({
+        code: 'KRV_STORE_CORRUPT',
+        message: `the store lists a file that is gone: ${lost} of dataset ${dataset.id} (BACI_HS17_Y2020_x.csv)`,
+      });
       expect((error as KaravanError).hint).toMatch(/move the store folder .* away/);
     } finally {
       dir.cleanup();
@@ -191,8 +213,12 @@ describe('catalog search', () => {
       expect(await listCountries(store, '%')).toEqual([]);
       expect(await listCountries(store, 'k_z')).toEqual([]);
       expect((await listCountries(store, 'kaz')).map((c) => c.iso3)).toContain('KAZ');
-      for (const input of ['KAZ', 'kz', '398', 'Kazakhstan', 'Казахстан']) expect((await resolveCountry(store, input)).iso3).toBe('KAZ');
-      await expect(resolveCountry(store, 'Kazakstan')).rejects.toMatchObject({ code: 'KRV_REF_UNKNOWN_COUNTRY', message: expect.stringMatching(/did you mean KAZ/) });
+      for (const input of ['KAZ', 'kz', '398', 'Kazakhstan', 'Казахстан'])
+        expect((await resolveCountry(store, input)).iso3).toBe('KAZ');
+      await expect(resolveCountry(store, 'Kazakstan')).rejects.toMatchObject({
+        code: 'KRV_REF_UNKNOWN_COUNTRY',
+        message: expect.stringMatching(/did you mean KAZ/),
+      });
     } finally {
       cleanup();
     }

@@ -79,7 +79,8 @@ function checkDuplicateHeaders(header: string[], file: string): void {
   for (const name of header) {
     const key = norm(name);
     if (key === '') throw new BadHeaderError(`${file}: the header has an empty column name`, { file, line: 1 });
-    if (seen.has(key)) throw new BadHeaderError(`${file}: the header names column "${name}" twice`, { file, line: 1, column: name });
+    if (seen.has(key))
+      throw new BadHeaderError(`${file}: the header names column "${name}" twice`, { file, line: 1, column: name });
     seen.add(key);
   }
 }
@@ -106,14 +107,52 @@ const comtrade = {
 } as const;
 
 function isComtrade(header: string[]): boolean {
-  return [comtrade.reporter, comtrade.partner, comtrade.flow, comtrade.product, comtrade.value].every((c) => findColumn(header, c));
+  return [comtrade.reporter, comtrade.partner, comtrade.flow, comtrade.product, comtrade.value].every((c) =>
+    findColumn(header, c),
+  );
 }
 
 const exportDefaults: Record<FieldRole, readonly string[]> = {
   year: ['year', 't', 'time', 'period', 'refYear'],
-  exporter: ['exporter', 'reporter_iso', 'reporter', 'country', 'location', 'origin', 'iso3', 'exporter_iso', 'location_code'],
-  product: ['product', 'product_code', 'hs', 'hs4', 'hs6', 'hs92', 'hs96', 'hs02', 'hs07', 'hs12', 'hs17', 'hs22', 'commodity', 'cmdCode', 'k'],
-  valueUsd: ['valueUsd', 'value_usd', 'export_value_usd', 'export_value', 'export_val', 'exports', 'value', 'trade_value_usd', 'v'],
+  exporter: [
+    'exporter',
+    'reporter_iso',
+    'reporter',
+    'country',
+    'location',
+    'origin',
+    'iso3',
+    'exporter_iso',
+    'location_code',
+  ],
+  product: [
+    'product',
+    'product_code',
+    'hs',
+    'hs4',
+    'hs6',
+    'hs92',
+    'hs96',
+    'hs02',
+    'hs07',
+    'hs12',
+    'hs17',
+    'hs22',
+    'commodity',
+    'cmdCode',
+    'k',
+  ],
+  valueUsd: [
+    'valueUsd',
+    'value_usd',
+    'export_value_usd',
+    'export_value',
+    'export_val',
+    'exports',
+    'value',
+    'trade_value_usd',
+    'v',
+  ],
 };
 
 /** HS revision from a BACI file name (`BACI_HS17_Y2022_V202401.csv` -> HS17). */
@@ -130,19 +169,46 @@ export function hsRevisionFromBaciName(name: string): string | null {
 
 /** Comtrade classification codes H0..H6 -> HS92..HS22. */
 export function hsRevisionFromComtrade(code: string): string | null {
-  const map: Record<string, string> = { H0: 'HS92', H1: 'HS96', H2: 'HS02', H3: 'HS07', H4: 'HS12', H5: 'HS17', H6: 'HS22', HS: 'HS' };
+  const map: Record<string, string> = {
+    H0: 'HS92',
+    H1: 'HS96',
+    H2: 'HS02',
+    H3: 'HS07',
+    H4: 'HS12',
+    H5: 'HS17',
+    H6: 'HS22',
+    HS: 'HS',
+  };
   return map[code.trim().toUpperCase()] ?? null;
 }
 
 /** Recognises the layout of a CSV from its header (or checks the forced one) and plans its read. */
-export function planFormat(header: string[], displayName: string, memberName: string, options: PlanOptions = {}): FormatPlan {
+export function planFormat(
+  header: string[],
+  displayName: string,
+  memberName: string,
+  options: PlanOptions = {},
+): FormatPlan {
   checkDuplicateHeaders(header, displayName);
   const format =
-    options.format ?? (isBaci(header) ? 'baci' : isWits(header) ? 'wits' : isComtrade(header) ? 'comtrade' : options.map || findExportColumns(header) ? 'exports' : undefined);
+    options.format ??
+    (isBaci(header)
+      ? 'baci'
+      : isWits(header)
+        ? 'wits'
+        : isComtrade(header)
+          ? 'comtrade'
+          : options.map || findExportColumns(header)
+            ? 'exports'
+            : undefined);
   if (format === undefined) {
     throw new UnknownFormatError(
       `${displayName}: the header (${header.slice(0, 8).join(', ')}${header.length > 8 ? ', ...' : ''}) is not a BACI file (t,i,j,k,v,q), a UN Comtrade download, a WITS trade download, or an exporter x product table`,
-      { file: displayName, line: 1, hint: 'for an exporter table name its columns, e.g. --format exports --map origin=exporter --map hs4=product --map export_val=valueUsd --map year=year' },
+      {
+        file: displayName,
+        line: 1,
+        hint: 'for an exporter table name its columns, e.g. --format exports --map origin=exporter --map hs4=product --map export_val=valueUsd --map year=year',
+      },
     );
   }
   if (format === 'baci') return planBaci(header, displayName, memberName, options);
@@ -153,7 +219,10 @@ export function planFormat(header: string[], displayName: string, memberName: st
 
 function planBaci(header: string[], displayName: string, memberName: string, options: PlanOptions): FormatPlan {
   if (!isBaci(header)) {
-    throw new BadHeaderError(`${displayName}: a BACI file has the header t,i,j,k,v,q; this one has ${header.join(',')}`, { file: displayName, line: 1 });
+    throw new BadHeaderError(
+      `${displayName}: a BACI file has the header t,i,j,k,v,q; this one has ${header.join(',')}`,
+      { file: displayName, line: 1 },
+    );
   }
   const [t, i, j, k, v, q] = header as [string, string, string, string, string, string];
   const col = quoteIdentifier;
@@ -199,10 +268,13 @@ function planComtrade(header: string[], displayName: string, options: PlanOption
   const need = (role: keyof typeof comtrade): string => {
     const found = findColumn(header, comtrade[role]);
     if (!found) {
-      throw new BadHeaderError(`${displayName}: a UN Comtrade file needs a column ${comtrade[role].map((c) => `"${c}"`).join(' or ')}`, {
-        file: displayName,
-        line: 1,
-      });
+      throw new BadHeaderError(
+        `${displayName}: a UN Comtrade file needs a column ${comtrade[role].map((c) => `"${c}"`).join(' or ')}`,
+        {
+          file: displayName,
+          line: 1,
+        },
+      );
     }
     return found;
   };
@@ -245,14 +317,26 @@ function planComtrade(header: string[], displayName: string, options: PlanOption
     csvColumns: [...types.entries()],
     staging: [
       { name: 'year', sql: col(year), header: year },
-      { name: 'exporter_code', sql: `CASE WHEN ${isExport} THEN ${col(reporter)} ELSE ${col(partner)} END`, header: null },
-      { name: 'importer_code', sql: `CASE WHEN ${isExport} THEN ${col(partner)} ELSE ${col(reporter)} END`, header: null },
+      {
+        name: 'exporter_code',
+        sql: `CASE WHEN ${isExport} THEN ${col(reporter)} ELSE ${col(partner)} END`,
+        header: null,
+      },
+      {
+        name: 'importer_code',
+        sql: `CASE WHEN ${isExport} THEN ${col(partner)} ELSE ${col(reporter)} END`,
+        header: null,
+      },
       { name: 'reporter_code', sql: col(reporter), header: reporter },
       { name: 'product_code', sql: col(product), header: product },
       { name: 'value_raw', sql: col(value), header: value },
       { name: 'qty_raw', sql: weight ? col(weight) : 'NULL::VARCHAR', header: weight ?? null },
       { name: 'keep', sql: keepParts.join(' AND '), header: null },
-      { name: 'classification', sql: classification ? col(classification) : 'NULL::VARCHAR', header: classification ?? null },
+      {
+        name: 'classification',
+        sql: classification ? col(classification) : 'NULL::VARCHAR',
+        header: classification ?? null,
+      },
       { name: 'frequency', sql: frequency ? col(frequency) : 'NULL::VARCHAR', header: frequency ?? null },
       { name: 'partner_code', sql: col(partner), header: partner },
     ],
@@ -290,11 +374,14 @@ function planWits(header: string[], displayName: string, options: PlanOptions): 
   const need = (name: string): string => {
     const found = findColumn(header, [name]);
     if (!found) {
-      throw new BadHeaderError(`${displayName}: a WITS trade download needs a column "${name}"; the header has ${header.join(', ')}`, {
-        file: displayName,
-        line: 1,
-        column: name,
-      });
+      throw new BadHeaderError(
+        `${displayName}: a WITS trade download needs a column "${name}"; the header has ${header.join(', ')}`,
+        {
+          file: displayName,
+          line: 1,
+          column: name,
+        },
+      );
     }
     return found;
   };
@@ -322,8 +409,16 @@ function planWits(header: string[], displayName: string, options: PlanOptions): 
     csvColumns: [...types.entries()],
     staging: [
       { name: 'year', sql: col(year), header: year },
-      { name: 'exporter_code', sql: `CASE WHEN ${isExport} THEN ${col(reporter)} ELSE ${col(partner)} END`, header: null },
-      { name: 'importer_code', sql: `CASE WHEN ${isExport} THEN ${col(partner)} ELSE ${col(reporter)} END`, header: null },
+      {
+        name: 'exporter_code',
+        sql: `CASE WHEN ${isExport} THEN ${col(reporter)} ELSE ${col(partner)} END`,
+        header: null,
+      },
+      {
+        name: 'importer_code',
+        sql: `CASE WHEN ${isExport} THEN ${col(partner)} ELSE ${col(reporter)} END`,
+        header: null,
+      },
       { name: 'reporter_code', sql: col(reporter), header: reporter },
       { name: 'product_code', sql: `trim(${col(product)})`, header: product },
       { name: 'value_raw', sql: col(value), header: value },
@@ -361,9 +456,14 @@ function findExportColumns(header: string[]): Record<FieldRole, string> | undefi
 function planExports(header: string[], displayName: string, options: PlanOptions): FormatPlan {
   const roles: Partial<Record<FieldRole, string>> = {};
   for (const [column, role] of Object.entries(options.map ?? {})) {
-    if (!exportTableRoles.includes(role)) throw new InvalidOptionError(`invalid --map: ${column}=${role} (fields: ${exportTableRoles.join(', ')})`);
+    if (!exportTableRoles.includes(role))
+      throw new InvalidOptionError(`invalid --map: ${column}=${role} (fields: ${exportTableRoles.join(', ')})`);
     const actual = findColumn(header, [column]);
-    if (!actual) throw new BadHeaderError(`${displayName}: --map names column "${column}", which the header does not have (${header.join(', ')})`, { file: displayName, line: 1, column });
+    if (!actual)
+      throw new BadHeaderError(
+        `${displayName}: --map names column "${column}", which the header does not have (${header.join(', ')})`,
+        { file: displayName, line: 1, column },
+      );
     roles[role] = actual;
   }
   for (const role of exportTableRoles) {
@@ -395,6 +495,8 @@ function planExports(header: string[], displayName: string, options: PlanOptions
     ],
     valueToUsd: 1,
     qtyToTonnes: null,
-    notes: [`exporter table read as year=${year}, exporter=${exporter}, product=${product}, valueUsd=${valueUsd} (values taken as USD)`],
+    notes: [
+      `exporter table read as year=${year}, exporter=${exporter}, product=${product}, valueUsd=${valueUsd} (values taken as USD)`,
+    ],
   };
 }

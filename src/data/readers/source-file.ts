@@ -62,7 +62,8 @@ export const archiveLimits = Object.freeze({
 export function checkPath(path: string): { sizeBytes: number } {
   if (!existsSync(path)) throw new FileNotFoundError(`no such file: ${path}`, { file: path });
   const stat = statSync(path);
-  if (stat.isDirectory()) throw new NotAFileError(`${path} is a directory; give the CSV, .csv.gz or .zip file itself`, { file: path });
+  if (stat.isDirectory())
+    throw new NotAFileError(`${path} is a directory; give the CSV, .csv.gz or .zip file itself`, { file: path });
   if (!stat.isFile()) throw new NotAFileError(`${path} is not a regular file`, { file: path });
   if (stat.size === 0) throw new EmptyFileError(`${path} is empty (0 bytes)`, { file: path });
   return { sizeBytes: stat.size };
@@ -117,7 +118,10 @@ export async function hashSourceFile(source: SourceFile): Promise<string> {
         done(
           new BadArchiveError(
             `${source.fileName}: expands more than ${archiveLimits.maxCompressionRatio}x (${source.sizeBytes} bytes to over ${expandedBytes}); refusing a possible gzip bomb`,
-            { file: source.path, hint: 'a trade CSV compresses 5-15x; check the file, or decompress it yourself and ingest the CSV' },
+            {
+              file: source.path,
+              hint: 'a trade CSV compresses 5-15x; check the file, or decompress it yourself and ingest the CSV',
+            },
           ),
         );
         return;
@@ -130,10 +134,13 @@ export async function hashSourceFile(source: SourceFile): Promise<string> {
     await pipeline(createReadStream(source.path, { highWaterMark: 1 << 20 }), createGunzip(), sink);
   } catch (error) {
     if (error instanceof BadArchiveError) throw error;
-    throw new BadArchiveError(`${source.fileName}: the gzip stream is damaged or truncated (${(error as Error).message}); download it again`, {
-      file: source.path,
-      cause: error,
-    });
+    throw new BadArchiveError(
+      `${source.fileName}: the gzip stream is damaged or truncated (${(error as Error).message}); download it again`,
+      {
+        file: source.path,
+        cause: error,
+      },
+    );
   }
   return hash.digest('hex');
 }
@@ -175,7 +182,10 @@ async function readFirstLine(path: string, compression: 'none' | 'gzip', display
       if (chunk.includes(0x0a) || total > 1 << 20) break;
     }
   } catch (error) {
-    throw new BadArchiveError(`${displayName}: cannot decompress (${(error as Error).message}); the gzip file is damaged or truncated`, { file: displayName, cause: error });
+    throw new BadArchiveError(
+      `${displayName}: cannot decompress (${(error as Error).message}); the gzip file is damaged or truncated`,
+      { file: displayName, cause: error },
+    );
   } finally {
     source.destroy();
   }
@@ -183,16 +193,28 @@ async function readFirstLine(path: string, compression: 'none' | 'gzip', display
   if (buffer.length === 0) throw new EmptyFileError(`${displayName} is empty`, { file: displayName });
   const newline = buffer.indexOf(0x0a);
   if (newline < 0 && buffer.length > 1 << 20) {
-    throw new MalformedCsvError(`${displayName}: the first line is longer than 1 MiB; this is not a CSV header`, { file: displayName, line: 1 });
+    throw new MalformedCsvError(`${displayName}: the first line is longer than 1 MiB; this is not a CSV header`, {
+      file: displayName,
+      line: 1,
+    });
   }
   const first = buffer.subarray(0, newline < 0 ? buffer.length : newline);
-  if (first.includes(0)) throw new MalformedCsvError(`${displayName}: the header line contains NUL bytes; not a text CSV (UTF-16 or binary?)`, { file: displayName, line: 1 });
+  if (first.includes(0))
+    throw new MalformedCsvError(
+      `${displayName}: the header line contains NUL bytes; not a text CSV (UTF-16 or binary?)`,
+      { file: displayName, line: 1 },
+    );
   let text = first.toString('utf8').replace(/\r$/, '');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return text;
 }
 
-export async function csvMemberFromFile(path: string, compression: 'none' | 'gzip', displayName: string, memberName: string): Promise<CsvMember> {
+export async function csvMemberFromFile(
+  path: string,
+  compression: 'none' | 'gzip',
+  displayName: string,
+  memberName: string,
+): Promise<CsvMember> {
   const headerLine = await readFirstLine(path, compression, displayName);
   return { displayName, memberName, readPath: path, compression, header: parseCsvLine(headerLine) };
 }
@@ -201,11 +223,16 @@ export async function csvMemberFromFile(path: string, compression: 'none' | 'gzi
 export async function extractZipCsvMembers(zipPath: string, stagingDir: string): Promise<CsvMember[]> {
   const zipName = basename(zipPath);
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.open(zipPath, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false }, (error, file) =>
-      error ? reject(error) : resolve(file),
+    yauzl.open(
+      zipPath,
+      { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false },
+      (error, file) => (error ? reject(error) : resolve(file)),
     ),
   ).catch((error: unknown) => {
-    throw new BadArchiveError(`${zipName}: not a readable zip archive (${(error as Error).message}); is the download complete?`, { file: zipPath, cause: error });
+    throw new BadArchiveError(
+      `${zipName}: not a readable zip archive (${(error as Error).message}); is the download complete?`,
+      { file: zipPath, cause: error },
+    );
   });
   const members: CsvMember[] = [];
   try {
@@ -219,7 +246,10 @@ export async function extractZipCsvMembers(zipPath: string, stagingDir: string):
       zip.on('error', reject);
       zip.readEntry();
     }).catch((error: unknown) => {
-      throw new BadArchiveError(`${zipName}: the archive's directory is damaged (${(error as Error).message})`, { file: zipPath, cause: error });
+      throw new BadArchiveError(`${zipName}: the archive's directory is damaged (${(error as Error).message})`, {
+        file: zipPath,
+        cause: error,
+      });
     });
     let n = 0;
     for (const entry of entries) {
@@ -256,7 +286,10 @@ export async function extractZipCsvMembers(zipPath: string, stagingDir: string):
           pipeline(stream, guard, createWriteStream(target)).then(resolve, reject);
         });
       }).catch((error: unknown) => {
-        throw new BadArchiveError(`${displayName}: cannot extract (${(error as Error).message}); the zip is damaged or truncated`, { file: displayName, cause: error });
+        throw new BadArchiveError(
+          `${displayName}: cannot extract (${(error as Error).message}); the zip is damaged or truncated`,
+          { file: displayName, cause: error },
+        );
       });
       members.push(await csvMemberFromFile(target, 'none', displayName, entry.fileName));
     }
@@ -273,7 +306,11 @@ export async function extractZipCsvMembers(zipPath: string, stagingDir: string):
  * with no line number, before it reaches the rows that are really wrong. Line numbers are kept (one line end
  * each). Returns null when the file has no CRLF, so the read failed for another reason.
  */
-export async function normaliseLineEnds(member: CsvMember, stagingDir: string, index: number): Promise<CsvMember | null> {
+export async function normaliseLineEnds(
+  member: CsvMember,
+  stagingDir: string,
+  index: number,
+): Promise<CsvMember | null> {
   const target = join(stagingDir, `normalised-${index}.csv`);
   let replaced = 0;
   let pendingCr = false;
@@ -340,4 +377,3 @@ export async function scanLinesAfterHeader(
   if (tooLong === null && line > 1 && length > maxLineBytes) tooLong = { line, bytes: length };
   return { tooLong, hasContent };
 }
-

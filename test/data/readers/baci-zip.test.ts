@@ -17,7 +17,8 @@ describe('BACI release zip', () => {
 
   it('reads yearly members of a zip as one dataset, using the release country list', async () => {
     const sample = readFixtureText('baci-sample/BACI_HS92_Y2021_V202301_from_AFG_ZAF.csv');
-    const y2020 = '"t","i","j","k","v","q"\n2020,4,381,10121,1.000,"        NA"\n2020,112,398,843351,2500.5,"      120.000"\n';
+    const y2020 =
+      '"t","i","j","k","v","q"\n2020,4,381,10121,1.000,"        NA"\n2020,112,398,843351,2500.5,"      120.000"\n';
     const zip = await writeZip(join(dir.path, 'BACI_HS92_V202301.zip'), {
       'BACI_HS92_Y2020_V202301.csv': y2020,
       'BACI_HS92_Y2021_V202301.csv': sample,
@@ -26,11 +27,17 @@ describe('BACI release zip', () => {
     });
     const result = await store.ingest(zip);
     expect(result.dataset).toMatchObject({ format: 'baci', years: [2020, 2021], rows: 71192 + 2, hsRevision: 'HS92' });
-    const [row] = await store.query<{ exporter: string; importer: string; product: string; value_usd: number; qty_tonnes: number }>(
-      `SELECT exporter, importer, product, value_usd, qty_tonnes FROM flows WHERE year = 2020 AND exporter = 'BLR'`,
-    );
+    const [row] = await store.query<{
+      exporter: string;
+      importer: string;
+      product: string;
+      value_usd: number;
+      qty_tonnes: number;
+    }>(`SELECT exporter, importer, product, value_usd, qty_tonnes FROM flows WHERE year = 2020 AND exporter = 'BLR'`);
     expect(row).toEqual({ exporter: 'BLR', importer: 'KAZ', product: '843351', value_usd: 2_500_500, qty_tonnes: 120 });
-    const [ita] = await store.query<{ importer: string; product: string }>(`SELECT importer, product FROM flows WHERE year = 2020 AND exporter = 'AFG'`);
+    const [ita] = await store.query<{ importer: string; product: string }>(
+      `SELECT importer, product FROM flows WHERE year = 2020 AND exporter = 'AFG'`,
+    );
     expect(ita).toEqual({ importer: 'ITA', product: '010121' });
   });
 });

@@ -59,7 +59,10 @@ function witsLine(row: WitsRow, withRegion = false): string {
 }
 
 function witsFile(rows: WitsRow[], options: { withRegion?: boolean; columns?: string[] } = {}): string {
-  const columns = options.columns ?? [...witsColumns, ...(options.withRegion ? ['PartnerRegion', 'PartnerIncomeGroup'] : [])];
+  const columns = options.columns ?? [
+    ...witsColumns,
+    ...(options.withRegion ? ['PartnerRegion', 'PartnerIncomeGroup'] : []),
+  ];
   return [columns.map(quoted).join(','), ...rows.map((r) => witsLine(r, options.withRegion))].join('\r\n') + '\r\n';
 }
 
@@ -83,7 +86,14 @@ const kazImports: Record<string, string[]> = {
   '100199': ['5000.5', '4800', '4500.25', '4300', '4000', '3900.5'],
 };
 const kazRows: WitsRow[] = kazYears.flatMap((year, y) =>
-  Object.entries(kazImports).map(([product, values]) => ({ reporter: 'KAZ', product, partner: 'WLD', year, flow: 'Gross Imp.', valueThousandUsd: values[y]! })),
+  Object.entries(kazImports).map(([product, values]) => ({
+    reporter: 'KAZ',
+    product,
+    partner: 'WLD',
+    year,
+    flow: 'Gross Imp.',
+    valueThousandUsd: values[y]!,
+  })),
 );
 
 function listFiles(dir: string, base = dir): string[] {
@@ -104,7 +114,7 @@ describe('WITS reader', () => {
     dir.cleanup();
   });
 
-  it('reads an importer\'s HS6 imports from the World over six years: WLD kept, thousands to USD, HS17 from H5', async () => {
+  it("reads an importer's HS6 imports from the World over six years: WLD kept, thousands to USD, HS17 from H5", async () => {
     const text = witsFile(kazRows);
     expect(text).toContain('"WLD"," World"');
     const result = await store.ingest(writeTemp(dir.path, 'WITS-KAZ-imports-world.csv', text));
@@ -117,7 +127,16 @@ describe('WITS reader', () => {
       valuesUsdFromText(text).reduce((a, b) => a + b, 0),
       3,
     );
-    const flows = await store.query<{ year: number; exporter: string; importer: string; product: string; value_usd: number; qty_tonnes: number | null; reporter: string; hs_revision: string }>(
+    const flows = await store.query<{
+      year: number;
+      exporter: string;
+      importer: string;
+      product: string;
+      value_usd: number;
+      qty_tonnes: number | null;
+      reporter: string;
+      hs_revision: string;
+    }>(
       `SELECT year, exporter, importer, product, value_usd, qty_tonnes, reporter, hs_revision FROM flows WHERE source = 'wits' ORDER BY year, product`,
     );
     const expected = kazRows
@@ -137,11 +156,51 @@ describe('WITS reader', () => {
 
   it('reads imports and exports by partner at HS4 (H4), the region columns, a lower-case header; re-exports skipped', async () => {
     const rows: WitsRow[] = [
-      { nomenclature: 'H4', reporter: 'BLR', product: '8433', partner: 'KAZ', year: 2016, flow: 'Export', valueThousandUsd: '45210.3', region: 'Europe & Central Asia', incomeGroup: 'Upper middle income' },
-      { nomenclature: 'H4', reporter: 'BLR', product: '8701', partner: 'RUS', year: 2016, flow: 'Gross Exp.', valueThousandUsd: '880000.125', region: 'Europe & Central Asia', incomeGroup: 'Upper middle income' },
-      { nomenclature: 'H4', reporter: 'BLR', product: '2710', partner: 'RUS', year: 2016, flow: 'Import', valueThousandUsd: '1500000', region: 'Europe & Central Asia', incomeGroup: 'Upper middle income' },
+      {
+        nomenclature: 'H4',
+        reporter: 'BLR',
+        product: '8433',
+        partner: 'KAZ',
+        year: 2016,
+        flow: 'Export',
+        valueThousandUsd: '45210.3',
+        region: 'Europe & Central Asia',
+        incomeGroup: 'Upper middle income',
+      },
+      {
+        nomenclature: 'H4',
+        reporter: 'BLR',
+        product: '8701',
+        partner: 'RUS',
+        year: 2016,
+        flow: 'Gross Exp.',
+        valueThousandUsd: '880000.125',
+        region: 'Europe & Central Asia',
+        incomeGroup: 'Upper middle income',
+      },
+      {
+        nomenclature: 'H4',
+        reporter: 'BLR',
+        product: '2710',
+        partner: 'RUS',
+        year: 2016,
+        flow: 'Import',
+        valueThousandUsd: '1500000',
+        region: 'Europe & Central Asia',
+        incomeGroup: 'Upper middle income',
+      },
       // A re-export: part of gross exports, skipped as Comtrade's RX rows are.
-      { nomenclature: 'H4', reporter: 'BLR', product: '8433', partner: 'RUS', year: 2016, flow: 'Re-Export', valueThousandUsd: '12', region: 'Europe & Central Asia', incomeGroup: 'Upper middle income' },
+      {
+        nomenclature: 'H4',
+        reporter: 'BLR',
+        product: '8433',
+        partner: 'RUS',
+        year: 2016,
+        flow: 'Re-Export',
+        valueThousandUsd: '12',
+        region: 'Europe & Central Asia',
+        incomeGroup: 'Upper middle income',
+      },
     ];
     const columns = [...witsColumns, 'PartnerRegion', 'PartnerIncomeGroup'].map((c) => c.toLowerCase());
     const text = witsFile(rows, { withRegion: true, columns });
@@ -151,7 +210,13 @@ describe('WITS reader', () => {
     expect(result.dataset.rows).toBe(3);
     expect(result.dataset.productLevels).toEqual([4]);
     expect(result.notes.join('\n')).toContain('1 rows skipped');
-    const flows = await store.query<{ exporter: string; importer: string; product: string; value_usd: number; reporter: string }>(
+    const flows = await store.query<{
+      exporter: string;
+      importer: string;
+      product: string;
+      value_usd: number;
+      reporter: string;
+    }>(
       `SELECT exporter, importer, product, value_usd, reporter FROM flows WHERE source = 'wits' AND year = 2016 ORDER BY product`,
     );
     const values = valuesUsdFromText(text);
@@ -166,8 +231,24 @@ describe('WITS reader', () => {
 
   it('reads HS2 chapters with --format wits, restoring a leading zero the file dropped (1 -> 01)', async () => {
     const rows: WitsRow[] = [
-      { nomenclature: 'H6', reporter: 'KAZ', product: '1', partner: 'WLD', year: 2022, flow: 'Gross Imp.', valueThousandUsd: '250.5' },
-      { nomenclature: 'H6', reporter: 'KAZ', product: '84', partner: 'WLD', year: 2022, flow: 'Gross Imp.', valueThousandUsd: '9000000' },
+      {
+        nomenclature: 'H6',
+        reporter: 'KAZ',
+        product: '1',
+        partner: 'WLD',
+        year: 2022,
+        flow: 'Gross Imp.',
+        valueThousandUsd: '250.5',
+      },
+      {
+        nomenclature: 'H6',
+        reporter: 'KAZ',
+        product: '84',
+        partner: 'WLD',
+        year: 2022,
+        flow: 'Gross Imp.',
+        valueThousandUsd: '9000000',
+      },
     ];
     const text = witsFile(rows);
     const result = await store.ingest(writeTemp(dir.path, 'wits-kaz-hs2.csv', text), { format: 'wits' });
@@ -184,7 +265,7 @@ describe('WITS reader', () => {
     ]);
   });
 
-  it('gives the importer\'s needs by product from its imports from the World, with growth over the years the file holds', async () => {
+  it("gives the importer's needs by product from its imports from the World, with growth over the years the file holds", async () => {
     const { importerNeeds } = await import('../../../src/analysis/index.ts');
     const needs = await importerNeeds(store, { exporter: 'BLR', importer: 'KAZ', level: 6, spanYears: 5 });
     expect(needs.status).toBe('computed');
@@ -214,15 +295,20 @@ describe('WITS reader', () => {
     const coverage = await dataCoverage(store, 'BLR', 'KAZ');
     const needsCoverage = coverage.sections.find((s) => s.section === 'needs')!;
     expect(needsCoverage.status).toBe('computed');
-    expect(needsCoverage.basis).toBe("KAZ's imports from the World as it reports them (wits), 2018-2023; no supplier named");
+    expect(needsCoverage.basis).toBe(
+      "KAZ's imports from the World as it reports them (wits), 2018-2023; no supplier named",
+    );
     expect(coverage.sections.find((s) => s.section === 'rivals')!.status).toBe('missing');
     // Growth over a span inside the file (2020 -> 2023).
     const three = await importerNeeds(store, { exporter: 'BLR', importer: 'KAZ', level: 6, spanYears: 3 });
     const combines = three.rows.find((r) => r.product === '843351')!;
-    expect(combines.growth!).toBeCloseTo((Number(kazImports['843351']![5]) / Number(kazImports['843351']![2])) ** (1 / 3) - 1, 12);
+    expect(combines.growth!).toBeCloseTo(
+      (Number(kazImports['843351']![5]) / Number(kazImports['843351']![2])) ** (1 / 3) - 1,
+      12,
+    );
   });
 
-  it('a year whose rows name suppliers counts by them (the WLD row left out), with HHI and the exporter\'s share', async () => {
+  it("a year whose rows name suppliers counts by them (the WLD row left out), with HHI and the exporter's share", async () => {
     const rows: WitsRow[] = [
       { reporter: 'RUS', product: '843351', partner: 'BLR', year: 2021, flow: 'Import', valueThousandUsd: '30000' },
       { reporter: 'RUS', product: '843351', partner: 'KAZ', year: 2021, flow: 'Import', valueThousandUsd: '10000' },
@@ -249,19 +335,34 @@ describe('WITS bad input', () => {
   let cleanup: () => void;
   const dir = tempDir();
   let before: { manifest: string; files: string[] };
-  const good: WitsRow = { reporter: 'KAZ', product: '843351', partner: 'WLD', year: 2021, flow: 'Gross Imp.', valueThousandUsd: '100' };
+  const good: WitsRow = {
+    reporter: 'KAZ',
+    product: '843351',
+    partner: 'WLD',
+    year: 2021,
+    flow: 'Gross Imp.',
+    valueThousandUsd: '100',
+  };
 
   beforeAll(async () => {
     ({ store, home, cleanup } = await openTempStore(false));
     await store.ingest(writeTemp(dir.path, 'wits-ok.csv', witsFile([good])));
-    before = { manifest: readFileSync(join(home, 'manifest.json'), 'utf8'), files: listFiles(home).filter((f) => !f.endsWith('write.lock')) };
+    before = {
+      manifest: readFileSync(join(home, 'manifest.json'), 'utf8'),
+      files: listFiles(home).filter((f) => !f.endsWith('write.lock')),
+    };
   });
   afterAll(() => {
     cleanup();
     dir.cleanup();
   });
 
-  async function expectRejected(name: string, text: string, expected: Partial<KaravanError> & { code: string }, options = {}): Promise<KaravanError> {
+  async function expectRejected(
+    name: string,
+    text: string,
+    expected: Partial<KaravanError> & { code: string },
+    options = {},
+  ): Promise<KaravanError> {
     const error = await store.ingest(writeTemp(dir.path, name, text), options).then(
       () => undefined,
       (e: unknown) => e,
@@ -273,7 +374,11 @@ describe('WITS bad input', () => {
     return error as KaravanError;
   }
 
-  const second = (row: Partial<WitsRow>) => witsFile([{ ...good, product: '870190' }, { ...good, ...row }]);
+  const second = (row: Partial<WitsRow>) =>
+    witsFile([
+      { ...good, product: '870190' },
+      { ...good, ...row },
+    ]);
 
   it('a WITS product group is refused, saying to download HS-level data', async () => {
     const error = await expectRejected('group.csv', second({ product: '25-26_Minerals' }), {
@@ -287,17 +392,32 @@ describe('WITS bad input', () => {
   });
 
   it('the Total product is refused as a group', async () => {
-    const error = await expectRejected('total.csv', second({ product: 'Total' }), { code: 'KRV_INGEST_BAD_PRODUCT', line: 3, column: 'ProductCode', value: 'Total' });
+    const error = await expectRejected('total.csv', second({ product: 'Total' }), {
+      code: 'KRV_INGEST_BAD_PRODUCT',
+      line: 3,
+      column: 'ProductCode',
+      value: 'Total',
+    });
     expect(error.message).toContain('WITS product group');
   });
 
   it('an unknown partner code', async () => {
-    const error = await expectRejected('partner.csv', second({ partner: 'XXZ' }), { code: 'KRV_INGEST_UNKNOWN_COUNTRY', line: 3, column: 'PartnerISO3', value: 'XXZ' });
+    const error = await expectRejected('partner.csv', second({ partner: 'XXZ' }), {
+      code: 'KRV_INGEST_UNKNOWN_COUNTRY',
+      line: 3,
+      column: 'PartnerISO3',
+      value: 'XXZ',
+    });
     expect(error.message).toContain('"XXZ" is not in the country list');
   });
 
   it('an unknown reporter code', async () => {
-    await expectRejected('reporter.csv', second({ reporter: 'QQQ', flow: 'Export' }), { code: 'KRV_INGEST_UNKNOWN_COUNTRY', line: 3, column: 'ReporterISO3', value: 'QQQ' });
+    await expectRejected('reporter.csv', second({ reporter: 'QQQ', flow: 'Export' }), {
+      code: 'KRV_INGEST_UNKNOWN_COUNTRY',
+      line: 3,
+      column: 'ReporterISO3',
+      value: 'QQQ',
+    });
   });
 
   it('a value that is not a number', async () => {
@@ -310,30 +430,59 @@ describe('WITS bad input', () => {
   });
 
   it('a negative value', async () => {
-    await expectRejected('negative.csv', second({ valueThousandUsd: '-5' }), { code: 'KRV_INGEST_BAD_VALUE', line: 3, column: 'TradeValue in 1000 USD', value: '-5' });
+    await expectRejected('negative.csv', second({ valueThousandUsd: '-5' }), {
+      code: 'KRV_INGEST_BAD_VALUE',
+      line: 3,
+      column: 'TradeValue in 1000 USD',
+      value: '-5',
+    });
   });
 
   it('a missing column', async () => {
     const columns = witsColumns.filter((c) => c !== 'TradeFlowName');
-    const text = [columns.map(quoted).join(','), '"H5","KAZ","843351","Kazakhstan","WLD"," World",2021,5,100'].join('\r\n') + '\r\n';
-    const error = await expectRejected('missing.csv', text, { code: 'KRV_INGEST_BAD_HEADER', line: 1, column: 'TradeFlowName' });
+    const text =
+      [columns.map(quoted).join(','), '"H5","KAZ","843351","Kazakhstan","WLD"," World",2021,5,100'].join('\r\n') +
+      '\r\n';
+    const error = await expectRejected('missing.csv', text, {
+      code: 'KRV_INGEST_BAD_HEADER',
+      line: 1,
+      column: 'TradeFlowName',
+    });
     expect(error.message).toContain('needs a column "TradeFlowName"');
   });
 
   it('an unknown TradeFlowName', async () => {
-    const error = await expectRejected('flow.csv', second({ flow: 'Transit' }), { code: 'KRV_INGEST_BAD_VALUE', line: 3, column: 'TradeFlowName', value: 'Transit' });
+    const error = await expectRejected('flow.csv', second({ flow: 'Transit' }), {
+      code: 'KRV_INGEST_BAD_VALUE',
+      line: 3,
+      column: 'TradeFlowName',
+      value: 'Transit',
+    });
     expect(error.message).toContain('trade flow "Transit"');
   });
 
   it('a nomenclature that is not an HS edition', async () => {
-    await expectRejected('sitc.csv', second({ nomenclature: 'S3', product: '0011' }), { code: 'KRV_INGEST_UNKNOWN_FORMAT', line: 3, column: 'Nomenclature', value: 'S3' });
+    await expectRejected('sitc.csv', second({ nomenclature: 'S3', product: '0011' }), {
+      code: 'KRV_INGEST_UNKNOWN_FORMAT',
+      line: 3,
+      column: 'Nomenclature',
+      value: 'S3',
+    });
   });
 
   it('a product code of seven digits', async () => {
-    await expectRejected('seven.csv', second({ product: '8433510' }), { code: 'KRV_INGEST_BAD_PRODUCT', line: 3, column: 'ProductCode', value: '8433510' });
+    await expectRejected('seven.csv', second({ product: '8433510' }), {
+      code: 'KRV_INGEST_BAD_PRODUCT',
+      line: 3,
+      column: 'ProductCode',
+      value: '8433510',
+    });
   });
 
   it('a repeated key', async () => {
-    await expectRejected('repeat.csv', witsFile([good, { ...good, product: '870190' }, good]), { code: 'KRV_INGEST_DUPLICATE_ROW', line: 4 });
+    await expectRejected('repeat.csv', witsFile([good, { ...good, product: '870190' }, good]), {
+      code: 'KRV_INGEST_DUPLICATE_ROW',
+      line: 4,
+    });
   });
 });
