@@ -5,6 +5,14 @@
  */
 import { anyObject, countryProperty, errorResponses, resultQueryProperties, resultResponse } from '../schemas.ts';
 
+/** The Atlas country filter is on unless asked otherwise (docs/complexity.md § Country filter). */
+const allCountriesProperty = {
+  type: 'boolean',
+  default: false,
+  description:
+    'complexity over every country; by default only those the Atlas keeps (at least 1 M people, 1 bn USD of exports)',
+} as const;
+
 const tags = ['report'];
 
 export const yearProperty = {
@@ -82,6 +90,7 @@ export const supplySchema = sectionSchema(
     year: yearProperty,
     level: { ...levelProperty, default: 4 },
     limit: limitProperty(50),
+    allCountries: allCountriesProperty,
   },
 );
 
@@ -119,6 +128,7 @@ export const jointSchema = sectionSchema(
     year: yearProperty,
     level: { ...levelProperty, default: 4 },
     limit: limitProperty(30),
+    allCountries: allCountriesProperty,
   },
 );
 
@@ -146,6 +156,7 @@ export const reportSchema = {
       year: yearProperty,
       level: { type: 'integer', enum: [4, 6], default: 6 },
       limit: limitProperty(25),
+      allCountries: allCountriesProperty,
       ...resultQueryProperties,
     },
   },

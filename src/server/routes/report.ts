@@ -48,6 +48,7 @@ interface PairQuery {
   year?: number;
   level?: HsLevel;
   limit?: number;
+  allCountries?: boolean;
 }
 
 /** ISO3 codes of the pair; the same country twice is an error. */
@@ -145,6 +146,7 @@ export default async function reportRoutes(app: FastifyInstance): Promise<void> 
           year: q.year,
           level: q.level,
           limit: q.limit,
+          allCountries: q.allCountries ?? false,
         }),
       tables: supplyTables,
     });
@@ -185,7 +187,13 @@ export default async function reportRoutes(app: FastifyInstance): Promise<void> 
     return sendResult(request, reply, {
       fileName: 'joint-production',
       compute: async () =>
-        jointProduction(store(), { ...(await resolvePair(store(), q)), year: q.year, level: q.level, limit: q.limit }),
+        jointProduction(store(), {
+          ...(await resolvePair(store(), q)),
+          year: q.year,
+          level: q.level,
+          limit: q.limit,
+          allCountries: q.allCountries ?? false,
+        }),
       tables: jointTables,
     });
   });
@@ -211,6 +219,7 @@ export default async function reportRoutes(app: FastifyInstance): Promise<void> 
           year: q.year,
           level: q.level as 4 | 6,
           limit: q.limit,
+          allCountries: q.allCountries ?? false,
         }),
       tables: reportTables,
     });

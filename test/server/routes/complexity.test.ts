@@ -33,6 +33,23 @@ describe('complexity routes (embedded data: OTS 2017 exports by HS4)', () => {
     expect(all.body.rows.map((x: { iso3: string }) => x.iso3)).toContain('BVT');
   });
 
+  it("the report's supply section ranks Belarus among the Atlas set, or among every location when asked", async () => {
+    const atlas = await getJson(s.app, '/api/report/supply?exporter=BLR&level=4');
+    expect(atlas.status).toBe(200);
+    expect(atlas.body).toMatchObject({ rankedCountries: 142, leftOutCountries: 82, notRankedReason: null });
+    const ranked = (await getJson(s.app, '/api/complexity/countries?level=4')).body.rows.map(
+      (x: { iso3: string }) => x.iso3,
+    );
+    expect(atlas.body.eciRank).toBe(ranked.indexOf('BLR') + 1);
+    const every = await getJson(s.app, '/api/report/supply?exporter=BLR&level=4&allCountries=true');
+    expect(every.body).toMatchObject({ rankedCountries: 224, leftOutCountries: 0 });
+    // Bouvet Island is not ranked by default; its supply still shows RCA over all countries and says why.
+    const bouvet = await getJson(s.app, '/api/report/supply?exporter=BVT&level=4');
+    expect(bouvet.body).toMatchObject({ eciRank: null, notRankedReason: 'no-population' });
+    expect(bouvet.body.rows.length).toBeGreaterThan(0);
+    expect(bouvet.body.rows.every((r: { rca: number }) => Number.isFinite(r.rca))).toBe(true);
+  });
+
   it('ranks every country with allCountries: one row per OTS exporter, diversity and exports counted by hand', async () => {
     const r = await getJson(s.app, '/api/complexity/countries?level=4&lang=ru&allCountries=true');
     expect(r.status).toBe(200);
