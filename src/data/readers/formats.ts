@@ -264,6 +264,33 @@ function planBaci(header: string[], displayName: string, memberName: string, opt
   };
 }
 
+/**
+ * The staged year, exporter, importer and reporter of a file that keeps one reporter's side (UN Comtrade, WITS):
+ * an export row is reporter -> partner, an import row partner -> reporter. `isExportSql` tells them apart.
+ */
+function reporterSideColumns(
+  year: string,
+  reporter: string,
+  partner: string,
+  isExportSql: string,
+): FormatPlan['staging'] {
+  const col = quoteIdentifier;
+  return [
+    { name: 'year', sql: col(year), header: year },
+    {
+      name: 'exporter_code',
+      sql: `CASE WHEN ${isExportSql} THEN ${col(reporter)} ELSE ${col(partner)} END`,
+      header: null,
+    },
+    {
+      name: 'importer_code',
+      sql: `CASE WHEN ${isExportSql} THEN ${col(partner)} ELSE ${col(reporter)} END`,
+      header: null,
+    },
+    { name: 'reporter_code', sql: col(reporter), header: reporter },
+  ];
+}
+
 function planComtrade(header: string[], displayName: string, options: PlanOptions): FormatPlan {
   const need = (role: keyof typeof comtrade): string => {
     const found = findColumn(header, comtrade[role]);
@@ -316,18 +343,7 @@ function planComtrade(header: string[], displayName: string, options: PlanOption
     hsRevision: options.hsRevision ?? null,
     csvColumns: [...types.entries()],
     staging: [
-      { name: 'year', sql: col(year), header: year },
-      {
-        name: 'exporter_code',
-        sql: `CASE WHEN ${isExport} THEN ${col(reporter)} ELSE ${col(partner)} END`,
-        header: null,
-      },
-      {
-        name: 'importer_code',
-        sql: `CASE WHEN ${isExport} THEN ${col(partner)} ELSE ${col(reporter)} END`,
-        header: null,
-      },
-      { name: 'reporter_code', sql: col(reporter), header: reporter },
+      ...reporterSideColumns(year, reporter, partner, isExport),
       { name: 'product_code', sql: col(product), header: product },
       { name: 'value_raw', sql: col(value), header: value },
       { name: 'qty_raw', sql: weight ? col(weight) : 'NULL::VARCHAR', header: weight ?? null },
@@ -408,18 +424,7 @@ function planWits(header: string[], displayName: string, options: PlanOptions): 
     hsRevision: options.hsRevision ?? null,
     csvColumns: [...types.entries()],
     staging: [
-      { name: 'year', sql: col(year), header: year },
-      {
-        name: 'exporter_code',
-        sql: `CASE WHEN ${isExport} THEN ${col(reporter)} ELSE ${col(partner)} END`,
-        header: null,
-      },
-      {
-        name: 'importer_code',
-        sql: `CASE WHEN ${isExport} THEN ${col(partner)} ELSE ${col(reporter)} END`,
-        header: null,
-      },
-      { name: 'reporter_code', sql: col(reporter), header: reporter },
+      ...reporterSideColumns(year, reporter, partner, isExport),
       { name: 'product_code', sql: `trim(${col(product)})`, header: product },
       { name: 'value_raw', sql: col(value), header: value },
       { name: 'qty_raw', sql: 'NULL::VARCHAR', header: null },
