@@ -31,6 +31,8 @@ export interface SupplyRow {
   competitive: boolean;
   growth: number | null;
   pci: number | null;
+  /** The exporter's exports of the product in every year of the same source up to `year` (0 where none), for charts. */
+  series: { year: number; valueUsd: number }[];
 }
 
 export interface SupplyResult extends SectionMeta {
@@ -106,7 +108,7 @@ export async function exporterSupply(store: TradeStore, options: SupplyOptions):
     for (const r of await exporterProductSeries(store, { exporter, level, source: source.source, years: [startYear] }))
       start.set(r.product, r.valueUsd);
   }
-  const all: Array<Omit<SupplyRow, 'nameEn' | 'nameRu'>> = [];
+  const all: Array<Omit<SupplyRow, 'nameEn' | 'nameRu' | 'series'>> = [];
   let competitiveProducts = 0;
   let competitiveUsd = 0;
   for (let p = 0; p < P; p++) {
@@ -145,6 +147,16 @@ export async function exporterSupply(store: TradeStore, options: SupplyOptions):
     store,
     top.map((r) => r.product),
   );
+  // Every year of the same source up to this one: the time series of each product shown.
+  const seriesYears = (await exportMatrixYears(store, worldCoverageMinExporters))
+    .filter((y) => y.source === source.source && y.year <= source.year)
+    .map((y) => y.year)
+    .sort((a, b) => a - b);
+  const byProductYear = new Map<string, number>();
+  for (const r of await exporterProductSeries(store, { exporter, level, source: source.source, years: seriesYears }))
+    byProductYear.set(`${r.product}|${r.year}`, r.valueUsd);
+  const seriesOf = (product: string) =>
+    seriesYears.map((year) => ({ year, valueUsd: byProductYear.get(`${product}|${year}`) ?? 0 }));
   const eci = row !== undefined ? caps.result.eci[row]! : Number.NaN;
   let eciRank: number | null = null;
   if (Number.isFinite(eci)) {
@@ -167,6 +179,11 @@ export async function exporterSupply(store: TradeStore, options: SupplyOptions):
     rankedCountries: caps.countryFilter.ranked,
     leftOutCountries: caps.countryFilter.leftOut.length,
     notRankedReason,
-    rows: top.map((r) => ({ ...r, nameEn: names.get(r.product)!.en, nameRu: names.get(r.product)!.ru })),
+    rows: top.map((r) => ({
+      ...r,
+      nameEn: names.get(r.product)!.en,
+      nameRu: names.get(r.product)!.ru,
+      series: seriesOf(r.product),
+    })),
   };
 }

@@ -1,0 +1,37 @@
+/** Time series per product: every year of the source, summed here from the raw fixture file, not by the core. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exporterSupply } from '../../src/analysis/index.ts';
+import type { TradeStore } from '../../src/data/index.ts';
+import { readBaciRows } from '../support/raw-sources.ts';
+import { writeReportFixture } from '../support/report-fixture.ts';
+import { openTempStore } from '../support/store.ts';
+
+describe('series per product', () => {
+  let store: TradeStore;
+  let cleanup: () => void;
+  let file = '';
+  beforeAll(async () => {
+    let home = '';
+    ({ store, home, cleanup } = await openTempStore(false));
+    file = writeReportFixture(home);
+    await store.ingest(file);
+  });
+  afterAll(() => cleanup());
+
+  it("supply: each shown product's exports in every year of the source, 0 where none", async () => {
+    const result = await exporterSupply(store, { exporter: 'BLR', level: 4, limit: 5 });
+    expect(result.status).toBe('computed');
+    const rows = readBaciRows(file).filter((r) => r.exporter === 112 && r.importer !== 112);
+    const years = [...new Set(readBaciRows(file).map((r) => r.year))].sort((a, b) => a - b);
+    for (const row of result.rows) {
+      expect(row.series.map((p) => p.year)).toEqual(years.filter((y) => y <= result.year!));
+      for (const point of row.series) {
+        const expected = rows
+          .filter((r) => r.year === point.year && r.product.startsWith(row.product))
+          .reduce((s, r) => s + r.valueUsd, 0);
+        expect(point.valueUsd, `${row.product} ${point.year}`).toBeCloseTo(expected, 3);
+      }
+      expect(row.series.at(-1)!.valueUsd).toBeCloseTo(row.exportsUsd, 3);
+    }
+  });
+});
