@@ -5,7 +5,14 @@
  * importer's own Comtrade imports. Without them it says so and shows world demand by product
  * (world exports, from the capabilities year) as the nearest stand-in, clearly labelled.
  */
-import { importNeeds, pairCoverage, primaryFlowSource, type HsLevel, type TradeStore } from '../data/index.ts';
+import {
+  importNeeds,
+  importerProductSeries,
+  pairCoverage,
+  primaryFlowSource,
+  type HsLevel,
+  type TradeStore,
+} from '../data/index.ts';
 import { capabilities, capabilitiesSource } from './capabilities.ts';
 import { howToGetBaci, howToGetComtrade, worldCoverageMinExporters } from './coverage.ts';
 import { cagr, nameProducts, type SectionMeta } from './section.ts';
@@ -36,6 +43,8 @@ export interface NeedRow {
   topSuppliers: Array<{ iso3: string; valueUsd: number; share: number }>;
   exporterUsd: number | null;
   exporterShare: number | null;
+  /** The importer's imports of the product in every year of the source up to `year` (0 where none), for charts. */
+  series: { year: number; valueUsd: number }[];
 }
 
 export interface WorldDemandRow {
@@ -112,7 +121,12 @@ export async function importerNeeds(store: TradeStore, options: NeedsOptions): P
     all.slice(0, limit).map((r) => r.product),
   );
   const totalImportsUsd = all.reduce((sum, r) => sum + r.importsUsd, 0);
+  // Every year of the source up to this one: the time series of each product shown.
+  const series = await importerProductSeries(store, { importer, level, source, toYear: year });
+  const seriesYears = [...new Set(series.map((r) => r.year))].sort((a, b) => a - b);
+  const byProductYear = new Map(series.map((r) => [`${r.product}|${r.year}`, r.valueUsd]));
   const rows = all.slice(0, limit).map((r) => ({
+    series: seriesYears.map((y) => ({ year: y, valueUsd: byProductYear.get(`${r.product}|${y}`) ?? 0 })),
     product: r.product,
     nameEn: names.get(r.product)!.en,
     nameRu: names.get(r.product)!.ru,

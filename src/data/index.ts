@@ -35,6 +35,7 @@ export {
   exporterWorldSales,
   flowYears,
   exporterProductSeries,
+  importerProductSeries,
   productSections,
 } from './queries.ts';
 export type {

@@ -697,6 +697,29 @@ export async function exporterProductSeries(
   return rows.map((r) => ({ product: r.product, year: r.year, valueUsd: r.value_usd }));
 }
 
+/**
+ * The importer's imports of each product in every year of one source (up to `toYear`), for the needs section's
+ * series. As in importNeeds: a year in which the importer's rows name no supplier (its own report of imports from
+ * the World) counts by those world totals; any other year by its suppliers, the WLD rows left out.
+ */
+export async function importerProductSeries(
+  store: TradeStore,
+  options: { importer: string; level: HsLevel; source: string; toYear: number },
+): Promise<Array<{ product: string; year: number; valueUsd: number }>> {
+  const rows = await store.query<{ product: string; year: number; value_usd: number }>(
+    `WITH rows AS (
+       SELECT year, substr(product, 1, $2) AS product, exporter, value_usd FROM flows
+        WHERE importer = $1 AND exporter <> $1 AND source = $3 AND year <= $4 AND length(product) >= $2
+     ),
+     world_only AS (SELECT year FROM rows GROUP BY year HAVING bool_and(exporter = 'WLD'))
+     SELECT product, year, sum(value_usd) AS value_usd FROM rows
+      WHERE exporter <> 'WLD' OR year IN (SELECT year FROM world_only)
+      GROUP BY ALL`,
+    [options.importer, options.level, options.source, options.toYear],
+  );
+  return rows.map((r) => ({ product: r.product, year: r.year, valueUsd: r.value_usd }));
+}
+
 /** HS sections (Roman numerals) of the given codes, from the nomenclature (by their chapter). */
 export async function productSections(store: TradeStore, codes: string[]): Promise<Map<string, string>> {
   const rows = await store.query<{ code: string; section: string | null }>(

@@ -1,6 +1,6 @@
 /** Time series per product: every year of the source, summed here from the raw fixture file, not by the core. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exporterSupply } from '../../src/analysis/index.ts';
+import { exporterSupply, importerNeeds } from '../../src/analysis/index.ts';
 import type { TradeStore } from '../../src/data/index.ts';
 import { readBaciRows } from '../support/raw-sources.ts';
 import { writeReportFixture } from '../support/report-fixture.ts';
@@ -32,6 +32,24 @@ describe('series per product', () => {
         expect(point.valueUsd, `${row.product} ${point.year}`).toBeCloseTo(expected, 3);
       }
       expect(row.series.at(-1)!.valueUsd).toBeCloseTo(row.exportsUsd, 3);
+    }
+  });
+
+  it("needs: each shown product's imports by the importer in every year of the source, 0 where none", async () => {
+    const result = await importerNeeds(store, { exporter: 'BLR', importer: 'KAZ', level: 6, limit: 5 });
+    expect(result.status).toBe('computed');
+    const rows = readBaciRows(file).filter((r) => r.importer === 398 && r.exporter !== 398);
+    const years = [...new Set(rows.map((r) => r.year))].filter((y) => y <= result.year!).sort((a, b) => a - b);
+    expect(years.length).toBeGreaterThan(1);
+    for (const row of result.rows) {
+      expect(row.series.map((p) => p.year)).toEqual(years);
+      for (const point of row.series) {
+        const expected = rows
+          .filter((r) => r.year === point.year && r.product === row.product)
+          .reduce((sum, r) => sum + r.valueUsd, 0);
+        expect(point.valueUsd, `${row.product} ${point.year}`).toBeCloseTo(expected, 3);
+      }
+      expect(row.series.at(-1)!.valueUsd).toBeCloseTo(row.importsUsd, 3);
     }
   });
 });
