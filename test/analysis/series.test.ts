@@ -11,7 +11,7 @@ describe('series per product', () => {
   let cleanup: () => void;
   let file = '';
   beforeAll(async () => {
-    let home = '';
+    let home: string;
     ({ store, home, cleanup } = await openTempStore(false));
     file = writeReportFixture(home);
     await store.ingest(file);
