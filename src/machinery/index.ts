@@ -29,6 +29,9 @@ export type { OperatingInput, OperatingCost } from './operating-cost.ts';
 export { timelinessCostUsd, timelinessCostUsdExpanded } from './timeliness.ts';
 export type { TimelinessInput, TimelinessCost, TimelinessExpandedInput } from './timeliness.ts';
 
+export { planHaulage } from './haulage.ts';
+export type { HaulageCost, HaulageCostInput, HaulageInput, HaulagePlan } from './haulage.ts';
+
 // ---- source tags ------------------------------------------------------------------------------
 export { formatTag, isUnconfirmed, sourceTags, tagged, typicalOf } from './tags.ts';
 export type { SourceTag, TaggedRange, TaggedValue } from './tags.ts';

@@ -283,3 +283,55 @@ describe('karavan machinery catalog', () => {
     expect(json.presets.presets[0].id).toBe('kz-wheat-2023');
   });
 });
+
+describe('karavan machinery haulage', () => {
+  const example = [
+    'haulage',
+    '--payload-t',
+    '130',
+    '--distance-km',
+    '3',
+    '--speed-loaded-kmh',
+    '20',
+    '--speed-empty-kmh',
+    '35',
+    '--load-min',
+    '3',
+    '--dump-min',
+    '1',
+    '--spot-min',
+    '1',
+    '--tonnes-per-year',
+    '20000000',
+    '--scheduled-hours',
+    '7000',
+    '--availability',
+    '0.85',
+    '--utilization',
+    '0.9',
+  ];
+
+  it('answers the contract: cycle 19.14 min, 407.5 t per truck-hour, 9.17 trucks, so 10', async () => {
+    const r = await run(...example, '--json');
+    expect(r.code).toBe(0);
+    const plan = JSON.parse(r.stdout);
+    expect(plan.cycle.totalMin.toFixed(2)).toBe('19.14');
+    expect(plan.tonnesPerTruckHour.toFixed(1)).toBe('407.5');
+    expect(plan.trucksExact.toFixed(2)).toBe('9.17');
+    expect(plan.trucks).toBe(10);
+    expect(plan.cost).toBeNull();
+    const text = await run(...example);
+    expect(text.stdout).toContain('trucks: 9.17, so 10');
+  });
+
+  it('costs a tonne when the prices are given, and names a missing or bad flag', async () => {
+    const r = await run(...example, '--fuel-l-per-h', '120', '--fuel-price', '0.6', '--json');
+    expect(JSON.parse(r.stdout).cost.perHour.fuel).toBeCloseTo(72, 12);
+    const missing = await run('haulage', '--payload-t', '130');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/KRV_OPT_MISSING: missing --distance-km/);
+    const bad = await run(...example.slice(0, -2), '--utilization', '1.5');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/invalid utilization: 1.5/);
+  });
+});

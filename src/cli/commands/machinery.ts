@@ -345,6 +345,101 @@ export function registerMachinery(program: Command): void {
       }),
     );
 
+  const haulageFlags: [flag: string, key: string, text: string, required: boolean][] = [
+    ['--payload-t', 'payloadT', 'payload per truck, t', true],
+    ['--distance-km', 'distanceKm', 'one-way haul distance, km', true],
+    ['--speed-loaded-kmh', 'speedLoadedKmh', 'average speed loaded, km/h', true],
+    ['--speed-empty-kmh', 'speedEmptyKmh', 'average speed empty, km/h', true],
+    ['--load-min', 'loadMin', 'time under the loader, min', true],
+    ['--dump-min', 'dumpMin', 'dumping time, min', true],
+    ['--spot-min', 'spotMin', 'spotting and queueing, min', true],
+    ['--tonnes-per-year', 'tonnesPerYear', 'tonnes to move a year', true],
+    ['--scheduled-hours', 'scheduledHours', 'hours a year the fleet is scheduled', true],
+    ['--availability', 'availability', 'mechanical availability, share (0-1]', true],
+    ['--utilization', 'utilization', 'use of available hours, share (0-1]', true],
+    ['--loaders', 'loaders', 'loading units, for the match factor (default: 1)', false],
+    ['--truck-price', 'truckPrice', 'cost: truck price', false],
+    ['--residual-share', 'residualShare', 'cost: residual value at the end of life, share', false],
+    ['--life-hours', 'lifeHours', 'cost: truck life, operating hours', false],
+    ['--interest-rate', 'interestRate', 'cost: interest rate a year, share', false],
+    ['--fuel-l-per-h', 'fuelLitresPerHour', 'cost: fuel burn, L per operating hour', false],
+    ['--fuel-price', 'fuelPricePerLitre', 'cost: fuel price per L', false],
+    ['--tyre-set-price', 'tyreSetPrice', 'cost: price of a set of tyres', false],
+    ['--tyre-life-hours', 'tyreLifeHours', 'cost: tyre set life, operating hours', false],
+    ['--repair-share', 'repairShareOfPricePer1000h', 'cost: repairs, share of the price per 1,000 h', false],
+    ['--operator-wage', 'operatorWagePerHour', 'cost: operator wage per hour', false],
+    ['--operators-per-truck', 'operatorsPerTruck', 'cost: operators paid per operating hour (default: 1)', false],
+  ];
+  const haulage = machinery
+    .command('haulage')
+    .description(
+      'mining haulage by the cycle-time method: cycle, t per truck-hour, trucks for a year, match factor, cost per t (docs/machinery.md)',
+    );
+  for (const [flag, , text, required] of haulageFlags)
+    haulage.option(`${flag} <n>`, `${text}${required ? ' (required)' : ''}`);
+  haulage.option('--json', 'print the plan as JSON', false).action(async (flags: Record<string, unknown>) => {
+    const { planHaulage } = await import('../../machinery/index.ts');
+    const { MissingOptionError } = await import('../../errors.ts');
+    const values: Record<string, number> = {};
+    for (const [flag, key, , required] of haulageFlags) {
+      // commander's attribute name for the flag: --fuel-l-per-h -> fuelLPerH.
+      const text = flags[flag.slice(2).replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase())];
+      if (typeof text === 'string') values[key] = toNumber(flag, text);
+      else if (required) throw new MissingOptionError(`missing ${flag}`, { hint: 'karavan machinery haulage --help' });
+    }
+    const { truckPrice, residualShare, lifeHours, interestRate, fuelLitresPerHour, fuelPricePerLitre } = values;
+    const { tyreSetPrice, tyreLifeHours, repairShareOfPricePer1000h, operatorWagePerHour, operatorsPerTruck } = values;
+    const cost = Object.fromEntries(
+      Object.entries({
+        truckPrice,
+        residualShare,
+        lifeHours,
+        interestRate,
+        fuelLitresPerHour,
+        fuelPricePerLitre,
+        tyreSetPrice,
+        tyreLifeHours,
+        repairShareOfPricePer1000h,
+        operatorWagePerHour,
+        operatorsPerTruck,
+      }).filter(([, v]) => v !== undefined),
+    );
+    const plan = planHaulage(
+      {
+        payloadT: values['payloadT']!,
+        distanceKm: values['distanceKm']!,
+        speedLoadedKmh: values['speedLoadedKmh']!,
+        speedEmptyKmh: values['speedEmptyKmh']!,
+        loadMin: values['loadMin']!,
+        dumpMin: values['dumpMin']!,
+        spotMin: values['spotMin']!,
+        tonnesPerYear: values['tonnesPerYear']!,
+        scheduledHours: values['scheduledHours']!,
+        availability: values['availability']!,
+        utilization: values['utilization']!,
+        ...(values['loaders'] !== undefined && { loaders: values['loaders'] }),
+      },
+      Object.keys(cost).length > 0 ? cost : undefined,
+    );
+    if (flags['json']) return printJson(plan);
+    const c = plan.cycle;
+    const lines = [
+      `cycle ${c.totalMin.toFixed(2)} min = load ${c.loadMin} + haul ${c.haulMin.toFixed(2)} + dump ${c.dumpMin} + return ${c.returnMin.toFixed(2)} + spot ${c.spotMin}`,
+      `${plan.tonnesPerTruckHour.toFixed(1)} t per truck-hour; ${plan.operatingHoursPerTruck.toFixed(0)} operating hours per truck a year`,
+      `trucks: ${plan.trucksExact.toFixed(2)}, so ${plan.trucks} (capacity ${(plan.capacityShare * 100).toFixed(0)} % of the tonnes)`,
+      `match factor ${plan.matchFactor.toFixed(2)} (${plan.matchFactor > 1 ? 'trucks queue at the loader' : plan.matchFactor < 1 ? 'the loader waits for trucks' : 'balanced'})`,
+    ];
+    if (plan.cost) {
+      const h = plan.cost.perHour;
+      lines.push(
+        `cost per operating hour ${h.total.toFixed(2)} (ownership ${h.ownership.toFixed(2)}, fuel ${h.fuel.toFixed(2)}, tyres ${h.tyres.toFixed(2)}, repairs ${h.repairs.toFixed(2)}, operators ${h.operators.toFixed(2)}); per t ${plan.cost.perTonne.toFixed(4)}`,
+      );
+      if (plan.cost.leftOut.length > 0) lines.push(`not costed: ${plan.cost.leftOut.join('; ')}`);
+    }
+    lines.push(...plan.formulas);
+    process.stdout.write(`${lines.join('\n')}\n`);
+  });
+
   machinery
     .command('catalog')
     .description('list machine classes, crops and presets with their source tags')
