@@ -30,6 +30,8 @@ export { timelinessCostUsd, timelinessCostUsdExpanded } from './timeliness.ts';
 export type { TimelinessInput, TimelinessCost, TimelinessExpandedInput } from './timeliness.ts';
 
 export { planHaulage } from './haulage.ts';
+export { planStaff, staffPlaceholders } from './staff.ts';
+export type { StaffInput, StaffPlan, StaffRole, StaffRolePlan } from './staff.ts';
 export type { HaulageCost, HaulageCostInput, HaulageInput, HaulagePlan } from './haulage.ts';
 
 // ---- source tags ------------------------------------------------------------------------------

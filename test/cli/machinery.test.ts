@@ -335,3 +335,22 @@ describe('karavan machinery haulage', () => {
     expect(bad.stderr).toMatch(/invalid utilization: 1.5/);
   });
 });
+
+describe('karavan machinery staff', () => {
+  it('plans 75 operators for 34 combines on 2 shifts with a 10 % reserve, and shows the [M] placeholders', async () => {
+    const json = JSON.parse(
+      (await run('staff', '--machines', '34', '--shifts', '2', '--reserve-share', '0.1', '--json')).stdout,
+    );
+    expect(json.roles[0]).toMatchObject({ role: 'operator', people: 75 });
+    const text = await run('staff', '--machines', '34', '--shifts', '2', '--reserve-share', '0.1');
+    expect(text.stdout).toMatch(/operator\s+75/);
+    expect(text.stdout).toMatch(/\[M\] placeholders used/);
+    const help = await run('staff', '--help');
+    expect(help.stdout).toContain('(default: 8 [M], a Karavan placeholder)');
+    // Each default printed once (commander's own "(default: …)" not added to one the description states).
+    expect(help.stdout).not.toMatch(/\(default:[^)]*\)\s*\(default:/);
+    const bad = await run('staff', '--machines', '34', '--shifts', '5');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/invalid shifts: 5/);
+  });
+});

@@ -13,6 +13,8 @@ import {
   type ScenarioOptions,
 } from '../../machinery/index.ts';
 import { printJson } from '../output.ts';
+// Small and free of I/O: read at registration for --help's defaults.
+import { staffPlaceholders } from '../../machinery/staff.ts';
 
 type NumberKey = Exclude<
   { [K in keyof ScenarioOptions]-?: NonNullable<ScenarioOptions[K]> extends number ? K : never }[keyof ScenarioOptions],
@@ -147,6 +149,12 @@ function scenarioFromFlags(flags: Flags): ScenarioOptions {
 function addScenarioFlags(command: Command): Command {
   for (const [flag, , help] of scenarioNumberFlags) command.option(flag, help);
   return command;
+}
+
+/** A staff placeholder as `--help` shows it: its value and tag (the one definition is in src/machinery/staff.ts). */
+function staffDefaultsText(key: 'machinesPerMechanic' | 'machinesPerServiceEngineer'): string {
+  const placeholder = staffPlaceholders[key];
+  return `${placeholder.value} [${placeholder.tag}], a Karavan placeholder`;
 }
 
 export function registerMachinery(program: Command): void {
@@ -439,6 +447,63 @@ export function registerMachinery(program: Command): void {
     lines.push(...plan.formulas);
     process.stdout.write(`${lines.join('\n')}\n`);
   });
+
+  machinery
+    .command('staff')
+    .description(
+      'staff and training for a fleet: operators per shift with reserve, mechanics, service engineers, training schedule before the season, cost (docs/machinery.md)',
+    )
+    .requiredOption('--machines <n>', 'machines in the fleet (required)')
+    .requiredOption('--shifts <n>', 'shifts a day, 1-3 (required)')
+    .option('--reserve-share <share>', 'operators in reserve as a share of those on shift (default: 0)')
+    .option('--machines-per-mechanic <n>', `(default: ${staffDefaultsText('machinesPerMechanic')})`)
+    .option('--machines-per-engineer <n>', `(default: ${staffDefaultsText('machinesPerServiceEngineer')})`)
+    .option('--season-start <date>', 'first day of the season, YYYY-MM-DD: the courses end before it')
+    .option('--cost-per-trainee-hour <amount>', 'training cost per trainee-hour; without it the plan is not costed')
+    .option('--json', 'print the plan as JSON', false)
+    .action(async (flags: Record<string, string | boolean | undefined>) => {
+      const { planStaff } = await import('../../machinery/index.ts');
+      const { formatTag } = await import('../../machinery/index.ts');
+      const number = (flag: string, key: string) =>
+        typeof flags[key] === 'string' ? toNumber(flag, flags[key] as string) : undefined;
+      const plan = planStaff({
+        machines: number('--machines', 'machines')!,
+        shifts: number('--shifts', 'shifts')!,
+        reserveShare: number('--reserve-share', 'reserveShare') ?? 0,
+        ...(flags['machinesPerMechanic'] !== undefined && {
+          machinesPerMechanic: number('--machines-per-mechanic', 'machinesPerMechanic')!,
+        }),
+        ...(flags['machinesPerEngineer'] !== undefined && {
+          machinesPerServiceEngineer: number('--machines-per-engineer', 'machinesPerEngineer')!,
+        }),
+        ...(typeof flags['seasonStart'] === 'string' && { seasonStart: flags['seasonStart'] }),
+        ...(flags['costPerTraineeHour'] !== undefined && {
+          costPerTraineeHour: number('--cost-per-trainee-hour', 'costPerTraineeHour')!,
+        }),
+      });
+      if (flags['json']) return printJson(plan);
+      const { formatTable } = await import('../output.ts');
+      process.stdout.write(
+        formatTable(
+          ['role', 'people', 'formula', 'training h', 'groups', 'days', 'from', 'to', 'cost'],
+          plan.roles.map((r) => [
+            r.role,
+            r.people,
+            r.formula,
+            `${r.trainingHours.value} ${formatTag(r.trainingHours.tag)}`,
+            r.groups,
+            r.trainingDays,
+            r.from ?? '',
+            r.to ?? '',
+            r.cost === null ? '' : Math.round(r.cost),
+          ]),
+        ) +
+          `${plan.people} people; ${plan.trainingDays} days of courses${plan.totalCost === null ? '' : `; cost ${Math.round(plan.totalCost)}`}\n` +
+          (plan.unconfirmedParameters.length > 0
+            ? `[M] placeholders used (check against the maker's or the farm's figures): ${plan.unconfirmedParameters.join(', ')}\n`
+            : ''),
+      );
+    });
 
   machinery
     .command('catalog')
