@@ -218,6 +218,8 @@ export function renderFleetPlan(plan: FleetPlan, sizes: FleetSizeTable, sensitiv
   if (plan.tractor?.remainingValueRow) out += `remaining-value row (tractor): ${plan.tractor.remainingValueRow}\n`;
   if (plan.machine.note) out += `machine note: ${plan.machine.note}\n`;
   if (plan.notes.length > 0) out += section('Notes') + plan.notes.map((n) => `- ${n}`).join('\n') + '\n';
+  if (plan.warnings.length > 0)
+    out += section('Warnings') + plan.warnings.map((w) => `- ${w.message} [${w.code}]`).join('\n') + '\n';
   return out;
 }
 

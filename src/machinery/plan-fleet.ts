@@ -25,6 +25,52 @@ export interface MachineSummary {
   note?: string;
 }
 
+export interface FleetPlanWarning {
+  code: 'cost-above-grain-price' | 'area-per-machine-far-from-national' | 'window-not-met';
+  message: string;
+}
+
+/** A fleet's hectares per machine this many times above or below the national figure gets a warning. */
+export const nationalAreaPerMachineFactor = 3;
+
+/**
+ * Sanity checks of a plan (the planner issue's "implausible costs pass without a warning"): machine cost per tonne
+ * above the grain's price; hectares per machine far from the national figure the preset's dated facts give
+ * (harvest only: harvested area / combines registered); a fleet that does not finish within its window.
+ */
+export function fleetPlanWarnings(
+  plan: Pick<FleetPlan, 'operation' | 'windowFleet' | 'preset'> & {
+    inputs: { areaHa: number; grainPriceUsdPerT: number; windowDays: number };
+  },
+): FleetPlanWarning[] {
+  const warnings: FleetPlanWarning[] = [];
+  const costPerT = plan.windowFleet.usdPerT.total;
+  const price = plan.inputs.grainPriceUsdPerT;
+  if (price > 0 && costPerT > price)
+    warnings.push({
+      code: 'cost-above-grain-price',
+      message: `the machinery costs ${costPerT.toFixed(2)} USD per tonne, more than the grain's price of ${price.toFixed(2)} USD per tonne: check the yield, the prices and the fleet`,
+    });
+  if (!plan.windowFleet.meetsWindow)
+    warnings.push({
+      code: 'window-not-met',
+      message: `${plan.windowFleet.machines} machines need ${plan.windowFleet.daysNeeded.toFixed(1)} days, longer than the ${plan.inputs.windowDays}-day window`,
+    });
+  const facts = plan.preset?.context ?? [];
+  const area = facts.find((f) => /harvested area/.test(f.measure) && f.unit === 'ha');
+  const combines = facts.find((f) => /combine harvesters registered/.test(f.measure));
+  if (plan.operation === 'harvest' && area && combines && combines.value > 0) {
+    const national = area.value / combines.value;
+    const ours = plan.inputs.areaHa / plan.windowFleet.machines;
+    if (ours > national * nationalAreaPerMachineFactor || ours < national / nationalAreaPerMachineFactor)
+      warnings.push({
+        code: 'area-per-machine-far-from-national',
+        message: `${Math.round(ours)} ha per combine, against ${Math.round(national)} nationally (${area.measure} ${area.asOf} / ${combines.measure} ${combines.asOf}): more than ${nationalAreaPerMachineFactor}x apart`,
+      });
+  }
+  return warnings;
+}
+
 export interface FleetPlan {
   kind: 'karavan.machinery.fleet-plan';
   version: 1;
@@ -47,6 +93,8 @@ export interface FleetPlan {
   /** Names of parameters tagged [M]: never to be read as verified. */
   unconfirmedParameters: string[];
   notes: string[];
+  /** Figures a reader should not take at face value: each with a stable code and the numbers behind it. */
+  warnings: FleetPlanWarning[];
   /** The numbers behind this plan (for sensitivity tables and comparisons). */
   inputs: PlanInputs;
 }
@@ -123,10 +171,12 @@ export function planFleetForUnit(scenario: ResolvedScenario, unit: MachineUnit, 
     parameters: built.parameters,
     unconfirmedParameters,
     notes,
+    warnings: [],
     inputs,
   };
   if (unit.tractor) plan.tractor = summariseMachine(unit.tractor);
   if (scenario.preset) plan.preset = scenario.preset;
+  plan.warnings = fleetPlanWarnings(plan);
   return plan;
 }
 

@@ -354,3 +354,15 @@ describe('karavan machinery staff', () => {
     expect(bad.stderr).toMatch(/invalid shifts: 5/);
   });
 });
+
+describe('karavan machinery fleet warnings', () => {
+  it('the kz-wheat-2023 preset: machinery at 254.55 USD/t against grain at 220 USD/t is flagged', async () => {
+    const r = await run('fleet', '--preset', 'kz-wheat-2023', '--area-ha', '10000', '--json');
+    const json = JSON.parse(r.stdout);
+    const plan = json.plan ?? json;
+    expect(plan.windowFleet.usdPerT.total.toFixed(2)).toBe('254.55');
+    expect(plan.warnings.map((w: { code: string }) => w.code)).toEqual(['cost-above-grain-price']);
+    const text = await run('fleet', '--preset', 'kz-wheat-2023', '--area-ha', '10000');
+    expect(text.stdout).toMatch(/Warnings[\s\S]*254\.55 USD per tonne, more than the grain's price of 220\.00/);
+  });
+});
