@@ -366,3 +366,16 @@ describe('karavan machinery fleet warnings', () => {
     expect(text.stdout).toMatch(/Warnings[\s\S]*254\.55 USD per tonne, more than the grain's price of 220\.00/);
   });
 });
+
+describe('karavan machinery replacement', () => {
+  it('combines: 2,310 a year at the 2024 renewal rate, 19,320 older than 17 years, from the dated facts', async () => {
+    const json = JSON.parse((await run('replacement', '--json')).stdout);
+    expect(json.facts.fleet).toMatchObject({ value: 42000, asOf: '2020-06-19' });
+    expect(Math.round(json.atObservedRateUnitsPerYear)).toBe(2310);
+    expect(Math.round(json.backlogUnits)).toBe(19320);
+    expect(Math.round(json.toClearBacklogUnitsPerYear)).toBe(Math.round(42000 / 17 + 1932));
+    const bad = await run('replacement', '--machine', 'trucks');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/invalid --machine: trucks/);
+  });
+});

@@ -505,6 +505,62 @@ export function registerMachinery(program: Command): void {
       );
     });
 
+  /** The dated facts (data/machinery/presets.json) behind each kind's replacement demand. */
+  const replacementFacts = {
+    combines: { fleet: 'kz_combines_registered_2020', over: 'kz_combines_over17y_2020', rate: 'kz_fleet_renewal_2024' },
+    tractors: { fleet: 'kz_tractors_registered_2020', over: 'kz_tractors_over17y_2020', rate: 'kz_fleet_renewal_2024' },
+  } as const;
+  machinery
+    .command('replacement')
+    .description(
+      "Kazakhstan's yearly replacement demand for combines or tractors from dated fleet facts: at the observed renewal rate, to hold the fleet's age, and to clear the backlog",
+    )
+    .option('--machine <kind>', 'combines | tractors (default: combines)', 'combines')
+    .option('--clear-years <n>', 'years in which to clear the backlog (default: 10)')
+    .option('--json', 'print as JSON', false)
+    .action(async (flags: { machine: string; clearYears?: string; json: boolean }) => {
+      const { InvalidOptionError } = await import('../../errors.ts');
+      const { findFact, replacementDemand } = await import('../../machinery/index.ts');
+      const { loadPresets } = await import('../machinery-files.ts');
+      if (flags.machine !== 'combines' && flags.machine !== 'tractors')
+        throw new InvalidOptionError(`invalid --machine: ${flags.machine} (combines or tractors)`, {
+          value: flags.machine,
+        });
+      const ids = replacementFacts[flags.machine];
+      const presets = await loadPresets();
+      const facts = {
+        fleet: findFact(presets, ids.fleet),
+        over: findFact(presets, ids.over),
+        rate: findFact(presets, ids.rate),
+      };
+      // The age share is reported as "older than 17 years": the limit is read from the measure, not assumed.
+      const limitYears = Number(/older than (\d+) years/.exec(facts.over.measure)?.[1]);
+      const demand = replacementDemand({
+        fleetUnits: facts.fleet.value,
+        renewalRatePerYear: facts.rate.value / 100,
+        shareOverLimit: facts.over.value / 100,
+        limitYears,
+        ...(flags.clearYears !== undefined && { clearBacklogYears: toNumber('--clear-years', flags.clearYears) }),
+      });
+      if (flags.json) return printJson({ machine: flags.machine, facts, ...demand });
+      const factLine = (f: { measure: string; value: number; unit: string; asOf: string; sourceUrl: string }) =>
+        `  ${f.measure}: ${f.value} ${f.unit} (${f.asOf}) [preset] ${f.sourceUrl}`;
+      process.stdout.write(
+        [
+          `Kazakhstan, ${flags.machine}: replacement demand`,
+          `  at the observed renewal rate: ${Math.round(demand.atObservedRateUnitsPerYear)} units a year`,
+          `  to hold the fleet at ${limitYears} years: ${Math.round(demand.toHoldAgeUnitsPerYear)} units a year`,
+          `  older than ${limitYears} years now: ${Math.round(demand.backlogUnits)} units`,
+          `  to clear that in ${demand.clearBacklogYears} years as well: ${Math.round(demand.toClearBacklogUnitsPerYear)} units a year`,
+          'facts:',
+          factLine(facts.fleet),
+          factLine(facts.over),
+          factLine(facts.rate),
+          ...demand.formulas,
+        ].join('\n') + '\n',
+      );
+    });
+
   machinery
     .command('catalog')
     .description('list machine classes, crops and presets with their source tags')
