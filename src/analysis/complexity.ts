@@ -208,8 +208,10 @@ export async function writeComplexityYears(
     path,
     columns: [...columns.keys, ...complexityCsvColumns(columns.advantageKind)],
     wholeValues,
-    // Several years: one DuckDB thread writes while this thread computes the next year (2 cores).
-    ...(years !== undefined && years > 1 && { threads: 1 }),
+    // Several years: DuckDB writes a year while this thread computes the next. CSV on two threads: on an idle
+    // 2-core machine 30 HS6 years took 51.7 s instead of 63.1 s (CPU 82.6 s against 74.5: slower when the machine
+    // is busy). Parquet on one: with two, its row groups held 2.3 GB at peak against 1.0 GB (docs/benchmarks.md).
+    ...(years !== undefined && years > 1 && { threads: path.endsWith('.parquet') ? 1 : 2 }),
   });
   try {
     for (let y = next(); y !== undefined; y = next()) await writer.writeYear(complexityOutputYear(y));
