@@ -160,3 +160,89 @@ export const demoResultsSchema = {
   },
   response: { 200: resultResponse(anyObject, 'the results'), ...errorResponses(400) },
 } as const;
+
+const positive = (description: string) =>
+  ({ type: 'number', exclusiveMinimum: 0, maximum: 1e12, description }) as const;
+const nonNegative = (description: string) => ({ type: 'number', minimum: 0, maximum: 1e12, description }) as const;
+const share = (description: string) => ({ type: 'number', exclusiveMinimum: 0, maximum: 1, description }) as const;
+
+export const haulageSchema = {
+  tags,
+  summary:
+    'Mining haulage by the cycle-time method: cycle, t per truck-hour, trucks for a year, match factor, cost per t',
+  description:
+    'As `karavan machinery haulage --json` (docs/machinery.md § Mining haulage). Cost parts only from `cost`.',
+  querystring: { type: 'object', additionalProperties: false, properties: { ...resultQueryProperties } },
+  body: {
+    type: 'object',
+    additionalProperties: false,
+    required: [
+      'payloadT',
+      'distanceKm',
+      'speedLoadedKmh',
+      'speedEmptyKmh',
+      'loadMin',
+      'dumpMin',
+      'spotMin',
+      'tonnesPerYear',
+      'scheduledHours',
+      'availability',
+      'utilization',
+    ],
+    properties: {
+      payloadT: positive('payload per truck, t'),
+      distanceKm: nonNegative('one-way haul distance, km'),
+      speedLoadedKmh: positive('average speed loaded, km/h'),
+      speedEmptyKmh: positive('average speed empty, km/h'),
+      loadMin: positive('time under the loader, min'),
+      dumpMin: nonNegative('dumping time, min'),
+      spotMin: nonNegative('spotting and queueing, min'),
+      tonnesPerYear: positive('tonnes to move a year'),
+      scheduledHours: { type: 'number', exclusiveMinimum: 0, maximum: 8784, description: 'scheduled hours a year' },
+      availability: share('mechanical availability'),
+      utilization: share('use of the available hours'),
+      loaders: { type: 'integer', minimum: 1, maximum: 1000, description: 'loading units (default 1)' },
+      cost: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          truckPrice: positive('truck price'),
+          residualShare: { type: 'number', minimum: 0, maximum: 1, description: 'residual value, share' },
+          lifeHours: positive('life, operating hours'),
+          interestRate: nonNegative('interest a year, share'),
+          fuelLitresPerHour: nonNegative('fuel, L per operating hour'),
+          fuelPricePerLitre: nonNegative('fuel price per L'),
+          tyreSetPrice: nonNegative('price of a set of tyres'),
+          tyreLifeHours: positive('tyre life, operating hours'),
+          repairShareOfPricePer1000h: nonNegative('repairs, share of the price per 1,000 h'),
+          operatorWagePerHour: nonNegative('operator wage per hour'),
+          operatorsPerTruck: positive('operators paid per operating hour (default 1)'),
+        },
+      },
+    },
+  },
+  response: { 200: resultResponse(anyObject, 'the haulage plan'), ...errorResponses(400) },
+} as const;
+
+export const staffSchema = {
+  tags,
+  summary: 'Staff and training for a fleet: operators with reserve, mechanics, service engineers, courses, cost',
+  description:
+    'As `karavan machinery staff --json` (docs/machinery.md § Staff and training); [M] placeholders are named.',
+  querystring: { type: 'object', additionalProperties: false, properties: { ...resultQueryProperties } },
+  body: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['machines', 'shifts'],
+    properties: {
+      machines: { type: 'integer', minimum: 1, maximum: 1000000, description: 'machines in the fleet' },
+      shifts: { type: 'integer', minimum: 1, maximum: 3, description: 'shifts a day' },
+      reserveShare: { type: 'number', minimum: 0, maximum: 1, default: 0, description: 'operators in reserve, share' },
+      machinesPerMechanic: positive('machines per mechanic (default: an [M] placeholder)'),
+      machinesPerServiceEngineer: positive('machines per service engineer (default: an [M] placeholder)'),
+      seasonStart: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'first day of the season' },
+      costPerTraineeHour: nonNegative('training cost per trainee-hour'),
+    },
+  },
+  response: { 200: resultResponse(anyObject, 'the staff plan'), ...errorResponses(400) },
+} as const;

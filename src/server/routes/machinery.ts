@@ -18,6 +18,8 @@ import {
   parsePresets,
   planDemonstration,
   planFleet,
+  planHaulage,
+  planStaff,
   requireNoMachineFields,
   resolveScenario,
   scenarioFromJson,
@@ -31,13 +33,24 @@ import {
   type DemoResults,
   type FleetPlan,
   type FleetSizeTable,
+  type HaulageCostInput,
+  type HaulageInput,
   type MachineComparison,
   type PresetCatalog,
   type SensitivityTable,
+  type StaffInput,
 } from '../../machinery/index.ts';
 import { sendResult } from '../respond.ts';
 import type { ResultTable } from '../tables.ts';
-import { catalogSchema, compareSchema, demoResultsSchema, demoSchema, fleetSchema } from './machinery.schema.ts';
+import {
+  catalogSchema,
+  compareSchema,
+  demoResultsSchema,
+  demoSchema,
+  fleetSchema,
+  haulageSchema,
+  staffSchema,
+} from './machinery.schema.ts';
 
 interface Shipped {
   catalog: Catalog;
@@ -313,6 +326,26 @@ export default async function machineryRoutes(app: FastifyInstance): Promise<voi
         };
       },
       tables: fleetTables,
+    });
+  });
+
+  // The same core functions as `karavan machinery haulage` and `staff`; the body's shape is checked by the schema,
+  // each value's domain by the core (MachineryInputError names the field).
+  app.post('/machinery/haulage', { schema: haulageSchema }, (request, reply) => {
+    const { cost, ...input } = request.body as HaulageInput & { cost?: HaulageCostInput };
+    return sendResult(request, reply, {
+      fileName: 'machinery-haulage',
+      cache: false,
+      compute: async () => planHaulage(input, cost),
+    });
+  });
+
+  app.post('/machinery/staff', { schema: staffSchema }, (request, reply) => {
+    const body = request.body as StaffInput;
+    return sendResult(request, reply, {
+      fileName: 'machinery-staff',
+      cache: false,
+      compute: async () => planStaff({ ...body, reserveShare: body.reserveShare ?? 0 }),
     });
   });
 
