@@ -1,21 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { planHaulage, type HaulageInput } from '../../src/machinery/haulage.ts';
+import { planHaulage } from '../../src/machinery/haulage.ts';
+import { haulageExample } from '../support/haulage.ts';
 
-// The worked example: a 130 t truck, 3 km haul, 20 Mt a year.
-const example: HaulageInput = {
-  payloadT: 130,
-  distanceKm: 3,
-  speedLoadedKmh: 20,
-  speedEmptyKmh: 35,
-  loadMin: 3,
-  dumpMin: 1,
-  spotMin: 1,
-  tonnesPerYear: 20_000_000,
-  scheduledHours: 7000,
-  availability: 0.85,
-  utilization: 0.9,
-};
+const example = haulageExample;
 
 describe('planHaulage (cycle-time method)', () => {
   it('reproduces the worked example: cycle 19.14 min, 407.5 t per truck-hour, 9.17 trucks, so 10', () => {

@@ -1,20 +1,9 @@
 /** POST /api/machinery/haulage and /staff: the contract examples, worked by hand, and bad bodies as 400. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { haulageExample } from '../../support/haulage.ts';
 import { testServer, type TestServer } from '../helpers.ts';
 
-const example = {
-  payloadT: 130,
-  distanceKm: 3,
-  speedLoadedKmh: 20,
-  speedEmptyKmh: 35,
-  loadMin: 3,
-  dumpMin: 1,
-  spotMin: 1,
-  tonnesPerYear: 20_000_000,
-  scheduledHours: 7000,
-  availability: 0.85,
-  utilization: 0.9,
-};
+const example = haulageExample;
 
 describe('machinery haulage and staff routes', () => {
   let s: TestServer;
