@@ -74,6 +74,50 @@ export interface CapabilitiesOptions {
   allCountries?: boolean;
 }
 
+/** The summary when every location of the matrix is ranked. */
+function everyLocation(locations: number): CountryFilterSummary {
+  return { kind: 'all', thresholds: null, populationYears: [], ranked: locations, leftOut: [] };
+}
+
+/**
+ * The Atlas country filter on a year's export matrix (metrics/country-filter.ts), with the store's populations from
+ * the indicator year nearest `year`: which rows take part (undefined: all) and the summary the outputs show. Used by
+ * the capabilities behind the report and by the store-mode country ranking.
+ */
+export async function atlasFilterFor(
+  store: TradeStore,
+  matrix: ExportMatrix,
+  year: number,
+  locationExportsUsd: Float64Array,
+): Promise<{ kept: Uint8Array | undefined; summary: CountryFilterSummary }> {
+  // One year's exports stand for the average over the years used: the measures are computed year by year.
+  const population = await populationNear(store, year);
+  const people = Float64Array.from(matrix.locations, (iso3) => population.byIso3.get(iso3) ?? Number.NaN);
+  const filter = atlasCountryFilter(locationExportsUsd, people);
+  // The filter is for world data: where fewer countries pass it than a world year needs (a hand-made or partial
+  // table), it would leave next to nothing to rank, so every location is kept and the summary says 'all'.
+  if (filter.keptCount < atlasFilterMinCountries)
+    return { kept: undefined, summary: everyLocation(matrix.locations.length) };
+  return {
+    kept: filter.kept,
+    summary: {
+      kind: 'atlas',
+      thresholds: { ...atlasThresholds },
+      populationYears: population.years,
+      ranked: filter.keptCount,
+      leftOut: matrix.locations
+        .map((iso3, l) => ({
+          iso3,
+          reason: filter.reasons[l]!,
+          exportsUsd: locationExportsUsd[l]!,
+          population: Number.isFinite(people[l]!) ? people[l]! : null,
+        }))
+        .filter((x): x is typeof x & { reason: CountryFilterReason } => x.reason !== null)
+        .sort((a, b) => b.exportsUsd - a.exportsUsd),
+    },
+  };
+}
+
 export function capabilities(store: TradeStore, options: CapabilitiesOptions): Promise<Capabilities> {
   const filter = options.allCountries ? 'all' : 'atlas';
   return store.cached(`capabilities|${options.year}|${options.level}|${options.source}|${filter}`, () =>
@@ -94,40 +138,9 @@ async function computeCapabilities(store: TradeStore, options: CapabilitiesOptio
       locationExportsUsd[l]! += v;
     }
   }
-  let locationsKept: Uint8Array | undefined;
-  let countryFilter: CountryFilterSummary = {
-    kind: 'all',
-    thresholds: null,
-    populationYears: [],
-    ranked: L,
-    leftOut: [],
-  };
-  if (!options.allCountries) {
-    // One year's exports stand for the average over the years used: the measures are computed year by year.
-    const population = await populationNear(store, options.year);
-    const people = Float64Array.from(matrix.locations, (iso3) => population.byIso3.get(iso3) ?? Number.NaN);
-    const filter = atlasCountryFilter(locationExportsUsd, people);
-    // The filter is for world data: where fewer countries pass it than a world year needs (a hand-made or partial
-    // table), it would leave next to nothing to rank, so every location is kept and the summary says 'all'.
-    if (filter.keptCount >= atlasFilterMinCountries) {
-      locationsKept = filter.kept;
-      countryFilter = {
-        kind: 'atlas',
-        thresholds: { ...atlasThresholds },
-        populationYears: population.years,
-        ranked: filter.keptCount,
-        leftOut: matrix.locations
-          .map((iso3, l) => ({
-            iso3,
-            reason: filter.reasons[l]!,
-            exportsUsd: locationExportsUsd[l]!,
-            population: Number.isFinite(people[l]!) ? people[l]! : null,
-          }))
-          .filter((x): x is typeof x & { reason: CountryFilterReason } => x.reason !== null)
-          .sort((a, b) => b.exportsUsd - a.exportsUsd),
-      };
-    }
-  }
+  const { kept: locationsKept, summary: countryFilter } = options.allCountries
+    ? { kept: undefined, summary: everyLocation(L) }
+    : await atlasFilterFor(store, matrix, options.year, locationExportsUsd);
   const result = complexity({
     locations: L,
     products: P,

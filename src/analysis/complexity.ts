@@ -313,16 +313,10 @@ export async function complexityFromStore(
   store: TradeStore,
   options: StoreComplexityOptions = {},
 ): Promise<ComplexityPanelYear & { source: string; leftOut: { iso3: string; reason: string }[] }> {
-  const [
-    { exportMatrix, populationNear },
-    { capabilitiesSource, atlasFilterMinCountries },
-    { howToGetBaci },
-    { atlasCountryFilter },
-  ] = await Promise.all([
+  const [{ exportMatrix }, { capabilitiesSource, atlasFilterFor }, { howToGetBaci }] = await Promise.all([
     import('../data/index.ts'),
     import('./capabilities.ts'),
     import('./coverage.ts'),
-    import('../metrics/index.ts'),
   ]);
   const level = options.level ?? 4;
   const source = await capabilitiesSource(store, level, options.year);
@@ -337,24 +331,15 @@ export async function complexityFromStore(
   const matrix = await exportMatrix(store, { year: source.year, level, source: source.source });
   const L = matrix.locations.length;
   const P = matrix.products.length;
-  // The Atlas country filter (metrics/country-filter.ts): the ranking holds the countries it keeps.
+  // The Atlas country filter (capabilities.ts, metrics/country-filter.ts): the ranking holds the countries it keeps.
   let kept = matrix.locations.map((_, l) => l);
-  const leftOut: { iso3: string; reason: string }[] = [];
+  let leftOut: { iso3: string; reason: string }[] = [];
   if (!options.allCountries) {
-    const population = await populationNear(store, source.year);
     const exportsUsd = new Float64Array(L);
     for (let l = 0; l < L; l++) for (let p = 0; p < P; p++) exportsUsd[l]! += matrix.valuesUsd[l * P + p]!;
-    const filter = atlasCountryFilter(
-      exportsUsd,
-      Float64Array.from(matrix.locations, (iso3) => population.byIso3.get(iso3) ?? Number.NaN),
-    );
-    // As in capabilities.ts: not applied to data where too few countries pass it to be a world table.
-    if (filter.keptCount >= atlasFilterMinCountries) {
-      kept = kept.filter((l) => filter.kept[l] === 1);
-      matrix.locations.forEach((iso3, l) => {
-        if (filter.reasons[l] !== null) leftOut.push({ iso3, reason: filter.reasons[l]! });
-      });
-    }
+    const filter = await atlasFilterFor(store, matrix, source.year, exportsUsd);
+    if (filter.kept !== undefined) kept = kept.filter((l) => filter.kept![l] === 1);
+    leftOut = filter.summary.leftOut.map(({ iso3, reason }) => ({ iso3, reason }));
   }
   const valuesUsd = kept.length === L ? matrix.valuesUsd : new Float64Array(kept.length * P);
   if (kept.length !== L) kept.forEach((l, r) => valuesUsd.set(matrix.valuesUsd.subarray(l * P, (l + 1) * P), r * P));

@@ -98,16 +98,17 @@ export async function exporterSupply(store: TradeStore, options: SupplyOptions):
   const fallback = row === undefined && notRankedReason !== null ? await advantage(store, { ...source, level }) : null;
   const P = caps.matrix.products.length;
   const total = caps.locationExportsUsd[location]!;
-  // Growth: the same source five (or fewer) years earlier, when it has the exporter.
-  const earlierYears = (await exportMatrixYears(store, worldCoverageMinExporters))
-    .filter((y) => y.source === source.source && y.year < source.year && y.year >= source.year - 5)
-    .map((y) => y.year);
-  const startYear = earlierYears.length > 0 ? Math.min(...earlierYears) : null;
-  const start = new Map<string, number>();
-  if (startYear !== null) {
-    for (const r of await exporterProductSeries(store, { exporter, level, source: source.source, years: [startYear] }))
-      start.set(r.product, r.valueUsd);
-  }
+  // Every year of the same source up to this one, read once: the series of each product shown, and growth from
+  // the earliest of them within five years.
+  const seriesYears = (await exportMatrixYears(store, worldCoverageMinExporters))
+    .filter((y) => y.source === source.source && y.year <= source.year)
+    .map((y) => y.year)
+    .sort((a, b) => a - b);
+  const byProductYear = new Map<string, number>();
+  for (const r of await exporterProductSeries(store, { exporter, level, source: source.source, years: seriesYears }))
+    byProductYear.set(`${r.product}|${r.year}`, r.valueUsd);
+  const earlierYears = seriesYears.filter((y) => y < source.year && y >= source.year - 5);
+  const startYear = earlierYears.length > 0 ? earlierYears[0]! : null;
   const all: Array<Omit<SupplyRow, 'nameEn' | 'nameRu' | 'series'>> = [];
   let competitiveProducts = 0;
   let competitiveUsd = 0;
@@ -137,7 +138,10 @@ export async function exporterSupply(store: TradeStore, options: SupplyOptions):
       worldShare: exportsUsd / caps.worldExportsUsd[p]!,
       rca,
       competitive,
-      growth: startYear === null ? null : cagr(start.get(product), exportsUsd, source.year - startYear),
+      growth:
+        startYear === null
+          ? null
+          : cagr(byProductYear.get(`${product}|${startYear}`), exportsUsd, source.year - startYear),
       pci: Number.isFinite(pci) ? pci : null,
     });
   }
@@ -147,14 +151,6 @@ export async function exporterSupply(store: TradeStore, options: SupplyOptions):
     store,
     top.map((r) => r.product),
   );
-  // Every year of the same source up to this one: the time series of each product shown.
-  const seriesYears = (await exportMatrixYears(store, worldCoverageMinExporters))
-    .filter((y) => y.source === source.source && y.year <= source.year)
-    .map((y) => y.year)
-    .sort((a, b) => a - b);
-  const byProductYear = new Map<string, number>();
-  for (const r of await exporterProductSeries(store, { exporter, level, source: source.source, years: seriesYears }))
-    byProductYear.set(`${r.product}|${r.year}`, r.valueUsd);
   const seriesOf = (product: string) =>
     seriesYears.map((year) => ({ year, valueUsd: byProductYear.get(`${product}|${year}`) ?? 0 }));
   const eci = row !== undefined ? caps.result.eci[row]! : Number.NaN;

@@ -12,6 +12,7 @@ import {
   sensitivityDefaults,
   type ScenarioOptions,
 } from '../../machinery/index.ts';
+import type { HaulageCostInput, HaulageInput } from '../../machinery/index.ts';
 import { printJson } from '../output.ts';
 // Small and free of I/O: read at registration for --help's defaults.
 import { staffPlaceholders } from '../../machinery/staff.ts';
@@ -353,81 +354,54 @@ export function registerMachinery(program: Command): void {
       }),
     );
 
-  const haulageFlags: [flag: string, key: string, text: string, required: boolean][] = [
-    ['--payload-t', 'payloadT', 'payload per truck, t', true],
-    ['--distance-km', 'distanceKm', 'one-way haul distance, km', true],
-    ['--speed-loaded-kmh', 'speedLoadedKmh', 'average speed loaded, km/h', true],
-    ['--speed-empty-kmh', 'speedEmptyKmh', 'average speed empty, km/h', true],
-    ['--load-min', 'loadMin', 'time under the loader, min', true],
-    ['--dump-min', 'dumpMin', 'dumping time, min', true],
-    ['--spot-min', 'spotMin', 'spotting and queueing, min', true],
-    ['--tonnes-per-year', 'tonnesPerYear', 'tonnes to move a year', true],
-    ['--scheduled-hours', 'scheduledHours', 'hours a year the fleet is scheduled', true],
-    ['--availability', 'availability', 'mechanical availability, share (0-1]', true],
-    ['--utilization', 'utilization', 'use of available hours, share (0-1]', true],
-    ['--loaders', 'loaders', 'loading units, for the match factor (default: 1)', false],
-    ['--truck-price', 'truckPrice', 'cost: truck price', false],
-    ['--residual-share', 'residualShare', 'cost: residual value at the end of life, share', false],
-    ['--life-hours', 'lifeHours', 'cost: truck life, operating hours', false],
-    ['--interest-rate', 'interestRate', 'cost: interest rate a year, share', false],
-    ['--fuel-l-per-h', 'fuelLitresPerHour', 'cost: fuel burn, L per operating hour', false],
-    ['--fuel-price', 'fuelPricePerLitre', 'cost: fuel price per L', false],
-    ['--tyre-set-price', 'tyreSetPrice', 'cost: price of a set of tyres', false],
-    ['--tyre-life-hours', 'tyreLifeHours', 'cost: tyre set life, operating hours', false],
-    ['--repair-share', 'repairShareOfPricePer1000h', 'cost: repairs, share of the price per 1,000 h', false],
-    ['--operator-wage', 'operatorWagePerHour', 'cost: operator wage per hour', false],
-    ['--operators-per-truck', 'operatorsPerTruck', 'cost: operators paid per operating hour (default: 1)', false],
+  const haulageFlags: [flag: string, key: string, text: string, part: 'required' | 'optional' | 'cost'][] = [
+    ['--payload-t', 'payloadT', 'payload per truck, t', 'required'],
+    ['--distance-km', 'distanceKm', 'one-way haul distance, km', 'required'],
+    ['--speed-loaded-kmh', 'speedLoadedKmh', 'average speed loaded, km/h', 'required'],
+    ['--speed-empty-kmh', 'speedEmptyKmh', 'average speed empty, km/h', 'required'],
+    ['--load-min', 'loadMin', 'time under the loader, min', 'required'],
+    ['--dump-min', 'dumpMin', 'dumping time, min', 'required'],
+    ['--spot-min', 'spotMin', 'spotting and queueing, min', 'required'],
+    ['--tonnes-per-year', 'tonnesPerYear', 'tonnes to move a year', 'required'],
+    ['--scheduled-hours', 'scheduledHours', 'hours a year the fleet is scheduled', 'required'],
+    ['--availability', 'availability', 'mechanical availability, share (0-1]', 'required'],
+    ['--utilization', 'utilization', 'use of available hours, share (0-1]', 'required'],
+    ['--loaders', 'loaders', 'loading units, for the match factor (default: 1)', 'optional'],
+    ['--truck-price', 'truckPrice', 'cost: truck price', 'cost'],
+    ['--residual-share', 'residualShare', 'cost: residual value at the end of life, share', 'cost'],
+    ['--life-hours', 'lifeHours', 'cost: truck life, operating hours', 'cost'],
+    ['--interest-rate', 'interestRate', 'cost: interest rate a year, share', 'cost'],
+    ['--fuel-l-per-h', 'fuelLitresPerHour', 'cost: fuel burn, L per operating hour', 'cost'],
+    ['--fuel-price', 'fuelPricePerLitre', 'cost: fuel price per L', 'cost'],
+    ['--tyre-set-price', 'tyreSetPrice', 'cost: price of a set of tyres', 'cost'],
+    ['--tyre-life-hours', 'tyreLifeHours', 'cost: tyre set life, operating hours', 'cost'],
+    ['--repair-share', 'repairShareOfPricePer1000h', 'cost: repairs, share of the price per 1,000 h', 'cost'],
+    ['--operator-wage', 'operatorWagePerHour', 'cost: operator wage per hour', 'cost'],
+    ['--operators-per-truck', 'operatorsPerTruck', 'cost: operators paid per operating hour (default: 1)', 'cost'],
   ];
   const haulage = machinery
     .command('haulage')
     .description(
       'mining haulage by the cycle-time method: cycle, t per truck-hour, trucks for a year, match factor, cost per t (docs/machinery.md)',
     );
-  for (const [flag, , text, required] of haulageFlags)
-    haulage.option(`${flag} <n>`, `${text}${required ? ' (required)' : ''}`);
+  for (const [flag, , text, part] of haulageFlags)
+    haulage.option(`${flag} <n>`, `${text}${part === 'required' ? ' (required)' : ''}`);
   haulage.option('--json', 'print the plan as JSON', false).action(async (flags: Record<string, unknown>) => {
     const { planHaulage } = await import('../../machinery/index.ts');
     const { MissingOptionError } = await import('../../errors.ts');
-    const values: Record<string, number> = {};
-    for (const [flag, key, , required] of haulageFlags) {
+    // The plan's inputs and its cost inputs, as given; each value's domain is checked by the core.
+    const input: Record<string, number> = {};
+    const cost: Record<string, number> = {};
+    for (const [flag, key, , part] of haulageFlags) {
       // commander's attribute name for the flag: --fuel-l-per-h -> fuelLPerH.
       const text = flags[flag.slice(2).replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase())];
-      if (typeof text === 'string') values[key] = toNumber(flag, text);
-      else if (required) throw new MissingOptionError(`missing ${flag}`, { hint: 'karavan machinery haulage --help' });
+      if (typeof text === 'string') (part === 'cost' ? cost : input)[key] = toNumber(flag, text);
+      else if (part === 'required')
+        throw new MissingOptionError(`missing ${flag}`, { hint: 'karavan machinery haulage --help' });
     }
-    const { truckPrice, residualShare, lifeHours, interestRate, fuelLitresPerHour, fuelPricePerLitre } = values;
-    const { tyreSetPrice, tyreLifeHours, repairShareOfPricePer1000h, operatorWagePerHour, operatorsPerTruck } = values;
-    const cost = Object.fromEntries(
-      Object.entries({
-        truckPrice,
-        residualShare,
-        lifeHours,
-        interestRate,
-        fuelLitresPerHour,
-        fuelPricePerLitre,
-        tyreSetPrice,
-        tyreLifeHours,
-        repairShareOfPricePer1000h,
-        operatorWagePerHour,
-        operatorsPerTruck,
-      }).filter(([, v]) => v !== undefined),
-    );
     const plan = planHaulage(
-      {
-        payloadT: values['payloadT']!,
-        distanceKm: values['distanceKm']!,
-        speedLoadedKmh: values['speedLoadedKmh']!,
-        speedEmptyKmh: values['speedEmptyKmh']!,
-        loadMin: values['loadMin']!,
-        dumpMin: values['dumpMin']!,
-        spotMin: values['spotMin']!,
-        tonnesPerYear: values['tonnesPerYear']!,
-        scheduledHours: values['scheduledHours']!,
-        availability: values['availability']!,
-        utilization: values['utilization']!,
-        ...(values['loaders'] !== undefined && { loaders: values['loaders'] }),
-      },
-      Object.keys(cost).length > 0 ? cost : undefined,
+      input as unknown as HaulageInput,
+      Object.keys(cost).length > 0 ? (cost as HaulageCostInput) : undefined,
     );
     if (flags['json']) return printJson(plan);
     const c = plan.cycle;
@@ -462,8 +436,7 @@ export function registerMachinery(program: Command): void {
     .option('--cost-per-trainee-hour <amount>', 'training cost per trainee-hour; without it the plan is not costed')
     .option('--json', 'print the plan as JSON', false)
     .action(async (flags: Record<string, string | boolean | undefined>) => {
-      const { planStaff } = await import('../../machinery/index.ts');
-      const { formatTag } = await import('../../machinery/index.ts');
+      const { formatTag, planStaff } = await import('../../machinery/index.ts');
       const number = (flag: string, key: string) =>
         typeof flags[key] === 'string' ? toNumber(flag, flags[key] as string) : undefined;
       const plan = planStaff({
