@@ -4,6 +4,7 @@
  * Measures: src/metrics/complexity.ts (Stata ecomplexity definitions).
  */
 import {
+  countryGroups,
   exportMatrix,
   exportMatrixYears,
   populationNear,
@@ -198,4 +199,15 @@ export function resultRow(caps: Capabilities, iso3: string): number | undefined 
   if (location === undefined) return undefined;
   const row = caps.result.locationIndex.indexOf(location);
   return row < 0 ? undefined : row;
+}
+
+/**
+ * Why a group (EAEU, CIS...) has no row in the export matrix, or null for a country. RCA, the
+ * product space and complexity place countries, not groups: summing members would count their
+ * trade with each other as exports, and the Atlas ranks no groups. The user is pointed at the members.
+ */
+export async function groupNotPlaced(store: TradeStore, code: string): Promise<string | null> {
+  const group = (await countryGroups(store)).find((g) => g.code === code);
+  if (!group) return null;
+  return `${code} is a group: RCA, complexity and the product space are computed for countries, not groups; run this for one of its members (${group.members.map((m) => m.iso3).join(', ')})`;
 }

@@ -3,7 +3,7 @@
  * from which dataset and year, and if not, exactly which file to ingest and how. This is what
  * keeps Karavan from printing zeros dressed as results.
  */
-import { pairCoverage, worldFlowMinExporters, type PairCoverage, type TradeStore } from '../data/index.ts';
+import { isMemberIn, pairCoverage, worldFlowMinExporters, type PairCoverage, type TradeStore } from '../data/index.ts';
 
 export type SectionId =
   'turnover' | 'needs' | 'supply' | 'potential' | 'rivals' | 'jointProduction' | 'surplus' | 'complexity';
@@ -39,11 +39,36 @@ export function howToGetBaci(): string {
   );
 }
 
-export function howToGetComtrade(reporterIso3: string, flow: 'imports' | 'exports'): string {
+/**
+ * The Comtrade download that fills a gap. For a group (with the pair's coverage at hand) the
+ * reporters are its members: Comtrade has no group reporters.
+ */
+export function howToGetComtrade(reporterIso3: string, flow: 'imports' | 'exports', pair?: PairCoverage): string {
+  const group = pair?.groups.find((g) => g.group === reporterIso3);
+  const reporter = group
+    ? `each member of ${group.group} (${group.members.map((m) => m.iso3).join(', ')})`
+    : reporterIso3;
   return (
-    `or download from UN Comtrade (comtradeplus.un.org -> Get data): reporter ${reporterIso3}, ${flow}, all partners, ` +
+    `or download from UN Comtrade (comtradeplus.un.org -> Get data): reporter ${reporter}, ${flow}, all partners, ` +
     `HS6 (AG6), annual, the last 5 years, as CSV, and run: karavan ingest TradeData.csv`
   );
+}
+
+/**
+ * For a group on either side: which of its members had flows in `years` and which had none, e.g.
+ * "EAEU: ARM, BLR, KAZ, KGZ, RUS with data". Empty for a pair of countries.
+ */
+export function groupMembersText(pair: PairCoverage, years: number[]): string {
+  return pair.groups
+    .map((g) => {
+      const members = g.members.filter((m) => years.some((y) => isMemberIn(m, y)));
+      const withData = members.filter((m) => m.dataYears.some((y) => years.includes(y))).map((m) => m.iso3);
+      const without = members.filter((m) => !withData.includes(m.iso3)).map((m) => m.iso3);
+      const inYears = yearsText(years);
+      if (members.length === 0) return `${g.group}: no members in ${inYears}`;
+      return `${g.group}: ${withData.length > 0 ? `${withData.join(', ')} with data` : 'no member with data'}${without.length > 0 ? `, no data for ${without.join(', ')}` : ''} (${inYears})`;
+    })
+    .join('; ');
 }
 
 const yearsText = (years: number[]) =>
@@ -67,7 +92,12 @@ export async function dataCoverage(store: TradeStore, exporter: string, importer
     sections.push({
       section: 'turnover',
       status: 'computed',
-      basis: `bilateral flows ${exporter}<->${importer}, ${yearsText(bilateralYears)}`,
+      basis: [
+        `bilateral flows ${exporter}<->${importer}, ${yearsText(bilateralYears)}`,
+        groupMembersText(pair, bilateralYears),
+      ]
+        .filter((s) => s !== '')
+        .join('; '),
       missing: null,
     });
   } else if (pair.officialTotals.length > 0) {
@@ -75,7 +105,7 @@ export async function dataCoverage(store: TradeStore, exporter: string, importer
       section: 'turnover',
       status: 'partial',
       basis: `officially stated totals (${pair.officialTotals.length} figures, ${yearsText([...new Set(pair.officialTotals.map((t) => t.year))])}), not product-level statistics`,
-      missing: `no product-level ${exporter}<->${importer} flows: ${baci}; ${howToGetComtrade(importer, 'imports')}`,
+      missing: `no product-level ${exporter}<->${importer} flows: ${baci}; ${howToGetComtrade(importer, 'imports', pair)}`,
     });
   } else {
     sections.push({
@@ -96,7 +126,15 @@ export async function dataCoverage(store: TradeStore, exporter: string, importer
       sections.push({
         section,
         status: 'computed',
-        basis: `world bilateral flows into ${importer}, ${yearsText(importerFlowYears.filter((y) => worldFlowYears.includes(y)))}`,
+        basis: [
+          `world bilateral flows into ${importer}, ${yearsText(importerFlowYears.filter((y) => worldFlowYears.includes(y)))}`,
+          groupMembersText(
+            pair,
+            importerFlowYears.filter((y) => worldFlowYears.includes(y)),
+          ),
+        ]
+          .filter((s) => s !== '')
+          .join('; '),
         missing: null,
       });
     } else if (section === 'needs' && worldTotalYears.length > 0) {
@@ -114,14 +152,14 @@ export async function dataCoverage(store: TradeStore, exporter: string, importer
         section,
         status: 'missing',
         basis: `only flows into ${importer} from the ${[...suppliers].join('/')} exporter(s) the store covers, ${yearsText(importerFlowYears)}: not ${importer}'s total imports, so not used`,
-        missing: `${importer}'s imports from all suppliers: ${baci}; ${howToGetComtrade(importer, 'imports')}`,
+        missing: `${importer}'s imports from all suppliers: ${baci}; ${howToGetComtrade(importer, 'imports', pair)}`,
       });
     } else {
       sections.push({
         section,
         status: 'missing',
         basis: 'nothing',
-        missing: `${importer}'s imports by product and supplier: ${baci}; ${howToGetComtrade(importer, 'imports')}`,
+        missing: `${importer}'s imports by product and supplier: ${baci}; ${howToGetComtrade(importer, 'imports', pair)}`,
       });
     }
   }
@@ -141,7 +179,7 @@ export async function dataCoverage(store: TradeStore, exporter: string, importer
           section: 'supply',
           status: 'missing',
           basis: 'nothing',
-          missing: `${exporter}'s exports by product: ${baci}; ${howToGetComtrade(exporter, 'exports')}`,
+          missing: `${exporter}'s exports by product: ${baci}; ${howToGetComtrade(exporter, 'exports', pair)}`,
         },
   );
 
@@ -195,7 +233,7 @@ export async function dataCoverage(store: TradeStore, exporter: string, importer
             section: 'jointProduction',
             status: 'partial',
             basis: `capabilities (RCA, density, PCI, COG) from world exports ${complexityYear}; world demand stands in for ${importer}'s own imports`,
-            missing: `${importer}'s imports by product: ${baci}; ${howToGetComtrade(importer, 'imports')}`,
+            missing: `${importer}'s imports by product: ${baci}; ${howToGetComtrade(importer, 'imports', pair)}`,
           },
   );
   return { exporter, importer, pair, sections, worldFlowYear, worldExportYear };

@@ -12,7 +12,7 @@
  * feasibility first, as in the Atlas "low-hanging fruit" strategy), shown with every result.
  */
 import { importNeeds, primaryFlowSource, type HsLevel, type TradeStore } from '../data/index.ts';
-import { capabilities, capabilitiesSource, resultRow } from './capabilities.ts';
+import { capabilities, capabilitiesSource, groupNotPlaced, resultRow } from './capabilities.ts';
 import { dataCoverage, howToGetBaci, howToGetComtrade } from './coverage.ts';
 import { nameProducts, zScores, type SectionMeta } from './section.ts';
 
@@ -121,7 +121,8 @@ export async function jointProduction(
       basis: 'nothing',
       missing: leftOut
         ? `${who} is below the Atlas thresholds in ${source.source} ${source.year} (1 M people, 1 bn USD of exports), so it has no place in the product space; run with --all-countries`
-        : `${who} has no exports in ${source.source} ${source.year}: ${howToGetComtrade(who, 'exports')}`,
+        : ((await groupNotPlaced(store, who)) ??
+          `${who} has no exports in ${source.source} ${source.year}: ${howToGetComtrade(who, 'exports')}`),
       year: source.year,
       source: source.source,
       rows: [],
@@ -236,7 +237,7 @@ export async function jointProduction(
     basis: `capabilities from exports of ${caps.matrix.locations.length} countries, ${source.source} ${source.year} (HS${level}); demand from ${useImports ? `${importer}'s imports` : 'world trade (stand-in)'}`,
     missing: useImports
       ? null
-      : `${importer}'s imports by product would replace world trade as demand: ${howToGetBaci()}; ${howToGetComtrade(importer, 'imports')}`,
+      : `${importer}'s imports by product would replace world trade as demand: ${howToGetBaci()}; ${howToGetComtrade(importer, 'imports', coverage.pair)}`,
     year: source.year,
     source: source.source,
     rows,

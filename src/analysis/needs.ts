@@ -95,7 +95,7 @@ export async function importerNeeds(store: TradeStore, options: NeedsOptions): P
       basis: demand
         ? `world trade by product ${demand.year} (${demand.source}) as a stand-in for ${importer}'s own imports`
         : 'nothing',
-      missing: `${importer}'s imports by product and supplier${options.year !== undefined ? ` for ${options.year}` : ''}: ${howToGetBaci()}; ${howToGetComtrade(importer, 'imports')}`,
+      missing: `${importer}'s imports by product and supplier${options.year !== undefined ? ` for ${options.year}` : ''}: ${howToGetBaci()}; ${howToGetComtrade(importer, 'imports', coverage)}`,
       importer,
       exporter,
       year: options.year ?? null,
@@ -122,7 +122,7 @@ export async function importerNeeds(store: TradeStore, options: NeedsOptions): P
   );
   const totalImportsUsd = all.reduce((sum, r) => sum + r.importsUsd, 0);
   // Every year of the source up to this one: the time series of each product shown.
-  const series = await importerProductSeries(store, { importer, level, source, toYear: year });
+  const series = await importerProductSeries(store, { importer, exporter, level, source, toYear: year });
   const seriesYears = [...new Set(series.map((r) => r.year))].sort((a, b) => a - b);
   const byProductYear = new Map(series.map((r) => [`${r.product}|${r.year}`, r.valueUsd]));
   const rows = all.slice(0, limit).map((r) => ({

@@ -14,6 +14,7 @@ import {
 } from '../data/index.ts';
 import { exportPotentialPair, prepareExportPotential, type ExportPotentialOptions } from '../metrics/index.ts';
 import { dataCoverage, howToGetBaci, worldCoverageMinExporters } from './coverage.ts';
+import { groupNotPlaced } from './capabilities.ts';
 import { nameProducts, type SectionMeta } from './section.ts';
 
 export interface PotentialOptions {
@@ -114,6 +115,9 @@ export async function exportPotential(store: TradeStore, options: PotentialOptio
       `the ITC method needs bilateral flows of all countries${options.year ? ` for ${options.year}` : ''} (every supplier of ${importer}, every market of ${exporter}): ${howToGetBaci()}`,
     );
   }
+  // The supply side (the exporter's world market shares) is a country's: a group has no row in the world matrices.
+  const exporterGroup = await groupNotPlaced(store, exporter);
+  if (exporterGroup) return missing(exporterGroup);
   const sourceName = (await primaryFlowSource(store, year))!;
   const flows = await smoothedFlows(store, { year, level, source: sourceName, window, pair: [exporter, importer] });
   const i = flows.countries.indexOf(exporter);

@@ -3,13 +3,7 @@
  * missing. `buildReport` is what `karavan report` and the HTTP API both call; renderers in
  * src/report/ turn the model into Markdown, HTML, JSON or XLSX.
  */
-import {
-  resolveCountry,
-  type CountryRecord,
-  type DatasetRecord,
-  type HsLevel,
-  type TradeStore,
-} from '../data/index.ts';
+import { resolvePair, type CountryRecord, type DatasetRecord, type HsLevel, type TradeStore } from '../data/index.ts';
 import { InvalidOptionError } from '../errors.ts';
 import { dataCoverage, type DataCoverage } from './coverage.ts';
 import { jointProduction, type JointProductionResult } from './joint-production.ts';
@@ -108,9 +102,7 @@ export async function buildReport(store: TradeStore, options: ReportOptions = {}
       timingsMs[name] = performance.now() - started;
     }
   };
-  const [exporter, importer] = await Promise.all([resolveCountry(store, o.from), resolveCountry(store, o.to)]);
-  if (exporter.iso3 === importer.iso3)
-    throw new InvalidOptionError(`invalid pair: exporter and importer are both ${exporter.iso3}`);
+  const [exporter, importer] = await resolvePair(store, o.from, o.to);
   const pair = { exporter: exporter.iso3, importer: importer.iso3 };
   const level = o.level as HsLevel;
   const coverage = await timed('coverage', () => dataCoverage(store, pair.exporter, pair.importer));

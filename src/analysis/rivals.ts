@@ -106,7 +106,7 @@ export async function rivals(store: TradeStore, options: RivalsOptions): Promise
       missing:
         options.products.length === 0 && year !== undefined
           ? 'no products to compare: give HS codes'
-          : `${importer}'s imports by supplier with quantities: ${howToGetBaci()}; ${howToGetComtrade(importer, 'imports')}`,
+          : `${importer}'s imports by supplier with quantities: ${howToGetBaci()}; ${howToGetComtrade(importer, 'imports', coverage)}`,
       exporter,
       importer,
       year: options.year ?? null,
@@ -119,7 +119,14 @@ export async function rivals(store: TradeStore, options: RivalsOptions): Promise
   const source = (await primaryFlowSource(store, year))!;
   const years = Array.from({ length: spanYears }, (_, k) => year - spanYears + 1 + k);
   const rows = await suppliersByYear(store, { importer, exporter, products: options.products, level, years, source });
-  const own = await exporterWorldSales(store, { exporter, products: options.products, level, years: [year], source });
+  const own = await exporterWorldSales(store, {
+    exporter,
+    importer,
+    products: options.products,
+    level,
+    years: [year],
+    source,
+  });
   const names = await nameProducts(store, options.products);
   const presentYears = [...new Set(rows.map((r) => r.year))].sort();
   const startYear = presentYears.find((y) => y < year) ?? null;

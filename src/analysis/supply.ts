@@ -4,7 +4,7 @@
  * (PCI). From the capabilities year (exports of all countries by product).
  */
 import { exporterProductSeries, exportMatrixYears, type HsLevel, type TradeStore } from '../data/index.ts';
-import { advantage, capabilities, capabilitiesSource, resultRow } from './capabilities.ts';
+import { advantage, capabilities, capabilitiesSource, groupNotPlaced, resultRow } from './capabilities.ts';
 import { howToGetBaci, howToGetComtrade, worldCoverageMinExporters } from './coverage.ts';
 import { cagr, nameProducts, type SectionMeta } from './section.ts';
 
@@ -89,7 +89,8 @@ export async function exporterSupply(store: TradeStore, options: SupplyOptions):
   const location = caps.locationIndex.get(exporter);
   if (location === undefined)
     return empty(
-      `${exporter} has no exports in ${source.source} ${source.year}: ${howToGetComtrade(exporter, 'exports')}`,
+      (await groupNotPlaced(store, exporter)) ??
+        `${exporter} has no exports in ${source.source} ${source.year}: ${howToGetComtrade(exporter, 'exports')}`,
     );
   const row = resultRow(caps, exporter);
   const notRankedReason = caps.countryFilter.leftOut.find((x) => x.iso3 === exporter)?.reason ?? null;

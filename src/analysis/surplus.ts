@@ -5,7 +5,7 @@
  * markets (five-year growth above zero) where the exporter holds under half.
  */
 import { pairCoverage, primaryFlowSource, importNeeds, type HsLevel, type TradeStore } from '../data/index.ts';
-import { advantage, capabilitiesSource } from './capabilities.ts';
+import { advantage, capabilitiesSource, groupNotPlaced } from './capabilities.ts';
 import { howToGetBaci, howToGetComtrade, worldCoverageMinExporters } from './coverage.ts';
 import { cagr, nameProducts, type SectionMeta } from './section.ts';
 
@@ -67,14 +67,18 @@ export async function surplusPlacement(store: TradeStore, options: SurplusOption
   });
   if (year === undefined || !worldYears.includes(year)) {
     return missing(
-      `needs ${importer}'s imports by supplier over five years and ${exporter}'s world exports: ${howToGetBaci()}; ${howToGetComtrade(importer, 'imports')}`,
+      `needs ${importer}'s imports by supplier over five years and ${exporter}'s world exports: ${howToGetBaci()}; ${howToGetComtrade(importer, 'imports', coverage)}`,
     );
   }
   const capsSource = await capabilitiesSource(store, level, year);
   if (!capsSource) return missing(`world exports by product at HS${level}: ${howToGetBaci()}`);
   const caps = await advantage(store, { ...capsSource, level });
   const row = caps.locationIndex.get(exporter);
-  if (row === undefined) return missing(`${exporter} has no exports in ${capsSource.source} ${capsSource.year}`);
+  if (row === undefined)
+    return missing(
+      (await groupNotPlaced(store, exporter)) ??
+        `${exporter} has no exports in ${capsSource.source} ${capsSource.year}`,
+    );
   const source = (await primaryFlowSource(store, year))!;
   const needs = await importNeeds(store, { importer, exporter, year, level, source, spanYears, topSuppliers: 3 });
   const P = caps.matrix.products.length;

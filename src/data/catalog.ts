@@ -3,7 +3,8 @@
  * products by code or words (EN/RU, HS2/4/6) and product names with their fallback chain
  * (Russian -> English -> the parent heading's name).
  */
-import { UnknownCountryError, UnknownProductError } from '../errors.ts';
+import { InvalidOptionError, UnknownCountryError, UnknownProductError } from '../errors.ts';
+import { checkGroupPair, countryGroups, findGroup, type CountryGroup, type GroupMember } from './groups.ts';
 import type { TradeStore } from './store.ts';
 
 export type Lang = 'en' | 'ru';
@@ -12,9 +13,11 @@ export interface CountryRecord {
   iso3: string;
   iso2: string | null;
   numeric: string | null;
-  kind: 'country' | 'area' | 'world';
+  kind: 'country' | 'area' | 'world' | 'group';
   nameEn: string;
   nameRu: string;
+  /** For a group (kind 'group'): its members by year and the definition it follows. */
+  group?: { source: string; sourceUrl: string; members: GroupMember[] };
 }
 
 export interface ProductRecord {
@@ -49,6 +52,16 @@ const toCountry = (row: CountryRow): CountryRecord => ({
   nameRu: row.name_ru,
 });
 
+const groupRecord = (g: CountryGroup): CountryRecord => ({
+  iso3: g.code,
+  iso2: null,
+  numeric: null,
+  kind: 'group',
+  nameEn: g.nameEn,
+  nameRu: g.nameRu,
+  group: { source: g.source, sourceUrl: g.sourceUrl, members: g.members },
+});
+
 export function countryName(country: CountryRecord, lang: Lang): string {
   return lang === 'ru' ? country.nameRu : country.nameEn;
 }
@@ -62,7 +75,14 @@ export async function listCountries(store: TradeStore, search?: string): Promise
       ORDER BY kind, name_en`,
     [term],
   );
-  return rows.map(toCountry);
+  const groups = (await countryGroups(store)).filter(
+    (g) =>
+      term === '' ||
+      [g.code, g.nameEn, g.nameRu, ...g.aliases].some(
+        (n) => n.toLowerCase() === term || (term.length >= 3 && n.toLowerCase().includes(term)),
+      ),
+  );
+  return [...rows.map(toCountry), ...groups.map(groupRecord)];
 }
 
 function editDistance(a: string, b: string): number {
@@ -91,6 +111,9 @@ export async function resolveCountry(store: TradeStore, input: string): Promise<
   );
   if (byCode[0]) return toCountry(byCode[0]);
   const lower = text.toLowerCase();
+  // Groups (EAEU, ЕАЭС, EU...) by code, alias or name, before the fuzzy match could take "CIS" for a country.
+  const group = await findGroup(store, text);
+  if (group) return groupRecord(group);
   const all = await store.query<CountryRow & { baci_name: string | null }>(
     `SELECT iso3, iso2, numeric, kind, name_en, name_ru, baci_name FROM countries`,
   );
@@ -111,9 +134,29 @@ export async function resolveCountry(store: TradeStore, input: string): Promise<
     `unknown country: "${input}"${suggestions.length ? `; did you mean ${suggestions.join(', ')}?` : ''}`,
     {
       value: input,
-      hint: 'use an ISO3 (KAZ), ISO2 (KZ) or numeric (398) code or a name in English or Russian; `karavan countries --search <text>` lists them',
+      hint: 'use an ISO3 (KAZ), ISO2 (KZ) or numeric (398) code, a name in English or Russian, or a group (EAEU, CIS, CASIA, EU27, a World Bank region); `karavan countries --search <text>` lists them',
     },
   );
+}
+
+/**
+ * The exporter and importer of a pair, each a country or a group. Refuses a country paired with
+ * itself and a group left with no member once the other side is taken out (BLR -> EAEU keeps four).
+ * Every interface resolves a pair through this, so the refusal reads the same everywhere.
+ */
+export async function resolvePair(
+  store: TradeStore,
+  from: string,
+  to: string,
+): Promise<[CountryRecord, CountryRecord]> {
+  const [exporter, importer] = await Promise.all([resolveCountry(store, from), resolveCountry(store, to)]);
+  if (exporter.iso3 === importer.iso3)
+    throw new InvalidOptionError(`invalid pair: exporter and importer are both ${exporter.iso3}`, {
+      column: 'importer',
+      value: to,
+    });
+  await checkGroupPair(store, exporter.iso3, importer.iso3);
+  return [exporter, importer];
 }
 
 interface ProductRow {

@@ -13,6 +13,7 @@ export type { StoreCheck, DatasetCheck, FileProblem, RemovedDataset } from './ma
 export {
   listCountries,
   resolveCountry,
+  resolvePair,
   searchProducts,
   productNames,
   checkProductCode,
@@ -20,6 +21,8 @@ export {
 } from './catalog.ts';
 export type { CountryRecord, ProductRecord, ProductSearchOptions, Lang } from './catalog.ts';
 export { pairCoverage } from './coverage.ts';
+export { checkGroupPair, countryGroups, isMemberIn, pairSideMembers } from './groups.ts';
+export type { CountryGroup, GroupMember } from './groups.ts';
 export type { PairCoverage, YearCoverage } from './coverage.ts';
 export { yearRange } from './ingest.ts';
 export {

@@ -4,6 +4,7 @@
  * touches DuckDB. Product codes are cut to the asked HS level with substr(product, 1, level).
  */
 import { StoreCorruptError } from '../errors.ts';
+import { scopedTableSql } from './groups.ts';
 import { quoteIdentifier } from './sql.ts';
 import type { TradeStore } from './store.ts';
 
@@ -53,6 +54,7 @@ export function bilateralSeries(store: TradeStore, a: string, b: string): Promis
 }
 
 async function computeBilateralSeries(store: TradeStore, a: string, b: string): Promise<BilateralYear[]> {
+  const pairTotalsSql = await scopedTableSql(store, 'pair_totals', { exporter: a, importer: b }, 'both-ways');
   const rows = await store.query<{
     year: number;
     source: string;
@@ -82,7 +84,7 @@ async function computeBilateralSeries(store: TradeStore, a: string, b: string): 
             sum(value_usd) FILTER (WHERE exporter = $2 AND importer = 'WLD') AS b_x_wld,
             sum(value_usd) FILTER (WHERE importer = $1 AND exporter = 'WLD') AS a_m_wld,
             bool_or(exporter = $1) AS a_exports, bool_or(exporter = $2) AS b_exports
-       FROM pair_totals
+       FROM ${pairTotalsSql}
       WHERE exporter IN ($1, $2, 'WLD') OR importer IN ($1, $2)
       GROUP BY year, source, reporter
      HAVING ab IS NOT NULL OR ba IS NOT NULL
@@ -166,19 +168,21 @@ const pairFlowsSpanYears = 5;
  * with the columns they read. Years outside that span read the flows view as before. The callers
  * keep their own filters (importer, source, years), so the rows they see are the same either way.
  */
-function pairFlows<T>(
+async function pairFlows<T>(
   store: TradeStore,
   pair: { exporter: string; importer: string },
   source: string,
   years: number[],
   use: (tableSql: string) => Promise<T>,
 ): Promise<T> {
+  // A group on either side reads its members' flows under the group's code (see groups.ts).
+  const flowsSql = await scopedTableSql(store, 'flows', pair);
   const last = Math.max(...years);
-  if (years.length === 0 || years.some((y) => y < last - pairFlowsSpanYears)) return use('flows');
+  if (years.length === 0 || years.some((y) => y < last - pairFlowsSpanYears)) return use(flowsSql);
   const countries = [pair.exporter, pair.importer].sort();
   return store.withSharedRows(
     `pairFlows|${JSON.stringify([...countries, source, last])}`,
-    `SELECT year, exporter, importer, product, value_usd, qty_tonnes, source FROM flows
+    `SELECT year, exporter, importer, product, value_usd, qty_tonnes, source FROM ${flowsSql}
       WHERE importer IN ($1, $2) AND source = $3 AND year BETWEEN $4 AND $5`,
     [countries[0]!, countries[1]!, source, last - pairFlowsSpanYears, last],
     use,
@@ -645,8 +649,9 @@ export interface ExporterWorldRow {
 /** The exporter's exports to the world of the given products (for its unit value). */
 export async function exporterWorldSales(
   store: TradeStore,
-  options: { exporter: string; products: string[]; level: HsLevel; years: number[]; source: string },
+  options: { exporter: string; importer: string; products: string[]; level: HsLevel; years: number[]; source: string },
 ): Promise<ExporterWorldRow[]> {
+  const worldExportsSql = await scopedTableSql(store, 'world_exports', options);
   const rows = await store.query<{
     product: string;
     year: number;
@@ -655,7 +660,7 @@ export async function exporterWorldSales(
     value_with_qty_usd: number | null;
   }>(
     `SELECT substr(product, 1, $2) AS product, year, sum(value_usd) AS value_usd, sum(qty_tonnes) AS qty_tonnes, sum(value_with_qty_usd) AS value_with_qty_usd
-       FROM world_exports
+       FROM ${worldExportsSql}
       WHERE exporter = $1 AND source = $5
         AND list_contains($3::VARCHAR[], substr(product, 1, $2)) AND list_contains($4::INTEGER[], year)
       GROUP BY ALL`,
@@ -682,15 +687,18 @@ export async function flowYears(store: TradeStore, source: string): Promise<numb
 /** One country's exports by product in the given years, from an exports table or from flows (`flows:<source>`). */
 export async function exporterProductSeries(
   store: TradeStore,
-  options: { exporter: string; level: HsLevel; source: string; years: number[] },
+  options: { exporter: string; importer?: string; level: HsLevel; source: string; years: number[] },
 ): Promise<Array<{ product: string; year: number; valueUsd: number }>> {
   const fromFlows = options.source.startsWith('flows:');
   const source = fromFlows ? options.source.slice('flows:'.length) : options.source;
+  // A group as exporter sums its members' exports (less the importer, when the pair is known).
+  const pair = { exporter: options.exporter, importer: options.importer ?? '' };
+  const tableSql = await scopedTableSql(store, fromFlows ? 'world_exports' : 'exports', pair);
   const rows = await store.query<{ product: string; year: number; value_usd: number }>(
     fromFlows
-      ? `SELECT substr(product, 1, $2) AS product, year, sum(value_usd) AS value_usd FROM world_exports
+      ? `SELECT substr(product, 1, $2) AS product, year, sum(value_usd) AS value_usd FROM ${tableSql}
           WHERE exporter = $1 AND source = $3 AND list_contains($4::INTEGER[], year) AND length(product) >= $2 GROUP BY ALL`
-      : `SELECT substr(product, 1, $2) AS product, year, sum(value_usd) AS value_usd FROM exports
+      : `SELECT substr(product, 1, $2) AS product, year, sum(value_usd) AS value_usd FROM ${tableSql}
           WHERE exporter = $1 AND source = $3 AND list_contains($4::INTEGER[], year) AND product_level >= $2 GROUP BY ALL`,
     [options.exporter, options.level, source, JSON.stringify(options.years)],
   );
@@ -704,11 +712,12 @@ export async function exporterProductSeries(
  */
 export async function importerProductSeries(
   store: TradeStore,
-  options: { importer: string; level: HsLevel; source: string; toYear: number },
+  options: { importer: string; exporter: string; level: HsLevel; source: string; toYear: number },
 ): Promise<Array<{ product: string; year: number; valueUsd: number }>> {
+  const flowsSql = await scopedTableSql(store, 'flows', options);
   const rows = await store.query<{ product: string; year: number; value_usd: number }>(
     `WITH rows AS (
-       SELECT year, substr(product, 1, $2) AS product, exporter, value_usd FROM flows
+       SELECT year, substr(product, 1, $2) AS product, exporter, value_usd FROM ${flowsSql}
         WHERE importer = $1 AND exporter <> $1 AND source = $3 AND year <= $4 AND length(product) >= $2
      ),
      world_only AS (SELECT year FROM rows GROUP BY year HAVING bool_and(exporter = 'WLD'))

@@ -10,6 +10,9 @@
  *  - product_synonyms: common Russian trade terms (комбайн, самосвал) -> HS codes, for search.
  *  - indicators: GDP and population (World Bank WDI, 2017) for RPOP and context.
  *  - official_turnover: Belarus-Kazakhstan totals as officially stated, with sources.
+ *  - country_groups, country_group_members: EAEU, CIS, Central Asia, EU-27 and the World Bank
+ *    regions, with names EN/RU, the codes a user may type, a source per group and membership
+ *    by year (first_year..last_year inclusive; 0 and 9999 stand for an open end).
  */
 import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +27,8 @@ export const referenceTables = [
   'product_synonyms',
   'indicators',
   'official_turnover',
+  'country_groups',
+  'country_group_members',
 ] as const;
 
 const embedded = (name: string) => join(embeddedDir, name);
@@ -40,10 +45,12 @@ export function referenceVersion(): string {
     'ots_gdp_population_2017.csv.gz',
     'by_kz_official_turnover.csv.gz',
     'search_synonyms_ru.csv',
+    'country_groups.csv',
+    'country_group_members.csv',
   ]
     .map((name) => statSync(embedded(name)).size)
     .join('.');
-  return `r4-${Buffer.from(sizes).toString('base64url').slice(0, 24)}`;
+  return `r5-${Buffer.from(sizes).toString('base64url').slice(0, 24)}`;
 }
 
 interface CountryRow {
@@ -227,6 +234,21 @@ export async function buildReference(db: Database, targetDir: string): Promise<v
              FROM read_csv($1, header = true, all_varchar = true))
      TO ${quoteString(join(temp, 'official_turnover.parquet'))} (FORMAT parquet)`,
     [embedded('by_kz_official_turnover.csv.gz')],
+  );
+
+  // --- country groups --------------------------------------------------------------------
+  await db.run(
+    `COPY (SELECT group_code, name_en, name_ru, string_split(aliases, '|') AS aliases, source, source_url
+             FROM read_csv($1, header = true, all_varchar = true) ORDER BY group_code)
+     TO ${quoteString(join(temp, 'country_groups.parquet'))} (FORMAT parquet)`,
+    [embedded('country_groups.csv')],
+  );
+  await db.run(
+    `COPY (SELECT group_code, iso3, coalesce(CAST(first_year AS INTEGER), 0) AS first_year,
+                  coalesce(CAST(last_year AS INTEGER), 9999) AS last_year, nullif(note, '') AS note
+             FROM read_csv($1, header = true, all_varchar = true) ORDER BY group_code, iso3)
+     TO ${quoteString(join(temp, 'country_group_members.parquet'))} (FORMAT parquet)`,
+    [embedded('country_group_members.csv')],
   );
 
   rmSync(targetDir, { recursive: true, force: true });

@@ -29,9 +29,31 @@ export const countrySchema = {
     iso3: { type: 'string' },
     iso2: { type: ['string', 'null'] },
     numeric: { type: ['string', 'null'] },
-    kind: { type: 'string', enum: ['country', 'area', 'world'] },
+    kind: { type: 'string', enum: ['country', 'area', 'world', 'group'] },
     nameEn: { type: 'string' },
     nameRu: { type: 'string' },
+    group: {
+      type: 'object',
+      description: 'For a group (kind "group"): the definition it follows and its members by year (null: open end).',
+      required: ['source', 'sourceUrl', 'members'],
+      properties: {
+        source: { type: 'string' },
+        sourceUrl: { type: 'string' },
+        members: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['iso3', 'firstYear', 'lastYear', 'note'],
+            properties: {
+              iso3: { type: 'string' },
+              firstYear: { type: ['integer', 'null'] },
+              lastYear: { type: ['integer', 'null'] },
+              note: { type: ['string', 'null'] },
+            },
+          },
+        },
+      },
+    },
   },
 } as const;
 

@@ -116,6 +116,7 @@ describe('flow summaries', () => {
     );
     const sales = await exporterWorldSales(store, {
       exporter: 'KAZ',
+      importer: 'BLR',
       products: ['1001', '8701'],
       level: 4,
       years: [2020],

@@ -34,11 +34,15 @@ describe('Russian messages', () => {
     const embedded = await openTempStore(true);
     cleanups.push(embedded.cleanup);
     reports.push(await buildReport(embedded.store, {}));
+    // Groups: as importer (members with data, Comtrade advice per member) and as exporter (sections refused by name).
+    reports.push(await buildReport(embedded.store, { from: 'BLR', to: 'EU27' }));
     const fixture = await openTempStore(false);
     cleanups.push(fixture.cleanup);
     await fixture.store.ingest(writeReportFixture(dir.path));
     reports.push(await buildReport(fixture.store, {}));
     reports.push(await buildReport(fixture.store, { from: 'KAZ', to: 'RUS', year: 2019 }));
+    reports.push(await buildReport(fixture.store, { from: 'BLR', to: 'EAEU' }));
+    reports.push(await buildReport(fixture.store, { from: 'EAEU', to: 'KAZ' }));
   });
   afterAll(() => {
     for (const cleanup of cleanups) cleanup();

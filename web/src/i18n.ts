@@ -119,6 +119,7 @@ const texts = {
   section: { ru: 'Раздел', en: 'Section' },
   status: { ru: 'Статус', en: 'Status' },
   sortHint: { ru: 'Нажмите на заголовок, чтобы отсортировать', en: 'Click a header to sort' },
+  countryGroups: { ru: 'Группы стран', en: 'Country groups' },
   pairSame: { ru: 'Экспортёр и импортёр совпадают', en: 'Exporter and importer are the same' },
   docsLink: { ru: 'Описание API', en: 'API docs' },
   level: { ru: 'Уровень', en: 'Level' },

@@ -45,14 +45,24 @@ const renderers: Record<ViewId, (ctx: ViewContext) => Promise<void>> = {
 const app = document.getElementById('app')!;
 let renderCount = 0;
 
-function countryOptions(countries: Country[], selected: string): HTMLOptionElement[] {
+/** Countries by name, then the groups (EAEU, CIS, EU-27, World Bank regions) under their own heading. */
+function countryOptions(countries: Country[], selected: string): Array<HTMLOptionElement | HTMLOptGroupElement> {
   const l = lang();
   const collator = new Intl.Collator(l);
-  return countries
-    .filter((c) => c.kind === 'country' || c.iso3 === selected)
-    .map((c) => ({ c, name: l === 'ru' ? c.nameRu : c.nameEn }))
-    .sort((a, b) => collator.compare(a.name, b.name))
-    .map(({ c, name }) => h('option', { value: c.iso3, selected: c.iso3 === selected }, `${name} (${c.iso3})`));
+  const options = (kind: (c: Country) => boolean) =>
+    countries
+      .filter(kind)
+      .map((c) => ({ c, name: l === 'ru' ? c.nameRu : c.nameEn }))
+      .sort((a, b) => collator.compare(a.name, b.name))
+      .map(({ c, name }) => h('option', { value: c.iso3, selected: c.iso3 === selected }, `${name} (${c.iso3})`));
+  return [
+    ...options((c) => c.kind === 'country' || (c.kind !== 'group' && c.iso3 === selected)),
+    h(
+      'optgroup',
+      { label: t('countryGroups') },
+      options((c) => c.kind === 'group'),
+    ),
+  ];
 }
 
 function yearsOf(coverage: Coverage | null): number[] {
@@ -67,7 +77,12 @@ function yearsOf(coverage: Coverage | null): number[] {
 }
 
 function header(state: AppState, countries: Country[], coverage: Coverage | null): HTMLElement {
-  const select = (name: string, label: string, options: HTMLOptionElement[], onchange: (value: string) => void) =>
+  const select = (
+    name: string,
+    label: string,
+    options: Array<HTMLOptionElement | HTMLOptGroupElement>,
+    onchange: (value: string) => void,
+  ) =>
     h(
       'label',
       { class: 'field' },

@@ -559,7 +559,7 @@ export function registerMachinery(program: Command): void {
     .option('--hs <codes>', 'HS headings or subheadings, comma-separated (default: 8433,8701,8704)', '8433,8701,8704')
     .option('--json', 'print as JSON', false)
     .action(async (flags: { from: string; to: string; year?: string; hs: string; json: boolean }) => {
-      const { resolveCountry, checkProductCode } = await import('../../data/index.ts');
+      const { resolvePair, checkProductCode } = await import('../../data/index.ts');
       const { rivals } = await import('../../analysis/index.ts');
       const { InvalidOptionError } = await import('../../errors.ts');
       const { withStore } = await import('../store.ts');
@@ -574,7 +574,7 @@ export function registerMachinery(program: Command): void {
       const year = flags.year === undefined ? undefined : Number(flags.year);
       if (year !== undefined && !Number.isInteger(year)) throw new InvalidOptionError(`invalid --year: ${flags.year}`);
       await withStore(async (store) => {
-        const [a, b] = await Promise.all([resolveCountry(store, flags.from), resolveCountry(store, flags.to)]);
+        const [a, b] = await resolvePair(store, flags.from, flags.to);
         for (const code of products) await checkProductCode(store, code);
         const result = await rivals(store, {
           exporter: a.iso3,

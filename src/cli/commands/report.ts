@@ -30,10 +30,10 @@ export function registerReport(program: Command): void {
     )
     .option(
       '--from <country>',
-      'exporter: ISO3, ISO2, numeric code or name in English or Russian (default: BLR)',
+      'exporter: ISO3, ISO2, numeric code, name in English or Russian, or a group (EAEU, CIS, CASIA, EU27, a World Bank region) (default: BLR)',
       'BLR',
     )
-    .option('--to <country>', 'importer (default: KAZ)', 'KAZ')
+    .option('--to <country>', 'importer: a country or a group, as --from (default: KAZ)', 'KAZ')
     .option('--year <year>', 'year of the flow-based sections (default: the newest in the store)')
     .option('--level <n>', '[4|6] HS level of the flow-based sections (default: 6)', '6')
     .option('--lang <lang>', '[ru|en] language (default: ru when the locale is Russian, else en)')

@@ -53,8 +53,12 @@ function pairCommand(program: Command, name: string, description: string, defaul
   return program
     .command(name)
     .description(description)
-    .option('--from <country>', 'exporter (default: BLR)', 'BLR')
-    .option('--to <country>', 'importer (default: KAZ)', 'KAZ')
+    .option(
+      '--from <country>',
+      'exporter: a country (ISO3, ISO2, numeric, name) or a group such as EAEU (default: BLR)',
+      'BLR',
+    )
+    .option('--to <country>', 'importer: a country or a group, as --from (default: KAZ)', 'KAZ')
     .option('--year <year>', 'year (default: the newest the store covers)')
     .option('--level <n>', `[2|4|6] HS level${defaultLevel ? ` (default: ${defaultLevel})` : ''}`)
     .option('--limit <n>', 'rows (default: 25)', '25')
@@ -67,8 +71,8 @@ async function resolvePair(
   store: TradeStore,
   flags: { from: string; to: string },
 ): Promise<[CountryRecord, CountryRecord]> {
-  const { resolveCountry } = await import('../../data/index.ts');
-  return Promise.all([resolveCountry(store, flags.from), resolveCountry(store, flags.to)]);
+  const { resolvePair } = await import('../../data/index.ts');
+  return resolvePair(store, flags.from, flags.to);
 }
 
 function printMeta(result: { status: string; basis: string; missing: string | null }) {
@@ -128,8 +132,12 @@ export function registerSections(program: Command): void {
     .description(
       'target planner: the growth needed to reach a turnover by a year, and the product groups whose untapped potential could cover it',
     )
-    .option('--from <country>', 'exporter (default: BLR)', 'BLR')
-    .option('--to <country>', 'importer (default: KAZ)', 'KAZ')
+    .option(
+      '--from <country>',
+      'exporter: a country (ISO3, ISO2, numeric, name) or a group such as EAEU (default: BLR)',
+      'BLR',
+    )
+    .option('--to <country>', 'importer: a country or a group, as --from (default: KAZ)', 'KAZ')
     .requiredOption('--target-usd <usd>', 'target turnover in USD, e.g. 3000000000')
     .requiredOption('--target-year <year>', 'year to reach it')
     .option('--current-usd <usd>', 'turnover to start from (default: the latest in the store or the official totals)')

@@ -7,7 +7,14 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { capabilities, capabilitiesSource, howToGetBaci, type Capabilities } from '../../analysis/index.ts';
-import { listCountries, productNames, resolveCountry, type HsLevel, type TradeStore } from '../../data/index.ts';
+import {
+  listCountries,
+  productNames,
+  resolveCountry,
+  resolvePair,
+  type HsLevel,
+  type TradeStore,
+} from '../../data/index.ts';
 import { hsSection, productSpace, proximity } from '../../metrics/index.ts';
 import { sendResult } from '../respond.ts';
 import type { Lang, ResultTable } from '../tables.ts';
@@ -183,10 +190,7 @@ export default async function complexityRoutes(app: FastifyInstance): Promise<vo
     return sendResult(request, reply, {
       fileName: 'product-space',
       compute: async () => {
-        const [exporter, importer] = await Promise.all([
-          resolveCountry(app.store, q.exporter),
-          resolveCountry(app.store, q.importer),
-        ]);
+        const [exporter, importer] = await resolvePair(app.store, q.exporter, q.importer);
         const { basis, caps } = await load(app.store, q.level, q.year, q.allCountries ?? false);
         if (!caps) return { ...basis, minProximity: q.minProximity, edgesLeftOut: 0, nodes: [], edges: [] };
         const r = caps.result;

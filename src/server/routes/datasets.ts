@@ -11,7 +11,7 @@ import { basename, join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { dataCoverage, howToGetBaci, howToGetComtrade, type DataCoverage } from '../../analysis/index.ts';
-import { resolveCountry, type DatasetRecord, type IngestOptions } from '../../data/index.ts';
+import { resolvePair, type DatasetRecord, type IngestOptions } from '../../data/index.ts';
 import { IngestDisabledError, MissingOptionError, PayloadTooLargeError, StoreLockedError } from '../../errors.ts';
 import { sendResult } from '../respond.ts';
 import type { ResultTable } from '../tables.ts';
@@ -91,8 +91,7 @@ export default async function datasetRoutes(app: FastifyInstance): Promise<void>
     return sendResult(request, reply, {
       fileName: 'coverage',
       compute: async () => {
-        const exporter = await resolveCountry(app.store, q.exporter);
-        const importer = await resolveCountry(app.store, q.importer);
+        const [exporter, importer] = await resolvePair(app.store, q.exporter, q.importer);
         return { exporter, importer, coverage: await dataCoverage(app.store, exporter.iso3, importer.iso3) };
       },
       tables: coverageTables,
@@ -101,8 +100,7 @@ export default async function datasetRoutes(app: FastifyInstance): Promise<void>
 
   app.get('/sources', { schema: sourcesSchema }, async (request) => {
     const q = request.query as { exporter: string; importer: string };
-    const exporter = await resolveCountry(app.store, q.exporter);
-    const importer = await resolveCountry(app.store, q.importer);
+    const [exporter, importer] = await resolvePair(app.store, q.exporter, q.importer);
     return {
       baci: howToGetBaci(),
       comtradeImporterImports: howToGetComtrade(importer.iso3, 'imports'),

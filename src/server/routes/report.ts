@@ -18,7 +18,7 @@ import {
   type SectionId,
   type TargetPlan,
 } from '../../analysis/index.ts';
-import { resolveCountry, type HsLevel, type TradeStore } from '../../data/index.ts';
+import { resolveCountry, resolvePair as resolveCountryPair, type HsLevel, type TradeStore } from '../../data/index.ts';
 import { InvalidOptionError } from '../../errors.ts';
 import { sendResult } from '../respond.ts';
 import {
@@ -56,12 +56,7 @@ async function resolvePair(
   store: TradeStore,
   q: { exporter: string; importer: string },
 ): Promise<{ exporter: string; importer: string }> {
-  const [a, b] = await Promise.all([resolveCountry(store, q.exporter), resolveCountry(store, q.importer)]);
-  if (a.iso3 === b.iso3)
-    throw new InvalidOptionError(`invalid pair: exporter and importer are both ${a.iso3}`, {
-      column: 'importer',
-      value: q.importer,
-    });
+  const [a, b] = await resolveCountryPair(store, q.exporter, q.importer);
   return { exporter: a.iso3, importer: b.iso3 };
 }
 
