@@ -38,6 +38,35 @@ function table(columns: Column[], rows: Cell[][]): string {
   return `<div class="table-wrap"><table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table></div>\n`;
 }
 
+/**
+ * A small line of a product's values by year (the series of needs and supply): x is the year as a
+ * value, so a year the store lacks leaves a gap in the spacing, and each year is a dot, so a lone
+ * year still shows. The title lists the figures (USD m) for screen readers and hovering.
+ */
+function sparkline(series: Array<{ year: number; valueUsd: number }>, format: (usd: number) => string): Cell {
+  if (series.length === 0) return '';
+  const width = 96;
+  const height = 22;
+  const pad = 3;
+  const years = series.map((p) => p.year);
+  const first = Math.min(...years);
+  const span = Math.max(1, Math.max(...years) - first);
+  const top = Math.max(...series.map((p) => p.valueUsd), 0);
+  const x = (year: number) => pad + ((year - first) / span) * (width - 2 * pad);
+  const y = (usd: number) => height - pad - (top > 0 ? (usd / top) * (height - 2 * pad) : 0);
+  const points = series.map((p) => `${x(p.year).toFixed(1)},${y(p.valueUsd).toFixed(1)}`);
+  const title = series.map((p) => `${p.year}: ${format(p.valueUsd)}`).join('; ');
+  const dots = series
+    .map((p) => `<circle cx="${x(p.year).toFixed(1)}" cy="${y(p.valueUsd).toFixed(1)}" r="1.6"/>`)
+    .join('');
+  return {
+    html:
+      `<svg class="spark" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(title)}">` +
+      `<title>${escapeHtml(title)}</title><polyline points="${points.join(' ')}" fill="none" stroke="#0969da" stroke-width="1.2"/>` +
+      `<g fill="#0969da">${dots}</g></svg>`,
+  };
+}
+
 /** A link only for http(s) addresses; anything else is shown as text. */
 function link(url: string): { html: string } {
   return /^https?:\/\/[^\s"'<>]+$/i.test(url)
@@ -86,6 +115,7 @@ figure{margin:16px 0 8px}
 figure svg{max-width:100%;height:auto;display:block}
 figcaption{font-size:.95em;margin-bottom:4px}
 .table-wrap{overflow-x:auto;margin:8px 0 16px}
+.spark{vertical-align:middle}
 table{border-collapse:collapse;width:100%;font-size:13.5px}
 th,td{padding:5px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
 th{background:var(--soft);font-weight:600}
@@ -330,6 +360,7 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
           { label: L.name },
           { label: L.importsUsdM, num: true },
           { label: L.cagr, num: true },
+          { label: L.trend },
           { label: L.topSuppliers },
           { label: L.hhi, num: true },
           { label: L.exporterShare(a), num: true },
@@ -339,6 +370,7 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
           name(r),
           f.usdM(r.importsUsd),
           f.pct(r.growth),
+          sparkline(r.series, f.usdM),
           r.topSuppliers.map((s) => `${s.iso3} ${f.pct(s.share)}`).join(', '),
           f.num(r.hhi),
           f.pct(r.exporterShare),
@@ -429,6 +461,7 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
           { label: L.worldShare, num: true },
           { label: L.rca, num: true },
           { label: L.growth, num: true },
+          { label: L.trend },
           { label: L.pci, num: true },
         ],
         s.rows.map((r) => [
@@ -438,6 +471,7 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
           f.pct(r.worldShare),
           f.num(r.rca),
           f.pct(r.growth),
+          sparkline(r.series, f.usdM),
           f.num(r.pci),
         ]),
       ),

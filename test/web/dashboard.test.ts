@@ -182,7 +182,25 @@ describe('dashboard in Chromium', () => {
     await page.click('[data-panel="needs"] button.toggle:nth-of-type(2)');
     await page.waitForSelector('[data-panel="needs"] table.data');
     expect(await page.locator('[data-panel="needs"] table.data tbody tr').count()).toBeGreaterThan(0);
+    // The table carries the series, a column per year (the fixture's 2016-2021).
+    const headers = await page.locator('[data-panel="needs"] table.data thead th').allTextContents();
+    expect(headers.filter((x) => /^Импорт \d{4}, долл\./.test(x.replace(/ [▲▼]$/, '')))).toHaveLength(6);
     await shot('needs-table');
+    // The products' series as lines, drawn.
+    await page.waitForSelector('[data-panel="needs-series"] .chart[data-drawn="true"]');
+  });
+
+  it('offers the country groups in the pair selectors, and a group pair renders', async () => {
+    await open('#/overview?from=BLR&to=EAEU&lang=ru');
+    const groups = await page.locator('select[name="to"] optgroup option').evaluateAll((options) =>
+      options.map((o) => (o as HTMLOptionElement).value),
+    );
+    expect(groups).toEqual(expect.arrayContaining(['EAEU', 'CIS', 'CASIA', 'EU27', 'SSF']));
+    expect(await page.locator('select[name="to"]').inputValue()).toBe('EAEU');
+    expect(await page.locator('select[name="to"] optgroup').getAttribute('label')).toBe('Группы стран');
+    await page.waitForSelector('main .chart[data-drawn="true"], main .notice[data-coverage]', { timeout: 30_000 });
+    expect(await page.locator('main .notice.error').count()).toBe(0);
+    await shot('overview-group');
   });
 
   it('left no errors in the console', () => {

@@ -177,6 +177,8 @@ export interface PanelOptions {
   url?: string;
   /** Which table of the result the table view and the CSV show. */
   tableId: string;
+  /** The card's data-panel name, when two cards show the same table. @default tableId */
+  panelId?: string;
   /** The chart, or null for a table-only panel. */
   chart?: ChartOption | null;
   /** Start on the table view. @default false */
@@ -251,7 +253,7 @@ export function panel(options: PanelOptions): HTMLElement {
   );
   const card = h(
     'section',
-    { class: 'panel', dataset: { panel: options.tableId } },
+    { class: 'panel', dataset: { panel: options.panelId ?? options.tableId } },
     h(
       'header',
       {},

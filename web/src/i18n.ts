@@ -64,6 +64,10 @@ const texts = {
   exampleTarget: { ru: 'Пример: удвоение за пять лет', en: 'Example: double in five years' },
   needsTitle: { ru: 'Импорт импортёра и доля экспортёра', en: "The importer's imports and the exporter's share" },
   exporterShare: { ru: 'Доля экспортёра', en: "Exporter's share" },
+  needsSeriesTitle: {
+    ru: 'Импорт крупнейших товаров по годам',
+    en: 'Imports of the largest products by year',
+  },
   totalImports: { ru: 'Весь импорт', en: 'Total imports' },
   opportunitiesTitle: { ru: 'Нереализованный экспортный потенциал', en: 'Untapped export potential' },
   bubbleTitle: { ru: 'Потенциал × сложность (PCI) × плотность', en: 'Potential × complexity (PCI) × density' },

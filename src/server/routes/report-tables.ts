@@ -21,6 +21,24 @@ const productColumns: TableColumn[] = [
   { key: 'name', en: 'Product', ru: 'Товар' },
 ];
 
+type WithSeries = { series: ReadonlyArray<{ year: number; valueUsd: number }> };
+
+/**
+ * One column per year of the rows' series (as ITC Trade Map lays out "imported value in 2019,
+ * 2020, ..."), so the CSV and XLSX downloads carry the time series, not only the growth rate.
+ */
+function yearColumns(rows: readonly WithSeries[], en: string, ru: string): TableColumn[] {
+  const years = [...new Set(rows.flatMap((r) => r.series.map((p) => p.year)))].sort((a, b) => a - b);
+  return years.map((year) => ({
+    key: `usd${year}`,
+    en: `${en} ${year}, USD`,
+    ru: `${ru} ${year}, долл.`,
+    kind: 'usd',
+  }));
+}
+
+const yearCells = (row: WithSeries) => Object.fromEntries(row.series.map((p) => [`usd${p.year}`, p.valueUsd]));
+
 export function turnoverTables(turnover: TurnoverResult, target: TargetPlan | null): ResultTable[] {
   return [
     {
@@ -114,9 +132,11 @@ export function needsTables(needs: NeedsResult, lang: Lang): ResultTable[] {
         { key: 'topSupplier', en: 'Largest supplier', ru: 'Крупнейший поставщик' },
         { key: 'exporterUsd', en: `From ${needs.exporter}, USD`, ru: `Из ${needs.exporter}, долл.`, kind: 'usd' },
         { key: 'exporterShare', en: `${needs.exporter} share`, ru: `Доля ${needs.exporter}`, kind: 'share' },
+        ...yearColumns(needs.rows, 'Imports', 'Импорт'),
       ],
       rows: named(needs.rows, lang).map((r) => ({
         ...r,
+        ...yearCells(r),
         topSupplier: r.topSuppliers[0]
           ? `${r.topSuppliers[0].iso3} (${(r.topSuppliers[0].share * 100).toFixed(1)}%)`
           : null,
@@ -155,8 +175,9 @@ export function supplyTables(supply: SupplyResult, lang: Lang): ResultTable[] {
         { key: 'competitive', en: 'Competitive (RCA > 1)', ru: 'Конкурентоспособен (RCA > 1)' },
         { key: 'growth', en: 'Growth a year', ru: 'Рост в год', kind: 'share' },
         { key: 'pci', en: 'PCI', ru: 'PCI', kind: 'number' },
+        ...yearColumns(supply.rows, 'Exports', 'Экспорт'),
       ],
-      rows: named(supply.rows, lang),
+      rows: named(supply.rows, lang).map((r) => ({ ...r, ...yearCells(r) })),
     },
   ];
 }

@@ -58,4 +58,40 @@ export async function renderNeeds(ctx: ViewContext): Promise<void> {
       },
     }),
   );
+  // The series of the largest products: years as values, so a year the store lacks shows as a gap.
+  const top = needs.rows.slice(0, 8).filter((r) => r.series.length > 1);
+  if (top.length === 0) return;
+  const years = top.flatMap((r) => r.series.map((p) => p.year));
+  main.append(
+    panel({
+      title: `${t('needsSeriesTitle')}: ${countryLabel(ctx, state.to)}`,
+      url,
+      tableId: 'needs',
+      panelId: 'needs-series',
+      chartHeight: 380,
+      chart: {
+        tooltip: {
+          trigger: 'item',
+          formatter: (p: { seriesName: string; data: [number, number] }) =>
+            `${p.seriesName}<br>${p.data[0]}: ${formatUsd(p.data[1])}`,
+        },
+        legend: { type: 'scroll', bottom: 0 },
+        grid: { top: 20, left: 80, right: 30, bottom: 60 },
+        xAxis: {
+          type: 'value',
+          min: Math.min(...years),
+          max: Math.max(...years),
+          minInterval: 1,
+          axisLabel: { formatter: (year: number) => String(year) },
+        },
+        yAxis: { type: 'value', axisLabel: { formatter: (usd: number) => formatUsd(usd) } },
+        series: top.map((r) => ({
+          type: 'line',
+          name: shortName(productLabel(r), 40),
+          showSymbol: true,
+          data: r.series.map((p) => [p.year, p.valueUsd]),
+        })),
+      },
+    }),
+  );
 }
