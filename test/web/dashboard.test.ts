@@ -192,9 +192,9 @@ describe('dashboard in Chromium', () => {
 
   it('offers the country groups in the pair selectors, and a group pair renders', async () => {
     await open('#/overview?from=BLR&to=EAEU&lang=ru');
-    const groups = await page.locator('select[name="to"] optgroup option').evaluateAll((options) =>
-      options.map((o) => (o as HTMLOptionElement).value),
-    );
+    const groups = await page
+      .locator('select[name="to"] optgroup option')
+      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
     expect(groups).toEqual(expect.arrayContaining(['EAEU', 'CIS', 'CASIA', 'EU27', 'SSF']));
     expect(await page.locator('select[name="to"]').inputValue()).toBe('EAEU');
     expect(await page.locator('select[name="to"] optgroup').getAttribute('label')).toBe('Группы стран');
