@@ -61,7 +61,8 @@ export async function capabilitiesSource(
 ): Promise<{ year: number; source: string } | null> {
   const years = await exportMatrixYears(store, worldCoverageMinExporters);
   const usable = years.filter((y) => (year === undefined || y.year <= year) && y.levels.some((l) => l >= level));
-  // Prefer exact year, then exports tables over flows for the same year.
+  // The exact year if asked, else the newest; within a year the source covering most exporters (exportMatrixYears'
+  // order): 53 exporters of a flows file must not stand in for a 224-country world table of the same year.
   const exact = year === undefined ? undefined : usable.find((y) => y.year === year);
   const pick = exact ?? usable[0];
   return pick ? { year: pick.year, source: pick.source } : null;

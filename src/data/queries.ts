@@ -311,17 +311,21 @@ export interface ExportMatrix {
 export function exportMatrixYears(
   store: TradeStore,
   minExporters: number,
-): Promise<Array<{ year: number; source: string; levels: number[] }>> {
+): Promise<Array<{ year: number; source: string; levels: number[]; exporters: number }>> {
   return store.cached(`exportMatrixYears|${minExporters}`, async () => {
-    const tables = await store.query<{ year: number; source: string; levels: number[] }>(
-      `SELECT year, source, list_sort(list_distinct(list(DISTINCT product_level))) AS levels FROM exports GROUP BY year, source HAVING count(DISTINCT exporter) >= $1`,
+    const tables = await store.query<{ year: number; source: string; levels: number[]; exporters: number }>(
+      `SELECT year, source, list_sort(list_distinct(list(DISTINCT product_level))) AS levels, count(DISTINCT exporter)::INTEGER AS exporters
+         FROM exports GROUP BY year, source HAVING count(DISTINCT exporter) >= $1`,
       [minExporters],
     );
     // Years of world flows come from the cached breadth scan (no second pass over the flows).
     const flows = (await flowBreadth(store))
       .filter((r) => r.exporters >= minExporters)
-      .map((r) => ({ year: r.year, source: `flows:${r.source}`, levels: [6] }));
-    return [...tables, ...flows].sort((a, b) => b.year - a.year || a.source.localeCompare(b.source));
+      .map((r) => ({ year: r.year, source: `flows:${r.source}`, levels: [6], exporters: r.exporters }));
+    // Newest first; within a year the source that covers most exporters (a world table before a partial flows file).
+    return [...tables, ...flows].sort(
+      (a, b) => b.year - a.year || b.exporters - a.exporters || a.source.localeCompare(b.source),
+    );
   });
 }
 

@@ -190,6 +190,27 @@ describe('dashboard in Chromium', () => {
     await page.waitForSelector('[data-panel="needs-series"] .chart[data-drawn="true"]');
   });
 
+  it('product space: says how many countries the Atlas filter kept, and turns it off and on', async () => {
+    await open('#/product-space?from=BLR&to=KAZ&year=2017&lang=en');
+    const note = page.locator('main .filter-note');
+    await note.waitFor();
+    // OTS 2017 at HS4: 142 of 224 locations pass the Atlas thresholds (docs/complexity.md).
+    expect(await note.getAttribute('data-country-filter')).toBe('atlas');
+    expect(await note.textContent()).toContain(
+      'Countries in the complexity measures: 142. left out by the Atlas filter',
+    );
+    expect(await note.textContent()).toContain(': 82.');
+    await note.locator('button').click();
+    await page.waitForSelector('main .filter-note[data-country-filter="all"]');
+    expect(page.url()).toContain('all=1');
+    expect(await page.locator('main .filter-note').textContent()).toContain(
+      'Countries in the complexity measures: 224.',
+    );
+    await page.waitForSelector('main .chart[data-drawn="true"]');
+    await page.locator('main .filter-note button').click();
+    await page.waitForSelector('main .filter-note[data-country-filter="atlas"]');
+  });
+
   it('offers the country groups in the pair selectors, and a group pair renders', async () => {
     await open('#/overview?from=BLR&to=EAEU&lang=ru');
     const groups = await page

@@ -6,7 +6,8 @@
 import { ApiError, getJson, withQuery, type ResultTable } from './api.ts';
 import { chartFor, tidyCharts, type ChartOption } from './charts.ts';
 import { clear, h } from './dom.ts';
-import { formatCell, lang, t } from './i18n.ts';
+import { formatCell, formatInteger, lang, t } from './i18n.ts';
+import { navigate, type AppState } from './state.ts';
 
 /** A loading line with elapsed seconds; call the returned function to stop it. */
 export function loading(target: HTMLElement, what = t('loading')): () => void {
@@ -282,4 +283,32 @@ export function panel(options: PanelOptions): HTMLElement {
     void loadTable();
   }
   return card;
+}
+
+/**
+ * Which countries complexity was computed over (the Atlas filter by default: at least 1 M people and
+ * 1 bn USD of exports), with a button that turns the filter off or on again (#...&all=1).
+ */
+export function countryFilterNote(
+  state: AppState,
+  countries: { filter: 'atlas' | 'all'; ranked: number; leftOut: number },
+): HTMLElement {
+  const all = state.extra['all'] === '1';
+  return h(
+    'p',
+    { class: 'filter-note', dataset: { countryFilter: countries.filter } },
+    `${t('countriesRanked')}: ${formatInteger(countries.ranked)}. `,
+    countries.filter === 'atlas'
+      ? `${t('countriesLeftOut')}: ${formatInteger(countries.leftOut)}. `
+      : `${t('countriesNoFilter')}. `,
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'link',
+        onclick: () => navigate({ extra: { ...state.extra, all: all ? '' : '1' } }),
+      },
+      all ? t('atlasFilterOn') : t('allCountriesOn'),
+    ),
+  );
 }

@@ -25,6 +25,17 @@ const meta = {
   year: { type: ['integer', 'null'] },
   level: { type: 'integer' },
   source: { type: ['string', 'null'] },
+  countries: {
+    type: ['object', 'null'],
+    description:
+      'the countries the measures were computed over: the Atlas filter (at least 1 M people and 1 bn USD of exports) with how many it ranked and left out, or every location (allCountries, or data that is not a world table)',
+    required: ['filter', 'ranked', 'leftOut'],
+    properties: {
+      filter: { type: 'string', enum: ['atlas', 'all'] },
+      ranked: { type: 'integer' },
+      leftOut: { type: 'integer' },
+    },
+  },
 } as const;
 
 const number = { type: ['number', 'null'] } as const;

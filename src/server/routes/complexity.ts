@@ -29,6 +29,8 @@ interface Basis {
   year: number | null;
   level: HsLevel;
   source: string | null;
+  /** Which countries the measures were computed over: the Atlas filter's count, or every location. */
+  countries: { filter: 'atlas' | 'all'; ranked: number; leftOut: number } | null;
 }
 
 async function load(
@@ -47,6 +49,7 @@ async function load(
         year: null,
         level,
         source: null,
+        countries: null,
       },
       caps: null,
     };
@@ -60,6 +63,11 @@ async function load(
       year: source.year,
       level,
       source: source.source,
+      countries: {
+        filter: caps.countryFilter.kind,
+        ranked: caps.countryFilter.ranked,
+        leftOut: caps.countryFilter.leftOut.length,
+      },
     },
     caps,
   };

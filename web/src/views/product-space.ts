@@ -1,6 +1,6 @@
 /** Product space: the proximity graph of products, the exporter's and the importer's strengths highlighted. */
 import { getJson, withQuery } from '../api.ts';
-import { coverageNotice, noRowsNotice, panel } from '../components.ts';
+import { coverageNotice, countryFilterNote, noRowsNotice, panel } from '../components.ts';
 import { formatNumber, formatUsd, t } from '../i18n.ts';
 import { forceLayout } from '../layout.ts';
 import { countryLabel, type ViewContext } from './context.ts';
@@ -11,6 +11,7 @@ interface ProductSpaceAnswer {
   missing: string | null;
   year: number | null;
   level: number;
+  countries: { filter: 'atlas' | 'all'; ranked: number; leftOut: number } | null;
   nodes: Array<{
     product: string;
     name: string;
@@ -33,6 +34,7 @@ export async function renderProductSpace(ctx: ViewContext): Promise<void> {
     level: 4,
     maxEdges: 1500,
     lang: state.lang,
+    allCountries: state.extra['all'] === '1' ? 'true' : undefined,
   });
   const space = await getJson<ProductSpaceAnswer>(url);
   if (ctx.stale()) return;
@@ -42,6 +44,7 @@ export async function renderProductSpace(ctx: ViewContext): Promise<void> {
     if (!notice) main.append(noRowsNotice(space));
     return;
   }
+  if (space.countries) main.append(countryFilterNote(state, space.countries));
   const categories = [
     t('legendBoth'),
     `${t('legendExporter')}: ${countryLabel(ctx, state.from)}`,
