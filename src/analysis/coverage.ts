@@ -6,7 +6,7 @@
 import { isMemberIn, pairCoverage, worldFlowMinExporters, type PairCoverage, type TradeStore } from '../data/index.ts';
 
 export type SectionId =
-  'turnover' | 'needs' | 'supply' | 'potential' | 'rivals' | 'jointProduction' | 'surplus' | 'complexity';
+  'turnover' | 'basket' | 'needs' | 'supply' | 'potential' | 'rivals' | 'jointProduction' | 'surplus' | 'complexity';
 export type SectionStatus = 'computed' | 'partial' | 'missing';
 
 export interface SectionCoverage {

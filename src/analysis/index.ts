@@ -13,6 +13,8 @@ export type {
   TargetPlan,
   TargetPlanInput,
 } from './turnover.ts';
+export { tradeBasket, basketDefaults, basketTree } from './basket.ts';
+export type { BasketOptions, BasketResult, BasketRow, BasketGroup, BasketDirection, BasketLine } from './basket.ts';
 export { importerNeeds, needsDefaults } from './needs.ts';
 export type { NeedsOptions, NeedsResult, NeedRow, WorldDemandRow } from './needs.ts';
 export { exporterSupply, supplyDefaults } from './supply.ts';

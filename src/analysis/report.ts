@@ -5,7 +5,8 @@
  */
 import { resolvePair, type CountryRecord, type DatasetRecord, type HsLevel, type TradeStore } from '../data/index.ts';
 import { InvalidOptionError } from '../errors.ts';
-import { dataCoverage, type DataCoverage } from './coverage.ts';
+import { tradeBasket, type BasketResult } from './basket.ts';
+import { dataCoverage, type DataCoverage, type SectionId } from './coverage.ts';
 import { jointProduction, type JointProductionResult } from './joint-production.ts';
 import { importerNeeds, type NeedsResult } from './needs.ts';
 import { exportPotential, type PotentialResult } from './potential.ts';
@@ -43,6 +44,19 @@ export interface ResolvedReportOptions {
 
 export const reportDefaults = Object.freeze({ from: 'BLR', to: 'KAZ', level: 6 as const, limit: 25 });
 
+/** The report's sections in the order they are numbered and printed (the coverage table follows it). */
+export const reportSectionOrder: readonly SectionId[] = Object.freeze([
+  'turnover',
+  'basket',
+  'needs',
+  'supply',
+  'potential',
+  'rivals',
+  'jointProduction',
+  'surplus',
+  'complexity',
+]);
+
 /** HS headings of harvesting machinery, tractors and dump trucks: the machinery market view. */
 export const machineryHeadings = Object.freeze(['8433', '8701', '8704']);
 
@@ -78,6 +92,8 @@ export interface ReportModel {
   importer: CountryRecord;
   coverage: DataCoverage;
   turnover: TurnoverResult;
+  /** The pair's trade basket by product, both directions (the section after turnover). */
+  basket: BasketResult;
   target: (TargetPlan & { example: boolean; basis: string }) | null;
   needs: NeedsResult;
   supply: SupplyResult;
@@ -107,6 +123,10 @@ export async function buildReport(store: TradeStore, options: ReportOptions = {}
   const level = o.level as HsLevel;
   const coverage = await timed('coverage', () => dataCoverage(store, pair.exporter, pair.importer));
   const turnoverResult = await timed('turnover', () => turnover(store, pair));
+  const basket = await timed('basket', () => tradeBasket(store, { ...pair, year: o.year, level, limit: o.limit }));
+  // The coverage table shows the basket's own status, so the two cannot disagree; its rows in section order.
+  coverage.sections.push({ section: 'basket', status: basket.status, basis: basket.basis, missing: basket.missing });
+  coverage.sections.sort((x, y) => reportSectionOrder.indexOf(x.section) - reportSectionOrder.indexOf(y.section));
   const needs = await timed('needs', () => importerNeeds(store, { ...pair, year: o.year, level, limit: o.limit }));
   const supply = await timed('supply', () =>
     exporterSupply(store, { exporter: pair.exporter, limit: o.limit, allCountries: o.allCountries }),
@@ -164,6 +184,7 @@ export async function buildReport(store: TradeStore, options: ReportOptions = {}
     importer,
     coverage,
     turnover: turnoverResult,
+    basket,
     target,
     needs,
     supply,

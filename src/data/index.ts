@@ -37,11 +37,13 @@ export {
   suppliersByYear,
   exporterWorldSales,
   flowYears,
+  pairProductSeries,
   exporterProductSeries,
   importerProductSeries,
   productSections,
 } from './queries.ts';
 export type {
+  PairProductYearRow,
   HsLevel,
   BilateralYear,
   ImportNeedRow,

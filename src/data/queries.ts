@@ -741,3 +741,89 @@ export async function productSections(store: TradeStore, codes: string[]): Promi
   );
   return new Map(rows.filter((r) => r.section !== null).map((r) => [r.code, r.section!]));
 }
+
+export interface PairProductYearRow {
+  /** 'exports': exporter -> importer; 'imports': importer -> exporter. */
+  direction: 'exports' | 'imports';
+  product: string;
+  year: number;
+  /** Reconciled data (BACI): the flow as the source gives it. */
+  reconciledUsd: number | null;
+  /** The flow as the selling country reports it (Comtrade, WITS). */
+  reportedBySellerUsd: number | null;
+  /** The flow as the buying country reports it (its imports, usually CIF). */
+  reportedByBuyerUsd: number | null;
+  /** The buying country's imports of the product from all partners that year, where the store holds them. */
+  buyerImportsUsd: number | null;
+}
+
+/**
+ * The pair's flows by product and year, both directions, from one source, every year up to `toYear`: for the
+ * trade basket. Reconciled rows (reporter null) and each side's own report are kept apart, so the caller can
+ * show one figure and the mirror. The buyer's imports of each product from all partners come with them where
+ * the store holds them: the buyer's own report (from the World, or by partner), or reconciled data of a year
+ * with world coverage (>= worldFlowMinExporters exporters; a slice of two exporters does not say).
+ * A group on either side reads its members' flows (groups.ts, both ways).
+ */
+export async function pairProductSeries(
+  store: TradeStore,
+  options: { exporter: string; importer: string; level: HsLevel; source: string; toYear: number },
+): Promise<PairProductYearRow[]> {
+  const flowsSql = await scopedTableSql(store, 'flows', options, 'both-ways');
+  const worldYears = (await flowBreadth(store))
+    .filter((r) => r.source === options.source && r.exporters >= worldFlowMinExporters)
+    .map((r) => r.year);
+  const rows = await store.query<{
+    direction: 'exports' | 'imports';
+    product: string;
+    year: number;
+    reconciled_usd: number | null;
+    by_seller_usd: number | null;
+    by_buyer_usd: number | null;
+    buyer_reconciled_usd: number | null;
+    buyer_reported_usd: number | null;
+    buyer_world_usd: number | null;
+  }>(
+    `WITH f AS (
+       SELECT year, exporter, importer, reporter, substr(product, 1, $3) AS product, value_usd
+         FROM ${flowsSql}
+        WHERE source = $4 AND year <= $5 AND length(product) >= $3
+          AND (importer IN ($1, $2) OR exporter IN ($1, $2))
+     ),
+     pair AS (
+       SELECT CASE WHEN exporter = $1 THEN 'exports' ELSE 'imports' END AS direction, product, year,
+              sum(value_usd) FILTER (WHERE reporter IS NULL) AS reconciled_usd,
+              sum(value_usd) FILTER (WHERE reporter = exporter) AS by_seller_usd,
+              sum(value_usd) FILTER (WHERE reporter = importer) AS by_buyer_usd
+         FROM f
+        WHERE (exporter = $1 AND importer = $2) OR (exporter = $2 AND importer = $1)
+        GROUP BY ALL
+     ),
+     buyer AS (
+       SELECT importer AS buyer, product, year,
+              sum(value_usd) FILTER (WHERE exporter NOT IN ('WLD', importer) AND reporter IS NULL) AS reconciled_usd,
+              sum(value_usd) FILTER (WHERE exporter NOT IN ('WLD', importer) AND reporter = importer) AS reported_usd,
+              sum(value_usd) FILTER (WHERE exporter = 'WLD' AND reporter = importer) AS world_usd
+         FROM f WHERE importer IN ($1, $2)
+        GROUP BY ALL
+     )
+     SELECT p.direction, p.product, p.year, p.reconciled_usd, p.by_seller_usd, p.by_buyer_usd,
+            CASE WHEN list_contains($6::INTEGER[], p.year) THEN b.reconciled_usd END AS buyer_reconciled_usd,
+            b.reported_usd AS buyer_reported_usd, b.world_usd AS buyer_world_usd
+       FROM pair p
+       LEFT JOIN buyer b ON b.buyer = CASE WHEN p.direction = 'exports' THEN $2 ELSE $1 END
+                        AND b.product = p.product AND b.year = p.year
+      ORDER BY p.direction, p.product, p.year`,
+    [options.exporter, options.importer, options.level, options.source, options.toYear, JSON.stringify(worldYears)],
+  );
+  return rows.map((r) => ({
+    direction: r.direction,
+    product: r.product,
+    year: r.year,
+    reconciledUsd: r.reconciled_usd,
+    reportedBySellerUsd: r.by_seller_usd,
+    reportedByBuyerUsd: r.by_buyer_usd,
+    // The buyer's own total from the World first, then its report by partner, then reconciled world data.
+    buyerImportsUsd: r.buyer_world_usd ?? r.buyer_reported_usd ?? r.buyer_reconciled_usd,
+  }));
+}

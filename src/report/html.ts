@@ -5,6 +5,7 @@
  */
 import type { ReportModel } from '../analysis/index.ts';
 import { renderChartSvg, type ChartOption } from './html-charts.ts';
+import { basketBlocks, indent } from './basket-lines.ts';
 import { formatters, labels, type ReportLang } from './i18n.ts';
 import { toRussian } from './translate.ts';
 
@@ -99,7 +100,7 @@ h2{font-size:1.3em;margin:40px 0 8px;padding-top:8px;border-top:2px solid var(--
 h3{font-size:1.05em;margin:20px 0 6px}
 .meta,.basis,figcaption,.note{color:var(--muted)}
 .meta{margin:0 0 16px}
-nav ol{columns:2;margin:0;padding-left:20px}
+nav ul{columns:2;margin:0;padding-left:20px;list-style:none}
 nav a,a{color:var(--accent)}
 .badge{display:inline-block;font-size:12px;font-weight:600;line-height:1;padding:5px 9px;border-radius:999px;border:1px solid;white-space:nowrap}
 .badge-computed{background:#dafbe1;color:#116329;border-color:#8ddb9e}
@@ -177,6 +178,7 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
   const toc: Array<[string, string]> = [
     ['coverage', L.coverage],
     ['turnover', L.sectionNames['turnover']!],
+    ['basket', L.sectionNames['basket']!],
     ['needs', L.sectionNames['needs']!],
     ['supply', L.sectionNames['supply']!],
     ['potential', L.sectionNames['potential']!],
@@ -187,7 +189,7 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
     ['data', L.sectionNames['data']!],
   ];
   out.push(
-    `<nav aria-label="${escapeHtml(L.contents)}"><ol>${toc.map(([id, t]) => `<li><a href="#${id}">${escapeHtml(t)}</a></li>`).join('')}</ol></nav>`,
+    `<nav aria-label="${escapeHtml(L.contents)}"><ul>${toc.map(([id, t]) => `<li><a href="#${id}">${escapeHtml(t)}</a></li>`).join('')}</ul></nav>`,
   );
 
   // Coverage
@@ -326,7 +328,56 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
   }
   sectionEnd();
 
-  // 2. Needs: the importer's imports by product with the exporter's part, or world trade as a stand-in.
+  // 2. The pair's trade basket: each direction as a tree of HS sections, chapters, headings and products.
+  const k = report.basket;
+  sectionHead('basket', L.sectionNames['basket']!, k.status);
+  meta(k);
+  for (const block of basketBlocks(k, lang)) {
+    out.push(`<h3>${escapeHtml(block.title)}</h3>`);
+    if (block.lines.length === 0) continue;
+    out.push(
+      table(
+        [
+          { label: L.product },
+          { label: L.name },
+          { label: L.usdK, num: true },
+          { label: L.basketShare(block.buyer), num: true },
+          { label: L.cagr, num: true },
+          { label: L.trend },
+          ...(block.mirror
+            ? [
+                { label: L.basketBySeller(block.seller), num: true },
+                { label: L.basketByBuyer(block.buyer), num: true },
+              ]
+            : []),
+          { label: L.basketProducts, num: true },
+        ],
+        block.lines.map((line) => {
+          const strong = (text: string): Cell =>
+            line.kind === 'section' ? { html: `<strong>${escapeHtml(text)}</strong>` } : text;
+          return [
+            strong(indent(line) + line.code),
+            strong(name(line)),
+            strong(f.usdK(line.valueUsd)),
+            line.row ? f.pct(line.row.shareOfBuyerImports) : '',
+            line.row ? f.pct(line.row.growth) : '',
+            line.row ? sparkline(line.row.series, f.usdM) : '',
+            ...(block.mirror
+              ? [
+                  line.row ? f.usdK(line.row.reportedBySellerUsd) : '',
+                  line.row ? f.usdK(line.row.reportedByBuyerUsd) : '',
+                ]
+              : []),
+            line.products === null ? '' : line.products,
+          ];
+        }),
+      ),
+    );
+    if (block.note) out.push(`<p class="note">${escapeHtml(block.note)}</p>`);
+  }
+  sectionEnd();
+
+  // 3. Needs: the importer's imports by product with the exporter's part, or world trade as a stand-in.
   const n = report.needs;
   sectionHead('needs', L.sectionNames['needs']!, n.status);
   meta(n);

@@ -1,5 +1,6 @@
 /** The pair report as Markdown, in Russian or English. Every section states its status and basis. */
 import type { ReportModel } from '../analysis/index.ts';
+import { basketBlocks, indent } from './basket-lines.ts';
 import { formatters, labels, type ReportLang } from './i18n.ts';
 import { toRussian } from './translate.ts';
 
@@ -111,7 +112,47 @@ export function renderMarkdown(report: ReportModel, lang: ReportLang): string {
     if (p.potentialCoverage !== null) out.push(L.targetCover(f.pct(p.potentialCoverage)), '');
   }
 
-  // 2. Needs
+  // 2. The pair's trade basket: each direction as a tree of HS sections, chapters, headings and products.
+  const k = report.basket;
+  out.push(`## ${L.sectionNames['basket']}`, '');
+  status(k);
+  for (const block of basketBlocks(k, lang)) {
+    out.push(`**${block.title}**`, '');
+    if (block.lines.length === 0) continue;
+    out.push(
+      table(
+        [
+          L.product,
+          L.name,
+          L.usdK,
+          L.basketShare(block.buyer),
+          L.cagr,
+          ...(block.mirror ? [L.basketBySeller(block.seller), L.basketByBuyer(block.buyer)] : []),
+          L.basketProducts,
+        ],
+        block.lines.map((line) => {
+          const bold = (text: string) => (line.kind === 'section' ? `**${text}**` : text);
+          return [
+            indent(line) + bold(line.code),
+            bold(name(line)),
+            bold(f.usdK(line.valueUsd)),
+            line.row ? f.pct(line.row.shareOfBuyerImports) : '',
+            line.row ? f.pct(line.row.growth) : '',
+            ...(block.mirror
+              ? [
+                  line.row ? f.usdK(line.row.reportedBySellerUsd) : '',
+                  line.row ? f.usdK(line.row.reportedByBuyerUsd) : '',
+                ]
+              : []),
+            line.products === null ? '' : line.products,
+          ];
+        }),
+      ),
+    );
+    if (block.note) out.push(`*${block.note}*`, '');
+  }
+
+  // 3. Needs
   const n = report.needs;
   out.push(`## ${L.sectionNames['needs']}`, '');
   status(n);

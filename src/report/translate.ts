@@ -124,6 +124,19 @@ const writtenRules: Array<[RegExp, string | ((...groups: string[]) => string)]> 
   [/world bilateral flows, /g, 'мировые двусторонние потоки, '],
   [/bilateral flows (CODE)<->(CODE), /g, 'двусторонние потоки $1<->$2, '],
   [/^nothing$/g, 'нет данных'],
+  // The trade basket (analysis/basket.ts).
+  [/(\S+) (\d{4}), HS(\d), (CODE)<->(CODE): (\d+) products/g, '$1 $2, HS$3, $4<->$5: товаров — $6'],
+  [
+    /(CODE)->(CODE)( and (CODE)->(CODE))? flows are not in the store for (\d{4}) \(the data does not say, which is not zero\)/g,
+    (_m, a, b, both, c, d, year) =>
+      `потоков ${a}->${b}${both ? ` и ${c}->${d}` : ''} за ${year} нет в хранилище (данные об этом молчат, это не ноль)`,
+  ],
+  [
+    /product-level (CODE)<->(CODE) flows( for (\d{4}))?/g,
+    (_m, a, b, _f, y) => `потоварные данные о торговле ${a}<->${b}${y ? ` за ${y}` : ''}`,
+  ],
+  [/ \(the store has ([\d, ]+)\)/g, ' (в хранилище есть $1)'],
+  [/growth needs earlier years of (\S+)/g, 'для роста нужны более ранние годы $1'],
   // Country groups (src/data/groups.ts, analysis/coverage.ts groupMembersText).
   [
     /(CODE) is a group: RCA, complexity and the product space are computed for countries, not groups; run this for one of its members \(([A-Z0-9, ]+)\)/g,

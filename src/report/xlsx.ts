@@ -11,6 +11,7 @@ import type { CellValue, Workbook, Worksheet } from 'exceljs';
 import type { ReportModel } from '../analysis/index.ts';
 import { escapeFormulaCell } from '../machinery/index.ts';
 import { labels, type ReportLang } from './i18n.ts';
+import { basketBlocks } from './basket-lines.ts';
 import { toRussian } from './translate.ts';
 
 type Labels = (typeof labels)[ReportLang];
@@ -257,6 +258,42 @@ export async function renderXlsx(report: ReportModel, lang: ReportLang): Promise
     ]),
   );
   turnoverSheet.finish();
+
+  // 2. The pair's trade basket: one flat table (Excel filters it), a row per group and product, with the years.
+  const k = report.basket;
+  const basketSheet = sheet(S.basket, L.sectionNames['basket']!, k);
+  const basketYears = k.years;
+  basketSheet.table(
+    [
+      { header: L.flowCol },
+      { header: L.levelCol },
+      { header: L.product },
+      { header: L.name },
+      { header: U.value, kind: 'usd' },
+      { header: L.basketShareOfBuyer, kind: 'share' },
+      { header: L.cagr, kind: 'share' },
+      { header: L.basketProducts, kind: 'int' },
+      { header: U.reportedBySeller, kind: 'usd' },
+      { header: U.reportedByBuyer, kind: 'usd' },
+      ...basketYears.map((year) => ({ header: `${U.value} ${year}`, kind: 'usd' as const })),
+    ],
+    basketBlocks(k, lang).flatMap((block) =>
+      block.lines.map((line) => [
+        `${block.seller} → ${block.buyer}`,
+        L.basketLevels[line.kind] ?? line.kind,
+        line.code,
+        name(line),
+        line.valueUsd,
+        line.row?.shareOfBuyerImports ?? null,
+        line.row?.growth ?? null,
+        line.products,
+        line.row?.reportedBySellerUsd ?? null,
+        line.row?.reportedByBuyerUsd ?? null,
+        ...basketYears.map((year) => line.row?.series.find((p) => p.year === year)?.valueUsd ?? null),
+      ]),
+    ),
+  );
+  basketSheet.finish();
 
   const official = sheet(S.official, L.official, null);
   official.table(

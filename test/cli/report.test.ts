@@ -43,8 +43,9 @@ describe('karavan report and section commands', () => {
     const { code, stdout } = await karavan(defaultHome, ['report', '--from', 'BLR', '--to', 'KAZ']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^# Belarus → Kazakhstan/);
-    expect(stdout).toMatch(/## 3\. Exporter supply\n\n\*Status: computed\.\*/);
-    expect(stdout).toMatch(/## 4\. Export potential\n\n\*Status: not computed\.\*/);
+    expect(stdout).toMatch(/## 2\. Trade basket of the pair\n\n\*Status: not computed\.\*/);
+    expect(stdout).toMatch(/## 4\. Exporter supply\n\n\*Status: computed\.\*/);
+    expect(stdout).toMatch(/## 5\. Export potential\n\n\*Status: not computed\.\*/);
     expect(stdout).toContain('karavan ingest BACI_HS17_V202401.zip');
     expect(stdout).toContain('| 3104 | Fertilizers; mineral or chemical, potassic |');
   });

@@ -80,6 +80,29 @@ describe('section commands against figures computed from the raw files', () => {
     expect(result.rows[0].shareOfExporterExports).toBeCloseTo(sumUsd(zafToKaz) / zafExports, 12);
   });
 
+  it("basket ZAF -> KAZ 2021: the slice's 97 flows as a tree; KAZ -> ZAF known to be nil in this world year", async () => {
+    const zafToKaz = slice.filter(flows(ZAF, KAZ));
+    const result = await karavan(['basket', '--from', 'ZAF', '--to', 'KAZ', '--limit', '200']);
+    expect(result.totals.exportProducts).toBe(97);
+    expect(result.totals.exportsUsd).toBeCloseTo(sumUsd(zafToKaz), 3);
+    // 2021 has the fixture's fifty fillers besides the slice: a world year, so no flow the other way is a zero.
+    expect(result.totals.importsUsd).toBe(0);
+    const top = result.rows[0];
+    expect(top.product).toBe('852990');
+    const kazImports852990 = sumUsd(y2021, (r) => r.importer === KAZ && r.product === '852990');
+    expect(top.shareOfBuyerImports).toBeCloseTo(top.valueUsd / kazImports852990, 12);
+    // The text output: each direction's total line, then the tree; the end of a pipe is no error.
+    const text = await run(
+      '/bin/sh',
+      ['-c', `"${process.execPath}" "${launcher}" basket --from ZAF --to KAZ | head -4`],
+      {
+        env: { ...process.env, KARAVAN_HOME: home, LANG: 'C', LC_ALL: '' },
+      },
+    );
+    expect(text.stderr).toBe('');
+    expect(text.stdout.split('\n')[1]).toBe('ZAF->KAZ 2021: 11528359 USD, 97 products (the largest 25 shown)');
+  });
+
   it('target: from 115 USD m in 2021 to 230 by 2026 needs 2^(1/5) - 1 a year', async () => {
     const plan = await karavan(['target', '--target-usd', '230000000', '--target-year', '2026']);
     const current = sumUsd(y2021, flows(BLR, KAZ)) + sumUsd(y2021, flows(KAZ, BLR));

@@ -78,7 +78,9 @@ describe('renderHtml', () => {
     // Turnover, needs, supply, potential, rivals, machinery market.
     expect(page.match(/<svg\b(?! class="spark")/g)?.length).toBe(6);
     // And a line of values by year for each row of needs and supply.
-    expect(page.match(/<svg class="spark"/g)?.length).toBe(report.needs.rows.length + report.supply.rows.length);
+    expect(page.match(/<svg class="spark"/g)?.length).toBe(
+      report.basket.rows.length + report.needs.rows.length + report.supply.rows.length,
+    );
     expect(page).not.toContain('xmlns');
   });
 
@@ -89,6 +91,7 @@ describe('renderHtml', () => {
     expect(page).toContain('aria-label="2016: 20.0; 2017: 25.0; 2018: 30.0; 2019: 35.0; 2020: 40.0; 2021: 50.0"');
     // Take out 2017 and 2018: 2019 then sits at 3/5 of the width (width 96, padding 3), not at 2/4.
     const gapped = structuredClone(report);
+    gapped.basket.rows = [];
     gapped.needs.rows = [{ ...first, series: first.series.filter((p) => p.year !== 2017 && p.year !== 2018) }];
     const svg = /<svg class="spark"[^]*?<\/svg>/.exec(await html(gapped))![0];
     const xs = [...svg.matchAll(/<circle cx="([\d.]+)"/g)].map((m) => Number(m[1]));

@@ -11,6 +11,7 @@ import { writeReportFixture } from '../support/report-fixture.ts';
 
 function messages(report: ReportModel): string[] {
   const sections = [
+    report.basket,
     report.needs,
     report.supply,
     report.potential,
@@ -36,6 +37,8 @@ describe('Russian messages', () => {
     reports.push(await buildReport(embedded.store, {}));
     // Groups: as importer (members with data, Comtrade advice per member) and as exporter (sections refused by name).
     reports.push(await buildReport(embedded.store, { from: 'BLR', to: 'EU27' }));
+    reports.push(await buildReport(embedded.store, { from: 'ZAF', to: 'KAZ', year: 2021 }));
+    reports.push(await buildReport(embedded.store, { from: 'ZAF', to: 'KAZ', year: 2020 }));
     const fixture = await openTempStore(false);
     cleanups.push(fixture.cleanup);
     await fixture.store.ingest(writeReportFixture(dir.path));

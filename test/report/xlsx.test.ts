@@ -45,6 +45,7 @@ describe('renderXlsx', () => {
     expect(workbook.worksheets.map((s) => s.name)).toEqual([
       'Coverage',
       'Turnover',
+      'Basket',
       'Official totals',
       'Target',
       'Needs',
@@ -64,6 +65,7 @@ describe('renderXlsx', () => {
     expect(ru.worksheets.map((s) => s.name)).toEqual([
       'Покрытие',
       'Товарооборот',
+      'Структура торговли',
       'Официальные итоги',
       'Цель',
       'Потребности',

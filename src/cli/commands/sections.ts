@@ -127,6 +127,58 @@ export function registerSections(program: Command): void {
     });
   });
 
+  pairCommand(
+    program,
+    'basket',
+    "the pair's trade basket: today's flows by product both ways, grouped HS section > chapter > heading, with growth, share of the buyer's imports and the mirror",
+    '6',
+  )
+    .option('--direction <direction>', '[both|exports|imports] which flows (default: both)', 'both')
+    .action(async (flags: PairFlags & { direction: string }) => {
+      const o = await parsePair(flags);
+      const { InvalidOptionError } = await import('../../errors.ts');
+      if (!['both', 'exports', 'imports'].includes(flags.direction))
+        throw new InvalidOptionError(`invalid --direction: ${flags.direction} (both, exports or imports)`);
+      const { tradeBasket, basketTree } = await import('../../analysis/index.ts');
+      await withStore(async (store) => {
+        const [a, b] = await resolvePair(store, flags);
+        const result = await tradeBasket(store, {
+          exporter: a.iso3,
+          importer: b.iso3,
+          year: o.year,
+          level: o.level,
+          limit: o.limit,
+          direction: flags.direction as 'both' | 'exports' | 'imports',
+        });
+        if (flags.json) return printJson(result);
+        printMeta(result);
+        for (const direction of ['exports', 'imports'] as const) {
+          if (result.direction !== 'both' && result.direction !== direction) continue;
+          const [seller, buyer] = direction === 'exports' ? [a.iso3, b.iso3] : [b.iso3, a.iso3];
+          const totalUsd = direction === 'exports' ? result.totals.exportsUsd : result.totals.importsUsd;
+          const products = direction === 'exports' ? result.totals.exportProducts : result.totals.importProducts;
+          process.stdout.write(
+            `${seller}->${buyer} ${result.year}: ${totalUsd === null ? 'not in the store' : `${Math.round(totalUsd)} USD, ${products} products`}${result.rows.filter((r) => r.direction === direction).length < (products ?? 0) ? ` (the largest ${o.limit} shown)` : ''}\n`,
+          );
+          const lines = basketTree(result, direction);
+          if (lines.length === 0) continue;
+          process.stdout.write(
+            formatTable(
+              ['HS', 'product', 'USD', `share of ${buyer} imports %`, 'growth %/yr', 'products'],
+              lines.map((l) => [
+                `${'  '.repeat(l.depth)}${l.code}`,
+                short(o.lang === 'ru' ? l.nameRu : l.nameEn),
+                Math.round(l.valueUsd),
+                pct(l.row?.shareOfBuyerImports),
+                pct(l.row?.growth),
+                l.products,
+              ]),
+            ),
+          );
+        }
+      });
+    });
+
   program
     .command('target')
     .description(

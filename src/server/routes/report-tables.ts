@@ -1,5 +1,7 @@
 /** The tables of each report section, for the table views and the CSV / XLSX downloads. */
+import { basketTree } from '../../analysis/index.ts';
 import type {
+  BasketResult,
   JointProductionResult,
   NeedsResult,
   PotentialResult,
@@ -113,6 +115,52 @@ export function turnoverTables(turnover: TurnoverResult, target: TargetPlan | nu
         { key: 'cumulativeUsd', en: 'Cumulative, USD', ru: 'Нарастающим итогом, долл.', kind: 'usd' },
       ],
       rows: target?.coveringGroups ?? [],
+    },
+  ];
+}
+
+/** The basket as one flat table, a row per HS section, chapter, heading and product of each direction (as in the XLSX). */
+export function basketTables(basket: BasketResult, lang: Lang): ResultTable[] {
+  const rows = (['exports', 'imports'] as const).flatMap((direction) => {
+    const [seller, buyer] =
+      direction === 'exports' ? [basket.exporter, basket.importer] : [basket.importer, basket.exporter];
+    return basketTree(basket, direction).map((line) => ({
+      flow: `${seller}->${buyer}`,
+      level: line.kind,
+      product: line.code,
+      name: lang === 'ru' ? line.nameRu : line.nameEn,
+      valueUsd: line.valueUsd,
+      shareOfBuyerImports: line.row?.shareOfBuyerImports ?? null,
+      growth: line.row?.growth ?? null,
+      products: line.products,
+      reportedBySellerUsd: line.row?.reportedBySellerUsd ?? null,
+      reportedByBuyerUsd: line.row?.reportedByBuyerUsd ?? null,
+      ...(line.row ? yearCells(line.row) : {}),
+    }));
+  });
+  return [
+    {
+      id: 'basket',
+      en: `Trade basket ${basket.exporter}<->${basket.importer}`,
+      ru: `Структура торговли ${basket.exporter}<->${basket.importer}`,
+      columns: [
+        { key: 'flow', en: 'Flow', ru: 'Поток' },
+        { key: 'level', en: 'Level', ru: 'Уровень' },
+        ...productColumns,
+        { key: 'valueUsd', en: 'USD', ru: 'Долл.', kind: 'usd' },
+        {
+          key: 'shareOfBuyerImports',
+          en: "Share of the buyer's imports",
+          ru: 'Доля в импорте покупателя',
+          kind: 'share',
+        },
+        { key: 'growth', en: 'Growth a year', ru: 'Рост в год', kind: 'share' },
+        { key: 'products', en: 'Products', ru: 'Товаров', kind: 'integer' },
+        { key: 'reportedBySellerUsd', en: 'As the seller reports, USD', ru: 'По данным продавца, долл.', kind: 'usd' },
+        { key: 'reportedByBuyerUsd', en: 'As the buyer reports, USD', ru: 'По данным покупателя, долл.', kind: 'usd' },
+        ...yearColumns(basket.rows, 'Value', 'Стоимость'),
+      ],
+      rows,
     },
   ];
 }
@@ -321,6 +369,7 @@ export function reportTables(report: ReportModel, lang: Lang): ResultTable[] {
       rows: report.coverage.sections,
     },
     ...turnoverTables(report.turnover, report.target).filter((t) => t.rows.length > 0),
+    ...basketTables(report.basket, lang),
     ...needsTables(report.needs, lang),
     ...supplyTables(report.supply, lang),
     ...potentialTables(report.potential, lang),

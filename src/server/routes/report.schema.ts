@@ -71,6 +71,23 @@ export const turnoverSchema = sectionSchema(
   },
 );
 
+export const basketSchema = sectionSchema(
+  "The pair's trade basket: today's flows by product both ways, grouped HS section > chapter > heading, with each product's series, growth, share of the buyer's imports and the mirror",
+  'BasketResult',
+  {
+    ...pair,
+    year: yearProperty,
+    level: { ...levelProperty, default: 6 },
+    limit: limitProperty(1000),
+    direction: {
+      type: 'string',
+      enum: ['both', 'exports', 'imports'],
+      default: 'both',
+      description: 'exports: exporter -> importer; imports: importer -> exporter',
+    },
+  },
+);
+
 export const needsSchema = sectionSchema(
   "Importer needs: what the importer buys by product, growth, suppliers, HHI, the exporter's share",
   'NeedsResult',

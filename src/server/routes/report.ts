@@ -1,6 +1,6 @@
 /**
  * Report sections over HTTP: the same analysis functions as `karavan report`, `karavan turnover`,
- * `target`, `needs`, `supply`, `potential`, `rivals`, `joint` and `surplus`. Each result carries
+ * `target`, `basket`, `needs`, `supply`, `potential`, `rivals`, `joint` and `surplus`. Each result carries
  * its coverage (status, basis, what to ingest), so the dashboard shows that instead of zeros.
  */
 import type { FastifyInstance } from 'fastify';
@@ -14,7 +14,9 @@ import {
   rivals,
   surplusPlacement,
   targetPlanner,
+  tradeBasket,
   turnover,
+  type BasketDirection,
   type SectionId,
   type TargetPlan,
 } from '../../analysis/index.ts';
@@ -24,6 +26,7 @@ import { sendResult } from '../respond.ts';
 import {
   jointTables,
   needsTables,
+  basketTables,
   potentialTables,
   reportTables,
   rivalsTables,
@@ -34,6 +37,7 @@ import {
 import {
   jointSchema,
   needsSchema,
+  basketSchema,
   potentialSchema,
   reportSchema,
   rivalsSchema,
@@ -118,6 +122,22 @@ export default async function reportRoutes(app: FastifyInstance): Promise<void> 
         return { ...meta, turnover: result, target };
       },
       tables: (r) => turnoverTables(r.turnover, r.target),
+    });
+  });
+
+  app.get('/report/basket', { schema: basketSchema }, (request, reply) => {
+    const q = request.query as PairQuery & { direction: BasketDirection };
+    return sendResult(request, reply, {
+      fileName: 'basket',
+      compute: async () =>
+        tradeBasket(store(), {
+          ...(await resolvePair(store(), q)),
+          year: q.year,
+          level: q.level,
+          limit: q.limit,
+          direction: q.direction,
+        }),
+      tables: basketTables,
     });
   });
 

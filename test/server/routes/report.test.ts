@@ -83,6 +83,24 @@ describe('report routes (fixture store: BLR, KAZ, RUS 2016-2021)', () => {
     }
   });
 
+  it('basket: both directions as a flat table with a column per year; a bad direction is a 400', async () => {
+    const r = await getJson(s.app, '/api/report/basket?exporter=BLR&importer=KAZ');
+    expect(r.status).toBe(200);
+    expect(r.body.totals.exportsUsd).toBeCloseTo(sumUsd(world.y2021, flows(BLR, KAZ)), 3);
+    expect(r.body.totals.importsUsd).toBeCloseTo(sumUsd(world.y2021, flows(KAZ, BLR)), 3);
+    const tables = await getJson(s.app, '/api/report/basket?exporter=BLR&importer=KAZ&format=tables&lang=ru');
+    const table = tables.body.tables.find((t: { id: string }) => t.id === 'basket');
+    expect(table.columns.map((c: { key: string }) => c.key)).toEqual(
+      expect.arrayContaining(['flow', 'level', 'product', 'usd2016', 'usd2021']),
+    );
+    const combines = table.rows.find(
+      (x: { product: string; flow: string }) => x.product === '843351' && x.flow === 'BLR->KAZ',
+    );
+    expect(combines.usd2021 / M).toBeCloseTo(50, 9);
+    const bad = await getJson(s.app, '/api/report/basket?direction=sideways');
+    expect(bad.status).toBe(400);
+  });
+
   it('needs, supply, potential, joint production and surplus match their schemas', async () => {
     const cases: Array<[string, object]> = [
       ['/api/report/needs?limit=5', needsSchema],
