@@ -118,7 +118,7 @@ export async function buildReport(store: TradeStore, options: ReportOptions = {}
       timingsMs[name] = performance.now() - started;
     }
   };
-  const [exporter, importer] = await resolvePair(store, o.from, o.to);
+  const [exporter, importer] = await resolvePair(store, o.from, o.to, { year: o.year });
   const pair = { exporter: exporter.iso3, importer: importer.iso3 };
   const level = o.level as HsLevel;
   const coverage = await timed('coverage', () => dataCoverage(store, pair.exporter, pair.importer));

@@ -3,7 +3,7 @@
  * products by code or words (EN/RU, HS2/4/6) and product names with their fallback chain
  * (Russian -> English -> the parent heading's name).
  */
-import { InvalidOptionError, UnknownCountryError, UnknownProductError } from '../errors.ts';
+import { InvalidOptionError, UnknownCountryError, UnknownProductError, YearOutOfRangeError } from '../errors.ts';
 import { checkGroupPair, countryGroups, findGroup, type CountryGroup, type GroupMember } from './groups.ts';
 import type { TradeStore } from './store.ts';
 
@@ -72,6 +72,7 @@ export async function listCountries(store: TradeStore, search?: string): Promise
     `SELECT iso3, iso2, numeric, kind, name_en, name_ru FROM countries
       WHERE $1 = '' OR contains(lower(name_en), $1) OR contains(lower(name_ru), $1)
          OR contains(lower(coalesce(baci_name, '')), $1) OR lower(iso3) = $1 OR lower(coalesce(iso2, '')) = $1 OR numeric = $1
+         OR len(list_filter(alt_names, n -> contains(lower(n), $1))) > 0
       ORDER BY kind, name_en`,
     [term],
   );
@@ -114,14 +115,18 @@ export async function resolveCountry(store: TradeStore, input: string): Promise<
   // Groups (EAEU, ЕАЭС, EU...) by code, alias or name, before the fuzzy match could take "CIS" for a country.
   const group = await findGroup(store, text);
   if (group) return groupRecord(group);
-  const all = await store.query<CountryRow & { baci_name: string | null }>(
-    `SELECT iso3, iso2, numeric, kind, name_en, name_ru, baci_name FROM countries`,
+  const all = await store.query<CountryRow & { baci_name: string | null; alt_names: string[] }>(
+    `SELECT iso3, iso2, numeric, kind, name_en, name_ru, baci_name, alt_names FROM countries`,
   );
-  const exact = all.find((c) => [c.name_en, c.name_ru, c.baci_name].some((n) => n?.toLowerCase() === lower));
+  const exact = all.find((c) =>
+    [c.name_en, c.name_ru, c.baci_name, ...c.alt_names].some((n) => n?.toLowerCase() === lower),
+  );
   if (exact) return toCountry(exact);
   const scored = all
     .map((c) => {
-      const names = [c.name_en, c.name_ru, c.baci_name].filter((n): n is string => !!n).map((n) => n.toLowerCase());
+      const names = [c.name_en, c.name_ru, c.baci_name, ...c.alt_names]
+        .filter((n): n is string => !!n)
+        .map((n) => n.toLowerCase());
       const contains = names.some((n) => lower.length >= 3 && n.includes(lower));
       const distance = Math.min(...names.map((n) => editDistance(lower, n.slice(0, Math.max(lower.length, 1) + 2))));
       return { c, score: contains ? 0 : distance };
@@ -139,6 +144,30 @@ export async function resolveCountry(store: TradeStore, input: string): Promise<
   );
 }
 
+/** Years the store holds any data of (bilateral flows or export tables), oldest first; cached per store version. */
+export function storeYears(store: TradeStore): Promise<number[]> {
+  return store.cached('storeYears', async () =>
+    (
+      await store.query<{ year: number }>(
+        `SELECT DISTINCT year FROM (SELECT year FROM pair_totals UNION ALL SELECT DISTINCT year FROM exports) ORDER BY year`,
+      )
+    ).map((r) => r.year),
+  );
+}
+
+/** Refuses a year the store has no data of at all, naming the years it has. @throws YearOutOfRangeError */
+export async function checkStoreYear(store: TradeStore, year: number): Promise<void> {
+  const years = await storeYears(store);
+  if (years.includes(year)) return;
+  throw new YearOutOfRangeError(
+    `year ${year} is not in the store: it has ${years.length > 0 ? years.join(', ') : 'no year'}`,
+    {
+      value: String(year),
+      hint: 'leave --year out for the newest year, or ingest a file of that year (`karavan datasets` lists what the store holds)',
+    },
+  );
+}
+
 /**
  * The exporter and importer of a pair, each a country or a group. Refuses a country paired with
  * itself and a group left with no member once the other side is taken out (BLR -> EAEU keeps four).
@@ -148,7 +177,9 @@ export async function resolvePair(
   store: TradeStore,
   from: string,
   to: string,
+  options: { year?: number | undefined } = {},
 ): Promise<[CountryRecord, CountryRecord]> {
+  if (options.year !== undefined) await checkStoreYear(store, options.year);
   const [exporter, importer] = await Promise.all([resolveCountry(store, from), resolveCountry(store, to)]);
   if (exporter.iso3 === importer.iso3)
     throw new InvalidOptionError(`invalid pair: exporter and importer are both ${exporter.iso3}`, {
@@ -173,9 +204,16 @@ interface ProductRow {
 
 function toProduct(row: ProductRow, lang: Lang): ProductRecord {
   const own = lang === 'ru' ? row.name_ru : row.name_en;
+  // Russian output never falls back to an English sentence: an HS6 subheading without a Russian name of its own
+  // (the TN VED names here are of headings and chapters) shows its heading's Russian name, marked as the heading's
+  // first, so a cut name still says whose it is: "позиция 8433: Машины или механизмы для уборки…".
+  const parentRu =
+    lang === 'ru' && row.parent_name_ru && row.parent
+      ? `${row.parent.length === 4 ? 'позиция' : 'группа'} ${row.parent}: ${row.parent_name_ru}`
+      : null;
   const parentName = lang === 'ru' ? (row.parent_name_ru ?? row.parent_name_en) : row.parent_name_en;
-  const name = own ?? row.name_en ?? parentName ?? row.code;
-  const nameSource: ProductRecord['nameSource'] = own ? 'own' : row.name_en ? 'english' : 'parent';
+  const name = own ?? parentRu ?? row.name_en ?? parentName ?? row.code;
+  const nameSource: ProductRecord['nameSource'] = own ? 'own' : parentRu || !row.name_en ? 'parent' : 'english';
   return {
     code: row.code,
     level: row.level,
@@ -220,7 +258,13 @@ export async function searchProducts(store: TradeStore, options: ProductSearchOp
   // starts_with): a % or _ the user types is a character, not a LIKE wildcard.
   const matchSql = isCode
     ? `starts_with(p.code, $1) AND len($3::VARCHAR[]) >= 0`
-    : `list_bool_and(list_transform($3::VARCHAR[], w -> contains(lower(coalesce(p.name_en, '')), w) OR contains(lower(coalesce(p.name_ru, '')), w)))`;
+    : // Words match at the start of a word of the name ("тракт" finds "тракторы", not "экстракты").
+      // A word that starts with a sign (%, -) is looked for anywhere.
+      `list_bool_and(list_transform($3::VARCHAR[], w ->
+         CASE WHEN regexp_matches(w, '^[[:alnum:]а-яё]')
+           THEN contains(' ' || regexp_replace(lower(coalesce(p.name_en, '')), '[^[:alnum:]а-яё]+', ' ', 'g'), ' ' || w)
+             OR contains(' ' || regexp_replace(lower(coalesce(p.name_ru, '')), '[^[:alnum:]а-яё]+', ' ', 'g'), ' ' || w)
+           ELSE contains(lower(coalesce(p.name_en, '')), w) OR contains(lower(coalesce(p.name_ru, '')), w) END))`;
   const rows = await store.query<ProductRow>(
     `${productSelectSql}
       WHERE ($2 = 0 OR p.level = $2)

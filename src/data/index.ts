@@ -14,6 +14,8 @@ export {
   listCountries,
   resolveCountry,
   resolvePair,
+  checkStoreYear,
+  storeYears,
   searchProducts,
   productNames,
   checkProductCode,

@@ -47,6 +47,7 @@ export function referenceVersion(): string {
     'search_synonyms_ru.csv',
     'country_groups.csv',
     'country_group_members.csv',
+    'country_names_alt.csv',
   ]
     .map((name) => statSync(embedded(name)).size)
     .join('.');
@@ -61,6 +62,8 @@ interface CountryRow {
   name_en: string;
   name_ru: string;
   baci_name: string | null;
+  /** Other names users type: Белоруссия, Киргизия, UK, ОАЭ (data/embedded/country_names_alt.csv). */
+  alt_names: string[];
 }
 
 /** Builds the reference Parquet files into `targetDir` (written to a temp folder, then renamed). */
@@ -113,6 +116,7 @@ export async function buildReference(db: Database, targetDir: string): Promise<v
       name_en: icuName(en, iso2) ?? row.name_en,
       name_ru: icuName(ru, iso2) ?? icuName(en, iso2) ?? row.name_en,
       baci_name: null,
+      alt_names: [],
     });
     addNumericAlias(row.numeric, row.iso3);
     addAlias(row.iso3, row.iso3);
@@ -138,18 +142,24 @@ export async function buildReference(db: Database, targetDir: string): Promise<v
       name_en: icuName(en, iso2) ?? row.name,
       name_ru: icuName(ru, iso2) ?? icuName(en, iso2) ?? row.name,
       baci_name: row.name,
+      alt_names: [],
     });
     addAlias(iso3, iso3);
     if (iso2) addAlias(iso2, iso3);
   }
+  const altNames = await db.all<{ iso3: string; name: string }>(
+    `SELECT iso3, name FROM read_csv($1, header = true, all_varchar = true)`,
+    [embedded('country_names_alt.csv')],
+  );
+  for (const { iso3, name } of altNames) countries.get(iso3)?.alt_names.push(name);
   writeFileSync(join(temp, 'countries.json'), [...countries.values()].map((c) => JSON.stringify(c)).join('\n'));
   writeFileSync(
     join(temp, 'country_alias.json'),
     [...aliases].map(([code, iso3]) => JSON.stringify({ code, iso3 })).join('\n'),
   );
   await db.run(
-    `COPY (SELECT numeric, iso2, iso3, kind, name_en, name_ru, baci_name FROM read_json($1, format = 'newline_delimited',
-       columns = {numeric: 'VARCHAR', iso2: 'VARCHAR', iso3: 'VARCHAR', kind: 'VARCHAR', name_en: 'VARCHAR', name_ru: 'VARCHAR', baci_name: 'VARCHAR'}) ORDER BY iso3)
+    `COPY (SELECT numeric, iso2, iso3, kind, name_en, name_ru, baci_name, alt_names FROM read_json($1, format = 'newline_delimited',
+       columns = {numeric: 'VARCHAR', iso2: 'VARCHAR', iso3: 'VARCHAR', kind: 'VARCHAR', name_en: 'VARCHAR', name_ru: 'VARCHAR', baci_name: 'VARCHAR', alt_names: 'VARCHAR[]'}) ORDER BY iso3)
      TO ${quoteString(join(temp, 'countries.parquet'))} (FORMAT parquet)`,
     [join(temp, 'countries.json')],
   );

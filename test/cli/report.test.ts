@@ -89,5 +89,16 @@ describe('karavan report and section commands', () => {
     expect(level.stderr).toMatch(/invalid --level: 5/);
     const xlsx = await karavan(fixtureHome, ['report', '--format', 'xlsx']);
     expect(xlsx.stderr).toMatch(/--out/);
+    // A year the store lacks is an error naming the years it has (the fixture's 2016-2021 and OTS's 2017).
+    const year = await karavan(fixtureHome, ['report', '--year', '1999']);
+    expect(year.code).toBe(1);
+    expect(year.stderr).toContain(
+      'error KRV_REF_YEAR_OUT_OF_RANGE: year 1999 is not in the store: it has 2016, 2017, 2018, 2019, 2020, 2021',
+    );
+    const sectionYear = await karavan(fixtureHome, ['needs', '--year', '2030']);
+    expect(sectionYear.stderr).toContain('year 2030 is not in the store');
+    // hs6 and 6 are the same level, on the report as on the sections.
+    const hs = await karavan(fixtureHome, ['report', '--level', 'hs6', '--format', 'json']);
+    expect(JSON.parse(hs.stdout).options.level).toBe(6);
   });
 });

@@ -200,6 +200,13 @@ describe('catalog search', () => {
       expect(combine[0]!.code).toBe('843351');
       const tractors = await searchProducts(store, { search: 'тракторы', level: 4, lang: 'ru' });
       expect(tractors.map((p) => p.code)).toContain('8701');
+      // Words match at the start of a word of the name: "тракт" is not found inside "экстракты" (1302).
+      const tract = await searchProducts(store, { search: 'тракт', level: 4, lang: 'ru' });
+      expect(tract.map((p) => p.code)).toContain('8701');
+      expect(tract.map((p) => p.code)).not.toContain('1302');
+      // A Russian answer names an HS6 subheading by its heading's Russian name, marked as such, never in English.
+      expect(combine[0]!.name).toMatch(/^позиция 8433: Машины или механизмы для уборки/);
+      expect(combine[0]!.nameSource).toBe('parent');
       const english = await searchProducts(store, { search: 'combine harvester' });
       expect(english.map((p) => p.code)).toContain('843351');
       // % and _ are characters, not LIKE wildcards (they matched every product and country before).
@@ -210,6 +217,15 @@ describe('catalog search', () => {
       expect(percent.length).toBeGreaterThan(0);
       expect(percent.filter((p) => !p.name.includes('%')).map((p) => p.code)).toEqual([]);
       const { listCountries } = await import('../../src/data/index.ts');
+      // Common Russian and English alternative names.
+      for (const [name, iso3] of [
+        ['Белоруссия', 'BLR'],
+        ['молдавия', 'MDA'],
+        ['ОАЭ', 'ARE'],
+        ['South Korea', 'KOR'],
+      ])
+        expect((await resolveCountry(store, name)).iso3, name).toBe(iso3);
+      expect((await listCountries(store, 'белорус')).map((c) => c.iso3)).toEqual(['BLR']);
       expect(await listCountries(store, '%')).toEqual([]);
       expect(await listCountries(store, 'k_z')).toEqual([]);
       expect((await listCountries(store, 'kaz')).map((c) => c.iso3)).toContain('KAZ');

@@ -6,6 +6,7 @@
 import type { Command } from 'commander';
 import { InvalidOptionError, MissingOptionError } from '../../errors.ts';
 import { complexityDefaults, presenceTests, type PresenceTest } from '../../metrics/complexity-options.ts';
+import { levelHelp } from '../flags.ts';
 
 interface ComplexityFlags {
   input?: string;
@@ -94,7 +95,7 @@ export function registerComplexity(program: Command): void {
       '--year <year>',
       'without --input: compute from the store for this year (default: the newest with world coverage)',
     )
-    .option('--level <level>', 'without --input: HS level hs2 | hs4 | hs6 (default: hs4)')
+    .option('--level <level>', levelHelp([2, 4, 6], 'without --input: HS level', 'hs4'))
     .option(
       '--all-countries',
       'without --input: rank every location, not only the Atlas set of at least 1 M people and 1 bn USD of exports (default: false)',
@@ -138,9 +139,8 @@ export function registerComplexity(program: Command): void {
 /** `karavan complexity --year 2017 --level hs4 [--out FILE]`: the store's world exports, the same matrix the report uses. */
 async function complexityFromStoreCommand(flags: ComplexityFlags & { year?: string; level?: string }): Promise<void> {
   const { InvalidOptionError } = await import('../../errors.ts');
-  const level = flags.level === undefined ? 4 : Number(/^hs([246])$/i.exec(flags.level)?.[1]);
-  if (level !== 2 && level !== 4 && level !== 6)
-    throw new InvalidOptionError(`invalid --level: ${flags.level} (hs2, hs4 or hs6)`);
+  const { parseLevel } = await import('../flags.ts');
+  const level = parseLevel(flags.level, [2, 4, 6] as const, 4);
   const year = flags.year === undefined ? undefined : Number(flags.year);
   if (year !== undefined && !Number.isInteger(year)) throw new InvalidOptionError(`invalid --year: ${flags.year}`);
   const { withStore } = await import('../store.ts');

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { levelHelp, parseLang, parseLevel } from '../flags.ts';
 import { formatTable, printJson } from '../output.ts';
 import { withStore } from '../store.ts';
 
@@ -7,25 +8,26 @@ export function registerProducts(program: Command): void {
     .command('products')
     .description('search HS products by words (English or Russian) or code; HS2, HS4 and HS6')
     .option('--search <text>', 'words or the start of a code, e.g. "комбайн", "tractor", 8433')
-    .option('--level <n>', '[2|4|6] only this HS level (default: all)')
-    .option('--lang <lang>', '[en|ru] language of the names (default: en)', 'en')
+    .option('--level <level>', levelHelp([2, 4, 6], 'only this HS level', 'all'))
+    .option(
+      '--lang <lang>',
+      '[en|ru] language of the names (default: ru for a Russian locale or a search in Cyrillic, else en)',
+    )
     .option('--limit <n>', 'at most this many rows (default: 50)', '50')
     .option('--json', 'print as JSON', false)
-    .action(async (flags: { search?: string; level?: string; lang: string; limit: string; json: boolean }) => {
+    .action(async (flags: { search?: string; level?: string; lang?: string; limit: string; json: boolean }) => {
       const { searchProducts } = await import('../../data/index.ts');
       const { InvalidOptionError } = await import('../../errors.ts');
-      if (flags.level !== undefined && !['2', '4', '6'].includes(flags.level))
-        throw new InvalidOptionError(`invalid --level: ${flags.level} (2, 4 or 6)`);
-      if (flags.lang !== 'en' && flags.lang !== 'ru')
-        throw new InvalidOptionError(`invalid --lang: ${flags.lang} (en or ru)`);
+      const level = parseLevel(flags.level, [2, 4, 6] as const);
+      const lang = parseLang(flags.lang, flags.search);
       const limit = Number(flags.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > 10000)
         throw new InvalidOptionError(`invalid --limit: ${flags.limit} (1 to 10000)`);
       const products = await withStore((store) =>
         searchProducts(store, {
           search: flags.search,
-          level: flags.level ? (Number(flags.level) as 2 | 4 | 6) : undefined,
-          lang: flags.lang as 'en' | 'ru',
+          level,
+          lang,
           limit,
         }),
       );

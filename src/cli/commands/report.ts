@@ -1,12 +1,7 @@
 import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { withStore } from '../store.ts';
-
-/** Russian when the environment's locale is Russian, English otherwise. */
-export function defaultLang(): 'ru' | 'en' {
-  const env = process.env['LC_ALL'] || process.env['LC_MESSAGES'] || process.env['LANG'] || '';
-  return /^ru/i.test(env) ? 'ru' : 'en';
-}
+import { defaultLang, levelHelp, parseLevel } from '../flags.ts';
 
 export interface ReportFlags {
   from: string;
@@ -35,7 +30,7 @@ export function registerReport(program: Command): void {
     )
     .option('--to <country>', 'importer: a country or a group, as --from (default: KAZ)', 'KAZ')
     .option('--year <year>', 'year of the flow-based sections (default: the newest in the store)')
-    .option('--level <n>', '[4|6] HS level of the flow-based sections (default: 6)', '6')
+    .option('--level <level>', levelHelp([4, 6], 'HS level of the flow-based sections', 'hs6'))
     .option('--lang <lang>', '[ru|en] language (default: ru when the locale is Russian, else en)')
     .option('--format <format>', '[md|json|html|xlsx] output format (default: md)', 'md')
     .option('--out <file>', 'write to this file instead of stdout (required for xlsx)')
@@ -64,8 +59,7 @@ export function registerReport(program: Command): void {
       const targetYear = number('--target-year', flags.targetYear);
       if ((targetUsd === undefined) !== (targetYear === undefined))
         throw new MissingOptionError('--target-usd and --target-year go together');
-      const level = number('--level', flags.level);
-      if (level !== 4 && level !== 6) throw new InvalidOptionError(`invalid --level: ${flags.level} (4 or 6)`);
+      const level = parseLevel(flags.level, [4, 6] as const, 6);
       await withStore(async (store) => {
         const report = await buildReport(store, {
           from: flags.from,

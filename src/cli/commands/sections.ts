@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander';
 import type { CountryRecord, TradeStore } from '../../data/index.ts';
+import { levelHelp, parseLang, parseLevel } from '../flags.ts';
 import { formatTable, printJson } from '../output.ts';
 import { withStore } from '../store.ts';
 
@@ -14,7 +15,7 @@ interface PairFlags {
   year?: string;
   level?: string;
   limit: string;
-  lang: string;
+  lang?: string;
   json: boolean;
 }
 
@@ -34,18 +35,14 @@ async function parsePair(flags: PairFlags) {
     if (!Number.isInteger(value)) throw new InvalidOptionError(`invalid ${name}: ${text}`);
     return value;
   };
-  const level = int('--level', flags.level);
-  if (level !== undefined && level !== 2 && level !== 4 && level !== 6)
-    throw new InvalidOptionError(`invalid --level: ${flags.level} (2, 4 or 6)`);
+  const level = parseLevel(flags.level, [2, 4, 6] as const);
   const limit = int('--limit', flags.limit)!;
   if (limit < 1 || limit > 10000) throw new InvalidOptionError(`invalid --limit: ${flags.limit} (1 to 10000)`);
-  if (flags.lang !== 'en' && flags.lang !== 'ru')
-    throw new InvalidOptionError(`invalid --lang: ${flags.lang} (en or ru)`);
   return {
     year: int('--year', flags.year),
     level: level as 2 | 4 | 6 | undefined,
     limit,
-    lang: flags.lang as 'en' | 'ru',
+    lang: parseLang(flags.lang),
   };
 }
 
@@ -60,19 +57,20 @@ function pairCommand(program: Command, name: string, description: string, defaul
     )
     .option('--to <country>', 'importer: a country or a group, as --from (default: KAZ)', 'KAZ')
     .option('--year <year>', 'year (default: the newest the store covers)')
-    .option('--level <n>', `[2|4|6] HS level${defaultLevel ? ` (default: ${defaultLevel})` : ''}`)
+    .option('--level <level>', levelHelp([2, 4, 6], 'HS level', defaultLevel ? `hs${defaultLevel}` : undefined))
     .option('--limit <n>', 'rows (default: 25)', '25')
-    .option('--lang <lang>', '[en|ru] language of product names (default: en)', 'en')
+    .option('--lang <lang>', '[en|ru] language of product names (default: ru when the locale is Russian, else en)')
     .option('--json', 'print the whole result as JSON', false);
 }
 
 /** The exporter and importer named by --from and --to (ISO3, ISO2, numeric code or name). */
 async function resolvePair(
   store: TradeStore,
-  flags: { from: string; to: string },
+  flags: { from: string; to: string; year?: string },
 ): Promise<[CountryRecord, CountryRecord]> {
   const { resolvePair } = await import('../../data/index.ts');
-  return resolvePair(store, flags.from, flags.to);
+  const year = flags.year === undefined ? undefined : Number(flags.year);
+  return resolvePair(store, flags.from, flags.to, { year: Number.isInteger(year) ? year : undefined });
 }
 
 function printMeta(result: { status: string; basis: string; missing: string | null }) {

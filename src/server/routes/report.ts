@@ -58,9 +58,9 @@ interface PairQuery {
 /** ISO3 codes of the pair; the same country twice is an error. */
 async function resolvePair(
   store: TradeStore,
-  q: { exporter: string; importer: string },
+  q: { exporter: string; importer: string; year?: number },
 ): Promise<{ exporter: string; importer: string }> {
-  const [a, b] = await resolveCountryPair(store, q.exporter, q.importer);
+  const [a, b] = await resolveCountryPair(store, q.exporter, q.importer, { year: q.year });
   return { exporter: a.iso3, importer: b.iso3 };
 }
 
