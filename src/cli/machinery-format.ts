@@ -7,10 +7,10 @@ import type {
   DemoPlan,
   DemoResults,
   FleetPlan,
-  FleetSizeTable,
+  FleetResult,
   MachineComparison,
   PresetCatalog,
-  SensitivityTable,
+  StaffPlan,
   TaggedRange,
   TaggedValue,
 } from '../machinery/index.ts';
@@ -87,7 +87,32 @@ function presetBlock(plan: FleetPlan): string {
   return lines.join('\n') + '\n';
 }
 
-export function renderFleetPlan(plan: FleetPlan, sizes: FleetSizeTable, sensitivity: SensitivityTable): string {
+/** The staff table of `machinery staff`, and of the fleet plan's staff section. */
+export function renderStaffPlan(plan: StaffPlan): string {
+  return (
+    formatTable(
+      ['role', 'people', 'formula', 'training h', 'groups', 'days', 'from', 'to', 'cost'],
+      plan.roles.map((r) => [
+        r.role,
+        r.people,
+        r.formula,
+        `${r.trainingHours.value} [${r.trainingHours.tag}]`,
+        r.groups,
+        r.trainingDays,
+        r.from ?? '',
+        r.to ?? '',
+        r.cost === null ? '' : Math.round(r.cost),
+      ]),
+    ) +
+    `${plan.people} people; ${plan.trainingDays} days of courses${plan.totalCost === null ? '' : `; cost ${Math.round(plan.totalCost)}`}\n` +
+    (plan.unconfirmedParameters.length > 0
+      ? `[M] placeholders used (check against the maker's or the farm's figures): ${plan.unconfirmedParameters.join(', ')}\n`
+      : '')
+  );
+}
+
+export function renderFleetPlan(result: FleetResult): string {
+  const { plan, fleetSizeTable: sizes, sensitivity, staff } = result;
   const w = plan.window;
   const c = plan.capacity;
   const fleet = plan.windowFleet;
@@ -212,6 +237,10 @@ export function renderFleetPlan(plan: FleetPlan, sizes: FleetSizeTable, sensitiv
           ],
     ),
   );
+  out += section(
+    `Staff for the window fleet: ${staff.shifts} shift(s) of at most ${number(staff.shiftHours.value)} h [${staff.shiftHours.tag}] for ${number(plan.inputs.hoursPerDay)} h a day, reserve ${pct(staff.reserveShare.value)} [${staff.reserveShare.tag}]`,
+  );
+  out += renderStaffPlan(staff);
   out += section('Parameters used ([V] verified, [V*] derived, [M] unconfirmed, [user], [preset])');
   out += parameterTable(plan.parameters);
   if (plan.machine.remainingValueRow) out += `remaining-value row (machine): ${plan.machine.remainingValueRow}\n`;

@@ -71,6 +71,8 @@ export type { OptimalFleet } from './optimal-fleet.ts';
 export { planFleet, planFleetForUnit } from './plan-fleet.ts';
 export type { FleetPlan, MachineSummary } from './plan-fleet.ts';
 export { fleetSizeTable } from './fleet-size-table.ts';
+export { defaultFleetSizes, fleetResult } from './fleet-result.ts';
+export type { FleetResult, FleetResultOptions } from './fleet-result.ts';
 export type { FleetSizeRow, FleetSizeTable } from './fleet-size-table.ts';
 export {
   resolveSensitivity,

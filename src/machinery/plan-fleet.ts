@@ -26,7 +26,7 @@ export interface MachineSummary {
 }
 
 export interface FleetPlanWarning {
-  code: 'cost-above-grain-price' | 'area-per-machine-far-from-national' | 'window-not-met';
+  code: 'cost-above-grain-price' | 'area-per-machine-far-from-national' | 'window-not-met' | 'parameter-outside-range';
   message: string;
 }
 
@@ -67,6 +67,35 @@ export function fleetPlanWarnings(
         code: 'area-per-machine-far-from-national',
         message: `${Math.round(ours)} ha per combine, against ${Math.round(national)} nationally (${area.measure} ${area.asOf} / ${combines.measure} ${combines.asOf}): more than ${nationalAreaPerMachineFactor}x apart`,
       });
+  }
+  return warnings;
+}
+
+/** The parameters checked against their class's documented range (min..max of the catalog entry). */
+export const rangeCheckedParameters = Object.freeze(['widthM', 'speedKmh', 'fieldEfficiency'] as const);
+
+/**
+ * A value the plan uses outside the documented range of the machine's class: a user's machine is checked against
+ * the class it is based on (`baseClassId`), a class against its own range; a scenario's override of speed, width
+ * or field efficiency likewise. The range is the catalog's min..max, whose tag and source the message repeats.
+ */
+export function parameterRangeWarnings(
+  used: Pick<PlanInputs, (typeof rangeCheckedParameters)[number]>,
+  machine: Machine,
+  catalog: Catalog,
+): FleetPlanWarning[] {
+  const reference =
+    machine.baseClassId !== undefined ? catalog.machines.find((m) => m.id === machine.baseClassId) : machine;
+  if (!reference) return [];
+  const warnings: FleetPlanWarning[] = [];
+  for (const key of rangeCheckedParameters) {
+    const range = reference[key];
+    const value = used[key];
+    if (!range || !(value < range.min || value > range.max)) continue;
+    warnings.push({
+      code: 'parameter-outside-range',
+      message: `${key} ${value} is outside the documented range of ${reference.id}, ${range.min} to ${range.max} [${range.tag}] ${range.source}`,
+    });
   }
   return warnings;
 }
@@ -176,7 +205,7 @@ export function planFleetForUnit(scenario: ResolvedScenario, unit: MachineUnit, 
   };
   if (unit.tractor) plan.tractor = summariseMachine(unit.tractor);
   if (scenario.preset) plan.preset = scenario.preset;
-  plan.warnings = fleetPlanWarnings(plan);
+  plan.warnings = [...fleetPlanWarnings(plan), ...parameterRangeWarnings(inputs, unit.machine, catalog)];
   return plan;
 }
 

@@ -33,6 +33,10 @@ export const staffPlaceholders = Object.freeze({
   groupSize: tagged(12, 'M', 'Karavan placeholder: trainees per group on one machine'),
   hoursPerDay: tagged(8, 'M', 'Karavan placeholder: training hours a day'),
   leadDays: tagged(14, 'M', 'Karavan placeholder: days between the last course and the season'),
+  /** For the staff plan of a fleet: a shift's length (shifts = working hours a day / this, rounded up). */
+  shiftHours: tagged(10, 'M', 'Karavan placeholder: an operator works at most 10 h a shift in harvest'),
+  /** For the staff plan of a fleet: operators in reserve for leave and sickness. */
+  reserveShare: tagged(0.1, 'M', 'Karavan placeholder: one operator in reserve per ten on shift'),
 });
 
 export interface StaffInput {

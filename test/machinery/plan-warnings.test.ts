@@ -77,3 +77,21 @@ describe('fleetPlanWarnings', () => {
     expect(fleetPlanWarnings(plan({ areaHa: 25_000, machines: 20, preset: false }))).toEqual([]);
   });
 });
+
+describe('parameterRangeWarnings', () => {
+  it('warns when a speed, width or field efficiency leaves its class range, naming the range and its tag', async () => {
+    const { planFleet } = await import('../../src/machinery/index.ts');
+    const { catalog, resolve, section8 } = await import('./helpers.ts');
+    // §8 is within combine-sp-9m's ranges (9 m of 7.5-10.5, 6 km/h of 3-6.5, 0.7 of 0.65-0.8).
+    expect(planFleet(resolve(section8), catalog).warnings.map((w) => w.code)).not.toContain('parameter-outside-range');
+    const fast = planFleet(resolve({ ...section8, speedKmh: 12, fieldEfficiency: 0.95 }), catalog);
+    const outside = fast.warnings.filter((w) => w.code === 'parameter-outside-range').map((w) => w.message);
+    expect(outside).toEqual([
+      'speedKmh 12 is outside the documented range of combine-sp-9m, 3 to 6.5 [M] ASABE D497.7 Table 3 as recalled in the methods doc §2 (unconfirmed)',
+      'fieldEfficiency 0.95 is outside the documented range of combine-sp-9m, 0.65 to 0.8 [M] ASABE D497.7 Table 3 as recalled in the methods doc §2 (unconfirmed)',
+    ]);
+    // The bounds themselves are inside.
+    const edge = planFleet(resolve({ ...section8, speedKmh: 6.5, widthM: 7.5 }), catalog);
+    expect(edge.warnings.map((w) => w.code)).not.toContain('parameter-outside-range');
+  });
+});

@@ -60,3 +60,24 @@ describe('planStaff', () => {
     );
   });
 });
+
+describe('the staff of a fleet plan', () => {
+  it('§8: 34 combines on 8-hour days, one shift, 10 % reserve [M]: 38 operators, 5 mechanics, 2 engineers', async () => {
+    const { fleetResult, planFleet } = await import('../../src/machinery/index.ts');
+    const { catalog, resolve, section8 } = await import('./helpers.ts');
+    const result = fleetResult(planFleet(resolve(section8), catalog));
+    expect(result.staff.shifts).toBe(1);
+    expect(result.staff.reserveShare).toMatchObject({ value: 0.1, tag: 'M' });
+    expect(result.staff.roles.map((r) => [r.role, r.people])).toEqual([
+      ['operator', Math.ceil(34 * 1.1)],
+      ['mechanic', Math.ceil(34 / 8)],
+      ['serviceEngineer', Math.ceil(34 / 25)],
+    ]);
+    // A 14-hour harvest day needs two shifts of at most 10 h: 34 x 2 x 1.1 = 74.8, so 75 operators (the example).
+    const long = fleetResult(planFleet(resolve({ ...section8, hoursPerDay: 14, windowDays: 6 }), catalog));
+    expect(long.staff.shifts).toBe(2);
+    expect(long.staff.roles[0]!.people).toBe(Math.ceil(long.plan.window.machines * 2 * 1.1 - 1e-9));
+    // The fleet-size table and the sensitivity come with it, the default sizes around the window fleet.
+    expect(result.fleetSizeTable.rows.map((r) => r.machines)).toContain(34);
+  });
+});

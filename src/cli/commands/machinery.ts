@@ -192,8 +192,7 @@ export function registerMachinery(program: Command): void {
     .option('--json', 'print the full result objects as JSON', false)
     .action(async (flags: Flags) =>
       withFlagHints(async () => {
-        const { fleetSizeTable, planFleet, resolveScenario, sensitivityTable } =
-          await import('../../machinery/index.ts');
+        const { fleetResult, planFleet, resolveScenario } = await import('../../machinery/index.ts');
         const { loadCatalog, loadPresets, loadScenarioFile } = await import('../machinery-files.ts');
         const { renderFleetPlan } = await import('../machinery-format.ts');
         const catalog = await loadCatalog(flags.catalog as string | undefined);
@@ -202,36 +201,15 @@ export function registerMachinery(program: Command): void {
           { ...fromFile, ...scenarioFromFlags(flags) },
           { catalog, presets: await loadPresets() },
         );
-        const plan = planFleet(scenario, catalog);
-        const n = plan.window.machines;
-        const sizes =
-          typeof flags.sizes === 'string'
-            ? toNumberList('--sizes', flags.sizes)
-            : [
-                ...new Set([
-                  plan.costMinimisingFleet.machines,
-                  Math.round(n * 0.6),
-                  Math.round(n * 0.75),
-                  n,
-                  Math.round(n * 1.2),
-                  Math.round(n * 1.4),
-                ]),
-              ]
-                .filter((x) => x >= 1)
-                .sort((x, y) => x - y);
-        const alternative =
-          typeof flags.altWorkableShare === 'string'
-            ? toNumber('--alt-workable-share', flags.altWorkableShare)
-            : plan.inputs.workableShare < 1
-              ? 1
-              : 0.7;
-        const table = fleetSizeTable(plan.inputs, sizes, alternative);
-        const sensitivity = sensitivityTable(
-          plan.inputs,
-          typeof flags.factors === 'string' ? { factors: toNumberList('--factors', flags.factors) } : {},
-        );
-        if (flags.json) return printJson({ plan, fleetSizeTable: table, sensitivity });
-        process.stdout.write(renderFleetPlan(plan, table, sensitivity));
+        const result = fleetResult(planFleet(scenario, catalog), {
+          ...(typeof flags.sizes === 'string' && { sizes: toNumberList('--sizes', flags.sizes) }),
+          ...(typeof flags.altWorkableShare === 'string' && {
+            altWorkableShare: toNumber('--alt-workable-share', flags.altWorkableShare),
+          }),
+          ...(typeof flags.factors === 'string' && { factors: toNumberList('--factors', flags.factors) }),
+        });
+        if (flags.json) return printJson(result);
+        process.stdout.write(renderFleetPlan(result));
       }),
     );
 
@@ -436,7 +414,7 @@ export function registerMachinery(program: Command): void {
     .option('--cost-per-trainee-hour <amount>', 'training cost per trainee-hour; without it the plan is not costed')
     .option('--json', 'print the plan as JSON', false)
     .action(async (flags: Record<string, string | boolean | undefined>) => {
-      const { formatTag, planStaff } = await import('../../machinery/index.ts');
+      const { planStaff } = await import('../../machinery/index.ts');
       const number = (flag: string, key: string) =>
         typeof flags[key] === 'string' ? toNumber(flag, flags[key] as string) : undefined;
       const plan = planStaff({
@@ -455,27 +433,8 @@ export function registerMachinery(program: Command): void {
         }),
       });
       if (flags['json']) return printJson(plan);
-      const { formatTable } = await import('../output.ts');
-      process.stdout.write(
-        formatTable(
-          ['role', 'people', 'formula', 'training h', 'groups', 'days', 'from', 'to', 'cost'],
-          plan.roles.map((r) => [
-            r.role,
-            r.people,
-            r.formula,
-            `${r.trainingHours.value} ${formatTag(r.trainingHours.tag)}`,
-            r.groups,
-            r.trainingDays,
-            r.from ?? '',
-            r.to ?? '',
-            r.cost === null ? '' : Math.round(r.cost),
-          ]),
-        ) +
-          `${plan.people} people; ${plan.trainingDays} days of courses${plan.totalCost === null ? '' : `; cost ${Math.round(plan.totalCost)}`}\n` +
-          (plan.unconfirmedParameters.length > 0
-            ? `[M] placeholders used (check against the maker's or the farm's figures): ${plan.unconfirmedParameters.join(', ')}\n`
-            : ''),
-      );
+      const { renderStaffPlan } = await import('../machinery-format.ts');
+      process.stdout.write(renderStaffPlan(plan));
     });
 
   /** The dated facts (data/machinery/presets.json) behind each kind's replacement demand. */

@@ -10,7 +10,7 @@ import {
   compareDemoResults,
   compareMachines,
   demoSheetRows,
-  fleetSizeTable,
+  fleetResult,
   mergeCatalogs,
   parseCatalog,
   parseDemoSheet,
@@ -23,7 +23,6 @@ import {
   requireNoMachineFields,
   resolveScenario,
   scenarioFromJson,
-  sensitivityTable,
   shippedCatalogName,
   shippedCatalogUrl,
   shippedPresetsName,
@@ -31,14 +30,13 @@ import {
   type Catalog,
   type DemoPlan,
   type DemoResults,
-  type FleetPlan,
-  type FleetSizeTable,
+  type FleetResult,
   type HaulageCostInput,
   type HaulageInput,
   type MachineComparison,
   type PresetCatalog,
-  type SensitivityTable,
   type StaffInput,
+  type StaffPlan,
 } from '../../machinery/index.ts';
 import { sendResult } from '../respond.ts';
 import type { ResultTable } from '../tables.ts';
@@ -75,27 +73,6 @@ function catalogFor(shipped: Shipped, own: unknown): Catalog {
 }
 
 /** Fleet sizes around the window fleet, as `karavan machinery fleet` picks them. */
-export function defaultFleetSizes(plan: FleetPlan): number[] {
-  const n = plan.window.machines;
-  return [
-    ...new Set([
-      plan.costMinimisingFleet.machines,
-      Math.round(n * 0.6),
-      Math.round(n * 0.75),
-      n,
-      Math.round(n * 1.2),
-      Math.round(n * 1.4),
-    ]),
-  ]
-    .filter((x) => x >= 1)
-    .sort((x, y) => x - y);
-}
-
-export interface FleetResult {
-  plan: FleetPlan;
-  fleetSizeTable: FleetSizeTable;
-  sensitivity: SensitivityTable;
-}
 
 const costPartLabels: Record<string, [string, string]> = {
   ownership: ['Ownership', 'Владение'],
@@ -107,6 +84,34 @@ const costPartLabels: Record<string, [string, string]> = {
   timeliness: ['Timeliness loss', 'Потери от несвоевременности'],
   total: ['Total', 'Итого'],
 };
+
+/** The staff plan as a table: a row per role, with its formula and training. */
+export function staffTables(plan: StaffPlan): ResultTable[] {
+  return [
+    {
+      id: 'staff',
+      en: 'Staff and training',
+      ru: 'Персонал и обучение',
+      columns: [
+        { key: 'role', en: 'Role', ru: 'Роль' },
+        { key: 'people', en: 'People', ru: 'Человек', kind: 'integer' },
+        { key: 'formula', en: 'Formula', ru: 'Формула' },
+        { key: 'trainingHours', en: 'Training hours', ru: 'Часов обучения', kind: 'number' },
+        { key: 'trainingTag', en: 'Tag', ru: 'Метка' },
+        { key: 'groups', en: 'Groups', ru: 'Групп', kind: 'integer' },
+        { key: 'trainingDays', en: 'Course days', ru: 'Дней курсов', kind: 'integer' },
+        { key: 'from', en: 'From', ru: 'С' },
+        { key: 'to', en: 'To', ru: 'По' },
+        { key: 'cost', en: 'Cost', ru: 'Стоимость', kind: 'number' },
+      ],
+      rows: plan.roles.map((r) => ({
+        ...r,
+        trainingHours: r.trainingHours.value,
+        trainingTag: `[${r.trainingHours.tag}]`,
+      })),
+    },
+  ];
+}
 
 export function fleetTables(result: FleetResult): ResultTable[] {
   const fleet = result.plan.windowFleet;
@@ -183,6 +188,7 @@ export function fleetTables(result: FleetResult): ResultTable[] {
       ],
       rows: Object.entries(result.plan.parameters).map(([name, p]) => ({ name, ...p })),
     },
+    ...staffTables(result.staff),
   ];
 }
 
@@ -317,13 +323,11 @@ export default async function machineryRoutes(app: FastifyInstance): Promise<voi
           catalog,
           presets,
         });
-        const plan = planFleet(scenario, catalog);
-        const alternative = body.altWorkableShare ?? (plan.inputs.workableShare < 1 ? 1 : 0.7);
-        return {
-          plan,
-          fleetSizeTable: fleetSizeTable(plan.inputs, body.sizes ?? defaultFleetSizes(plan), alternative),
-          sensitivity: sensitivityTable(plan.inputs, body.factors ? { factors: body.factors } : {}),
-        };
+        return fleetResult(planFleet(scenario, catalog), {
+          ...(body.sizes && { sizes: body.sizes }),
+          ...(body.altWorkableShare !== undefined && { altWorkableShare: body.altWorkableShare }),
+          ...(body.factors && { factors: body.factors }),
+        });
       },
       tables: fleetTables,
     });
@@ -346,6 +350,7 @@ export default async function machineryRoutes(app: FastifyInstance): Promise<voi
       fileName: 'machinery-staff',
       cache: false,
       compute: async () => planStaff({ ...body, reserveShare: body.reserveShare ?? 0 }),
+      tables: staffTables,
     });
   });
 

@@ -36,7 +36,9 @@ describe('machinery routes', () => {
     expect(r.statusCode).toBe(200);
     expect(r.headers['cache-control']).toBe('no-store');
     const body = JSON.parse(r.body);
-    expect(Object.keys(body).sort()).toEqual(['fleetSizeTable', 'plan', 'sensitivity']);
+    expect(Object.keys(body).sort()).toEqual(['fleetSizeTable', 'plan', 'sensitivity', 'staff']);
+    // The window fleet's staff, as `machinery fleet` prints it: one shift for an 8-hour day, 10 % reserve [M].
+    expect(body.staff.roles[0]).toMatchObject({ role: 'operator', people: Math.ceil(body.plan.window.machines * 1.1) });
     // F1: C_e = v * w * E_f / 10 with the catalog's typical values (5 km/h, 9 m, 0.7 -> 3.15 ha/h).
     const combine = rawCatalog.classes.find((c) => c.id === 'combine-sp-9m')!;
     const haPerHour = (combine.speedKmh.typical * combine.widthM.typical * combine.fieldEfficiency.typical) / 10;
@@ -203,6 +205,7 @@ describe('machinery routes', () => {
       'Затраты по размеру парка',
       'Чувствительность',
       'Параметры и источники',
+      'Персонал и обучение',
     ]);
     const costs = workbook.worksheets[0]!;
     expect(costs.getRow(1).getCell(3).value).toBe('долл./га');
