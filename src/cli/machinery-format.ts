@@ -22,6 +22,10 @@ export function fmt(value: number, digits = 1): string {
 }
 
 export function usd(value: number, digits = 0): string {
+  return usdText(value, digits);
+}
+
+function usdText(value: number, digits = 0): string {
   if (!Number.isFinite(value)) return '-';
   return `${value < 0 ? '-' : ''}$${fmt(Math.abs(value), digits)}`;
 }
@@ -87,6 +91,16 @@ function presetBlock(plan: FleetPlan): string {
   return lines.join('\n') + '\n';
 }
 
+/** The currency a fleet plan is printed in: units per USD at a dated rate (`--currency`; USD by default). */
+export interface CurrencyShown {
+  code: string;
+  perUsd: number;
+  /** "444.32 KZT per USD (2024-04-24, National Bank of Kazakhstan: URL)". */
+  basis: string;
+}
+
+export const usdShown: CurrencyShown = { code: 'USD', perUsd: 1, basis: 'US dollars, as computed' };
+
 /** The staff table of `machinery staff`, and of the fleet plan's staff section. */
 export function renderStaffPlan(plan: StaffPlan): string {
   return (
@@ -111,14 +125,21 @@ export function renderStaffPlan(plan: StaffPlan): string {
   );
 }
 
-export function renderFleetPlan(result: FleetResult): string {
+export function renderFleetPlan(result: FleetResult, currency: CurrencyShown = usdShown): string {
   const { plan, fleetSizeTable: sizes, sensitivity, staff } = result;
+  // Amounts are computed in USD; --currency prints them at one dated rate (said in the header).
+  const usd = (value: number, digits = 0) =>
+    currency.code === 'USD' ? usdText(value, digits) : `${fmt(value * currency.perUsd, digits)} ${currency.code}`;
+  const cur = currency.code === 'USD' ? '$' : currency.code;
+  /** A USD amount in the shown currency, kept numeric for the tables. */
+  const k = (valueUsd: number) => (currency.code === 'USD' ? valueUsd : valueUsd * currency.perUsd);
   const w = plan.window;
   const c = plan.capacity;
   const fleet = plan.windowFleet;
   const best = plan.costMinimisingFleet;
   const unit = plan.tractor ? `${plan.machine.id} pulled by ${plan.tractor.id}` : plan.machine.id;
   let out = `Fleet plan: ${plan.cropName.toLowerCase()} ${plan.operation}, ${fmt(plan.inputs.areaHa, 0)} ha, ${unit} (${plan.machine.name})\n`;
+  if (currency.code !== 'USD') out += `Amounts in ${currency.code}: ${currency.basis}\n`;
   out += presetBlock(plan);
   out += section('Capacity and fleet');
   out += `F1  capacity        ${number(c.speedKmh)} km/h x ${number(c.widthM)} m x ${number(c.fieldEfficiency)} / 10 = ${fmt(c.haPerHour, 2)} ha/h\n`;
@@ -139,16 +160,16 @@ export function renderFleetPlan(result: FleetResult): string {
       row('hours per machine per year (F4)', (f) => f.hoursPerYearPerMachine, 1, false),
       row('days needed (F5)', (f) => f.daysNeeded, 1, false),
       ['finishes inside the window', fleet.meetsWindow ? 'yes' : 'no', best.meetsWindow ? 'yes' : 'no'],
-      row('ownership $/ha (F9-F12)', (f) => f.usdPerHa.ownership),
-      row('repairs $/ha (F6-F7)', (f) => f.usdPerHa.repair),
-      row('fuel $/ha (F13)', (f) => f.usdPerHa.fuel),
-      row('lubrication $/ha (F15)', (f) => f.usdPerHa.lubrication),
-      row('labour $/ha (F16)', (f) => f.usdPerHa.labour),
-      row('machine cost $/ha (F17)', (f) => f.usdPerHa.machine),
-      row('timeliness $/ha (F19)', (f) => f.usdPerHa.timeliness),
-      row('total $/ha', (f) => f.usdPerHa.total),
-      row('total $/t', (f) => f.usdPerT.total, 2),
-      row('total $/yr, whole area', (f) => f.usdPerYear.total, 0),
+      row(`ownership ${cur}/ha (F9-F12)`, (f) => f.usdPerHa.ownership),
+      row(`repairs ${cur}/ha (F6-F7)`, (f) => f.usdPerHa.repair),
+      row(`fuel ${cur}/ha (F13)`, (f) => f.usdPerHa.fuel),
+      row(`lubrication ${cur}/ha (F15)`, (f) => f.usdPerHa.lubrication),
+      row(`labour ${cur}/ha (F16)`, (f) => f.usdPerHa.labour),
+      row(`machine cost ${cur}/ha (F17)`, (f) => f.usdPerHa.machine),
+      row(`timeliness ${cur}/ha (F19)`, (f) => f.usdPerHa.timeliness),
+      row(`total ${cur}/ha`, (f) => f.usdPerHa.total),
+      row(`total ${cur}/t`, (f) => f.usdPerT.total, 2),
+      row(`total ${cur}/yr, whole area`, (f) => f.usdPerYear.total, 0),
     ],
   );
   out += `F20 approximation sqrt(K Y V A^2 / (Z G pwd C_e c_m)) = ${fmt(best.approximateMachines, 1)} machines (c_m = ${usd(best.approximationUnitOwnershipUsdPerYear)}/yr ownership per unit; scan of N = ${best.searchedFromMachines}..${best.searchedToMachines} found ${best.machines})\n`;
@@ -189,28 +210,28 @@ export function renderFleetPlan(result: FleetResult): string {
     [
       'machines',
       'days needed',
-      'machine $/ha',
-      'timeliness $/ha',
-      'total $/ha',
+      `machine ${cur}/ha`,
+      `timeliness ${cur}/ha`,
+      `total ${cur}/ha`,
       'in window',
       `days @ pwd ${number(sizes.alternativeWorkableShare)}`,
-      `total $/ha @ pwd ${number(sizes.alternativeWorkableShare)}`,
+      `total ${cur}/ha @ pwd ${number(sizes.alternativeWorkableShare)}`,
     ],
     sizes.rows.map((row) => [
       row.machines,
       r(row.daysNeeded),
-      r(row.machineUsdPerHa),
-      r(row.timelinessUsdPerHa),
-      r(row.totalUsdPerHa),
+      r(k(row.machineUsdPerHa)),
+      r(k(row.timelinessUsdPerHa)),
+      r(k(row.totalUsdPerHa)),
       row.meetsWindow ? 'yes' : 'no',
       r(row.alternativeDaysNeeded),
-      r(row.alternativeTotalUsdPerHa),
+      r(k(row.alternativeTotalUsdPerHa)),
     ]),
   );
   out += section('Sensitivity (each parameter scaled alone; fleet re-sized to the window)');
-  out += `base: ${sensitivity.base.machines} machines, ${fmt(sensitivity.base.totalUsdPerHa)} $/ha\n`;
+  out += `base: ${sensitivity.base.machines} machines, ${fmt(k(sensitivity.base.totalUsdPerHa))} ${cur}/ha\n`;
   out += formatTable(
-    ['parameter', 'factor', 'value', 'machines', 'days', 'total $/ha', 'change $/ha', 'change %', 'note'],
+    ['parameter', 'factor', 'value', 'machines', 'days', `total ${cur}/ha`, `change ${cur}/ha`, 'change %', 'note'],
     sensitivity.rows.map((row) =>
       row.skipped
         ? [
@@ -230,8 +251,8 @@ export function renderFleetPlan(result: FleetResult): string {
             number(row.value),
             row.machines!,
             r(row.daysNeeded!),
-            r(row.totalUsdPerHa!),
-            r(row.changeUsdPerHa!),
+            r(k(row.totalUsdPerHa!)),
+            r(k(row.changeUsdPerHa!)),
             r(row.changeShare! * 100),
             '',
           ],

@@ -13,12 +13,20 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${packageVersion()}\n`);
     return 0;
   }
-  // `karavan countries | head` closes the pipe early: that is the reader's choice, not an error to report.
+  quietOnClosedPipe();
+  const { runProgram } = await import('./program.ts');
+  return runProgram(argv);
+}
+
+let pipeHandled = false;
+
+/** `karavan countries | head` closes the pipe early: that is the reader's choice, not an error to report. */
+function quietOnClosedPipe(): void {
+  if (pipeHandled) return;
+  pipeHandled = true;
   for (const stream of [process.stdout, process.stderr])
     stream.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
       throw error;
     });
-  const { runProgram } = await import('./program.ts');
-  return runProgram(argv);
 }

@@ -189,6 +189,31 @@ async function pairFlows<T>(
   );
 }
 
+/**
+ * Runs `use` with a table of every flow of `source` into either country of the pair up to `toYear`, all years:
+ * the product series of the needs section and of the pair's trade basket read it, so the flows (300 million rows
+ * for 30 BACI years) are scanned for the pair once per report, not once per section (the basket alone took 8.8 s
+ * cold and again warm on the 30-year store before). `flowsSql` is the (group-scoped) flows view; the table is
+ * shared between callers that read the same one.
+ */
+function pairFlowsAllYears<T>(
+  store: TradeStore,
+  pair: { exporter: string; importer: string },
+  flowsSql: string,
+  source: string,
+  toYear: number,
+  use: (tableSql: string) => Promise<T>,
+): Promise<T> {
+  const countries = [pair.exporter, pair.importer].sort();
+  return store.withSharedRows(
+    `pairFlowsAllYears|${JSON.stringify([...countries, source, toYear, flowsSql])}`,
+    `SELECT year, exporter, importer, reporter, product, value_usd, source FROM ${flowsSql}
+      WHERE importer IN ($1, $2) AND source = $3 AND year <= $4`,
+    [countries[0]!, countries[1]!, source, toYear],
+    use,
+  );
+}
+
 /** The importer's imports by product: size, growth over `spanYears`, suppliers, concentration, the exporter's share. */
 export function importNeeds(
   store: TradeStore,
@@ -718,9 +743,10 @@ export async function importerProductSeries(
   store: TradeStore,
   options: { importer: string; exporter: string; level: HsLevel; source: string; toYear: number },
 ): Promise<Array<{ product: string; year: number; valueUsd: number }>> {
-  const flowsSql = await scopedTableSql(store, 'flows', options);
-  const rows = await store.query<{ product: string; year: number; value_usd: number }>(
-    `WITH rows AS (
+  const scopedFlowsSql = await scopedTableSql(store, 'flows', options);
+  const rows = await pairFlowsAllYears(store, options, scopedFlowsSql, options.source, options.toYear, (flowsSql) =>
+    store.query<{ product: string; year: number; value_usd: number }>(
+      `WITH rows AS (
        SELECT year, substr(product, 1, $2) AS product, exporter, value_usd FROM ${flowsSql}
         WHERE importer = $1 AND exporter <> $1 AND source = $3 AND year <= $4 AND length(product) >= $2
      ),
@@ -728,7 +754,8 @@ export async function importerProductSeries(
      SELECT product, year, sum(value_usd) AS value_usd FROM rows
       WHERE exporter <> 'WLD' OR year IN (SELECT year FROM world_only)
       GROUP BY ALL`,
-    [options.importer, options.level, options.source, options.toYear],
+      [options.importer, options.level, options.source, options.toYear],
+    ),
   );
   return rows.map((r) => ({ product: r.product, year: r.year, valueUsd: r.value_usd }));
 }
@@ -765,30 +792,37 @@ export interface PairProductYearRow {
  * with world coverage (>= worldFlowMinExporters exporters; a slice of two exporters does not say).
  * A group on either side reads its members' flows (groups.ts, both ways).
  */
-export async function pairProductSeries(
+export function pairProductSeries(
   store: TradeStore,
   options: { exporter: string; importer: string; level: HsLevel; source: string; toYear: number },
 ): Promise<PairProductYearRow[]> {
-  const flowsSql = await scopedTableSql(store, 'flows', options, 'both-ways');
+  return store.cached(`pairProductSeries|${JSON.stringify(options)}`, () => computePairProductSeries(store, options));
+}
+
+async function computePairProductSeries(
+  store: TradeStore,
+  options: { exporter: string; importer: string; level: HsLevel; source: string; toYear: number },
+): Promise<PairProductYearRow[]> {
+  const scopedFlowsSql = await scopedTableSql(store, 'flows', options, 'both-ways');
   const worldYears = (await flowBreadth(store))
     .filter((r) => r.source === options.source && r.exporters >= worldFlowMinExporters)
     .map((r) => r.year);
-  const rows = await store.query<{
-    direction: 'exports' | 'imports';
-    product: string;
-    year: number;
-    reconciled_usd: number | null;
-    by_seller_usd: number | null;
-    by_buyer_usd: number | null;
-    buyer_reconciled_usd: number | null;
-    buyer_reported_usd: number | null;
-    buyer_world_usd: number | null;
-  }>(
-    `WITH f AS (
+  const rows = await pairFlowsAllYears(store, options, scopedFlowsSql, options.source, options.toYear, (flowsSql) =>
+    store.query<{
+      direction: 'exports' | 'imports';
+      product: string;
+      year: number;
+      reconciled_usd: number | null;
+      by_seller_usd: number | null;
+      by_buyer_usd: number | null;
+      buyer_reconciled_usd: number | null;
+      buyer_reported_usd: number | null;
+      buyer_world_usd: number | null;
+    }>(
+      `WITH f AS (
        SELECT year, exporter, importer, reporter, substr(product, 1, $3) AS product, value_usd
          FROM ${flowsSql}
-        WHERE source = $4 AND year <= $5 AND length(product) >= $3
-          AND (importer IN ($1, $2) OR exporter IN ($1, $2))
+        WHERE source = $4 AND year <= $5 AND length(product) >= $3 AND importer IN ($1, $2)
      ),
      pair AS (
        SELECT CASE WHEN exporter = $1 THEN 'exports' ELSE 'imports' END AS direction, product, year,
@@ -804,7 +838,7 @@ export async function pairProductSeries(
               sum(value_usd) FILTER (WHERE exporter NOT IN ('WLD', importer) AND reporter IS NULL) AS reconciled_usd,
               sum(value_usd) FILTER (WHERE exporter NOT IN ('WLD', importer) AND reporter = importer) AS reported_usd,
               sum(value_usd) FILTER (WHERE exporter = 'WLD' AND reporter = importer) AS world_usd
-         FROM f WHERE importer IN ($1, $2)
+         FROM f WHERE importer IN ($1, $2) AND year = $5
         GROUP BY ALL
      )
      SELECT p.direction, p.product, p.year, p.reconciled_usd, p.by_seller_usd, p.by_buyer_usd,
@@ -814,7 +848,8 @@ export async function pairProductSeries(
        LEFT JOIN buyer b ON b.buyer = CASE WHEN p.direction = 'exports' THEN $2 ELSE $1 END
                         AND b.product = p.product AND b.year = p.year
       ORDER BY p.direction, p.product, p.year`,
-    [options.exporter, options.importer, options.level, options.source, options.toYear, JSON.stringify(worldYears)],
+      [options.exporter, options.importer, options.level, options.source, options.toYear, JSON.stringify(worldYears)],
+    ),
   );
   return rows.map((r) => ({
     direction: r.direction,

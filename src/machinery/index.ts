@@ -45,8 +45,8 @@ export { findCrop, findMachine, machineKinds, mergeCatalogs, operationOfKind, op
 export type { Catalog, Crop, Machine, MachineKind, Operation, RemainingValueParameters } from './catalog.ts';
 export { isFieldMachineKind, isTractorKind, parseCatalog } from './catalog-schema.ts';
 export { parseJsonText } from './json-reader.ts';
-export { findFact, findPreset, parsePresets } from './presets.ts';
-export type { Preset, PresetCatalog, PresetFact } from './presets.ts';
+export { currencyRate, findFact, findPreset, parsePresets, presetNumber } from './presets.ts';
+export type { CurrencyRate, CurrencyRateValue, Preset, PresetCatalog, PresetFact } from './presets.ts';
 export {
   requireNoMachineFields,
   resolveScenario,

@@ -6,7 +6,15 @@
 import { MachineryInputError, type KaravanErrorOptions } from '../errors.ts';
 import { findCrop, findMachine, type Catalog } from './catalog.ts';
 import { JsonReader } from './json-reader.ts';
-import { findFact, findPreset, type PresetCatalog, type PresetFact, type PresetValueKey } from './presets.ts';
+import {
+  findFact,
+  findPreset,
+  presetNumber,
+  type PresetCatalog,
+  type PresetFact,
+  type PresetValue,
+  type PresetValueKey,
+} from './presets.ts';
 import { tagged, type SourceTag, type TaggedValue } from './tags.ts';
 import {
   requireHoursPerDay,
@@ -257,13 +265,14 @@ export function resolveScenario(options: ScenarioOptions, context: ResolveScenar
       });
     const found = findPreset(context.presets, options.presetId);
     presetCropId = found.cropId;
-    for (const [key, entry] of Object.entries(found.values) as [
-      PresetValueKey,
-      { fact: string; value?: number; note?: string },
-    ][]) {
+    for (const [key, entry] of Object.entries(found.values) as [PresetValueKey, PresetValue][]) {
       const fact = findFact(context.presets, entry.fact);
-      const source = `${fact.measure}, ${fact.scope}; source: ${fact.sourceUrl}${entry.note ? `; ${entry.note}` : fact.note ? `; ${fact.note}` : ''}`;
-      const value = entry.value ?? fact.value;
+      const divisors = (entry.per ?? []).map((id) => findFact(context.presets!, id));
+      const converted = divisors
+        .map((d) => `; / ${d.measure} ${d.value} ${d.unit} (${d.asOf}): ${d.sourceUrl}`)
+        .join('');
+      const source = `${fact.measure}, ${fact.scope}; source: ${fact.sourceUrl}${entry.note ? `; ${entry.note}` : fact.note ? `; ${fact.note}` : ''}${converted}`;
+      const value = presetNumber(context.presets, entry);
       scenarioNumberRules[key](key, value, { file: `preset ${found.id}` });
       presetValues[key] = tagged(value, 'preset', source, fact.asOf);
     }

@@ -54,6 +54,22 @@ describe('karavan machinery fleet', () => {
     expect(stdout).toContain('[M]');
   });
 
+  it('--currency KZT prints the amounts at the dated National Bank rate; the JSON stays in USD and says the rate', async () => {
+    const args = ['fleet', '--preset', 'kz-wheat-2024-kzt', '--area-ha', '10000'];
+    const json = JSON.parse((await run(...args, '--json')).stdout);
+    const kzt = await run(...args, '--currency', 'KZT');
+    expect(kzt.code).toBe(0);
+    expect(kzt.stdout).toContain('Amounts in KZT: 444.32 KZT per USD, from 444.32 KZT/USD (2024-04-24)');
+    const perT = Number(/total KZT\/t\s+([\d,.]+) KZT/.exec(kzt.stdout)![1]!.replaceAll(',', ''));
+    expect(perT).toBeCloseTo(json.plan.windowFleet.usdPerT.total * 444.32, 1);
+    const withRate = JSON.parse((await run(...args, '--currency', 'RUB', '--json')).stdout);
+    expect(withRate.currency.perUsd).toBeCloseTo(444.32 / 4.76, 9);
+    expect(withRate.plan.windowFleet.usdPerT.total).toBe(json.plan.windowFleet.usdPerT.total);
+    const bad = await run(...args, '--currency', 'EUR');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('invalid currency: EUR');
+  });
+
   it('--json gives the full objects', async () => {
     const { stdout } = await run(...section8, '--workable-share', '0.7', '--json');
     const result = JSON.parse(stdout);

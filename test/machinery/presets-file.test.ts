@@ -70,7 +70,7 @@ describe('parsePresets', () => {
     [
       'unknown top field',
       (j) => ({ ...j, extra: 1 }),
-      'p.json: extra: unknown field (allowed: version, title, copiedFrom, facts, presets)',
+      'p.json: extra: unknown field (allowed: version, title, copiedFrom, facts, presets, currencies)',
     ],
     ['no facts', (j) => ({ ...j, facts: undefined }), 'p.json: facts: missing required field'],
     ['no presets', (j) => ({ ...j, presets: undefined }), 'p.json: presets: missing required field'],
@@ -97,7 +97,7 @@ describe('parsePresets', () => {
     [
       'unknown value key',
       (j) => ((j.presets[0]!.values = { rainfall: { fact: 'yield_2023' } } as never), j),
-      'p.json: presets[0].values.rainfall: unknown field (allowed: yieldTPerHa, grainPriceUsdPerT, windowDays, hoursPerDay, workableShare, areaHa)',
+      'p.json: presets[0].values.rainfall: unknown field (allowed: yieldTPerHa, grainPriceUsdPerT, windowDays, hoursPerDay, workableShare, areaHa, fuelPriceUsdPerLitre, wageUsdPerHour)',
     ],
     [
       'value of 0',

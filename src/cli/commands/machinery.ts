@@ -173,11 +173,18 @@ export function registerMachinery(program: Command): void {
     .option('--crop <id>', `crop from the catalog (default: ${scenarioDefaults.cropId})`)
     .option('--machine <id>', `machine id from the catalog (default: ${scenarioDefaults.machineId})`)
     .option('--tractor <id>', "tractor for a towed machine (default: the machine's default tractor)")
-    .option('--preset <id>', 'scenario preset with dated facts, e.g. kz-wheat-2023 (default: none)')
+    .option(
+      '--preset <id>',
+      'scenario preset with dated facts, e.g. kz-wheat-2023 or kz-wheat-2024-kzt (default: none)',
+    )
     .option('--scenario <file>', 'scenario JSON file; flags override its values')
     .option(
       '--catalog <file>',
       'your catalog JSON (machines with make, model, list price...) layered over the shipped one',
+    )
+    .option(
+      '--currency <code>',
+      'USD | KZT | RUB | BYN: print amounts at the dated National Bank of Kazakhstan rates of data/machinery/presets.json (default: USD; the JSON stays in USD and says the rate)',
     );
   addScenarioFlags(fleet)
     .option(
@@ -192,15 +199,13 @@ export function registerMachinery(program: Command): void {
     .option('--json', 'print the full result objects as JSON', false)
     .action(async (flags: Flags) =>
       withFlagHints(async () => {
-        const { fleetResult, planFleet, resolveScenario } = await import('../../machinery/index.ts');
+        const { currencyRate, fleetResult, planFleet, resolveScenario } = await import('../../machinery/index.ts');
         const { loadCatalog, loadPresets, loadScenarioFile } = await import('../machinery-files.ts');
         const { renderFleetPlan } = await import('../machinery-format.ts');
         const catalog = await loadCatalog(flags.catalog as string | undefined);
         const fromFile = typeof flags.scenario === 'string' ? await loadScenarioFile(flags.scenario) : {};
-        const scenario = resolveScenario(
-          { ...fromFile, ...scenarioFromFlags(flags) },
-          { catalog, presets: await loadPresets() },
-        );
+        const presets = await loadPresets();
+        const scenario = resolveScenario({ ...fromFile, ...scenarioFromFlags(flags) }, { catalog, presets });
         const result = fleetResult(planFleet(scenario, catalog), {
           ...(typeof flags.sizes === 'string' && { sizes: toNumberList('--sizes', flags.sizes) }),
           ...(typeof flags.altWorkableShare === 'string' && {
@@ -208,8 +213,15 @@ export function registerMachinery(program: Command): void {
           }),
           ...(typeof flags.factors === 'string' && { factors: toNumberList('--factors', flags.factors) }),
         });
-        if (flags.json) return printJson(result);
-        process.stdout.write(renderFleetPlan(result));
+        const rate = currencyRate(presets, typeof flags.currency === 'string' ? flags.currency : 'USD');
+        if (flags.json) return printJson(rate.code === 'USD' ? result : { ...result, currency: rate });
+        process.stdout.write(
+          renderFleetPlan(result, {
+            code: rate.code,
+            perUsd: rate.perUsd,
+            basis: `${rate.perUsd.toFixed(rate.perUsd >= 10 ? 2 : 4)} ${rate.code} per USD, from ${rate.sources.join('; ')}`,
+          }),
+        );
       }),
     );
 
