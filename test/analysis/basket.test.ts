@@ -7,8 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { basketTree, buildReport, tradeBasket, type BasketResult } from '../../src/analysis/index.ts';
 import type { TradeStore } from '../../src/data/index.ts';
 import { embeddedBaciSlice, readBaciRows } from '../support/raw-sources.ts';
-import { writeReportFixture } from '../support/report-fixture.ts';
-import { openTempStore, tempDir, writeTemp } from '../support/store.ts';
+import { fixtureStore, openTempStore, tempDir, writeTemp } from '../support/store.ts';
 
 /** Every group total equals the sum of the products under it, and each product sits under its own codes. */
 function checkTree(result: BasketResult, direction: 'exports' | 'imports') {
@@ -102,22 +101,10 @@ describe('trade basket on the real BACI slice', () => {
 });
 
 describe('trade basket on the fixture (both directions, a world year)', () => {
-  let store: TradeStore;
-  let cleanup: () => void;
-  const dir = tempDir();
-  let fixtureFile: string;
-  beforeAll(async () => {
-    ({ store, cleanup } = await openTempStore(false));
-    fixtureFile = writeReportFixture(dir.path);
-    await store.ingest(fixtureFile);
-  });
-  afterAll(() => {
-    cleanup();
-    dir.cleanup();
-  });
+  const fixture = fixtureStore({ embedded: false });
 
   it('BLR <-> KAZ 2021: both directions, series 2016-2021, growth and the buyer-import shares by hand', async () => {
-    const basket = await tradeBasket(store, { exporter: 'BLR', importer: 'KAZ' });
+    const basket = await tradeBasket(fixture.store, { exporter: 'BLR', importer: 'KAZ' });
     expect(basket.status).toBe('computed');
     expect(basket.years).toEqual([2016, 2017, 2018, 2019, 2020, 2021]);
     // BLR -> KAZ: combines 50, tractors 10 (USD m); KAZ -> BLR: combines 5, tractors 40, butter 10.
@@ -127,7 +114,7 @@ describe('trade basket on the fixture (both directions, a world year)', () => {
     expect(combines.growth).toBeCloseTo(Math.pow(50 / 20, 1 / 5) - 1, 12);
     expect(combines.growthStartYear).toBe(2016);
     // Kazakhstan's 2021 combine imports: 50 from Belarus and nothing from Russia in the fixture.
-    const raw = readBaciRows(fixtureFile).filter(
+    const raw = readBaciRows(fixture.fixtureFile).filter(
       (r) => r.year === 2021 && r.importer === 398 && r.product === '843351',
     );
     expect(combines.shareOfBuyerImports).toBeCloseTo(50e6 / raw.reduce((s, r) => s + r.valueUsd, 0), 12);
@@ -136,13 +123,13 @@ describe('trade basket on the fixture (both directions, a world year)', () => {
     expect(butter.shareOfBuyerImports).toBeCloseTo(10 / 40, 12);
     checkTree(basket, 'exports');
     checkTree(basket, 'imports');
-    const exportsOnly = await tradeBasket(store, { exporter: 'BLR', importer: 'KAZ', direction: 'exports' });
+    const exportsOnly = await tradeBasket(fixture.store, { exporter: 'BLR', importer: 'KAZ', direction: 'exports' });
     expect(exportsOnly.rows.every((r) => r.direction === 'exports')).toBe(true);
     expect(exportsOnly.totals.exportsUsd).toBe(60e6);
   });
 
   it('a group as partner: BLR -> EAEU sums Kazakhstan and Russia', async () => {
-    const basket = await tradeBasket(store, { exporter: 'BLR', importer: 'EAEU', level: 4 });
+    const basket = await tradeBasket(fixture.store, { exporter: 'BLR', importer: 'EAEU', level: 4 });
     expect(basket.totals.exportsUsd).toBeCloseTo((50 + 10 + 30 + 20) * 1e6, 3);
     expect(basket.rows.find((r) => r.product === '8433')!.valueUsd).toBeCloseTo(80e6, 3);
   });

@@ -7,10 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport, exporterSupply, importerNeeds, turnover } from '../../src/analysis/index.ts';
-import type { TradeStore } from '../../src/data/index.ts';
 import { embeddedBaciSlice, readBaciRows } from '../support/raw-sources.ts';
-import { writeReportFixture } from '../support/report-fixture.ts';
-import { openTempStore, tempDir } from '../support/store.ts';
+import { fixtureStore } from '../support/store.ts';
 import { getJson, testServer, type TestServer } from '../server/helpers.ts';
 
 const M = 1e6;
@@ -23,22 +21,10 @@ const sliceInto = (importers: number[], product?: string) =>
     .reduce((sum, r) => sum + r.valueUsd, 0);
 
 describe('groups in the report sections', () => {
-  let store: TradeStore;
-  let cleanup: () => void;
-  const dir = tempDir();
-  let fixtureFile: string;
-  beforeAll(async () => {
-    ({ store, cleanup } = await openTempStore());
-    fixtureFile = writeReportFixture(dir.path);
-    await store.ingest(fixtureFile);
-  });
-  afterAll(() => {
-    cleanup();
-    dir.cleanup();
-  });
+  const fixture = fixtureStore({ embedded: true });
 
   it('BLR -> EAEU: Belarus is left out of the union; both directions summed over the other members', async () => {
-    const result = await turnover(store, { exporter: 'BLR', importer: 'EAEU' });
+    const result = await turnover(fixture.store, { exporter: 'BLR', importer: 'EAEU' });
     const y2021 = result.rows.find((r) => r.year === 2021)!;
     expect(y2021.exportsUsd! / M).toBeCloseTo(60 + 50, 9);
     expect(y2021.importsUsd! / M).toBeCloseTo(55 + 55, 9);
@@ -46,14 +32,14 @@ describe('groups in the report sections', () => {
   });
 
   it('EAEU -> KAZ: a group as exporter; its members trade with each other is not its export', async () => {
-    const result = await turnover(store, { exporter: 'EAEU', importer: 'KAZ' });
+    const result = await turnover(fixture.store, { exporter: 'EAEU', importer: 'KAZ' });
     const y2021 = result.rows.find((r) => r.year === 2021)!;
     expect(y2021.exportsUsd! / M).toBeCloseTo(60 + 55, 9); // BLR -> KAZ + RUS -> KAZ
     expect(y2021.importsUsd! / M).toBeCloseTo(55 + 75, 9); // KAZ -> BLR + KAZ -> RUS
     // The union's exports to the world: its members' sales outside it (ARM 51, BLR 112, KGZ 417, RUS 643; KAZ is
     // the other side), summed here from the raw fixture and slice rows.
     const members = [51, 112, 417, 643];
-    const extraUsd = [...readBaciRows(fixtureFile), ...readBaciRows(embeddedBaciSlice)]
+    const extraUsd = [...readBaciRows(fixture.fixtureFile), ...readBaciRows(embeddedBaciSlice)]
       .filter((r) => r.year === 2021 && members.includes(r.exporter) && !members.includes(r.importer))
       .reduce((sum, r) => sum + r.valueUsd, 0);
     expect(extraUsd / M).toBeGreaterThan(115);
@@ -61,7 +47,13 @@ describe('groups in the report sections', () => {
   });
 
   it("needs of EAEU: members' imports summed, each supplier kept, a fellow member too (KAZ sells to RUS)", async () => {
-    const needs = await importerNeeds(store, { exporter: 'BLR', importer: 'EAEU', year: 2021, level: 6, limit: 100 });
+    const needs = await importerNeeds(fixture.store, {
+      exporter: 'BLR',
+      importer: 'EAEU',
+      year: 2021,
+      level: 6,
+      limit: 100,
+    });
     expect(needs.status).toBe('computed');
     const combines = needs.rows.find((r) => r.product === '843351')!;
     expect(combines.importsUsd / M).toBeCloseTo(50 + 30 + 10, 9);
@@ -75,7 +67,7 @@ describe('groups in the report sections', () => {
   });
 
   it('the report for BLR -> EAEU: potential computed for the union as one market; joint production says why not', async () => {
-    const report = await buildReport(store, { from: 'BLR', to: 'ЕАЭС' });
+    const report = await buildReport(fixture.store, { from: 'BLR', to: 'ЕАЭС' });
     expect(report.importer.kind).toBe('group');
     expect(report.potential.status).toBe('computed');
     expect(report.potential.rows.map((r) => r.product).sort()).toEqual(['040510', '843351', '870190']);
@@ -86,7 +78,7 @@ describe('groups in the report sections', () => {
   });
 
   it('supply of a group is refused by name, with the members to ask for instead', async () => {
-    const supply = await exporterSupply(store, { exporter: 'EAEU' });
+    const supply = await exporterSupply(fixture.store, { exporter: 'EAEU' });
     expect(supply.status).toBe('missing');
     expect(supply.missing).toBe(
       'EAEU is a group: RCA, complexity and the product space are computed for countries, not groups; run this for one of its members (ARM, BLR, KAZ, KGZ, RUS)',

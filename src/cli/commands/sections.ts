@@ -73,6 +73,15 @@ async function resolvePair(
   return resolvePair(store, flags.from, flags.to, { year: Number.isInteger(year) ? year : undefined });
 }
 
+/** The options every pair section takes from the command line: the pair, year, HS level and row limit. */
+function sectionOptions(
+  a: CountryRecord,
+  b: CountryRecord,
+  o: { year: number | undefined; level: 2 | 4 | 6 | undefined; limit: number },
+) {
+  return { exporter: a.iso3, importer: b.iso3, year: o.year, level: o.level, limit: o.limit };
+}
+
 function printMeta(result: { status: string; basis: string; missing: string | null }) {
   process.stdout.write(`status: ${result.status} — ${result.basis}\n`);
   if (result.missing) process.stdout.write(`missing: ${result.missing}\n`);
@@ -141,11 +150,7 @@ export function registerSections(program: Command): void {
       await withStore(async (store) => {
         const [a, b] = await resolvePair(store, flags);
         const result = await tradeBasket(store, {
-          exporter: a.iso3,
-          importer: b.iso3,
-          year: o.year,
-          level: o.level,
-          limit: o.limit,
+          ...sectionOptions(a, b, o),
           direction: flags.direction as 'both' | 'exports' | 'imports',
         });
         if (flags.json) return printJson(result);
@@ -278,13 +283,7 @@ export function registerSections(program: Command): void {
     const { importerNeeds } = await import('../../analysis/index.ts');
     await withStore(async (store) => {
       const [a, b] = await resolvePair(store, flags);
-      const result = await importerNeeds(store, {
-        exporter: a.iso3,
-        importer: b.iso3,
-        year: o.year,
-        level: o.level,
-        limit: o.limit,
-      });
+      const result = await importerNeeds(store, sectionOptions(a, b, o));
       if (flags.json) return printJson(result);
       printMeta(result);
       const name = (r: { nameEn: string; nameRu: string }) => short(o.lang === 'ru' ? r.nameRu : r.nameEn);
@@ -369,13 +368,7 @@ export function registerSections(program: Command): void {
     const { exportPotential } = await import('../../analysis/index.ts');
     await withStore(async (store) => {
       const [a, b] = await resolvePair(store, flags);
-      const result = await exportPotential(store, {
-        exporter: a.iso3,
-        importer: b.iso3,
-        year: o.year,
-        level: o.level,
-        limit: o.limit,
-      });
+      const result = await exportPotential(store, sectionOptions(a, b, o));
       if (flags.json) return printJson(result);
       printMeta(result);
       if (result.totals) {
@@ -466,11 +459,7 @@ export function registerSections(program: Command): void {
       await withStore(async (store) => {
         const [a, b] = await resolvePair(store, flags);
         const result = await jointProduction(store, {
-          exporter: a.iso3,
-          importer: b.iso3,
-          year: o.year,
-          level: o.level,
-          limit: o.limit,
+          ...sectionOptions(a, b, o),
           allCountries: flags.allCountries ?? false,
         });
         if (flags.json) return printJson(result);
@@ -506,13 +495,7 @@ export function registerSections(program: Command): void {
     const { surplusPlacement } = await import('../../analysis/index.ts');
     await withStore(async (store) => {
       const [a, b] = await resolvePair(store, flags);
-      const result = await surplusPlacement(store, {
-        exporter: a.iso3,
-        importer: b.iso3,
-        year: o.year,
-        level: o.level,
-        limit: o.limit,
-      });
+      const result = await surplusPlacement(store, sectionOptions(a, b, o));
       if (flags.json) return printJson(result);
       printMeta(result);
       process.stdout.write(

@@ -277,6 +277,7 @@ describe('report routes (fixture store: BLR, KAZ, RUS 2016-2021)', () => {
       expect.arrayContaining([
         'coverage',
         'turnover',
+        'basket',
         'needs',
         'supply',
         'potential',
