@@ -37,6 +37,11 @@ export interface ResolvedReportOptions {
   to: string;
   year: number | undefined;
   level: 4 | 6;
+  /**
+   * Whether the level was asked for: then supply and joint production use it too, as `karavan supply --level`
+   * and `joint --level` would; otherwise they keep their own default (HS4, the level world tables have).
+   */
+  levelGiven: boolean;
   limit: number;
   target: { valueUsd: number; year: number } | undefined;
   allCountries: boolean;
@@ -78,6 +83,7 @@ export function resolveReport(options: ReportOptions = {}): ResolvedReportOption
     to: options.to ?? reportDefaults.to,
     year: options.year,
     level,
+    levelGiven: options.level !== undefined,
     limit,
     target: options.target,
     allCountries: options.allCountries ?? false,
@@ -128,9 +134,15 @@ export async function buildReport(store: TradeStore, options: ReportOptions = {}
   coverage.sections.push({ section: 'basket', status: basket.status, basis: basket.basis, missing: basket.missing });
   coverage.sections.sort((x, y) => reportSectionOrder.indexOf(x.section) - reportSectionOrder.indexOf(y.section));
   const needs = await timed('needs', () => importerNeeds(store, { ...pair, year: o.year, level, limit: o.limit }));
-  const supply = await timed('supply', () =>
-    exporterSupply(store, { exporter: pair.exporter, limit: o.limit, allCountries: o.allCountries }),
-  );
+  // Capability sections take the report's year, and its level when one was asked for (see levelGiven), so each
+  // says what its own command says with the same options.
+  const capabilityOptions = {
+    year: o.year,
+    ...(o.levelGiven && { level }),
+    limit: o.limit,
+    allCountries: o.allCountries,
+  };
+  const supply = await timed('supply', () => exporterSupply(store, { exporter: pair.exporter, ...capabilityOptions }));
   const potential = await timed('potential', () =>
     exportPotential(store, { ...pair, year: o.year, level, limit: o.limit }),
   );
@@ -142,9 +154,7 @@ export async function buildReport(store: TradeStore, options: ReportOptions = {}
   const rivalsResult = await timed('rivals', () =>
     rivals(store, { ...pair, products: rivalProducts, year: o.year, level }),
   );
-  const joint = await timed('jointProduction', () =>
-    jointProduction(store, { ...pair, limit: o.limit, allCountries: o.allCountries }),
-  );
+  const joint = await timed('jointProduction', () => jointProduction(store, { ...pair, ...capabilityOptions }));
   const surplus = await timed('surplus', () =>
     surplusPlacement(store, { ...pair, year: o.year, level, limit: o.limit }),
   );

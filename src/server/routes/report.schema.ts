@@ -171,7 +171,12 @@ export const reportSchema = {
     properties: {
       ...pair,
       year: yearProperty,
-      level: { type: 'integer', enum: [4, 6], default: 6 },
+      level: {
+        type: 'integer',
+        enum: [4, 6],
+        description:
+          'HS level of the flow-based sections (default: 6); when given, supply and joint production use it too, as the CLI report does',
+      },
       limit: limitProperty(25),
       allCountries: allCountriesProperty,
       ...resultQueryProperties,

@@ -232,7 +232,7 @@ export default async function reportRoutes(app: FastifyInstance): Promise<void> 
           from: q.exporter,
           to: q.importer,
           year: q.year,
-          level: q.level as 4 | 6,
+          ...(q.level !== undefined && { level: q.level as 4 | 6 }),
           limit: q.limit,
           allCountries: q.allCountries ?? false,
         }),
