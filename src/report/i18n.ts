@@ -408,6 +408,7 @@ export function formatters(lang: ReportLang) {
   const locale = lang === 'ru' ? 'ru-RU' : 'en-US';
   const million = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
   const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  const smallPct = new Intl.NumberFormat(locale, { style: 'percent', maximumSignificantDigits: 2 });
   const num = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const na = lang === 'ru' ? 'н/д' : 'n/a';
@@ -415,7 +416,9 @@ export function formatters(lang: ReportLang) {
   return {
     usdM: (usd: number | null | undefined) => (ok(usd) ? million.format(usd / 1e6) : na),
     usdK: (usd: number | null | undefined) => (ok(usd) ? million.format(usd / 1e3) : na),
-    pct: (x: number | null | undefined) => (ok(x) ? pct.format(x) : na),
+    // A share under 0.1 % keeps two significant digits (0.017 %), so a small share is not printed as 0 %.
+    pct: (x: number | null | undefined) =>
+      ok(x) ? (x !== 0 && Math.abs(x) < 0.001 ? smallPct.format(x) : pct.format(x)) : na,
     num: (x: number | null | undefined) => (ok(x) ? num.format(x) : na),
     whole: (x: number | null | undefined) => (ok(x) ? whole.format(x) : na),
     date: (iso: string) =>

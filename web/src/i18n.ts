@@ -179,6 +179,9 @@ export function formatUsd(value: number | null | undefined): string {
 
 export function formatShare(value: number | null | undefined, digits = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  // Under 0.1 %, two significant digits: 0.017 % is not 0 % (the report formats shares the same way).
+  if (value !== 0 && Math.abs(value) < 0.001)
+    return new Intl.NumberFormat(locale(), { style: 'percent', maximumSignificantDigits: 2 }).format(value);
   return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: digits }).format(value);
 }
 

@@ -21,8 +21,13 @@ interface PairFlags {
 
 const usdM = (usd: number | null | undefined) =>
   usd === null || usd === undefined || !Number.isFinite(usd) ? null : Math.round(usd / 1e4) / 100;
+/** Percent with one decimal; under 0.1 % two significant digits (0.017), as the report prints shares. */
 const pct = (x: number | null | undefined) =>
-  x === null || x === undefined || !Number.isFinite(x) ? null : Math.round(x * 1000) / 10;
+  x === null || x === undefined || !Number.isFinite(x)
+    ? null
+    : x !== 0 && Math.abs(x) < 0.001
+      ? Number((x * 100).toPrecision(2))
+      : Math.round(x * 1000) / 10;
 const num = (x: number | null | undefined) =>
   x === null || x === undefined || !Number.isFinite(x) ? null : Math.round(x * 100) / 100;
 const short = (text: string) => (text.length > 60 ? text.slice(0, 59) + '…' : text);
