@@ -13,7 +13,7 @@ import {
   type HsLevel,
   type TradeStore,
 } from '../data/index.ts';
-import { capabilities, capabilitiesSource } from './capabilities.ts';
+import { advantage, capabilities, capabilitiesSource } from './capabilities.ts';
 import { howToGetBaci, howToGetComtrade, worldCoverageMinExporters } from './coverage.ts';
 import { cagr, nameProducts, type SectionMeta } from './section.ts';
 
@@ -66,7 +66,17 @@ export interface NeedsResult extends SectionMeta {
   totalImportsUsd: number;
   rows: NeedRow[];
   /** Stand-in when the importer's own imports are missing: world trade by product. */
-  worldDemand: { year: number; source: string; level: HsLevel; rows: WorldDemandRow[] } | null;
+  worldDemand: {
+    year: number;
+    source: string;
+    level: HsLevel;
+    rows: WorldDemandRow[];
+    /**
+     * Products left out because the importer itself exports them competitively (RCA >= 1 in the same world table):
+     * world trade in them is no sign of its needs (crude oil for Kazakhstan). Largest world trade first.
+     */
+    importerExportsLeftOut: string[];
+  } | null;
 }
 
 export const needsDefaults = Object.freeze({ level: 6 as HsLevel, limit: 50, spanYears: 5 });
@@ -89,7 +99,7 @@ export async function importerNeeds(store: TradeStore, options: NeedsOptions): P
   ].sort((a, b) => b - a);
   const year = options.year ?? usable[0];
   if (year === undefined || !usable.includes(year)) {
-    const demand = await worldDemand(store, exporter, Math.min(level, 4) as HsLevel, limit);
+    const demand = await worldDemand(store, exporter, importer, Math.min(level, 4) as HsLevel, limit);
     return {
       status: 'missing',
       basis: demand
@@ -159,24 +169,34 @@ export async function importerNeeds(store: TradeStore, options: NeedsOptions): P
 async function worldDemand(
   store: TradeStore,
   exporter: string,
+  importer: string,
   level: HsLevel,
   limit: number,
 ): Promise<NeedsResult['worldDemand']> {
   const source = await capabilitiesSource(store, level);
   if (!source) return null;
   const caps = await capabilities(store, { ...source, level });
-  const order = [...caps.worldExportsUsd.keys()]
-    .filter((p) => !caps.matrix.products[p]!.startsWith('99')) // "not specified according to kind"
-    .sort((a, b) => caps.worldExportsUsd[b]! - caps.worldExportsUsd[a]!)
-    .slice(0, limit);
-  const exporterRow = caps.locationIndex.get(exporter);
+  // The importer's own competitive exports (RCA over every location of the table) are not its needs.
+  const all = await advantage(store, { ...source, level });
+  const importerRow = all.locationIndex.get(importer);
   const P = caps.matrix.products.length;
+  const exportsCompetitively = (p: number) => {
+    const q = all.productIndex.get(caps.matrix.products[p]!);
+    return importerRow !== undefined && q !== undefined && all.mcp[importerRow * all.matrix.products.length + q] === 1;
+  };
+  const ranked = [...caps.worldExportsUsd.keys()]
+    .filter((p) => !caps.matrix.products[p]!.startsWith('99')) // "not specified according to kind"
+    .sort((a, b) => caps.worldExportsUsd[b]! - caps.worldExportsUsd[a]!);
+  const order = ranked.filter((p) => !exportsCompetitively(p)).slice(0, limit);
+  const leftOut = ranked.filter(exportsCompetitively).map((p) => caps.matrix.products[p]!);
+  const exporterRow = caps.locationIndex.get(exporter);
   const codes = order.map((p) => caps.matrix.products[p]!);
   const names = await nameProducts(store, codes);
   return {
     year: source.year,
     source: source.source,
     level,
+    importerExportsLeftOut: leftOut,
     rows: order.map((p) => ({
       product: caps.matrix.products[p]!,
       nameEn: names.get(caps.matrix.products[p]!)!.en,

@@ -465,6 +465,10 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
         w.rows.map((r) => [r.product, name(r), f.usdM(r.worldTradeUsd), f.pct(r.exporterWorldShare)]),
       ),
     );
+    if (w.importerExportsLeftOut.length > 0)
+      out.push(
+        `<p class="note">${escapeHtml(L.worldDemandLeftOut(b, w.importerExportsLeftOut.length, w.importerExportsLeftOut.slice(0, 5).join(', ')))}</p>`,
+      );
   }
   sectionEnd();
 

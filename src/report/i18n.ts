@@ -73,7 +73,9 @@ export const labels = {
     hhi: 'HHI',
     exporterShare: (a: string) => `${a} share`,
     worldDemand: (y: number, s: string) =>
-      `World trade by product, ${s} ${y} (a stand-in: the importer's own imports are not in the store)`,
+      `World context, not the importer's needs: world trade by product, ${s} ${y} (the importer's own imports are not in the store)`,
+    worldDemandLeftOut: (importer: string, n: number, examples: string) =>
+      `Left out: ${n} products ${importer} itself exports competitively (RCA ≥ 1 in the same table), e.g. ${examples}.`,
     worldTradeUsdM: 'World trade, USD m',
     worldShareOf: (a: string) => `${a} world share`,
     exportsUsdM: 'Exports, USD m',
@@ -272,7 +274,9 @@ export const labels = {
     hhi: 'ИХХ',
     exporterShare: (a: string) => `Доля ${a}`,
     worldDemand: (y: number, s: string) =>
-      `Мировая торговля по товарам, ${s} ${y} (замена: собственного импорта страны-импортёра в хранилище нет)`,
+      `Мировой фон, а не потребности импортёра: мировая торговля по товарам, ${s} ${y} (собственного импорта страны-импортёра в хранилище нет)`,
+    worldDemandLeftOut: (importer: string, n: number, examples: string) =>
+      `Исключены ${n} товаров, которые ${importer} сам экспортирует конкурентоспособно (RCA ≥ 1 в той же таблице), например ${examples}.`,
     worldTradeUsdM: 'Мировая торговля, млн долл.',
     worldShareOf: (a: string) => `Мировая доля ${a}`,
     exportsUsdM: 'Экспорт, млн долл.',

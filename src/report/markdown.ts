@@ -179,6 +179,9 @@ export function renderMarkdown(report: ReportModel, lang: ReportLang): string {
         n.worldDemand.rows.map((r) => [r.product, name(r), f.usdM(r.worldTradeUsd), f.pct(r.exporterWorldShare)]),
       ),
     );
+    const leftOut = n.worldDemand.importerExportsLeftOut;
+    if (leftOut.length > 0)
+      out.push(`*${L.worldDemandLeftOut(b, leftOut.length, leftOut.slice(0, 5).join(', '))}*`, '');
   }
 
   // 3. Supply

@@ -4,7 +4,7 @@
  * cannot know (Kazakhstan's exports) left unknown, not zero; Afghanistan's supply is computed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exporterSupply, jointProduction, turnover } from '../../src/analysis/index.ts';
+import { exporterSupply, importerNeeds, jointProduction, turnover } from '../../src/analysis/index.ts';
 import type { TradeStore } from '../../src/data/index.ts';
 import { baciCode, embeddedBaciSlice, rcaTable, readBaciRows, readOtsRows, sumUsd } from '../support/raw-sources.ts';
 import { openTempStore } from '../support/store.ts';
@@ -65,6 +65,28 @@ describe('the embedded BACI slice', () => {
     expect(result.rows.length).toBeGreaterThan(10);
     expect(result.rows[0]!.exportsUsd).toBeGreaterThan(result.rows[1]!.exportsUsd);
     expect(result.rows.every((r) => r.rca >= 0)).toBe(true);
+  });
+});
+
+describe("the world context when the importer's imports are missing", () => {
+  let store: TradeStore;
+  let cleanup: () => void;
+  beforeAll(async () => ({ store, cleanup } = await openTempStore(true)));
+  afterAll(() => cleanup());
+
+  it('leaves out what Kazakhstan itself exports competitively (crude oil first), by an RCA computed here', async () => {
+    const needs = await importerNeeds(store, { exporter: 'BLR', importer: 'KAZ', limit: 25 });
+    expect(needs.status).toBe('missing');
+    const world = needs.worldDemand!;
+    const { rca } = rcaTable(
+      readOtsRows(),
+      (r) => r.iso3,
+      (r) => r.product,
+    );
+    expect(world.importerExportsLeftOut[0]).toBe('2709');
+    for (const code of world.importerExportsLeftOut) expect(rca('KAZ', code), code).toBeGreaterThanOrEqual(1);
+    for (const row of world.rows) expect(rca('KAZ', row.product), row.product).toBeLessThan(1);
+    expect(world.rows).toHaveLength(25);
   });
 });
 

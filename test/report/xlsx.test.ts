@@ -90,6 +90,7 @@ describe('renderXlsx', () => {
           year: 2021,
           source: 'baci',
           level: 4,
+          importerExportsLeftOut: [],
           rows: [
             { product: '8433', nameEn: 'Harvesters', nameRu: 'Комбайны', worldTradeUsd: 5e9, exporterWorldShare: 0.05 },
           ],
