@@ -1,5 +1,5 @@
 /** The commander program: every command registered, parsed, and errors turned into exit codes. */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help, type Option } from 'commander';
 import { commands } from './commands/index.ts';
 import { packageVersion } from './version.ts';
 import { reportError } from './output.ts';
@@ -12,6 +12,14 @@ export function buildProgram(): Command {
         'economic complexity and machinery planning. Offline; data from your BACI / UN Comtrade files.',
     )
     .version(packageVersion(), '-V, --version')
+    .configureHelp({
+      // An option that says its default in its own words says it once: commander would add '(default: "25")'.
+      optionDescription(this: Help, option: Option): string {
+        return /\(default: /.test(option.description)
+          ? option.description
+          : Help.prototype.optionDescription.call(this, option);
+      },
+    })
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   for (const register of commands) register(program);

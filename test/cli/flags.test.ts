@@ -47,3 +47,19 @@ describe('parseLang', () => {
     expect(() => parseLang('de')).toThrow('invalid --lang: de (en or ru)');
   });
 });
+
+describe('help', () => {
+  it('says each default once, on every command', async () => {
+    const { buildProgram } = await import('../../src/cli/program.ts');
+    const doubled: string[] = [];
+    const visit = (command: import('commander').Command, path: string) => {
+      // Lines joined so a description wrapped by the terminal width still counts as one.
+      const help = command.helpInformation().replace(/\n\s{4,}/g, ' ');
+      for (const line of help.split('\n'))
+        if ((line.match(/\(default: /g) ?? []).length > 1) doubled.push(`${path}: ${line.trim()}`);
+      for (const sub of command.commands) visit(sub, `${path} ${sub.name()}`);
+    };
+    visit(buildProgram(), 'karavan');
+    expect(doubled).toEqual([]);
+  });
+});

@@ -59,13 +59,14 @@ export function registerReport(program: Command): void {
       const targetYear = number('--target-year', flags.targetYear);
       if ((targetUsd === undefined) !== (targetYear === undefined))
         throw new MissingOptionError('--target-usd and --target-year go together');
-      const level = parseLevel(flags.level, [4, 6] as const, 6);
+      // Left out when not given: the report then knows supply and joint production keep their own level (HS4).
+      const level = parseLevel(flags.level, [4, 6] as const);
       await withStore(async (store) => {
         const report = await buildReport(store, {
           from: flags.from,
           to: flags.to,
           year: number('--year', flags.year),
-          level,
+          ...(level !== undefined && { level }),
           limit: number('--limit', flags.limit),
           target:
             targetUsd !== undefined && targetYear !== undefined ? { valueUsd: targetUsd, year: targetYear } : undefined,
