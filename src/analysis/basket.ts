@@ -164,7 +164,9 @@ export async function tradeBasket(store: TradeStore, options: BasketOptions): Pr
   };
   // The series runs over the source's years, not only those with a flow of the pair: a year without one shows 0.
   const seriesYears = (await flowYears(store, source)).filter((y) => y <= year).sort((a, b) => a - b);
-  const byKey = new Map(flows.map((r) => [`${r.direction}|${r.product}|${r.year}`, r]));
+  const byKey = new Map(flows.map((r) => [`${r.direction}|${r.product}|${r.year}`, flowValue(r)]));
+  /** The flow of a product in a year (0 where there was none). */
+  const valueIn = (r: PairProductYearRow, y: number) => byKey.get(`${r.direction}|${r.product}|${y}`) ?? 0;
   const current = flows.filter((r) => r.year === year && flowValue(r) > 0);
   const sections = await productSections(
     store,
@@ -172,8 +174,7 @@ export async function tradeBasket(store: TradeStore, options: BasketOptions): Pr
   );
   const all = current.map((r) => {
     const earlier = seriesYears.filter((y) => y < year && y >= year - spanYears);
-    const startYear =
-      earlier.find((y) => flowValue(byKey.get(`${r.direction}|${r.product}|${y}`) ?? emptyRow) > 0) ?? null;
+    const startYear = earlier.find((y) => valueIn(r, y) > 0) ?? null;
     const valueUsd = flowValue(r);
     return {
       direction: r.direction,
@@ -186,14 +187,11 @@ export async function tradeBasket(store: TradeStore, options: BasketOptions): Pr
       reportedBySellerUsd: r.reportedBySellerUsd,
       reportedByBuyerUsd: r.reportedByBuyerUsd,
       shareOfBuyerImports: r.buyerImportsUsd && r.buyerImportsUsd > 0 ? valueUsd / r.buyerImportsUsd : null,
-      growth:
-        startYear === null
-          ? null
-          : cagr(flowValue(byKey.get(`${r.direction}|${r.product}|${startYear}`)!), valueUsd, year - startYear),
+      growth: startYear === null ? null : cagr(valueIn(r, startYear), valueUsd, year - startYear),
       growthStartYear: startYear,
       series: seriesYears.map((y) => ({
         year: y,
-        valueUsd: flowValue(byKey.get(`${r.direction}|${r.product}|${y}`) ?? emptyRow),
+        valueUsd: valueIn(r, y),
       })),
     };
   });
@@ -269,16 +267,6 @@ export async function tradeBasket(store: TradeStore, options: BasketOptions): Pr
     })),
   };
 }
-
-const emptyRow: PairProductYearRow = {
-  direction: 'exports',
-  product: '',
-  year: 0,
-  reconciledUsd: null,
-  reportedBySellerUsd: null,
-  reportedByBuyerUsd: null,
-  buyerImportsUsd: null,
-};
 
 /** One line of the basket as a tree: a group's total or a product, with its depth (0 = HS section). */
 export interface BasketLine {

@@ -4,7 +4,7 @@
  * Without product-level flows it shows the officially stated totals, labelled as such and never
  * mixed with statistics.
  */
-import { bilateralSeries, pairCoverage, type TradeStore } from '../data/index.ts';
+import { bilateralSeries, pairCoverage, type OfficialTotal, type TradeStore } from '../data/index.ts';
 import { InvalidOptionError } from '../errors.ts';
 
 export interface TurnoverRow {
@@ -35,15 +35,8 @@ export interface MirrorGap {
   gap: number | null;
 }
 
-export interface OfficialFigure {
-  year: number;
-  period: string;
-  measure: string;
-  reporterSide: string;
-  valueUsd: number;
-  sourceUrl: string;
-  note: string | null;
-}
+/** An officially stated total, as the store's reference table holds it. */
+export type OfficialFigure = OfficialTotal;
 
 export interface TurnoverResult {
   exporter: string;

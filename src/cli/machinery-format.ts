@@ -22,10 +22,6 @@ export function fmt(value: number, digits = 1): string {
 }
 
 export function usd(value: number, digits = 0): string {
-  return usdText(value, digits);
-}
-
-function usdText(value: number, digits = 0): string {
   if (!Number.isFinite(value)) return '-';
   return `${value < 0 ? '-' : ''}$${fmt(Math.abs(value), digits)}`;
 }
@@ -128,8 +124,8 @@ export function renderStaffPlan(plan: StaffPlan): string {
 export function renderFleetPlan(result: FleetResult, currency: CurrencyShown = usdShown): string {
   const { plan, fleetSizeTable: sizes, sensitivity, staff } = result;
   // Amounts are computed in USD; --currency prints them at one dated rate (said in the header).
-  const usd = (value: number, digits = 0) =>
-    currency.code === 'USD' ? usdText(value, digits) : `${fmt(value * currency.perUsd, digits)} ${currency.code}`;
+  const money = (value: number, digits = 0) =>
+    currency.code === 'USD' ? usd(value, digits) : `${fmt(value * currency.perUsd, digits)} ${currency.code}`;
   const cur = currency.code === 'USD' ? '$' : currency.code;
   /** A USD amount in the shown currency, kept numeric for the tables. */
   const k = (valueUsd: number) => (currency.code === 'USD' ? valueUsd : valueUsd * currency.perUsd);
@@ -148,10 +144,10 @@ export function renderFleetPlan(result: FleetResult, currency: CurrencyShown = u
   out += `F4  hours/machine   ${fmt(fleet.hoursPerYearPerMachine, 1)} h/yr (${fmt(fleet.hoursPerYearPerMachine * plan.inputs.ownershipYears, 0)} h over ${number(plan.inputs.ownershipYears)} yr)\n`;
   out += `F5  days needed     ${fmt(fleet.daysNeeded, 1)} days (window ${number(w.windowDays)})\n`;
   out += section('Cost per hectare and per tonne: window fleet vs cost-minimising fleet (F20)');
-  const row = (label: string, pick: (f: typeof fleet) => number, digits = 1, money = true) => [
+  const row = (label: string, pick: (f: typeof fleet) => number, digits = 1, isMoney = true) => [
     label,
-    money ? usd(pick(fleet), digits) : fmt(pick(fleet), digits),
-    money ? usd(pick(best.cost), digits) : fmt(pick(best.cost), digits),
+    isMoney ? money(pick(fleet), digits) : fmt(pick(fleet), digits),
+    isMoney ? money(pick(best.cost), digits) : fmt(pick(best.cost), digits),
   ];
   out += formatTable(
     ['', `window fleet`, `cost-minimising`],
@@ -172,37 +168,40 @@ export function renderFleetPlan(result: FleetResult, currency: CurrencyShown = u
       row(`total ${cur}/yr, whole area`, (f) => f.usdPerYear.total, 0),
     ],
   );
-  out += `F20 approximation sqrt(K Y V A^2 / (Z G pwd C_e c_m)) = ${fmt(best.approximateMachines, 1)} machines (c_m = ${usd(best.approximationUnitOwnershipUsdPerYear)}/yr ownership per unit; scan of N = ${best.searchedFromMachines}..${best.searchedToMachines} found ${best.machines})\n`;
+  out += `F20 approximation sqrt(K Y V A^2 / (Z G pwd C_e c_m)) = ${fmt(best.approximateMachines, 1)} machines (c_m = ${money(best.approximationUnitOwnershipUsdPerYear)}/yr ownership per unit; scan of N = ${best.searchedFromMachines}..${best.searchedToMachines} found ${best.machines})\n`;
   out += section('One unit per year, window fleet (parts of every total)');
   const parts = fleet.perMachine;
   const col = (pick: (m: (typeof parts)[number]) => string) => parts.map(pick);
   out += formatTable(
     ['', ...parts.map((m) => `${m.role}: ${m.machineId}`)],
     [
-      ['list price LP', ...col((m) => usd(m.listPriceUsd))],
-      ['purchase price PP', ...col((m) => usd(m.purchasePriceUsd))],
+      ['list price LP', ...col((m) => money(m.listPriceUsd))],
+      ['purchase price PP', ...col((m) => money(m.purchasePriceUsd))],
       ['hours at sale (h_yr x n)', ...col((m) => fmt(m.operating.accumulatedHours, 0))],
       ['estimated life, h', ...col((m) => fmt(m.lifeHours, 0))],
       ['CRF(i, n) (F10)', ...col((m) => fmt(m.ownership.capitalRecoveryFactor, 4))],
       ['remaining value, share of LP (F9)', ...col((m) => pct(m.ownership.remainingValueShare))],
-      ['salvage value S', ...col((m) => usd(m.ownership.salvageValueUsd))],
-      ['(PP - S) x CRF', ...col((m) => usd(m.ownership.depreciationAndInterestUsdPerYear))],
-      ['S x i', ...col((m) => usd(m.ownership.salvageInterestUsdPerYear))],
-      ['taxes, insurance, housing (F12)', ...col((m) => usd(m.ownership.taxesInsuranceHousingUsdPerYear))],
-      ['ownership (F11 + F12)', ...col((m) => usd(m.ownership.ownershipUsdPerYear))],
-      ['repairs (F6/F7)', ...col((m) => usd(m.operating.repairUsdPerYear))],
-      ['fuel (F13)', ...col((m) => `${usd(m.operating.fuelUsdPerYear)} (${fmt(m.operating.fuelLitresPerYear, 0)} L)`)],
-      ['lubrication (F15)', ...col((m) => usd(m.operating.lubricationUsdPerYear))],
+      ['salvage value S', ...col((m) => money(m.ownership.salvageValueUsd))],
+      ['(PP - S) x CRF', ...col((m) => money(m.ownership.depreciationAndInterestUsdPerYear))],
+      ['S x i', ...col((m) => money(m.ownership.salvageInterestUsdPerYear))],
+      ['taxes, insurance, housing (F12)', ...col((m) => money(m.ownership.taxesInsuranceHousingUsdPerYear))],
+      ['ownership (F11 + F12)', ...col((m) => money(m.ownership.ownershipUsdPerYear))],
+      ['repairs (F6/F7)', ...col((m) => money(m.operating.repairUsdPerYear))],
+      [
+        'fuel (F13)',
+        ...col((m) => `${money(m.operating.fuelUsdPerYear)} (${fmt(m.operating.fuelLitresPerYear, 0)} L)`),
+      ],
+      ['lubrication (F15)', ...col((m) => money(m.operating.lubricationUsdPerYear))],
       [
         'labour (F16)',
-        ...col((m) => `${usd(m.operating.labourUsdPerYear)} (${fmt(m.operating.labourHoursPerYear, 0)} h)`),
+        ...col((m) => `${money(m.operating.labourUsdPerYear)} (${fmt(m.operating.labourHoursPerYear, 0)} h)`),
       ],
-      ['operating', ...col((m) => usd(m.operating.operatingUsdPerYear))],
-      ['total per year', ...col((m) => usd(m.totalUsdPerYear))],
+      ['operating', ...col((m) => money(m.operating.operatingUsdPerYear))],
+      ['total per year', ...col((m) => money(m.totalUsdPerYear))],
     ],
   );
   const t = fleet.timeliness;
-  out += `Timeliness (F19): K ${number(plan.inputs.timelinessLossSharePerDay)}/day x ${number(plan.inputs.yieldTPerHa)} t/ha x ${usd(plan.inputs.grainPriceUsdPerT)}/t x ${fmt(plan.inputs.areaHa, 0)} ha x ${fmt(fleet.daysNeeded, 2)} days / Z ${number(plan.inputs.zDivisor)} = ${usd(t.timelinessUsdPerYear)}/yr (${fmt(t.lostTonnes, 0)} t lost)\n`;
+  out += `Timeliness (F19): K ${number(plan.inputs.timelinessLossSharePerDay)}/day x ${number(plan.inputs.yieldTPerHa)} t/ha x ${money(plan.inputs.grainPriceUsdPerT)}/t x ${fmt(plan.inputs.areaHa, 0)} ha x ${fmt(fleet.daysNeeded, 2)} days / Z ${number(plan.inputs.zDivisor)} = ${money(t.timelinessUsdPerYear)}/yr (${fmt(t.lostTonnes, 0)} t lost)\n`;
   out += section(
     `Cost by fleet size (pwd ${number(sizes.workableShare)}, and pwd ${number(sizes.alternativeWorkableShare)})`,
   );

@@ -41,15 +41,18 @@ export interface PairCoverage {
    */
   groups: GroupCoverage[];
   /** Officially stated totals for the pair (by-kz-official), if any. */
-  officialTotals: Array<{
-    year: number;
-    period: string;
-    measure: string;
-    reporterSide: string;
-    valueUsd: number;
-    sourceUrl: string;
-    note: string | null;
-  }>;
+  officialTotals: OfficialTotal[];
+}
+
+/** One officially stated total (by-kz-official): a figure with its period, measure, whose it is and its source. */
+export interface OfficialTotal {
+  year: number;
+  period: string;
+  measure: string;
+  reporterSide: string;
+  valueUsd: number;
+  sourceUrl: string;
+  note: string | null;
 }
 
 export interface GroupCoverage {

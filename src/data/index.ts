@@ -25,7 +25,7 @@ export type { CountryRecord, ProductRecord, ProductSearchOptions, Lang } from '.
 export { pairCoverage } from './coverage.ts';
 export { checkGroupPair, countryGroups, isMemberIn, pairSideMembers } from './groups.ts';
 export type { CountryGroup, GroupMember } from './groups.ts';
-export type { PairCoverage, YearCoverage } from './coverage.ts';
+export type { OfficialTotal, PairCoverage, YearCoverage } from './coverage.ts';
 export { yearRange } from './ingest.ts';
 export {
   primaryFlowSource,

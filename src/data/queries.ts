@@ -214,34 +214,22 @@ function pairFlowsAllYears<T>(
   );
 }
 
+export interface ImportNeedsOptions {
+  importer: string;
+  exporter: string;
+  year: number;
+  level: HsLevel;
+  source: string;
+  spanYears: number;
+  topSuppliers: number;
+}
+
 /** The importer's imports by product: size, growth over `spanYears`, suppliers, concentration, the exporter's share. */
-export function importNeeds(
-  store: TradeStore,
-  options: {
-    importer: string;
-    exporter: string;
-    year: number;
-    level: HsLevel;
-    source: string;
-    spanYears: number;
-    topSuppliers: number;
-  },
-): Promise<ImportNeedRow[]> {
+export function importNeeds(store: TradeStore, options: ImportNeedsOptions): Promise<ImportNeedRow[]> {
   return store.cached(`importNeeds|${JSON.stringify(options)}`, () => computeImportNeeds(store, options));
 }
 
-async function computeImportNeeds(
-  store: TradeStore,
-  options: {
-    importer: string;
-    exporter: string;
-    year: number;
-    level: HsLevel;
-    source: string;
-    spanYears: number;
-    topSuppliers: number;
-  },
-): Promise<ImportNeedRow[]> {
+async function computeImportNeeds(store: TradeStore, options: ImportNeedsOptions): Promise<ImportNeedRow[]> {
   const years = [options.year, options.year - options.spanYears];
   const rows = await pairFlows(store, options, options.source, years, (flowsSql) =>
     store.query<{

@@ -1,5 +1,5 @@
 /** The tables of each report section, for the table views and the CSV / XLSX downloads. */
-import { basketTree } from '../../analysis/index.ts';
+import { basketBlocks } from '../../report/basket-lines.ts';
 import type {
   BasketResult,
   JointProductionResult,
@@ -121,10 +121,9 @@ export function turnoverTables(turnover: TurnoverResult, target: TargetPlan | nu
 
 /** The basket as one flat table, a row per HS section, chapter, heading and product of each direction (as in the XLSX). */
 export function basketTables(basket: BasketResult, lang: Lang): ResultTable[] {
-  const rows = (['exports', 'imports'] as const).flatMap((direction) => {
-    const [seller, buyer] =
-      direction === 'exports' ? [basket.exporter, basket.importer] : [basket.importer, basket.exporter];
-    return basketTree(basket, direction).map((line) => ({
+  // The same blocks (a direction's seller, buyer and tree lines) as the Markdown, HTML and XLSX renderers.
+  const rows = basketBlocks(basket, lang).flatMap(({ seller, buyer, lines }) =>
+    lines.map((line) => ({
       flow: `${seller}->${buyer}`,
       level: line.kind,
       product: line.code,
@@ -136,8 +135,8 @@ export function basketTables(basket: BasketResult, lang: Lang): ResultTable[] {
       reportedBySellerUsd: line.row?.reportedBySellerUsd ?? null,
       reportedByBuyerUsd: line.row?.reportedByBuyerUsd ?? null,
       ...(line.row ? yearCells(line.row) : {}),
-    }));
-  });
+    })),
+  );
   return [
     {
       id: 'basket',
