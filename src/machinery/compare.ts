@@ -7,14 +7,17 @@
 import type { Catalog } from './catalog.ts';
 import { fleetCostAt } from './fleet-cost.ts';
 import { planFleetForUnit, type FleetPlan } from './plan-fleet.ts';
-import type { PlanInputs } from './plan-inputs.ts';
+import type { MeasuredRates, PlanInputs } from './plan-inputs.ts';
 import type { ResolvedScenario } from './scenario.ts';
+import type { TaggedValue } from './tags.ts';
 import { withParameter } from './sensitivity.ts';
 import { resolveUnit } from './unit.ts';
 
 export interface CompareSide {
   machineId: string;
   tractorId?: string;
+  /** Rates measured in a demonstration: they replace the catalog's capacity (F1) and fuel (F13). */
+  measured?: MeasuredRates;
 }
 
 export interface ComparisonSide {
@@ -23,6 +26,10 @@ export interface ComparisonSide {
   tractorId?: string;
   listPriceUsd: number;
   capacityHaPerHour: number;
+  /** Where the capacity comes from: [measured] on the field, or F1 from speed, width and efficiency (weakest tag). */
+  capacitySource: 'measured' | 'F1';
+  /** The measured rates used, as given (each tagged [measured] with its sums and sheet). */
+  measured?: { haPerHour?: TaggedValue; fuelLitresPerHa?: TaggedValue };
   machines: number;
   daysNeeded: number;
   machineUsdPerHa: number;
@@ -82,6 +89,7 @@ function side(plan: FleetPlan, otherTotalUsdPerHa: number): ComparisonSide {
     name: plan.machine.name,
     listPriceUsd,
     capacityHaPerHour: plan.capacity.haPerHour,
+    capacitySource: plan.inputs.measuredCapacityHaPerHour === undefined ? 'F1' : 'measured',
     machines,
     daysNeeded: plan.windowFleet.daysNeeded,
     machineUsdPerHa: plan.windowFleet.usdPerHa.machine,
@@ -99,6 +107,17 @@ function side(plan: FleetPlan, otherTotalUsdPerHa: number): ComparisonSide {
   return result;
 }
 
+function withMeasured(side: ComparisonSide, measured: MeasuredRates | undefined): ComparisonSide {
+  if (!measured || (!measured.haPerHour && !measured.fuelLitresPerHa)) return side;
+  return {
+    ...side,
+    measured: {
+      ...(measured.haPerHour && { haPerHour: measured.haPerHour }),
+      ...(measured.fuelLitresPerHa && { fuelLitresPerHa: measured.fuelLitresPerHa }),
+    },
+  };
+}
+
 export function compareMachines(
   scenario: ResolvedScenario,
   catalog: Catalog,
@@ -109,16 +128,18 @@ export function compareMachines(
     { ...scenario, machineId: a.machineId },
     resolveUnit(catalog, a.machineId, a.tractorId),
     catalog,
+    a.measured,
   );
   const planB = planFleetForUnit(
     { ...scenario, machineId: b.machineId },
     resolveUnit(catalog, b.machineId, b.tractorId),
     catalog,
+    b.measured,
   );
   const totalA = planA.windowFleet.usdPerHa.total;
   const totalB = planB.windowFleet.usdPerHa.total;
-  const sideA = side(planA, totalB);
-  const sideB = side(planB, totalA);
+  const sideA = withMeasured(side(planA, totalB), a.measured);
+  const sideB = withMeasured(side(planB, totalA), b.measured);
   const difference = totalA - totalB;
   const winner = Math.abs(difference) < 0.005 ? 'tie' : difference > 0 ? 'b' : 'a';
   const loserTotal = Math.max(totalA, totalB);
@@ -131,6 +152,20 @@ export function compareMachines(
   notes.push(
     'Both machines are sized to finish inside the same window; each gets its own fleet (F3). Break-even prices hold that fleet fixed.',
   );
+  for (const s of [sideA, sideB]) {
+    if (!s.measured) continue;
+    const parts = [
+      s.measured.haPerHour && `capacity ${s.measured.haPerHour.value.toFixed(3)} ha/h (${s.measured.haPerHour.source})`,
+      s.measured.fuelLitresPerHa &&
+        `fuel ${s.measured.fuelLitresPerHa.value.toFixed(2)} L/ha (${s.measured.fuelLitresPerHa.source})`,
+    ].filter(Boolean);
+    notes.push(`${s.machineId}: measured rates replace the catalog's [measured]: ${parts.join('; ')}.`);
+  }
+  const measuredOnOneSide = Boolean(sideA.measured?.haPerHour) !== Boolean(sideB.measured?.haPerHour);
+  if (measuredOnOneSide)
+    notes.push(
+      'Only one machine has a measured capacity: the other keeps its catalog F1 rate, so the comparison mixes a field measurement with a catalog figure.',
+    );
   const unconfirmed = new Set([...planA.unconfirmedParameters, ...planB.unconfirmedParameters]);
   if (unconfirmed.size > 0)
     notes.push(

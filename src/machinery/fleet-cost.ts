@@ -73,6 +73,8 @@ function scale(parts: CostParts, divisor: number): CostParts {
 }
 
 export function capacityOf(inputs: PlanInputs): number {
+  // A capacity measured on the field replaces F1 (its speed, width and efficiency are then only descriptive).
+  if (inputs.measuredCapacityHaPerHour !== undefined) return inputs.measuredCapacityHaPerHour;
   return effectiveFieldCapacityHaPerHour({
     speedKmh: inputs.speedKmh,
     widthM: inputs.widthM,

@@ -93,6 +93,30 @@ export { demoSheetColumns, demoSheetRows, demoSheetToCsv, parseDemoSheet } from 
 export type { DemoSheetRow } from './demo-sheet.ts';
 export { compareDemoResults, demoResultsDefaults } from './demo-results.ts';
 export type { DemoResults, DemoResultsOptions, MeasureResult, PairComparison } from './demo-results.ts';
+export { planShowcase, showcaseDefaults } from './showcase.ts';
+export type {
+  Showcase,
+  ShowcaseBlock,
+  ShowcaseContext,
+  ShowcaseMachine,
+  ShowcaseOptions,
+  ShowcaseSet,
+  ShowcaseSplit,
+  ShowcaseVisitorDay,
+} from './showcase.ts';
+export { showcaseMeasures } from './showcase-labels.ts';
+export type { ShowcaseMeasure, ShowcaseMeasureId } from './showcase-labels.ts';
+export {
+  isShowcaseSheetHeader,
+  parseShowcaseSheet,
+  showcaseSheetColumns,
+  showcaseSheetRows,
+  showcaseSheetToCsv,
+  showcaseTables,
+} from './showcase-sheet.ts';
+export type { SheetTable, ShowcaseSheetRow } from './showcase-sheet.ts';
+export { measuredRates, measuredRowsFromBlocks, measuredRowsFromPlots } from './measured-rates.ts';
+export type { MeasuredRates, MeasuredRow } from './measured-rates.ts';
 export { escapeFormulaCell, formatCsv, parseCsv, unescapeFormulaCell } from './csv.ts';
 export { studentTCdf, studentTQuantile } from './t-distribution.ts';
 export { summariseSample, welchInterval } from './welch.ts';

@@ -7,7 +7,7 @@ import { findCrop, type Catalog, type Machine, type Operation } from './catalog.
 import { capacityOf, fleetCostAt, type FleetCost } from './fleet-cost.ts';
 import { machinesNeeded, type MachinesNeeded } from './fleet-size.ts';
 import { costMinimisingFleet, type OptimalFleet } from './optimal-fleet.ts';
-import { buildPlanInputs, type PlanInputs } from './plan-inputs.ts';
+import { buildPlanInputs, type MeasuredRates, type PlanInputs } from './plan-inputs.ts';
 import type { ResolvedScenario, ScenarioPresetInfo } from './scenario.ts';
 import { isUnconfirmed, type TaggedValue } from './tags.ts';
 import { resolveUnit, type MachineUnit } from './unit.ts';
@@ -139,9 +139,14 @@ export function summariseMachine(machine: Machine): MachineSummary {
 }
 
 /** The plan for a machine unit on a resolved scenario. */
-export function planFleetForUnit(scenario: ResolvedScenario, unit: MachineUnit, catalog: Catalog): FleetPlan {
+export function planFleetForUnit(
+  scenario: ResolvedScenario,
+  unit: MachineUnit,
+  catalog: Catalog,
+  measured?: MeasuredRates,
+): FleetPlan {
   const crop = findCrop(catalog, scenario.cropId);
-  const built = buildPlanInputs(scenario, unit, crop.timelinessLossSharePerDay[unit.machine.operation]);
+  const built = buildPlanInputs(scenario, unit, crop.timelinessLossSharePerDay[unit.machine.operation], measured);
   const { inputs } = built;
   const capacityHaPerHour = capacityOf(inputs);
   const needed = machinesNeeded({
@@ -186,7 +191,10 @@ export function planFleetForUnit(scenario: ResolvedScenario, unit: MachineUnit, 
       speedKmh: inputs.speedKmh,
       widthM: inputs.widthM,
       fieldEfficiency: inputs.fieldEfficiency,
-      formula: 'F1: C_e = v [km/h] * w [m] * E_f / 10',
+      formula:
+        inputs.measuredCapacityHaPerHour === undefined
+          ? 'F1: C_e = v [km/h] * w [m] * E_f / 10'
+          : `measured: C_e = worked area / machine hours on the field (${built.parameters.capacityHaPerHour!.source}), replaces F1`,
     },
     window: {
       ...needed,

@@ -42,6 +42,8 @@ export interface PlanInputs {
   grainPriceUsdPerT: number;
   timelinessLossSharePerDay: number;
   zDivisor: number;
+  /** A measured effective field capacity, ha/h, that replaces F1 (see MeasuredRates). */
+  measuredCapacityHaPerHour?: number;
   /** The machine first, then its tractor if towed. */
   costed: CostedMachineInputs[];
 }
@@ -53,7 +55,8 @@ export interface BuiltPlanInputs {
   notes: string[];
 }
 
-const strength: Record<SourceTag, number> = { M: 0, 'V*': 1, V: 2, preset: 3, user: 4 };
+// A field measurement of this machine on this farm outranks every other source of its rate.
+const strength: Record<SourceTag, number> = { M: 0, 'V*': 1, V: 2, preset: 3, user: 4, measured: 5 };
 
 /** The weakest of several tags: a value derived from an unconfirmed one is unconfirmed. */
 export function weakestTag(tags: SourceTag[]): SourceTag {
@@ -71,6 +74,18 @@ function need<T>(value: T | undefined, machine: Machine, field: string): T {
   return value;
 }
 
+/**
+ * Rates measured on the field for one machine (`measuredRates`, src/machinery/measured-rates.ts):
+ * each replaces the catalog's figure in a plan, tagged [measured].
+ */
+export interface MeasuredRates {
+  machineId: string;
+  /** Effective field capacity per unit, ha/h: replaces F1. */
+  haPerHour?: TaggedValue;
+  /** Fuel per ha: replaces F13 (L/h = L/ha x the capacity used, so fuel per ha is the measured one). */
+  fuelLitresPerHa?: TaggedValue;
+}
+
 function costedMachine(
   machine: Machine,
   role: 'machine' | 'tractor',
@@ -78,6 +93,7 @@ function costedMachine(
   scenario: ResolvedScenario,
   parameters: Record<string, TaggedValue>,
   burnsFuel: boolean,
+  measuredFuel?: TaggedValue,
 ): CostedMachineInputs {
   const p = (name: string, value: TaggedValue) => {
     parameters[`${role}.${name}`] = value;
@@ -99,7 +115,8 @@ function costedMachine(
   if (burnsFuel) {
     const power = typicalOf(need(machine.powerKw, machine, 'powerKw'));
     p('powerKw', power);
-    if (machine.fuelLitresPerHour) fuelLitresPerHour = p('fuelLitresPerHour', machine.fuelLitresPerHour);
+    if (measuredFuel) fuelLitresPerHour = p('fuelLitresPerHour', measuredFuel);
+    else if (machine.fuelLitresPerHour) fuelLitresPerHour = p('fuelLitresPerHour', machine.fuelLitresPerHour);
     else {
       const perKwh = scenario.fuelLitresPerKwh;
       fuelLitresPerHour = p(
@@ -139,6 +156,7 @@ export function buildPlanInputs(
   scenario: ResolvedScenario,
   unit: MachineUnit,
   cropTimeliness?: TaggedValue,
+  measured?: MeasuredRates,
 ): BuiltPlanInputs {
   const { machine, tractor } = unit;
   const notes: string[] = [];
@@ -161,6 +179,18 @@ export function buildPlanInputs(
       `No timeliness coefficient K is known for ${scenario.cropName.toLowerCase()} ${machine.operation}: timeliness cost is 0 (set --timeliness-k-per-day to cost it).`,
     );
   }
+  const f1 = (speedKmh.value * widthM.value * fieldEfficiency.value) / 10;
+  const capacity = measured?.haPerHour;
+  if (capacity) parameters.capacityHaPerHour = capacity;
+  // Fuel per hour that reproduces the measured fuel per ha at the capacity the plan uses; it goes to whichever
+  // unit burns the fuel (the tractor of a towed machine).
+  const measuredFuel =
+    measured?.fuelLitresPerHa &&
+    tagged(
+      measured.fuelLitresPerHa.value * (capacity?.value ?? f1),
+      'measured',
+      `${measured.fuelLitresPerHa.value.toFixed(2)} L/ha measured x ${(capacity?.value ?? f1).toFixed(3)} ha/h ${capacity ? 'measured' : 'F1'} (fuel per ha is the measured one whatever the capacity); ${measured.fuelLitresPerHa.source}`,
+    );
   const costed = [
     costedMachine(
       machine,
@@ -169,10 +199,13 @@ export function buildPlanInputs(
       scenario,
       parameters,
       tractor === undefined,
+      tractor === undefined ? measuredFuel : undefined,
     ),
   ];
   if (tractor) {
-    costed.push(costedMachine(tractor, 'tractor', typicalOf(tractor.listPriceUsd), scenario, parameters, true));
+    costed.push(
+      costedMachine(tractor, 'tractor', typicalOf(tractor.listPriceUsd), scenario, parameters, true, measuredFuel),
+    );
     notes.push(
       `The tractor ${tractor.id} is costed as dedicated to this operation (all its hours here); a tractor shared with other work costs less per ha.`,
     );
@@ -195,6 +228,7 @@ export function buildPlanInputs(
     grainPriceUsdPerT: s('grainPriceUsdPerT', scenario.grainPriceUsdPerT),
     timelinessLossSharePerDay: s('timelinessLossSharePerDay', timeliness),
     zDivisor: s('zDivisor', scenario.zDivisor),
+    ...(capacity && { measuredCapacityHaPerHour: capacity.value }),
     costed,
   };
   parameters.fuelLitresPerKwh = scenario.fuelLitresPerKwh;

@@ -6,10 +6,12 @@
  * - `M`  unconfirmed (recalled from ASABE D497.7 / AgDM A3-29 tables, or a placeholder assumption)
  * - `user`   given by the user (flag, scenario file or own catalog file)
  * - `preset` taken from a dated scenario preset (the source URL and date travel with it)
+ * - `measured` measured on the field in a demonstration (a filled plot or block sheet; the sheet and
+ *   the sums it comes from travel with it)
  */
-export type SourceTag = 'V' | 'V*' | 'M' | 'user' | 'preset';
+export type SourceTag = 'V' | 'V*' | 'M' | 'user' | 'preset' | 'measured';
 
-export const sourceTags: readonly SourceTag[] = Object.freeze(['V', 'V*', 'M', 'user', 'preset']);
+export const sourceTags: readonly SourceTag[] = Object.freeze(['V', 'V*', 'M', 'user', 'preset', 'measured']);
 
 /** One number with where it came from. */
 export interface TaggedValue {

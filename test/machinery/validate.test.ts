@@ -142,7 +142,7 @@ describe('close-match suggestions', () => {
 
 describe('source tags', () => {
   it('prints a tag in brackets; only M is unconfirmed', () => {
-    expect(sourceTags).toEqual(['V', 'V*', 'M', 'user', 'preset']);
+    expect(sourceTags).toEqual(['V', 'V*', 'M', 'user', 'preset', 'measured']);
     expect(Object.isFrozen(sourceTags)).toBe(true);
     expect(formatTag('V*')).toBe('[V*]');
     expect(sourceTags.filter(isUnconfirmed)).toEqual(['M']);
