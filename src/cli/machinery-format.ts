@@ -10,6 +10,7 @@ import type {
   FleetResult,
   MachineComparison,
   PresetCatalog,
+  Showcase,
   StaffPlan,
   TaggedRange,
   TaggedValue,
@@ -283,7 +284,17 @@ export function renderComparison(c: MachineComparison): string {
       side('name', (s) => s.name),
       side('tractor', (s) => s.tractorId ?? '-'),
       side('list price', (s) => usd(s.listPriceUsd)),
-      side('capacity (F1), ha/h', (s) => fmt(s.capacityHaPerHour, 2)),
+      side(
+        'capacity, ha/h',
+        (s) => `${fmt(s.capacityHaPerHour, 2)} ${s.capacitySource === 'measured' ? '[measured]' : '(F1)'}`,
+      ),
+      ...(a.measured?.fuelLitresPerHa || b.measured?.fuelLitresPerHa
+        ? [
+            side('fuel, L/ha', (s) =>
+              s.measured?.fuelLitresPerHa ? `${fmt(s.measured.fuelLitresPerHa.value, 2)} [measured]` : '(F13)',
+            ),
+          ]
+        : []),
       side('machines for the window (F3)', (s) => String(s.machines)),
       side('days needed (F5)', (s) => fmt(s.daysNeeded, 1)),
       side('machine cost $/ha (F17)', (s) => fmt(s.machineUsdPerHa)),
@@ -364,6 +375,89 @@ export function renderDemoPlan(plan: DemoPlan, sheetPath?: string): string {
   out += sheetPath
     ? `\nMeasurement sheet written to ${sheetPath} (${plan.plots.length} plots). Fill it in, then: karavan machinery demo-results ${sheetPath}\n`
     : `\nWrite the measurement sheet with --out sheet.csv, fill it in on the field, then run: karavan machinery demo-results sheet.csv\n`;
+  return out;
+}
+
+/** Where the showcase's sheets went: the block sheet, and (CSV) the plot sheet beside it. */
+export interface ShowcaseSheetPaths {
+  blocks: string;
+  plots?: string;
+}
+
+export function renderShowcase(s: Showcase, written?: ShowcaseSheetPaths): string {
+  const o = s.plots.options;
+  let out = `Whole-field showcase: ${fmt(s.areaHa, 0)} ha of ${s.cropId}, ${s.machines.length} machines, ${s.sets} sets of adjacent blocks (${s.split} split), randomised plots first\n`;
+  out += `Plots: ${o.machineIds.length} x ${o.replicates} x ${number(o.plotAreaHa)} ha = ${fmt(s.plots.trialAreaHa, 0)} ha on days 1-${s.plots.trialDays}; blocks: ${fmt(s.blockAreaHa, 0)} ha, ${fmt(s.blockAreaHa / s.sets, 1)} ha a set.\n`;
+  out += `Showcase: ${s.workingDays} working days of ${number(s.parameters.hoursPerDay!.value)} h ${tag(s.parameters.hoursPerDay!)}, ${fmt(s.calendarDays, 1)} calendar days at pwd ${number(s.parameters.workableShare!.value)} ${tag(s.parameters.workableShare!)} against a ${number(s.windowDays)}-day window ${tag(s.parameters.windowDays!)}: ${s.fitsWindow ? 'fits' : 'does not fit'}.\n`;
+  out += section('Machines');
+  out += formatTable(
+    [
+      'machine',
+      'units',
+      'width m',
+      'speed km/h',
+      'efficiency',
+      'ha/h per unit (F1)',
+      'block area ha',
+      'hours per unit',
+      'working days',
+      'calendar days (F5)',
+      `expected t ${tag(s.parameters.yieldTPerHa!)}`,
+    ],
+    s.machines.map((m) => [
+      m.machineId,
+      `${m.units.value} ${tag(m.units)}`,
+      `${number(m.widthM.value)} ${tag(m.widthM)}`,
+      `${number(m.speedKmh.value)} ${tag(m.speedKmh)}`,
+      `${number(m.fieldEfficiency.value)} ${tag(m.fieldEfficiency)}`,
+      fmt(m.plannedHaPerHour, 2),
+      fmt(m.areaHa, 0),
+      fmt(m.hours, 1),
+      fmt(m.workingDays, 1),
+      fmt(m.calendarDays, 1),
+      fmt(m.expectedGrainT, 0),
+    ]),
+  );
+  out += section('Sets (adjacent blocks across the field, in this order, worked the same day)');
+  out += formatTable(
+    ['set', 'blocks across the set', 'set ha', 'hours', 'day', 'done ha'],
+    s.setList.map((set) => [
+      set.set,
+      s.blocks
+        .filter((b) => b.set === set.set)
+        .map((b) => `${b.blockId} ${b.machineId} ${fmt(b.areaHa, 1)} ha`)
+        .join(' | '),
+      fmt(set.areaHa, 1),
+      fmt(set.hours, 1),
+      set.startDay === set.endDay ? `day ${set.startDay}` : `days ${set.startDay}-${set.endDay}`,
+      fmt(set.cumulativeAreaHa, 0),
+    ]),
+  );
+  out += section('Randomised plots (worked first, one unit of each machine)');
+  out += formatTable(
+    ['plot block', 'plot order across the block', 'hours', 'days'],
+    s.plots.blocks.map((b) => [
+      b.block,
+      b.order.map((id, i) => `P${i + 1} ${id}`).join(' | '),
+      fmt(b.hours, 1),
+      b.startDay === b.endDay ? `day ${b.startDay}` : `days ${b.startDay}-${b.endDay}`,
+    ]),
+  );
+  out += section('Visitor days');
+  out += formatTable(
+    ['visit', 'day', 'in the field', 'show'],
+    s.visitorDays.map((v) => [v.label, v.day, v.working.join(', '), v.show]),
+  );
+  out += section('What to measure on every block');
+  out += formatTable(
+    ['measure', 'unit', 'better', 'from the sheet', 'instrument'],
+    s.measures.map((m) => [m.label.en, m.unit, m.better, m.fromSheet, m.instrument]),
+  );
+  out += section('Formulas') + s.formulas.map((f) => `- ${f}`).join('\n') + '\n';
+  out += section('Notes') + s.notes.map((n) => `- ${n}`).join('\n') + '\n';
+  out += written
+    ? `\nBlock sheet written to ${written.blocks} (${s.blocks.length} blocks)${written.plots ? `, plot sheet to ${written.plots} (${s.plots.plots.length} plots)` : ', plot sheet in the same workbook'}. Once filled: karavan machinery demo-results ${written.plots ?? written.blocks} (the plots), karavan machinery compare A B --scenario FILE --measured ${written.blocks} (the measured rates)\n`
+    : `\nWrite the sheets with --out sheet.csv (block sheet, plot sheet beside it) or --out sheet.xlsx (one workbook).\n`;
   return out;
 }
 

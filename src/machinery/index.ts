@@ -112,6 +112,7 @@ export {
   showcaseSheetColumns,
   showcaseSheetRows,
   showcaseSheetToCsv,
+  sheetTableFromRows,
   showcaseTables,
 } from './showcase-sheet.ts';
 export type { SheetTable, ShowcaseSheetRow } from './showcase-sheet.ts';

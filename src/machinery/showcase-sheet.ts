@@ -94,14 +94,21 @@ export interface SheetTable {
   rows: Record<string, string | number>[];
 }
 
-function rowsToTable(id: string, title: Label, rows: (string | number)[][], labels: Record<string, Label>): SheetTable {
+/** A sheet's rows (header first) as a table; columns without a label are headed by their CSV name. */
+export function sheetTableFromRows(
+  id: string,
+  title: Label,
+  rows: (string | number)[][],
+  labels: Readonly<Record<string, Label>> = {},
+): SheetTable {
   const [header, ...body] = rows;
   const keys = header!.map(String);
   return {
     id,
     en: title.en,
     ru: title.ru,
-    // The column key is the CSV column name, so a sheet saved from the workbook reads back as the CSV does.
+    // The column key is the CSV column name; parseShowcaseSheet also knows the labels, so a sheet saved from the
+    // workbook as CSV (in either language) reads back.
     columns: keys.map((key) => ({ key, en: labels[key]?.en ?? key, ru: labels[key]?.ru ?? key })),
     rows: body.map((row) => Object.fromEntries(row.map((cell, i) => [keys[i]!, cell]))),
   };
@@ -116,8 +123,8 @@ export function showcaseTables(showcase: Showcase): SheetTable[] {
     ...(kind && { kind }),
   });
   return [
-    rowsToTable('blocks', showcaseTableLabels.blocks, showcaseSheetRows(showcase), showcaseColumnLabels),
-    rowsToTable('plots', showcaseTableLabels.plots, demoSheetRows(showcase.plots), {}),
+    sheetTableFromRows('blocks', showcaseTableLabels.blocks, showcaseSheetRows(showcase), showcaseColumnLabels),
+    sheetTableFromRows('plots', showcaseTableLabels.plots, demoSheetRows(showcase.plots), {}),
     {
       id: 'machines',
       ...showcaseTableLabels.machines,
@@ -209,16 +216,29 @@ export interface ShowcaseSheetRow {
   downtimeHours: number | null;
 }
 
-/** True when a CSV header is the block sheet's (it has block_id and machine_hours). */
+const keyOfLabel = new Map<string, string>(
+  Object.entries(showcaseColumnLabels).flatMap(([key, label]) => [
+    [label.en.toLowerCase(), key],
+    [label.ru.toLowerCase(), key],
+  ]),
+);
+
+/** A header cell as its column name: the CSV name itself, or the English or Russian label the workbook shows. */
+function columnKeyOf(cell: string): string {
+  return keyOfLabel.get(cell.toLowerCase()) ?? cell;
+}
+
+/** True when a CSV header is the block sheet's (it has block_id and machine_hours, or their labels). */
 export function isShowcaseSheetHeader(header: readonly string[]): boolean {
-  return header.includes('block_id') && header.includes('machine_hours');
+  const keys = header.map((c) => columnKeyOf(c.trim()));
+  return keys.includes('block_id') && keys.includes('machine_hours');
 }
 
 /** Reads a filled block sheet. Blank measured cells are null; anything else must be a number >= 0. */
 export function parseShowcaseSheet(text: string, file: string): ShowcaseSheetRow[] {
   const records = parseCsv(text, file);
   if (records.length === 0) throw new MachineryInputError(`${file}: the sheet is empty`, { file });
-  const header = records[0]!.cells.map((c) => c.trim());
+  const header = records[0]!.cells.map((c) => columnKeyOf(c.trim()));
   const index = new Map(header.map((name, i) => [name, i] as const));
   for (const column of ['block_id', 'machine_id', ...numericMeasured]) {
     if (!index.has(column))

@@ -30,7 +30,7 @@ export interface ShowcaseOptions {
   areaHa?: number;
   /** Machine ids, at least 2, all different. Required. */
   machineIds?: readonly string[];
-  /** Units of each machine: one number for all, or one per machine in the order of machineIds. @default 1 */
+  /** Units of each machine: one number (or a list of one) for all, or one per machine in the order of machineIds. @default 1 */
   units?: number | readonly number[];
   /** How a set is divided between the machines. @default 'capacity' */
   split?: ShowcaseSplit;
@@ -150,7 +150,13 @@ export const showcaseDefaults = Object.freeze({ units: 1, split: 'capacity' as S
 
 function unitsFor(options: ShowcaseOptions, machineIds: readonly string[]): number[] {
   const given = options.units ?? showcaseDefaults.units;
-  const list = typeof given === 'number' ? machineIds.map(() => given) : [...given];
+  // One number (or a list of one) is every machine's.
+  const list =
+    typeof given === 'number'
+      ? machineIds.map(() => given)
+      : given.length === 1
+        ? machineIds.map(() => given[0]!)
+        : [...given];
   if (list.length !== machineIds.length)
     throw new MachineryInputError(
       `invalid units: ${list.join(',')} (one number for all machines, or one per machine: ${machineIds.length})`,

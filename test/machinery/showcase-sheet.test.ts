@@ -78,8 +78,8 @@ describe('showcase sheet', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(MachineryInputError);
-    expect((error as MachineryInputError).message).toMatch(/^b\.csv:2: invalid fuel_litres: -5/);
-    expect((error as MachineryInputError).column).toBe('fuel_litres');
+    expect((error as Error).message).toMatch(/^b\.csv:2: invalid fuel_litres: -5/);
+    expect((error as { column?: string }).column).toBe('fuel_litres');
     expect(() => parseShowcaseSheet(`${header}\n`, 'b.csv')).toThrow(/no blocks/);
   });
 

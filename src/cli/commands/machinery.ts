@@ -9,6 +9,7 @@ import {
   demoPlanDefaults,
   demoResultsDefaults,
   scenarioDefaults,
+  showcaseDefaults,
   sensitivityDefaults,
   type ScenarioOptions,
 } from '../../machinery/index.ts';
@@ -89,6 +90,9 @@ const flagOfKey = new Map<string, string>([
   ['unitsPerMachine', '--units'],
   ['seed', '--seed'],
   ['confidenceLevel', '--confidence'],
+  ['units', '--units'],
+  ['sets', '--sets'],
+  ['split', '--split'],
 ]);
 
 function camel(flag: string): string {
@@ -239,11 +243,15 @@ export function registerMachinery(program: Command): void {
     .option('--catalog <file>', 'your catalog JSON layered over the shipped one')
     .option('--tractor-a <id>', "tractor for A if towed (default: A's default tractor)")
     .option('--tractor-b <id>', "tractor for B if towed (default: B's default tractor)")
+    .option(
+      '--measured <sheet>',
+      "a filled block sheet (showcase) or plot sheet (demo), CSV or XLSX: each machine's measured ha/h and L/ha replace the catalog's, tagged [measured] (default: none)",
+    )
     .option('--json', 'print the full result object as JSON', false)
     .action(async (a: string, b: string, flags: Flags) =>
       withFlagHints(async () => {
         const { compareMachines, requireNoMachineFields, resolveScenario } = await import('../../machinery/index.ts');
-        const { loadCatalog, loadPresets, loadScenarioFile } = await import('../machinery-files.ts');
+        const { loadCatalog, loadMeasuredRates, loadPresets, loadScenarioFile } = await import('../machinery-files.ts');
         const { renderComparison } = await import('../machinery-format.ts');
         const catalog = await loadCatalog(flags.catalog as string | undefined);
         const file = flags.scenario as string;
@@ -253,10 +261,19 @@ export function registerMachinery(program: Command): void {
           { ...options, machineId: a },
           { catalog, presets: await loadPresets(), userSource: `scenario file ${file}` },
         );
-        const sideA =
-          typeof flags.tractorA === 'string' ? { machineId: a, tractorId: flags.tractorA } : { machineId: a };
-        const sideB =
-          typeof flags.tractorB === 'string' ? { machineId: b, tractorId: flags.tractorB } : { machineId: b };
+        const measured = typeof flags.measured === 'string' ? await loadMeasuredRates(flags.measured) : undefined;
+        if (measured && !measured.has(a) && !measured.has(b))
+          throw new MachineryInputError(
+            `invalid --measured: ${flags.measured as string} has neither ${a} nor ${b} (it has ${[...measured.keys()].join(', ')})`,
+            { column: '--measured', value: flags.measured as string },
+          );
+        const side = (machineId: string, tractorId: unknown) => ({
+          machineId,
+          ...(typeof tractorId === 'string' && { tractorId }),
+          ...(measured?.has(machineId) && { measured: measured.get(machineId)! }),
+        });
+        const sideA = side(a, flags.tractorA);
+        const sideB = side(b, flags.tractorB);
         const comparison = compareMachines(scenario, catalog, sideA, sideB);
         if (flags.json) return printJson(comparison);
         process.stdout.write(renderComparison(comparison));
@@ -280,12 +297,13 @@ export function registerMachinery(program: Command): void {
     .option('--units <n>', `units of each machine on the field (default: ${demoPlanDefaults.unitsPerMachine})`)
     .option('--seed <n>', `seed of the randomisation (default: ${demoPlanDefaults.seed})`)
     .option('--catalog <file>', 'your catalog JSON layered over the shipped one')
-    .option('--out <file>', 'write the measurement sheet as CSV to this file')
+    .option('--out <file>', 'write the measurement sheet to this file: .csv, or .xlsx for a workbook')
     .option('--json', 'print the plan as JSON', false)
     .action(async (flags: Flags) =>
       withFlagHints(async () => {
-        const { demoSheetToCsv, planDemonstration } = await import('../../machinery/index.ts');
-        const { loadCatalog, writeTextFile } = await import('../machinery-files.ts');
+        const { demoSheetRows, demoSheetToCsv, planDemonstration, sheetTableFromRows } =
+          await import('../../machinery/index.ts');
+        const { loadCatalog, writeBinaryFile, writeTextFile } = await import('../machinery-files.ts');
         const { renderDemoPlan } = await import('../machinery-format.ts');
         const catalog = await loadCatalog(flags.catalog as string | undefined);
         const optional = (flag: string, key: string) =>
@@ -308,12 +326,15 @@ export function registerMachinery(program: Command): void {
         );
         const out = flags.out as string | undefined;
         if (out !== undefined) {
-          if (/\.xlsx$/i.test(out))
-            throw new MachineryInputError(
-              `invalid --out: ${out} (the sheet is written as CSV; XLSX is not supported yet)`,
-              { column: '--out', value: out, hint: 'use a .csv name; spreadsheets open it directly' },
+          if (/\.xlsx$/i.test(out)) {
+            const { tablesToXlsx } = await import('../../server/tables.ts');
+            const table = sheetTableFromRows(
+              'sheet',
+              { en: 'Measurement sheet', ru: 'Лист измерений' },
+              demoSheetRows(plan),
             );
-          writeTextFile(out, demoSheetToCsv(plan));
+            writeBinaryFile(out, await tablesToXlsx([table], 'en'));
+          } else writeTextFile(out, demoSheetToCsv(plan));
         }
         if (flags.json) return printJson(plan);
         process.stdout.write(renderDemoPlan(plan, out));
@@ -321,9 +342,102 @@ export function registerMachinery(program: Command): void {
     );
 
   machinery
+    .command('showcase')
+    .description(
+      "whole-field showcase on a farm's field: sets of adjacent blocks each machine harvests whole, hours and days per block (F1, F5), randomised plots inside, visitor days, what to measure and with what, and the sheets (CSV or XLSX)",
+    )
+    .requiredOption('--area-ha <ha>', 'the whole field, ha')
+    .requiredOption('--machines <ids>', 'machine ids to show, comma-separated (at least 2)')
+    .option(
+      '--units <n>',
+      `units of each machine: one number, or one per machine (e.g. 5,3) (default: ${showcaseDefaults.units})`,
+    )
+    .option(
+      '--split <how>',
+      `capacity: blocks in proportion to units x ha/h, all machines busy the same hours; equal: equal blocks (default: ${showcaseDefaults.split})`,
+    )
+    .option('--sets <n>', 'sets of adjacent blocks (default: one working day of work per set)')
+    .option('--crop <id>', `crop, for the expected tonnes (default: ${scenarioDefaults.cropId})`)
+    .option('--preset <id>', 'scenario preset for the window and yield, e.g. kz-wheat-2024-kzt (default: none)')
+    .option('--hours-per-day <h>', `working hours per day (default: ${scenarioDefaults.hoursPerDay})`)
+    .option(
+      '--workable-share <share>',
+      `share of calendar days that are workable, pwd (default: ${scenarioDefaults.workableShare})`,
+    )
+    .option(
+      '--window-days <days>',
+      `harvest window to check against (default: the preset's, else ${scenarioDefaults.windowDays})`,
+    )
+    .option('--yield-t-per-ha <t>', "yield, t/ha (default: the preset's or the crop's)")
+    .option('--replicates <n>', `blocks of the randomised plots (default: ${showcaseDefaults.replicates})`)
+    .option('--plot-area-ha <ha>', `area of one plot, ha (default: ${demoPlanDefaults.plotAreaHa})`)
+    .option('--strip-length-m <m>', `strip length of the plots, m (default: ${demoPlanDefaults.stripLengthM})`)
+    .option('--seed <n>', `seed of the randomisations (default: ${demoPlanDefaults.seed})`)
+    .option('--catalog <file>', 'your catalog JSON layered over the shipped one')
+    .option(
+      '--out <file>',
+      'write the sheets: .xlsx, one workbook (blocks, plots, machines, measures, visitor days, parameters); .csv, the block sheet, with the plot sheet beside it as NAME-plots.csv',
+    )
+    .option('--json', 'print the plan as JSON', false)
+    .action(async (flags: Flags) =>
+      withFlagHints(async () => {
+        const { planShowcase, showcaseTables, showcaseSheetToCsv, demoSheetToCsv } =
+          await import('../../machinery/index.ts');
+        const { loadCatalog, loadPresets, siblingCsvPath, writeBinaryFile, writeTextFile } =
+          await import('../machinery-files.ts');
+        const { renderShowcase } = await import('../machinery-format.ts');
+        const optional = (flag: string, key: string) =>
+          typeof flags[key] === 'string' ? toNumber(flag, flags[key]) : undefined;
+        const showcase = planShowcase(
+          {
+            areaHa: toNumber('--area-ha', flags.areaHa as string),
+            machineIds: (flags.machines as string)
+              .split(',')
+              .map((id) => id.trim())
+              .filter((id) => id !== ''),
+            ...(typeof flags.units === 'string' && { units: toNumberList('--units', flags.units) }),
+            ...(typeof flags.split === 'string' && { split: flags.split as 'capacity' | 'equal' }),
+            sets: optional('--sets', 'sets'),
+            ...(typeof flags.crop === 'string' && { cropId: flags.crop }),
+            ...(typeof flags.preset === 'string' && { presetId: flags.preset }),
+            hoursPerDay: optional('--hours-per-day', 'hoursPerDay'),
+            workableShare: optional('--workable-share', 'workableShare'),
+            windowDays: optional('--window-days', 'windowDays'),
+            yieldTPerHa: optional('--yield-t-per-ha', 'yieldTPerHa'),
+            replicates: optional('--replicates', 'replicates'),
+            plotAreaHa: optional('--plot-area-ha', 'plotAreaHa'),
+            stripLengthM: optional('--strip-length-m', 'stripLengthM'),
+            seed: optional('--seed', 'seed'),
+          },
+          { catalog: await loadCatalog(flags.catalog as string | undefined), presets: await loadPresets() },
+        );
+        const out = flags.out as string | undefined;
+        let written: { blocks: string; plots?: string } | undefined;
+        if (out !== undefined) {
+          if (/\.xlsx$/i.test(out)) {
+            // The same tables, and the same writer, as the API's format=xlsx.
+            const { tablesToXlsx } = await import('../../server/tables.ts');
+            writeBinaryFile(out, await tablesToXlsx(showcaseTables(showcase), 'en'));
+            written = { blocks: out };
+          } else {
+            const plots = siblingCsvPath(out, 'plots');
+            writeTextFile(out, showcaseSheetToCsv(showcase));
+            writeTextFile(plots, demoSheetToCsv(showcase.plots));
+            written = { blocks: out, plots };
+          }
+        }
+        if (flags.json) return printJson(showcase);
+        process.stdout.write(renderShowcase(showcase, written));
+      }),
+    );
+
+  machinery
     .command('demo-results')
     .description('read a filled measurement sheet and compare the machines with Welch t-intervals per measure')
-    .argument('<sheet>', 'the filled CSV written by `karavan machinery demo --out`')
+    .argument(
+      '<sheet>',
+      'the filled sheet written by `karavan machinery demo --out` (CSV or XLSX), or a showcase workbook (its plot sheet)',
+    )
     .option(
       '--confidence <level>',
       `confidence level of the intervals (default: ${demoResultsDefaults.confidenceLevel})`,
@@ -332,9 +446,9 @@ export function registerMachinery(program: Command): void {
     .action(async (sheet: string, flags: Flags) =>
       withFlagHints(async () => {
         const { compareDemoResults, parseDemoSheet } = await import('../../machinery/index.ts');
-        const { readTextFile } = await import('../machinery-files.ts');
+        const { readMeasurementSheet } = await import('../machinery-files.ts');
         const { renderDemoResults } = await import('../machinery-format.ts');
-        const rows = parseDemoSheet(readTextFile(sheet, 'measurement sheet'), sheet);
+        const rows = parseDemoSheet(await readMeasurementSheet(sheet, 'plots'), sheet);
         const results = compareDemoResults(
           rows,
           typeof flags.confidence === 'string' ? { confidenceLevel: toNumber('--confidence', flags.confidence) } : {},
