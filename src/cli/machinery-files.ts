@@ -81,21 +81,8 @@ export function siblingCsvPath(path: string, suffix: string): string {
  * demonstration plot sheet, told apart by its header.
  */
 export async function loadMeasuredRates(path: string): Promise<Map<string, MeasuredRates>> {
-  const {
-    isShowcaseSheetHeader,
-    measuredRates,
-    measuredRowsFromBlocks,
-    measuredRowsFromPlots,
-    parseCsv,
-    parseDemoSheet,
-    parseShowcaseSheet,
-  } = await import('../machinery/index.ts');
-  const text = await readMeasurementSheet(path, 'blocks');
-  const header = parseCsv(text, path)[0]?.cells.map((c) => c.trim()) ?? [];
-  const rows = isShowcaseSheetHeader(header)
-    ? measuredRowsFromBlocks(parseShowcaseSheet(text, path))
-    : measuredRowsFromPlots(parseDemoSheet(text, path));
-  return measuredRates(rows, path);
+  const { measuredRatesFromSheet } = await import('../machinery/index.ts');
+  return measuredRatesFromSheet(await readMeasurementSheet(path, 'blocks'), path);
 }
 
 /** A cell of a workbook as the text a CSV would hold. */

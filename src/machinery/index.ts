@@ -116,7 +116,13 @@ export {
   showcaseTables,
 } from './showcase-sheet.ts';
 export type { SheetTable, ShowcaseSheetRow } from './showcase-sheet.ts';
-export { measuredRates, measuredRowsFromBlocks, measuredRowsFromPlots } from './measured-rates.ts';
+export {
+  measuredRates,
+  measuredRatesFromSheet,
+  measuredRowsFromBlocks,
+  measuredRowsFromPlots,
+  withMeasuredRates,
+} from './measured-rates.ts';
 export type { MeasuredRates, MeasuredRow } from './measured-rates.ts';
 export { escapeFormulaCell, formatCsv, parseCsv, unescapeFormulaCell } from './csv.ts';
 export { studentTCdf, studentTQuantile } from './t-distribution.ts';

@@ -9,9 +9,12 @@
  *
  * Hours are the plot's work_hours (one unit per plot) or the block's machine_hours (summed over the units).
  */
-import type { DemoSheetRow } from './demo-sheet.ts';
+import { MachineryInputError } from '../errors.ts';
+import type { CompareSide } from './compare.ts';
+import { parseCsv } from './csv.ts';
+import { parseDemoSheet, type DemoSheetRow } from './demo-sheet.ts';
 import type { MeasuredRates } from './plan-inputs.ts';
-import type { ShowcaseSheetRow } from './showcase-sheet.ts';
+import { isShowcaseSheetHeader, parseShowcaseSheet, type ShowcaseSheetRow } from './showcase-sheet.ts';
 import { tagged } from './tags.ts';
 
 export type { MeasuredRates } from './plan-inputs.ts';
@@ -70,6 +73,35 @@ export function measuredRates(rows: readonly MeasuredRow[], sheet: string): Map<
     out.set(machineId, rates);
   }
   return out;
+}
+
+/** The rates of a filled sheet's CSV text: a showcase block sheet or a demonstration plot sheet, told apart by its header. */
+export function measuredRatesFromSheet(text: string, sheet: string): Map<string, MeasuredRates> {
+  const header = parseCsv(text, sheet)[0]?.cells.map((c) => c.trim()) ?? [];
+  const rows = isShowcaseSheetHeader(header)
+    ? measuredRowsFromBlocks(parseShowcaseSheet(text, sheet))
+    : measuredRowsFromPlots(parseDemoSheet(text, sheet));
+  return measuredRates(rows, sheet);
+}
+
+/**
+ * Both sides of a comparison with their measured rates from a sheet, for the CLI's --measured and the
+ * API's measuredSheet alike. A sheet that has neither machine is an error, not a silent catalog comparison.
+ */
+export function withMeasuredRates(
+  sides: [CompareSide, CompareSide],
+  rates: Map<string, MeasuredRates>,
+  sheet: string,
+): [CompareSide, CompareSide] {
+  const [a, b] = sides;
+  if (!rates.has(a.machineId) && !rates.has(b.machineId))
+    throw new MachineryInputError(
+      `invalid measured sheet: ${sheet} has neither ${a.machineId} nor ${b.machineId} (it has ${[...rates.keys()].join(', ')})`,
+      { column: 'measured', value: sheet },
+    );
+  const add = (side: CompareSide): CompareSide =>
+    rates.has(side.machineId) ? { ...side, measured: rates.get(side.machineId)! } : side;
+  return [add(a), add(b)];
 }
 
 function round(value: number): number {

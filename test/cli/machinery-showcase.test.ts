@@ -210,7 +210,7 @@ describe('karavan machinery showcase', () => {
     );
     expect(
       (await run('compare', 'combine-sp-9m', 'combine-sp-12m', '--scenario', scenario, '--measured', other)).stderr,
-    ).toMatch(/invalid --measured: .*has neither combine-sp-9m nor combine-sp-12m \(it has x\)/);
+    ).toMatch(/invalid measured sheet: .*has neither combine-sp-9m nor combine-sp-12m \(it has x\)[\s\S]*--measured/);
     const notBook = join(dir, 'not.xlsx');
     writeFileSync(notBook, 'plain text');
     expect(

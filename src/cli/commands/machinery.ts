@@ -93,6 +93,7 @@ const flagOfKey = new Map<string, string>([
   ['units', '--units'],
   ['sets', '--sets'],
   ['split', '--split'],
+  ['measured', '--measured'],
 ]);
 
 function camel(flag: string): string {
@@ -250,7 +251,8 @@ export function registerMachinery(program: Command): void {
     .option('--json', 'print the full result object as JSON', false)
     .action(async (a: string, b: string, flags: Flags) =>
       withFlagHints(async () => {
-        const { compareMachines, requireNoMachineFields, resolveScenario } = await import('../../machinery/index.ts');
+        const { compareMachines, requireNoMachineFields, resolveScenario, withMeasuredRates } =
+          await import('../../machinery/index.ts');
         const { loadCatalog, loadMeasuredRates, loadPresets, loadScenarioFile } = await import('../machinery-files.ts');
         const { renderComparison } = await import('../machinery-format.ts');
         const catalog = await loadCatalog(flags.catalog as string | undefined);
@@ -261,19 +263,18 @@ export function registerMachinery(program: Command): void {
           { ...options, machineId: a },
           { catalog, presets: await loadPresets(), userSource: `scenario file ${file}` },
         );
-        const measured = typeof flags.measured === 'string' ? await loadMeasuredRates(flags.measured) : undefined;
-        if (measured && !measured.has(a) && !measured.has(b))
-          throw new MachineryInputError(
-            `invalid --measured: ${flags.measured as string} has neither ${a} nor ${b} (it has ${[...measured.keys()].join(', ')})`,
-            { column: '--measured', value: flags.measured as string },
-          );
         const side = (machineId: string, tractorId: unknown) => ({
           machineId,
           ...(typeof tractorId === 'string' && { tractorId }),
-          ...(measured?.has(machineId) && { measured: measured.get(machineId)! }),
         });
-        const sideA = side(a, flags.tractorA);
-        const sideB = side(b, flags.tractorB);
+        const [sideA, sideB] =
+          typeof flags.measured === 'string'
+            ? withMeasuredRates(
+                [side(a, flags.tractorA), side(b, flags.tractorB)],
+                await loadMeasuredRates(flags.measured),
+                flags.measured,
+              )
+            : [side(a, flags.tractorA), side(b, flags.tractorB)];
         const comparison = compareMachines(scenario, catalog, sideA, sideB);
         if (flags.json) return printJson(comparison);
         process.stdout.write(renderComparison(comparison));

@@ -99,18 +99,29 @@ const side = {
   properties: { machineId: text('machine id'), tractorId: text("tractor if towed (default: the machine's)") },
 } as const;
 
+const sheetText = (description: string) =>
+  ({ type: 'string', minLength: 1, maxLength: 5_000_000, description }) as const;
+
 export const compareSchema = {
   tags,
   summary:
     'Two machines on the same scenario: fleet size, cost per ha and per t, break-even list price, winner and margin',
   description:
-    'As `karavan machinery compare A B --scenario FILE --json`. The scenario cannot set machine-specific fields.',
+    'As `karavan machinery compare A B --scenario FILE [--measured SHEET] --json`. The scenario cannot set machine-specific fields.',
   querystring: { type: 'object', additionalProperties: false, properties: { ...resultQueryProperties } },
   body: {
     type: 'object',
     additionalProperties: false,
     required: ['scenario', 'a', 'b'],
-    properties: { scenario: scenarioBody, a: side, b: side, catalog: catalogBody },
+    properties: {
+      scenario: scenarioBody,
+      a: side,
+      b: side,
+      catalog: catalogBody,
+      measuredSheet: sheetText(
+        "CSV text of a filled block sheet (showcase) or plot sheet (demo): each machine's measured ha/h and L/ha replace the catalog's, tagged measured",
+      ),
+    },
   },
   response: { 200: resultResponse(anyObject, 'the comparison'), ...errorResponses(400, 404) },
 } as const;
@@ -137,6 +148,45 @@ export const demoSchema = {
     },
   },
   response: { 200: resultResponse(anyObject, 'the plan'), ...errorResponses(400, 404) },
+} as const;
+
+export const showcaseSchema = {
+  tags,
+  summary:
+    'Whole-field showcase: sets of adjacent blocks each machine harvests whole, hours and days per block, randomised plots inside, visitor days, what to measure',
+  description:
+    'As `karavan machinery showcase --json`; format=xlsx is the workbook of `--out sheet.xlsx`, format=csv&table=blocks the block sheet, table=plots the plot sheet.',
+  querystring: { type: 'object', additionalProperties: false, properties: { ...resultQueryProperties } },
+  body: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['areaHa', 'machineIds'],
+    properties: {
+      areaHa: number('the whole field, ha'),
+      machineIds: { type: 'array', minItems: 2, maxItems: 12, items: text('machine id') },
+      units: {
+        anyOf: [
+          { type: 'integer', minimum: 1, maximum: 10000 },
+          { type: 'array', minItems: 1, maxItems: 12, items: { type: 'integer', minimum: 1, maximum: 10000 } },
+        ],
+        description: 'units of each machine: one number, or one per machine (default 1)',
+      },
+      split: { type: 'string', enum: ['capacity', 'equal'], description: 'how a set is divided (default capacity)' },
+      sets: number('sets of adjacent blocks (default: one working day per set)'),
+      cropId: text('crop id (default wheat)'),
+      presetId: text('scenario preset for the window and yield, e.g. kz-wheat-2024-kzt'),
+      hoursPerDay: number('working hours per day (default 8)'),
+      workableShare: number('share of calendar days that are workable (default 1)'),
+      windowDays: number("harvest window, days (default: the preset's, else 10)"),
+      yieldTPerHa: number("yield, t/ha (default: the preset's or the crop's)"),
+      replicates: number('blocks of the randomised plots (default 4)'),
+      plotAreaHa: number('area of one plot, ha (default 20)'),
+      stripLengthM: number('strip length of the plots, m (default 1000)'),
+      seed: number('randomisation seed (default 1)'),
+      catalog: catalogBody,
+    },
+  },
+  response: { 200: resultResponse(anyObject, 'the showcase plan'), ...errorResponses(400, 404) },
 } as const;
 
 export const demoResultsSchema = {

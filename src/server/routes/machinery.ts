@@ -14,9 +14,13 @@ import {
   mergeCatalogs,
   parseCatalog,
   parseDemoSheet,
+  measuredRatesFromSheet,
   parseJsonText,
+  withMeasuredRates,
   parsePresets,
   planDemonstration,
+  planShowcase,
+  showcaseTables,
   planFleet,
   planHaulage,
   planStaff,
@@ -35,6 +39,7 @@ import {
   type HaulageInput,
   type MachineComparison,
   type PresetCatalog,
+  type ShowcaseOptions,
   type StaffInput,
   type StaffPlan,
 } from '../../machinery/index.ts';
@@ -47,6 +52,7 @@ import {
   demoSchema,
   fleetSchema,
   haulageSchema,
+  showcaseSchema,
   staffSchema,
 } from './machinery.schema.ts';
 
@@ -360,6 +366,7 @@ export default async function machineryRoutes(app: FastifyInstance): Promise<voi
       a: { machineId: string; tractorId?: string };
       b: { machineId: string; tractorId?: string };
       catalog?: unknown;
+      measuredSheet?: string;
     };
     return sendResult(request, reply, {
       fileName: 'machinery-compare',
@@ -374,7 +381,13 @@ export default async function machineryRoutes(app: FastifyInstance): Promise<voi
           { ...options, machineId: body.a.machineId },
           { catalog, presets, userSource: source },
         );
-        return compareMachines(scenario, catalog, body.a, body.b);
+        // The same reading of a filled sheet as `compare --measured`.
+        const sheet = 'request body: measuredSheet';
+        const [a, b] =
+          body.measuredSheet === undefined
+            ? [body.a, body.b]
+            : withMeasuredRates([body.a, body.b], measuredRatesFromSheet(body.measuredSheet, sheet), sheet);
+        return compareMachines(scenario, catalog, a, b);
       },
       tables: comparisonTables,
     });
@@ -387,6 +400,17 @@ export default async function machineryRoutes(app: FastifyInstance): Promise<voi
       cache: false,
       compute: async () => planDemonstration(options, catalogFor(getShipped(), own)),
       tables: demoTables,
+    });
+  });
+
+  app.post('/machinery/showcase', { schema: showcaseSchema }, (request, reply) => {
+    const { catalog: own, ...options } = request.body as ShowcaseOptions & { catalog?: unknown };
+    return sendResult(request, reply, {
+      fileName: 'machinery-showcase',
+      cache: false,
+      compute: async () =>
+        planShowcase(options, { catalog: catalogFor(getShipped(), own), presets: getShipped().presets }),
+      tables: showcaseTables,
     });
   });
 
