@@ -114,7 +114,8 @@ function costedMachine(
   let labourFactor = 0;
   if (burnsFuel) {
     const power = typicalOf(need(machine.powerKw, machine, 'powerKw'));
-    p('powerKw', power);
+    // With a measured fuel rate the power enters nothing, so it is not listed as a parameter used.
+    if (!measuredFuel) p('powerKw', power);
     if (measuredFuel) fuelLitresPerHour = p('fuelLitresPerHour', measuredFuel);
     else if (machine.fuelLitresPerHour) fuelLitresPerHour = p('fuelLitresPerHour', machine.fuelLitresPerHour);
     else {
@@ -215,9 +216,11 @@ export function buildPlanInputs(
     windowDays: s('windowDays', scenario.windowDays),
     hoursPerDay: s('hoursPerDay', scenario.hoursPerDay),
     workableShare: s('workableShare', scenario.workableShare),
-    widthM: s('widthM', widthM),
-    speedKmh: s('speedKmh', speedKmh),
-    fieldEfficiency: s('fieldEfficiency', fieldEfficiency),
+    // With a measured capacity, speed, width and efficiency enter nothing: kept for the plan's description (and
+    // range warnings), not listed as parameters used (so their [M] tags do not count as unconfirmed inputs).
+    widthM: capacity ? widthM.value : s('widthM', widthM),
+    speedKmh: capacity ? speedKmh.value : s('speedKmh', speedKmh),
+    fieldEfficiency: capacity ? fieldEfficiency.value : s('fieldEfficiency', fieldEfficiency),
     ownershipYears: s('ownershipYears', scenario.ownershipYears),
     realInterestRate: s('realInterestRate', scenario.realInterestRate),
     taxesInsuranceHousingShare: s('taxesInsuranceHousingShare', scenario.taxesInsuranceHousingShare),

@@ -116,3 +116,29 @@ describe('compare with measured rates', () => {
     expect(c.plans.a.windowFleet.usdPerHa.fuel).toBeCloseTo(4, 9);
   });
 });
+
+describe('parameters a measurement replaces', () => {
+  it('are no longer listed as used, so their [M] tags do not count as unconfirmed', () => {
+    const scenario = resolve({ areaHa: 10_000, windowDays: 10, hoursPerDay: 8 });
+    const measured = {
+      machineId: 'combine-sp-9m',
+      haPerHour: tagged(3.5, 'measured', 'M1'),
+      fuelLitresPerHa: tagged(15, 'measured', 'M2'),
+    };
+    const plain = compareMachines(scenario, catalog, { machineId: 'combine-sp-9m' }, { machineId: 'combine-sp-12m' });
+    expect(plain.plans.a.unconfirmedParameters).toEqual(
+      expect.arrayContaining(['speedKmh', 'widthM', 'fieldEfficiency', 'machine.powerKw', 'machine.fuelLitresPerHour']),
+    );
+    const c = compareMachines(
+      scenario,
+      catalog,
+      { machineId: 'combine-sp-9m', measured },
+      { machineId: 'combine-sp-12m' },
+    );
+    for (const name of ['speedKmh', 'widthM', 'fieldEfficiency', 'machine.powerKw', 'machine.fuelLitresPerHour'])
+      expect(c.plans.a.unconfirmedParameters).not.toContain(name);
+    expect(c.plans.a.parameters.speedKmh).toBeUndefined();
+    // The plan still describes the machine's catalog speed, width and efficiency.
+    expect(c.plans.a.capacity).toMatchObject({ haPerHour: 3.5, speedKmh: 5, widthM: 9, fieldEfficiency: 0.7 });
+  });
+});
