@@ -9,7 +9,7 @@
  * SC1  set area         a_set = (A - A_plots) / S
  * SC2  block area       capacity split: a_m = a_set * n_m C_m / sum_k n_k C_k;  equal split: a_m = a_set / M
  * SC3  block hours      h_m = a_m / (n_m * C_m)       (C_m: F1 at the machine's typical v, w, E_f)
- * SC4  sets by default  S = max(2, ceil(max_m A_m / (n_m C_m) / G)), A_m = S a_m the machine's whole area:
+ * SC4  sets by default  S = max(2, ceil(max_m A_m / (n_m C_m) / G)), A_m = (A - A_plots) x its SC2 share:
  *                       one set is at most one working day of G hours
  * SC5  calendar days    F5 per machine over its whole area: D_m = A_m / (n_m C_m G pwd)
  */
@@ -346,6 +346,8 @@ export function planShowcase(options: ShowcaseOptions, context: ShowcaseContext)
     showcaseText.noGuards,
     showcaseText.measuredToCompare,
   ];
+  const idleUnits = units.reduce((a, n) => a + n - 1, 0);
+  if (idleUnits > 0) notes.push(showcaseText.plotsFirst(plots.trialDays, idleUnits));
   if (calendarDays > windowDays) notes.push(showcaseText.beyondWindow(calendarDays, workingDays, pwd, windowDays));
   if (unconfirmed.length > 0) notes.push(showcaseText.unconfirmed(unconfirmed));
   return {

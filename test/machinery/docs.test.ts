@@ -5,6 +5,7 @@ import {
   demoPlanDefaults,
   demoResultsDefaults,
   scenarioDefaults,
+  showcaseDefaults,
   sensitivityDefaults,
 } from '../../src/machinery/index.ts';
 
@@ -57,5 +58,14 @@ describe('docs/machinery.md', () => {
     ]) {
       expect(rowFor(`| ${f} |`), f).toBeDefined();
     }
+  });
+
+  it.each(Object.entries(showcaseDefaults))('showcase option %s shows its default %s', (key, value) => {
+    expect(rowFor('`planShowcase`', `\`${key}\``, `\`${value}\``), key).toBeDefined();
+  });
+
+  it('lists the showcase formulas SC1-SC5 and the measured rates M1, M2', () => {
+    for (const f of ['SC1', 'SC2', 'SC3', 'SC4', 'SC5', 'M1', 'M2']) expect(rowFor(`| ${f} |`), f).toBeDefined();
+    expect(rowFor('| `[measured]` |')).toBeDefined();
   });
 });

@@ -157,3 +157,15 @@ describe('planShowcase, equal split and options', () => {
     );
   });
 });
+
+describe('planShowcase notes', () => {
+  it('says which units are free while the plots are worked', () => {
+    const s = planShowcase({ ...base, units: [3, 2] }, { catalog, presets });
+    // One unit of each machine on the plots: 2 + 1 units free on day 1.
+    expect(s.notes).toContain(
+      "The randomised plots take working day 1 with one unit of each machine, so that a plot's hours are one machine's; the other 3 units are free on that day (the farm's other fields), and the blocks start the next morning with every unit. Fewer or smaller plots (--replicates, --plot-area-ha) shorten this.",
+    );
+    const single = planShowcase({ ...base, units: 1 }, { catalog, presets });
+    expect(single.notes.some((n) => n.startsWith('The randomised plots take'))).toBe(false);
+  });
+});
