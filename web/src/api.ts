@@ -70,13 +70,19 @@ export async function postJson<T>(url: string, body: unknown): Promise<T> {
   return parse<T>(response);
 }
 
-/** Adds query parameters (skipping undefined and empty) to a path. */
+/**
+ * Sets query parameters on a path (skipping undefined and empty). A parameter the path already has is
+ * replaced, not repeated: a view's result URL already carries `lang`, and its download link adds
+ * `lang` and `format` again (`...&lang=ru&format=csv&lang=ru` was answered 400 "invalid lang").
+ */
 export function withQuery(path: string, params: Record<string, string | number | undefined | null>): string {
-  const search = new URLSearchParams();
+  const at = path.indexOf('?');
+  const base = at === -1 ? path : path.slice(0, at);
+  const search = new URLSearchParams(at === -1 ? '' : path.slice(at + 1));
   for (const [key, value] of Object.entries(params))
     if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
   const text = search.toString();
-  return text === '' ? path : `${path}${path.includes('?') ? '&' : '?'}${text}`;
+  return text === '' ? base : `${base}?${text}`;
 }
 
 /** Saves a POST result's download (CSV or XLSX) as a file. */

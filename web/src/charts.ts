@@ -84,6 +84,14 @@ function draw(el: HTMLElement, option: ChartOption): echarts.ECharts {
     ...option,
   });
   charts.add(chart);
+  // What the chart shows, on its element: the x axis type and the legend's entries (the browser test
+  // reads them, as a canvas cannot be read back).
+  const axis = (Array.isArray(option['xAxis']) ? option['xAxis'][0] : option['xAxis']) as { type?: string } | undefined;
+  if (axis?.type) el.dataset.xAxis = axis.type;
+  const series = (Array.isArray(option['series']) ? option['series'] : []) as Array<{ name?: string; type?: string }>;
+  if (option['legend'])
+    el.dataset.legend = JSON.stringify(series.map((s) => s.name).filter((name) => name !== undefined));
+  el.dataset.chartType = series.map((s) => s.type).join(',');
   return chart;
 }
 

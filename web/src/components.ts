@@ -71,9 +71,13 @@ export function commandText(text: string): HTMLElement {
 
 export interface SectionMeta {
   status: 'computed' | 'partial' | 'missing' | string;
+  /** Text in the asked language; the message id beside it says when there is no basis at all. */
   basis: string;
+  basisMessage?: { messageId: string };
   missing: string | null;
 }
+
+const hasBasis = (meta: SectionMeta) => meta.basis !== '' && meta.basisMessage?.messageId !== 'basis.none';
 
 /** The coverage notice: nothing when computed; what is partial or missing, and the command that fills the gap. */
 export function coverageNotice(meta: SectionMeta): HTMLElement | null {
@@ -83,7 +87,7 @@ export function coverageNotice(meta: SectionMeta): HTMLElement | null {
     'div',
     { class: `notice ${missing ? 'missing' : 'partial'}`, dataset: { coverage: meta.status } },
     h('strong', {}, missing ? t('coverageMissingTitle') : t('coveragePartialTitle')),
-    meta.basis && meta.basis !== 'nothing' ? h('p', {}, `${t('basis')}: ${meta.basis}`) : null,
+    hasBasis(meta) ? h('p', {}, `${t('basis')}: ${meta.basis}`) : null,
     meta.missing ? h('p', {}, `${t('whatToIngest')}: `, commandText(meta.missing)) : null,
   );
 }
@@ -94,7 +98,7 @@ export function noRowsNotice(meta: SectionMeta): HTMLElement {
     'div',
     { class: 'notice partial', dataset: { coverage: 'empty' } },
     h('strong', {}, t('noRowsForPair')),
-    meta.basis && meta.basis !== 'nothing' ? h('p', {}, `${t('basis')}: ${meta.basis}`) : null,
+    hasBasis(meta) ? h('p', {}, `${t('basis')}: ${meta.basis}`) : null,
   );
 }
 
@@ -103,15 +107,32 @@ export interface SortState {
   descending: boolean;
 }
 
-/** A table of a ResultTable, sortable by clicking a header. */
+/** The next sort when a column's header is activated: the other direction, or a first direction by kind. */
+export function nextSort(current: SortState | undefined, column: { key: string; kind?: string }): SortState {
+  if (current?.key === column.key) return { key: column.key, descending: !current.descending };
+  // Numbers start largest first, text from A.
+  return { key: column.key, descending: column.kind !== undefined && column.kind !== 'text' };
+}
+
+/**
+ * A table of a ResultTable, sortable from its headers by mouse or keyboard: each sortable header is
+ * a tab stop (tabindex 0) that sorts on Enter or Space and says its order in aria-sort. The table
+ * scrolls inside its own box (wide tables on a phone), which is itself a labelled tab stop so a
+ * keyboard can scroll it.
+ */
 export function dataTable(
   table: ResultTable,
-  options: { sort?: SortState; onSort?: (sort: SortState) => void; maxRows?: number } = {},
+  options: { sort?: SortState; onSort?: (sort: SortState) => void; maxRows?: number; label?: string } = {},
 ): HTMLElement {
   const l = lang();
   let sort = options.sort;
-  const wrap = h('div', { class: 'table-wrap' });
-  const render = () => {
+  const wrap = h('div', {
+    class: 'table-wrap',
+    role: 'region',
+    tabindex: '0',
+    'aria-label': options.label ?? table[l],
+  });
+  const render = (focusKey?: string) => {
     clear(wrap);
     let rows = table.rows;
     if (sort) {
@@ -127,6 +148,12 @@ export function dataTable(
       });
     }
     const shown = options.maxRows ? rows.slice(0, options.maxRows) : rows;
+    const activate = (column: (typeof table.columns)[number]) => {
+      sort = nextSort(sort, column);
+      options.onSort?.(sort);
+      // The header is rebuilt: give the focus back to it, so a keyboard user can sort again.
+      render(column.key);
+    };
     const head = h(
       'tr',
       {},
@@ -137,16 +164,20 @@ export function dataTable(
           {
             scope: 'col',
             class: `${c.kind && c.kind !== 'text' ? 'num' : ''} sortable`,
+            tabindex: '0',
+            title: t('sortHint'),
             'aria-sort': active ? (sort!.descending ? 'descending' : 'ascending') : 'none',
             dataset: { key: c.key },
-            onclick: () => {
-              sort = { key: c.key, descending: active ? !sort!.descending : c.kind !== undefined && c.kind !== 'text' };
-              options.onSort?.(sort);
-              render();
+            onclick: () => activate(c),
+            onkeydown: (e: KeyboardEvent) => {
+              if (e.key === 'Enter' || e.key === ' ') {
+                e.preventDefault();
+                activate(c);
+              }
             },
           },
           c[l],
-          active ? (sort!.descending ? ' ▼' : ' ▲') : '',
+          active ? h('span', { 'aria-hidden': 'true' }, sort!.descending ? ' ▼' : ' ▲') : '',
         );
       }),
     );
@@ -163,10 +194,12 @@ export function dataTable(
       h(
         'table',
         { class: 'data', dataset: { table: table.id } },
+        h('caption', { class: 'visually-hidden' }, table[l]),
         h('thead', {}, head),
         h('tbody', {}, body.length > 0 ? body : h('tr', {}, h('td', { colspan: table.columns.length }, t('noRows')))),
       ),
     );
+    if (focusKey !== undefined) wrap.querySelector<HTMLElement>(`th[data-key="${CSS.escape(focusKey)}"]`)?.focus();
   };
   render();
   return wrap;
@@ -197,8 +230,15 @@ export interface PanelOptions {
 export function panel(options: PanelOptions): HTMLElement {
   const l = lang();
   const body = h('div', { class: 'panel-body' });
+  // A chart is one image to a screen reader: its label names it and points to the table, which holds
+  // the same numbers as text (the Table button).
   const chartBox = options.chart
-    ? h('div', { class: 'chart', style: `height: ${options.chartHeight ?? 360}px` })
+    ? h('div', {
+        class: 'chart',
+        role: 'img',
+        'aria-label': `${t('chartOf')}: ${options.title}. ${t('chartAlternative')}`,
+        style: `height: ${options.chartHeight ?? 360}px`,
+      })
     : null;
   const tableBox = h('div', { class: 'panel-table' });
   let tableLoaded = false;
@@ -213,7 +253,7 @@ export function panel(options: PanelOptions): HTMLElement {
         ),
       ));
     const table = tables?.find((x) => x.id === options.tableId);
-    if (table) tableBox.append(dataTable(table, { sort: options.sort, onSort: options.onSort }));
+    if (table) tableBox.append(dataTable(table, { sort: options.sort, onSort: options.onSort, label: options.title }));
   };
   const showChart = h(
     'button',
@@ -238,7 +278,13 @@ export function panel(options: PanelOptions): HTMLElement {
     options.download
       ? h(
           'button',
-          { type: 'button', class: 'download', dataset: { format }, onclick: () => options.download!(format) },
+          {
+            type: 'button',
+            class: 'download',
+            dataset: { format },
+            'aria-label': `${t('download')} ${format.toUpperCase()}: ${options.title}`,
+            onclick: () => options.download!(format),
+          },
           format.toUpperCase(),
         )
       : h(
@@ -247,6 +293,7 @@ export function panel(options: PanelOptions): HTMLElement {
             class: 'download',
             dataset: { format },
             href: withQuery(options.url!, { format, lang: l, ...(format === 'csv' && { table: options.tableId }) }),
+            'aria-label': `${t('download')} ${format.toUpperCase()}: ${options.title}`,
             download: '',
           },
           format.toUpperCase(),

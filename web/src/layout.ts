@@ -105,3 +105,8 @@ export function forceLayout(
   }
   return new Map(nodes.map((node, i) => [node.id, [x[i]!, y[i]!]]));
 }
+
+/** A phone-width screen: charts there shorten their labels and give the plot the width. */
+export function narrowScreen(): boolean {
+  return window.matchMedia('(max-width: 640px)').matches;
+}

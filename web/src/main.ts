@@ -1,16 +1,19 @@
 /**
  * The Karavan dashboard: a pair selector (exporter, importer, year, HS level) with names in the
- * chosen language, eight views, Russian by default and English by a toggle. All state is in the
- * URL hash, so a view can be shared by its link.
+ * chosen language, eleven views, Russian by default and English by a toggle. All state is in the
+ * URL hash, so a view can be shared by its link. A skip link leads past the header to the view; on a
+ * phone the view tabs fold into one select.
  */
 import './style.css';
-import { getJson } from './api.ts';
+import { getJson, withQuery } from './api.ts';
 import { tidyCharts } from './charts.ts';
 import { withLoading } from './components.ts';
 import { clear, h } from './dom.ts';
 import { lang, setLang, t, type TextKey } from './i18n.ts';
-import { navigate, readState, type AppState, type ViewId } from './state.ts';
+import { navigate, readState, stateHash, views, type AppState, type ViewId } from './state.ts';
 import type { ViewContext, Country, Coverage } from './views/context.ts';
+import { renderBasket } from './views/basket.ts';
+import { renderComplexity } from './views/complexity.ts';
 import { renderData } from './views/data.ts';
 import { renderJoint } from './views/joint.ts';
 import { renderMachinery } from './views/machinery.ts';
@@ -19,13 +22,17 @@ import { renderOpportunities } from './views/opportunities.ts';
 import { renderOverview } from './views/overview.ts';
 import { renderProductSpace } from './views/product-space.ts';
 import { renderRivals } from './views/rivals.ts';
+import { renderSupply } from './views/supply.ts';
 
 const viewTitles: Record<ViewId, TextKey> = {
   overview: 'viewOverview',
+  basket: 'viewBasket',
   needs: 'viewNeeds',
+  supply: 'viewSupply',
   opportunities: 'viewOpportunities',
   rivals: 'viewRivals',
   'product-space': 'viewProductSpace',
+  complexity: 'viewComplexity',
   joint: 'viewJoint',
   machinery: 'viewMachinery',
   data: 'viewData',
@@ -33,10 +40,13 @@ const viewTitles: Record<ViewId, TextKey> = {
 
 const renderers: Record<ViewId, (ctx: ViewContext) => Promise<void>> = {
   overview: renderOverview,
+  basket: renderBasket,
   needs: renderNeeds,
+  supply: renderSupply,
   opportunities: renderOpportunities,
   rivals: renderRivals,
   'product-space': renderProductSpace,
+  complexity: renderComplexity,
   joint: renderJoint,
   machinery: renderMachinery,
   data: renderData,
@@ -139,24 +149,64 @@ function header(state: AppState, countries: Country[], coverage: Coverage | null
   );
 }
 
+/** Views that need a pair of two different countries (the others work for any state). */
+const pairFree = new Set<ViewId>(['machinery', 'data', 'complexity']);
+
 function nav(state: AppState): HTMLElement {
+  // Real links (open in a new tab, copy), each the view's own hash; a click navigates in place.
+  const href = (view: ViewId) => stateHash({ ...state, view, extra: {} });
   return h(
     'nav',
-    { class: 'views' },
-    (Object.keys(viewTitles) as ViewId[]).map((view) =>
+    { class: 'views', 'aria-label': t('viewsNav') },
+    h(
+      'label',
+      { class: 'field view-select' },
+      h('span', {}, t('viewsNav')),
       h(
-        'a',
-        {
-          href: '#',
-          class: view === state.view ? 'active' : '',
-          'aria-current': view === state.view ? 'page' : false,
-          dataset: { view },
-          onclick: (e: Event) => (e.preventDefault(), navigate({ view })),
-        },
-        t(viewTitles[view]),
+        'select',
+        { name: 'view', onchange: (e: Event) => navigate({ view: (e.target as HTMLSelectElement).value as ViewId }) },
+        views.map((view) => h('option', { value: view, selected: view === state.view }, t(viewTitles[view]))),
+      ),
+    ),
+    h(
+      'ul',
+      { class: 'view-tabs' },
+      views.map((view) =>
+        h(
+          'li',
+          {},
+          h(
+            'a',
+            {
+              href: href(view),
+              class: view === state.view ? 'active' : '',
+              'aria-current': view === state.view ? 'page' : false,
+              dataset: { view },
+              onclick: (e: Event) => (e.preventDefault(), navigate({ view })),
+            },
+            t(viewTitles[view]),
+          ),
+        ),
       ),
     ),
     h('a', { href: '/api/docs', class: 'docs', target: '_blank', rel: 'noopener' }, t('docsLink')),
+  );
+}
+
+/** The skip link: past the header and the tabs to the view. The hash routes, so it focuses instead of linking. */
+function skipLink(main: HTMLElement): HTMLElement {
+  return h(
+    'a',
+    {
+      class: 'skip-link',
+      href: '#main',
+      onclick: (e: Event) => {
+        e.preventDefault();
+        main.focus();
+        main.scrollIntoView();
+      },
+    },
+    t('skipToContent'),
   );
 }
 
@@ -165,17 +215,19 @@ async function render(): Promise<void> {
   const state = readState();
   setLang(state.lang);
   clear(app);
-  const main = h('main', { class: 'content', dataset: { view: state.view } });
+  const main = h('main', { id: 'main', tabindex: '-1', class: 'content', dataset: { view: state.view } });
   const [countries, coverage] = await Promise.all([
     getJson<Country[]>('/api/countries').catch(() => [] as Country[]),
     state.from === state.to
       ? Promise.resolve(null)
-      : getJson<Coverage>(`/api/coverage?exporter=${state.from}&importer=${state.to}`).catch(() => null),
+      : getJson<Coverage>(
+          withQuery('/api/coverage', { exporter: state.from, importer: state.to, lang: state.lang }),
+        ).catch(() => null),
   ]);
   if (mine !== renderCount) return;
-  app.append(header(state, countries, coverage), nav(state), main);
+  app.append(skipLink(main), header(state, countries, coverage), nav(state), main);
   main.append(h('h2', { class: 'view-title' }, t(viewTitles[state.view])));
-  if (state.from === state.to && state.view !== 'machinery' && state.view !== 'data') {
+  if (state.from === state.to && !pairFree.has(state.view)) {
     main.append(h('div', { class: 'notice missing' }, t('pairSame')));
     return;
   }

@@ -6,10 +6,13 @@ import type { Lang } from './i18n.ts';
 
 export const views = [
   'overview',
+  'basket',
   'needs',
+  'supply',
   'opportunities',
   'rivals',
   'product-space',
+  'complexity',
   'joint',
   'machinery',
   'data',

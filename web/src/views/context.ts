@@ -36,7 +36,10 @@ export function productLabel(row: { product: string; nameEn: string; nameRu: str
   return `${row.product} ${lang() === 'ru' ? row.nameRu : row.nameEn}`;
 }
 
-/** Query of the pair-level routes. */
+/**
+ * Query of the pair-level routes. The language goes with every request: the API sends the coverage
+ * texts (basis, what is missing) in the asked language.
+ */
 export function pairQuery(
   ctx: ViewContext,
   extra: Record<string, string | number | undefined> = {},
@@ -46,6 +49,7 @@ export function pairQuery(
     importer: ctx.state.to,
     year: ctx.state.year || undefined,
     level: ctx.state.level,
+    lang: ctx.state.lang,
     ...extra,
   };
 }

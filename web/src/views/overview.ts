@@ -1,6 +1,7 @@
 /** Overview: the pair's turnover trend (or the official figures), and the target planner. */
 import type { TargetPlan, TurnoverResult } from '../../../src/analysis/index.ts';
 import { getJson, withQuery } from '../api.ts';
+import { seriesWithData, yearAxis, yearPoints } from '../chart-data.ts';
 import { coverageNotice, panel } from '../components.ts';
 import { h } from '../dom.ts';
 import { formatShare, formatUsd, t } from '../i18n.ts';
@@ -36,46 +37,107 @@ export async function renderOverview(ctx: ViewContext): Promise<void> {
   const title = `${t('turnoverTitle')}: ${countryLabel(ctx, state.from)} ⇄ ${countryLabel(ctx, state.to)}`;
   const reconciled = turnover.rows.filter((r) => r.reporter === null);
   const rows = reconciled.length > 0 ? reconciled : turnover.rows;
+  // Years as values on the x axis, so a year without data shows as a gap; a series with no value at all
+  // (the reverse flow a BACI slice cannot tell) is left out, and with it its legend entry.
+  const tooltip = {
+    trigger: 'axis',
+    axisPointer: { type: 'line' },
+    valueFormatter: (v: number) => formatUsd(v),
+  };
   if (rows.length > 0) {
-    main.append(
-      panel({
-        title,
-        url,
-        tableId: 'turnover',
-        chart: {
-          tooltip: { trigger: 'axis', valueFormatter: (v: number) => formatUsd(v) },
-          legend: { top: 0 },
-          grid: { left: 80, right: 20, top: 40, bottom: 30 },
-          xAxis: { type: 'category', data: rows.map((r) => String(r.year)) },
-          yAxis: usdAxis,
-          series: [
-            { name: t('exports'), type: 'line', data: rows.map((r) => r.exportsUsd) },
-            { name: t('imports'), type: 'line', data: rows.map((r) => r.importsUsd) },
-            { name: t('turnover'), type: 'line', data: rows.map((r) => r.turnoverUsd), lineStyle: { width: 3 } },
-          ],
-        },
-      }),
-    );
+    const series = seriesWithData([
+      {
+        name: t('exports'),
+        type: 'line',
+        data: yearPoints(
+          rows,
+          (r) => r.year,
+          (r) => r.exportsUsd,
+        ),
+      },
+      {
+        name: t('imports'),
+        type: 'line',
+        data: yearPoints(
+          rows,
+          (r) => r.year,
+          (r) => r.importsUsd,
+        ),
+      },
+      {
+        name: t('turnover'),
+        type: 'line',
+        data: yearPoints(
+          rows,
+          (r) => r.year,
+          (r) => r.turnoverUsd,
+        ),
+        lineStyle: { width: 3 },
+      },
+    ]);
+    const missing = [
+      rows.every((r) => r.exportsUsd === null) ? t('exports') : null,
+      rows.every((r) => r.importsUsd === null) ? t('imports') : null,
+    ].filter((x): x is string => x !== null);
+    const card = panel({
+      title,
+      url,
+      tableId: 'turnover',
+      chart: {
+        tooltip,
+        legend: { top: 0, type: 'scroll' },
+        grid: { left: 10, right: 20, top: 40, bottom: 30, containLabel: true },
+        xAxis: yearAxis(rows.map((r) => r.year)),
+        yAxis: usdAxis,
+        // One year is a bar each, not a lone dot on a line.
+        series: series.map((s) =>
+          rows.length > 1 ? { ...s, showSymbol: true, symbolSize: 7 } : { ...s, type: 'bar', barMaxWidth: 40 },
+        ),
+      },
+    });
+    // Say which direction the data cannot tell, instead of drawing it as nothing.
+    if (missing.length > 0)
+      card
+        .querySelector('.panel-body')!
+        .prepend(
+          h(
+            'p',
+            { class: 'muted', dataset: { unknown: missing.join(',') } },
+            `${t('directionNotInData')}: ${missing.join(', ')}.`,
+          ),
+        );
+    main.append(card);
   } else if (turnover.official.length > 0) {
     const yearly = turnover.official.filter((o) => o.period === 'year');
+    // One series per measure; whose figure it is (the reporting side) in its legend entry.
     const measures = [...new Set(yearly.map((o) => o.measure))];
-    const years = [...new Set(yearly.map((o) => o.year))].sort();
     main.append(
       panel({
         title: `${title} — ${t('officialFigures')}`,
         url,
         tableId: 'official',
         chart: {
-          tooltip: { trigger: 'axis', valueFormatter: (v: number) => formatUsd(v) },
-          legend: { top: 0 },
-          grid: { left: 80, right: 20, top: 40, bottom: 30 },
-          xAxis: { type: 'category', data: years.map(String) },
+          tooltip,
+          legend: { top: 0, type: 'scroll' },
+          grid: { left: 10, right: 20, top: 40, bottom: 30, containLabel: true },
+          xAxis: yearAxis(yearly.map((o) => o.year)),
           yAxis: usdAxis,
-          series: measures.map((m) => ({
-            name: m,
-            type: 'bar',
-            data: years.map((y) => yearly.find((o) => o.year === y && o.measure === m)?.valueUsd ?? null),
-          })),
+          series: seriesWithData(
+            measures.map((m) => {
+              const figures = yearly.filter((o) => o.measure === m);
+              const sides = [...new Set(figures.map((o) => o.reporterSide))].join(', ');
+              return {
+                name: `${m} (${sides})`,
+                type: 'bar',
+                barMaxWidth: 24,
+                data: yearPoints(
+                  figures,
+                  (o) => o.year,
+                  (o) => o.valueUsd,
+                ),
+              };
+            }),
+          ),
         },
       }),
     );
@@ -160,12 +222,21 @@ export async function renderOverview(ctx: ViewContext): Promise<void> {
         tableId: 'targetPath',
         chartHeight: 280,
         chart: {
-          tooltip: { trigger: 'axis', valueFormatter: (v: number) => formatUsd(v) },
-          grid: { left: 80, right: 20, top: 20, bottom: 30 },
-          xAxis: { type: 'category', data: target.path.map((p) => String(p.year)) },
+          tooltip,
+          grid: { left: 10, right: 20, top: 20, bottom: 30, containLabel: true },
+          xAxis: yearAxis(target.path.map((p) => p.year)),
           yAxis: usdAxis,
           series: [
-            { name: t('path'), type: 'line', data: target.path.map((p) => p.valueUsd), areaStyle: { opacity: 0.15 } },
+            {
+              name: t('path'),
+              type: 'line',
+              data: yearPoints(
+                target.path,
+                (p) => p.year,
+                (p) => p.valueUsd,
+              ),
+              areaStyle: { opacity: 0.15 },
+            },
           ],
         },
       }),

@@ -1,0 +1,154 @@
+/** The dashboard's chart data, shaped in Node: year axes, series without data, the basket tree. */
+import { describe, expect, it } from 'vitest';
+import {
+  basketTreeData,
+  sectionColour,
+  seriesWithData,
+  yearAxis,
+  yearPoints,
+  type BasketGroupInput,
+  type BasketRowInput,
+  type TreeNode,
+} from '../../web/src/chart-data.ts';
+
+describe('yearAxis', () => {
+  it('is a value axis over the years, so a missing year (2019-2020) keeps its place', () => {
+    const axis = yearAxis([2017, 2018, 2021, 2022]);
+    expect(axis).toMatchObject({ type: 'value', min: 2017, max: 2022, interval: 1 });
+    const label = (axis['axisLabel'] as { formatter: (v: number) => string }).formatter;
+    expect(label(2019)).toBe('2019');
+    // No half-year ticks printed as "2019.5".
+    expect(label(2019.5)).toBe('');
+  });
+
+  it('widens a single year and leaves long spans to whole-year steps', () => {
+    expect(yearAxis([2021])).toMatchObject({ min: 2020, max: 2022 });
+    const long = yearAxis([1995, 2021]);
+    expect(long).toMatchObject({ min: 1995, max: 2021, minInterval: 1 });
+    expect(long).not.toHaveProperty('interval');
+  });
+});
+
+describe('seriesWithData and yearPoints', () => {
+  it('leaves out a series with no value, so its legend entry is not shown', () => {
+    const series = [
+      {
+        name: 'exports',
+        data: yearPoints(
+          [{ y: 2020, v: 5 }],
+          (r) => r.y,
+          (r) => r.v,
+        ),
+      },
+      {
+        name: 'imports',
+        data: yearPoints(
+          [{ y: 2020, v: null }],
+          (r) => r.y,
+          (r) => r.v,
+        ),
+      },
+      { name: 'bars', data: [null, Number.NaN, { value: 3 }] },
+      { name: 'empty', data: [] },
+    ];
+    expect(seriesWithData(series).map((s) => s.name)).toEqual(['exports', 'bars']);
+  });
+
+  it('sorts points by year and drops years without a value', () => {
+    const rows = [
+      { y: 2021, v: 3 },
+      { y: 2017, v: 1 },
+      { y: 2019, v: null },
+    ];
+    expect(
+      yearPoints(
+        rows,
+        (r) => r.y,
+        (r) => r.v,
+      ),
+    ).toEqual([
+      [2017, 1],
+      [2021, 3],
+    ]);
+  });
+});
+
+describe('basketTreeData', () => {
+  const group = (
+    level: BasketGroupInput['level'],
+    code: string,
+    parent: string | null,
+    valueUsd: number,
+    direction: BasketGroupInput['direction'] = 'exports',
+  ): BasketGroupInput => ({
+    direction,
+    level,
+    code,
+    parent,
+    nameEn: `en ${code}`,
+    nameRu: `ru ${code}`,
+    valueUsd,
+    products: 1,
+  });
+  const row = (product: string, section: string, valueUsd: number, heading: string | null = product.slice(0, 4)) =>
+    ({
+      direction: 'exports',
+      product,
+      nameEn: `en ${product}`,
+      nameRu: `ru ${product}`,
+      section,
+      chapter: product.slice(0, 2),
+      heading,
+      valueUsd,
+    }) satisfies BasketRowInput;
+  const groups = [
+    group('section', 'XVI', null, 100),
+    group('chapter', '84', 'XVI', 100),
+    group('heading', '8433', '84', 70),
+    group('heading', '8429', '84', 30),
+    group('section', 'I', null, 150),
+    group('chapter', '04', 'I', 150),
+    group('heading', '0405', '04', 150),
+    group('section', 'XVII', null, 999, 'imports'),
+  ];
+  const rows = [row('843351', 'XVI', 60), row('842952', 'XVI', 30), row('040510', 'I', 150)];
+
+  it('nests section > chapter > heading > product, largest first, each coloured by its section', () => {
+    const tree = basketTreeData(groups, rows, 'exports', 'ru', 'прочие');
+    expect(tree.map((n) => n.code)).toEqual(['I', 'XVI']);
+    const xvi = tree[1]!;
+    expect(xvi.name).toBe('XVI ru XVI');
+    expect(xvi.children!.map((c) => c.code)).toEqual(['84']);
+    const headings = xvi.children![0]!.children!;
+    expect(headings.map((c) => c.code)).toEqual(['8433', '8429']);
+    const all = (nodes: TreeNode[]): TreeNode[] => nodes.flatMap((n) => [n, ...all(n.children ?? [])]);
+    for (const node of all(xvi.children!)) expect(node.itemStyle.color).toBe(sectionColour('XVI'));
+    expect(sectionColour('XVI')).not.toBe(sectionColour('I'));
+    // The imports' section is not in the exports' tree.
+    expect(all(tree).some((n) => n.code === 'XVII')).toBe(false);
+  });
+
+  it('adds an "other products" leaf for the part of a group the result does not list, so areas add up', () => {
+    const heading = basketTreeData(groups, rows, 'exports', 'en', 'other products')[1]!.children![0]!.children![0]!;
+    expect(heading.children!.map((c) => [c.code, c.value])).toEqual([
+      ['843351', 60],
+      ['8433-other', 10],
+    ]);
+    expect(heading.children![1]!.name).toBe('other products');
+    // A heading fully listed has no such leaf.
+    const full = basketTreeData(groups, rows, 'exports', 'en', 'other')[1]!.children![0]!.children![1]!;
+    expect(full.children!.map((c) => c.code)).toEqual(['842952']);
+  });
+
+  it('at HS4 a product that is its own heading is a leaf, not its own child', () => {
+    const hs4 = [row('0405', 'I', 150, '0405')];
+    const heading = basketTreeData(groups, hs4, 'exports', 'en', 'other')[0]!.children![0]!.children![0]!;
+    expect(heading.code).toBe('0405');
+    expect(heading.children).toBeUndefined();
+  });
+
+  it('is empty for a direction without groups', () => {
+    expect(basketTreeData(groups, rows, 'imports', 'en', 'other').map((n) => n.code)).toEqual(['XVII']);
+    expect(basketTreeData([], [], 'exports', 'en', 'other')).toEqual([]);
+  });
+});
