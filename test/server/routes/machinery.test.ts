@@ -201,7 +201,8 @@ describe('machinery routes', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((w) => w.name)).toEqual([
-      'Затраты на га и на т (парк п',
+      // Cut at a word boundary (issue 18), not mid-word as 'Затраты на га и на т (парк п'.
+      'Затраты на га и на т (парк под…',
       'Затраты по размеру парка',
       'Чувствительность',
       'Параметры и источники',

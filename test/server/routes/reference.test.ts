@@ -102,12 +102,12 @@ describe('reference routes', () => {
     }
   });
 
-  it('downloads the country list as CSV and XLSX', async () => {
+  it('downloads the country list as CSV (in Russian ;-separated) and XLSX', async () => {
     const csv = await s.app.inject({ url: '/api/countries?search=kaz&format=csv&lang=ru' });
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers['content-disposition']).toBe('attachment; filename="countries-countries.csv"');
     expect(csv.body).toBe(
-      '\ufeffISO3,ISO2,Цифровой код,Вид,Английский,Русский\r\nKAZ,KZ,398,country,Kazakhstan,Казахстан\r\n',
+      '\ufeffISO3;ISO2;Цифровой код;Вид;Английский;Русский\r\nKAZ;KZ;398;country;Kazakhstan;Казахстан\r\n',
     );
     const xlsx = await s.app.inject({ url: '/api/countries?search=kaz&format=xlsx' });
     expect(xlsx.statusCode).toBe(200);
