@@ -386,8 +386,8 @@ export interface ShowcaseSheetPaths {
 
 export function renderShowcase(s: Showcase, written?: ShowcaseSheetPaths): string {
   const o = s.plots.options;
-  let out = `Whole-field showcase: ${fmt(s.areaHa, 0)} ha of ${s.cropId}, ${s.machines.length} machines, ${s.sets} sets of adjacent blocks (${s.split} split), randomised plots first\n`;
-  out += `Plots: ${o.machineIds.length} x ${o.replicates} x ${number(o.plotAreaHa)} ha = ${fmt(s.plots.trialAreaHa, 0)} ha on days 1-${s.plots.trialDays}; blocks: ${fmt(s.blockAreaHa, 0)} ha, ${fmt(s.blockAreaHa / s.sets, 1)} ha a set.\n`;
+  let out = `Whole-field showcase: ${fmt(s.areaHa, 0)} ha of ${s.cropId}, ${s.machines.length} machines, ${s.sets} sets of adjacent blocks (${s.split} split), randomised plots in sets 1-${o.replicates}\n`;
+  out += `Sets of ${fmt(s.areaHa / s.sets, 1)} ha: blocks ${fmt(s.blockAreaHa, 0)} ha; plots ${o.machineIds.length} x ${o.replicates} x ${number(o.plotAreaHa)} ha = ${fmt(s.plots.trialAreaHa, 0)} ha, plot block r in set r.\n`;
   out += `Showcase: ${s.workingDays} working days of ${number(s.parameters.hoursPerDay!.value)} h ${tag(s.parameters.hoursPerDay!)}, ${fmt(s.calendarDays, 1)} calendar days at pwd ${number(s.parameters.workableShare!.value)} ${tag(s.parameters.workableShare!)} against a ${number(s.windowDays)}-day window ${tag(s.parameters.windowDays!)}: ${s.fitsWindow ? 'fits' : 'does not fit'}.\n`;
   out += section('Machines');
   out += formatTable(
@@ -399,6 +399,7 @@ export function renderShowcase(s: Showcase, written?: ShowcaseSheetPaths): strin
       'efficiency',
       'ha/h per unit (F1)',
       'block area ha',
+      'plot ha',
       'hours per unit',
       'working days',
       'calendar days (F5)',
@@ -412,6 +413,7 @@ export function renderShowcase(s: Showcase, written?: ShowcaseSheetPaths): strin
       `${number(m.fieldEfficiency.value)} ${tag(m.fieldEfficiency)}`,
       fmt(m.plannedHaPerHour, 2),
       fmt(m.areaHa, 0),
+      fmt(m.plotAreaHa, 0),
       fmt(m.hours, 1),
       fmt(m.workingDays, 1),
       fmt(m.calendarDays, 1),
@@ -423,17 +425,17 @@ export function renderShowcase(s: Showcase, written?: ShowcaseSheetPaths): strin
     ['set', 'blocks across the set', 'set ha', 'hours', 'day', 'done ha'],
     s.setList.map((set) => [
       set.set,
-      s.blocks
-        .filter((b) => b.set === set.set)
-        .map((b) => `${b.blockId} ${b.machineId} ${fmt(b.areaHa, 1)} ha`)
-        .join(' | '),
+      [
+        ...(set.plotBlock === null ? [] : [`plot block ${set.plotBlock}`]),
+        ...s.blocks.filter((b) => b.set === set.set).map((b) => `${b.blockId} ${b.machineId} ${fmt(b.areaHa, 1)} ha`),
+      ].join(' | '),
       fmt(set.areaHa, 1),
       fmt(set.hours, 1),
       set.startDay === set.endDay ? `day ${set.startDay}` : `days ${set.startDay}-${set.endDay}`,
       fmt(set.cumulativeAreaHa, 0),
     ]),
   );
-  out += section('Randomised plots (worked first, one unit of each machine)');
+  out += section('Randomised plots (plot block r in set r, one unit of each machine on its plot)');
   out += formatTable(
     ['plot block', 'plot order across the block', 'hours', 'days'],
     s.plots.blocks.map((b) => [

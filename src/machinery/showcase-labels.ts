@@ -83,8 +83,8 @@ export const showcaseText = Object.freeze({
   unconfirmed: (names: readonly string[]) =>
     `${names.length} coefficients are unconfirmed [M] (${names.join(', ')}): the planned hours and days are indicative until measured.`,
   plotBlock: (block: number) => `plot block ${block}`,
-  plotsFirst: (days: number, idleUnits: number) =>
-    `The randomised plots take working day${days > 1 ? `s 1-${days}` : ' 1'} with one unit of each machine, so that a plot's hours are one machine's; the other ${idleUnits} unit${idleUnits > 1 ? 's' : ''} are free on ${days > 1 ? 'those days' : 'that day'} (the farm's other fields), and the blocks start the next morning with every unit. Fewer or smaller plots (--replicates, --plot-area-ha) shorten this.`,
+  plotsInSets: (replicates: number) =>
+    `Plot block r of the randomised plots lies in set r (sets 1-${replicates}), across the same strip and worked the same day: one unit of each machine works its plot (so that a plot's hours are one machine's) while the others start the block, then joins them.`,
 });
 
 export type ShowcaseMeasureId =

@@ -1,17 +1,20 @@
 /**
  * Whole-field showcase: the demonstration of machines on a farm's whole field (thousands of ha),
- * alongside the randomised plots of `planDemonstration`. The field left after the plots is cut
- * into sets of adjacent blocks (a set is a strip across the field's gradient); each machine
- * harvests its block of every set whole, with all its units, so the machines work the same crop
- * on the same field at the same time. Hours and days per block come from F1 (capacity) and F5
- * (days needed); visitor days fall at the start, the peak and the end of the work.
+ * with the randomised plots of `planDemonstration` inside it. The field is cut into sets of adjacent
+ * blocks (a set is a strip across the field's gradient, worked on the same day); each machine
+ * harvests its block of every set whole, with all its units, so the machines work the same crop on
+ * the same field at the same time. Plot block r of the randomised plots lies in set r, so a plot
+ * replicate shares its set's ground and day, and no unit waits for the plots. Hours and days come
+ * from F1 (capacity) and F5 (days needed); visitor days fall at the start, the peak and the end.
+ * M machines, R plot blocks of M plots of p ha, n_m units of machine m at C_m ha/h (F1):
  *
- * SC1  set area         a_set = (A - A_plots) / S
- * SC2  block area       capacity split: a_m = a_set * n_m C_m / sum_k n_k C_k;  equal split: a_m = a_set / M
- * SC3  block hours      h_m = a_m / (n_m * C_m)       (C_m: F1 at the machine's typical v, w, E_f)
- * SC4  sets by default  S = max(2, ceil(max_m A_m / (n_m C_m) / G)), A_m = (A - A_plots) x its SC2 share:
+ * SC1  set area         a_set = A / S; sets 1..R also hold plot block r (M p ha)
+ * SC2  block area       a_m = (a_set - M p [sets 1..R]) * share_m; capacity split: share_m = n_m C_m / sum_k n_k C_k
+ *                       (every machine's block takes the same hours), equal split: share_m = 1 / M
+ * SC3  hours in a set   h_m = (a_m + p [sets 1..R]) / (n_m C_m); the set takes max_m h_m
+ * SC4  sets by default  S = max(2, R, ceil(max_m (A_m + R p) / (n_m C_m) / G)), A_m = (A - R M p) * share_m:
  *                       one set is at most one working day of G hours
- * SC5  calendar days    F5 per machine over its whole area: D_m = A_m / (n_m C_m G pwd)
+ * SC5  calendar days    F5 per machine over its blocks and plots: D_m = (A_m + R p) / (n_m C_m G pwd)
  */
 import { MachineryInputError } from '../errors.ts';
 import type { Catalog } from './catalog.ts';
@@ -72,12 +75,15 @@ export interface ShowcaseMachine {
   plannedHaPerHour: number;
   /** Area of all this machine's blocks, ha. */
   areaHa: number;
-  /** Hours of each unit over all its blocks (SC3 summed). */
+  /** Area of its randomised plots, ha. */
+  plotAreaHa: number;
+  /** Hours of each unit over its blocks and plots (SC3 summed). */
   hours: number;
   /** Working days of G hours its blocks take. */
   workingDays: number;
   /** SC5 (F5): calendar days with pwd. */
   calendarDays: number;
+  /** Over its blocks and plots. */
   expectedGrainT: number;
 }
 
@@ -90,7 +96,7 @@ export interface ShowcaseBlock {
   units: number;
   areaHa: number;
   plannedHaPerHour: number;
-  /** SC3: hours of each unit. */
+  /** Hours of the machine's units on this block alone (its plot, in sets 1..R, is on the plot sheet). */
   hours: number;
   /** Working day (1 = the first day of the showcase, plots included). */
   startDay: number;
@@ -100,12 +106,15 @@ export interface ShowcaseBlock {
 
 export interface ShowcaseSet {
   set: number;
+  /** The set's area, its plot block included. */
   areaHa: number;
-  /** The set's hours: its slowest block. */
+  /** The plot block (replicate) inside this set, or null. */
+  plotBlock: number | null;
+  /** The set's hours: its slowest machine (SC3). */
   hours: number;
   startDay: number;
   endDay: number;
-  /** Area harvested by the end of this set, blocks only, ha. */
+  /** Area harvested by the end of this set, plots included, ha. */
   cumulativeAreaHa: number;
 }
 
@@ -130,11 +139,11 @@ export interface Showcase {
   machines: ShowcaseMachine[];
   setList: ShowcaseSet[];
   blocks: ShowcaseBlock[];
-  /** The randomised plots, worked first (days 1..plots.trialDays). */
+  /** The randomised plots: plot block r lies in set r and is worked on its day(s). */
   plots: DemoPlan;
   /** Field area in blocks (the whole field less the plots), ha. */
   blockAreaHa: number;
-  /** Working days from the first plot to the last block. */
+  /** Working days from the first set to the last. */
   workingDays: number;
   /** Working days over pwd: the calendar days the showcase is expected to take. */
   calendarDays: number;
@@ -166,26 +175,36 @@ function unitsFor(options: ShowcaseOptions, machineIds: readonly string[]): numb
   return list;
 }
 
-/** Whole blocks to days: a block that does not fit in the rest of a day starts the next morning. */
-function schedule(
-  hours: readonly number[],
-  hoursPerDay: number,
-  firstDay: number,
-): { startDay: number; endDay: number }[] {
+interface Scheduled {
+  startDay: number;
+  endDay: number;
+  /** Hours of the start day already used before this item. */
+  startOffsetHours: number;
+  /** Where the next item starts. */
+  next: { day: number; usedToday: number };
+}
+
+/** Whole items to days of G hours: an item that does not fit in the rest of a day starts the next morning. */
+function scheduleFrom(hours: readonly number[], hoursPerDay: number, firstDay: number, used: number): Scheduled[] {
   let day = firstDay;
-  let usedToday = 0;
+  let usedToday = used;
   return hours.map((h) => {
     if (usedToday > 0 && usedToday + h > hoursPerDay * (1 + 1e-9)) {
       day++;
       usedToday = 0;
     }
     const startDay = day;
+    const startOffsetHours = usedToday;
     const spanDays = Math.max(1, Math.ceil((usedToday + h) / hoursPerDay - 1e-9));
     const endDay = startDay + spanDays - 1;
     usedToday = usedToday + h - (spanDays - 1) * hoursPerDay;
     day = endDay;
-    return { startDay, endDay };
+    return { startDay, endDay, startOffsetHours, next: { day, usedToday } };
   });
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
 }
 
 export function planShowcase(options: ShowcaseOptions, context: ShowcaseContext): Showcase {
@@ -228,44 +247,53 @@ export function planShowcase(options: ShowcaseOptions, context: ShowcaseContext)
   const machineIds = plots.options.machineIds;
   const units = unitsFor(options, machineIds);
   const areaHa = plots.options.areaHa;
+  const replicates = plots.options.replicates;
+  const plotHa = plots.options.plotAreaHa;
+  const plotBlockHa = plotHa * machineIds.length;
   const blockAreaHa = areaHa - plots.trialAreaHa;
-  if (!(blockAreaHa > 0))
-    throw new MachineryInputError(
-      `invalid areaHa: ${areaHa} (the randomised plots take ${plots.trialAreaHa} ha and leave no field for the blocks)`,
-      { column: 'areaHa', value: String(areaHa), hint: 'lower --plot-area-ha or --replicates' },
-    );
   const demo = (id: string): DemoMachine => plots.machines.find((m) => m.machineId === id)!;
   const fleetRate = machineIds.map((id, i) => units[i]! * demo(id).plannedHaPerHour);
   const totalRate = fleetRate.reduce((a, b) => a + b, 0);
-  // SC2 as shares of a set.
+  // SC2 as shares of a set's block area.
   const shares = machineIds.map((_, i) => (split === 'capacity' ? fleetRate[i]! / totalRate : 1 / machineIds.length));
-  // SC4: the slowest machine's hours over the whole block area, one working day per set.
-  const hoursWhole = Math.max(...machineIds.map((_, i) => (blockAreaHa * shares[i]!) / fleetRate[i]!));
+  // Hours of each machine's units over the whole showcase: its blocks and its plots (SC4, SC5).
+  const machineAreaHa = machineIds.map((_, i) => blockAreaHa * shares[i]! + replicates * plotHa);
+  const hoursWhole = Math.max(...machineIds.map((_, i) => machineAreaHa[i]! / fleetRate[i]!));
   const sets =
     options.sets === undefined
-      ? Math.max(2, Math.ceil(hoursWhole / G - 1e-9))
+      ? Math.max(2, replicates, Math.ceil(hoursWhole / G - 1e-9))
       : requireInteger('sets', options.sets, 2);
-  const setAreaHa = blockAreaHa / sets;
+  if (sets < replicates)
+    throw new MachineryInputError(
+      `invalid sets: ${sets} (plot block r lies in set r: at least ${replicates} sets for ${replicates} plot blocks)`,
+      { column: 'sets', value: String(sets), hint: 'raise --sets or lower --replicates' },
+    );
+  const setAreaHa = areaHa / sets;
+  if (!(setAreaHa - plotBlockHa > 1e-9))
+    throw new MachineryInputError(
+      `invalid plotAreaHa: ${plotHa} (a set of ${round2(setAreaHa)} ha cannot hold a plot block of ${machineIds.length} x ${plotHa} ha and blocks beside it)`,
+      { column: 'plotAreaHa', value: String(plotHa), hint: 'lower --plot-area-ha, or fewer --sets' },
+    );
   const random = seededRandom(plots.options.seed + 1);
-  const setHours = machineIds.map((_, i) => (setAreaHa * shares[i]!) / fleetRate[i]!);
-  const slowest = Math.max(...setHours);
-  // The blocks start the morning after the plots.
-  const days = schedule(
-    Array.from({ length: sets }, () => slowest),
-    G,
-    plots.trialDays + 1,
-  );
   const setList: ShowcaseSet[] = [];
   const blocks: ShowcaseBlock[] = [];
+  let day = 1;
+  let usedToday = 0;
   for (let s = 1; s <= sets; s++) {
-    const { startDay, endDay } = days[s - 1]!;
+    const withPlots = s <= replicates;
+    const setBlockHa = setAreaHa - (withPlots ? plotBlockHa : 0);
+    // SC3: a machine's units work its block and, in sets 1..R, its plot of the set's plot block.
+    const hours = machineIds.map((_, i) => (setBlockHa * shares[i]! + (withPlots ? plotHa : 0)) / fleetRate[i]!);
+    const setHours = Math.max(...hours);
+    const [when] = scheduleFrom([setHours], G, day, usedToday);
+    ({ day, usedToday } = when!.next);
     const order = shuffled(
       machineIds.map((_, i) => i),
       random,
     );
     order.forEach((i, position) => {
       const id = machineIds[i]!;
-      const blockArea = setAreaHa * shares[i]!;
+      const blockArea = setBlockHa * shares[i]!;
       blocks.push({
         blockId: `S${s}-B${position + 1}`,
         set: s,
@@ -274,19 +302,36 @@ export function planShowcase(options: ShowcaseOptions, context: ShowcaseContext)
         units: units[i]!,
         areaHa: blockArea,
         plannedHaPerHour: demo(id).plannedHaPerHour,
-        hours: setHours[i]!,
-        startDay,
-        // A faster machine's block (equal split) may end a day earlier than the set.
-        endDay: schedule([setHours[i]!], G, startDay)[0]!.endDay,
+        hours: blockArea / fleetRate[i]!,
+        startDay: when!.startDay,
+        // A faster machine (equal split) may finish its block a day before the set ends.
+        endDay: scheduleFrom([hours[i]!], G, when!.startDay, when!.startOffsetHours)[0]!.endDay,
         expectedGrainT: blockArea * yieldTPerHa,
       });
     });
-    setList.push({ set: s, areaHa: setAreaHa, hours: slowest, startDay, endDay, cumulativeAreaHa: setAreaHa * s });
+    setList.push({
+      set: s,
+      areaHa: setAreaHa,
+      plotBlock: withPlots ? s : null,
+      hours: setHours,
+      startDay: when!.startDay,
+      endDay: when!.endDay,
+      cumulativeAreaHa: setAreaHa * s,
+    });
   }
+  // Plot block r is worked in set r, on its day(s): the plot trial's own day-by-day schedule is replaced.
+  const plotsInSets: DemoPlan = {
+    ...plots,
+    blocks: plots.blocks.map((b) => ({
+      ...b,
+      startDay: setList[b.block - 1]!.startDay,
+      endDay: setList[b.block - 1]!.endDay,
+    })),
+    trialDays: setList[replicates - 1]!.endDay,
+  };
   const machines = machineIds.map((id, i): ShowcaseMachine => {
     const d = demo(id);
-    const area = blockAreaHa * shares[i]!;
-    const hours = area / fleetRate[i]!;
+    const hours = machineAreaHa[i]! / fleetRate[i]!;
     return {
       machineId: id,
       name: d.name,
@@ -295,22 +340,23 @@ export function planShowcase(options: ShowcaseOptions, context: ShowcaseContext)
       speedKmh: d.speedKmh,
       fieldEfficiency: d.fieldEfficiency,
       plannedHaPerHour: d.plannedHaPerHour,
-      areaHa: area,
+      areaHa: blockAreaHa * shares[i]!,
+      plotAreaHa: replicates * plotHa,
       hours,
       workingDays: hours / G,
-      calendarDays: daysNeeded(area, units[i]!, d.plannedHaPerHour, G, pwd),
-      expectedGrainT: area * yieldTPerHa,
+      calendarDays: daysNeeded(machineAreaHa[i]!, units[i]!, d.plannedHaPerHour, G, pwd),
+      expectedGrainT: machineAreaHa[i]! * yieldTPerHa,
     };
   });
   const workingDays = setList[setList.length - 1]!.endDay;
   const calendarDays = workingDays / pwd;
   const windowDays = scenario.windowDays.value;
-  const half = blockAreaHa / 2;
+  const half = areaHa / 2;
   const peakSet = setList.find((s) => s.cumulativeAreaHa >= half - 1e-9)!;
   const workingOn = (day: number): string[] => [
-    ...(day <= plots.trialDays
-      ? plots.blocks.filter((b) => b.startDay <= day && day <= b.endDay).map((b) => showcaseText.plotBlock(b.block))
-      : []),
+    ...plotsInSets.blocks
+      .filter((b) => b.startDay <= day && day <= b.endDay)
+      .map((b) => showcaseText.plotBlock(b.block)),
     ...blocks.filter((b) => b.startDay <= day && day <= b.endDay).map((b) => `${b.blockId} ${b.machineId}`),
   ];
   const visitorDays: ShowcaseVisitorDay[] = [];
@@ -346,8 +392,7 @@ export function planShowcase(options: ShowcaseOptions, context: ShowcaseContext)
     showcaseText.noGuards,
     showcaseText.measuredToCompare,
   ];
-  const idleUnits = units.reduce((a, n) => a + n - 1, 0);
-  if (idleUnits > 0) notes.push(showcaseText.plotsFirst(plots.trialDays, idleUnits));
+  notes.splice(2, 0, showcaseText.plotsInSets(replicates));
   if (calendarDays > windowDays) notes.push(showcaseText.beyondWindow(calendarDays, workingDays, pwd, windowDays));
   if (unconfirmed.length > 0) notes.push(showcaseText.unconfirmed(unconfirmed));
   return {
@@ -361,7 +406,7 @@ export function planShowcase(options: ShowcaseOptions, context: ShowcaseContext)
     machines,
     setList,
     blocks,
-    plots,
+    plots: plotsInSets,
     blockAreaHa,
     workingDays,
     calendarDays,
@@ -370,13 +415,13 @@ export function planShowcase(options: ShowcaseOptions, context: ShowcaseContext)
     visitorDays,
     measures: showcaseMeasures,
     formulas: [
-      'SC1 set area a_set = (A - A_plots) / S',
+      'SC1 set area a_set = A / S; sets 1..R also hold plot block r (M plots of p ha)',
       split === 'capacity'
-        ? 'SC2 block area a_m = a_set * n_m C_m / sum_k n_k C_k (capacity split)'
-        : 'SC2 block area a_m = a_set / M (equal split)',
-      'SC3 block hours h_m = a_m / (n_m C_m), C_m by F1 = v w E_f / 10',
-      `SC4 sets S = ${options.sets === undefined ? 'max(2, ceil(slowest machine hours / G)): one working day per set' : 'given'}`,
-      'SC5 calendar days D_m = A_m / (n_m C_m G pwd) (F5)',
+        ? 'SC2 block area a_m = (a_set - M p [sets 1..R]) * n_m C_m / sum_k n_k C_k (capacity split)'
+        : 'SC2 block area a_m = (a_set - M p [sets 1..R]) / M (equal split)',
+      'SC3 hours in a set h_m = (a_m + p [sets 1..R]) / (n_m C_m), C_m by F1 = v w E_f / 10; the set takes max_m h_m',
+      `SC4 sets S = ${options.sets === undefined ? 'max(2, R, ceil(max_m (A_m + R p) / (n_m C_m) / G)): one working day per set' : 'given'}`,
+      "SC5 calendar days D_m = (A_m + R p) / (n_m C_m G pwd) (F5), A_m = the machine's block area",
     ],
     notes,
   };

@@ -56,19 +56,21 @@ describe('karavan machinery showcase', () => {
   it('plans the 5,000 ha farm: sets of blocks, plots first, visitor days, measures with instruments', async () => {
     const { code, stdout } = await run(...farm);
     expect(code).toBe(0);
-    // 5 units x 3.15 and 5 x 4.2 ha/h on 4,840 ha of blocks: 131.7 h each, so 17 one-day sets after 4 plot days.
-    expect(stdout).toContain('Whole-field showcase: 5,000 ha of wheat, 2 machines, 17 sets of adjacent blocks');
-    expect(stdout).toContain('21 working days of 8 h [M]');
-    expect(stdout).toContain('against a 20-day window [preset]: does not fit');
-    expect(stdout).toMatch(/combine-sp-9m\s+5 \[user\]\s+9 \[M\]\s+5 \[M\]\s+0\.7 \[M\]\s+3\.15\s+2,074\s+131\.7/);
+    // 5 units x 3.15 ha/h: (2,074 ha of blocks + 80 ha of plots) / 15.75 = 136.8 h, so 18 one-day sets of 277.8 ha.
+    expect(stdout).toContain('Whole-field showcase: 5,000 ha of wheat, 2 machines, 18 sets of adjacent blocks');
+    expect(stdout).toContain('18 working days of 8 h [M]');
+    expect(stdout).toContain('against a 20-day window [preset]: fits');
+    expect(stdout).toMatch(/combine-sp-9m\s+5 \[user\]\s+9 \[M\]\s+5 \[M\]\s+0\.7 \[M\]\s+3\.15\s+2,074\s+80\s+136\.8/);
+    expect(stdout).toMatch(/^\s+1\s+plot block 1 \| S1-B1/m);
     expect(stdout).toMatch(/Start\s+1\s/);
-    expect(stdout).toMatch(/Peak\s+13\s/);
-    expect(stdout).toMatch(/End\s+21\s/);
+    // Half of 5,000 ha is done at the end of set 9 (9 x 277.8 ha).
+    expect(stdout).toMatch(/Peak\s+9\s/);
+    expect(stdout).toMatch(/End\s+18\s/);
     expect(stdout).toContain('Broken grain');
     expect(stdout).toContain('Weighbridge tickets');
     const json = JSON.parse((await run(...farm, '--json')).stdout);
     expect(json.kind).toBe('karavan.machinery.showcase');
-    expect(json.blocks).toHaveLength(34);
+    expect(json.blocks).toHaveLength(36);
     expect(json.parameters.yieldTPerHa).toMatchObject({ value: 1.62, tag: 'preset' });
   });
 
@@ -77,10 +79,10 @@ describe('karavan machinery showcase', () => {
     const { code, stdout } = await run(...farm, '--out', sheet);
     expect(code).toBe(0);
     expect(stdout).toContain(
-      `Block sheet written to ${sheet} (34 blocks), plot sheet to ${join(dir, 'blocks-plots.csv')}`,
+      `Block sheet written to ${sheet} (36 blocks), plot sheet to ${join(dir, 'blocks-plots.csv')}`,
     );
     const lines = readFileSync(sheet, 'utf8').trim().split('\r\n');
-    expect(lines).toHaveLength(35);
+    expect(lines).toHaveLength(37);
     expect(readFileSync(join(dir, 'blocks-plots.csv'), 'utf8').trim().split('\r\n')).toHaveLength(9);
     const header = lines[0]!.split(',');
     const filled = [
@@ -102,10 +104,10 @@ describe('karavan machinery showcase', () => {
       filledFile,
     );
     expect(compare.code).toBe(0);
-    // M1: 17 x 100 ha / 17 x 25 h = 4 ha/h and 5 ha/h; M2: 15 and 18 L/ha.
+    // M1: 18 x 100 ha / 18 x 25 h = 4 ha/h and 5 ha/h; M2: 15 and 18 L/ha.
     expect(compare.stdout).toMatch(/capacity, ha\/h\s+4\.00 \[measured\]\s+5\.00 \[measured\]/);
     expect(compare.stdout).toMatch(/fuel, L\/ha\s+15\.00 \[measured\]\s+18\.00 \[measured\]/);
-    expect(compare.stdout).toContain('M1: 1700 ha / 425 h over 17 of 17 rows of');
+    expect(compare.stdout).toContain('M1: 1800 ha / 450 h over 18 of 18 rows of');
     const json = JSON.parse(
       (
         await run(
@@ -130,7 +132,7 @@ describe('karavan machinery showcase', () => {
     const book = join(dir, 'showcase.xlsx');
     const { code, stdout } = await run(...farm, '--out', book);
     expect(code).toBe(0);
-    expect(stdout).toContain(`Block sheet written to ${book} (34 blocks), plot sheet in the same workbook`);
+    expect(stdout).toContain(`Block sheet written to ${book} (36 blocks), plot sheet in the same workbook`);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(book);
     expect(workbook.worksheets.map((w) => w.name)).toHaveLength(6);

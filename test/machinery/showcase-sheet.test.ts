@@ -37,7 +37,7 @@ describe('showcase sheet', () => {
       set: 1,
       machine_id: first.machineId,
       units: 2,
-      planned_day: 2,
+      planned_day: 1,
       worked_area_ha: '',
       machine_hours: '',
       notes: '',

@@ -24,25 +24,32 @@ describe('planShowcase, capacity split', () => {
   const nine = s.machines.find((m) => m.machineId === 'combine-sp-9m')!;
   const twelve = s.machines.find((m) => m.machineId === 'combine-sp-12m')!;
 
-  it('gives the blocks the field less the plots, split in proportion to units x F1 (SC1, SC2)', () => {
+  it('gives the blocks the field less the plots, split in proportion to units x F1 (SC2)', () => {
     expect(s.plots.trialAreaHa).toBe(40);
     expect(s.blockAreaHa).toBe(960);
     expect(nine.plannedHaPerHour).toBeCloseTo(3.15, 12);
-    // 960 x 6.3 / 14.7 = 411.43 ha, 960 x 8.4 / 14.7 = 548.57 ha.
+    // 960 x 6.3 / 14.7 = 411.43 ha, 960 x 8.4 / 14.7 = 548.57 ha; each machine also has 2 plots of 10 ha.
     expect(nine.areaHa).toBeCloseTo(411.428571, 5);
     expect(twelve.areaHa).toBeCloseTo(548.571429, 5);
+    expect(nine.plotAreaHa).toBe(20);
   });
 
-  it('makes one set per working day by default (SC4) and schedules it after the plots', () => {
-    // Hours of either machine over its whole area: 411.43 / 6.3 = 65.31 h, so ceil(6.53) = 7 sets of 137.14 ha.
-    expect(nine.hours).toBeCloseTo(65.306122, 5);
+  it('makes one set per working day by default (SC4), plot block r in set r (SC1, SC3)', () => {
+    // The 9 m machine's units over blocks and plots: (411.43 + 20) / 6.3 = 68.48 h, so ceil(6.85) = 7 sets of
+    // 1000 / 7 = 142.86 ha.
+    expect(nine.hours).toBeCloseTo(68.480726, 5);
     expect(s.sets).toBe(7);
-    expect(s.setList[0]!.areaHa).toBeCloseTo(137.142857, 5);
-    expect(s.setList[0]!.hours).toBeCloseTo(9.329446, 5);
-    // Plot blocks take 10 / 3.15 = 3.17 h each: both fit in day 1; the sets run on days 2-8.
-    expect(s.plots.trialDays).toBe(1);
-    expect(s.setList.map((x) => x.startDay)).toEqual([2, 3, 4, 5, 6, 7, 8]);
-    expect(s.workingDays).toBe(8);
+    expect(s.setList[0]!.areaHa).toBeCloseTo(142.857143, 5);
+    expect(s.setList.map((x) => x.plotBlock)).toEqual([1, 2, null, null, null, null, null]);
+    // Sets 1-2: blocks on 142.86 - 20 = 122.86 ha; the 9 m machine (52.65 + 10) / 6.3 = 9.94 h is the slowest
+    // (12 m: (70.20 + 10) / 8.4 = 9.55 h). Sets 3-7: 61.22 / 6.3 = 9.72 h for both.
+    expect(s.setList[0]!.hours).toBeCloseTo(9.94493, 5);
+    expect(s.setList[2]!.hours).toBeCloseTo(9.718173, 5);
+    expect(s.setList.map((x) => x.startDay)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(s.workingDays).toBe(7);
+    // The plot trial's days are its sets' days.
+    expect(s.plots.blocks.map((b) => b.startDay)).toEqual([1, 2]);
+    expect(s.plots.trialDays).toBe(2);
   });
 
   it('has one block per machine in every set, in a seeded random order, areas adding up to the field', () => {
@@ -55,11 +62,12 @@ describe('planShowcase, capacity split', () => {
     expect(new Set(s.blocks.filter((b) => b.position === 1).map((b) => b.machineId)).size).toBe(2);
     const total = s.blocks.reduce((a, b) => a + b.areaHa, 0) + s.plots.trialAreaHa;
     expect(total).toBeCloseTo(1000, 9);
-    // Block of the 9 m machine: 137.14 x 3 / 7 = 58.78 ha, 58.78 / 6.3 = 9.33 h, 117.55 t at 2 t/ha.
-    const block = s.blocks.find((b) => b.machineId === 'combine-sp-9m')!;
-    expect(block.areaHa).toBeCloseTo(58.77551, 5);
-    expect(block.hours).toBeCloseTo(9.329446, 5);
-    expect(block.expectedGrainT).toBeCloseTo(117.55102, 5);
+    // The 9 m block of set 1: 122.86 x 3 / 7 = 52.65 ha, 52.65 / 6.3 = 8.36 h on the block, 105.31 t at 2 t/ha.
+    const block = s.blocks.find((b) => b.machineId === 'combine-sp-9m' && b.set === 1)!;
+    expect(block.areaHa).toBeCloseTo(52.653061, 5);
+    expect(block.hours).toBeCloseTo(8.357629, 5);
+    expect(block.expectedGrainT).toBeCloseTo(105.306122, 5);
+    expect(s.blocks.find((b) => b.machineId === 'combine-sp-9m' && b.set === 3)!.areaHa).toBeCloseTo(61.22449, 5);
     expect(planShowcase(base, context).blocks).toEqual(s.blocks);
     expect(planShowcase({ ...base, seed: 5 }, context).blocks.map((b) => b.machineId)).not.toEqual(
       s.blocks.map((b) => b.machineId),
@@ -67,22 +75,23 @@ describe('planShowcase, capacity split', () => {
   });
 
   it('gives calendar days by F5 and says when the window is too short', () => {
-    // 411.43 / (2 x 3.15 x 10 x 0.5) = 13.06 days; the showcase 8 working days / 0.5 = 16 > 10.
-    expect(nine.calendarDays).toBeCloseTo(13.061224, 5);
-    expect(s.calendarDays).toBe(16);
+    // (411.43 + 20) / (2 x 3.15 x 10 x 0.5) = 13.70 days; the showcase 7 working days / 0.5 = 14 > 10.
+    expect(nine.calendarDays).toBeCloseTo(13.696145, 5);
+    expect(s.calendarDays).toBe(14);
     expect(s.fitsWindow).toBe(false);
-    expect(s.notes.some((n) => n.includes('16.0 calendar days') && n.includes('10-day window'))).toBe(true);
-    expect(nine.expectedGrainT).toBeCloseTo(822.857143, 5);
+    expect(s.notes.some((n) => n.includes('14.0 calendar days') && n.includes('10-day window'))).toBe(true);
+    expect(nine.expectedGrainT).toBeCloseTo(862.857143, 5);
   });
 
-  it('puts visitor days at the start, when half the blocks are done, and at the end', () => {
-    // Half of 960 ha = 480 ha is passed in set 4 (548.6 ha), which is day 5.
+  it('puts visitor days at the start, when half the field is done, and at the end', () => {
+    // Half of 1000 ha is passed in set 4 (571.4 ha), which is day 4.
     expect(s.visitorDays.map((v) => [v.id, v.day])).toEqual([
       ['start', 1],
-      ['peak', 5],
-      ['end', 8],
+      ['peak', 4],
+      ['end', 7],
     ]);
-    expect(s.visitorDays[0]!.working).toEqual(['plot block 1', 'plot block 2']);
+    expect(s.visitorDays[0]!.working[0]).toBe('plot block 1');
+    expect(s.visitorDays[0]!.working).toHaveLength(3);
     expect(s.visitorDays[1]!.working).toHaveLength(2);
   });
 
@@ -116,15 +125,18 @@ describe('planShowcase, capacity split', () => {
 describe('planShowcase, equal split and options', () => {
   it('gives equal blocks, and the slower machine sets the number of sets', () => {
     const s = planShowcase({ ...base, split: 'equal' }, context);
-    // 480 ha each: 480 / 6.3 = 76.19 h for the 9 m machine, so ceil(7.62) = 8 sets of 120 ha.
+    // 480 ha of blocks and 20 ha of plots each: 500 / 6.3 = 79.37 h for the 9 m machine, so 8 sets of 125 ha.
     expect(s.sets).toBe(8);
-    const nine = s.blocks.find((b) => b.machineId === 'combine-sp-9m')!;
-    const twelve = s.blocks.find((b) => b.machineId === 'combine-sp-12m')!;
-    expect(nine.areaHa).toBeCloseTo(60, 9);
-    expect(twelve.areaHa).toBeCloseTo(60, 9);
-    expect(nine.hours).toBeCloseTo(60 / 6.3, 9);
-    expect(twelve.hours).toBeCloseTo(60 / 8.4, 9);
-    expect(s.setList[0]!.hours).toBeCloseTo(60 / 6.3, 9);
+    const nine = s.blocks.find((b) => b.machineId === 'combine-sp-9m' && b.set === 3)!;
+    const twelve = s.blocks.find((b) => b.machineId === 'combine-sp-12m' && b.set === 3)!;
+    expect(nine.areaHa).toBeCloseTo(62.5, 9);
+    expect(twelve.areaHa).toBeCloseTo(62.5, 9);
+    expect(nine.hours).toBeCloseTo(62.5 / 6.3, 9);
+    expect(twelve.hours).toBeCloseTo(62.5 / 8.4, 9);
+    // Set 1: (125 - 20) / 2 = 52.5 ha of block plus a 10 ha plot for each: (52.5 + 10) / 6.3 h, as in set 3.
+    expect(s.blocks.find((b) => b.machineId === 'combine-sp-9m' && b.set === 1)!.areaHa).toBeCloseTo(52.5, 9);
+    expect(s.setList[0]!.hours).toBeCloseTo(62.5 / 6.3, 9);
+    expect(s.setList[2]!.hours).toBeCloseTo(62.5 / 6.3, 9);
   });
 
   it('takes units per machine and a given number of sets', () => {
@@ -151,7 +163,8 @@ describe('planShowcase, equal split and options', () => {
     expect(() => planShowcase({ ...base, sets: 1 }, context)).toThrow(/invalid sets/);
     expect(() => planShowcase({ ...base, split: 'x' as never }, context)).toThrow(/invalid split/);
     expect(() => planShowcase({ ...base, machineIds: ['combine-sp-9m'] }, context)).toThrow(/at least 2/);
-    expect(() => planShowcase({ ...base, areaHa: 40 }, context)).toThrow(/leave no field/);
+    expect(() => planShowcase({ ...base, areaHa: 40 }, context)).toThrow(/cannot hold a plot block of 2 x 10 ha/);
+    expect(() => planShowcase({ ...base, replicates: 3, sets: 2 }, context)).toThrow(/at least 3 sets/);
     expect(() => planShowcase({ ...base, machineIds: ['combine-sp-9m', 'mining-truck-90t'] }, context)).toThrow(
       /field demonstration/,
     );
@@ -159,13 +172,10 @@ describe('planShowcase, equal split and options', () => {
 });
 
 describe('planShowcase notes', () => {
-  it('says which units are free while the plots are worked', () => {
-    const s = planShowcase({ ...base, units: [3, 2] }, { catalog, presets });
-    // One unit of each machine on the plots: 2 + 1 units free on day 1.
+  it('says where the plots lie and who works them', () => {
+    const s = planShowcase(base, { catalog, presets });
     expect(s.notes).toContain(
-      "The randomised plots take working day 1 with one unit of each machine, so that a plot's hours are one machine's; the other 3 units are free on that day (the farm's other fields), and the blocks start the next morning with every unit. Fewer or smaller plots (--replicates, --plot-area-ha) shorten this.",
+      "Plot block r of the randomised plots lies in set r (sets 1-2), across the same strip and worked the same day: one unit of each machine works its plot (so that a plot's hours are one machine's) while the others start the block, then joins them.",
     );
-    const single = planShowcase({ ...base, units: 1 }, { catalog, presets });
-    expect(single.notes.some((n) => n.startsWith('The randomised plots take'))).toBe(false);
   });
 });
