@@ -1,6 +1,6 @@
 /**
  * The machinery planner over HTTP: the same core calls as `karavan machinery fleet | compare |
- * demo | demo-results | catalog`. The shipped catalog and presets are read once; a request may
+ * demo | showcase | demo-results | catalog`. The shipped catalog and presets are read once; a request may
  * layer its own catalog (the catalog file format) over the shipped one.
  */
 import type { FastifyInstance } from 'fastify';
