@@ -29,6 +29,7 @@ echarts.use([
 ]);
 
 export type ChartOption = echarts.EChartsCoreOption;
+export type Chart = echarts.ECharts;
 
 declare global {
   interface Window {
@@ -54,17 +55,25 @@ export const palette = [
   '#2aa6a6',
 ];
 
-/** Draws `option` in `el` as soon as it has a size (ECharts cannot lay out a graph in a 0 x 0 box). */
-export function chartFor(el: HTMLElement, option: ChartOption): void {
+/**
+ * Draws `option` in `el` as soon as it has a size (ECharts cannot lay out a graph in a 0 x 0 box);
+ * `ready` gets the chart (a view that acts on it, as the product space's search does).
+ */
+export function chartFor(el: HTMLElement, option: ChartOption, ready?: (chart: Chart) => void): void {
+  // Drawn first, then handed over: `ready?.(draw(...))` would skip the draw itself when there is no `ready`.
+  const drawAndHand = () => {
+    const chart = draw(el, option);
+    if (ready) ready(chart);
+  };
   if (el.clientWidth > 0 && el.clientHeight > 0) {
-    draw(el, option);
+    drawAndHand();
     return;
   }
   const observer = new ResizeObserver(() => {
     if (!el.isConnected) observer.disconnect();
     else if (el.clientWidth > 0 && el.clientHeight > 0) {
       observer.disconnect();
-      draw(el, option);
+      drawAndHand();
     }
   });
   observer.observe(el);

@@ -4,7 +4,7 @@
  * chart or its table with CSV and XLSX downloads.
  */
 import { ApiError, getJson, withQuery, type ResultTable } from './api.ts';
-import { chartFor, tidyCharts, type ChartOption } from './charts.ts';
+import { chartFor, tidyCharts, type Chart, type ChartOption } from './charts.ts';
 import { clear, h } from './dom.ts';
 import { formatCell, formatInteger, lang, t } from './i18n.ts';
 import { navigate, type AppState } from './state.ts';
@@ -224,6 +224,8 @@ export interface PanelOptions {
   sort?: SortState;
   onSort?: (sort: SortState) => void;
   chartHeight?: number;
+  /** Called with the chart once drawn. */
+  onChart?: (chart: Chart) => void;
 }
 
 /** A card with a chart and its table (toggle), and CSV / XLSX downloads of the table. */
@@ -323,7 +325,7 @@ export function panel(options: PanelOptions): HTMLElement {
     // Draw once the card is in the page (ECharts needs its size).
     requestAnimationFrame(() => {
       // The user may have moved on before this frame: a detached box has no size to draw in.
-      if (chartBox.isConnected) chartFor(chartBox, options.chart!);
+      if (chartBox.isConnected) chartFor(chartBox, options.chart!, options.onChart);
     });
   } else {
     tableBox.hidden = false;

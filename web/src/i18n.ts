@@ -90,10 +90,6 @@ const texts = {
   unitValues: { ru: 'Цена единицы, долл./т', en: 'Unit value, USD/t' },
   product: { ru: 'Товар', en: 'Product' },
   productSpaceTitle: { ru: 'Продуктовое пространство', en: 'Product space' },
-  legendBoth: { ru: 'экспортируют оба', en: 'both export' },
-  legendExporter: { ru: 'экспортёр (RCA > 1)', en: 'exporter (RCA > 1)' },
-  legendImporter: { ru: 'импортёр (RCA > 1)', en: 'importer (RCA > 1)' },
-  legendOther: { ru: 'прочие', en: 'others' },
   jointTitle: { ru: 'Кандидаты для совместного производства', en: 'Joint-production candidates' },
   score: { ru: 'Оценка', en: 'Score' },
   machineryTitle: { ru: 'Планировщик парка техники', en: 'Machinery fleet planner' },
@@ -176,6 +172,17 @@ const texts = {
   },
   productsFound: { ru: 'Найдено', en: 'Found' },
   show: { ru: 'Показать', en: 'Show' },
+  noSection: { ru: 'без раздела', en: 'no section' },
+  spaceKey: { ru: 'Обозначения', en: 'Key' },
+  spaceExporterMark: {
+    ru: 'оранжевый контур — товары экспортёра с RCA > 1',
+    en: "orange outline: the exporter's products with RCA > 1",
+  },
+  spaceImporterMark: { ru: 'ромб — товары импортёра с RCA > 1', en: "diamond: the importer's products with RCA > 1" },
+  spaceSize: {
+    ru: 'размер узла — мировая торговля товаром; цвет — раздел ТН ВЭД',
+    en: "node size: the product's world trade; colour: its HS section",
+  },
   level: { ru: 'Уровень', en: 'Level' },
 } as const;
 

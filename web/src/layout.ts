@@ -55,9 +55,11 @@ export function forceLayout(
   for (let iteration = 0; iteration < iterations; iteration++) {
     dx.fill(0);
     dy.fill(0);
-    const grid = new Map<string, number[]>();
+    // Cells keyed by one number (not a "x,y" string): the map is built and read n times an iteration.
+    const grid = new Map<number, number[]>();
+    const cellKey = (cx: number, cy: number) => cx * 65536 + cy;
     for (let i = 0; i < n; i++) {
-      const key = `${Math.floor(x[i]! / cell)},${Math.floor(y[i]! / cell)}`;
+      const key = cellKey(Math.floor(x[i]! / cell), Math.floor(y[i]! / cell));
       const bucket = grid.get(key);
       if (bucket) bucket.push(i);
       else grid.set(key, [i]);
@@ -65,20 +67,28 @@ export function forceLayout(
     for (let i = 0; i < n; i++) {
       const cx = Math.floor(x[i]! / cell);
       const cy = Math.floor(y[i]! / cell);
+      const xi = x[i]!;
+      const yi = y[i]!;
+      let fx = 0;
+      let fy = 0;
       for (let gx = cx - 1; gx <= cx + 1; gx++) {
         for (let gy = cy - 1; gy <= cy + 1; gy++) {
-          for (const j of grid.get(`${gx},${gy}`) ?? []) {
+          const bucket = grid.get(cellKey(gx, gy));
+          if (bucket === undefined) continue;
+          for (const j of bucket) {
             if (j === i) continue;
-            const ex = x[i]! - x[j]!;
-            const ey = y[i]! - y[j]!;
+            const ex = xi - x[j]!;
+            const ey = yi - y[j]!;
             const d2 = Math.max(ex * ex + ey * ey, 0.01);
             if (d2 > cell * cell) continue;
             const force = (k * k) / d2;
-            dx[i]! += ex * force;
-            dy[i]! += ey * force;
+            fx += ex * force;
+            fy += ey * force;
           }
         }
       }
+      dx[i] = fx;
+      dy[i] = fy;
     }
     for (const [a, b] of links) {
       const ex = x[a]! - x[b]!;
@@ -109,4 +119,54 @@ export function forceLayout(
 /** A phone-width screen: charts there shorten their labels and give the plot the width. */
 export function narrowScreen(): boolean {
   return window.matchMedia('(max-width: 640px)').matches;
+}
+
+/** FNV-1a (32 bits) of a graph's node ids, groups and edges: the same graph gives the same layout. */
+export function graphKey(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[]): string {
+  let hash = 0x811c9dc5;
+  const add = (text: string) => {
+    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    hash = Math.imul(hash ^ 0x1f, 0x01000193);
+  };
+  for (const node of nodes) add(`${node.id}|${node.group ?? ''}`);
+  for (const edge of edges) add(`${edge.source}>${edge.target}`);
+  return `${nodes.length}-${edges.length}-${(hash >>> 0).toString(36)}`;
+}
+
+/** Where the last layout is kept: one graph only, so storage stays small (about 30 KB). */
+const layoutStorageKey = 'karavan.layout';
+
+/**
+ * forceLayout, remembered in the browser's storage for the last graph drawn: the layout is
+ * deterministic and takes most of the product space's first draw (about 1 s of 2 on our machine),
+ * so a page opened again draws from the stored positions. Storage that is off or full is skipped.
+ */
+export function rememberedLayout(
+  nodes: readonly LayoutNode[],
+  edges: readonly LayoutEdge[],
+  storage: Pick<Storage, 'getItem' | 'setItem'> | null,
+): Map<string, [number, number]> {
+  const key = graphKey(nodes, edges);
+  try {
+    const stored = JSON.parse(storage?.getItem(layoutStorageKey) ?? 'null') as { key: string; xy: number[] } | null;
+    if (stored?.key === key && stored.xy.length === nodes.length * 2)
+      return new Map(nodes.map((node, i) => [node.id, [stored.xy[2 * i]!, stored.xy[2 * i + 1]!]]));
+  } catch {
+    // An unreadable entry is computed again and overwritten below.
+  }
+  const computed = forceLayout(nodes, edges);
+  // Rounded to a tenth of a unit on a 1,000-unit canvas (below a pixel), as stored: the first draw and
+  // the ones from storage are the same picture.
+  const positions = new Map(
+    nodes.map((node) => {
+      const [x, y] = computed.get(node.id)!;
+      return [node.id, [Math.round(x * 10) / 10, Math.round(y * 10) / 10] as [number, number]];
+    }),
+  );
+  try {
+    storage?.setItem(layoutStorageKey, JSON.stringify({ key, xy: nodes.flatMap((node) => positions.get(node.id)!) }));
+  } catch {
+    // Storage full or off: the layout is simply computed next time.
+  }
+  return positions;
 }
