@@ -2,7 +2,7 @@
 // that ESLint loads it without a TypeScript loader).
 import type { Linter } from 'eslint';
 
-export type Stage = 'data' | 'metrics' | 'machinery' | 'analysis' | 'report' | 'cli' | 'server';
+export type Stage = 'messages' | 'data' | 'metrics' | 'machinery' | 'analysis' | 'report' | 'cli' | 'server';
 export const allowedImports: Record<Stage, Stage[]>;
 declare const config: Linter.Config[];
 export default config;

@@ -18,7 +18,8 @@ import {
   type PairProductYearRow,
   type TradeStore,
 } from '../data/index.ts';
-import { howToGetBaci, howToGetComtrade } from './coverage.ts';
+import { baciAdvice, comtradeAdvice, countryValues, gap, joinMessages } from './messages.ts';
+import { msg, type CountryValue, type Message } from '../messages/index.ts';
 import { cagr, nameProducts, type SectionMeta } from './section.ts';
 
 export type BasketDirection = 'both' | 'exports' | 'imports';
@@ -78,6 +79,8 @@ export interface BasketGroup {
 export interface BasketResult extends SectionMeta {
   exporter: string;
   importer: string;
+  /** The pair's names in both languages, for headings. */
+  parties: { exporter: CountryValue; importer: CountryValue };
   year: number | null;
   level: HsLevel;
   source: string | null;
@@ -113,6 +116,10 @@ const noSection = '—';
 
 const flowValue = (r: PairProductYearRow) => r.reconciledUsd ?? r.reportedByBuyerUsd ?? r.reportedBySellerUsd ?? 0;
 
+/** "… (the store has 2017, 2021)" when the store has other years. */
+const withStoreYears = (what: Message, years: number[]): Message =>
+  years.length > 0 ? msg('need.storeHas', { what, years: years.join(', ') }) : what;
+
 export async function tradeBasket(store: TradeStore, options: BasketOptions): Promise<BasketResult> {
   const { exporter, importer } = options;
   const level = options.level ?? basketDefaults.level;
@@ -120,12 +127,15 @@ export async function tradeBasket(store: TradeStore, options: BasketOptions): Pr
   const limit = options.limit ?? basketDefaults.limit;
   const spanYears = options.spanYears ?? basketDefaults.spanYears;
   const coverage = await pairCoverage(store, exporter, importer);
+  const [exporterValue, importerValue] = await countryValues(store, exporter, importer);
+  const parties = { exporter: exporterValue!, importer: importerValue! };
   const pairYears = [...coverage.bilateral, ...coverage.reverse];
   const years = [...new Set(pairYears.map((y) => y.year))].sort((a, b) => a - b);
   const year = options.year ?? years.at(-1) ?? null;
   const base = {
     exporter,
     importer,
+    parties,
     year,
     level,
     direction,
@@ -144,9 +154,18 @@ export async function tradeBasket(store: TradeStore, options: BasketOptions): Pr
     return {
       ...base,
       status: 'missing',
-      basis: 'nothing',
+      basis: msg('basis.none'),
       source: null,
-      missing: `product-level ${exporter}<->${importer} flows${options.year !== undefined ? ` for ${options.year}` : ''}${years.length > 0 ? ` (the store has ${years.join(', ')})` : ''}: ${howToGetBaci()}; ${howToGetComtrade(importer, 'imports', coverage)}`,
+      missing: gap(
+        withStoreYears(
+          options.year !== undefined
+            ? msg('need.forYear', { what: msg('need.pairProductFlows', parties), year: String(options.year) })
+            : msg('need.pairProductFlows', parties),
+          years,
+        ),
+        baciAdvice(),
+        comtradeAdvice(parties.importer, 'imports', coverage),
+      ),
     };
   }
   // The source: the year's primary one when it holds the pair's flows, else the first that does.
@@ -234,17 +253,29 @@ export async function tradeBasket(store: TradeStore, options: BasketOptions): Pr
     (d) => !known[d] && (direction === 'both' || direction === d),
   );
   const flowText = (d: 'exports' | 'imports') =>
-    d === 'exports' ? `${exporter}->${importer}` : `${importer}->${exporter}`;
+    d === 'exports'
+      ? msg('flow.direction', { from: parties.exporter, to: parties.importer })
+      : msg('flow.direction', { from: parties.importer, to: parties.exporter });
   return {
     ...base,
     status: unknown.length > 0 ? 'partial' : 'computed',
-    basis: `${source} ${year}, HS${level}, ${exporter}<->${importer}: ${exportsAll.length + importsAll.length} products`,
+    basis: msg('basis.basket', {
+      source,
+      year: String(year),
+      level: String(level),
+      ...parties,
+      count: exportsAll.length + importsAll.length,
+    }),
     missing:
       unknown.length > 0
-        ? `${unknown.map(flowText).join(' and ')} flows are not in the store for ${year} (the data does not say, which is not zero): ${howToGetBaci()}; ${howToGetComtrade(unknown[0] === 'exports' ? importer : exporter, 'imports', coverage)}`
+        ? gap(
+            msg('need.basketUnknown', { flows: joinMessages(unknown.map(flowText), 'join.and')!, year: String(year) }),
+            baciAdvice(),
+            comtradeAdvice(unknown[0] === 'exports' ? parties.importer : parties.exporter, 'imports', coverage),
+          )
         : seriesYears.length > 1
           ? null
-          : `growth needs earlier years of ${source}: ${howToGetBaci()}`,
+          : gap(msg('need.growthEarlierYears', { source }), baciAdvice()),
     source,
     years: seriesYears,
     totals: {

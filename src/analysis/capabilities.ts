@@ -21,7 +21,9 @@ import {
   type ComplexityYearResult,
   type CountryFilterReason,
 } from '../metrics/index.ts';
+import { msg, type Message } from '../messages/index.ts';
 import { worldCoverageMinExporters } from './coverage.ts';
+import { countryValue } from './messages.ts';
 
 /** Which countries the complexity measures were computed over (metrics/country-filter.ts). */
 export interface CountryFilterSummary {
@@ -207,8 +209,11 @@ export function resultRow(caps: Capabilities, iso3: string): number | undefined 
  * product space and complexity place countries, not groups: summing members would count their
  * trade with each other as exports, and the Atlas ranks no groups. The user is pointed at the members.
  */
-export async function groupNotPlaced(store: TradeStore, code: string): Promise<string | null> {
+export async function groupNotPlaced(store: TradeStore, code: string): Promise<Message | null> {
   const group = (await countryGroups(store)).find((g) => g.code === code);
   if (!group) return null;
-  return `${code} is a group: RCA, complexity and the product space are computed for countries, not groups; run this for one of its members (${group.members.map((m) => m.iso3).join(', ')})`;
+  return msg('need.groupNotCountry', {
+    group: await countryValue(store, code),
+    members: group.members.map((m) => m.iso3).join(', '),
+  });
 }

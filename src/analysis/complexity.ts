@@ -313,10 +313,10 @@ export async function complexityFromStore(
   store: TradeStore,
   options: StoreComplexityOptions = {},
 ): Promise<ComplexityPanelYear & { source: string; leftOut: { iso3: string; reason: string }[] }> {
-  const [{ exportMatrix }, { capabilitiesSource, atlasFilterFor }, { howToGetBaci }] = await Promise.all([
+  const [{ exportMatrix }, { capabilitiesSource, atlasFilterFor }, { formatMessage, msg }] = await Promise.all([
     import('../data/index.ts'),
     import('./capabilities.ts'),
-    import('./coverage.ts'),
+    import('../messages/index.ts'),
   ]);
   const level = options.level ?? 4;
   const source = await capabilitiesSource(store, level, options.year);
@@ -324,7 +324,7 @@ export async function complexityFromStore(
     throw new MissingDataError(
       `the store has no exports of all countries by product at HS${level}${options.year ? ` for ${options.year}` : ''}`,
       {
-        hint: howToGetBaci(),
+        hint: formatMessage(msg('advice.baci'), 'en'),
       },
     );
   }

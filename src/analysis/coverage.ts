@@ -4,6 +4,8 @@
  * keeps Karavan from printing zeros dressed as results.
  */
 import { isMemberIn, pairCoverage, worldFlowMinExporters, type PairCoverage, type TradeStore } from '../data/index.ts';
+import { msg, type CountryValue, type Message } from '../messages/index.ts';
+import { baciAdvice, comtradeAdvice, countryValues, gap, joinMessages, yearsText } from './messages.ts';
 
 export type SectionId =
   'turnover' | 'basket' | 'needs' | 'supply' | 'potential' | 'rivals' | 'jointProduction' | 'surplus' | 'complexity';
@@ -12,10 +14,10 @@ export type SectionStatus = 'computed' | 'partial' | 'missing';
 export interface SectionCoverage {
   section: SectionId;
   status: SectionStatus;
-  /** What the section is computed from (dataset source and years), in plain words. */
-  basis: string;
+  /** What the section is computed from (dataset source and years). */
+  basis: Message;
   /** What is missing, and the file and command that would fill the gap. */
-  missing: string | null;
+  missing: Message | null;
 }
 
 export interface DataCoverage {
@@ -32,47 +34,35 @@ export interface DataCoverage {
 /** How many exporters a year of flows needs before it counts as world coverage (BACI has ~220). */
 export const worldCoverageMinExporters = worldFlowMinExporters;
 
-export function howToGetBaci(): string {
-  return (
-    'download a CEPII BACI release (www.cepii.fr -> Databases -> BACI, e.g. BACI_HS17_V202401.zip: ' +
-    'all countries, HS6, 2017-2022, values in USD) and run: karavan ingest BACI_HS17_V202401.zip'
-  );
-}
-
-/**
- * The Comtrade download that fills a gap. For a group (with the pair's coverage at hand) the
- * reporters are its members: Comtrade has no group reporters.
- */
-export function howToGetComtrade(reporterIso3: string, flow: 'imports' | 'exports', pair?: PairCoverage): string {
-  const group = pair?.groups.find((g) => g.group === reporterIso3);
-  const reporter = group
-    ? `each member of ${group.group} (${group.members.map((m) => m.iso3).join(', ')})`
-    : reporterIso3;
-  return (
-    `or download from UN Comtrade (comtradeplus.un.org -> Get data): reporter ${reporter}, ${flow}, all partners, ` +
-    `HS6 (AG6), annual, the last 5 years, as CSV, and run: karavan ingest TradeData.csv`
-  );
-}
-
 /**
  * For a group on either side: which of its members had flows in `years` and which had none, e.g.
- * "EAEU: ARM, BLR, KAZ, KGZ, RUS with data". Empty for a pair of countries.
+ * "EAEU: data for ARM, BLR, KAZ, KGZ, RUS (2021)". Null for a pair of countries.
  */
-export function groupMembersText(pair: PairCoverage, years: number[]): string {
-  return pair.groups
-    .map((g) => {
+export function groupMembersNote(pair: PairCoverage, groupValues: CountryValue[], years: number[]): Message | null {
+  return joinMessages(
+    pair.groups.map((g) => {
+      const group = groupValues.find((v) => v.country === g.group) ?? { country: g.group, en: g.group, ru: g.group };
       const members = g.members.filter((m) => years.some((y) => isMemberIn(m, y)));
       const withData = members.filter((m) => m.dataYears.some((y) => years.includes(y))).map((m) => m.iso3);
       const without = members.filter((m) => !withData.includes(m.iso3)).map((m) => m.iso3);
       const inYears = yearsText(years);
-      if (members.length === 0) return `${g.group}: no members in ${inYears}`;
-      return `${g.group}: ${withData.length > 0 ? `${withData.join(', ')} with data` : 'no member with data'}${without.length > 0 ? `, no data for ${without.join(', ')}` : ''} (${inYears})`;
-    })
-    .join('; ');
+      if (members.length === 0) return msg('groups.noMembers', { group, years: inYears });
+      if (withData.length === 0) return msg('groups.membersNone', { group, years: inYears });
+      return without.length > 0
+        ? msg('groups.membersPartly', {
+            group,
+            withData: withData.join(', '),
+            without: without.join(', '),
+            years: inYears,
+          })
+        : msg('groups.membersWithData', { group, withData: withData.join(', '), years: inYears });
+    }),
+  );
 }
 
-const yearsText = (years: number[]) =>
-  years.length === 0 ? 'no year' : years.length === 1 ? String(years[0]) : `${years[0]}-${years[years.length - 1]}`;
+/** A basis followed by the group note, when there is one. */
+const withGroups = (basis: Message, note: Message | null): Message =>
+  note === null ? basis : msg('join.semicolon', { first: basis, second: note });
 
 export async function dataCoverage(store: TradeStore, exporter: string, importer: string): Promise<DataCoverage> {
   const pair = await pairCoverage(store, exporter, importer);
@@ -83,7 +73,16 @@ export async function dataCoverage(store: TradeStore, exporter: string, importer
   const worldFlowYear = worldFlowYears.at(-1) ?? null;
   const worldExportYear = worldExportYears.at(-1) ?? null;
   const importerFlowYears = pair.importerImports.map((y) => y.year);
-  const baci = howToGetBaci();
+  const [exporterValue, importerValue, ...groupValues] = await countryValues(
+    store,
+    exporter,
+    importer,
+    ...pair.groups.map((g) => g.group),
+  );
+  const names = { exporter: exporterValue!, importer: importerValue! };
+  const baci = baciAdvice();
+  const comtradeImports = comtradeAdvice(names.importer, 'imports', pair);
+  const none = msg('basis.none');
   const sections: SectionCoverage[] = [];
 
   // 1. Turnover: bilateral flows either way, else the officially stated totals.
@@ -92,27 +91,28 @@ export async function dataCoverage(store: TradeStore, exporter: string, importer
     sections.push({
       section: 'turnover',
       status: 'computed',
-      basis: [
-        `bilateral flows ${exporter}<->${importer}, ${yearsText(bilateralYears)}`,
-        groupMembersText(pair, bilateralYears),
-      ]
-        .filter((s) => s !== '')
-        .join('; '),
+      basis: withGroups(
+        msg('basis.pairFlows', { ...names, years: yearsText(bilateralYears) }),
+        groupMembersNote(pair, groupValues, bilateralYears),
+      ),
       missing: null,
     });
   } else if (pair.officialTotals.length > 0) {
     sections.push({
       section: 'turnover',
       status: 'partial',
-      basis: `officially stated totals (${pair.officialTotals.length} figures, ${yearsText([...new Set(pair.officialTotals.map((t) => t.year))])}), not product-level statistics`,
-      missing: `no product-level ${exporter}<->${importer} flows: ${baci}; ${howToGetComtrade(importer, 'imports', pair)}`,
+      basis: msg('basis.officialTotals', {
+        count: pair.officialTotals.length,
+        years: yearsText([...new Set(pair.officialTotals.map((t) => t.year))].sort()),
+      }),
+      missing: gap(msg('need.pairProductFlowsNone', names), baci, comtradeImports),
     });
   } else {
     sections.push({
       section: 'turnover',
       status: 'missing',
-      basis: 'nothing',
-      missing: `no ${exporter}<->${importer} flows: ${baci}`,
+      basis: none,
+      missing: gap(msg('need.pairFlows', names), baci),
     });
   }
 
@@ -126,22 +126,28 @@ export async function dataCoverage(store: TradeStore, exporter: string, importer
       sections.push({
         section,
         status: 'computed',
-        basis: [
-          `world bilateral flows into ${importer}, ${yearsText(importerFlowYears.filter((y) => worldFlowYears.includes(y)))}`,
-          groupMembersText(
+        basis: withGroups(
+          msg('basis.importerFlows', {
+            importer: names.importer,
+            years: yearsText(importerFlowYears.filter((y) => worldFlowYears.includes(y))),
+          }),
+          groupMembersNote(
             pair,
+            groupValues,
             importerFlowYears.filter((y) => worldFlowYears.includes(y)),
           ),
-        ]
-          .filter((s) => s !== '')
-          .join('; '),
+        ),
         missing: null,
       });
     } else if (section === 'needs' && worldTotalYears.length > 0) {
       sections.push({
         section,
         status: 'computed',
-        basis: `${importer}'s imports from the World as it reports them (${[...new Set(pair.importerWorldTotals.flatMap((y) => y.sources))].join(', ')}), ${yearsText(worldTotalYears)}; no supplier named`,
+        basis: msg('basis.importerWorldTotals', {
+          importer: names.importer,
+          sources: [...new Set(pair.importerWorldTotals.flatMap((y) => y.sources))].join(', '),
+          years: yearsText(worldTotalYears),
+        }),
         missing: null,
       });
     } else if (importerFlowYears.length > 0) {
@@ -151,15 +157,19 @@ export async function dataCoverage(store: TradeStore, exporter: string, importer
       sections.push({
         section,
         status: 'missing',
-        basis: `only flows into ${importer} from the ${[...suppliers].join('/')} exporter(s) the store covers, ${yearsText(importerFlowYears)}: not ${importer}'s total imports, so not used`,
-        missing: `${importer}'s imports from all suppliers: ${baci}; ${howToGetComtrade(importer, 'imports', pair)}`,
+        basis: msg('basis.partialImporterFlows', {
+          importer: names.importer,
+          suppliers: [...suppliers].join('/'),
+          years: yearsText(importerFlowYears),
+        }),
+        missing: gap(msg('need.importerImportsAll', { importer: names.importer }), baci, comtradeImports),
       });
     } else {
       sections.push({
         section,
         status: 'missing',
-        basis: 'nothing',
-        missing: `${importer}'s imports by product and supplier: ${baci}; ${howToGetComtrade(importer, 'imports', pair)}`,
+        basis: none,
+        missing: gap(msg('need.importerImportsByProductSupplier', { importer: names.importer }), baci, comtradeImports),
       });
     }
   }
@@ -171,15 +181,27 @@ export async function dataCoverage(store: TradeStore, exporter: string, importer
       ? {
           section: 'supply',
           status: worldExportYear !== null || worldFlowYear !== null ? 'computed' : 'partial',
-          basis: `${exporter}'s exports by product, ${yearsText(supplyYears)} (${[...new Set([...pair.exporterExports, ...pair.exporterFlows].flatMap((y) => y.sources))].join(', ')})`,
+          basis: msg('basis.exporterExports', {
+            exporter: names.exporter,
+            years: yearsText(supplyYears),
+            sources: [...new Set([...pair.exporterExports, ...pair.exporterFlows].flatMap((y) => y.sources))].join(
+              ', ',
+            ),
+          }),
           missing:
-            pair.exporterExports.length + pair.exporterFlows.length > 1 ? null : `growth needs several years: ${baci}`,
+            pair.exporterExports.length + pair.exporterFlows.length > 1
+              ? null
+              : gap(msg('need.growthSeveralYears'), baci),
         }
       : {
           section: 'supply',
           status: 'missing',
-          basis: 'nothing',
-          missing: `${exporter}'s exports by product: ${baci}; ${howToGetComtrade(exporter, 'exports', pair)}`,
+          basis: none,
+          missing: gap(
+            msg('need.exporterExports', { exporter: names.exporter }),
+            baci,
+            comtradeAdvice(names.exporter, 'exports', pair),
+          ),
         },
   );
 
@@ -187,13 +209,13 @@ export async function dataCoverage(store: TradeStore, exporter: string, importer
   for (const section of ['potential', 'surplus'] as const) {
     sections.push(
       worldFlowYear !== null
-        ? { section, status: 'computed', basis: `world bilateral flows, ${yearsText(worldFlowYears)}`, missing: null }
-        : {
+        ? {
             section,
-            status: 'missing',
-            basis: 'nothing',
-            missing: `the ITC export-potential method needs bilateral flows of all countries (every supplier of ${importer}, every market of ${exporter}): ${baci}`,
-          },
+            status: 'computed',
+            basis: msg('basis.worldFlows', { years: yearsText(worldFlowYears) }),
+            missing: null,
+          }
+        : { section, status: 'missing', basis: none, missing: gap(msg('need.itcFlows', names), baci) },
     );
   }
 
@@ -204,14 +226,16 @@ export async function dataCoverage(store: TradeStore, exporter: string, importer
       ? {
           section: 'complexity',
           status: 'computed',
-          basis: `exports of ${worldExportYear !== null ? 'all countries by product (export tables)' : 'all countries (from bilateral flows)'}, ${complexityYear}`,
+          basis: msg(worldExportYear !== null ? 'basis.worldExportTables' : 'basis.worldExportsFromFlows', {
+            year: String(complexityYear),
+          }),
           missing: null,
         }
       : {
           section: 'complexity',
           status: 'missing',
-          basis: 'nothing',
-          missing: `exports of all countries by product: ${baci}`,
+          basis: none,
+          missing: gap(msg('need.worldExports'), baci),
         },
   );
   sections.push(
@@ -219,21 +243,25 @@ export async function dataCoverage(store: TradeStore, exporter: string, importer
       ? {
           section: 'jointProduction',
           status: 'missing',
-          basis: 'nothing',
-          missing: `exports of all countries by product: ${baci}`,
+          basis: none,
+          missing: gap(msg('need.worldExports'), baci),
         }
       : needsBasis
         ? {
             section: 'jointProduction',
             status: 'computed',
-            basis: `complexity ${complexityYear} and ${importer}'s imports ${yearsText(importerFlowYears)}`,
+            basis: msg('basis.jointWithImports', {
+              year: String(complexityYear),
+              importer: names.importer,
+              years: yearsText(importerFlowYears),
+            }),
             missing: null,
           }
         : {
             section: 'jointProduction',
             status: 'partial',
-            basis: `capabilities (RCA, density, PCI, COG) from world exports ${complexityYear}; world demand stands in for ${importer}'s own imports`,
-            missing: `${importer}'s imports by product: ${baci}; ${howToGetComtrade(importer, 'imports', pair)}`,
+            basis: msg('basis.jointStandIn', { year: String(complexityYear), importer: names.importer }),
+            missing: gap(msg('need.importerImportsByProduct', { importer: names.importer }), baci, comtradeImports),
           },
   );
   return { exporter, importer, pair, sections, worldFlowYear, worldExportYear };

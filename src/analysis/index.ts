@@ -1,16 +1,19 @@
 /** The analysis layer: report sections computed from the store and the metrics. */
-export { dataCoverage, howToGetBaci, howToGetComtrade, worldCoverageMinExporters } from './coverage.ts';
+export { dataCoverage, groupMembersNote, worldCoverageMinExporters } from './coverage.ts';
+export { baciAdvice, comtradeAdvice, countryValue, countryValues, gap, joinMessages } from './messages.ts';
 export type { DataCoverage, SectionCoverage, SectionId } from './coverage.ts';
 export type { SectionMeta, SectionStatus } from './section.ts';
 export { capabilities, capabilitiesSource } from './capabilities.ts';
 export type { Capabilities } from './capabilities.ts';
-export { turnover, targetPlanner } from './turnover.ts';
+export { turnover, targetPlanner, pairTarget } from './turnover.ts';
 export type {
   TurnoverResult,
   TurnoverRow,
   MirrorGap,
   OfficialFigure,
   TargetPlan,
+  PairTarget,
+  TargetRequest,
   TargetPlanInput,
 } from './turnover.ts';
 export { tradeBasket, basketDefaults, basketTree } from './basket.ts';

@@ -13,7 +13,9 @@
  */
 import { importNeeds, primaryFlowSource, type HsLevel, type TradeStore } from '../data/index.ts';
 import { capabilities, capabilitiesSource, groupNotPlaced, resultRow } from './capabilities.ts';
-import { dataCoverage, howToGetBaci, howToGetComtrade } from './coverage.ts';
+import { dataCoverage } from './coverage.ts';
+import { baciAdvice, comtradeAdvice, countryValues, gap } from './messages.ts';
+import { msg, type Message } from '../messages/index.ts';
 import { nameProducts, zScores, type SectionMeta } from './section.ts';
 
 export interface JointProductionOptions {
@@ -54,8 +56,8 @@ export interface JointProductionRow {
   pci: number;
   score: number;
   parts: { demand: number; density: number; cog: number; pci: number };
-  reasonEn: string;
-  reasonRu: string;
+  /** Why: demand, the exporter's RCA, the importer's density against the threshold, COG and PCI. */
+  reason: Message;
 }
 
 export interface JointProductionResult extends SectionMeta {
@@ -73,20 +75,13 @@ export const jointProductionDefaults = Object.freeze({
   level: 4 as HsLevel,
   limit: 30,
   weights: Object.freeze({ demand: 0.35, density: 0.3, cog: 0.2, pci: 0.15 }) as Readonly<JointProductionWeights>,
+  /**
+   * The density percentile (among products the importer does not yet export competitively) from
+   * which a candidate's reason says "related capabilities": the top quarter. Below it the reason
+   * gives the percentile without the claim. A reading rule, not a Growth Lab figure.
+   */
+  relatedCapabilitiesPercentile: 75,
 });
-
-const fmtUsd = (usd: number) =>
-  usd >= 1e9
-    ? `${(usd / 1e9).toFixed(1)} bn`
-    : usd >= 1e6
-      ? `${(usd / 1e6).toFixed(1)} m`
-      : `${Math.round(usd / 1e3)} k`;
-const fmtUsdRu = (usd: number) =>
-  usd >= 1e9
-    ? `${(usd / 1e9).toFixed(1)} млрд`
-    : usd >= 1e6
-      ? `${(usd / 1e6).toFixed(1)} млн`
-      : `${Math.round(usd / 1e3)} тыс.`;
 
 export async function jointProduction(
   store: TradeStore,
@@ -96,14 +91,16 @@ export async function jointProduction(
   const limit = options.limit ?? jointProductionDefaults.limit;
   const weights = { ...jointProductionDefaults.weights, ...options.weights };
   const { exporter, importer } = options;
+  const [exporterValue, importerValue] = await countryValues(store, exporter, importer);
+  const parties = { exporter: exporterValue!, importer: importerValue! };
   const source = await capabilitiesSource(store, level, options.year);
   const base = { exporter, importer, level, weights, candidates: 0 };
   if (!source) {
     return {
       ...base,
       status: 'missing',
-      basis: 'nothing',
-      missing: `exports of all countries by product: ${howToGetBaci()}`,
+      basis: msg('basis.none'),
+      missing: gap(msg('need.worldExports'), baciAdvice()),
       year: options.year ?? null,
       source: null,
       rows: [],
@@ -113,16 +110,17 @@ export async function jointProduction(
   const re = resultRow(caps, exporter);
   const ri = resultRow(caps, importer);
   if (re === undefined || ri === undefined) {
-    const who = re === undefined ? exporter : importer;
-    const leftOut = caps.countryFilter.leftOut.some((x) => x.iso3 === who);
+    const who = re === undefined ? parties.exporter : parties.importer;
+    const leftOut = caps.countryFilter.leftOut.some((x) => x.iso3 === who.country);
+    const where = { who, source: source.source, year: String(source.year) };
     return {
       ...base,
       status: 'missing',
-      basis: 'nothing',
+      basis: msg('basis.none'),
       missing: leftOut
-        ? `${who} is below the Atlas thresholds in ${source.source} ${source.year} (1 M people, 1 bn USD of exports), so it has no place in the product space; run with --all-countries`
-        : ((await groupNotPlaced(store, who)) ??
-          `${who} has no exports in ${source.source} ${source.year}: ${howToGetComtrade(who, 'exports')}`),
+        ? msg('need.atlasThreshold', where)
+        : ((await groupNotPlaced(store, who.country)) ??
+          gap(msg('need.noExportsIn', where), comtradeAdvice(who, 'exports'))),
       year: source.year,
       source: source.source,
       rows: [],
@@ -205,12 +203,17 @@ export async function jointProduction(
     const pct = percentile(d);
     const rcaE = res.advantage[re * P + p]!;
     const demandUsd = demand[k]!;
-    const demandText = useImports
-      ? `${importer} imports ${fmtUsd(demandUsd)} USD a year`
-      : `world trade is ${fmtUsd(demandUsd)} USD (${importer}'s own imports not in the store)`;
-    const demandTextRu = useImports
-      ? `${importer} импортирует на ${fmtUsdRu(demandUsd)} долл. в год`
-      : `мировая торговля ${fmtUsdRu(demandUsd)} долл. (собственного импорта ${importer} в хранилище нет)`;
+    // Products are ranked among those the importer does not yet export competitively: "higher than
+    // for N % of them", and "related capabilities" only from the stated threshold up.
+    const percent = Math.floor(pct);
+    const capabilitiesNote: Message =
+      pct >= jointProductionDefaults.relatedCapabilitiesPercentile
+        ? msg('joint.related', { importer: parties.importer, percent })
+        : msg('joint.notRelated', {
+            importer: parties.importer,
+            percent,
+            threshold: jointProductionDefaults.relatedCapabilitiesPercentile,
+          });
     return {
       product,
       nameEn: names.get(product)!.en,
@@ -226,18 +229,37 @@ export async function jointProduction(
       pci: res.pci[p]!,
       score,
       parts,
-      reasonEn: `${demandText}; ${exporter} is competitive (RCA ${rcaE.toFixed(1)}); ${importer} has related capabilities (density in its top ${Math.max(1, Math.round(100 - pct))}%); complexity gain COG ${res.cog[ri * P + p]!.toFixed(2)}, PCI ${res.pci[p]!.toFixed(2)}`,
-      reasonRu: `${demandTextRu}; ${exporter} конкурентоспособен (RCA ${rcaE.toFixed(1)}); у ${importer} есть родственные компетенции (плотность в верхних ${Math.max(1, Math.round(100 - pct))}%); прирост сложности COG ${res.cog[ri * P + p]!.toFixed(2)}, PCI ${res.pci[p]!.toFixed(2)}`,
+      reason: msg('joint.reason', {
+        demand: msg(useImports ? 'joint.demandImports' : 'joint.demandWorld', {
+          importer: parties.importer,
+          usd: demandUsd,
+        }),
+        exporter: parties.exporter,
+        rca: rcaE,
+        capabilities: capabilitiesNote,
+        cog: res.cog[ri * P + p]!,
+        pci: res.pci[p]!,
+      }),
     };
   });
   return {
     ...base,
     candidates: candidates.length,
     status: useImports ? 'computed' : 'partial',
-    basis: `capabilities from exports of ${caps.matrix.locations.length} countries, ${source.source} ${source.year} (HS${level}); demand from ${useImports ? `${importer}'s imports` : 'world trade (stand-in)'}`,
+    basis: msg('basis.joint', {
+      countries: caps.matrix.locations.length,
+      source: source.source,
+      year: String(source.year),
+      level: String(level),
+      demand: useImports ? msg('demand.importerImports', { importer: parties.importer }) : msg('demand.worldStandIn'),
+    }),
     missing: useImports
       ? null
-      : `${importer}'s imports by product would replace world trade as demand: ${howToGetBaci()}; ${howToGetComtrade(importer, 'imports', coverage.pair)}`,
+      : gap(
+          msg('need.importerImportsReplaceWorld', { importer: parties.importer }),
+          baciAdvice(),
+          comtradeAdvice(parties.importer, 'imports', coverage.pair),
+        ),
     year: source.year,
     source: source.source,
     rows,

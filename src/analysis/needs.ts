@@ -14,7 +14,9 @@ import {
   type TradeStore,
 } from '../data/index.ts';
 import { advantage, capabilities, capabilitiesSource } from './capabilities.ts';
-import { howToGetBaci, howToGetComtrade, worldCoverageMinExporters } from './coverage.ts';
+import { worldCoverageMinExporters } from './coverage.ts';
+import { baciAdvice, comtradeAdvice, countryValue, gap } from './messages.ts';
+import { msg } from '../messages/index.ts';
 import { cagr, nameProducts, type SectionMeta } from './section.ts';
 
 export interface NeedsOptions {
@@ -98,14 +100,20 @@ export async function importerNeeds(store: TradeStore, options: NeedsOptions): P
     ...new Set([...worldYears.filter((y) => importerYears.has(y)), ...ownReported, ...ownWorldTotals]),
   ].sort((a, b) => b - a);
   const year = options.year ?? usable[0];
+  const importerValue = await countryValue(store, importer);
   if (year === undefined || !usable.includes(year)) {
     const demand = await worldDemand(store, exporter, importer, Math.min(level, 4) as HsLevel, limit);
+    const what = msg('need.importerImportsByProductSupplier', { importer: importerValue });
     return {
       status: 'missing',
       basis: demand
-        ? `world trade by product ${demand.year} (${demand.source}) as a stand-in for ${importer}'s own imports`
-        : 'nothing',
-      missing: `${importer}'s imports by product and supplier${options.year !== undefined ? ` for ${options.year}` : ''}: ${howToGetBaci()}; ${howToGetComtrade(importer, 'imports', coverage)}`,
+        ? msg('basis.needsWorldStandIn', { year: String(demand.year), source: demand.source, importer: importerValue })
+        : msg('basis.none'),
+      missing: gap(
+        options.year !== undefined ? msg('need.forYear', { what, year: String(options.year) }) : what,
+        baciAdvice(),
+        comtradeAdvice(importerValue, 'imports', coverage),
+      ),
       importer,
       exporter,
       year: options.year ?? null,
@@ -152,8 +160,15 @@ export async function importerNeeds(store: TradeStore, options: NeedsOptions): P
   const worldTotalsOnly = all.length > 0 && all.every((r) => r.suppliers === null);
   return {
     status: 'computed',
-    basis: `${worldTotalsOnly ? `${importer}'s imports from the World as ${importer} reports them (no supplier named)` : `${importer}'s imports from all suppliers`}, ${source} ${year}${hasStart ? `; growth against ${year - spanYears}` : `; no ${year - spanYears} data for growth`}`,
-    missing: hasStart ? null : `growth needs ${year - spanYears} as well: ${howToGetBaci()}`,
+    basis: msg(hasStart ? 'basis.growthAgainst' : 'basis.noGrowthYear', {
+      basis: msg(worldTotalsOnly ? 'basis.needsWorldTotals' : 'basis.needsAllSuppliers', {
+        importer: importerValue,
+        source,
+        year: String(year),
+      }),
+      startYear: String(year - spanYears),
+    }),
+    missing: hasStart ? null : gap(msg('need.growthYear', { year: String(year - spanYears) }), baciAdvice()),
     importer,
     exporter,
     year,

@@ -13,7 +13,9 @@ import {
   type TradeStore,
 } from '../data/index.ts';
 import { exportPotentialPair, prepareExportPotential, type ExportPotentialOptions } from '../metrics/index.ts';
-import { dataCoverage, howToGetBaci, worldCoverageMinExporters } from './coverage.ts';
+import { dataCoverage, worldCoverageMinExporters } from './coverage.ts';
+import { baciAdvice, countryValues, gap } from './messages.ts';
+import { msg, type Message } from '../messages/index.ts';
 import { groupNotPlaced } from './capabilities.ts';
 import { nameProducts, type SectionMeta } from './section.ts';
 
@@ -93,9 +95,10 @@ export async function exportPotential(store: TradeStore, options: PotentialOptio
     .filter((y) => y.exporters >= worldCoverageMinExporters)
     .map((y) => y.year);
   const year = options.year ?? coverage.worldFlowYear ?? undefined;
-  const missing = (why: string): PotentialResult => ({
+  const [exporterValue, importerValue] = await countryValues(store, exporter, importer);
+  const missing = (why: Message): PotentialResult => ({
     status: 'missing',
-    basis: 'nothing',
+    basis: msg('basis.none'),
     missing: why,
     exporter,
     importer,
@@ -111,9 +114,8 @@ export async function exportPotential(store: TradeStore, options: PotentialOptio
     rows: [],
   });
   if (year === undefined || !worldYears.includes(year)) {
-    return missing(
-      `the ITC method needs bilateral flows of all countries${options.year ? ` for ${options.year}` : ''} (every supplier of ${importer}, every market of ${exporter}): ${howToGetBaci()}`,
-    );
+    const what = msg('need.itcFlows', { exporter: exporterValue!, importer: importerValue! });
+    return missing(gap(options.year ? msg('need.forYear', { what, year: String(options.year) }) : what, baciAdvice()));
   }
   // The supply side (the exporter's world market shares) is a country's: a group has no row in the world matrices.
   const exporterGroup = await groupNotPlaced(store, exporter);
@@ -122,7 +124,10 @@ export async function exportPotential(store: TradeStore, options: PotentialOptio
   const flows = await smoothedFlows(store, { year, level, source: sourceName, window, pair: [exporter, importer] });
   const i = flows.countries.indexOf(exporter);
   const j = flows.countries.indexOf(importer);
-  if (i < 0 || j < 0) return missing(`${i < 0 ? exporter : importer} has no flows in ${sourceName} ${year}`);
+  if (i < 0 || j < 0)
+    return missing(
+      msg('need.noFlowsIn', { who: i < 0 ? exporterValue! : importerValue!, source: sourceName, year: String(year) }),
+    );
   // The flows are reduced for this pair (see smoothedFlows): world sums exact, third markets summed.
   const model = await store.cached(
     `exportPotentialModel|${exporter}|${importer}|${year}|${level}|${sourceName}|${window}|${JSON.stringify(options.method ?? {})}`,
@@ -157,10 +162,16 @@ export async function exportPotential(store: TradeStore, options: PotentialOptio
   const t = pair.totals;
   return {
     status: 'computed',
-    basis: `bilateral flows of ${flows.countries.filter((c) => c !== restOfWorld).length} countries, ${sourceName} ${flows.years.join(', ')} (weights ${flows.weights.join(', ')}), HS${level}`,
+    basis: msg('basis.potential', {
+      countries: flows.countries.filter((c) => c !== restOfWorld).length,
+      source: sourceName,
+      years: flows.years.join(', '),
+      weights: flows.weights.join(', '),
+      level: String(level),
+    }),
     missing:
       flows.years.length < window
-        ? `${window} years make the average steadier; the store has ${flows.years.length}: ${howToGetBaci()}`
+        ? gap(msg('need.steadierAverage', { window, have: flows.years.length }), baciAdvice())
         : null,
     exporter,
     importer,

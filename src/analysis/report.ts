@@ -13,7 +13,7 @@ import { exportPotential, type PotentialResult } from './potential.ts';
 import { rivals, type RivalsResult } from './rivals.ts';
 import { exporterSupply, type SupplyResult } from './supply.ts';
 import { surplusPlacement, type SurplusResult } from './surplus.ts';
-import { targetPlanner, turnover, type TargetPlan, type TurnoverResult } from './turnover.ts';
+import { pairTarget, turnover, type PairTarget, type TurnoverResult } from './turnover.ts';
 
 export interface ReportOptions {
   /** Exporter: ISO3, ISO2, numeric code or name (EN/RU). @default 'BLR' */
@@ -100,7 +100,7 @@ export interface ReportModel {
   turnover: TurnoverResult;
   /** The pair's trade basket by product, both directions (the section after turnover). */
   basket: BasketResult;
-  target: (TargetPlan & { example: boolean; basis: string }) | null;
+  target: PairTarget | null;
   needs: NeedsResult;
   supply: SupplyResult;
   potential: PotentialResult;
@@ -161,31 +161,10 @@ export async function buildReport(store: TradeStore, options: ReportOptions = {}
   const machineryMarket = await timed('machineryMarket', () =>
     rivals(store, { ...pair, products: [...machineryHeadings], year: o.year, level: 4 }),
   );
-  let target: ReportModel['target'] = null;
-  if (turnoverResult.latest) {
-    const example = o.target === undefined;
-    const goal = o.target ?? { valueUsd: turnoverResult.latest.turnoverUsd * 2, year: turnoverResult.latest.year + 5 };
-    if (goal.year > turnoverResult.latest.year) {
-      target = {
-        ...targetPlanner({
-          currentUsd: turnoverResult.latest.turnoverUsd,
-          baseYear: turnoverResult.latest.year,
-          targetUsd: goal.valueUsd,
-          targetYear: goal.year,
-          groups:
-            potential.bySection.length > 0
-              ? potential.bySection.map((s) => ({
-                  key: s.section,
-                  name: `HS section ${s.section}`,
-                  untappedUsd: s.untappedUsd,
-                }))
-              : undefined,
-        }),
-        example,
-        basis: turnoverResult.latest.basis,
-      };
-    }
-  }
+  const target = pairTarget(turnoverResult, potential, {
+    targetUsd: o.target?.valueUsd,
+    targetYear: o.target?.year,
+  });
   return {
     generatedAt: new Date().toISOString(),
     storeVersion: store.version,

@@ -12,7 +12,9 @@ import {
   type HsLevel,
   type TradeStore,
 } from '../data/index.ts';
-import { howToGetBaci, howToGetComtrade, worldCoverageMinExporters } from './coverage.ts';
+import { worldCoverageMinExporters } from './coverage.ts';
+import { baciAdvice, comtradeAdvice, countryValue, gap } from './messages.ts';
+import { msg } from '../messages/index.ts';
 import { nameProducts, type SectionMeta } from './section.ts';
 
 export interface RivalsOptions {
@@ -99,14 +101,19 @@ export async function rivals(store: TradeStore, options: RivalsOptions): Promise
     .map((y) => y.year)
     .sort((a, b) => b - a);
   const year = options.year ?? usable[0];
+  const importerValue = await countryValue(store, importer);
   if (year === undefined || !usable.includes(year) || options.products.length === 0) {
     return {
       status: 'missing',
-      basis: 'nothing',
+      basis: msg('basis.none'),
       missing:
         options.products.length === 0 && year !== undefined
-          ? 'no products to compare: give HS codes'
-          : `${importer}'s imports by supplier with quantities: ${howToGetBaci()}; ${howToGetComtrade(importer, 'imports', coverage)}`,
+          ? msg('need.noProducts')
+          : gap(
+              msg('need.importerImportsWithQuantities', { importer: importerValue }),
+              baciAdvice(),
+              comtradeAdvice(importerValue, 'imports', coverage),
+            ),
       exporter,
       importer,
       year: options.year ?? null,
@@ -196,9 +203,20 @@ export async function rivals(store: TradeStore, options: RivalsOptions): Promise
   }
   return {
     status: products.length > 0 ? 'computed' : 'missing',
-    basis: `${importer}'s imports by supplier, ${source} ${startYear !== null ? `${startYear}-` : ''}${year}; unit values from quantities in tonnes`,
+    basis: msg('basis.rivals', {
+      importer: importerValue,
+      source,
+      years: `${startYear !== null ? `${startYear}-` : ''}${year}`,
+    }),
     missing:
-      products.length > 0 ? null : `${importer} imports none of ${options.products.join(', ')} in ${source} ${year}`,
+      products.length > 0
+        ? null
+        : msg('need.importsNone', {
+            importer: importerValue,
+            products: options.products.join(', '),
+            source,
+            year: String(year),
+          }),
     exporter,
     importer,
     year,

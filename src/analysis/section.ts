@@ -1,14 +1,15 @@
 /** What every report section carries besides its rows: status, basis, what is missing. */
 import { productNames, type Lang, type TradeStore } from '../data/index.ts';
+import type { Message } from '../messages/index.ts';
 
 export type SectionStatus = 'computed' | 'partial' | 'missing';
 
 export interface SectionMeta {
   status: SectionStatus;
-  /** What the numbers are computed from (dataset source, year), in plain words. */
-  basis: string;
+  /** What the numbers are computed from (dataset source, year). */
+  basis: Message;
   /** What is missing and the file and command that would fill the gap; null when nothing is. */
-  missing: string | null;
+  missing: Message | null;
 }
 
 export interface NamedProduct {

@@ -5,7 +5,9 @@
  */
 import { exporterProductSeries, exportMatrixYears, type HsLevel, type TradeStore } from '../data/index.ts';
 import { advantage, capabilities, capabilitiesSource, groupNotPlaced, resultRow } from './capabilities.ts';
-import { howToGetBaci, howToGetComtrade, worldCoverageMinExporters } from './coverage.ts';
+import { worldCoverageMinExporters } from './coverage.ts';
+import { baciAdvice, comtradeAdvice, countryValue, gap } from './messages.ts';
+import { msg, type Message } from '../messages/index.ts';
 import { cagr, nameProducts, type SectionMeta } from './section.ts';
 
 export interface SupplyOptions {
@@ -62,9 +64,10 @@ export async function exporterSupply(store: TradeStore, options: SupplyOptions):
   const limit = options.limit ?? supplyDefaults.limit;
   const source = await capabilitiesSource(store, level, options.year);
   const exporter = options.exporter;
-  const empty = (missing: string): SupplyResult => ({
+  const exporterValue = await countryValue(store, exporter);
+  const empty = (missing: Message): SupplyResult => ({
     status: 'missing',
-    basis: 'nothing',
+    basis: msg('basis.none'),
     missing,
     exporter,
     year: options.year ?? null,
@@ -81,16 +84,18 @@ export async function exporterSupply(store: TradeStore, options: SupplyOptions):
     rows: [],
   });
   if (!source || (options.year !== undefined && source.year !== options.year)) {
-    return empty(
-      `exports of all countries by product at HS${level}${options.year ? ` for ${options.year}` : ''}: ${howToGetBaci()}`,
-    );
+    const what = msg('need.worldExportsAtLevel', { level: String(level) });
+    return empty(gap(options.year ? msg('need.forYear', { what, year: String(options.year) }) : what, baciAdvice()));
   }
   const caps = await capabilities(store, { ...source, level, allCountries: options.allCountries ?? false });
   const location = caps.locationIndex.get(exporter);
   if (location === undefined)
     return empty(
       (await groupNotPlaced(store, exporter)) ??
-        `${exporter} has no exports in ${source.source} ${source.year}: ${howToGetComtrade(exporter, 'exports')}`,
+        gap(
+          msg('need.noExportsIn', { who: exporterValue, source: source.source, year: String(source.year) }),
+          comtradeAdvice(exporterValue, 'exports'),
+        ),
     );
   const row = resultRow(caps, exporter);
   const notRankedReason = caps.countryFilter.leftOut.find((x) => x.iso3 === exporter)?.reason ?? null;
@@ -162,8 +167,13 @@ export async function exporterSupply(store: TradeStore, options: SupplyOptions):
   }
   return {
     status: 'computed',
-    basis: `exports of ${caps.matrix.locations.length} countries by HS${level} product, ${source.source} ${source.year}`,
-    missing: startYear === null ? `growth needs an earlier year of the same source: ${howToGetBaci()}` : null,
+    basis: msg('basis.supply', {
+      countries: caps.matrix.locations.length,
+      level: String(level),
+      source: source.source,
+      year: String(source.year),
+    }),
+    missing: startYear === null ? gap(msg('need.growthEarlierYear'), baciAdvice()) : null,
     exporter,
     year: source.year,
     level,

@@ -6,7 +6,9 @@
  */
 import { pairCoverage, primaryFlowSource, importNeeds, type HsLevel, type TradeStore } from '../data/index.ts';
 import { advantage, capabilitiesSource, groupNotPlaced } from './capabilities.ts';
-import { howToGetBaci, howToGetComtrade, worldCoverageMinExporters } from './coverage.ts';
+import { worldCoverageMinExporters } from './coverage.ts';
+import { baciAdvice, comtradeAdvice, countryValues, gap } from './messages.ts';
+import { msg, type Message } from '../messages/index.ts';
 import { cagr, nameProducts, type SectionMeta } from './section.ts';
 
 export interface SurplusOptions {
@@ -55,9 +57,11 @@ export async function surplusPlacement(store: TradeStore, options: SurplusOption
   const coverage = await pairCoverage(store, exporter, importer);
   const worldYears = coverage.worldFlowYears.filter((y) => y.exporters >= worldCoverageMinExporters).map((y) => y.year);
   const year = options.year ?? worldYears.filter((y) => coverage.importerImports.some((i) => i.year === y)).at(-1);
-  const missing = (why: string): SurplusResult => ({
+  const [exporterValue, importerValue] = await countryValues(store, exporter, importer);
+  const parties = { exporter: exporterValue!, importer: importerValue! };
+  const missing = (why: Message): SurplusResult => ({
     status: 'missing',
-    basis: 'nothing',
+    basis: msg('basis.none'),
     missing: why,
     exporter,
     importer,
@@ -67,17 +71,17 @@ export async function surplusPlacement(store: TradeStore, options: SurplusOption
   });
   if (year === undefined || !worldYears.includes(year)) {
     return missing(
-      `needs ${importer}'s imports by supplier over five years and ${exporter}'s world exports: ${howToGetBaci()}; ${howToGetComtrade(importer, 'imports', coverage)}`,
+      gap(msg('need.surplusFlows', parties), baciAdvice(), comtradeAdvice(parties.importer, 'imports', coverage)),
     );
   }
   const capsSource = await capabilitiesSource(store, level, year);
-  if (!capsSource) return missing(`world exports by product at HS${level}: ${howToGetBaci()}`);
+  if (!capsSource) return missing(gap(msg('need.worldExportsAtLevel', { level: String(level) }), baciAdvice()));
   const caps = await advantage(store, { ...capsSource, level });
   const row = caps.locationIndex.get(exporter);
   if (row === undefined)
     return missing(
       (await groupNotPlaced(store, exporter)) ??
-        `${exporter} has no exports in ${capsSource.source} ${capsSource.year}`,
+        msg('need.noExportsIn', { who: parties.exporter, source: capsSource.source, year: String(capsSource.year) }),
     );
   const source = (await primaryFlowSource(store, year))!;
   const needs = await importNeeds(store, { importer, exporter, year, level, source, spanYears, topSuppliers: 3 });
@@ -104,8 +108,19 @@ export async function surplusPlacement(store: TradeStore, options: SurplusOption
   const hasGrowth = needs.some((n) => n.startYear !== null);
   return {
     status: hasGrowth ? 'computed' : 'missing',
-    basis: `${importer}'s imports ${source} ${year - spanYears}-${year}; ${exporter}'s RCA from ${capsSource.source} ${capsSource.year}`,
-    missing: hasGrowth ? null : `growth needs ${importer}'s imports in ${year - spanYears} too: ${howToGetBaci()}`,
+    basis: msg('basis.surplus', {
+      ...parties,
+      source,
+      years: `${year - spanYears}-${year}`,
+      capsSource: capsSource.source,
+      capsYear: String(capsSource.year),
+    }),
+    missing: hasGrowth
+      ? null
+      : gap(
+          msg('need.growthImporterYear', { importer: parties.importer, year: String(year - spanYears) }),
+          baciAdvice(),
+        ),
     exporter,
     importer,
     year,

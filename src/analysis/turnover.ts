@@ -6,6 +6,8 @@
  */
 import { bilateralSeries, pairCoverage, type OfficialTotal, type TradeStore } from '../data/index.ts';
 import { InvalidOptionError } from '../errors.ts';
+import { msg, type CountryValue, type Message, type MessageValue } from '../messages/index.ts';
+import { countryValues } from './messages.ts';
 
 export interface TurnoverRow {
   year: number;
@@ -35,8 +37,41 @@ export interface MirrorGap {
   gap: number | null;
 }
 
-/** An officially stated total, as the store's reference table holds it. */
-export type OfficialFigure = OfficialTotal;
+/**
+ * An officially stated total as the store's reference table holds it (in English), with its words
+ * as messages: the measure, the period, whose figure it is, and the note.
+ */
+export type OfficialFigure = OfficialTotal & {
+  words: { period: Message; measure: Message; side: Message; note: Message | null };
+};
+
+const halfYears: Record<string, 'h1'> = { 'Jan-Jun': 'h1' };
+
+/**
+ * The official table's English words as messages: "exports Kazakhstan->Belarus" names the flow
+ * and the countries, which the pair's country values give in either language.
+ */
+function officialWords(o: OfficialTotal, countries: CountryValue[]): OfficialFigure['words'] {
+  const country = (name: string): MessageValue => countries.find((c) => c.en === name) ?? name;
+  const flow = /^(exports|imports) (.+?)(->|<-)(.+)$/.exec(o.measure);
+  const measure = flow
+    ? flow[1] === 'exports'
+      ? msg('official.exports', { from: country(flow[2]!), to: country(flow[4]!) })
+      : msg('official.imports', { to: country(flow[2]!), from: country(flow[4]!) })
+    : o.measure === 'turnover (goods)'
+      ? msg('official.turnoverGoods')
+      : o.measure === 'trade in services'
+        ? msg('official.services')
+        : msg('official.other', { measure: o.measure });
+  const period =
+    o.period === 'year'
+      ? msg('official.year', { year: String(o.year) })
+      : halfYears[o.period]
+        ? msg('official.firstHalf', { year: String(o.year) })
+        : msg('official.period', { year: String(o.year), period: o.period });
+  const note = o.note === null || o.note === '' ? null : msg('official.note', { en: o.note, ru: o.noteRu ?? o.note });
+  return { period, measure, side: msg('official.side', { side: country(o.reporterSide) }), note };
+}
 
 export interface TurnoverResult {
   exporter: string;
@@ -47,7 +82,7 @@ export interface TurnoverResult {
   mirror: MirrorGap[];
   official: OfficialFigure[];
   /** The latest turnover the planner starts from, and where it comes from. */
-  latest: { year: number; turnoverUsd: number; basis: string } | null;
+  latest: { year: number; turnoverUsd: number; basis: Message } | null;
 }
 
 export async function turnover(
@@ -93,22 +128,34 @@ export async function turnover(
       });
     }
   }
-  const official = (await pairCoverage(store, exporter, importer)).officialTotals;
+  const pairValues = await countryValues(store, exporter, importer);
+  const official: OfficialFigure[] = (await pairCoverage(store, exporter, importer)).officialTotals.map((o) => ({
+    ...o,
+    words: officialWords(o, pairValues),
+  }));
   const complete = rows.filter((r) => r.turnoverUsd !== null);
   const reconciled = complete.filter((r) => r.reporter === null);
   const lastRow = (reconciled.length > 0 ? reconciled : complete).at(-1);
   const lastOfficial = official.filter((o) => o.period === 'year' && o.measure.startsWith('turnover')).at(-1);
+  const parties = await countryValues(store, exporter, importer, ...(lastRow?.reporter ? [lastRow.reporter] : []));
   const latest = lastRow
     ? {
         year: lastRow.year,
         turnoverUsd: lastRow.turnoverUsd!,
-        basis: `${lastRow.source}${lastRow.reporter ? ` (as reported by ${lastRow.reporter})` : ''}`,
+        basis: lastRow.reporter
+          ? msg('basis.turnoverReported', { source: lastRow.source, reporter: parties[2]! })
+          : msg('basis.turnoverSource', { source: lastRow.source }),
       }
     : lastOfficial
       ? {
           year: lastOfficial.year,
           turnoverUsd: lastOfficial.valueUsd,
-          basis: `officially stated by ${lastOfficial.reporterSide}${lastOfficial.note?.includes('lower bound') ? ' (a lower bound)' : ''}: ${lastOfficial.sourceUrl}`,
+          // The official table names the side in English ("Belarus"): shown in the reader's language when it is one of the pair.
+          basis: msg('basis.officiallyStated', {
+            side: parties.find((p) => p.en === lastOfficial.reporterSide) ?? lastOfficial.reporterSide,
+            lowerBound: lastOfficial.note?.includes('lower bound') ? 'yes' : 'no',
+            url: lastOfficial.sourceUrl,
+          }),
         }
       : null;
   return {
@@ -195,5 +242,72 @@ export function targetPlanner(input: TargetPlanInput): TargetPlan {
     path,
     coveringGroups,
     potentialCoverage: input.groups && gapUsd > 0 ? totalUntapped / gapUsd : null,
+  };
+}
+
+/** What the user asks of the planner; an absent target is the example (double in five years). */
+export interface TargetRequest {
+  targetUsd?: number;
+  targetYear?: number;
+  /** Start from this turnover instead of the latest in the store (with baseYear). */
+  currentUsd?: number;
+  baseYear?: number;
+}
+
+export type PairTarget = TargetPlan & {
+  /** No target was given: the example of doubling in five years. */
+  example: boolean;
+  /** Where the starting turnover comes from. */
+  basis: Message;
+};
+
+/**
+ * The target planner for a pair, assembled once for the report, the `target` command and the
+ * API: from the latest turnover (or the one given) to the target, with the HS sections whose
+ * untapped export potential could fill the gap. Null when there is no turnover to start from.
+ * Half a target, or a target year not after the starting year, is an InvalidOptionError.
+ */
+export function pairTarget(
+  turnover: Pick<TurnoverResult, 'latest'>,
+  potential: { bySection: ReadonlyArray<{ section: string; untappedUsd: number }> },
+  request: TargetRequest = {},
+): PairTarget | null {
+  if ((request.targetUsd === undefined) !== (request.targetYear === undefined))
+    throw new InvalidOptionError(
+      'invalid target: give both the target turnover and its year, or neither (an example target is shown then)',
+      { column: request.targetUsd === undefined ? 'targetUsd' : 'targetYear' },
+    );
+  if ((request.currentUsd === undefined) !== (request.baseYear === undefined))
+    throw new InvalidOptionError('invalid start: give both the starting turnover and its year, or neither', {
+      column: request.currentUsd === undefined ? 'currentUsd' : 'baseYear',
+    });
+  const start =
+    request.currentUsd !== undefined
+      ? { turnoverUsd: request.currentUsd, year: request.baseYear!, basis: msg('basis.targetGiven') }
+      : turnover.latest;
+  if (!start) return null;
+  const example = request.targetUsd === undefined;
+  const goal = example
+    ? { valueUsd: start.turnoverUsd * 2, year: start.year + 5 }
+    : { valueUsd: request.targetUsd!, year: request.targetYear! };
+  if (goal.year <= start.year)
+    throw new InvalidOptionError(
+      `invalid target year: ${goal.year} (after ${start.year}, the year of the starting turnover)`,
+      { column: 'targetYear', value: String(goal.year) },
+    );
+  return {
+    ...targetPlanner({
+      currentUsd: start.turnoverUsd,
+      baseYear: start.year,
+      targetUsd: goal.valueUsd,
+      targetYear: goal.year,
+      // HS sections by their Roman numeral: a code, the same in both languages.
+      groups:
+        potential.bySection.length > 0
+          ? potential.bySection.map((s) => ({ key: s.section, name: s.section, untappedUsd: s.untappedUsd }))
+          : undefined,
+    }),
+    example,
+    basis: start.basis,
   };
 }

@@ -62,6 +62,21 @@ const groupRecord = (g: CountryGroup): CountryRecord => ({
   group: { source: g.source, sourceUrl: g.sourceUrl, members: g.members },
 });
 
+/**
+ * English and Russian names of every country, area and group by code, read once per store
+ * version: messages carry both names, so a report formats in either language without the store.
+ */
+export function countryLabels(store: TradeStore): Promise<Map<string, { en: string; ru: string }>> {
+  return store.cached('countryLabels', async () => {
+    const rows = await store.query<{ iso3: string; name_en: string; name_ru: string }>(
+      `SELECT iso3, name_en, name_ru FROM countries`,
+    );
+    const out = new Map(rows.map((r) => [r.iso3, { en: r.name_en, ru: r.name_ru }]));
+    for (const g of await countryGroups(store)) out.set(g.code, { en: g.nameEn, ru: g.nameRu });
+    return out;
+  });
+}
+
 export function countryName(country: CountryRecord, lang: Lang): string {
   return lang === 'ru' ? country.nameRu : country.nameEn;
 }
@@ -200,6 +215,9 @@ interface ProductRow {
   section: string | null;
   parent_name_en: string | null;
   parent_name_ru: string | null;
+  /** The parent's parent (an HS6 subheading's chapter) and its Russian name. */
+  grandparent: string | null;
+  grandparent_name_ru: string | null;
 }
 
 function toProduct(row: ProductRow, lang: Lang): ProductRecord {
@@ -207,9 +225,12 @@ function toProduct(row: ProductRow, lang: Lang): ProductRecord {
   // Russian output never falls back to an English sentence: an HS6 subheading without a Russian name of its own
   // (the TN VED names here are of headings and chapters) shows its heading's Russian name, marked as the heading's
   // first, so a cut name still says whose it is: "позиция 8433: Машины или механизмы для уборки…".
+  // A heading without a Russian name of its own (7402) passes its chapter's on to its subheadings.
+  const ancestorRu = (code: string | null, name: string | null) =>
+    code && name ? `${code.length === 4 ? 'позиция' : 'группа'} ${code}: ${name}` : null;
   const parentRu =
-    lang === 'ru' && row.parent_name_ru && row.parent
-      ? `${row.parent.length === 4 ? 'позиция' : 'группа'} ${row.parent}: ${row.parent_name_ru}`
+    lang === 'ru'
+      ? (ancestorRu(row.parent, row.parent_name_ru) ?? ancestorRu(row.grandparent, row.grandparent_name_ru))
       : null;
   const parentName = lang === 'ru' ? (row.parent_name_ru ?? row.parent_name_en) : row.parent_name_en;
   const name = own ?? parentRu ?? row.name_en ?? parentName ?? row.code;
@@ -228,8 +249,8 @@ function toProduct(row: ProductRow, lang: Lang): ProductRecord {
 }
 
 const productSelectSql = `SELECT p.code, p.level, p.revision, p.name_en, p.name_ru, p.parent, p.section,
-       q.name_en AS parent_name_en, q.name_ru AS parent_name_ru
-  FROM products p LEFT JOIN products q ON q.code = p.parent`;
+       q.name_en AS parent_name_en, q.name_ru AS parent_name_ru, g.code AS grandparent, g.name_ru AS grandparent_name_ru
+  FROM products p LEFT JOIN products q ON q.code = p.parent LEFT JOIN products g ON g.code = q.parent`;
 
 export interface ProductSearchOptions {
   /** Words (EN or RU, any case) or the start of a code. */

@@ -53,6 +53,8 @@ export interface OfficialTotal {
   valueUsd: number;
   sourceUrl: string;
   note: string | null;
+  /** The note in Russian (Karavan's translation), where there is a note. */
+  noteRu: string | null;
 }
 
 export interface GroupCoverage {
@@ -161,8 +163,9 @@ async function computePairCoverage(store: TradeStore, exporter: string, importer
           value_usd: number;
           source_url: string;
           note: string | null;
+          note_ru: string | null;
         }>(
-          `SELECT year, period, measure, reporter_side, value_usd, source_url, note FROM official_turnover ORDER BY year, measure`,
+          `SELECT year, period, measure, reporter_side, value_usd, source_url, note, note_ru FROM official_turnover ORDER BY year, measure`,
         )
       ).map((r) => ({
         year: r.year,
@@ -172,6 +175,7 @@ async function computePairCoverage(store: TradeStore, exporter: string, importer
         valueUsd: r.value_usd,
         sourceUrl: r.source_url,
         note: r.note,
+        noteRu: r.note_ru,
       }))
     : [];
   return {

@@ -25,12 +25,13 @@ export const defaultDatasets: readonly DefaultDataset[] = Object.freeze([
     source: 'ots',
     hsRevision: 'HS07',
     map: { year: 'year', reporter_iso: 'exporter', product_code: 'product', export_value_usd: 'valueUsd' },
-    licence: 'Open Trade Statistics (UN Comtrade data), CC-BY-4.0; via the R package economiccomplexity',
+    // The licence as the source states it; how the file reached Karavan is in data/SOURCES.md.
+    licence: 'Open Trade Statistics (UN Comtrade data), CC-BY-4.0',
   },
   {
     file: join(embeddedDir, 'BACI_HS92_Y2021_V202301_from_AFG_ZAF.csv.gz'),
     format: 'baci',
     source: 'baci',
-    licence: 'CEPII BACI V202301, Etalab Open License 2.0; slice from the R package R-IO-PS example data',
+    licence: 'CEPII BACI V202301, Etalab Open License 2.0',
   },
 ]);

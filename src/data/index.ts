@@ -15,6 +15,7 @@ export {
   resolveCountry,
   resolvePair,
   checkStoreYear,
+  countryLabels,
   storeYears,
   searchProducts,
   productNames,

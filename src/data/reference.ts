@@ -44,6 +44,7 @@ export function referenceVersion(): string {
     'baci_product_codes_HS17_V202201.csv.gz',
     'ots_gdp_population_2017.csv.gz',
     'by_kz_official_turnover.csv.gz',
+    'by_kz_official_notes_ru.csv',
     'search_synonyms_ru.csv',
     'country_groups.csv',
     'country_group_members.csv',
@@ -51,7 +52,7 @@ export function referenceVersion(): string {
   ]
     .map((name) => statSync(embedded(name)).size)
     .join('.');
-  return `r5-${Buffer.from(sizes).toString('base64url').slice(0, 24)}`;
+  return `r6-${Buffer.from(sizes).toString('base64url').slice(0, 24)}`;
 }
 
 interface CountryRow {
@@ -174,7 +175,20 @@ export async function buildReference(db: Database, targetDir: string): Promise<v
   // --- products --------------------------------------------------------------------------
   // Russian heading and chapter names: the wording in force (valid_to empty), else the latest.
   // TN VED writes them in capitals; they are shown in sentence case.
-  await db.run(`CREATE OR REPLACE MACRO sentence_case(s) AS upper(substr(lower(s), 1, 1)) || substr(lower(s), 2)`);
+  // The TN VED names are in capitals. Sentence case, but a word with a Latin capital (OSB, LED,
+  // USB) is an abbreviation and keeps it, as does a number with a one- or two-letter unit (1000В).
+  await db.run(
+    `CREATE OR REPLACE MACRO keep_case_word(w) AS
+       CASE WHEN regexp_matches(w, '[A-Z]') OR regexp_matches(w, '^[0-9][0-9.,]*[А-ЯЁ]{1,2}[,;:)]?$') THEN w ELSE lower(w) END`,
+  );
+  await db.run(
+    `CREATE OR REPLACE MACRO sentence_case_words(s) AS
+       array_to_string(list_transform(string_split(s, ' '), w -> keep_case_word(w)), ' ')`,
+  );
+  await db.run(
+    `CREATE OR REPLACE MACRO sentence_case(s) AS
+       upper(substr(sentence_case_words(s), 1, 1)) || substr(sentence_case_words(s), 2)`,
+  );
   await db.run(
     `COPY (
        WITH hs AS (
@@ -239,11 +253,14 @@ export async function buildReference(db: Database, targetDir: string): Promise<v
     [embedded('ots_gdp_population_2017.csv.gz')],
   );
   await db.run(
-    `COPY (SELECT CAST(year AS INTEGER) AS year, period, measure, reporter_side, CAST(value_usd_million AS DOUBLE) * 1e6 AS value_usd,
-                  source_url, note
-             FROM read_csv($1, header = true, all_varchar = true))
+    // The notes in Russian (Karavan's translation, data/SOURCES.md) join by the figure's key.
+    `COPY (SELECT CAST(t.year AS INTEGER) AS year, t.period, t.measure, t.reporter_side,
+                  CAST(t.value_usd_million AS DOUBLE) * 1e6 AS value_usd, t.source_url, t.note, r.note_ru
+             FROM read_csv($1, header = true, all_varchar = true) t
+             LEFT JOIN read_csv($2, header = true, all_varchar = true) r
+               ON r.year = t.year AND r.period = t.period AND r.measure = t.measure AND r.reporter_side = t.reporter_side)
      TO ${quoteString(join(temp, 'official_turnover.parquet'))} (FORMAT parquet)`,
-    [embedded('by_kz_official_turnover.csv.gz')],
+    [embedded('by_kz_official_turnover.csv.gz'), embedded('by_kz_official_notes_ru.csv')],
   );
 
   // --- country groups --------------------------------------------------------------------

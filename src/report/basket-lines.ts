@@ -28,6 +28,11 @@ export function basketBlocks(result: BasketResult, lang: ReportLang): BasketBloc
     if (result.direction !== 'both' && result.direction !== direction) continue;
     const [seller, buyer] =
       direction === 'exports' ? [result.exporter, result.importer] : [result.importer, result.exporter];
+    const [sellerName, buyerName] = (
+      direction === 'exports'
+        ? [result.parties.exporter, result.parties.importer]
+        : [result.parties.importer, result.parties.exporter]
+    ).map((c) => c[lang]) as [string, string];
     const totalUsd = direction === 'exports' ? result.totals.exportsUsd : result.totals.importsUsd;
     const products = direction === 'exports' ? result.totals.exportProducts : result.totals.importProducts;
     const rows = result.rows.filter((r) => r.direction === direction);
@@ -36,8 +41,8 @@ export function basketBlocks(result: BasketResult, lang: ReportLang): BasketBloc
       buyer,
       title:
         totalUsd === null || products === null
-          ? L.basketUnknown(seller, buyer, result.year)
-          : L.basketFlow(seller, buyer, result.year, f.usdK(totalUsd), products),
+          ? L.basketUnknown(sellerName, buyerName, result.year)
+          : L.basketFlow(sellerName, buyerName, result.year, f.usdK(totalUsd), products),
       lines: totalUsd === null ? [] : basketTree(result, direction),
       mirror: rows.some((r) => r.reportedBySellerUsd !== null && r.reportedByBuyerUsd !== null),
       note: products !== null && rows.length < products ? L.basketShown(rows.length) : null,

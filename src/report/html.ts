@@ -7,9 +7,7 @@ import type { ReportModel } from '../analysis/index.ts';
 import { renderChartSvg, type ChartOption } from './html-charts.ts';
 import { basketBlocks, indent } from './basket-lines.ts';
 import { formatters, labels, type ReportLang } from './i18n.ts';
-import { toRussian } from './translate.ts';
-
-type Labels = (typeof labels)[ReportLang];
+import { formatMessage, hasBasis, statusText, type Message } from '../messages/index.ts';
 
 /** Escapes text for HTML content and double- or single-quoted attribute values. */
 export function escapeHtml(text: string | number): string {
@@ -85,9 +83,9 @@ function textWithLinks(text: string): string {
 
 const knownStatuses = new Set(['computed', 'partial', 'missing', 'official-only']);
 
-function badge(L: Labels, status: string): { html: string } {
+function badge(lang: ReportLang, status: string, section: string): { html: string } {
   const cls = knownStatuses.has(status) ? status : 'other';
-  return { html: `<span class="badge badge-${cls}">${escapeHtml(L.statusNames[status] ?? status)}</span>` };
+  return { html: `<span class="badge badge-${cls}">${escapeHtml(statusText(lang, status, section))}</span>` };
 }
 
 const css = `
@@ -137,7 +135,7 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
   const usdM = (usd: number | null | undefined) =>
     usd === null || usd === undefined || !Number.isFinite(usd) ? null : usd / 1e6;
   /** The analysis writes basis and missing notes in English; Russian reports get them translated. */
-  const tr = (text: string) => (lang === 'ru' ? toRussian(text) : text);
+  const tr = (message: Message) => formatMessage(message, lang);
   const out: string[] = [];
   let chartCount = 0;
   const chart = (caption: string, option: ChartOption, width = 1000, height = 380): void => {
@@ -145,10 +143,10 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
     out.push(`<figure>\n<figcaption>${escapeHtml(caption)}</figcaption>\n${svg}\n</figure>`);
   };
   const sectionHead = (id: string, title: string, status: string) =>
-    out.push(`<section id="${id}">`, `<h2>${escapeHtml(title)} ${badge(L, status).html}</h2>`);
+    out.push(`<section id="${id}">`, `<h2>${escapeHtml(title)} ${badge(lang, status, id).html}</h2>`);
   /** Status line, and the missing-data box: prominent when the section is not computed. */
-  const meta = (s: { status: string; basis: string; missing: string | null }) => {
-    out.push(`<p class="basis">${escapeHtml(L.basis)}: ${textWithLinks(tr(s.basis))}.</p>`);
+  const meta = (s: { status: string; basis: Message; missing: Message | null }) => {
+    if (hasBasis(s.basis)) out.push(`<p class="basis">${escapeHtml(L.basis)}: ${textWithLinks(tr(s.basis))}.</p>`);
     if (s.missing) {
       const level = s.status === 'missing' ? 'missing' : 'partial';
       out.push(
@@ -199,7 +197,7 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
       [{ label: L.section }, { label: L.status }, { label: L.basis }, { label: L.missing }],
       report.coverage.sections.map((s) => [
         L.sectionNames[s.section] ?? s.section,
-        badge(L, s.status),
+        badge(lang, s.status, s.section),
         tr(s.basis),
         s.missing ? tr(s.missing) : L.none,
       ]),
@@ -209,11 +207,12 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
 
   // 1. Turnover: statistics by source, with the officially stated totals as their own series.
   const t = report.turnover;
+  const turnoverCoverage = report.coverage.sections.find((s) => s.section === 'turnover')!;
   sectionHead('turnover', L.sectionNames['turnover']!, t.status);
   meta({
     status: t.status,
-    basis: t.rows.length > 0 ? [...new Set(t.rows.map((r) => r.source))].join(', ') : L.official,
-    missing: report.coverage.sections.find((s) => s.section === 'turnover')?.missing ?? null,
+    basis: turnoverCoverage.basis,
+    missing: turnoverCoverage.missing,
   });
   const officialTurnover = t.official.filter((o) => o.period === 'year' && /^turnover\b/i.test(o.measure));
   const years = [...new Set([...t.rows.map((r) => r.year), ...officialTurnover.map((o) => o.year)])].sort(
@@ -240,7 +239,7 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
         })),
         ...sides.map((side, i) => ({
           type: 'bar' as const,
-          name: L.chartOfficial(side),
+          name: L.chartOfficial(tr(officialTurnover.find((o) => o.reporterSide === side)!.words.side)),
           itemStyle: {
             color: i === 0 ? '#8c959f' : '#afb8c1',
             borderColor: '#57606a',
@@ -297,11 +296,11 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
           { label: L.link },
         ],
         t.official.map((o) => [
-          o.period === 'year' ? String(o.year) : `${o.year} (${o.period})`,
-          o.measure,
-          o.reporterSide,
+          tr(o.words.period),
+          tr(o.words.measure),
+          tr(o.words.side),
           f.usdM(o.valueUsd),
-          o.note ?? L.none,
+          o.words.note ? tr(o.words.note) : L.none,
           link(o.sourceUrl),
         ]),
       ),
@@ -696,9 +695,7 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
   sectionHead('joint-production', L.sectionNames['jointProduction']!, j.status);
   meta(j);
   if (j.rows.length > 0) {
-    out.push(
-      `<p>${escapeHtml(L.weights(`${j.weights.demand}·z(log ${lang === 'ru' ? 'спроса' : 'demand'}) + ${j.weights.density}·z(${L.density}) + ${j.weights.cog}·z(COG) + ${j.weights.pci}·z(PCI)`))}</p>`,
-    );
+    out.push(`<p>${escapeHtml(L.weights(j.weights))}</p>`);
     const plotted = j.rows.filter(
       (r) => Number.isFinite(r.importerDensity) && Number.isFinite(r.pci) && r.demandUsd > 0,
     );
@@ -745,7 +742,7 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
           f.num(r.importerDensity),
           f.num(r.cog),
           f.num(r.pci),
-          lang === 'ru' ? r.reasonRu : r.reasonEn,
+          tr(r.reason),
         ]),
       ),
     );
@@ -798,7 +795,14 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
         { label: L.years },
         { label: L.licence },
       ],
-      report.datasets.map((d) => [d.fileName, d.source, d.format, f.whole(d.rows), d.years.join(', '), d.licence]),
+      report.datasets.map((d) => [
+        d.fileName,
+        d.source,
+        L.datasetFormat(d.format),
+        f.whole(d.rows),
+        d.years.join(', '),
+        d.licence,
+      ]),
     ),
   );
   sectionEnd();

@@ -5,7 +5,6 @@ import { renderMarkdown } from './markdown.ts';
 
 export { renderMarkdown } from './markdown.ts';
 export { labels, formatters } from './i18n.ts';
-export { toRussian, untranslatedWords } from './translate.ts';
 export type { ReportLang } from './i18n.ts';
 
 export type ReportFormat = 'md' | 'json' | 'html' | 'xlsx';

@@ -2,7 +2,7 @@
 import type { ReportModel } from '../analysis/index.ts';
 import { basketBlocks, indent } from './basket-lines.ts';
 import { formatters, labels, type ReportLang } from './i18n.ts';
-import { toRussian } from './translate.ts';
+import { formatMessage, hasBasis, statusText, type Message } from '../messages/index.ts';
 
 /**
  * Text from data (a dataset's licence, file and product names) must not become HTML when the Markdown is rendered:
@@ -38,9 +38,11 @@ export function renderMarkdown(report: ReportModel, lang: ReportLang): string {
   const country = (c: { nameEn: string; nameRu: string }) => (lang === 'ru' ? c.nameRu : c.nameEn);
   const name = (r: { nameEn: string; nameRu: string }) => short(lang === 'ru' ? r.nameRu : r.nameEn);
   const out: string[] = [];
-  const tr = (text: string) => (lang === 'ru' ? toRussian(text) : text);
-  const status = (s: { status: string; basis: string; missing: string | null }) => {
-    out.push(`*${L.status}: ${L.statusNames[s.status] ?? s.status}.* ${L.basis}: ${tr(s.basis)}.`);
+  const tr = (message: Message) => formatMessage(message, lang);
+  const status = (section: string, s: { status: string; basis: Message; missing: Message | null }) => {
+    out.push(
+      `*${L.status}: ${statusText(lang, s.status, section)}.*${hasBasis(s.basis) ? ` ${L.basis}: ${tr(s.basis)}.` : ''}`,
+    );
     if (s.missing) out.push(`\n> ${L.missing}: ${tr(s.missing)}`);
     out.push('');
   };
@@ -54,7 +56,7 @@ export function renderMarkdown(report: ReportModel, lang: ReportLang): string {
       [L.section, L.status, L.basis],
       report.coverage.sections.map((s) => [
         L.sectionNames[s.section] ?? s.section,
-        L.statusNames[s.status] ?? s.status,
+        statusText(lang, s.status, s.section),
         tr(s.basis),
       ]),
     ),
@@ -62,11 +64,12 @@ export function renderMarkdown(report: ReportModel, lang: ReportLang): string {
 
   // 1. Turnover
   const t = report.turnover;
+  const turnoverCoverage = report.coverage.sections.find((s) => s.section === 'turnover')!;
   out.push(`## ${L.sectionNames['turnover']}`, '');
-  status({
+  status('turnover', {
     status: t.status,
-    basis: t.rows.length > 0 ? `${[...new Set(t.rows.map((r) => r.source))].join(', ')}` : L.official,
-    missing: report.coverage.sections.find((s) => s.section === 'turnover')?.missing ?? null,
+    basis: turnoverCoverage.basis,
+    missing: turnoverCoverage.missing,
   });
   if (t.rows.length > 0) {
     out.push(
@@ -91,9 +94,9 @@ export function renderMarkdown(report: ReportModel, lang: ReportLang): string {
       table(
         [L.year, L.measure, L.reporterSide, L.valueUsdM, L.link],
         t.official.map((o) => [
-          o.period === 'year' ? o.year : `${o.year} (${o.period})`,
-          o.measure,
-          o.reporterSide,
+          tr(o.words.period),
+          tr(o.words.measure),
+          tr(o.words.side),
           f.usdM(o.valueUsd),
           o.sourceUrl,
         ]),
@@ -115,7 +118,7 @@ export function renderMarkdown(report: ReportModel, lang: ReportLang): string {
   // 2. The pair's trade basket: each direction as a tree of HS sections, chapters, headings and products.
   const k = report.basket;
   out.push(`## ${L.sectionNames['basket']}`, '');
-  status(k);
+  status('basket', k);
   for (const block of basketBlocks(k, lang)) {
     out.push(`**${block.title}**`, '');
     if (block.lines.length === 0) continue;
@@ -155,7 +158,7 @@ export function renderMarkdown(report: ReportModel, lang: ReportLang): string {
   // 3. Needs
   const n = report.needs;
   out.push(`## ${L.sectionNames['needs']}`, '');
-  status(n);
+  status('needs', n);
   if (n.rows.length > 0) {
     out.push(
       table(
@@ -187,7 +190,7 @@ export function renderMarkdown(report: ReportModel, lang: ReportLang): string {
   // 3. Supply
   const s = report.supply;
   out.push(`## ${L.sectionNames['supply']}`, '');
-  status(s);
+  status('supply', s);
   if (s.rows.length > 0) {
     out.push(L.supplySummary(s.competitiveProducts, f.pct(s.competitiveShare), f.num(s.eci)), '');
     if (s.eciRank !== null) out.push(L.eciRank(s.eciRank, s.rankedCountries, s.leftOutCountries), '');
@@ -210,7 +213,7 @@ export function renderMarkdown(report: ReportModel, lang: ReportLang): string {
   // 4. Potential
   const p = report.potential;
   out.push(`## ${L.sectionNames['potential']}`, '');
-  status(p);
+  status('potential', p);
   if (p.totals) {
     out.push(
       L.potentialSummary(
@@ -255,7 +258,7 @@ export function renderMarkdown(report: ReportModel, lang: ReportLang): string {
   // 5. Rivals and 8. machinery market share one layout.
   const rivalsBlock = (title: string, r: ReportModel['rivals']) => {
     out.push(`## ${title}`, '');
-    status(r);
+    status('rivals', r);
     for (const prod of r.products) {
       out.push(`**${prod.product} ${name(prod)}** — ${L.importsUsdM}: ${f.usdM(prod.importsUsd)}`, '');
       const rows = [...(prod.exporter ? [prod.exporter] : []), ...prod.suppliers];
@@ -285,14 +288,9 @@ export function renderMarkdown(report: ReportModel, lang: ReportLang): string {
   // 6. Joint production
   const j = report.jointProduction;
   out.push(`## ${L.sectionNames['jointProduction']}`, '');
-  status(j);
+  status('jointProduction', j);
   if (j.rows.length > 0) {
-    out.push(
-      L.weights(
-        `${j.weights.demand}·z(log ${lang === 'ru' ? 'спроса' : 'demand'}) + ${j.weights.density}·z(${L.density}) + ${j.weights.cog}·z(COG) + ${j.weights.pci}·z(PCI)`,
-      ),
-      '',
-    );
+    out.push(L.weights(j.weights), '');
     out.push(
       table(
         [L.product, L.name, L.score, L.demandUsd, `${L.rca} ${a}`, `${L.density} ${b}`, L.cog, L.pci, L.reason],
@@ -305,7 +303,7 @@ export function renderMarkdown(report: ReportModel, lang: ReportLang): string {
           f.num(r.importerDensity),
           f.num(r.cog),
           f.num(r.pci),
-          lang === 'ru' ? r.reasonRu : r.reasonEn,
+          tr(r.reason),
         ]),
       ),
     );
@@ -314,7 +312,7 @@ export function renderMarkdown(report: ReportModel, lang: ReportLang): string {
   // 7. Surplus placement
   const sp = report.surplus;
   out.push(`## ${L.sectionNames['surplus']}`, '');
-  status(sp);
+  status('surplus', sp);
   if (sp.rows.length > 0) {
     out.push(
       table(
@@ -339,7 +337,13 @@ export function renderMarkdown(report: ReportModel, lang: ReportLang): string {
   out.push(
     table(
       [L.file, L.format, L.rows, L.years, L.licence],
-      report.datasets.map((d) => [d.fileName, d.format, f.whole(d.rows), d.years.join(', '), d.licence]),
+      report.datasets.map((d) => [
+        d.fileName,
+        L.datasetFormat(d.format),
+        f.whole(d.rows),
+        d.years.join(', '),
+        d.licence,
+      ]),
     ),
   );
   return escapeMarkdownHtml(out.join('\n'));

@@ -1,5 +1,8 @@
-/** The tables of each report section, for the table views and the CSV / XLSX downloads. */
-import { basketBlocks } from '../../report/basket-lines.ts';
+/**
+ * The tables of each report section, defined once: the CLI's section commands print them, the API
+ * serves them as table views and CSV / XLSX downloads.
+ */
+import { basketBlocks } from './basket-lines.ts';
 import type {
   BasketResult,
   JointProductionResult,
@@ -7,12 +10,14 @@ import type {
   PotentialResult,
   ReportModel,
   RivalsResult,
+  SectionCoverage,
   SupplyResult,
   SurplusResult,
   TargetPlan,
   TurnoverResult,
-} from '../../analysis/index.ts';
-import type { Lang, ResultTable, TableColumn } from '../tables.ts';
+} from '../analysis/index.ts';
+import type { Lang, ResultTable, TableColumn } from './table-model.ts';
+import { formatMessage, statusText, t } from '../messages/index.ts';
 
 type Named = { product: string; nameEn: string; nameRu: string };
 const named = <T extends Named>(rows: readonly T[], lang: Lang) =>
@@ -41,7 +46,31 @@ function yearColumns(rows: readonly WithSeries[], en: string, ru: string): Table
 
 const yearCells = (row: WithSeries) => Object.fromEntries(row.series.map((p) => [`usd${p.year}`, p.valueUsd]));
 
-export function turnoverTables(turnover: TurnoverResult, target: TargetPlan | null): ResultTable[] {
+/** Each section's status, what it is computed from and what is missing, in the reader's language. */
+export function coverageTable(
+  sections: readonly SectionCoverage[],
+  lang: Lang,
+  title = { id: 'sections', en: 'Data coverage by section', ru: 'Покрытие данными по разделам' },
+): ResultTable {
+  return {
+    ...title,
+    columns: [
+      { key: 'sectionName', en: 'Section', ru: 'Раздел' },
+      { key: 'status', en: 'Status', ru: 'Статус' },
+      { key: 'basis', en: 'Computed from', ru: 'Основа расчёта' },
+      { key: 'missing', en: 'Missing (what to ingest)', ru: 'Чего не хватает (что загрузить)' },
+    ],
+    rows: sections.map((s) => ({
+      section: s.section,
+      sectionName: t(lang, `section.${s.section}`),
+      status: statusText(lang, s.status, s.section),
+      basis: formatMessage(s.basis, lang),
+      missing: s.missing ? formatMessage(s.missing, lang) : null,
+    })),
+  };
+}
+
+export function turnoverTables(turnover: TurnoverResult, target: TargetPlan | null, lang: Lang): ResultTable[] {
   return [
     {
       id: 'turnover',
@@ -81,7 +110,13 @@ export function turnoverTables(turnover: TurnoverResult, target: TargetPlan | nu
         { key: 'sourceUrl', en: 'Source', ru: 'Источник' },
         { key: 'note', en: 'Note', ru: 'Примечание' },
       ],
-      rows: turnover.official,
+      rows: turnover.official.map((o) => ({
+        ...o,
+        period: formatMessage(o.words.period, lang),
+        measure: formatMessage(o.words.measure, lang),
+        reporterSide: formatMessage(o.words.side, lang),
+        note: o.words.note ? formatMessage(o.words.note, lang) : null,
+      })),
     },
     {
       id: 'mirror',
@@ -124,8 +159,8 @@ export function basketTables(basket: BasketResult, lang: Lang): ResultTable[] {
   // The same blocks (a direction's seller, buyer and tree lines) as the Markdown, HTML and XLSX renderers.
   const rows = basketBlocks(basket, lang).flatMap(({ seller, buyer, lines }) =>
     lines.map((line) => ({
-      flow: `${seller}->${buyer}`,
-      level: line.kind,
+      flow: `${seller} → ${buyer}`,
+      level: t(lang, `report.basketLevels.${line.kind}`),
       product: line.code,
       name: lang === 'ru' ? line.nameRu : line.nameEn,
       valueUsd: line.valueUsd,
@@ -140,8 +175,8 @@ export function basketTables(basket: BasketResult, lang: Lang): ResultTable[] {
   return [
     {
       id: 'basket',
-      en: `Trade basket ${basket.exporter}<->${basket.importer}`,
-      ru: `Структура торговли ${basket.exporter}<->${basket.importer}`,
+      en: `Trade basket ${basket.parties.exporter.en}–${basket.parties.importer.en}`,
+      ru: `Структура торговли ${basket.parties.exporter.ru} — ${basket.parties.importer.ru}`,
       columns: [
         { key: 'flow', en: 'Flow', ru: 'Поток' },
         { key: 'level', en: 'Level', ru: 'Уровень' },
@@ -318,7 +353,7 @@ export function jointTables(joint: JointProductionResult, lang: Lang): ResultTab
         { key: 'pci', en: 'PCI', ru: 'PCI', kind: 'number' },
         { key: 'reason', en: 'Why', ru: 'Почему' },
       ],
-      rows: named(joint.rows, lang).map((r) => ({ ...r, reason: lang === 'ru' ? r.reasonRu : r.reasonEn })),
+      rows: named(joint.rows, lang).map((r) => ({ ...r, reason: formatMessage(r.reason, lang) })),
     },
   ];
 }
@@ -355,19 +390,8 @@ export function surplusTables(surplus: SurplusResult, lang: Lang): ResultTable[]
 
 export function reportTables(report: ReportModel, lang: Lang): ResultTable[] {
   return [
-    {
-      id: 'coverage',
-      en: 'Data coverage',
-      ru: 'Покрытие данными',
-      columns: [
-        { key: 'section', en: 'Section', ru: 'Раздел' },
-        { key: 'status', en: 'Status', ru: 'Статус' },
-        { key: 'basis', en: 'Computed from', ru: 'Основа расчёта' },
-        { key: 'missing', en: 'Missing (what to ingest)', ru: 'Чего не хватает' },
-      ],
-      rows: report.coverage.sections,
-    },
-    ...turnoverTables(report.turnover, report.target).filter((t) => t.rows.length > 0),
+    coverageTable(report.coverage.sections, lang, { id: 'coverage', en: 'Data coverage', ru: 'Покрытие данными' }),
+    ...turnoverTables(report.turnover, report.target, lang).filter((t) => t.rows.length > 0),
     ...basketTables(report.basket, lang),
     ...needsTables(report.needs, lang),
     ...supplyTables(report.supply, lang),

@@ -12,7 +12,7 @@ import type { ReportModel } from '../analysis/index.ts';
 import { escapeFormulaCell } from '../machinery/index.ts';
 import { labels, type ReportLang } from './i18n.ts';
 import { basketBlocks } from './basket-lines.ts';
-import { toRussian } from './translate.ts';
+import { formatMessage, hasBasis, msg, statusText, type Message } from '../messages/index.ts';
 
 type Labels = (typeof labels)[ReportLang];
 
@@ -40,9 +40,11 @@ interface SheetColumn {
 type Value = string | number | null | undefined | { url: string } | { number: number | null; kind: NumberKind };
 
 interface SectionMetaLike {
+  /** The section, for the status word to agree with its name in Russian. */
+  section?: string;
   status: string;
-  basis: string;
-  missing: string | null;
+  basis: Message;
+  missing: Message | null;
 }
 
 /** Header row (1-based): rows 1-3 hold the title, status line and missing-data note. */
@@ -110,7 +112,8 @@ class SheetWriter {
     title: string,
     meta: SectionMetaLike | null,
     L: Labels,
-    tr: (text: string) => string,
+    tr: (message: Message) => string,
+    readonly lang: ReportLang,
     note?: string,
   ) {
     this.sheet = workbook.addWorksheet(name);
@@ -121,7 +124,7 @@ class SheetWriter {
         this.sheet,
         2,
         1,
-        `${L.statusLine}: ${L.statusNames[meta.status] ?? meta.status}. ${L.basis}: ${tr(meta.basis)}.`,
+        `${L.statusLine}: ${statusText(this.lang, meta.status, meta.section)}.${hasBasis(meta.basis) ? ` ${L.basis}: ${tr(meta.basis)}.` : ''}`,
       );
       if (meta.missing) {
         setCell(this.sheet, 3, 1, `${L.missing}: ${tr(meta.missing)}`);
@@ -201,11 +204,30 @@ export async function renderXlsx(report: ReportModel, lang: ReportLang): Promise
   workbook.created = new Date(report.generatedAt);
   workbook.modified = new Date(report.generatedAt);
   const used = new Set<string>();
-  /** The analysis writes basis and missing notes in English; Russian workbooks get them translated. */
-  const tr = (text: string) => (lang === 'ru' ? toRussian(text) : text);
+  const tr = (message: Message) => formatMessage(message, lang);
+  // Which section a sheet belongs to, for its status line (the sheet names are the S labels).
+  const sectionOfSheet = (tab: string): string | undefined => {
+    const key = (Object.keys(S) as Array<keyof typeof S>).find((k) => S[k] === tab);
+    return key === 'worldDemand'
+      ? 'needs'
+      : key === 'potentialBySection'
+        ? 'potential'
+        : key === 'machinery'
+          ? 'machinery'
+          : key;
+  };
   const sheet = (tab: string, title: string, meta: SectionMetaLike | null, note?: string) =>
-    new SheetWriter(workbook, sheetName(tab, used), title, meta, L, tr, note);
-  const turnoverMissing = report.coverage.sections.find((s) => s.section === 'turnover')?.missing ?? null;
+    new SheetWriter(
+      workbook,
+      sheetName(tab, used),
+      title,
+      meta === null ? null : { ...meta, section: meta.section ?? sectionOfSheet(tab) },
+      L,
+      tr,
+      lang,
+      note,
+    );
+  const turnoverMissing = report.coverage.sections.find((s) => s.section === 'turnover')!.missing;
 
   // Coverage
   const coverage = sheet(
@@ -218,7 +240,7 @@ export async function renderXlsx(report: ReportModel, lang: ReportLang): Promise
     [{ header: L.section }, { header: L.status }, { header: L.basis }, { header: L.missing }],
     report.coverage.sections.map((s) => [
       L.sectionNames[s.section] ?? s.section,
-      L.statusNames[s.status] ?? s.status,
+      statusText(lang, s.status, s.section),
       tr(s.basis),
       s.missing === null ? null : tr(s.missing),
     ]),
@@ -227,10 +249,11 @@ export async function renderXlsx(report: ReportModel, lang: ReportLang): Promise
 
   // 1. Turnover, the official totals, and the target planner
   const t = report.turnover;
+  const turnoverCoverage = report.coverage.sections.find((s) => s.section === 'turnover')!;
   const turnoverTitle = L.sectionNames['turnover']!;
   const turnoverSheet = sheet(S.turnover, turnoverTitle, {
     status: t.status,
-    basis: t.rows.length > 0 ? [...new Set(t.rows.map((r) => r.source))].join(', ') : L.official,
+    basis: turnoverCoverage.basis,
     missing: turnoverMissing,
   });
   turnoverSheet.table(
@@ -306,7 +329,15 @@ export async function renderXlsx(report: ReportModel, lang: ReportLang): Promise
       { header: L.note },
       { header: L.link },
     ],
-    t.official.map((o) => [o.year, o.period, o.measure, o.reporterSide, o.valueUsd, o.note, { url: o.sourceUrl }]),
+    t.official.map((o) => [
+      o.year,
+      tr(o.words.period),
+      tr(o.words.measure),
+      tr(o.words.side),
+      o.valueUsd,
+      o.words.note ? tr(o.words.note) : null,
+      { url: o.sourceUrl },
+    ]),
   );
   official.finish();
 
@@ -316,7 +347,7 @@ export async function renderXlsx(report: ReportModel, lang: ReportLang): Promise
     L.target,
     p
       ? { status: 'computed', basis: p.basis, missing: null }
-      : { status: 'missing', basis: L.none, missing: turnoverMissing },
+      : { status: 'missing', basis: msg('basis.none'), missing: turnoverMissing },
     p?.example ? L.targetExample : undefined,
   );
   if (p) {
@@ -538,7 +569,7 @@ export async function renderXlsx(report: ReportModel, lang: ReportLang): Promise
       r.densityPercentile,
       r.cog,
       r.pci,
-      lang === 'ru' ? r.reasonRu : r.reasonEn,
+      tr(r.reason),
     ]),
   );
   joint.finish();
@@ -594,7 +625,7 @@ export async function renderXlsx(report: ReportModel, lang: ReportLang): Promise
     report.datasets.map((d) => [
       d.fileName,
       d.source,
-      d.format,
+      L.datasetFormat(d.format),
       d.kind,
       d.rows,
       d.years.join(', '),

@@ -8,6 +8,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
+import { localiseMessages } from '../messages/index.ts';
 import { etagOf, matchesEtag, type CachedBody } from './cache.ts';
 import { pickTable, tableToCsv, tablesToXlsx, type Lang, type ResultTable } from './tables.ts';
 
@@ -51,7 +52,8 @@ async function render<T>(spec: ResultSpec<T>, query: ResultQuery, etag: string):
   const result = await spec.compute();
   const format = query.format ?? 'json';
   const lang = query.lang ?? 'en';
-  if (format === 'json') return { etag, contentType: jsonType, body: utf8(toJson(result)) };
+  // Messages (basis, missing, reasons) go as text in the asked language, each with its id beside it.
+  if (format === 'json') return { etag, contentType: jsonType, body: utf8(toJson(localiseMessages(result, lang))) };
   const tables = spec.tables ? spec.tables(result, lang) : [];
   if (format === 'tables') return { etag, contentType: jsonType, body: utf8(toJson({ tables })) };
   if (format === 'csv') {

@@ -10,25 +10,10 @@ import { PassThrough } from 'node:stream';
 import { InvalidOptionError } from '../errors.ts';
 import { escapeFormulaCell } from '../machinery/index.ts';
 
-export type Lang = 'en' | 'ru';
+import type { Lang, ResultTable, TableColumn } from '../report/table-model.ts';
 
-export interface TableColumn {
-  key: string;
-  en: string;
-  ru: string;
-  /** How the dashboard and the XLSX format the column. @default 'text' */
-  kind?: 'text' | 'number' | 'integer' | 'usd' | 'share' | 'year';
-}
-
-export interface ResultTable {
-  /** Stable id, used as `table=<id>` in download URLs and as the sheet name. */
-  id: string;
-  en: string;
-  ru: string;
-  columns: TableColumn[];
-  /** Row objects; each column's `key` is read from them. */
-  rows: ReadonlyArray<object>;
-}
+// The table model lives with the report (src/report/table-model.ts); this module writes it as CSV and XLSX.
+export type { Lang, ResultTable, TableColumn } from '../report/table-model.ts';
 
 export const downloadFormats = ['json', 'csv', 'xlsx'] as const;
 export type DownloadFormat = (typeof downloadFormats)[number];

@@ -6,6 +6,7 @@
  * For BLR -> EAEU Belarus is taken out of the union: the market is KAZ + RUS (+ ARM, KGZ).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatMessage } from '../../src/messages/index.ts';
 import { buildReport, exporterSupply, importerNeeds, turnover } from '../../src/analysis/index.ts';
 import { embeddedBaciSlice, readBaciRows } from '../support/raw-sources.ts';
 import { fixtureStore } from '../support/store.ts';
@@ -72,16 +73,16 @@ describe('groups in the report sections', () => {
     expect(report.potential.status).toBe('computed');
     expect(report.potential.rows.map((r) => r.product).sort()).toEqual(['040510', '843351', '870190']);
     expect(report.jointProduction.status).toBe('missing');
-    expect(report.jointProduction.missing).toContain('EAEU is a group');
+    expect(formatMessage(report.jointProduction.missing!, 'en')).toContain('(EAEU) is a group');
     const turnoverCoverage = report.coverage.sections.find((s) => s.section === 'turnover')!;
-    expect(turnoverCoverage.basis).toContain('EAEU: ARM, KAZ, KGZ, RUS with data');
+    expect(formatMessage(turnoverCoverage.basis, 'en')).toContain('(EAEU): data for ARM, KAZ, KGZ, RUS');
   });
 
   it('supply of a group is refused by name, with the members to ask for instead', async () => {
     const supply = await exporterSupply(fixture.store, { exporter: 'EAEU' });
     expect(supply.status).toBe('missing');
-    expect(supply.missing).toBe(
-      'EAEU is a group: RCA, complexity and the product space are computed for countries, not groups; run this for one of its members (ARM, BLR, KAZ, KGZ, RUS)',
+    expect(formatMessage(supply.missing!, 'en')).toBe(
+      'Eurasian Economic Union (EAEU) is a group: RCA, complexity and the product space are computed for countries, not groups; run this for one of its members (ARM, BLR, KAZ, KGZ, RUS)',
     );
   });
 });

@@ -100,7 +100,10 @@ describe('section commands against figures computed from the raw files', () => {
       },
     );
     expect(text.stderr).toBe('');
-    expect(text.stdout.split('\n')[1]).toBe('ZAF->KAZ 2021: 11528359 USD, 97 products (the largest 25 shown)');
+    expect(text.stdout.split('\n')[1]).toBe(
+      'South Africa → Kazakhstan, 2021: 11,528.4 USD thousand, 97 products. ' +
+        'The 25 largest products are listed; the group totals count every product.',
+    );
   });
 
   it('target: from 115 USD m in 2021 to 230 by 2026 needs 2^(1/5) - 1 a year', async () => {

@@ -8,7 +8,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { JointProductionRow, ReportModel } from '../../src/analysis/index.ts';
-import { renderReport, toRussian } from '../../src/report/index.ts';
+import { renderReport } from '../../src/report/index.ts';
+import { formatMessage, msg } from '../../src/messages/index.ts';
 import { emptyStoreReport, fixtureReport } from '../support/report-model.ts';
 
 const html = async (report: ReportModel, lang: 'en' | 'ru' = 'en') =>
@@ -51,8 +52,7 @@ function jointRow(
     pci,
     score: 1,
     parts: { demand: 0.3, density: 0.3, cog: 0.2, pci: 0.2 },
-    reasonEn: 'hand-made',
-    reasonRu: 'вручную',
+    reason: msg('basis.turnoverSource', { source: 'hand-made' }),
   };
 }
 
@@ -118,8 +118,8 @@ describe('renderHtml', () => {
     expect(ru).toContain('1. Мониторинг товарооборота');
     expect(ru).toContain('<td class="num">115,0</td>');
     // Basis notes come from the analysis in English and are translated.
-    expect(toRussian(report.needs.basis)).not.toBe(report.needs.basis);
-    expect(ru).toContain(escaped(toRussian(report.needs.basis)));
+    expect(formatMessage(report.needs.basis, 'ru')).not.toBe(formatMessage(report.needs.basis, 'en'));
+    expect(ru).toContain(escaped(formatMessage(report.needs.basis, 'ru')));
   });
 
   it('renders the same bytes every time (chart ids are local to the page)', async () => {
@@ -134,8 +134,8 @@ describe('renderHtml', () => {
       exporter: { ...report.exporter, nameEn: evil },
       needs: {
         ...report.needs,
-        basis: attr,
-        missing: evil,
+        basis: msg('basis.turnoverSource', { source: attr }),
+        missing: msg('basis.turnoverSource', { source: evil }),
         rows: report.needs.rows.map((r) => ({ ...r, nameEn: evil })),
       },
       rivals: { ...report.rivals, products: report.rivals.products.map((p) => ({ ...p, nameEn: `</svg>${evil}` })) },
@@ -170,7 +170,7 @@ describe('renderHtml', () => {
       const markup = section(out, id);
       expect(markup, id).toContain('<span class="badge badge-missing">not computed</span>');
       expect(markup, id).toContain(
-        `<div class="missing missing-missing" role="note"><strong>Missing, and how to add it:</strong>${escaped(s.missing!)}</div>`,
+        `<div class="missing missing-missing" role="note"><strong>Missing, and how to add it:</strong>${escaped(formatMessage(s.missing!, 'en'))}</div>`,
       );
       expect(markup, id).not.toContain('<svg');
       expect(markup, id).not.toContain('<table');

@@ -5,8 +5,10 @@
  */
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { formatMessage } from '../../src/messages/index.ts';
 import type { ReportModel } from '../../src/analysis/index.ts';
 import { renderReport } from '../../src/report/index.ts';
+import { msg } from '../../src/messages/index.ts';
 import { fixtureReport } from '../support/report-model.ts';
 
 async function workbookOf(report: ReportModel, lang: 'en' | 'ru' = 'en'): Promise<ExcelJS.Workbook> {
@@ -84,7 +86,7 @@ describe('renderXlsx', () => {
       needs: {
         ...report.needs,
         status: 'missing',
-        missing: 'KAZ imports: ingest BACI',
+        missing: msg('basis.turnoverSource', { source: 'KAZ imports: ingest BACI' }),
         rows: [],
         worldDemand: {
           year: 2021,
@@ -136,7 +138,7 @@ describe('renderXlsx', () => {
       expect(sheet.getColumn(1).width, sheet.name).toBeGreaterThanOrEqual(8);
     }
     expect(workbook.getWorksheet('Needs')!.getCell(2, 1).value).toBe(
-      `Status: computed. Computed from: ${report.needs.basis}.`,
+      `Status: computed. Computed from: ${formatMessage(report.needs.basis, 'en')}.`,
     );
   });
 
@@ -151,7 +153,17 @@ describe('renderXlsx', () => {
       turnover: {
         ...report.turnover,
         official: report.turnover.official.map((o, i) =>
-          i === 0 ? { ...o, measure: '@SUM(A1:A9)', note: '-2+3', sourceUrl: '=cmd|" /C calc"!A0' } : o,
+          i === 0
+            ? {
+                ...o,
+                sourceUrl: '=cmd|" /C calc"!A0',
+                words: {
+                  ...o.words,
+                  measure: msg('official.other', { measure: '@SUM(A1:A9)' }),
+                  note: msg('official.note', { en: '-2+3', ru: '-2+3' }),
+                },
+              }
+            : o,
         ),
       },
       datasets: report.datasets.map((d) => ({ ...d, fileName: '\t=1+1' })),

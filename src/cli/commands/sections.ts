@@ -1,13 +1,18 @@
 /**
  * One command per report section, each calling the same analysis function as `karavan report`
  * and the HTTP API: turnover, target, needs, supply, potential, rivals, joint, surplus.
- * Text output is an aligned table of the section's rows; --json prints the whole result.
+ * Text output is the section's tables as the report model defines them (src/report/section-tables.ts,
+ * the same as the API's table views), in the reader's language; --json prints the whole result.
  */
 import type { Command } from 'commander';
 import type { CountryRecord, TradeStore } from '../../data/index.ts';
 import { levelHelp, parseLang, parseLevel } from '../flags.ts';
-import { formatTable, printJson } from '../output.ts';
+import { printJson } from '../output.ts';
 import { withStore } from '../store.ts';
+import type { Lang, Message } from '../../messages/index.ts';
+import type { ResultTable } from '../../report/table-model.ts';
+
+type SectionTables = typeof import('../../report/section-tables.ts');
 
 interface PairFlags {
   from: string;
@@ -18,19 +23,6 @@ interface PairFlags {
   lang?: string;
   json: boolean;
 }
-
-const usdM = (usd: number | null | undefined) =>
-  usd === null || usd === undefined || !Number.isFinite(usd) ? null : Math.round(usd / 1e4) / 100;
-/** Percent with one decimal; under 0.1 % two significant digits (0.017), as the report prints shares. */
-const pct = (x: number | null | undefined) =>
-  x === null || x === undefined || !Number.isFinite(x)
-    ? null
-    : x !== 0 && Math.abs(x) < 0.001
-      ? Number((x * 100).toPrecision(2))
-      : Math.round(x * 1000) / 10;
-const num = (x: number | null | undefined) =>
-  x === null || x === undefined || !Number.isFinite(x) ? null : Math.round(x * 100) / 100;
-const short = (text: string) => (text.length > 60 ? text.slice(0, 59) + '…' : text);
 
 async function parsePair(flags: PairFlags) {
   const { InvalidOptionError } = await import('../../errors.ts');
@@ -64,7 +56,7 @@ function pairCommand(program: Command, name: string, description: string, defaul
     .option('--year <year>', 'year (default: the newest the store covers)')
     .option('--level <level>', levelHelp([2, 4, 6], 'HS level', defaultLevel ? `hs${defaultLevel}` : undefined))
     .option('--limit <n>', 'rows (default: 25)', '25')
-    .option('--lang <lang>', '[en|ru] language of product names (default: ru when the locale is Russian, else en)')
+    .option('--lang <lang>', '[en|ru] language of the output (default: ru when the locale is Russian, else en)')
     .option('--json', 'print the whole result as JSON', false);
 }
 
@@ -87,9 +79,40 @@ function sectionOptions(
   return { exporter: a.iso3, importer: b.iso3, year: o.year, level: o.level, limit: o.limit };
 }
 
-function printMeta(result: { status: string; basis: string; missing: string | null }) {
-  process.stdout.write(`status: ${result.status} — ${result.basis}\n`);
-  if (result.missing) process.stdout.write(`missing: ${result.missing}\n`);
+/** The result as JSON, its messages as text in the reader's language (with their ids beside them). */
+async function printJsonResult(result: unknown, lang: Lang): Promise<void> {
+  const { localiseMessages } = await import('../../messages/index.ts');
+  printJson(localiseMessages(result, lang));
+}
+
+/** The section's tables (src/report/section-tables.ts, as the API serves them), each under its title. */
+async function printTables(
+  tablesOf: (module: SectionTables) => ResultTable[],
+  lang: Lang,
+  limit: number,
+): Promise<void> {
+  const [{ formatResultTable }, module] = await Promise.all([
+    import('../tables.ts'),
+    import('../../report/section-tables.ts'),
+  ]);
+  for (const table of tablesOf(module)) {
+    if (table.rows.length === 0) continue;
+    process.stdout.write(`\n${table[lang]}\n${formatResultTable(table, lang, limit)}`);
+  }
+}
+
+/** The section's status, what it is computed from and what is missing, in the reader's language. */
+async function printMeta(
+  section: string,
+  result: { status: string; basis: Message; missing: Message | null },
+  lang: Lang,
+): Promise<void> {
+  const { formatMessage, hasBasis, statusText, t } = await import('../../messages/index.ts');
+  const basis = hasBasis(result.basis)
+    ? ` — ${t(lang, 'label.basis').toLowerCase()}: ${formatMessage(result.basis, lang)}`
+    : '';
+  process.stdout.write(`${t(lang, 'label.status')}: ${statusText(lang, result.status, section)}${basis}\n`);
+  if (result.missing) process.stdout.write(`${t(lang, 'label.missing')}: ${formatMessage(result.missing, lang)}\n`);
 }
 
 export function registerSections(program: Command): void {
@@ -103,39 +126,11 @@ export function registerSections(program: Command): void {
     await withStore(async (store) => {
       const [a, b] = await resolvePair(store, flags);
       const result = await turnover(store, { exporter: a.iso3, importer: b.iso3 });
-      if (flags.json) return printJson(result);
-      process.stdout.write(`status: ${result.status}\n`);
-      if (result.rows.length > 0) {
-        process.stdout.write(
-          formatTable(
-            [
-              'year',
-              'source',
-              `${a.iso3}->${b.iso3} USD m`,
-              `${b.iso3}->${a.iso3} USD m`,
-              'turnover USD m',
-              'growth %',
-            ],
-            result.rows.map((r) => [
-              r.year,
-              r.reporter ? `${r.source}/${r.reporter}` : r.source,
-              usdM(r.exportsUsd),
-              usdM(r.importsUsd),
-              usdM(r.turnoverUsd),
-              pct(r.growth),
-            ]),
-          ),
-        );
-      }
-      if (result.official.length > 0) {
-        process.stdout.write('officially stated totals (not statistics):\n');
-        process.stdout.write(
-          formatTable(
-            ['year', 'period', 'measure', 'whose', 'USD m', 'source'],
-            result.official.map((o) => [o.year, o.period, o.measure, o.reporterSide, usdM(o.valueUsd), o.sourceUrl]),
-          ),
-        );
-      }
+      if (flags.json) return printJsonResult(result, parseLang(flags.lang));
+      const lang = parseLang(flags.lang);
+      const { statusText, t } = await import('../../messages/index.ts');
+      process.stdout.write(`${t(lang, 'label.status')}: ${statusText(lang, result.status, 'turnover')}\n`);
+      await printTables((m) => m.turnoverTables(result, null, lang), lang, Infinity);
     });
   });
 
@@ -151,39 +146,20 @@ export function registerSections(program: Command): void {
       const { InvalidOptionError } = await import('../../errors.ts');
       if (!['both', 'exports', 'imports'].includes(flags.direction))
         throw new InvalidOptionError(`invalid --direction: ${flags.direction} (both, exports or imports)`);
-      const { tradeBasket, basketTree } = await import('../../analysis/index.ts');
+      const { tradeBasket } = await import('../../analysis/index.ts');
       await withStore(async (store) => {
         const [a, b] = await resolvePair(store, flags);
         const result = await tradeBasket(store, {
           ...sectionOptions(a, b, o),
           direction: flags.direction as 'both' | 'exports' | 'imports',
         });
-        if (flags.json) return printJson(result);
-        printMeta(result);
-        for (const direction of ['exports', 'imports'] as const) {
-          if (result.direction !== 'both' && result.direction !== direction) continue;
-          const [seller, buyer] = direction === 'exports' ? [a.iso3, b.iso3] : [b.iso3, a.iso3];
-          const totalUsd = direction === 'exports' ? result.totals.exportsUsd : result.totals.importsUsd;
-          const products = direction === 'exports' ? result.totals.exportProducts : result.totals.importProducts;
-          process.stdout.write(
-            `${seller}->${buyer} ${result.year}: ${totalUsd === null ? 'not in the store' : `${Math.round(totalUsd)} USD, ${products} products`}${result.rows.filter((r) => r.direction === direction).length < (products ?? 0) ? ` (the largest ${o.limit} shown)` : ''}\n`,
-          );
-          const lines = basketTree(result, direction);
-          if (lines.length === 0) continue;
-          process.stdout.write(
-            formatTable(
-              ['HS', 'product', 'USD', `share of ${buyer} imports %`, 'growth %/yr', 'products'],
-              lines.map((l) => [
-                `${'  '.repeat(l.depth)}${l.code}`,
-                short(o.lang === 'ru' ? l.nameRu : l.nameEn),
-                Math.round(l.valueUsd),
-                pct(l.row?.shareOfBuyerImports),
-                pct(l.row?.growth),
-                l.products,
-              ]),
-            ),
-          );
-        }
+        if (flags.json) return printJsonResult(result, o.lang);
+        await printMeta('basket', result, o.lang);
+        // Each direction's total (or that the store cannot tell it), as the report heads its blocks.
+        const { basketBlocks } = await import('../../report/basket-lines.ts');
+        for (const block of basketBlocks(result, o.lang))
+          process.stdout.write(`${block.title}${block.note ? `. ${block.note}` : ''}\n`);
+        await printTables((m) => m.basketTables(result, o.lang), o.lang, o.limit);
       });
     });
 
@@ -202,6 +178,7 @@ export function registerSections(program: Command): void {
     .requiredOption('--target-year <year>', 'year to reach it')
     .option('--current-usd <usd>', 'turnover to start from (default: the latest in the store or the official totals)')
     .option('--base-year <year>', 'year of the starting turnover (default: its year)')
+    .option('--lang <lang>', '[en|ru] language of the output (default: ru when the locale is Russian, else en)')
     .option('--json', 'print as JSON', false)
     .action(
       async (flags: {
@@ -211,10 +188,11 @@ export function registerSections(program: Command): void {
         targetYear: string;
         currentUsd?: string;
         baseYear?: string;
+        lang?: string;
         json: boolean;
       }) => {
         const { InvalidOptionError, MissingDataError } = await import('../../errors.ts');
-        const { turnover, exportPotential, targetPlanner } = await import('../../analysis/index.ts');
+        const { turnover, exportPotential, pairTarget } = await import('../../analysis/index.ts');
         const number = (name: string, text: string) => {
           const value = Number(text);
           if (!(value > 0)) throw new InvalidOptionError(`invalid ${name}: ${text}`);
@@ -223,57 +201,39 @@ export function registerSections(program: Command): void {
         await withStore(async (store) => {
           const [a, b] = await resolvePair(store, flags);
           const t = await turnover(store, { exporter: a.iso3, importer: b.iso3 });
-          const currentUsd = flags.currentUsd ? number('--current-usd', flags.currentUsd) : t.latest?.turnoverUsd;
-          const baseYear = flags.baseYear ? number('--base-year', flags.baseYear) : t.latest?.year;
-          if (currentUsd === undefined || baseYear === undefined) {
+          const potential = await exportPotential(store, { exporter: a.iso3, importer: b.iso3 });
+          const plan = pairTarget(t, potential, {
+            targetUsd: number('--target-usd', flags.targetUsd),
+            targetYear: number('--target-year', flags.targetYear),
+            currentUsd: flags.currentUsd ? number('--current-usd', flags.currentUsd) : undefined,
+            baseYear: flags.baseYear ? number('--base-year', flags.baseYear) : undefined,
+          });
+          if (plan === null)
             throw new MissingDataError(
               `no turnover for ${a.iso3}-${b.iso3} in the store; give --current-usd and --base-year`,
             );
-          }
-          const potential = await exportPotential(store, { exporter: a.iso3, importer: b.iso3 });
-          const plan = targetPlanner({
-            currentUsd,
-            baseYear,
-            targetUsd: number('--target-usd', flags.targetUsd),
-            targetYear: number('--target-year', flags.targetYear),
-            groups:
-              potential.bySection.length > 0
-                ? potential.bySection.map((s) => ({
-                    key: s.section,
-                    name: `HS section ${s.section}`,
-                    untappedUsd: s.untappedUsd,
-                  }))
-                : undefined,
-          });
+          const lang = parseLang(flags.lang);
           if (flags.json)
-            return printJson({
-              ...plan,
-              basis: flags.currentUsd ? 'given' : t.latest?.basis,
-              potentialStatus: potential.status,
-              potentialMissing: potential.missing,
-            });
+            return printJsonResult(
+              { ...plan, potentialStatus: potential.status, potentialMissing: potential.missing },
+              lang,
+            );
+          const [{ labels, formatters }, { formatMessage }] = await Promise.all([
+            import('../../report/index.ts'),
+            import('../../messages/index.ts'),
+          ]);
+          const L = labels[lang];
+          const f = formatters(lang);
           process.stdout.write(
-            `from ${usdM(plan.currentUsd)} USD m (${plan.baseYear}) to ${usdM(plan.targetUsd)} USD m (${plan.targetYear}): ${pct(plan.requiredCagr)} % a year\n` +
-              (flags.currentUsd ? '' : `starting point: ${t.latest?.basis}\n`) +
-              formatTable(
-                ['year', 'USD m'],
-                plan.path.map((p) => [p.year, usdM(p.valueUsd)]),
-              ),
+            `${L.targetLine(f.usdM(plan.currentUsd), plan.baseYear, f.usdM(plan.targetUsd), plan.targetYear, f.pct(plan.requiredCagr))} (${formatMessage(plan.basis, lang)})\n`,
           );
-          if (plan.coveringGroups.length > 0) {
-            process.stdout.write(
-              `untapped potential covers ${pct(plan.potentialCoverage)} % of the gap; largest groups:\n`,
-            );
-            process.stdout.write(
-              formatTable(
-                ['HS section', 'untapped USD m', 'cumulative USD m'],
-                plan.coveringGroups.map((g) => [g.key, usdM(g.untappedUsd), usdM(g.cumulativeUsd)]),
-              ),
-            );
-          } else
-            process.stdout.write(
-              `which product groups could cover it: ${potential.missing ?? 'no untapped potential found'}\n`,
-            );
+          if (plan.coveringGroups.length > 0) process.stdout.write(`${L.targetCover(f.pct(plan.potentialCoverage))}\n`);
+          else if (potential.missing) process.stdout.write(`${L.missing}: ${formatMessage(potential.missing, lang)}\n`);
+          await printTables(
+            (m) => m.turnoverTables({ ...t, rows: [], official: [], mirror: [] }, plan, lang),
+            lang,
+            Infinity,
+          );
         });
       },
     );
@@ -289,35 +249,9 @@ export function registerSections(program: Command): void {
     await withStore(async (store) => {
       const [a, b] = await resolvePair(store, flags);
       const result = await importerNeeds(store, sectionOptions(a, b, o));
-      if (flags.json) return printJson(result);
-      printMeta(result);
-      const name = (r: { nameEn: string; nameRu: string }) => short(o.lang === 'ru' ? r.nameRu : r.nameEn);
-      if (result.rows.length > 0) {
-        process.stdout.write(
-          formatTable(
-            ['HS', 'product', 'imports USD m', 'growth %/yr', 'top suppliers', 'HHI', `${a.iso3} share %`],
-            result.rows.map((r) => [
-              r.product,
-              name(r),
-              usdM(r.importsUsd),
-              pct(r.growth),
-              r.topSuppliers.map((s) => `${s.iso3} ${pct(s.share)}%`).join(' '),
-              num(r.hhi),
-              pct(r.exporterShare),
-            ]),
-          ),
-        );
-      } else if (result.worldDemand) {
-        process.stdout.write(
-          `world trade by product (${result.worldDemand.source} ${result.worldDemand.year}), a stand-in:\n`,
-        );
-        process.stdout.write(
-          formatTable(
-            ['HS', 'product', 'world trade USD m', `${a.iso3} world share %`],
-            result.worldDemand.rows.map((r) => [r.product, name(r), usdM(r.worldTradeUsd), pct(r.exporterWorldShare)]),
-          ),
-        );
-      }
+      if (flags.json) return printJsonResult(result, o.lang);
+      await printMeta('needs', result, o.lang);
+      await printTables((m) => m.needsTables(result, o.lang), o.lang, o.limit);
     });
   });
 
@@ -339,27 +273,17 @@ export function registerSections(program: Command): void {
           limit: o.limit,
           allCountries: flags.allCountries ?? false,
         });
-        if (flags.json) return printJson(result);
-        printMeta(result);
-        if (result.status !== 'missing')
+        if (flags.json) return printJsonResult(result, o.lang);
+        await printMeta('supply', result, o.lang);
+        if (result.status !== 'missing') {
+          const { labels, formatters } = await import('../../report/index.ts');
+          const L = labels[o.lang];
+          const f = formatters(o.lang);
           process.stdout.write(
-            `ECI ${num(result.eci)}${result.eciRank !== null ? `, rank ${result.eciRank} of ${result.rankedCountries}` : ` (not ranked${result.notRankedReason ? `: below the Atlas thresholds (${result.notRankedReason})` : ''})`}` +
-              `${result.leftOutCountries > 0 ? `; ${result.leftOutCountries} countries left out by the Atlas filter (1 M people, 1 bn USD of exports; --all-countries ranks them)` : ''}\n`,
+            `${L.supplySummary(result.competitiveProducts, f.pct(result.competitiveShare), f.num(result.eci))} ${result.eciRank !== null ? L.eciRank(result.eciRank, result.rankedCountries, result.leftOutCountries) : ''}\n`,
           );
-        process.stdout.write(
-          formatTable(
-            ['HS', 'product', 'exports USD m', 'world share %', 'RCA', 'growth %/yr', 'PCI'],
-            result.rows.map((r) => [
-              r.product,
-              short(o.lang === 'ru' ? r.nameRu : r.nameEn),
-              usdM(r.exportsUsd),
-              pct(r.worldShare),
-              num(r.rca),
-              pct(r.growth),
-              num(r.pci),
-            ]),
-          ),
-        );
+        }
+        await printTables((m) => m.supplyTables(result, o.lang), o.lang, o.limit);
       });
     });
 
@@ -374,27 +298,18 @@ export function registerSections(program: Command): void {
     await withStore(async (store) => {
       const [a, b] = await resolvePair(store, flags);
       const result = await exportPotential(store, sectionOptions(a, b, o));
-      if (flags.json) return printJson(result);
-      printMeta(result);
+      if (flags.json) return printJsonResult(result, o.lang);
+      await printMeta('potential', result, o.lang);
       if (result.totals) {
+        const { labels, formatters } = await import('../../report/index.ts');
+        const L = labels[o.lang];
+        const f = formatters(o.lang);
+        const t = result.totals;
         process.stdout.write(
-          `ease B = ${num(result.ease)}; potential ${usdM(result.totals.potentialUsd)} USD m, actual ${usdM(result.totals.actualUsd)}, untapped ${usdM(result.totals.untappedUsd)}, realized ${pct(result.totals.realizedShare)} %\n`,
-        );
-        process.stdout.write(
-          formatTable(
-            ['HS', 'product', 'supply share %', 'demand USD m', 'potential USD m', 'actual USD m', 'untapped USD m'],
-            result.rows.map((r) => [
-              r.product,
-              short(o.lang === 'ru' ? r.nameRu : r.nameEn),
-              pct(r.supplyShare),
-              usdM(r.demandUsd),
-              usdM(r.potentialUsd),
-              usdM(r.actualUsd),
-              usdM(r.untappedUsd),
-            ]),
-          ),
+          `${L.potentialSummary(f.usdM(t.potentialUsd), f.usdM(t.actualUsd), f.usdM(t.untappedUsd), f.pct(t.realizedShare), f.num(result.ease))}\n`,
         );
       }
+      await printTables((m) => m.potentialTables(result, o.lang), o.lang, o.limit);
     });
   });
 
@@ -424,27 +339,9 @@ export function registerSections(program: Command): void {
           year: o.year,
           level: level === 2 ? 4 : level,
         });
-        if (flags.json) return printJson(result);
-        printMeta(result);
-        for (const p of result.products) {
-          process.stdout.write(
-            `\n${p.product} ${short(o.lang === 'ru' ? p.nameRu : p.nameEn)}: imports ${usdM(p.importsUsd)} USD m; ${a.iso3} ${p.exporterUnitValueUsdPerTonne ? Math.round(p.exporterUnitValueUsdPerTonne) : 'n/a'} USD/t (${p.exporterUnitValueBasis ?? '-'}), rivals ${p.rivalsUnitValueUsdPerTonne ? Math.round(p.rivalsUnitValueUsdPerTonne) : 'n/a'} USD/t, price advantage ${pct(p.priceAdvantage) ?? 'n/a'} %\n`,
-          );
-          const rows = [...(p.exporter ? [p.exporter] : []), ...p.suppliers];
-          process.stdout.write(
-            formatTable(
-              ['supplier', 'USD m', 'share %', 'change pp', 'USD/t', 'flags'],
-              rows.map((r) => [
-                r.supplier,
-                usdM(r.valueUsd),
-                pct(r.share),
-                pct(r.shareChange),
-                r.unitValueUsdPerTonne ? Math.round(r.unitValueUsdPerTonne) : null,
-                r.flags.join(','),
-              ]),
-            ),
-          );
-        }
+        if (flags.json) return printJsonResult(result, o.lang);
+        await printMeta('rivals', result, o.lang);
+        await printTables((m) => m.rivalsTables(result, o.lang), o.lang, o.limit);
       });
     });
 
@@ -467,26 +364,11 @@ export function registerSections(program: Command): void {
           ...sectionOptions(a, b, o),
           allCountries: flags.allCountries ?? false,
         });
-        if (flags.json) return printJson(result);
-        printMeta(result);
-        process.stdout.write(
-          `score = ${result.weights.demand} z(log demand) + ${result.weights.density} z(density) + ${result.weights.cog} z(COG) + ${result.weights.pci} z(PCI); ${result.candidates} candidates\n`,
-        );
-        process.stdout.write(
-          formatTable(
-            ['HS', 'product', 'score', 'demand USD m', `RCA ${a.iso3}`, `density ${b.iso3}`, 'COG', 'PCI'],
-            result.rows.map((r) => [
-              r.product,
-              short(o.lang === 'ru' ? r.nameRu : r.nameEn),
-              num(r.score),
-              usdM(r.demandUsd),
-              num(r.exporterRca),
-              num(r.importerDensity),
-              num(r.cog),
-              num(r.pci),
-            ]),
-          ),
-        );
+        if (flags.json) return printJsonResult(result, o.lang);
+        await printMeta('jointProduction', result, o.lang);
+        const { labels } = await import('../../report/index.ts');
+        process.stdout.write(`${labels[o.lang].weights(result.weights)}\n`);
+        await printTables((m) => m.jointTables(result, o.lang), o.lang, o.limit);
       });
     });
 
@@ -501,32 +383,9 @@ export function registerSections(program: Command): void {
     await withStore(async (store) => {
       const [a, b] = await resolvePair(store, flags);
       const result = await surplusPlacement(store, sectionOptions(a, b, o));
-      if (flags.json) return printJson(result);
-      printMeta(result);
-      process.stdout.write(
-        formatTable(
-          [
-            'HS',
-            'product',
-            `RCA ${a.iso3}`,
-            'imports USD m',
-            'growth %/yr',
-            `${a.iso3} share %`,
-            'rivals USD m',
-            'leader',
-          ],
-          result.rows.map((r) => [
-            r.product,
-            short(o.lang === 'ru' ? r.nameRu : r.nameEn),
-            num(r.exporterRca),
-            usdM(r.importsUsd),
-            pct(r.growth),
-            pct(r.exporterShare),
-            usdM(r.rivalsUsd),
-            r.leadingRival?.iso3 ?? '',
-          ]),
-        ),
-      );
+      if (flags.json) return printJsonResult(result, o.lang);
+      await printMeta('surplus', result, o.lang);
+      await printTables((m) => m.surplusTables(result, o.lang), o.lang, o.limit);
     });
   });
 }

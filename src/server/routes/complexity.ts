@@ -6,7 +6,8 @@
  * `karavan product-space` draws from a panel CSV.
  */
 import type { FastifyInstance } from 'fastify';
-import { capabilities, capabilitiesSource, howToGetBaci, type Capabilities } from '../../analysis/index.ts';
+import { baciAdvice, capabilities, capabilitiesSource, gap, type Capabilities } from '../../analysis/index.ts';
+import { msg, type Message } from '../../messages/index.ts';
 import {
   listCountries,
   productNames,
@@ -24,8 +25,8 @@ const finite = (x: number) => (Number.isFinite(x) ? x : null);
 
 interface Basis {
   status: 'computed' | 'missing';
-  basis: string;
-  missing: string | null;
+  basis: Message;
+  missing: Message | null;
   year: number | null;
   level: HsLevel;
   source: string | null;
@@ -44,8 +45,16 @@ async function load(
     return {
       basis: {
         status: 'missing',
-        basis: 'nothing',
-        missing: `exports of all countries by product at HS${level}${year !== undefined ? ` for ${year} or earlier` : ''}: ${howToGetBaci()}`,
+        basis: msg('basis.none'),
+        missing: gap(
+          year !== undefined
+            ? msg('need.forYearOrEarlier', {
+                what: msg('need.worldExportsAtLevel', { level: String(level) }),
+                year: String(year),
+              })
+            : msg('need.worldExportsAtLevel', { level: String(level) }),
+          baciAdvice(),
+        ),
         year: null,
         level,
         source: null,
@@ -58,7 +67,12 @@ async function load(
   return {
     basis: {
       status: 'computed',
-      basis: `exports of ${caps.matrix.locations.length} countries by HS${level} product, ${source.year} (${source.source})`,
+      basis: msg('basis.supply', {
+        countries: caps.matrix.locations.length,
+        level: String(level),
+        source: source.source,
+        year: String(source.year),
+      }),
       missing: null,
       year: source.year,
       level,
@@ -245,7 +259,14 @@ export default async function complexityRoutes(app: FastifyInstance): Promise<vo
           ...basis,
           missing:
             absent.length > 0
-              ? `${absent.join(' and ')} not in the ${basis.year} export data at HS${q.level}: ${howToGetBaci()}`
+              ? gap(
+                  msg('need.notInExportData', {
+                    who: absent.join(', '),
+                    year: String(basis.year),
+                    level: String(q.level),
+                  }),
+                  baciAdvice(),
+                )
               : null,
           minProximity: graph.minProximity,
           edgesLeftOut: others.length - kept.length,

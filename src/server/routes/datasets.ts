@@ -10,11 +10,13 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { dataCoverage, howToGetBaci, howToGetComtrade, type DataCoverage } from '../../analysis/index.ts';
+import { baciAdvice, comtradeAdvice, countryValues, dataCoverage, type DataCoverage } from '../../analysis/index.ts';
+import { formatMessage } from '../../messages/index.ts';
 import { resolvePair, type DatasetRecord, type IngestOptions } from '../../data/index.ts';
 import { IngestDisabledError, MissingOptionError, PayloadTooLargeError, StoreLockedError } from '../../errors.ts';
 import { sendResult } from '../respond.ts';
-import type { ResultTable } from '../tables.ts';
+import type { Lang, ResultTable } from '../tables.ts';
+import { coverageTable } from '../../report/section-tables.ts';
 import {
   coverageSchema,
   ingestSchema,
@@ -47,19 +49,8 @@ const datasetTables = (rows: DatasetRecord[]): ResultTable[] => [
   },
 ];
 
-const coverageTables = (result: { coverage: DataCoverage }): ResultTable[] => [
-  {
-    id: 'sections',
-    en: 'Data coverage by section',
-    ru: 'Покрытие данными по разделам',
-    columns: [
-      { key: 'section', en: 'Section', ru: 'Раздел' },
-      { key: 'status', en: 'Status', ru: 'Статус' },
-      { key: 'basis', en: 'Computed from', ru: 'Основа расчёта' },
-      { key: 'missing', en: 'Missing (what to ingest)', ru: 'Чего не хватает (что загрузить)' },
-    ],
-    rows: result.coverage.sections,
-  },
+const coverageTables = (result: { coverage: DataCoverage }, lang: Lang): ResultTable[] => [
+  coverageTable(result.coverage.sections, lang),
 ];
 
 interface IngestState {
@@ -99,12 +90,14 @@ export default async function datasetRoutes(app: FastifyInstance): Promise<void>
   });
 
   app.get('/sources', { schema: sourcesSchema }, async (request) => {
-    const q = request.query as { exporter: string; importer: string };
+    const q = request.query as { exporter: string; importer: string; lang?: 'en' | 'ru' };
     const [exporter, importer] = await resolvePair(app.store, q.exporter, q.importer);
+    const [exporterValue, importerValue] = await countryValues(app.store, exporter.iso3, importer.iso3);
+    const lang = q.lang ?? 'en';
     return {
-      baci: howToGetBaci(),
-      comtradeImporterImports: howToGetComtrade(importer.iso3, 'imports'),
-      comtradeExporterExports: howToGetComtrade(exporter.iso3, 'exports'),
+      baci: formatMessage(baciAdvice(), lang),
+      comtradeImporterImports: formatMessage(comtradeAdvice(importerValue!, 'imports'), lang),
+      comtradeExporterExports: formatMessage(comtradeAdvice(exporterValue!, 'exports'), lang),
       ingest: { enabled: options.allowIngest, maxUploadMb: options.maxUploadMb, command: 'karavan ingest <file>' },
     };
   });

@@ -13,12 +13,11 @@ import {
   jointProduction,
   rivals,
   surplusPlacement,
-  targetPlanner,
+  pairTarget,
   tradeBasket,
   turnover,
   type BasketDirection,
   type SectionId,
-  type TargetPlan,
 } from '../../analysis/index.ts';
 import { resolveCountry, resolvePair as resolveCountryPair, type HsLevel, type TradeStore } from '../../data/index.ts';
 import { InvalidOptionError } from '../../errors.ts';
@@ -33,7 +32,7 @@ import {
   supplyTables,
   surplusTables,
   turnoverTables,
-} from './report-tables.ts';
+} from '../../report/section-tables.ts';
 import {
   jointSchema,
   needsSchema,
@@ -81,47 +80,17 @@ export default async function reportRoutes(app: FastifyInstance): Promise<void> 
         const pair = await resolvePair(store(), q);
         const result = await turnover(store(), pair);
         const meta = await coverageMeta(store(), pair, 'turnover');
-        if ((q.targetUsd === undefined) !== (q.targetYear === undefined)) {
-          throw new InvalidOptionError(
-            'invalid target: give both targetUsd and targetYear, or neither (an example target is shown then)',
-            { column: q.targetUsd === undefined ? 'targetUsd' : 'targetYear' },
-          );
-        }
-        let target: (TargetPlan & { example: boolean; basis: string }) | null = null;
-        if (result.latest) {
-          const example = q.targetUsd === undefined;
-          const goal = example
-            ? { valueUsd: result.latest.turnoverUsd * 2, year: result.latest.year + 5 }
-            : { valueUsd: q.targetUsd!, year: q.targetYear! };
-          if (goal.year <= result.latest.year) {
-            throw new InvalidOptionError(
-              `invalid targetYear: ${goal.year} (after ${result.latest.year}, the year of the latest turnover)`,
-              { column: 'targetYear', value: String(goal.year) },
-            );
-          }
-          const potential = await exportPotential(store(), pair);
-          target = {
-            ...targetPlanner({
-              currentUsd: result.latest.turnoverUsd,
-              baseYear: result.latest.year,
-              targetUsd: goal.valueUsd,
-              targetYear: goal.year,
-              groups:
-                potential.bySection.length > 0
-                  ? potential.bySection.map((s) => ({
-                      key: s.section,
-                      name: `HS section ${s.section}`,
-                      untappedUsd: s.untappedUsd,
-                    }))
-                  : undefined,
-            }),
-            example,
-            basis: result.latest.basis,
-          };
-        }
+        // Checked before the potential is computed: half a target is refused at once.
+        pairTarget({ latest: null }, { bySection: [] }, { targetUsd: q.targetUsd, targetYear: q.targetYear });
+        const target = result.latest
+          ? pairTarget(result, await exportPotential(store(), pair), {
+              targetUsd: q.targetUsd,
+              targetYear: q.targetYear,
+            })
+          : null;
         return { ...meta, turnover: result, target };
       },
-      tables: (r) => turnoverTables(r.turnover, r.target),
+      tables: (r, lang) => turnoverTables(r.turnover, r.target, lang),
     });
   });
 

@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatMessage } from '../../../src/messages/index.ts';
 import type { TradeStore } from '../../../src/data/index.ts';
 import { KaravanError } from '../../../src/errors.ts';
 import { openTempStore, tempDir, writeTemp } from '../../support/store.ts';
@@ -289,14 +290,14 @@ describe('WITS reader', () => {
       Object.values(kazImports).reduce((sum, values) => sum + Number(values[last]) * 1000, 0),
       6,
     );
-    expect(needs.basis).toContain('imports from the World');
+    expect(formatMessage(needs.basis, 'en')).toContain('imports from the World');
     // The coverage section says so too: needs computed from the world totals, rivals (suppliers) not.
     const { dataCoverage } = await import('../../../src/analysis/index.ts');
     const coverage = await dataCoverage(store, 'BLR', 'KAZ');
     const needsCoverage = coverage.sections.find((s) => s.section === 'needs')!;
     expect(needsCoverage.status).toBe('computed');
-    expect(needsCoverage.basis).toBe(
-      "KAZ's imports from the World as it reports them (wits), 2018-2023; no supplier named",
+    expect(formatMessage(needsCoverage.basis, 'en')).toBe(
+      "Kazakhstan's imports from the World as it reports them (wits), 2018-2023; no supplier named",
     );
     expect(coverage.sections.find((s) => s.section === 'rivals')!.status).toBe('missing');
     // Growth over a span inside the file (2020 -> 2023).
@@ -325,7 +326,7 @@ describe('WITS reader', () => {
     expect(needs.rows[0]).toMatchObject({ product: '843351', importsUsd: total, suppliers: 2, exporterUsd: fromBlr });
     expect(needs.rows[0]!.hhi).toBeCloseTo((fromBlr / total) ** 2 + (fromKaz / total) ** 2, 12);
     expect(needs.rows[0]!.exporterShare).toBeCloseTo(fromBlr / total, 12);
-    expect(needs.basis).toContain("RUS's imports from all suppliers");
+    expect(formatMessage(needs.basis, 'en')).toContain("Russia's imports from all suppliers");
   });
 });
 

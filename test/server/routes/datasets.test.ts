@@ -85,7 +85,7 @@ describe('dataset routes (ingest off)', () => {
   it('says where to get BACI and Comtrade files for the pair', async () => {
     const r = await getJson(s.app, '/api/sources?exporter=BLR&importer=KAZ');
     expect(r.body.baci).toContain('karavan ingest');
-    expect(r.body.comtradeImporterImports).toContain('reporter KAZ, imports');
+    expect(r.body.comtradeImporterImports).toContain('reporter Kazakhstan, imports');
     expect(r.body.ingest).toEqual({ enabled: false, maxUploadMb: 2048, command: 'karavan ingest <file>' });
   });
 

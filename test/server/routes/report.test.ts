@@ -94,7 +94,7 @@ describe('report routes (fixture store: BLR, KAZ, RUS 2016-2021)', () => {
       expect.arrayContaining(['flow', 'level', 'product', 'usd2016', 'usd2021']),
     );
     const combines = table.rows.find(
-      (x: { product: string; flow: string }) => x.product === '843351' && x.flow === 'BLR->KAZ',
+      (x: { product: string; flow: string }) => x.product === '843351' && x.flow === 'BLR → KAZ',
     );
     expect(combines.usd2021 / M).toBeCloseTo(50, 9);
     const bad = await getJson(s.app, '/api/report/basket?direction=sideways');

@@ -1,5 +1,5 @@
 /** Joint production: products the pair could make together, scored by demand, density, COG and PCI. */
-import type { JointProductionResult } from '../../../src/analysis/index.ts';
+import type { JointProductionResult } from '../api-types.ts';
 import { getJson, withQuery } from '../api.ts';
 import { coverageNotice, noRowsNotice, panel } from '../components.ts';
 import { formatNumber, lang, t } from '../i18n.ts';

@@ -1,5 +1,5 @@
 /** Needs: a treemap of the importer's imports by product, coloured by the exporter's share. */
-import type { NeedsResult } from '../../../src/analysis/index.ts';
+import type { NeedsResult } from '../api-types.ts';
 import { getJson, withQuery } from '../api.ts';
 import { coverageNotice, noRowsNotice, panel } from '../components.ts';
 import { formatShare, formatUsd, t } from '../i18n.ts';

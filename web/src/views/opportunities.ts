@@ -2,7 +2,7 @@
  * Opportunities: untapped export potential by product, as a sortable table and a bubble chart of
  * untapped potential (x) against product complexity (y), bubble size the exporter's density.
  */
-import type { PotentialResult } from '../../../src/analysis/index.ts';
+import type { PotentialResult } from '../api-types.ts';
 import { getJson, withQuery, type ResultTable } from '../api.ts';
 import { coverageNotice, noRowsNotice, dataTable, panel, type SortState } from '../components.ts';
 import { h } from '../dom.ts';

@@ -1,5 +1,5 @@
 /** Overview: the pair's turnover trend (or the official figures), and the target planner. */
-import type { TargetPlan, TurnoverResult } from '../../../src/analysis/index.ts';
+import type { TargetPlan, TurnoverResult } from '../api-types.ts';
 import { getJson, withQuery } from '../api.ts';
 import { seriesWithData, yearAxis, yearPoints } from '../chart-data.ts';
 import { coverageNotice, panel } from '../components.ts';

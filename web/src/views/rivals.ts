@@ -3,7 +3,7 @@
  * The product is one of the importer's largest imports, or any HS code found by the search (code or
  * words in Russian or English, from /api/products).
  */
-import type { NeedsResult, RivalsResult } from '../../../src/analysis/index.ts';
+import type { NeedsResult, RivalsResult } from '../api-types.ts';
 import type { ProductRecord } from '../../../src/data/index.ts';
 import { getJson, withQuery } from '../api.ts';
 import { seriesWithData, yearAxis, yearPoints } from '../chart-data.ts';

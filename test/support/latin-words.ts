@@ -1,0 +1,46 @@
+/**
+ * Latin-script words left in Russian output: what a Russian reader would see as untranslated
+ * English. Codes and acronyms (KAZ, HS6, RCA, USD), URLs, file names, command lines and the names
+ * of data sources and datasets (BACI, Comtrade, ots-2017) are not counted: they are the same in
+ * both languages.
+ */
+const sourceNames = new Set([
+  'baci',
+  'cepii',
+  'comtrade',
+  'comtradeplus',
+  'wits',
+  'ots',
+  'oec',
+  'atlas',
+  'harvard',
+  'databases',
+  'get',
+  'data',
+  'www',
+  'karavan',
+  'asabe',
+  'user',
+  'embedded',
+  // Trend: the news agency an official figure was quoted through («БелТА через Trend»).
+  'trend',
+  // ln: the natural logarithm in the joint-production score formula.
+  'ln',
+]);
+
+export function latinWords(text: string): string[] {
+  const stripped = text
+    .replace(/https?:\/\/\S+/g, ' ')
+    // Names of data sources and licences, the same in every language.
+    .replace(/Open Trade Statistics|Etalab Open License|UN Comtrade|Get data/g, ' ')
+    .replace(/`[^`\n]*`/g, ' ')
+    .replace(/karavan [^;\n)]*/g, ' ')
+    .replace(/--[a-z][a-z-]*/g, ' ')
+    .replace(/\b[\w.-]+\.(zip|csv|gz|parquet|xlsx|html|json|md|txt|7z)\b/gi, ' ')
+    .replace(/\b[a-z0-9-]+\.(org|fr|com|net|by|kz|ru|gov|int)\b\S*/gi, ' ')
+    .replace(/\b[a-z]+-\d{4}\b/g, ' ');
+  // A word with a lower-case letter is prose; ISO codes and acronyms are upper case.
+  return (stripped.match(/\b[A-Za-z][A-Za-z']*[a-z][A-Za-z']*\b/g) ?? []).filter(
+    (word) => !sourceNames.has(word.toLowerCase()),
+  );
+}
