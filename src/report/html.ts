@@ -169,9 +169,7 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
   );
   out.push(`<title>${escapeHtml(title)}</title>\n<style>${css}</style>\n</head>\n<body>\n<main>`);
   out.push(`<header>\n<h1>${escapeHtml(title)}</h1>`);
-  out.push(
-    `<p class="meta">${escapeHtml(L.generated)}: ${escapeHtml(f.date(report.generatedAt))} · ${escapeHtml(L.store)}: ${escapeHtml(report.storeVersion)} · ${escapeHtml(a)} → ${escapeHtml(b)}</p>\n</header>`,
-  );
+  out.push(`<p class="meta">${escapeHtml(L.generated)}: ${escapeHtml(f.date(report.generatedAt))}</p>\n</header>`);
 
   const toc: Array<[string, string]> = [
     ['coverage', L.coverage],
@@ -805,7 +803,13 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
       ]),
     ),
   );
+  out.push(
+    `<h3>${escapeHtml(L.glossary)}</h3>`,
+    `<ul class="glossary">${L.glossaryTerms.map((term) => `<li>${escapeHtml(term)}</li>`).join('')}</ul>`,
+  );
   sectionEnd();
-  out.push('</main>\n</body>\n</html>\n');
+  out.push(
+    `</main>\n<footer class="meta"><p>${escapeHtml(L.storeFooter(report.storeVersion))}</p></footer>\n</body>\n</html>\n`,
+  );
   return out.join('\n');
 }

@@ -117,6 +117,17 @@ function reportLabels(lang: ReportLang) {
     rows: m('report.rows'),
     years: m('report.years'),
     licence: m('report.licence'),
+    glossary: m('report.glossary'),
+    /** RCA, ECI, PCI, COG, density and HHI spelled out, once per report. */
+    glossaryTerms: [
+      m('report.glossaryRca'),
+      m('report.glossaryEci'),
+      m('report.glossaryPci'),
+      m('report.glossaryCog'),
+      m('report.glossaryDensity'),
+      m('report.glossaryHhi'),
+    ],
+    storeFooter: (version: string) => m('report.storeFooter', { version }),
     contents: m('report.contents'),
     statusLine: m('report.statusLine'),
     chartTurnover: (a: string, b: string) => m('report.chartTurnover', { a, b }),

@@ -48,7 +48,7 @@ export function renderMarkdown(report: ReportModel, lang: ReportLang): string {
   };
 
   out.push(`# ${L.title(country(report.exporter), country(report.importer))}`, '');
-  out.push(`${L.generated}: ${f.date(report.generatedAt)} · ${L.store}: ${report.storeVersion} · ${a} → ${b}`, '');
+  out.push(`${L.generated}: ${f.date(report.generatedAt)}`, '');
 
   out.push(`## ${L.coverage}`, '');
   out.push(
@@ -346,5 +346,8 @@ export function renderMarkdown(report: ReportModel, lang: ReportLang): string {
       ]),
     ),
   );
+  // The terms spelled out once, and the store version (the data's identity) as the report's last line.
+  out.push(`### ${L.glossary}`, '', ...L.glossaryTerms.map((term) => `- ${term}`), '');
+  out.push(`*${L.storeFooter(report.storeVersion)}*`, '');
   return escapeMarkdownHtml(out.join('\n'));
 }

@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import type { CellValue, Workbook, Worksheet } from 'exceljs';
 import type { ReportModel } from '../analysis/index.ts';
 import { escapeFormulaCell } from '../machinery/index.ts';
-import { labels, type ReportLang } from './i18n.ts';
+import { formatters, labels, type ReportLang } from './i18n.ts';
 import { basketBlocks } from './basket-lines.ts';
 import { formatMessage, hasBasis, msg, statusText, type Message } from '../messages/index.ts';
 
@@ -234,7 +234,7 @@ export async function renderXlsx(report: ReportModel, lang: ReportLang): Promise
     S.coverage,
     `${workbook.title} — ${L.coverage}`,
     null,
-    `${L.generated}: ${report.generatedAt} · ${L.store}: ${report.storeVersion} · ${a} → ${b}`,
+    `${L.generated}: ${formatters(lang).date(report.generatedAt)} · ${L.storeFooter(report.storeVersion)}`,
   );
   coverage.table(
     [{ header: L.section }, { header: L.status }, { header: L.basis }, { header: L.missing }],

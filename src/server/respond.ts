@@ -24,6 +24,11 @@ export interface ResultSpec<T> {
   compute: () => Promise<T>;
   /** The result's tables, labelled in both languages. @default none: only JSON */
   tables?: (result: T, lang: Lang) => ResultTable[];
+  /**
+   * The result's own workbook, when it has one (the pair report: the same writer as
+   * `karavan report --format xlsx`). @default the tables, a sheet each
+   */
+  xlsx?: (result: T, lang: Lang) => Promise<Buffer>;
   /** Download file name without extension (ASCII). */
   fileName: string;
   /** Cache by store version and query (GET routes whose result depends on nothing else). @default true */
@@ -65,11 +70,11 @@ async function render<T>(spec: ResultSpec<T>, query: ResultQuery, etag: string):
       disposition: `attachment; filename="${spec.fileName}-${table.id}.csv"`,
     };
   }
-  pickTable(tables, undefined);
+  if (!spec.xlsx) pickTable(tables, undefined);
   return {
     etag,
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    body: await tablesToXlsx(tables, lang),
+    body: spec.xlsx ? await spec.xlsx(result, lang) : await tablesToXlsx(tables, lang),
     disposition: `attachment; filename="${spec.fileName}.xlsx"`,
   };
 }

@@ -151,6 +151,32 @@ export const reportMessages = {
   'report.rows': { en: 'Rows', ru: 'Строк' },
   'report.years': { en: 'Years', ru: 'Годы' },
   'report.licence': { en: 'Licence', ru: 'Лицензия' },
+  'report.glossary': { en: 'Terms', ru: 'Термины' },
+  'report.glossaryRca': {
+    en: "RCA: revealed comparative advantage (Balassa's index), the product's share in the country's exports divided by its share in world exports; 1 or more means the country exports it competitively.",
+    ru: 'RCA — выявленное сравнительное преимущество (индекс Балассы): доля товара в экспорте страны, делённая на его долю в мировом экспорте; 1 и выше — страна экспортирует товар конкурентоспособно.',
+  },
+  'report.glossaryEci': {
+    en: "ECI: economic complexity index, how diverse and sophisticated a country's competitive exports are (Harvard Growth Lab).",
+    ru: 'ECI — индекс экономической сложности: насколько разнообразен и сложен конкурентоспособный экспорт страны (Гарвардская лаборатория роста).',
+  },
+  'report.glossaryPci': {
+    en: 'PCI: product complexity index, how much know-how a product needs, judged by the countries that export it competitively.',
+    ru: 'PCI — индекс сложности товара: сколько знаний требует его производство, судя по странам, которые конкурентоспособно его экспортируют.',
+  },
+  'report.glossaryCog': {
+    en: "COG: complexity outlook gain, how much a country's room to diversify would grow if it began exporting the product competitively.",
+    ru: 'COG — прирост перспектив сложности: насколько вырастут возможности страны диверсифицировать экспорт, если она начнёт конкурентоспособно экспортировать товар.',
+  },
+  'report.glossaryDensity': {
+    en: 'Density: how close a product is to what the country already exports competitively, from 0 to 1.',
+    ru: 'Плотность — насколько товар близок к тому, что страна уже экспортирует конкурентоспособно, от 0 до 1.',
+  },
+  'report.glossaryHhi': {
+    en: "HHI: Herfindahl-Hirschman index of the suppliers' concentration, the sum of their squared market shares (1: a single supplier).",
+    ru: 'ИХХ — индекс Херфиндаля — Хиршмана, концентрация поставщиков: сумма квадратов их рыночных долей (1 — единственный поставщик).',
+  },
+  'report.storeFooter': { en: 'Store version {version}', ru: 'Версия хранилища {version}' },
   'report.contents': { en: 'Contents', ru: 'Содержание' },
   'report.statusLine': { en: 'Status', ru: 'Статус' },
   'report.chartTurnover': { en: 'Turnover {a} ↔ {b} by year, USD m', ru: 'Товарооборот {a} ↔ {b} по годам, млн долл.' },

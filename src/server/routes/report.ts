@@ -206,6 +206,11 @@ export default async function reportRoutes(app: FastifyInstance): Promise<void> 
           allCountries: q.allCountries ?? false,
         }),
       tables: reportTables,
+      // One workbook writer for the CLI and the API: the report's own, a sheet per section with its status.
+      xlsx: async (report, lang) => {
+        const { renderReport } = await import('../../report/index.ts');
+        return (await renderReport(report, 'xlsx', lang)) as Buffer;
+      },
     });
   });
 }
