@@ -32,13 +32,14 @@ export function registerProducts(program: Command): void {
         }),
       );
       if (flags.json) return printJson(products);
+      const { t } = await import('../../messages/index.ts');
       if (products.length === 0) {
-        process.stdout.write(`no product matches "${flags.search ?? ''}"\n`);
+        process.stdout.write(`${t(lang, 'products.none', { search: flags.search ?? '' })}\n`);
         return;
       }
       process.stdout.write(
         formatTable(
-          ['code', 'level', 'section', 'name'],
+          [t(lang, 'products.code'), t(lang, 'products.level'), t(lang, 'products.section'), t(lang, 'products.name')],
           products.map((p) => [
             p.code,
             p.level,
