@@ -2,8 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   basketTreeData,
+  hsSectionOf,
+  hsTree,
   sectionColour,
   seriesWithData,
+  tornadoBars,
   yearAxis,
   yearPoints,
   type BasketGroupInput,
@@ -150,5 +153,59 @@ describe('basketTreeData', () => {
   it('is empty for a direction without groups', () => {
     expect(basketTreeData(groups, rows, 'imports', 'en', 'other').map((n) => n.code)).toEqual(['XVII']);
     expect(basketTreeData([], [], 'exports', 'en', 'other')).toEqual([]);
+  });
+});
+
+describe('tornadoBars', () => {
+  it("takes each parameter's extreme factors, widest swing first, and skips what was not computed", () => {
+    const rows = [
+      { parameter: 'speedKmh', factor: 0.9, changeShare: 0.1 },
+      { parameter: 'speedKmh', factor: 0.8, changeShare: 0.24 },
+      { parameter: 'speedKmh', factor: 1.2, changeShare: -0.17 },
+      { parameter: 'fuelPrice', factor: 0.8, changeShare: -0.05 },
+      { parameter: 'fuelPrice', factor: 1.2, changeShare: 0.05 },
+      { parameter: 'labour', factor: 0.8, changeShare: null },
+      { parameter: 'labour', factor: 1.2, changeShare: 0.3 },
+    ];
+    expect(tornadoBars(rows)).toEqual([
+      { parameter: 'speedKmh', low: { factor: 0.8, change: 0.24 }, high: { factor: 1.2, change: -0.17 } },
+      { parameter: 'fuelPrice', low: { factor: 0.8, change: -0.05 }, high: { factor: 1.2, change: 0.05 } },
+    ]);
+    expect(tornadoBars([])).toEqual([]);
+  });
+});
+
+describe('hsSectionOf and hsTree', () => {
+  it('knows the section of every chapter', () => {
+    expect(
+      ['010121', '0405', '1001', '1507', '2709', '3004', '4011', '8433', '870190', '9701'].map(hsSectionOf),
+    ).toEqual(['I', 'I', 'II', 'III', 'V', 'VI', 'VII', 'XVI', 'XVII', 'XXI']);
+    expect(hsSectionOf('9999')).toBeNull();
+    expect(hsSectionOf('x1')).toBeNull();
+  });
+
+  it('groups products by section and chapter, sums them, colours groups by section and keeps a leaf colour', () => {
+    const tree = hsTree(
+      [
+        { code: '843351', name: 'combines', value: 50, color: '#000000' },
+        { code: '842952', name: 'graders', value: 20 },
+        { code: '870190', name: 'tractors', value: 40 },
+        { code: '040510', name: 'butter', value: 0 },
+      ],
+      (s) => `section ${s}`,
+      (c) => `chapter ${c}`,
+    );
+    expect(tree.map((n) => [n.code, n.value])).toEqual([
+      ['XVI', 70],
+      ['XVII', 40],
+    ]);
+    const xvi = tree[0]!;
+    expect(xvi.name).toBe('section XVI');
+    expect(xvi.itemStyle.color).toBe(sectionColour('XVI'));
+    expect(xvi.children!.map((c) => c.name)).toEqual(['chapter 84']);
+    expect(xvi.children![0]!.children!.map((c) => [c.code, c.itemStyle.color])).toEqual([
+      ['843351', '#000000'],
+      ['842952', sectionColour('XVI')],
+    ]);
   });
 });

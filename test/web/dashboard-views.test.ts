@@ -259,6 +259,43 @@ describe('every dashboard view in Chromium', () => {
     expect(Math.min(...loads)).toBeLessThan(1000);
   });
 
+  it('needs, joint, machinery, data: grouped treemap with its colour scale, totals, a tornado, dates; a glossary of the measures', async () => {
+    await open(page, `#/needs?${pairs[0].query}`);
+    expect(await page.locator('[data-panel="needs"] .chart').getAttribute('data-chart-type')).toBe('treemap');
+    expect(await page.locator('[data-panel="needs"] .colour-scale').textContent()).toMatch(
+      /^Доля экспортёра: 0\s%.+100\s%/,
+    );
+    await open(page, `#/joint?${pairs[1].query}`);
+    // The four score parts stacked, and the total score as a mark.
+    expect(await page.locator('[data-panel="joint"] .chart').getAttribute('data-chart-type')).toBe(
+      'bar,bar,bar,bar,scatter',
+    );
+    await open(page, `#/machinery?${pairs[0].query}`);
+    const tornado = page.locator('[data-panel="sensitivity"] .chart');
+    expect(await tornado.getAttribute('data-chart-type')).toBe('bar,bar');
+    expect(JSON.parse((await tornado.getAttribute('data-legend'))!)).toEqual([
+      'параметр ниже (×0,8)',
+      'параметр выше (×1,2)',
+    ]);
+    expect(await page.locator('main').textContent()).not.toContain('$/ha');
+    await open(page, `#/data?${pairs[0].query}`);
+    const cells = await page.locator('[data-panel="datasets"] table.data tbody td').allTextContents();
+    // Timestamps as dates of the language, not ISO text.
+    expect(cells.some((c) => /\d{4}-\d{2}-\d{2}T\d{2}:/.test(c))).toBe(false);
+    // The glossary names the measures a view shows, and a header says what its measure means.
+    await open(page, `#/opportunities?${pairs[0].query}`);
+    const glossary = page.locator('main details.glossary');
+    await glossary.locator('summary').click();
+    const terms = await glossary.locator('dt').allTextContents();
+    expect(terms).toEqual(expect.arrayContaining(['PCI', 'Плотность']));
+    expect(await glossary.locator('dd').first().textContent()).toMatch(/[а-яё]{5}/);
+    await open(page, `#/supply?${pairs[0].query}`);
+    await page.locator('[data-panel="supply"] button.toggle').nth(1).click();
+    const rca = page.locator('[data-panel="supply"] th[data-key="rca"]');
+    await rca.waitFor();
+    expect(await rca.getAttribute('title')).toMatch(/^RCA: выявленное сравнительное преимущество/);
+  });
+
   it('at 390 px: no view is wider than the screen, the navigation is one select, wide tables scroll in their box', async () => {
     const phone = await dashboard.context.newPage();
     await phone.setViewportSize({ width: 390, height: 844 });

@@ -190,3 +190,156 @@ export function basketTreeData(
     })
     .sort(byValue);
 }
+
+export interface SensitivityRow {
+  parameter: string;
+  factor: number;
+  changeShare: number | null;
+}
+
+export interface TornadoBar {
+  parameter: string;
+  low: { factor: number; change: number };
+  high: { factor: number; change: number };
+}
+
+/**
+ * A tornado chart's bars from a sensitivity table: per parameter, the change of the cost at its
+ * lowest and at its highest factor (x0.8 and x1.2), widest swing first. Rows skipped by the model
+ * (no change computed) are left out, and so is a parameter with fewer than two computed factors.
+ */
+export function tornadoBars(rows: readonly SensitivityRow[]): TornadoBar[] {
+  const byParameter = new Map<string, SensitivityRow[]>();
+  for (const row of rows) {
+    if (row.changeShare === null || !Number.isFinite(row.changeShare)) continue;
+    const list = byParameter.get(row.parameter) ?? [];
+    list.push(row);
+    byParameter.set(row.parameter, list);
+  }
+  const bars: TornadoBar[] = [];
+  for (const [parameter, list] of byParameter) {
+    if (list.length < 2) continue;
+    const sorted = [...list].sort((a, b) => a.factor - b.factor);
+    const low = sorted[0]!;
+    const high = sorted[sorted.length - 1]!;
+    bars.push({
+      parameter,
+      low: { factor: low.factor, change: low.changeShare! },
+      high: { factor: high.factor, change: high.changeShare! },
+    });
+  }
+  const swing = (b: TornadoBar) => Math.max(Math.abs(b.low.change), Math.abs(b.high.change));
+  return bars.sort((a, b) => swing(b) - swing(a));
+}
+
+/** The first chapter of each HS section (the Harmonized System's 21 sections, chapters 01-97). */
+const sectionStarts: Array<[first: number, section: string]> = [
+  [1, 'I'],
+  [6, 'II'],
+  [15, 'III'],
+  [16, 'IV'],
+  [25, 'V'],
+  [28, 'VI'],
+  [39, 'VII'],
+  [41, 'VIII'],
+  [44, 'IX'],
+  [47, 'X'],
+  [50, 'XI'],
+  [64, 'XII'],
+  [68, 'XIII'],
+  [71, 'XIV'],
+  [72, 'XV'],
+  [84, 'XVI'],
+  [86, 'XVII'],
+  [90, 'XVIII'],
+  [93, 'XIX'],
+  [94, 'XX'],
+  [97, 'XXI'],
+];
+
+/** The HS section of a code (its first two digits are the chapter); null for chapters 98-99 and non-codes. */
+export function hsSectionOf(code: string): string | null {
+  const chapter = Number(code.slice(0, 2));
+  if (!/^\d{2}/.test(code) || chapter < 1 || chapter > 97) return null;
+  let section = 'I';
+  for (const [first, name] of sectionStarts) if (chapter >= first) section = name;
+  return section;
+}
+
+export interface HsItem {
+  code: string;
+  /** The label (code and name). */
+  name: string;
+  value: number;
+  /** The leaf's own colour (e.g. a share's shade); the section's colour otherwise. */
+  color?: string;
+  /** Anything the tooltip needs. */
+  extra?: Record<string, unknown>;
+}
+
+export interface HsTreeNode {
+  name: string;
+  code: string;
+  value: number;
+  section: string;
+  itemStyle: { color: string; borderColor?: string };
+  extra?: Record<string, unknown>;
+  children?: HsTreeNode[];
+}
+
+/**
+ * Products grouped HS section > chapter > product, for a treemap with drill-down: groups take their
+ * section's colour and sum their products; a leaf keeps its own colour when it has one.
+ */
+export function hsTree(
+  items: readonly HsItem[],
+  sectionLabel: (section: string) => string,
+  chapterLabel: (chapter: string) => string,
+): HsTreeNode[] {
+  const sections = new Map<string, Map<string, HsItem[]>>();
+  for (const item of items) {
+    if (!(item.value > 0)) continue;
+    const section = hsSectionOf(item.code) ?? '—';
+    const chapters = sections.get(section) ?? new Map<string, HsItem[]>();
+    const chapter = item.code.slice(0, 2);
+    chapters.set(chapter, [...(chapters.get(chapter) ?? []), item]);
+    sections.set(section, chapters);
+  }
+  const sum = (nodes: readonly { value: number }[]) => nodes.reduce((total, n) => total + n.value, 0);
+  const byValue = (a: { value: number }, b: { value: number }) => b.value - a.value;
+  return [...sections]
+    .map(([section, chapters]) => {
+      const colour = sectionColour(section);
+      const chapterNodes = [...chapters]
+        .map(([chapter, list]): HsTreeNode => {
+          const leaves = list
+            .map((item): HsTreeNode => ({
+              name: item.name,
+              code: item.code,
+              value: item.value,
+              section,
+              itemStyle: { color: item.color ?? colour },
+              ...(item.extra && { extra: item.extra }),
+            }))
+            .sort(byValue);
+          return {
+            name: chapterLabel(chapter),
+            code: chapter,
+            value: sum(leaves),
+            section,
+            itemStyle: { color: colour, borderColor: colour },
+            children: leaves,
+          };
+        })
+        .sort(byValue);
+      return {
+        name: sectionLabel(section),
+        code: section,
+        value: sum(chapterNodes),
+        section,
+        itemStyle: { color: colour, borderColor: colour },
+        children: chapterNodes,
+      };
+    })
+    .sort(byValue);
+}

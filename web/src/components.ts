@@ -6,7 +6,7 @@
 import { ApiError, getJson, withQuery, type ResultTable } from './api.ts';
 import { chartFor, tidyCharts, type Chart, type ChartOption } from './charts.ts';
 import { clear, h } from './dom.ts';
-import { formatCell, formatInteger, lang, t } from './i18n.ts';
+import { formatCell, formatInteger, glossaryTerms, lang, t } from './i18n.ts';
 import { navigate, type AppState } from './state.ts';
 
 /** A loading line with elapsed seconds; call the returned function to stop it. */
@@ -107,6 +107,13 @@ export interface SortState {
   descending: boolean;
 }
 
+/** A table cell: a web address is a link (a dataset's source), anything else formatted text. */
+function cellContent(value: unknown, kind: string | undefined): Node | string {
+  if (typeof value === 'string' && /^https?:\/\/\S+$/.test(value))
+    return h('a', { href: value, target: '_blank', rel: 'noopener noreferrer' }, value);
+  return formatCell(value, kind);
+}
+
 /** The next sort when a column's header is activated: the other direction, or a first direction by kind. */
 export function nextSort(current: SortState | undefined, column: { key: string; kind?: string }): SortState {
   if (current?.key === column.key) return { key: column.key, descending: !current.descending };
@@ -165,7 +172,8 @@ export function dataTable(
             scope: 'col',
             class: `${c.kind && c.kind !== 'text' ? 'num' : ''} sortable`,
             tabindex: '0',
-            title: t('sortHint'),
+            // What a measure means (RCA, PCI, HHI...), then how to sort.
+            title: [...glossaryTerms(c[l]).map((g) => `${g.name}: ${g.text}.`), t('sortHint')].join('\n'),
             'aria-sort': active ? (sort!.descending ? 'descending' : 'ascending') : 'none',
             dataset: { key: c.key },
             onclick: () => activate(c),
@@ -186,7 +194,7 @@ export function dataTable(
         'tr',
         {},
         table.columns.map((c) =>
-          h('td', { class: c.kind && c.kind !== 'text' ? 'num' : '' }, formatCell(row[c.key], c.kind)),
+          h('td', { class: c.kind && c.kind !== 'text' ? 'num' : '' }, cellContent(row[c.key], c.kind)),
         ),
       ),
     );
@@ -358,6 +366,25 @@ export function countryFilterNote(
         onclick: () => navigate({ extra: { ...state.extra, all: all ? '' : '1' } }),
       },
       all ? t('atlasFilterOn') : t('allCountriesOn'),
+    ),
+  );
+}
+
+/**
+ * The view's glossary: the measures its text mentions (RCA, PCI, ECI, COG, HHI, density), each with
+ * what it means, in a closed details box under the view; null when it mentions none.
+ */
+export function glossaryBox(text: string): HTMLElement | null {
+  const terms = glossaryTerms(text);
+  if (terms.length === 0) return null;
+  return h(
+    'details',
+    { class: 'glossary' },
+    h('summary', {}, t('glossaryTitle')),
+    h(
+      'dl',
+      {},
+      terms.flatMap((g) => [h('dt', {}, g.name), h('dd', {}, g.text)]),
     ),
   );
 }

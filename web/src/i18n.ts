@@ -1,7 +1,8 @@
 /** Russian (default) and English texts, and number and date formats per locale (Intl). */
 export type Lang = 'ru' | 'en';
 
-const texts = {
+/** Every dashboard-only text, in Russian and English (exported for the test that checks both are there). */
+export const texts = {
   appTitle: { ru: 'Караван', en: 'Karavan' },
   appSubtitle: { ru: 'торговое сотрудничество пары стран', en: 'trade cooperation of a pair of countries' },
   exporter: { ru: 'Экспортёр', en: 'Exporter' },
@@ -62,7 +63,11 @@ const texts = {
     en: 'Share of the gap covered by untapped potential',
   },
   exampleTarget: { ru: 'Пример: удвоение за пять лет', en: 'Example: double in five years' },
-  needsTitle: { ru: 'Импорт импортёра и доля экспортёра', en: "The importer's imports and the exporter's share" },
+  needsTitle: { ru: 'Импорт по товарам и доля экспортёра', en: "Imports by product and the exporter's share" },
+  needsGrouping: {
+    ru: 'Прямоугольники сгруппированы по разделам и группам ТН ВЭД; щелчок раскрывает группу.',
+    en: 'Rectangles are grouped by HS section and chapter; a click opens a group.',
+  },
   exporterShare: { ru: 'Доля экспортёра', en: "Exporter's share" },
   needsSeriesTitle: {
     ru: 'Импорт крупнейших товаров по годам',
@@ -172,6 +177,14 @@ const texts = {
   },
   productsFound: { ru: 'Найдено', en: 'Found' },
   show: { ru: 'Показать', en: 'Show' },
+  costChange: { ru: 'Изменение затрат на га', en: 'Change of the cost per ha' },
+  sensitivityLow: { ru: 'параметр ниже', en: 'parameter lower' },
+  sensitivityHigh: { ru: 'параметр выше', en: 'parameter higher' },
+  total: { ru: 'Итого', en: 'Total' },
+  usdPerHa: { ru: 'долл./га', en: 'USD/ha' },
+  glossaryTitle: { ru: 'Термины', en: 'Terms' },
+  yes: { ru: 'да', en: 'yes' },
+  no: { ru: 'нет', en: 'no' },
   noSection: { ru: 'без раздела', en: 'no section' },
   spaceKey: { ru: 'Обозначения', en: 'Key' },
   spaceExporterMark: {
@@ -258,9 +271,73 @@ export function formatCell(value: unknown, kind: string | undefined): string {
         return formatNumber(value);
     }
   }
-  if (typeof value === 'boolean') return value ? '✓' : '✗';
+  if (typeof value === 'boolean') return value ? t('yes') : t('no');
   if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join(', ');
   if (typeof value === 'object') return JSON.stringify(value);
-  if (kind === 'date') return formatDate(String(value));
+  // A timestamp (an ingest's time) reads as a date and time of the language, not as ISO text.
+  if (kind === 'date' || (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)))
+    return formatDate(String(value));
   return String(value);
+}
+
+/** Terms of the measures the views show, with what they mean: a header's tooltip and each view's glossary. */
+const glossary: Array<{ term: RegExp; name: string; text: Record<Lang, string> }> = [
+  {
+    term: /\bRCA\b/,
+    name: 'RCA',
+    text: {
+      ru: 'выявленное сравнительное преимущество (Баласса): доля товара в экспорте страны, делённая на его долю в мировом экспорте; больше 1 — страна экспортирует товар конкурентоспособно',
+      en: "revealed comparative advantage (Balassa): the product's share of the country's exports over its share of world exports; above 1, the country exports it competitively",
+    },
+  },
+  {
+    term: /\bPCI\b/,
+    name: 'PCI',
+    text: {
+      ru: 'индекс сложности товара: насколько редкие возможности нужны, чтобы его экспортировать (стандартизован, среднее 0)',
+      en: 'Product Complexity Index: how rare the capabilities needed to export the product are (standardised, mean 0)',
+    },
+  },
+  {
+    term: /\bECI\b/,
+    name: 'ECI',
+    text: {
+      ru: 'индекс экономической сложности страны: разнообразие и сложность её экспорта (стандартизован, среднее 0)',
+      en: "Economic Complexity Index: the diversity and complexity of a country's exports (standardised, mean 0)",
+    },
+  },
+  {
+    term: /\bCOG\b/,
+    name: 'COG',
+    text: {
+      ru: 'выигрыш в перспективах сложности: насколько освоение товара приблизит страну к другим сложным товарам',
+      en: 'complexity outlook gain: how much making the product would bring the country closer to other complex products',
+    },
+  },
+  {
+    term: /\bHHI\b|(?<!\p{L})ИХХ(?!\p{L})/u, // \b knows only Latin letters
+    name: 'HHI',
+    text: {
+      ru: 'индекс Херфиндаля-Хиршмана (ИХХ): сумма квадратов долей поставщиков, от близкого к 0 (много мелких) до 1 (один поставщик)',
+      en: "Herfindahl-Hirschman Index: the sum of the suppliers' squared shares, from near 0 (many small) to 1 (one supplier)",
+    },
+  },
+  {
+    term: /плотност|\bdensity\b/i,
+    name: 'density',
+    text: {
+      ru: 'плотность: какую долю близких к товару товаров (по близости в продуктовом пространстве) страна уже экспортирует с RCA > 1; от 0 до 1',
+      en: 'density: how much of what is close to the product (proximity in the product space) the country already exports with RCA > 1; 0 to 1',
+    },
+  },
+];
+
+/** The glossary entries whose term the text mentions, in the current language ("RCA: ..."). */
+export function glossaryTerms(text: string): Array<{ name: string; text: string }> {
+  return glossary
+    .filter((entry) => entry.term.test(text))
+    .map((entry) => ({
+      name: entry.name === 'density' ? t('density') : entry.name,
+      text: entry.text[current],
+    }));
 }

@@ -7,7 +7,7 @@
 import './style.css';
 import { getJson, withQuery } from './api.ts';
 import { tidyCharts } from './charts.ts';
-import { withLoading } from './components.ts';
+import { glossaryBox, withLoading } from './components.ts';
 import { clear, h } from './dom.ts';
 import { lang, setLang, t, type TextKey } from './i18n.ts';
 import { navigate, readState, stateHash, views, type AppState, type ViewId } from './state.ts';
@@ -235,6 +235,9 @@ async function render(): Promise<void> {
     renderers[state.view]({ state, main, countries, coverage, stale: () => mine !== renderCount }),
   );
   tidyCharts();
+  // The measures the view names, explained once under it (their headers say it on hover too).
+  const glossary = glossaryBox(main.textContent ?? '');
+  if (glossary) main.append(glossary);
   main.dataset.ready = 'true';
 }
 

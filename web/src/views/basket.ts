@@ -127,7 +127,15 @@ export async function renderBasket(ctx: ViewContext): Promise<void> {
               textBorderWidth: 2,
               formatter: (p: { data: TreeNode }) => `${p.data.name}\n${formatUsd(p.data.value)}`,
             },
-            upperLabel: { show: true, height: 22, color: '#ffffff', overflow: 'truncate', ellipsis: '…' },
+            // A group's band holds its name only (the value is in the tooltip).
+            upperLabel: {
+              show: true,
+              height: 20,
+              color: '#ffffff',
+              overflow: 'truncate',
+              ellipsis: '…',
+              formatter: (p: { data: TreeNode }) => p.data.name,
+            },
             levels: [
               { itemStyle: { borderColor: '#ffffff', borderWidth: 2, gapWidth: 2 }, upperLabel: { show: true } },
               { itemStyle: { borderColor: 'rgba(255,255,255,0.6)', borderWidth: 1, gapWidth: 1 } },

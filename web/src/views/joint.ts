@@ -3,6 +3,7 @@ import type { JointProductionResult } from '../api-types.ts';
 import { getJson, withQuery } from '../api.ts';
 import { coverageNotice, noRowsNotice, panel } from '../components.ts';
 import { formatNumber, lang, t } from '../i18n.ts';
+import { narrowScreen } from '../layout.ts';
 import { pairQuery, productLabel, shortName, type ViewContext } from './context.ts';
 
 export async function renderJoint(ctx: ViewContext): Promise<void> {
@@ -37,15 +38,35 @@ export async function renderJoint(ctx: ViewContext): Promise<void> {
           valueFormatter: (v: number) => formatNumber(v, 3),
         },
         legend: { top: 0 },
-        grid: { left: 300, right: 30, top: 30, bottom: 20 },
+        grid: { left: 10, right: 50, top: 30, bottom: 20, containLabel: true },
         xAxis: { type: 'value', name: t('score') },
-        yAxis: { type: 'category', inverse: true, data: rows.map((r) => shortName(productLabel(r), 45)) },
-        series: parts.map((part) => ({
-          name: names[part],
-          type: 'bar',
-          stack: 'score',
-          data: rows.map((r) => r.parts[part]),
-        })),
+        yAxis: {
+          type: 'category',
+          inverse: true,
+          data: rows.map((r) => shortName(productLabel(r), narrowScreen() ? 18 : 45)),
+        },
+        series: [
+          ...parts.map((part) => ({
+            name: names[part],
+            type: 'bar',
+            stack: 'score',
+            data: rows.map((r) => r.parts[part]),
+          })),
+          // The total score as a mark: parts are z-scores and may be negative, so the stack's end is not the total.
+          {
+            name: t('total'),
+            type: 'scatter',
+            symbol: 'diamond',
+            symbolSize: 11,
+            itemStyle: { color: '#1f2a33' },
+            label: {
+              show: true,
+              position: 'right',
+              formatter: (p: { value: number }) => formatNumber(p.value, 2),
+            },
+            data: rows.map((r) => r.score),
+          },
+        ],
       },
     }),
   );

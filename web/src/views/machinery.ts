@@ -1,9 +1,11 @@
 /** Machinery planner: a scenario form and the fleet plan (machines, cost per ha and per t, by fleet size, sensitivity). */
 import type { FleetPlan } from '../../../src/machinery/index.ts';
 import { downloadPost, getJson, postJson, type ResultTable } from '../api.ts';
+import { tornadoBars, type SensitivityRow } from '../chart-data.ts';
 import { commandText, panel, withLoading } from '../components.ts';
 import { clear, h } from '../dom.ts';
-import { formatInteger, formatNumber, lang, t } from '../i18n.ts';
+import { formatInteger, formatNumber, formatShare, lang, t } from '../i18n.ts';
+import { narrowScreen } from '../layout.ts';
 import { navigate } from '../state.ts';
 import type { ViewContext } from './context.ts';
 
@@ -126,7 +128,7 @@ export async function renderMachinery(ctx: ViewContext): Promise<void> {
           h(
             'dd',
             {},
-            `${formatInteger(plan.costMinimisingFleet.machines)} (${formatNumber(plan.costMinimisingFleet.cost.usdPerHa.total, 1)} $/ha)`,
+            `${formatInteger(plan.costMinimisingFleet.machines)} (${formatNumber(plan.costMinimisingFleet.cost.usdPerHa.total, 1)} ${t('usdPerHa')})`,
           ),
         ),
       );
@@ -156,7 +158,7 @@ export async function renderMachinery(ctx: ViewContext): Promise<void> {
               axisPointer: { type: 'shadow' },
               valueFormatter: (v: number) => formatNumber(v, 1),
             },
-            grid: { left: 200, right: 30, top: 10, bottom: 30 },
+            grid: { left: 10, right: 30, top: 10, bottom: 30, containLabel: true },
             xAxis: { type: 'value' },
             yAxis: {
               type: 'category',
@@ -186,7 +188,7 @@ export async function renderMachinery(ctx: ViewContext): Promise<void> {
             legend: { top: 0 },
             grid: { left: 60, right: 30, top: 40, bottom: 30 },
             xAxis: { type: 'category', data: (sizes?.rows ?? []).map((r) => String(r['machines'])) },
-            yAxis: { type: 'value', name: '$/ha' },
+            yAxis: { type: 'value', name: t('usdPerHa') },
             series: [
               {
                 name: sizes?.columns.find((c) => c.key === 'totalUsdPerHa')?.[lang()] ?? 'total',
@@ -202,13 +204,57 @@ export async function renderMachinery(ctx: ViewContext): Promise<void> {
           },
         }),
       );
+      // A tornado: each parameter's cost change at its lowest and highest factor, widest swing on top.
+      const bars = tornadoBars(
+        (tables.tables.find((x) => x.id === 'sensitivity')?.rows ?? []) as unknown as SensitivityRow[],
+      );
+      const factor = (f: number) => `×${formatNumber(f, 2)}`;
       results.append(
         panel({
           title: t('sensitivity'),
           tableId: 'sensitivity',
           tables: tables.tables,
           download: (format) => download(format, format === 'csv' ? 'sensitivity' : undefined),
-          chart: null,
+          chartHeight: 70 + bars.length * 30,
+          chart:
+            bars.length === 0
+              ? null
+              : {
+                  tooltip: {
+                    trigger: 'axis',
+                    axisPointer: { type: 'shadow' },
+                    valueFormatter: (v: number) => formatShare(v),
+                  },
+                  legend: { top: 0 },
+                  grid: { left: 10, right: 30, top: 30, bottom: 30, containLabel: true },
+                  xAxis: {
+                    type: 'value',
+                    name: t('costChange'),
+                    nameLocation: 'middle',
+                    nameGap: 24,
+                    axisLabel: { formatter: (v: number) => formatShare(v, 0) },
+                  },
+                  yAxis: {
+                    type: 'category',
+                    inverse: true,
+                    data: bars.map((b) => (narrowScreen() ? b.parameter.slice(0, 14) : b.parameter)),
+                  },
+                  series: [
+                    {
+                      name: `${t('sensitivityLow')} (${factor(bars[0]!.low.factor)})`,
+                      type: 'bar',
+                      barGap: '-100%',
+                      data: bars.map((b) => b.low.change),
+                      itemStyle: { color: '#2f6f9f' },
+                    },
+                    {
+                      name: `${t('sensitivityHigh')} (${factor(bars[0]!.high.factor)})`,
+                      type: 'bar',
+                      data: bars.map((b) => b.high.change),
+                      itemStyle: { color: '#d9822b', opacity: 0.85 },
+                    },
+                  ],
+                },
         }),
       );
     },
