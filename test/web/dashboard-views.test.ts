@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { latinWords } from '../support/latin-words.ts';
 import { startDashboard, type Dashboard } from './browser-support.ts';
 
 // Evaluated through the DevTools protocol: the page's Content-Security-Policy (script-src 'self') refuses an injected <script>.
@@ -294,6 +295,42 @@ describe('every dashboard view in Chromium', () => {
     const rca = page.locator('[data-panel="supply"] th[data-key="rca"]');
     await rca.waitFor();
     expect(await rca.getAttribute('title')).toMatch(/^RCA: выявленное сравнительное преимущество/);
+  });
+
+  it('in Russian, the dashboard texts hold no English word on any view (the whole page count is printed)', async () => {
+    // What the dashboard itself writes: header labels and buttons, tabs, titles, tools, keys, notes,
+    // the glossary, and the labels a screen reader reads. Names and notes the API sends are the core's.
+    const own = [
+      'header.top label > span',
+      'nav.views',
+      '.view-title',
+      '.panel > header .tools',
+      '.colour-legend',
+      '.colour-scale',
+      'details.glossary summary',
+      '.filter-note',
+      '.skip-link',
+      'dl.facts dt',
+      '.product-pick label > span',
+    ].join(', ');
+    const found: string[] = [];
+    const whole: string[] = [];
+    for (const query of ['from=BLR&to=KAZ&level=6&lang=ru', 'from=ZAF&to=KAZ&year=2021&level=6&lang=ru']) {
+      for (const view of views) {
+        await open(page, `#/${view}?${query}`);
+        const text = await page.evaluate((selector) => {
+          const parts = [...document.querySelectorAll<HTMLElement>(selector)].map((el) => el.innerText);
+          for (const el of document.querySelectorAll('[aria-label]')) parts.push(el.getAttribute('aria-label')!);
+          return parts.join('\n');
+        }, own);
+        found.push(...latinWords(text).map((word) => `${view}: ${word}`));
+        whole.push(...latinWords(await page.evaluate(() => document.body.innerText)));
+      }
+    }
+    process.stdout.write(
+      `English words on the Russian pages (all views, both pairs, API texts included): ${whole.length}\n`,
+    );
+    expect(found).toEqual([]);
   });
 
   it('at 390 px: no view is wider than the screen, the navigation is one select, wide tables scroll in their box', async () => {
