@@ -30,6 +30,8 @@ export interface ReportOptions {
   target?: { valueUsd: number; year: number };
   /** Complexity over every country, not only those the Atlas filter keeps. @default false */
   allCountries?: boolean;
+  /** HS codes for the rivals section. @default the rivals command's choice (`defaultRivalProducts`) */
+  products?: string[];
 }
 
 export interface ResolvedReportOptions {
@@ -45,6 +47,7 @@ export interface ResolvedReportOptions {
   limit: number;
   target: { valueUsd: number; year: number } | undefined;
   allCountries: boolean;
+  products: string[] | undefined;
 }
 
 export const reportDefaults = Object.freeze({ from: 'BLR', to: 'KAZ', level: 6 as const, limit: 25 });
@@ -87,6 +90,7 @@ export function resolveReport(options: ReportOptions = {}): ResolvedReportOption
     limit,
     target: options.target,
     allCountries: options.allCountries ?? false,
+    products: options.products && options.products.length > 0 ? [...new Set(options.products)] : undefined,
   };
 }
 
@@ -146,13 +150,10 @@ export async function buildReport(store: TradeStore, options: ReportOptions = {}
   const potential = await timed('potential', () =>
     exportPotential(store, { ...pair, year: o.year, level, limit: o.limit }),
   );
-  // Rivals: the products with the most untapped potential, else the importer's largest needs.
-  const rivalProducts =
-    potential.rows.length > 0
-      ? potential.rows.slice(0, 10).map((r) => r.product)
-      : needs.rows.slice(0, 10).map((r) => r.product);
+  // Rivals: the products given, else the same default as `karavan rivals` (the pair's largest flows and the
+  // exporter's competitive exports), so the report and the command agree.
   const rivalsResult = await timed('rivals', () =>
-    rivals(store, { ...pair, products: rivalProducts, year: o.year, level }),
+    rivals(store, { ...pair, products: o.products, year: o.year, level }),
   );
   const joint = await timed('jointProduction', () => jointProduction(store, { ...pair, ...capabilityOptions }));
   const surplus = await timed('surplus', () =>

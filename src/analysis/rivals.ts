@@ -5,6 +5,7 @@
  * missing or the value sits far from the market's median (more than 5x or under a fifth).
  */
 import {
+  checkProductCode,
   exporterWorldSales,
   pairCoverage,
   primaryFlowSource,
@@ -14,14 +15,20 @@ import {
 } from '../data/index.ts';
 import { worldCoverageMinExporters } from './coverage.ts';
 import { baciAdvice, comtradeAdvice, countryValue, gap } from './messages.ts';
-import { msg } from '../messages/index.ts';
+import { msg, type Message } from '../messages/index.ts';
+import { tradeBasket } from './basket.ts';
+import { countryValues } from './messages.ts';
+import { exporterSupply } from './supply.ts';
 import { nameProducts, type SectionMeta } from './section.ts';
 
 export interface RivalsOptions {
   exporter: string;
   importer: string;
-  /** HS codes to examine (at `level`). */
-  products: string[];
+  /**
+   * HS codes to examine (at `level`). @default the pair's largest flows from the exporter to the
+   * importer and the exporter's largest competitive exports (`defaultRivalProducts`)
+   */
+  products?: string[];
   /** @default the newest year with the importer's imports from all suppliers */
   year?: number;
   /** @default 6 */
@@ -71,10 +78,48 @@ export interface RivalsResult extends SectionMeta {
   startYear: number | null;
   level: HsLevel;
   source: string | null;
+  /** How the products were chosen: given, or the default choice and its parts. */
+  productChoice: Message;
   products: RivalsProduct[];
 }
 
-export const rivalsDefaults = Object.freeze({ level: 6 as HsLevel, spanYears: 5, topSuppliers: 6 });
+export const rivalsDefaults = Object.freeze({
+  level: 6 as HsLevel,
+  spanYears: 5,
+  topSuppliers: 6,
+  /** Products taken from each default source: the pair's basket, and the exporter's competitive exports. */
+  defaultProductsPerSource: 5,
+});
+
+/**
+ * The products to compare rivals on when none are given: what the exporter already sells the
+ * importer (its largest flows in the pair's basket) and what it sells the world competitively (its
+ * largest exports with RCA >= 1), five of each at the level asked, without repeats.
+ */
+export async function defaultRivalProducts(
+  store: TradeStore,
+  options: { exporter: string; importer: string; year?: number; level?: HsLevel },
+): Promise<{ products: string[]; choice: Message }> {
+  const level = options.level ?? rivalsDefaults.level;
+  const n = rivalsDefaults.defaultProductsPerSource;
+  const [basket, supply, [exporterValue, importerValue]] = await Promise.all([
+    tradeBasket(store, { ...options, level, direction: 'exports', limit: n }),
+    exporterSupply(store, { exporter: options.exporter, year: options.year, level, limit: 200 }),
+    countryValues(store, options.exporter, options.importer),
+  ]);
+  const sold = basket.rows.filter((r) => r.direction === 'exports' && r.product.length === level).slice(0, n);
+  const competitive = supply.rows.filter((r) => r.competitive).slice(0, n);
+  const products = [...new Set([...sold.map((r) => r.product), ...competitive.map((r) => r.product)])];
+  return {
+    products,
+    choice: msg('rivals.choiceDefault', {
+      exporter: exporterValue!,
+      importer: importerValue!,
+      sold: sold.length,
+      competitive: competitive.length,
+    }),
+  };
+}
 
 function unitValue(valueWithQtyUsd: number, qtyTonnes: number | null): number | null {
   return qtyTonnes !== null && qtyTonnes > 0 && valueWithQtyUsd > 0 ? valueWithQtyUsd / qtyTonnes : null;
@@ -102,12 +147,19 @@ export async function rivals(store: TradeStore, options: RivalsOptions): Promise
     .sort((a, b) => b - a);
   const year = options.year ?? usable[0];
   const importerValue = await countryValue(store, importer);
-  if (year === undefined || !usable.includes(year) || options.products.length === 0) {
+  const given = options.products !== undefined && options.products.length > 0;
+  // A code the nomenclature does not have is refused by name here, for every interface alike.
+  if (given) for (const code of options.products!) await checkProductCode(store, code);
+  const chosen = given
+    ? { products: options.products!, choice: msg('rivals.choiceGiven', { count: options.products!.length }) }
+    : await defaultRivalProducts(store, { exporter, importer, year, level });
+  const productList = chosen.products;
+  if (year === undefined || !usable.includes(year) || productList.length === 0) {
     return {
       status: 'missing',
       basis: msg('basis.none'),
       missing:
-        options.products.length === 0 && year !== undefined
+        productList.length === 0 && year !== undefined
           ? msg('need.noProducts')
           : gap(
               msg('need.importerImportsWithQuantities', { importer: importerValue }),
@@ -120,25 +172,26 @@ export async function rivals(store: TradeStore, options: RivalsOptions): Promise
       startYear: null,
       level,
       source: null,
+      productChoice: chosen.choice,
       products: [],
     };
   }
   const source = (await primaryFlowSource(store, year))!;
   const years = Array.from({ length: spanYears }, (_, k) => year - spanYears + 1 + k);
-  const rows = await suppliersByYear(store, { importer, exporter, products: options.products, level, years, source });
+  const rows = await suppliersByYear(store, { importer, exporter, products: productList, level, years, source });
   const own = await exporterWorldSales(store, {
     exporter,
     importer,
-    products: options.products,
+    products: productList,
     level,
     years: [year],
     source,
   });
-  const names = await nameProducts(store, options.products);
+  const names = await nameProducts(store, productList);
   const presentYears = [...new Set(rows.map((r) => r.year))].sort();
   const startYear = presentYears.find((y) => y < year) ?? null;
   const products: RivalsProduct[] = [];
-  for (const product of options.products) {
+  for (const product of productList) {
     const current = rows.filter((r) => r.product === product && r.year === year);
     const importsUsd = current.reduce((s, r) => s + r.valueUsd, 0);
     if (importsUsd <= 0) continue;
@@ -213,7 +266,7 @@ export async function rivals(store: TradeStore, options: RivalsOptions): Promise
         ? null
         : msg('need.importsNone', {
             importer: importerValue,
-            products: options.products.join(', '),
+            products: productList.join(', '),
             source,
             year: String(year),
           }),
@@ -223,6 +276,7 @@ export async function rivals(store: TradeStore, options: RivalsOptions): Promise
     startYear,
     level,
     source,
+    productChoice: chosen.choice,
     products,
   };
 }

@@ -601,6 +601,7 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
   const rivalsBlock = (id: string, sectionTitle: string, r: ReportModel['rivals']) => {
     sectionHead(id, sectionTitle, r.status);
     meta(r);
+    out.push(`<p class="basis">${escapeHtml(L.productsChosen)}: ${escapeHtml(tr(r.productChoice))}.</p>`);
     if (r.products.length === 0 && r.status !== 'missing') noRows();
     // Chart the first product (the largest opportunity) with two or more unit values, else the first with any.
     const unitValues = (prod: (typeof r.products)[number]) =>

@@ -118,6 +118,7 @@ function reportLabels(lang: ReportLang) {
     years: m('report.years'),
     licence: m('report.licence'),
     glossary: m('report.glossary'),
+    productsChosen: m('label.products'),
     /** RCA, ECI, PCI, COG, density and HHI spelled out, once per report. */
     glossaryTerms: [
       m('report.glossaryRca'),

@@ -2,6 +2,7 @@
 import type { ReportModel } from '../analysis/index.ts';
 import type { ReportLang } from './i18n.ts';
 import { renderMarkdown } from './markdown.ts';
+import { localiseMessages } from '../messages/index.ts';
 
 export { renderMarkdown } from './markdown.ts';
 export { labels, formatters } from './i18n.ts';
@@ -10,9 +11,10 @@ export type { ReportLang } from './i18n.ts';
 export type ReportFormat = 'md' | 'json' | 'html' | 'xlsx';
 
 /** Non-finite numbers become null in JSON; typed arrays become plain arrays. */
-export function reportJson(report: ReportModel): string {
+/** The report as JSON: its messages as text in `lang`, each with its id beside it (as the API and `--json`). */
+export function reportJson(report: ReportModel, lang: ReportLang = 'en'): string {
   return JSON.stringify(
-    report,
+    localiseMessages(report, lang),
     (_key, value: unknown) =>
       typeof value === 'number' && !Number.isFinite(value)
         ? null
@@ -29,7 +31,7 @@ export async function renderReport(
   lang: ReportLang,
 ): Promise<string | Buffer> {
   if (format === 'md') return renderMarkdown(report, lang);
-  if (format === 'json') return reportJson(report);
+  if (format === 'json') return reportJson(report, lang);
   if (format === 'html') return (await import('./html.ts')).renderHtml(report, lang);
   return (await import('./xlsx.ts')).renderXlsx(report, lang);
 }

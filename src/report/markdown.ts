@@ -259,6 +259,7 @@ export function renderMarkdown(report: ReportModel, lang: ReportLang): string {
   const rivalsBlock = (title: string, r: ReportModel['rivals']) => {
     out.push(`## ${title}`, '');
     status('rivals', r);
+    out.push(`${L.productsChosen}: ${tr(r.productChoice)}.`, '');
     for (const prod of r.products) {
       out.push(`**${prod.product} ${name(prod)}** — ${L.importsUsdM}: ${f.usdM(prod.importsUsd)}`, '');
       const rows = [...(prod.exporter ? [prod.exporter] : []), ...prod.suppliers];

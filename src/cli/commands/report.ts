@@ -15,6 +15,7 @@ export interface ReportFlags {
   targetUsd?: string;
   targetYear?: string;
   allCountries?: boolean;
+  hs?: string;
 }
 
 export function registerReport(program: Command): void {
@@ -37,6 +38,10 @@ export function registerReport(program: Command): void {
     .option('--limit <n>', 'rows per table (default: 25)', '25')
     .option('--target-usd <usd>', 'target turnover for the planner, USD (default: double the latest)')
     .option('--target-year <year>', 'year to reach the target (default: latest year + 5)')
+    .option(
+      '--hs <codes>',
+      "comma-separated HS codes for the rivals section (default: the pair's largest flows and the exporter's competitive exports)",
+    )
     .option(
       '--all-countries',
       'complexity (ECI, product space, joint production) over every country, not only the Atlas set (default: false)',
@@ -71,6 +76,10 @@ export function registerReport(program: Command): void {
           target:
             targetUsd !== undefined && targetYear !== undefined ? { valueUsd: targetUsd, year: targetYear } : undefined,
           allCountries: flags.allCountries ?? false,
+          products: flags.hs
+            ?.split(',')
+            .map((c) => c.trim())
+            .filter(Boolean),
         });
         const { renderReport } = await import('../../report/index.ts');
         const output = await renderReport(report, flags.format as 'md' | 'json' | 'html' | 'xlsx', lang);

@@ -319,19 +319,21 @@ export function registerSections(program: Command): void {
     "rivals: the importer's suppliers of given products, share trend and unit values against the exporter's",
     '6',
   )
-    .requiredOption('--hs <codes>', 'comma-separated HS codes at --level, e.g. 843351,870190')
-    .action(async (flags: PairFlags & { hs: string }) => {
+    .option(
+      '--hs <codes>',
+      "comma-separated HS codes at --level, e.g. 843351,870190 (default: the pair's largest flows and the exporter's competitive exports)",
+    )
+    .action(async (flags: PairFlags & { hs?: string }) => {
       const o = await parsePair(flags);
-      const { checkProductCode } = await import('../../data/index.ts');
       const { rivals } = await import('../../analysis/index.ts');
       await withStore(async (store) => {
         const [a, b] = await resolvePair(store, flags);
         const products = flags.hs
-          .split(',')
+          ?.split(',')
           .map((c) => c.trim())
           .filter(Boolean);
-        for (const code of products) await checkProductCode(store, code);
-        const level = o.level ?? (products[0]!.length as 2 | 4 | 6);
+        // Codes are checked by the core; without --level their length says it.
+        const level = o.level ?? (products?.[0]?.length as 2 | 4 | 6 | undefined);
         const result = await rivals(store, {
           exporter: a.iso3,
           importer: b.iso3,
@@ -341,6 +343,8 @@ export function registerSections(program: Command): void {
         });
         if (flags.json) return printJsonResult(result, o.lang);
         await printMeta('rivals', result, o.lang);
+        const { formatMessage, t } = await import('../../messages/index.ts');
+        process.stdout.write(`${t(o.lang, 'label.products')}: ${formatMessage(result.productChoice, o.lang)}\n`);
         await printTables((m) => m.rivalsTables(result, o.lang), o.lang, o.limit);
       });
     });

@@ -217,6 +217,14 @@ export const analysisMessages = {
     en: 'no products to compare: give HS codes with --hs',
     ru: 'нет товаров для сравнения: укажите коды ТН ВЭД в --hs',
   },
+  'rivals.choiceGiven': {
+    en: '{count, plural, one {the product given} other {the # products given}}',
+    ru: '{count, plural, one {заданный товар} few {# заданных товара} many {# заданных товаров} other {# заданного товара}}',
+  },
+  'rivals.choiceDefault': {
+    en: "{exporter}'s largest flows to {importer} ({sold}) and its largest competitive exports, RCA ≥ 1 ({competitive}); give others with --hs",
+    ru: 'крупнейшие поставки: {exporter} → {importer} ({sold}) и крупнейшие статьи конкурентоспособного экспорта (RCA ≥ 1) экспортёра ({competitive}); другие товары задайте через --hs',
+  },
   'need.importsNone': {
     en: '{importer} imports none of {products} in {source} {year}',
     ru: '{importer}: нет импорта товаров {products} в {source} {year}',

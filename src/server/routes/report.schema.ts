@@ -130,7 +130,8 @@ export const rivalsSchema = sectionSchema(
     products: {
       type: 'string',
       pattern: '^[0-9]{2}([0-9]{2}){0,2}(,[0-9]{2}([0-9]{2}){0,2}){0,19}$',
-      description: 'HS codes, comma-separated (at most 20), at the chosen level',
+      description:
+        "HS codes, comma-separated (at most 20), at the chosen level (default: the pair's largest flows and the exporter's competitive exports)",
     },
     year: yearProperty,
     level: { ...levelProperty, default: 6 },
@@ -179,6 +180,12 @@ export const reportSchema = {
       },
       limit: limitProperty(25),
       allCountries: allCountriesProperty,
+      products: {
+        type: 'string',
+        pattern: '^[0-9]{2}([0-9]{2}){0,2}(,[0-9]{2}([0-9]{2}){0,2}){0,19}$',
+        description:
+          "HS codes for the rivals section (default: the pair's largest flows and the exporter's competitive exports)",
+      },
       ...resultQueryProperties,
     },
   },

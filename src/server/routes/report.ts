@@ -20,7 +20,6 @@ import {
   type SectionId,
 } from '../../analysis/index.ts';
 import { resolveCountry, resolvePair as resolveCountryPair, type HsLevel, type TradeStore } from '../../data/index.ts';
-import { InvalidOptionError } from '../../errors.ts';
 import { sendResult } from '../respond.ts';
 import {
   jointTables,
@@ -151,13 +150,10 @@ export default async function reportRoutes(app: FastifyInstance): Promise<void> 
     return sendResult(request, reply, {
       fileName: 'rivals',
       compute: async () => {
-        if (q.products === undefined)
-          throw new InvalidOptionError('missing products: give HS codes, e.g. products=843351,870190', {
-            column: 'products',
-          });
         return rivals(store(), {
           ...(await resolvePair(store(), q)),
-          products: [...new Set(q.products.split(','))],
+          // Without products: the pair's largest flows and the exporter's competitive exports, as the CLI.
+          products: q.products === undefined ? undefined : [...new Set(q.products.split(','))],
           year: q.year,
           level: q.level,
         });
@@ -193,7 +189,7 @@ export default async function reportRoutes(app: FastifyInstance): Promise<void> 
   });
 
   app.get('/report', { schema: reportSchema }, (request, reply) => {
-    const q = request.query as PairQuery;
+    const q = request.query as PairQuery & { products?: string };
     return sendResult(request, reply, {
       fileName: 'report',
       compute: async () =>
@@ -204,6 +200,7 @@ export default async function reportRoutes(app: FastifyInstance): Promise<void> 
           ...(q.level !== undefined && { level: q.level as 4 | 6 }),
           limit: q.limit,
           allCountries: q.allCountries ?? false,
+          products: q.products?.split(','),
         }),
       tables: reportTables,
       // One workbook writer for the CLI and the API: the report's own, a sheet per section with its status.

@@ -205,7 +205,7 @@ describe('report routes (fixture store: BLR, KAZ, RUS 2016-2021)', () => {
     expect(butter.untappedUsd).toBeGreaterThan(0);
   });
 
-  it('rivals: suppliers and unit values for the asked products; products are required and checked', async () => {
+  it('rivals: suppliers and unit values for the asked products; products are checked', async () => {
     const r = await getJson(s.app, '/api/report/rivals?products=870190,843351');
     expect(r.status).toBe(200);
     expect(schemaErrors(jsonSchemaOf(rivalsSchema), r.body)).toEqual([]);
@@ -225,8 +225,26 @@ describe('report routes (fixture store: BLR, KAZ, RUS 2016-2021)', () => {
       ) / sumUsd(world.y2021, (x) => x.importer === KAZ && x.product === '870190'),
       12,
     );
-    expect((await getJson(s.app, '/api/report/rivals')).status).toBe(400);
     expect((await getJson(s.app, '/api/report/rivals?products=87x')).status).toBe(400);
+    expect((await getJson(s.app, '/api/report/rivals?products=123456')).status).toBe(404);
+  });
+
+  it("rivals without products: Belarus's HS6 flows to Kazakhstan in 2021 and its HS6 exports with RCA >= 1", async () => {
+    const r = await getJson(s.app, '/api/report/rivals');
+    expect(r.status).toBe(200);
+    // From the raw file: what Belarus sold Kazakhstan in 2021, and its products with RCA >= 1 in the 2021 world.
+    const sold = new Set(world.y2021.filter(flows(BLR, KAZ)).map((x) => x.product));
+    const { rca, products } = rcaTable(
+      world.y2021,
+      (x) => x.exporter,
+      (x) => x.product,
+    );
+    const competitive = new Set(products.filter((p) => rca(BLR, p) >= 1));
+    expect(r.body.productChoiceMessage.values.sold).toBe(Math.min(5, sold.size));
+    const shown = r.body.products.map((x: { product: string }) => x.product);
+    expect(shown.length).toBeGreaterThan(0);
+    for (const product of shown) expect(sold.has(product) || competitive.has(product), product).toBe(true);
+    for (const product of sold) expect(shown, product).toContain(product);
   });
 
   it('rejects a pair of one country, unknown countries, years out of range and absurd limits', async () => {
