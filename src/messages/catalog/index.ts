@@ -1,9 +1,10 @@
 /** The whole catalog: each domain's messages, every id in English and Russian. */
 import { analysisMessages } from './analysis.ts';
 import { commonMessages } from './common.ts';
+import { machineryMessages } from './machinery.ts';
 import { reportMessages } from './report.ts';
 
-export const catalog = { ...commonMessages, ...analysisMessages, ...reportMessages } as const satisfies Record<
+export const catalog = { ...commonMessages, ...analysisMessages, ...reportMessages, ...machineryMessages } as const satisfies Record<
   string,
   { en: string; ru: string }
 >;
