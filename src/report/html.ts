@@ -157,6 +157,12 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
   /** A computed section whose table came out empty says so instead of showing nothing. */
   const noRows = () => out.push(`<p class="note">${escapeHtml(L.noRows)}</p>`);
   const sectionEnd = () => out.push('</section>');
+  /** [year, value] points of the years that have a value, for a chart whose year axis is a value axis. */
+  const yearPoints = (years: number[], value: (year: number) => number | null | undefined): Array<[number, number]> =>
+    years.flatMap((y) => {
+      const v = value(y);
+      return v === null || v === undefined || !Number.isFinite(v) ? [] : [[y, v] as [number, number]];
+    });
   /** Category axis of horizontal bars: code and a short name. */
   const productAxis = (rows: Array<{ product: string; nameEn: string; nameRu: string }>) => ({
     type: 'category' as const,
@@ -222,36 +228,59 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
     chart(L.chartTurnover(a, b), {
       legend: { top: 0 },
       grid: { top: 48, left: 64, right: 24, bottom: 32 },
-      xAxis: { type: 'category', data: years.map(String) },
-      yAxis: { type: 'value', name: L.valueUsdM },
+      // Years as values, not categories: a year without figures stays an empty gap (2019-2020 of the official totals).
+      xAxis: {
+        type: 'value',
+        min: years[0]! - 1,
+        max: years.at(-1)! + 1,
+        interval: 1,
+        splitLine: { show: false },
+        axisLabel: { formatter: (v: number) => (Number.isInteger(v) ? String(v) : '') },
+      },
+      yAxis: { type: 'value', name: L.valueUsdM, axisLabel: { formatter: (v: number) => f.whole(v) } },
       series: [
         ...keys.map((key) => ({
           type: 'bar' as const,
           name: L.chartStats(key),
-          data: years.map((y) =>
+          barMaxWidth: 28,
+          data: yearPoints(years, (y) =>
             usdM(
               t.rows.find((r) => r.year === y && (r.reporter ? `${r.source} (${r.reporter})` : r.source) === key)
                 ?.turnoverUsd,
             ),
           ),
         })),
-        ...sides.map((side, i) => ({
-          type: 'bar' as const,
-          name: L.chartOfficial(tr(officialTurnover.find((o) => o.reporterSide === side)!.words.side)),
-          itemStyle: {
-            color: i === 0 ? '#8c959f' : '#afb8c1',
-            borderColor: '#57606a',
-            borderType: 'dashed' as const,
-            borderWidth: 1,
-          },
-          label: {
-            show: true,
-            position: 'top' as const,
-            fontSize: 10,
-            formatter: (x: { value: unknown }) => f.usdM(Number(x.value) * 1e6),
-          },
-          data: years.map((y) => usdM(officialTurnover.find((o) => o.year === y && o.reporterSide === side)?.valueUsd)),
-        })),
+        // The officially stated figures as one series (a year has one side's figure here), each bar in its side's
+        // grey, the sides named in the legend: one slot per year on the value axis, not one per side.
+        ...(sides.length > 0
+          ? [
+              {
+                type: 'bar' as const,
+                name: L.chartOfficial(
+                  sides.map((side) => tr(officialTurnover.find((o) => o.reporterSide === side)!.words.side)).join(', '),
+                ),
+                itemStyle: {
+                  color: '#8c959f',
+                  borderColor: '#57606a',
+                  borderType: 'dashed' as const,
+                  borderWidth: 1,
+                },
+                label: {
+                  show: true,
+                  position: 'top' as const,
+                  fontSize: 10,
+                  formatter: (x: { value: unknown }) => f.usdM(Number((x.value as [number, number])[1]) * 1e6),
+                },
+                barMaxWidth: 28,
+                data: officialTurnover
+                  .filter((o) => years.includes(o.year))
+                  .map((o) => ({
+                    value: [o.year, usdM(o.valueUsd)!] as [number, number],
+                    itemStyle: { color: sides.indexOf(o.reporterSide) === 0 ? '#8c959f' : '#afb8c1' },
+                  })),
+              },
+            ]
+          : []),
       ],
     });
   }
