@@ -179,7 +179,7 @@ describe('renderHtml', () => {
     const turnover = section(out, 'turnover');
     expect(turnover).toContain('badge-official-only');
     expect(turnover).toContain('class="missing missing-partial"');
-    expect(turnover).toContain('Officially stated turnover (Belarus)');
+    expect(turnover).toContain('Officially stated turnover (Kazakhstan, Belarus)');
     expect(turnover).not.toContain('Turnover, statistics');
   });
 
