@@ -1,10 +1,13 @@
-/** Machinery planner: a scenario form and the fleet plan (machines, cost per ha and per t, by fleet size, sensitivity). */
+/**
+ * Machinery planner: a scenario form and the fleet plan (machines, cost per ha and per t, by fleet
+ * size, sensitivity as a tornado), and the chosen machine compared with another on the same scenario.
+ */
 import type { FleetPlan } from '../../../src/machinery/index.ts';
 import { downloadPost, getJson, postJson, type ResultTable } from '../api.ts';
 import { tornadoBars, type SensitivityRow } from '../chart-data.ts';
 import { commandText, panel, withLoading } from '../components.ts';
 import { clear, h } from '../dom.ts';
-import { formatInteger, formatNumber, formatShare, lang, t } from '../i18n.ts';
+import { formatInteger, formatNumber, formatShare, formatUsd, lang, t } from '../i18n.ts';
 import { narrowScreen } from '../layout.ts';
 import { navigate } from '../state.ts';
 import type { ViewContext } from './context.ts';
@@ -255,6 +258,144 @@ export async function renderMachinery(ctx: ViewContext): Promise<void> {
                     },
                   ],
                 },
+        }),
+      );
+    },
+    t('computing'),
+  );
+  if (ctx.stale()) return;
+  await renderComparison(ctx, catalog, scenario);
+}
+
+interface ComparisonSide {
+  machineId: string;
+  name: string;
+  machines: number;
+  totalUsdPerHa: number;
+  totalUsdPerYear: number;
+}
+
+interface ComparisonAnswer {
+  a: ComparisonSide;
+  b: ComparisonSide;
+  winner: 'a' | 'b' | 'tie';
+  marginUsdPerHa: number;
+  marginUsdPerYear: number;
+  marginShare: number;
+  breakEvenListPriceDifferenceUsd: number | null;
+  plans: { a: FleetPlan; b: FleetPlan };
+}
+
+/**
+ * The chosen machine against another of the same kind (POST /api/machinery/compare, the scenario
+ * without its machine): which is cheaper per ha and by how much, the list price B may carry over A,
+ * and the cost parts of both side by side.
+ */
+async function renderComparison(
+  ctx: ViewContext,
+  catalog: CatalogAnswer,
+  scenario: Record<string, string | number>,
+): Promise<void> {
+  const { main, state } = ctx;
+  const machineA = String(scenario['machineId']);
+  const kindOf = (id: string) => catalog.machines.find((m) => m.id === id)?.kind;
+  const rivals = catalog.machines.filter((m) => m.id !== machineA && m.kind === kindOf(machineA));
+  if (rivals.length === 0) return;
+  const machineB = rivals.some((m) => m.id === state.extra['compareWith'])
+    ? state.extra['compareWith']!
+    : rivals[0]!.id;
+  const nameOf = (id: string) => catalog.machines.find((m) => m.id === id)?.name ?? id;
+  const section = h(
+    'section',
+    { class: 'panel', dataset: { panel: 'compare-form' } },
+    h('header', {}, h('h2', {}, `${t('compareTitle')}: ${nameOf(machineA)}`)),
+    h(
+      'div',
+      { class: 'panel-body' },
+      h(
+        'label',
+        { class: 'field wide' },
+        h('span', {}, t('compareWith')),
+        h(
+          'select',
+          {
+            name: 'compareWith',
+            onchange: (e: Event) =>
+              navigate({ extra: { ...state.extra, compareWith: (e.target as HTMLSelectElement).value } }),
+          },
+          rivals.map((m) => h('option', { value: m.id, selected: m.id === machineB }, m.name)),
+        ),
+      ),
+    ),
+  );
+  main.append(section);
+  const body = {
+    scenario: Object.fromEntries(Object.entries(scenario).filter(([key]) => key !== 'machineId')),
+    a: { machineId: machineA },
+    b: { machineId: machineB },
+  };
+  const out = section.querySelector<HTMLElement>('.panel-body')!;
+  await withLoading(
+    out,
+    async () => {
+      const [comparison, tables] = await Promise.all([
+        postJson<ComparisonAnswer>('/api/machinery/compare', body),
+        postJson<{ tables: ResultTable[] }>(`/api/machinery/compare?format=tables&lang=${lang()}`, body),
+      ]);
+      if (ctx.stale()) return;
+      const winner = comparison.winner === 'tie' ? null : comparison.winner === 'a' ? comparison.a : comparison.b;
+      out.append(
+        h(
+          'dl',
+          { class: 'facts', dataset: { winner: comparison.winner } },
+          h('dt', {}, t('compareCheaper')),
+          h('dd', {}, winner ? winner.name : t('compareTie')),
+          h('dt', {}, t('compareMargin')),
+          h(
+            'dd',
+            {},
+            `${formatNumber(comparison.marginUsdPerHa, 1)} ${t('usdPerHa')} (${formatShare(comparison.marginShare)}); ${formatUsd(comparison.marginUsdPerYear)} ${t('perYear')}`,
+          ),
+          h('dt', {}, t('compareBreakEven')),
+          h(
+            'dd',
+            {},
+            comparison.breakEvenListPriceDifferenceUsd === null
+              ? '—'
+              : formatUsd(comparison.breakEvenListPriceDifferenceUsd),
+          ),
+        ),
+      );
+      const parts = ['ownership', 'repair', 'fuel', 'lubrication', 'labour', 'timeliness'] as const;
+      const partName = (p: (typeof parts)[number]) => t(`cost_${p}`);
+      main.append(
+        panel({
+          title: `${t('compareTitle')}: ${comparison.a.name} — ${comparison.b.name}, ${t('usdPerHa')}`,
+          tableId: 'comparison',
+          tables: tables.tables,
+          download: (format) =>
+            void downloadPost(
+              `/api/machinery/compare?format=${format}&lang=${lang()}${format === 'csv' ? '&table=comparison' : ''}`,
+              body,
+              `machinery-compare${format === 'csv' ? '-comparison' : ''}.${format}`,
+            ),
+          chartHeight: 340,
+          chart: {
+            tooltip: {
+              trigger: 'axis',
+              axisPointer: { type: 'shadow' },
+              valueFormatter: (v: number) => formatNumber(v, 1),
+            },
+            legend: { top: 0, type: 'scroll' },
+            grid: { left: 10, right: 30, top: 30, bottom: 40, containLabel: true },
+            xAxis: { type: 'value', name: t('usdPerHa'), nameLocation: 'middle', nameGap: 24 },
+            yAxis: { type: 'category', inverse: true, data: parts.map(partName) },
+            series: (['a', 'b'] as const).map((side) => ({
+              name: comparison[side].name,
+              type: 'bar',
+              data: parts.map((p) => comparison.plans[side].windowFleet.usdPerHa[p]),
+            })),
+          },
         }),
       );
     },
