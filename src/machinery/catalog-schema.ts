@@ -75,6 +75,8 @@ export const userMachineKeys = Object.freeze([
   'powerKw',
   'payloadT',
   'overrides',
+  'countryOfMake',
+  'specs',
 ]);
 export const overrideKeys = Object.freeze([
   'fieldEfficiency',
@@ -246,13 +248,37 @@ function readUserMachine(r: JsonReader, path: string, value: unknown, classes: R
     baseClassId: baseId,
     make,
     model,
-    listPriceUsd: userRange(r.number(`${path}.listPriceUsd`, r.required(path, o, 'listPriceUsd'), positive), source),
   };
+  // A price is the user's quote; without one the class's placeholder stays, tagged [M] as it is.
+  if (o.listPriceUsd !== undefined)
+    machine.listPriceUsd = userRange(r.number(`${path}.listPriceUsd`, o.listPriceUsd, positive), source);
   const note = r.optionalString(`${path}.note`, o.note);
   if (note !== undefined) machine.note = note;
   else delete machine.note;
+  if (o.countryOfMake !== undefined) {
+    const country = r.string(`${path}.countryOfMake`, o.countryOfMake);
+    if (!/^[A-Z]{3}$/.test(country)) r.fail(`${path}.countryOfMake`, 'an ISO3 country code, e.g. BLR', country);
+    machine.countryOfMake = country;
+  }
+  // A figure is a number (the user's, tagged user) or a tagged value: a maker's published figure is
+  // { value, tag: "V", source: "document, date, address" }.
   for (const key of ['widthM', 'speedKmh', 'powerKw', 'payloadT'] as const) {
-    if (o[key] !== undefined) machine[key] = userRange(r.number(`${path}.${key}`, o[key], positive), source);
+    const given = o[key];
+    if (given === undefined) continue;
+    if (typeof given === 'number') machine[key] = userRange(r.number(`${path}.${key}`, given, positive), source);
+    else {
+      const v = readValue(r, `${path}.${key}`, given, positive);
+      machine[key] = { min: v.value, typical: v.value, max: v.value, tag: v.tag, source: v.source };
+    }
+  }
+  if (o.specs !== undefined) {
+    const specs: Record<string, TaggedValue> = {};
+    for (const [name, entry] of Object.entries(r.object(`${path}.specs`, o.specs))) {
+      if (!/^[a-z][A-Za-z0-9]*$/.test(name))
+        r.fail(`${path}.specs.${name}`, 'a name with its unit, e.g. grainTankM3 or fuelTankL', name);
+      specs[name] = readValue(r, `${path}.specs.${name}`, entry, positive);
+    }
+    machine.specs = specs;
   }
   if (o.overrides !== undefined) {
     const oPath = `${path}.overrides`;

@@ -57,6 +57,13 @@ export interface Machine {
   baseClassId?: string;
   make?: string;
   model?: string;
+  /** ISO3 code of the country where the maker builds it (a named machine). */
+  countryOfMake?: string;
+  /**
+   * Further figures the maker publishes that the planner does not use (grain tank, fuel tank,
+   * unloading rate...), each tagged with its document: shown beside the machine.
+   */
+  specs?: Record<string, TaggedValue>;
   note?: string;
   widthM?: TaggedRange;
   speedKmh?: TaggedRange;
