@@ -4,6 +4,7 @@ import {
   basketTreeData,
   hsSectionOf,
   hsTree,
+  localiseAxes,
   sectionColour,
   seriesWithData,
   tornadoBars,
@@ -207,5 +208,30 @@ describe('hsSectionOf and hsTree', () => {
       ['843351', '#000000'],
       ['842952', sectionColour('XVI')],
     ]);
+  });
+});
+
+describe('localiseAxes', () => {
+  it('gives numeric axes without a formatter the language format, hides overlapping labels, keeps the rest', () => {
+    const mine = (v: number) => `#${v}`;
+    const format = (v: number) => String(v).replace('.', ',');
+    const option = {
+      xAxis: { type: 'value' },
+      yAxis: [{ type: 'category', data: ['a'] }, { axisLabel: { formatter: mine } }, { type: 'log' }],
+      series: [],
+    };
+    const out = localiseAxes(option, format);
+    const x = out.xAxis as unknown as { axisLabel: { formatter: (v: number) => string; hideOverlap: boolean } };
+    expect(x.axisLabel.formatter(0.5)).toBe('0,5');
+    expect(x.axisLabel.hideOverlap).toBe(true);
+    const [category, own, log] = out.yAxis as unknown as Array<{ axisLabel: Record<string, unknown>; data?: string[] }>;
+    expect(category!.axisLabel).toEqual({ hideOverlap: true });
+    expect(category!.data).toEqual(['a']);
+    // A y axis is a value axis by default; its own formatter stays.
+    expect(own!.axisLabel['formatter']).toBe(mine);
+    expect(log!.axisLabel['formatter']).toBe(format);
+    // The given option is unchanged, and an option without axes (a treemap) passes through.
+    expect(option.xAxis).toEqual({ type: 'value' });
+    expect(localiseAxes({ series: [] }, format)).toEqual({ series: [] });
   });
 });

@@ -343,3 +343,28 @@ export function hsTree(
     })
     .sort(byValue);
 }
+
+type Axis = Record<string, unknown> & { type?: string; axisLabel?: Record<string, unknown> };
+
+/**
+ * Axes made readable in the interface's language: a numeric axis without its own formatter gets
+ * `format` (ECharts prints "0.5" and "1,000" in English whatever the page's language), and every
+ * axis hides labels that would overlap. Returns a new option; the given one is not changed.
+ */
+export function localiseAxes<O extends Record<string, unknown>>(option: O, format: (value: number) => string): O {
+  const fix = (axis: unknown, defaultType: string): unknown => {
+    if (axis === null || typeof axis !== 'object') return axis;
+    const a = axis as Axis;
+    const type = a.type ?? defaultType;
+    const label: Record<string, unknown> = { hideOverlap: true, ...(a.axisLabel ?? {}) };
+    if ((type === 'value' || type === 'log') && label['formatter'] === undefined) label['formatter'] = format;
+    return { ...a, axisLabel: label };
+  };
+  const each = (axes: unknown, defaultType: string) =>
+    Array.isArray(axes) ? axes.map((axis) => fix(axis, defaultType)) : fix(axes, defaultType);
+  const out: Record<string, unknown> = { ...option };
+  // ECharts' defaults: an x axis is a category axis, a y axis a value axis.
+  if ('xAxis' in option) out['xAxis'] = each(option['xAxis'], 'category');
+  if ('yAxis' in option) out['yAxis'] = each(option['yAxis'], 'value');
+  return out as O;
+}

@@ -11,6 +11,8 @@ import {
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
+import { localiseAxes } from './chart-data.ts';
+import { formatNumber } from './i18n.ts';
 
 echarts.use([
   BarChart,
@@ -90,7 +92,8 @@ function draw(el: HTMLElement, option: ChartOption): echarts.ECharts {
     color: palette,
     textStyle: { fontFamily: 'system-ui, "DejaVu Sans", sans-serif' },
     animationDuration: 300,
-    ...option,
+    // Axis numbers in the page's language (0,5 in Russian), labels that would overlap hidden.
+    ...localiseAxes(option as Record<string, unknown>, (value) => formatNumber(value)),
   });
   charts.add(chart);
   // What the chart shows, on its element: the x axis type and the legend's entries (the browser test
