@@ -226,7 +226,13 @@ function userRange(value: number, source: string): TaggedRange {
   return { min: value, typical: value, max: value, tag: 'user', source };
 }
 
-function readUserMachine(r: JsonReader, path: string, value: unknown, classes: ReadonlyMap<string, Machine>): Machine {
+function readUserMachine(
+  r: JsonReader,
+  path: string,
+  value: unknown,
+  classes: ReadonlyMap<string, Machine>,
+  origin: 'named' | 'user',
+): Machine {
   const o = r.object(path, value);
   r.onlyKeys(path, o, userMachineKeys);
   const id = r.string(`${path}.id`, r.required(path, o, 'id'));
@@ -244,7 +250,7 @@ function readUserMachine(r: JsonReader, path: string, value: unknown, classes: R
     ...base,
     id,
     name: r.optionalString(`${path}.name`, o.name) ?? `${make} ${model}`,
-    origin: 'user',
+    origin,
     baseClassId: baseId,
     make,
     model,
@@ -349,7 +355,8 @@ export function parseCatalog(json: unknown, file: string, base?: Catalog): Catal
     r.array('classes', top.classes).forEach((entry, i) => add(`classes[${i}]`, readClass(r, `classes[${i}]`, entry)));
   if (top.machines !== undefined)
     r.array('machines', top.machines).forEach((entry, i) =>
-      add(`machines[${i}]`, readUserMachine(r, `machines[${i}]`, entry, known)),
+      // The shipped catalog (read without a base) names makers' models; a user's file, the user's machines.
+      add(`machines[${i}]`, readUserMachine(r, `machines[${i}]`, entry, known, base === undefined ? 'named' : 'user')),
     );
   const crops: Crop[] = [];
   if (top.crops !== undefined) {

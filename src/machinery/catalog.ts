@@ -52,7 +52,8 @@ export interface Machine {
   operation: Operation;
   /** False for towed machines (pull-type combine, drill, plough...): a tractor supplies power, fuel and operator. */
   selfPropelled: boolean;
-  origin: 'class' | 'user';
+  /** A generic class, a named model shipped with Karavan (a maker's figures), or a user's machine. */
+  origin: 'class' | 'named' | 'user';
   /** For a user's machine: the class it inherits unspecified values from. */
   baseClassId?: string;
   make?: string;
