@@ -1,6 +1,11 @@
 /**
  * Plain-text rendering of machinery results for the terminal: readable tables, every number
  * with its parts, every parameter with its source tag. `--json` prints the objects instead.
+ * Every word comes from the message catalog (src/messages/catalog/machinery.ts) in the reader's
+ * language; numbers go through Intl (a decimal comma and a no-break space between thousands in
+ * Russian). The core's own sentences (notes, warnings, formulas) are English in its result
+ * objects, which the JSON keeps; in Russian the formatter says them again from the catalog, from
+ * the same numbers. Source citations quoted from data/machinery/*.json stay as they are written.
  */
 import type {
   Catalog,
@@ -8,83 +13,207 @@ import type {
   DemoResults,
   FleetPlan,
   FleetResult,
+  HaulagePlan,
   MachineComparison,
   PresetCatalog,
+  PresetFact,
+  ReplacementDemand,
   Showcase,
   StaffPlan,
   TaggedRange,
   TaggedValue,
 } from '../machinery/index.ts';
+import type { RivalsResult } from '../analysis/index.ts';
+import { formatMessage, statusText, t, type Lang, type MessageId, type MessageValue } from '../messages/index.ts';
 import { formatTable } from './output.ts';
 
+type Values = Record<string, MessageValue>;
+
+const locales: Record<Lang, string> = { en: 'en-US', ru: 'ru-RU' };
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** A number in the reader's locale with `min` to `max` decimals (cached: the tables format thousands of cells). */
+function intl(lang: Lang, value: number, min: number, max: number, grouping = true): string {
+  const key = `${lang}|${min}|${max}|${grouping}`;
+  let format = numberFormats.get(key);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(locales[lang], {
+      minimumFractionDigits: min,
+      maximumFractionDigits: max,
+      useGrouping: grouping,
+    });
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
+}
+
+/** Select keys in the catalog are identifiers: "combine-sp", "ha/h" and "machine.lifeHours" become "combine_sp", "ha_h", "machine_lifeHours". */
+function key(text: string): string {
+  return text.replace(/[^A-Za-z0-9]/g, '_');
+}
+
+/** The words of one language: `w(id, values)` is `t(lang, id, values)`; numbers in that language's locale. */
+class Words {
+  constructor(readonly lang: Lang) {}
+
+  w(id: MessageId, values?: Values): string {
+    return t(this.lang, id, values);
+  }
+
+  /** Fixed decimals: "1,234.5" in English, "1 234,5" in Russian. */
+  fmt(value: number, digits = 1, grouping = true): string {
+    if (!Number.isFinite(value)) return '-';
+    return intl(this.lang, value, digits, digits, grouping);
+  }
+
+  /** A parameter's value: integers grouped, others to 1, 3 or 4 significant decimals as entered. */
+  number(value: number): string {
+    if (Number.isInteger(value)) return intl(this.lang, value, 0, 0);
+    const abs = Math.abs(value);
+    const digits = abs >= 100 ? 1 : abs >= 1 ? 3 : 4;
+    // English keeps the plain JavaScript rendering (no grouping), as before the catalog.
+    return this.lang === 'en' ? String(Number(value.toFixed(digits))) : intl(this.lang, value, 0, digits);
+  }
+
+  usd(value: number, digits = 0): string {
+    if (!Number.isFinite(value)) return '-';
+    const amount = this.w('machinery.usd', { amount: this.fmt(Math.abs(value), digits) });
+    return `${value < 0 ? '-' : ''}${amount}`;
+  }
+
+  pct(share: number, digits = 1): string {
+    return `${this.fmt(share * 100, digits)} %`;
+  }
+
+  range(r: TaggedRange | undefined, digits = 1): string {
+    if (!r) return '';
+    return r.min === r.max
+      ? `${this.fmt(r.typical, digits)} ${tag(r)}`
+      : `${this.fmt(r.typical, digits)} (${this.fmt(r.min, digits)}-${this.fmt(r.max, digits)}) ${tag(r)}`;
+  }
+
+  /** A rounded number for a table cell: numeric in English (formatTable right-aligns it), Intl text in Russian. */
+  r(value: number, digits = 1): number | Cell {
+    const rounded = Number(value.toFixed(digits));
+    return this.lang === 'en' ? rounded : new Cell(intl(this.lang, rounded, 0, digits));
+  }
+
+  /** A count or other plain number for a table cell, as `r`. */
+  n(value: number): number | Cell {
+    return this.lang === 'en' ? value : new Cell(intl(this.lang, value, 0, 20));
+  }
+
+  /** A scenario or staff parameter by its id, named in the reader's language ("machine.lifeHours", "speedKmh"). */
+  param(name: string): string {
+    const owner = /^(machine|tractor)\.(.+)$/.exec(name);
+    if (owner) return this.w('machinery.paramOf', { owner: owner[1]!, name: this.param(owner[2]!) });
+    return this.w('machinery.param', { name: this.lang === 'en' ? name : key(name) }).replaceAll('_', '.');
+  }
+
+  table(headers: string[], rows: (string | number | Cell | null | undefined)[][]): string {
+    return table(headers, rows);
+  }
+
+  section(title: string): string {
+    return `\n${title}\n${'='.repeat(title.length)}\n`;
+  }
+
+  /** The currency of an amount per unit: "$" or "долл." for USD, the code otherwise. */
+  cur(code: string): string {
+    return this.w('machinery.currencyUnit', { code });
+  }
+}
+
+/** Formatted number text that a table right-aligns as a number. */
+class Cell {
+  constructor(readonly text: string) {}
+}
+
+/** formatTable, with Russian numbers (text) right-aligned like numbers. */
+function table(headers: string[], rows: (string | number | Cell | null | undefined)[][]): string {
+  const numeric = headers.map(
+    (_, i) =>
+      rows.length > 0 &&
+      rows.some((row) => row[i] instanceof Cell) &&
+      rows.every(
+        (row) => row[i] === null || row[i] === undefined || typeof row[i] === 'number' || row[i] instanceof Cell,
+      ),
+  );
+  const widths = headers.map((header, i) =>
+    Math.max(header.length, ...rows.map((row) => (row[i] instanceof Cell ? (row[i] as Cell).text.length : 0))),
+  );
+  return formatTable(
+    headers,
+    rows.map((row) =>
+      row.map((cell, i) => (cell instanceof Cell ? (numeric[i] ? cell.text.padStart(widths[i]!) : cell.text) : cell)),
+    ),
+  );
+}
+
+/** English number formats, for callers outside the formatter (kept as before the catalog). */
+const english = new Words('en');
+
 export function fmt(value: number, digits = 1): string {
-  if (!Number.isFinite(value)) return '-';
-  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return english.fmt(value, digits);
 }
 
 export function usd(value: number, digits = 0): string {
-  if (!Number.isFinite(value)) return '-';
-  return `${value < 0 ? '-' : ''}$${fmt(Math.abs(value), digits)}`;
-}
-
-/** Rounded number, kept numeric so that formatTable right-aligns it. */
-function r(value: number, digits = 1): number {
-  return Number(value.toFixed(digits));
-}
-
-function pct(share: number, digits = 1): string {
-  return `${fmt(share * 100, digits)} %`;
+  return english.usd(value, digits);
 }
 
 function tag(value: { tag: string }): string {
   return `[${value.tag}]`;
 }
 
-function number(value: number): string {
-  if (Number.isInteger(value)) return value.toLocaleString('en-US');
-  const abs = Math.abs(value);
-  const digits = abs >= 100 ? 1 : abs >= 1 ? 3 : 4;
-  return String(Number(value.toFixed(digits)));
+function notes(lines: readonly string[]): string {
+  return lines.map((n) => `- ${n}`).join('\n') + '\n';
 }
 
-function range(r: TaggedRange | undefined, digits = 1): string {
-  if (!r) return '';
-  return r.min === r.max
-    ? `${fmt(r.typical, digits)} ${tag(r)}`
-    : `${fmt(r.typical, digits)} (${fmt(r.min, digits)}-${fmt(r.max, digits)}) ${tag(r)}`;
-}
-
-function section(title: string): string {
-  return `\n${title}\n${'='.repeat(title.length)}\n`;
-}
-
-function parameterTable(parameters: Record<string, TaggedValue>): string {
-  return formatTable(
-    ['parameter', 'value', 'tag', 'source'],
+function parameterTable(x: Words, parameters: Record<string, TaggedValue>): string {
+  return x.table(
+    [x.w('machinery.col.parameter'), x.w('machinery.col.value'), x.w('machinery.col.tag'), x.w('machinery.col.source')],
     Object.entries(parameters).map(([name, p]) => [
-      name,
-      number(p.value),
+      x.param(name),
+      x.number(p.value),
       tag(p),
-      `${p.source}${p.asOf ? ` (as of ${p.asOf})` : ''}`,
+      `${p.source === 'user input' ? x.w('machinery.fleet.userInput') : p.source}${p.asOf ? ` (${x.w('machinery.asOf', { date: p.asOf })})` : ''}`,
     ]),
   );
 }
 
-function presetBlock(plan: FleetPlan): string {
+/** A dated fact's measure, unit and scope in the reader's language (the citation itself stays as written). */
+function fact(x: Words, f: PresetFact) {
+  return {
+    measure: x.w('machinery.factMeasure', { id: f.id, measure: f.measure }),
+    unit: x.w('machinery.factUnit', { unit: x.lang === 'en' ? f.unit : key(f.unit) }),
+    scope: x.w('machinery.factScope', { scope: x.lang === 'en' ? f.scope : key(f.scope) }),
+  };
+}
+
+function presetBlock(x: Words, plan: FleetPlan): string {
   if (!plan.preset) return '';
   const p = plan.preset;
-  const lines = [`Preset ${p.id}: ${p.title}`];
+  const lines = [x.w('machinery.fleet.preset', { id: p.id, title: p.title })];
   const fromPreset = Object.entries(plan.parameters).filter(([, v]) => v.tag === 'preset');
   for (const [name, v] of fromPreset)
-    lines.push(`  ${name} = ${number(v.value)} [preset], as of ${v.asOf ?? '?'}: ${v.source}`);
+    lines.push(
+      `  ${x.w('machinery.fleet.presetValue', {
+        name: x.lang === 'en' ? name : x.param(name),
+        value: x.number(v.value),
+        date: v.asOf ?? x.w('machinery.unknownDate'),
+        source: v.source,
+      })}`,
+    );
   if (p.context.length > 0) {
-    lines.push('  context (not used in the arithmetic):');
-    for (const f of p.context)
+    lines.push(`  ${x.w('machinery.fleet.context')}`);
+    for (const f of p.context) {
+      const words = fact(x, f);
       lines.push(
-        `    ${f.measure}, ${f.scope}: ${number(f.value)} ${f.unit} [as of ${f.asOf}; source: ${f.sourceUrl}]${f.note ? ` - ${f.note}` : ''}`,
+        `    ${x.w('machinery.fleet.contextFact', { ...words, value: x.number(f.value), date: f.asOf, url: f.sourceUrl })}${f.note ? ` - ${f.note}` : ''}`,
       );
+    }
   }
-  for (const note of p.notes) lines.push(`  note: ${note}`);
+  for (const note of p.notes) lines.push(`  ${x.w('machinery.note', { text: note })}`);
   return lines.join('\n') + '\n';
 }
 
@@ -92,289 +221,526 @@ function presetBlock(plan: FleetPlan): string {
 export interface CurrencyShown {
   code: string;
   perUsd: number;
-  /** "444.32 KZT per USD (2024-04-24, National Bank of Kazakhstan: URL)". */
-  basis: string;
+  /** "444.32 KZT per USD, from 444.32 KZT/USD (2024-04-24): URL"; without it, the rate's words in the reader's language. */
+  basis?: string;
+  /** The dated sources of the rate, for `basis` in the reader's language. */
+  sources?: readonly string[];
 }
 
-export const usdShown: CurrencyShown = { code: 'USD', perUsd: 1, basis: 'US dollars, as computed' };
+export const usdShown: CurrencyShown = { code: 'USD', perUsd: 1 };
+
+function currencyBasis(x: Words, currency: CurrencyShown): string {
+  if (currency.basis !== undefined) return currency.basis;
+  if (currency.code === 'USD') return x.w('machinery.fleet.usdBasis');
+  const digits = currency.perUsd >= 10 ? 2 : 4;
+  return x.w('machinery.fleet.rateBasis', {
+    rate: x.fmt(currency.perUsd, digits),
+    code: currency.code,
+    sources: (currency.sources ?? []).join('; '),
+  });
+}
 
 /** The staff table of `machinery staff`, and of the fleet plan's staff section. */
-export function renderStaffPlan(plan: StaffPlan): string {
+export function renderStaffPlan(plan: StaffPlan, lang: Lang = 'en'): string {
+  const x = new Words(lang);
+  const total =
+    x.w('machinery.staff.total', { people: plan.people, days: plan.trainingDays }) +
+    (plan.totalCost === null ? '' : x.w('machinery.staff.totalCost', { cost: x.fmt(Math.round(plan.totalCost), 0) }));
   return (
-    formatTable(
-      ['role', 'people', 'formula', 'training h', 'groups', 'days', 'from', 'to', 'cost'],
+    x.table(
+      [
+        x.w('machinery.staff.role'),
+        x.w('machinery.staff.people'),
+        x.w('machinery.staff.formula'),
+        x.w('machinery.staff.trainingHours'),
+        x.w('machinery.staff.groups'),
+        x.w('machinery.staff.days'),
+        x.w('machinery.staff.from'),
+        x.w('machinery.staff.to'),
+        x.w('machinery.staff.cost'),
+      ],
       plan.roles.map((r) => [
-        r.role,
-        r.people,
-        r.formula,
-        `${r.trainingHours.value} [${r.trainingHours.tag}]`,
-        r.groups,
-        r.trainingDays,
+        x.w('machinery.role', { role: r.role }),
+        x.n(r.people),
+        lang === 'en' ? r.formula : r.formula.replace(/\d+\.\d+/g, (d) => x.number(Number(d))),
+        `${x.number(r.trainingHours.value)} [${r.trainingHours.tag}]`,
+        x.n(r.groups),
+        x.n(r.trainingDays),
         r.from ?? '',
         r.to ?? '',
-        r.cost === null ? '' : Math.round(r.cost),
+        r.cost === null ? '' : x.n(Math.round(r.cost)),
       ]),
     ) +
-    `${plan.people} people; ${plan.trainingDays} days of courses${plan.totalCost === null ? '' : `; cost ${Math.round(plan.totalCost)}`}\n` +
+    // English keeps its plain integers ("cost 1234"), as before the catalog.
+    (lang === 'en'
+      ? `${plan.people} people; ${plan.trainingDays} days of courses${plan.totalCost === null ? '' : `; cost ${Math.round(plan.totalCost)}`}\n`
+      : `${total}\n`) +
     (plan.unconfirmedParameters.length > 0
-      ? `[M] placeholders used (check against the maker's or the farm's figures): ${plan.unconfirmedParameters.join(', ')}\n`
+      ? `${x.w('machinery.staff.placeholders', { names: plan.unconfirmedParameters.map((n) => x.param(n)).join(', ') })}\n`
       : '')
   );
 }
 
-export function renderFleetPlan(result: FleetResult, currency: CurrencyShown = usdShown): string {
+/** The fleet plan's notes: the core's English, or the same notes said again in Russian from the plan's numbers. */
+function fleetNotes(x: Words, plan: FleetPlan): string[] {
+  if (x.lang === 'en') return plan.notes;
+  return plan.notes.map((note) => {
+    const life = /^(\S+): (\d+) h at sale exceed its estimated life of ([\d.]+) h/.exec(note);
+    if (life)
+      return x.w('machinery.fleet.noteLife', {
+        machine: life[1]!,
+        hours: x.fmt(Number(life[2]), 0),
+        life: x.number(Number(life[3])),
+      });
+    if (note.startsWith('The cost-minimising fleet'))
+      return x.w('machinery.fleet.noteSmallerOptimum', {
+        optimum: plan.costMinimisingFleet.machines,
+        needed: plan.window.machines,
+      });
+    if (/^\d+ parameters are unconfirmed/.test(note))
+      return x.w('machinery.fleet.noteUnconfirmed', {
+        count: plan.unconfirmedParameters.length,
+        names: plan.unconfirmedParameters.map((n) => x.param(n)).join(', '),
+      });
+    if (note.startsWith('No timeliness coefficient K'))
+      return x.w('machinery.fleet.noteNoK', {
+        crop: x.w('machinery.crop', { crop: plan.cropId, name: plan.cropName }),
+        operation: x.w('machinery.operation', { operation: plan.operation }),
+      });
+    if (note.startsWith('The tractor ') && plan.tractor)
+      return x.w('machinery.fleet.noteTractor', { tractor: plan.tractor.id });
+    return note;
+  });
+}
+
+/** A warning in the reader's language, from its code and the plan's numbers; the core's English otherwise. */
+function warningText(x: Words, plan: FleetPlan, warning: FleetPlan['warnings'][number]): string {
+  if (x.lang === 'en') return warning.message;
+  const numbers = warning.message.match(/-?\d+(?:\.\d+)?/g)?.map(Number) ?? [];
+  switch (warning.code) {
+    case 'cost-above-grain-price':
+      return x.w('machinery.warning.costAboveGrainPrice', {
+        cost: x.fmt(plan.windowFleet.usdPerT.total, 2),
+        price: x.fmt(plan.inputs.grainPriceUsdPerT, 2),
+      });
+    case 'window-not-met':
+      return x.w('machinery.warning.windowNotMet', {
+        machines: plan.windowFleet.machines,
+        days: x.fmt(plan.windowFleet.daysNeeded, 1),
+        window: x.number(plan.inputs.windowDays),
+      });
+    case 'area-per-machine-far-from-national': {
+      const factor = /more than ([\d.]+)x apart/.exec(warning.message)?.[1];
+      return x.w('machinery.warning.areaPerMachine', {
+        ours: x.fmt(numbers[0] ?? Number.NaN, 0),
+        national: x.fmt(numbers[1] ?? Number.NaN, 0),
+        factor: factor === undefined ? '?' : x.number(Number(factor)),
+      });
+    }
+    default:
+      return warning.message;
+  }
+}
+
+export function renderFleetPlan(result: FleetResult, currency: CurrencyShown = usdShown, lang: Lang = 'en'): string {
+  const x = new Words(lang);
   const { plan, fleetSizeTable: sizes, sensitivity, staff } = result;
   // Amounts are computed in USD; --currency prints them at one dated rate (said in the header).
   const money = (value: number, digits = 0) =>
-    currency.code === 'USD' ? usd(value, digits) : `${fmt(value * currency.perUsd, digits)} ${currency.code}`;
-  const cur = currency.code === 'USD' ? '$' : currency.code;
+    currency.code === 'USD' ? x.usd(value, digits) : `${x.fmt(value * currency.perUsd, digits)} ${currency.code}`;
+  const cur = x.cur(currency.code);
   /** A USD amount in the shown currency, kept numeric for the tables. */
   const k = (valueUsd: number) => (currency.code === 'USD' ? valueUsd : valueUsd * currency.perUsd);
   const w = plan.window;
   const c = plan.capacity;
   const fleet = plan.windowFleet;
   const best = plan.costMinimisingFleet;
-  const unit = plan.tractor ? `${plan.machine.id} pulled by ${plan.tractor.id}` : plan.machine.id;
-  let out = `Fleet plan: ${plan.cropName.toLowerCase()} ${plan.operation}, ${fmt(plan.inputs.areaHa, 0)} ha, ${unit} (${plan.machine.name})\n`;
-  if (currency.code !== 'USD') out += `Amounts in ${currency.code}: ${currency.basis}\n`;
-  out += presetBlock(plan);
-  out += section('Capacity and fleet');
-  out += `F1  capacity        ${number(c.speedKmh)} km/h x ${number(c.widthM)} m x ${number(c.fieldEfficiency)} / 10 = ${fmt(c.haPerHour, 2)} ha/h\n`;
-  out += `F2  per machine     ${fmt(c.haPerHour, 2)} ha/h x ${number(w.hoursPerDay)} h/day x ${number(w.windowDays)} days x pwd ${number(w.workableShare)} = ${fmt(w.areaPerMachineHa, 1)} ha\n`;
-  out += `F3  machines        ceil(${fmt(plan.inputs.areaHa, 0)} / ${fmt(w.areaPerMachineHa, 1)} = ${fmt(w.exactMachines, 2)}) = ${w.machines}\n`;
-  out += `F4  hours/machine   ${fmt(fleet.hoursPerYearPerMachine, 1)} h/yr (${fmt(fleet.hoursPerYearPerMachine * plan.inputs.ownershipYears, 0)} h over ${number(plan.inputs.ownershipYears)} yr)\n`;
-  out += `F5  days needed     ${fmt(fleet.daysNeeded, 1)} days (window ${number(w.windowDays)})\n`;
-  out += section('Cost per hectare and per tonne: window fleet vs cost-minimising fleet (F20)');
+  const unit = plan.tractor
+    ? x.w('machinery.fleet.pulledBy', { machine: plan.machine.id, tractor: plan.tractor.id })
+    : plan.machine.id;
+  let out = `${x.w('machinery.fleet.title', {
+    crop:
+      lang === 'en' ? plan.cropName.toLowerCase() : x.w('machinery.cropOf', { crop: plan.cropId, name: plan.cropName }),
+    operation: x.w('machinery.operation', { operation: plan.operation }),
+    area: x.fmt(plan.inputs.areaHa, 0),
+    unit,
+    name: plan.machine.name,
+  })}\n`;
+  if (currency.code !== 'USD')
+    out += `${x.w('machinery.fleet.amountsIn', { code: currency.code, basis: currencyBasis(x, currency) })}\n`;
+  out += presetBlock(x, plan);
+  out += x.section(x.w('machinery.fleet.capacitySection'));
+  out += `${x.w('machinery.fleet.f1', { speed: x.number(c.speedKmh), width: x.number(c.widthM), eff: x.number(c.fieldEfficiency), rate: x.fmt(c.haPerHour, 2) })}\n`;
+  out += `${x.w('machinery.fleet.f2', { rate: x.fmt(c.haPerHour, 2), hours: x.number(w.hoursPerDay), days: x.number(w.windowDays), pwd: x.number(w.workableShare), area: x.fmt(w.areaPerMachineHa, 1) })}\n`;
+  out += `${x.w('machinery.fleet.f3', { area: x.fmt(plan.inputs.areaHa, 0), perMachine: x.fmt(w.areaPerMachineHa, 1), exact: x.fmt(w.exactMachines, 2), machines: String(w.machines) })}\n`;
+  out += `${x.w('machinery.fleet.f4', { hours: x.fmt(fleet.hoursPerYearPerMachine, 1), total: x.fmt(fleet.hoursPerYearPerMachine * plan.inputs.ownershipYears, 0), years: x.number(plan.inputs.ownershipYears) })}\n`;
+  out += `${x.w('machinery.fleet.f5', { days: x.fmt(fleet.daysNeeded, 1), window: x.number(w.windowDays) })}\n`;
+  out += x.section(x.w('machinery.fleet.costSection'));
   const row = (label: string, pick: (f: typeof fleet) => number, digits = 1, isMoney = true) => [
     label,
-    isMoney ? money(pick(fleet), digits) : fmt(pick(fleet), digits),
-    isMoney ? money(pick(best.cost), digits) : fmt(pick(best.cost), digits),
+    isMoney ? money(pick(fleet), digits) : x.fmt(pick(fleet), digits),
+    isMoney ? money(pick(best.cost), digits) : x.fmt(pick(best.cost), digits),
   ];
-  out += formatTable(
-    ['', `window fleet`, `cost-minimising`],
+  const yesNo = (yes: boolean) => x.w(yes ? 'machinery.yes' : 'machinery.no');
+  out += x.table(
+    ['', x.w('machinery.fleet.windowFleet'), x.w('machinery.fleet.costMinimising')],
     [
-      ['machines', String(fleet.machines), String(best.machines)],
-      row('hours per machine per year (F4)', (f) => f.hoursPerYearPerMachine, 1, false),
-      row('days needed (F5)', (f) => f.daysNeeded, 1, false),
-      ['finishes inside the window', fleet.meetsWindow ? 'yes' : 'no', best.meetsWindow ? 'yes' : 'no'],
-      row(`ownership ${cur}/ha (F9-F12)`, (f) => f.usdPerHa.ownership),
-      row(`repairs ${cur}/ha (F6-F7)`, (f) => f.usdPerHa.repair),
-      row(`fuel ${cur}/ha (F13)`, (f) => f.usdPerHa.fuel),
-      row(`lubrication ${cur}/ha (F15)`, (f) => f.usdPerHa.lubrication),
-      row(`labour ${cur}/ha (F16)`, (f) => f.usdPerHa.labour),
-      row(`machine cost ${cur}/ha (F17)`, (f) => f.usdPerHa.machine),
-      row(`timeliness ${cur}/ha (F19)`, (f) => f.usdPerHa.timeliness),
-      row(`total ${cur}/ha`, (f) => f.usdPerHa.total),
-      row(`total ${cur}/t`, (f) => f.usdPerT.total, 2),
-      row(`total ${cur}/yr, whole area`, (f) => f.usdPerYear.total, 0),
+      [x.w('machinery.fleet.row.machines'), String(fleet.machines), String(best.machines)],
+      row(x.w('machinery.fleet.row.hoursPerMachine'), (f) => f.hoursPerYearPerMachine, 1, false),
+      row(x.w('machinery.fleet.row.daysNeeded'), (f) => f.daysNeeded, 1, false),
+      [x.w('machinery.fleet.row.finishes'), yesNo(fleet.meetsWindow), yesNo(best.meetsWindow)],
+      row(x.w('machinery.fleet.row.ownership', { cur }), (f) => f.usdPerHa.ownership),
+      row(x.w('machinery.fleet.row.repairs', { cur }), (f) => f.usdPerHa.repair),
+      row(x.w('machinery.fleet.row.fuel', { cur }), (f) => f.usdPerHa.fuel),
+      row(x.w('machinery.fleet.row.lubrication', { cur }), (f) => f.usdPerHa.lubrication),
+      row(x.w('machinery.fleet.row.labour', { cur }), (f) => f.usdPerHa.labour),
+      row(x.w('machinery.fleet.row.machineCost', { cur }), (f) => f.usdPerHa.machine),
+      row(x.w('machinery.fleet.row.timeliness', { cur }), (f) => f.usdPerHa.timeliness),
+      row(x.w('machinery.fleet.row.totalHa', { cur }), (f) => f.usdPerHa.total),
+      row(x.w('machinery.fleet.row.totalT', { cur }), (f) => f.usdPerT.total, 2),
+      row(x.w('machinery.fleet.row.totalYear', { cur }), (f) => f.usdPerYear.total, 0),
     ],
   );
-  out += `F20 approximation sqrt(K Y V A^2 / (Z G pwd C_e c_m)) = ${fmt(best.approximateMachines, 1)} machines (c_m = ${money(best.approximationUnitOwnershipUsdPerYear)}/yr ownership per unit; scan of N = ${best.searchedFromMachines}..${best.searchedToMachines} found ${best.machines})\n`;
-  out += section('One unit per year, window fleet (parts of every total)');
+  out += `${x.w('machinery.fleet.f20', {
+    approx: x.fmt(best.approximateMachines, 1),
+    cm: money(best.approximationUnitOwnershipUsdPerYear),
+    from: String(best.searchedFromMachines),
+    to: String(best.searchedToMachines),
+    found: String(best.machines),
+  })}\n`;
+  out += x.section(x.w('machinery.fleet.unitSection'));
   const parts = fleet.perMachine;
   const col = (pick: (m: (typeof parts)[number]) => string) => parts.map(pick);
-  out += formatTable(
-    ['', ...parts.map((m) => `${m.role}: ${m.machineId}`)],
+  out += x.table(
+    ['', ...parts.map((m) => x.w('machinery.fleet.unitColumn', { role: m.role, id: m.machineId }))],
     [
-      ['list price LP', ...col((m) => money(m.listPriceUsd))],
-      ['purchase price PP', ...col((m) => money(m.purchasePriceUsd))],
-      ['hours at sale (h_yr x n)', ...col((m) => fmt(m.operating.accumulatedHours, 0))],
-      ['estimated life, h', ...col((m) => fmt(m.lifeHours, 0))],
-      ['CRF(i, n) (F10)', ...col((m) => fmt(m.ownership.capitalRecoveryFactor, 4))],
-      ['remaining value, share of LP (F9)', ...col((m) => pct(m.ownership.remainingValueShare))],
-      ['salvage value S', ...col((m) => money(m.ownership.salvageValueUsd))],
+      [x.w('machinery.fleet.unit.listPrice'), ...col((m) => money(m.listPriceUsd))],
+      [x.w('machinery.fleet.unit.purchasePrice'), ...col((m) => money(m.purchasePriceUsd))],
+      [x.w('machinery.fleet.unit.hoursAtSale'), ...col((m) => x.fmt(m.operating.accumulatedHours, 0))],
+      [x.w('machinery.fleet.unit.life'), ...col((m) => x.fmt(m.lifeHours, 0))],
+      ['CRF(i, n) (F10)', ...col((m) => x.fmt(m.ownership.capitalRecoveryFactor, 4))],
+      [x.w('machinery.fleet.unit.remainingValue'), ...col((m) => x.pct(m.ownership.remainingValueShare))],
+      [x.w('machinery.fleet.unit.salvage'), ...col((m) => money(m.ownership.salvageValueUsd))],
       ['(PP - S) x CRF', ...col((m) => money(m.ownership.depreciationAndInterestUsdPerYear))],
       ['S x i', ...col((m) => money(m.ownership.salvageInterestUsdPerYear))],
-      ['taxes, insurance, housing (F12)', ...col((m) => money(m.ownership.taxesInsuranceHousingUsdPerYear))],
-      ['ownership (F11 + F12)', ...col((m) => money(m.ownership.ownershipUsdPerYear))],
-      ['repairs (F6/F7)', ...col((m) => money(m.operating.repairUsdPerYear))],
+      [x.w('machinery.fleet.unit.tih'), ...col((m) => money(m.ownership.taxesInsuranceHousingUsdPerYear))],
+      [x.w('machinery.fleet.unit.ownership'), ...col((m) => money(m.ownership.ownershipUsdPerYear))],
+      [x.w('machinery.fleet.unit.repairs'), ...col((m) => money(m.operating.repairUsdPerYear))],
       [
-        'fuel (F13)',
-        ...col((m) => `${money(m.operating.fuelUsdPerYear)} (${fmt(m.operating.fuelLitresPerYear, 0)} L)`),
+        x.w('machinery.fleet.unit.fuel'),
+        ...col((m) =>
+          x.w('machinery.fleet.withLitres', {
+            amount: money(m.operating.fuelUsdPerYear),
+            litres: x.fmt(m.operating.fuelLitresPerYear, 0),
+          }),
+        ),
       ],
-      ['lubrication (F15)', ...col((m) => money(m.operating.lubricationUsdPerYear))],
+      [x.w('machinery.fleet.unit.lubrication'), ...col((m) => money(m.operating.lubricationUsdPerYear))],
       [
-        'labour (F16)',
-        ...col((m) => `${money(m.operating.labourUsdPerYear)} (${fmt(m.operating.labourHoursPerYear, 0)} h)`),
+        x.w('machinery.fleet.unit.labour'),
+        ...col((m) =>
+          x.w('machinery.fleet.withHours', {
+            amount: money(m.operating.labourUsdPerYear),
+            hours: x.fmt(m.operating.labourHoursPerYear, 0),
+          }),
+        ),
       ],
-      ['operating', ...col((m) => money(m.operating.operatingUsdPerYear))],
-      ['total per year', ...col((m) => money(m.totalUsdPerYear))],
+      [x.w('machinery.fleet.unit.operating'), ...col((m) => money(m.operating.operatingUsdPerYear))],
+      [x.w('machinery.fleet.unit.total'), ...col((m) => money(m.totalUsdPerYear))],
     ],
   );
-  const t = fleet.timeliness;
-  out += `Timeliness (F19): K ${number(plan.inputs.timelinessLossSharePerDay)}/day x ${number(plan.inputs.yieldTPerHa)} t/ha x ${money(plan.inputs.grainPriceUsdPerT)}/t x ${fmt(plan.inputs.areaHa, 0)} ha x ${fmt(fleet.daysNeeded, 2)} days / Z ${number(plan.inputs.zDivisor)} = ${money(t.timelinessUsdPerYear)}/yr (${fmt(t.lostTonnes, 0)} t lost)\n`;
-  out += section(
-    `Cost by fleet size (pwd ${number(sizes.workableShare)}, and pwd ${number(sizes.alternativeWorkableShare)})`,
-  );
-  out += formatTable(
+  const tl = fleet.timeliness;
+  out += `${x.w('machinery.fleet.timeliness', {
+    k: x.number(plan.inputs.timelinessLossSharePerDay),
+    yield: x.number(plan.inputs.yieldTPerHa),
+    price: money(plan.inputs.grainPriceUsdPerT),
+    area: x.fmt(plan.inputs.areaHa, 0),
+    days: x.fmt(fleet.daysNeeded, 2),
+    z: x.number(plan.inputs.zDivisor),
+    cost: money(tl.timelinessUsdPerYear),
+    lost: x.fmt(tl.lostTonnes, 0),
+  })}\n`;
+  const alt = x.number(sizes.alternativeWorkableShare);
+  out += x.section(x.w('machinery.fleet.sizesSection', { pwd: x.number(sizes.workableShare), alt }));
+  out += x.table(
     [
-      'machines',
-      'days needed',
-      `machine ${cur}/ha`,
-      `timeliness ${cur}/ha`,
-      `total ${cur}/ha`,
-      'in window',
-      `days @ pwd ${number(sizes.alternativeWorkableShare)}`,
-      `total ${cur}/ha @ pwd ${number(sizes.alternativeWorkableShare)}`,
+      x.w('machinery.col.machines'),
+      x.w('machinery.fleet.size.daysNeeded'),
+      x.w('machinery.fleet.size.machine', { cur }),
+      x.w('machinery.fleet.size.timeliness', { cur }),
+      x.w('machinery.fleet.size.total', { cur }),
+      x.w('machinery.fleet.size.inWindow'),
+      x.w('machinery.fleet.size.altDays', { alt }),
+      x.w('machinery.fleet.size.altTotal', { cur, alt }),
     ],
     sizes.rows.map((row) => [
-      row.machines,
-      r(row.daysNeeded),
-      r(k(row.machineUsdPerHa)),
-      r(k(row.timelinessUsdPerHa)),
-      r(k(row.totalUsdPerHa)),
-      row.meetsWindow ? 'yes' : 'no',
-      r(row.alternativeDaysNeeded),
-      r(k(row.alternativeTotalUsdPerHa)),
+      x.n(row.machines),
+      x.r(row.daysNeeded),
+      x.r(k(row.machineUsdPerHa)),
+      x.r(k(row.timelinessUsdPerHa)),
+      x.r(k(row.totalUsdPerHa)),
+      yesNo(row.meetsWindow),
+      x.r(row.alternativeDaysNeeded),
+      x.r(k(row.alternativeTotalUsdPerHa)),
     ]),
   );
-  out += section('Sensitivity (each parameter scaled alone; fleet re-sized to the window)');
-  out += `base: ${sensitivity.base.machines} machines, ${fmt(k(sensitivity.base.totalUsdPerHa))} ${cur}/ha\n`;
-  out += formatTable(
-    ['parameter', 'factor', 'value', 'machines', 'days', `total ${cur}/ha`, `change ${cur}/ha`, 'change %', 'note'],
+  out += x.section(x.w('machinery.fleet.sensitivitySection'));
+  out += `${x.w('machinery.fleet.sensitivityBase', { machines: sensitivity.base.machines, total: x.fmt(k(sensitivity.base.totalUsdPerHa)), cur })}\n`;
+  out += x.table(
+    [
+      x.w('machinery.col.parameter'),
+      x.w('machinery.fleet.sens.factor'),
+      x.w('machinery.col.value'),
+      x.w('machinery.col.machines'),
+      x.w('machinery.fleet.sens.days'),
+      x.w('machinery.fleet.sens.total', { cur }),
+      x.w('machinery.fleet.sens.change', { cur }),
+      x.w('machinery.fleet.sens.changePct'),
+      x.w('machinery.fleet.sens.note'),
+    ],
     sensitivity.rows.map((row) =>
       row.skipped
         ? [
-            row.parameter,
-            `x${number(row.factor)}`,
-            number(row.value),
+            x.param(row.parameter),
+            `x${x.number(row.factor)}`,
+            x.number(row.value),
             null,
             null,
             null,
             null,
             null,
-            `skipped: ${row.skipped}`,
+            lang === 'en' || row.skipped !== 'above 1, outside (0, 1]'
+              ? `skipped: ${row.skipped}`
+              : x.w('machinery.fleet.sens.skippedAboveOne'),
           ]
         : [
-            row.parameter,
-            `x${number(row.factor)}`,
-            number(row.value),
-            row.machines!,
-            r(row.daysNeeded!),
-            r(k(row.totalUsdPerHa!)),
-            r(k(row.changeUsdPerHa!)),
-            r(row.changeShare! * 100),
+            x.param(row.parameter),
+            `x${x.number(row.factor)}`,
+            x.number(row.value),
+            x.n(row.machines!),
+            x.r(row.daysNeeded!),
+            x.r(k(row.totalUsdPerHa!)),
+            x.r(k(row.changeUsdPerHa!)),
+            x.r(row.changeShare! * 100),
             '',
           ],
     ),
   );
-  out += section(
-    `Staff for the window fleet: ${staff.shifts} shift(s) of at most ${number(staff.shiftHours.value)} h [${staff.shiftHours.tag}] for ${number(plan.inputs.hoursPerDay)} h a day, reserve ${pct(staff.reserveShare.value)} [${staff.reserveShare.tag}]`,
+  out += x.section(
+    x.w('machinery.fleet.staffSection', {
+      shifts: staff.shifts,
+      hours: x.number(staff.shiftHours.value),
+      hoursTag: staff.shiftHours.tag,
+      day: x.number(plan.inputs.hoursPerDay),
+      reserve: x.pct(staff.reserveShare.value),
+      reserveTag: staff.reserveShare.tag,
+    }),
   );
-  out += renderStaffPlan(staff);
-  out += section('Parameters used ([V] verified, [V*] derived, [M] unconfirmed, [user], [preset])');
-  out += parameterTable(plan.parameters);
-  if (plan.machine.remainingValueRow) out += `remaining-value row (machine): ${plan.machine.remainingValueRow}\n`;
-  if (plan.tractor?.remainingValueRow) out += `remaining-value row (tractor): ${plan.tractor.remainingValueRow}\n`;
-  if (plan.machine.note) out += `machine note: ${plan.machine.note}\n`;
-  if (plan.notes.length > 0) out += section('Notes') + plan.notes.map((n) => `- ${n}`).join('\n') + '\n';
+  out += renderStaffPlan(staff, lang);
+  out += x.section(x.w('machinery.fleet.parametersSection'));
+  out += parameterTable(x, plan.parameters);
+  if (plan.machine.remainingValueRow)
+    out += `${x.w('machinery.fleet.remainingValueRow', { owner: 'machine', row: x.w('machinery.kind', { kind: lang === 'en' ? plan.machine.remainingValueRow : key(plan.machine.remainingValueRow) }) })}\n`;
+  if (plan.tractor?.remainingValueRow)
+    out += `${x.w('machinery.fleet.remainingValueRow', { owner: 'tractor', row: x.w('machinery.kind', { kind: lang === 'en' ? plan.tractor.remainingValueRow : key(plan.tractor.remainingValueRow) }) })}\n`;
+  if (plan.machine.note) out += `${x.w('machinery.fleet.machineNote', { note: plan.machine.note })}\n`;
+  const planNotes = fleetNotes(x, plan);
+  if (planNotes.length > 0) out += x.section(x.w('machinery.section.notes')) + notes(planNotes);
   if (plan.warnings.length > 0)
-    out += section('Warnings') + plan.warnings.map((w) => `- ${w.message} [${w.code}]`).join('\n') + '\n';
+    out +=
+      x.section(x.w('machinery.section.warnings')) +
+      plan.warnings.map((warning) => `- ${warningText(x, plan, warning)} [${warning.code}]`).join('\n') +
+      '\n';
   return out;
 }
 
-export function renderComparison(c: MachineComparison): string {
+export function renderComparison(c: MachineComparison, lang: Lang = 'en'): string {
+  const x = new Words(lang);
   const a = c.a;
   const b = c.b;
-  let out = `Comparison on the same scenario: ${c.cropId}, ${fmt(c.areaHa, 0)} ha, window ${number(c.windowDays)} days\n\n`;
+  const cur = x.cur('USD');
+  let out = `${x.w('machinery.compare.title', {
+    crop: lang === 'en' ? c.cropId : x.w('machinery.crop', { crop: c.cropId, name: c.cropId }),
+    area: x.fmt(c.areaHa, 0),
+    window: x.number(c.windowDays),
+  })}\n\n`;
   const side = (label: string, pick: (s: typeof a) => string) => [label, pick(a), pick(b)];
-  out += formatTable(
+  out += x.table(
     ['', `A: ${a.machineId}`, `B: ${b.machineId}`],
     [
-      side('name', (s) => s.name),
-      side('tractor', (s) => s.tractorId ?? '-'),
-      side('list price', (s) => usd(s.listPriceUsd)),
+      side(x.w('machinery.compare.name'), (s) => s.name),
+      side(x.w('machinery.compare.tractor'), (s) => s.tractorId ?? '-'),
+      side(x.w('machinery.compare.listPrice'), (s) => x.usd(s.listPriceUsd)),
       side(
-        'capacity, ha/h',
-        (s) => `${fmt(s.capacityHaPerHour, 2)} ${s.capacitySource === 'measured' ? '[measured]' : '(F1)'}`,
+        x.w('machinery.compare.capacity'),
+        (s) => `${x.fmt(s.capacityHaPerHour, 2)} ${s.capacitySource === 'measured' ? '[measured]' : '(F1)'}`,
       ),
       ...(a.measured?.fuelLitresPerHa || b.measured?.fuelLitresPerHa
         ? [
-            side('fuel, L/ha', (s) =>
-              s.measured?.fuelLitresPerHa ? `${fmt(s.measured.fuelLitresPerHa.value, 2)} [measured]` : '(F13)',
+            side(x.w('machinery.compare.fuel'), (s) =>
+              s.measured?.fuelLitresPerHa ? `${x.fmt(s.measured.fuelLitresPerHa.value, 2)} [measured]` : '(F13)',
             ),
           ]
         : []),
-      side('machines for the window (F3)', (s) => String(s.machines)),
-      side('days needed (F5)', (s) => fmt(s.daysNeeded, 1)),
-      side('machine cost $/ha (F17)', (s) => fmt(s.machineUsdPerHa)),
-      side('timeliness $/ha (F19)', (s) => fmt(s.timelinessUsdPerHa)),
-      side('total $/ha', (s) => fmt(s.totalUsdPerHa)),
-      side('total $/t', (s) => fmt(s.totalUsdPerT, 2)),
-      side('total $/yr', (s) => usd(s.totalUsdPerYear)),
-      side(
-        'cost-minimising fleet (F20)',
-        (s) => `${s.costMinimisingMachines} at ${fmt(s.costMinimisingTotalUsdPerHa)} $/ha`,
+      side(x.w('machinery.compare.machines'), (s) => String(s.machines)),
+      side(x.w('machinery.compare.daysNeeded'), (s) => x.fmt(s.daysNeeded, 1)),
+      side(x.w('machinery.compare.machineCost', { cur }), (s) => x.fmt(s.machineUsdPerHa)),
+      side(x.w('machinery.compare.timeliness', { cur }), (s) => x.fmt(s.timelinessUsdPerHa)),
+      side(x.w('machinery.compare.totalHa', { cur }), (s) => x.fmt(s.totalUsdPerHa)),
+      side(x.w('machinery.compare.totalT', { cur }), (s) => x.fmt(s.totalUsdPerT, 2)),
+      side(x.w('machinery.compare.totalYear', { cur }), (s) => x.usd(s.totalUsdPerYear)),
+      side(x.w('machinery.compare.costMinimising'), (s) =>
+        x.w('machinery.compare.costMinimisingValue', {
+          machines: String(s.costMinimisingMachines),
+          total: x.fmt(s.costMinimisingTotalUsdPerHa),
+          cur,
+        }),
       ),
-      side('$/ha per $1,000 of list price', (s) => fmt(s.usdPerHaPerListPriceUsd * 1000, 3)),
-      side('break-even list price', (s) =>
-        s.breakEvenListPriceUsd === null ? 'none (cannot tie even at $0)' : usd(s.breakEvenListPriceUsd),
+      side(x.w('machinery.compare.perListPrice', { cur, thousand: x.usd(1000) }), (s) =>
+        x.fmt(s.usdPerHaPerListPriceUsd * 1000, 3),
       ),
-      side('headroom vs its list price', (s) => (s.listPriceHeadroomUsd === null ? '-' : usd(s.listPriceHeadroomUsd))),
+      side(x.w('machinery.compare.breakEven'), (s) =>
+        s.breakEvenListPriceUsd === null
+          ? x.w('machinery.compare.noBreakEven', { zero: x.usd(0) })
+          : x.usd(s.breakEvenListPriceUsd),
+      ),
+      side(x.w('machinery.compare.headroom'), (s) =>
+        s.listPriceHeadroomUsd === null ? '-' : x.usd(s.listPriceHeadroomUsd),
+      ),
     ],
   );
   out += '\n';
-  if (c.winner === 'tie') out += `Result: a tie (totals within $0.005/ha).\n`;
+  if (c.winner === 'tie') out += `${x.w('machinery.compare.tie', { tolerance: x.usd(0.005, 3) })}\n`;
   else {
-    const [w, l] = c.winner === 'a' ? [a, b] : [b, a];
-    out += `Result: ${w.machineId} wins by ${usd(c.marginUsdPerHa, 2)}/ha (${pct(c.marginShare)} of ${l.machineId}'s cost), ${usd(c.marginUsdPerT, 2)}/t, ${usd(c.marginUsdPerYear)}/yr over ${fmt(c.areaHa, 0)} ha.\n`;
+    const [win, lose] = c.winner === 'a' ? [a, b] : [b, a];
+    out += `${x.w('machinery.compare.wins', {
+      winner: win.machineId,
+      perHa: x.usd(c.marginUsdPerHa, 2),
+      share: x.pct(c.marginShare),
+      loser: lose.machineId,
+      perT: x.usd(c.marginUsdPerT, 2),
+      perYear: x.usd(c.marginUsdPerYear),
+      area: x.fmt(c.areaHa, 0),
+    })}\n`;
   }
   if (c.breakEvenListPriceDifferenceUsd !== null) {
     const d = c.breakEvenListPriceDifferenceUsd;
-    out += `Break-even: B ties A when B's list price is ${usd(b.breakEvenListPriceUsd!)}, i.e. ${d >= 0 ? `up to ${usd(d)} above` : `${usd(-d)} below`} A's list price.\n`;
+    out += `${x.w(d >= 0 ? 'machinery.compare.breakEvenAbove' : 'machinery.compare.breakEvenBelow', {
+      price: x.usd(b.breakEvenListPriceUsd!),
+      difference: x.usd(Math.abs(d)),
+    })}\n`;
   }
-  out += c.notes.map((n) => `note: ${n}\n`).join('');
+  // The comparison's notes are the core's English sentences (src/machinery/compare.ts), shown as written.
+  out += c.notes.map((n) => `${x.w('machinery.note', { text: n })}\n`).join('');
   return out;
 }
 
-export function renderDemoPlan(plan: DemoPlan, sheetPath?: string): string {
+/** A measure's label, unit and direction in the reader's language (the core keeps the English). */
+function measureWords(x: Words, m: { id: string; label: string; unit: string; better: string }) {
+  if (x.lang === 'en') return { label: m.label, unit: m.unit, better: m.better };
+  return {
+    label: x.w('machinery.measure.label', { id: m.id }),
+    unit: x.w('machinery.measure.unit', { unit: key(m.unit.replace(/% of mass/, 'percent of mass')) }),
+    better: x.w('machinery.better', { better: m.better }),
+  };
+}
+
+function dayText(x: Words, start: number, end: number): string {
+  if (x.lang === 'en') return start === end ? `day ${start}` : `days ${start}-${end}`;
+  return start === end
+    ? x.w('machinery.day', { day: String(start) })
+    : x.w('machinery.days', { from: String(start), to: String(end) });
+}
+
+/** The demonstration plan's notes in Russian, from its options; the core's English otherwise. */
+function demoNotes(x: Words, plan: DemoPlan): string[] {
+  if (x.lang === 'en') return plan.notes;
+  const welch = plan.notes.find((n) => n.startsWith('With '));
+  const df = welch === undefined ? undefined : /at most (\d+) degrees/.exec(welch)?.[1];
+  return [
+    x.w('machinery.demo.noteGradient'),
+    x.w('machinery.demo.noteSameDay'),
+    x.w('machinery.demo.noteSameVariety'),
+    x.w('machinery.demo.noteRates'),
+    ...(df === undefined ? [] : [x.w('machinery.demo.noteWelch', { blocks: plan.options.replicates, df })]),
+  ];
+}
+
+export function renderDemoPlan(plan: DemoPlan, sheetPath?: string, lang: Lang = 'en'): string {
+  const x = new Words(lang);
   const o = plan.options;
-  let out = `Demonstration plan: ${fmt(o.areaHa, 0)} ha field, ${o.machineIds.length} machines, ${o.replicates} randomised blocks (seed ${o.seed})\n`;
-  out += `Trial plots: ${o.machineIds.length} x ${o.replicates} x ${number(o.plotAreaHa)} ha = ${fmt(plan.trialAreaHa, 0)} ha; the other ${fmt(plan.remainingAreaHa, 0)} ha are worked normally (headlands, guard strips, the rest of the harvest).\n`;
-  out += `Each plot: strips ${number(o.stripLengthM)} m long, ${fmt((o.plotAreaHa * 10_000) / o.stripLengthM, 1)} m wide in all.\n`;
-  out += section('Machines');
-  out += formatTable(
+  let out = `${x.w('machinery.demo.title', { area: x.fmt(o.areaHa, 0), machines: o.machineIds.length, blocks: o.replicates, seed: String(o.seed) })}\n`;
+  out += `${x.w('machinery.demo.trialPlots', {
+    machines: String(o.machineIds.length),
+    blocks: String(o.replicates),
+    plot: x.number(o.plotAreaHa),
+    trial: x.fmt(plan.trialAreaHa, 0),
+    rest: x.fmt(plan.remainingAreaHa, 0),
+  })}\n`;
+  out += `${x.w('machinery.demo.eachPlot', { length: x.number(o.stripLengthM), width: x.fmt((o.plotAreaHa * 10_000) / o.stripLengthM, 1) })}\n`;
+  out += x.section(x.w('machinery.section.machines'));
+  out += x.table(
     [
-      'machine',
-      'width m',
-      'speed km/h',
-      'efficiency',
-      'planned ha/h (F1)',
-      'passes/plot',
-      'h/plot',
-      `trial h (${o.unitsPerMachine} unit${o.unitsPerMachine > 1 ? 's' : ''})`,
+      x.w('machinery.col.machine'),
+      x.w('machinery.col.widthM'),
+      x.w('machinery.col.speedKmh'),
+      x.w('machinery.col.efficiency'),
+      x.w('machinery.demo.plannedRate'),
+      x.w('machinery.demo.passes'),
+      x.w('machinery.demo.hoursPerPlot'),
+      x.w('machinery.demo.trialHours', { units: o.unitsPerMachine }),
     ],
     plan.machines.map((m) => [
       m.machineId,
-      `${number(m.widthM.value)} ${tag(m.widthM)}`,
-      `${number(m.speedKmh.value)} ${tag(m.speedKmh)}`,
-      `${number(m.fieldEfficiency.value)} ${tag(m.fieldEfficiency)}`,
-      fmt(m.plannedHaPerHour, 2),
-      m.passesPerPlot,
-      fmt(m.hoursPerPlot, 1),
-      fmt(m.trialHours / o.unitsPerMachine, 1),
+      `${x.number(m.widthM.value)} ${tag(m.widthM)}`,
+      `${x.number(m.speedKmh.value)} ${tag(m.speedKmh)}`,
+      `${x.number(m.fieldEfficiency.value)} ${tag(m.fieldEfficiency)}`,
+      x.fmt(m.plannedHaPerHour, 2),
+      x.n(m.passesPerPlot),
+      x.fmt(m.hoursPerPlot, 1),
+      x.fmt(m.trialHours / o.unitsPerMachine, 1),
     ]),
   );
-  out += section('Blocks (plots side by side in this order, worked the same day)');
-  out += formatTable(
-    ['block', 'plot order across the block', 'hours', 'days'],
+  out += x.section(x.w('machinery.demo.blocksSection'));
+  out += x.table(
+    [
+      x.w('machinery.demo.block'),
+      x.w('machinery.demo.plotOrder'),
+      x.w('machinery.col.hours'),
+      x.w('machinery.col.days'),
+    ],
     plan.blocks.map((b) => [
-      b.block,
+      x.n(b.block),
       b.order.map((id, i) => `P${i + 1} ${id}`).join(' | '),
-      fmt(b.hours, 1),
-      b.startDay === b.endDay ? `day ${b.startDay}` : `days ${b.startDay}-${b.endDay}`,
+      x.fmt(b.hours, 1),
+      dayText(x, b.startDay, b.endDay),
     ]),
   );
-  out += `Trial: ${fmt(plan.trialHours, 1)} h, ${plan.trialDays} working days of ${number(o.hoursPerDay)} h.\n`;
-  out += section('What to measure on every plot');
-  out += formatTable(
-    ['measure', 'unit', 'better', 'from the sheet', 'how'],
-    plan.measures.map((m) => [m.label, m.unit, m.better, m.fromSheet, m.howToMeasure]),
+  out += `${x.w('machinery.demo.trial', { hours: x.fmt(plan.trialHours, 1), days: plan.trialDays, perDay: x.number(o.hoursPerDay) })}\n`;
+  out += x.section(x.w('machinery.demo.measureSection'));
+  out += x.table(
+    [
+      x.w('machinery.col.measure'),
+      x.w('machinery.col.unit'),
+      x.w('machinery.col.better'),
+      x.w('machinery.col.fromSheet'),
+      x.w('machinery.demo.how'),
+    ],
+    plan.measures.map((m) => {
+      const words = measureWords(x, m);
+      return [
+        words.label,
+        words.unit,
+        words.better,
+        m.fromSheet,
+        lang === 'en' ? m.howToMeasure : x.w('machinery.measure.demoHow', { id: m.id }),
+      ];
+    }),
   );
-  out += section('Notes') + plan.notes.map((n) => `- ${n}`).join('\n') + '\n';
+  out += x.section(x.w('machinery.section.notes')) + notes(demoNotes(x, plan));
   out += sheetPath
-    ? `\nMeasurement sheet written to ${sheetPath} (${plan.plots.length} plots). Fill it in, then: karavan machinery demo-results ${sheetPath}\n`
-    : `\nWrite the measurement sheet with --out sheet.csv, fill it in on the field, then run: karavan machinery demo-results sheet.csv\n`;
+    ? `\n${x.w('machinery.demo.written', { path: sheetPath, plots: plan.plots.length })}\n`
+    : `\n${x.w('machinery.demo.writeHint')}\n`;
   return out;
 }
 
@@ -384,157 +750,468 @@ export interface ShowcaseSheetPaths {
   plots?: string;
 }
 
-export function renderShowcase(s: Showcase, written?: ShowcaseSheetPaths): string {
+/** The showcase's notes and formulas in Russian, from its numbers; the core's English otherwise. */
+function showcaseNotes(x: Words, s: Showcase): { notes: string[]; formulas: string[] } {
+  if (x.lang === 'en') return { notes: s.notes, formulas: s.formulas };
+  const replicates = s.plots.options.replicates;
+  const unconfirmed = Object.entries(s.parameters)
+    .filter(([, v]) => v.tag === 'M')
+    .map(([name]) => name);
+  const pwd = s.parameters.workableShare!.value;
+  const notesRu = [
+    x.w(s.split === 'capacity' ? 'machinery.showcase.noteSplitCapacity' : 'machinery.showcase.noteSplitEqual'),
+    x.w('machinery.showcase.noteAdjacent'),
+    x.w('machinery.showcase.notePlotsInSets', { replicates: String(replicates) }),
+    x.w('machinery.showcase.noteRates'),
+    x.w('machinery.showcase.noteNoGuards'),
+    x.w('machinery.showcase.noteMeasuredToCompare'),
+    ...(s.calendarDays > s.windowDays
+      ? [
+          x.w('machinery.showcase.noteBeyondWindow', {
+            calendarDays: x.fmt(s.calendarDays, 1),
+            workingDays: s.workingDays,
+            pwd: x.number(pwd),
+            windowDays: x.number(s.windowDays),
+          }),
+        ]
+      : []),
+    ...(unconfirmed.length > 0
+      ? [
+          x.w('machinery.showcase.noteUnconfirmed', {
+            count: unconfirmed.length,
+            names: unconfirmed.map((n) => showcaseParam(x, n)).join(', '),
+          }),
+        ]
+      : []),
+  ];
+  const formulas = s.formulas.map((f) => {
+    const id = /^SC\d/.exec(f)?.[0] ?? '';
+    const variant = id === 'SC2' ? s.split : id === 'SC4' ? (f.endsWith('given') ? 'given' : 'computed') : 'one';
+    return x.w('machinery.showcase.formula', { id, variant });
+  });
+  return { notes: notesRu, formulas };
+}
+
+/** A showcase parameter: the scenario's ("hoursPerDay") or a machine's ("combine-sp-9m.widthM"). */
+function showcaseParam(x: Words, name: string): string {
+  const machine = /^(.+)\.(units|widthM|speedKmh|fieldEfficiency)$/.exec(name);
+  return machine ? `${machine[1]}: ${x.param(machine[2]!)}` : x.param(name);
+}
+
+export function renderShowcase(s: Showcase, written?: ShowcaseSheetPaths, lang: Lang = 'en'): string {
+  const x = new Words(lang);
   const o = s.plots.options;
-  let out = `Whole-field showcase: ${fmt(s.areaHa, 0)} ha of ${s.cropId}, ${s.machines.length} machines, ${s.sets} sets of adjacent blocks (${s.split} split), randomised plots in sets 1-${o.replicates}\n`;
-  out += `Sets of ${fmt(s.areaHa / s.sets, 1)} ha: blocks ${fmt(s.blockAreaHa, 0)} ha; plots ${o.machineIds.length} x ${o.replicates} x ${number(o.plotAreaHa)} ha = ${fmt(s.plots.trialAreaHa, 0)} ha, plot block r in set r.\n`;
-  out += `Showcase: ${s.workingDays} working days of ${number(s.parameters.hoursPerDay!.value)} h ${tag(s.parameters.hoursPerDay!)}, ${fmt(s.calendarDays, 1)} calendar days at pwd ${number(s.parameters.workableShare!.value)} ${tag(s.parameters.workableShare!)} against a ${number(s.windowDays)}-day window ${tag(s.parameters.windowDays!)}: ${s.fitsWindow ? 'fits' : 'does not fit'}.\n`;
-  out += section('Machines');
-  out += formatTable(
+  const p = s.parameters;
+  let out = `${x.w('machinery.showcase.title', {
+    area: x.fmt(s.areaHa, 0),
+    crop: lang === 'en' ? s.cropId : x.w('machinery.cropOf', { crop: s.cropId, name: s.cropId }),
+    machines: s.machines.length,
+    sets: s.sets,
+    split: s.split,
+    replicates: String(o.replicates),
+  })}\n`;
+  out += `${x.w('machinery.showcase.setsLine', {
+    setArea: x.fmt(s.areaHa / s.sets, 1),
+    blockArea: x.fmt(s.blockAreaHa, 0),
+    machines: String(o.machineIds.length),
+    replicates: String(o.replicates),
+    plot: x.number(o.plotAreaHa),
+    plots: x.fmt(s.plots.trialAreaHa, 0),
+  })}\n`;
+  out += `${x.w('machinery.showcase.daysLine', {
+    workingDays: s.workingDays,
+    hours: x.number(p.hoursPerDay!.value),
+    hoursTag: tag(p.hoursPerDay!),
+    calendarDays: x.fmt(s.calendarDays, 1),
+    pwd: x.number(p.workableShare!.value),
+    pwdTag: tag(p.workableShare!),
+    window: x.number(s.windowDays),
+    windowTag: tag(p.windowDays!),
+    fits: s.fitsWindow ? 'yes' : 'no',
+  })}\n`;
+  out += x.section(x.w('machinery.section.machines'));
+  out += x.table(
     [
-      'machine',
-      'units',
-      'width m',
-      'speed km/h',
-      'efficiency',
-      'ha/h per unit (F1)',
-      'block area ha',
-      'plot ha',
-      'hours per unit',
-      'working days',
-      'calendar days (F5)',
-      `expected t ${tag(s.parameters.yieldTPerHa!)}`,
+      x.w('machinery.col.machine'),
+      x.w('machinery.showcase.units'),
+      x.w('machinery.col.widthM'),
+      x.w('machinery.col.speedKmh'),
+      x.w('machinery.col.efficiency'),
+      x.w('machinery.showcase.ratePerUnit'),
+      x.w('machinery.showcase.blockArea'),
+      x.w('machinery.showcase.plotHa'),
+      x.w('machinery.showcase.hoursPerUnit'),
+      x.w('machinery.showcase.workingDays'),
+      x.w('machinery.showcase.calendarDays'),
+      x.w('machinery.showcase.expectedT', { tag: tag(p.yieldTPerHa!) }),
     ],
     s.machines.map((m) => [
       m.machineId,
       `${m.units.value} ${tag(m.units)}`,
-      `${number(m.widthM.value)} ${tag(m.widthM)}`,
-      `${number(m.speedKmh.value)} ${tag(m.speedKmh)}`,
-      `${number(m.fieldEfficiency.value)} ${tag(m.fieldEfficiency)}`,
-      fmt(m.plannedHaPerHour, 2),
-      fmt(m.areaHa, 0),
-      fmt(m.plotAreaHa, 0),
-      fmt(m.hours, 1),
-      fmt(m.workingDays, 1),
-      fmt(m.calendarDays, 1),
-      fmt(m.expectedGrainT, 0),
+      `${x.number(m.widthM.value)} ${tag(m.widthM)}`,
+      `${x.number(m.speedKmh.value)} ${tag(m.speedKmh)}`,
+      `${x.number(m.fieldEfficiency.value)} ${tag(m.fieldEfficiency)}`,
+      x.fmt(m.plannedHaPerHour, 2),
+      x.fmt(m.areaHa, 0),
+      x.fmt(m.plotAreaHa, 0),
+      x.fmt(m.hours, 1),
+      x.fmt(m.workingDays, 1),
+      x.fmt(m.calendarDays, 1),
+      x.fmt(m.expectedGrainT, 0),
     ]),
   );
-  out += section('Sets (adjacent blocks across the field, in this order, worked the same day)');
-  out += formatTable(
-    ['set', 'blocks across the set', 'set ha', 'hours', 'day', 'done ha'],
+  const plotBlock = (block: number) => x.w('machinery.showcase.plotBlockN', { block: String(block) });
+  out += x.section(x.w('machinery.showcase.setsSection'));
+  out += x.table(
+    [
+      x.w('machinery.showcase.set'),
+      x.w('machinery.showcase.blocksAcross'),
+      x.w('machinery.showcase.setHa'),
+      x.w('machinery.col.hours'),
+      x.w('machinery.col.day'),
+      x.w('machinery.showcase.doneHa'),
+    ],
     s.setList.map((set) => [
-      set.set,
+      x.n(set.set),
       [
-        ...(set.plotBlock === null ? [] : [`plot block ${set.plotBlock}`]),
-        ...s.blocks.filter((b) => b.set === set.set).map((b) => `${b.blockId} ${b.machineId} ${fmt(b.areaHa, 1)} ha`),
+        ...(set.plotBlock === null ? [] : [plotBlock(set.plotBlock)]),
+        ...s.blocks
+          .filter((b) => b.set === set.set)
+          .map((b) => `${b.blockId} ${b.machineId} ${x.fmt(b.areaHa, 1)} ${x.w('machinery.unit.ha')}`),
       ].join(' | '),
-      fmt(set.areaHa, 1),
-      fmt(set.hours, 1),
-      set.startDay === set.endDay ? `day ${set.startDay}` : `days ${set.startDay}-${set.endDay}`,
-      fmt(set.cumulativeAreaHa, 0),
+      x.fmt(set.areaHa, 1),
+      x.fmt(set.hours, 1),
+      dayText(x, set.startDay, set.endDay),
+      x.fmt(set.cumulativeAreaHa, 0),
     ]),
   );
-  out += section('Randomised plots (plot block r in set r, one unit of each machine on its plot)');
-  out += formatTable(
-    ['plot block', 'plot order across the block', 'hours', 'days'],
+  out += x.section(x.w('machinery.showcase.plotsSection'));
+  out += x.table(
+    [
+      x.w('machinery.showcase.plotBlock'),
+      x.w('machinery.demo.plotOrder'),
+      x.w('machinery.col.hours'),
+      x.w('machinery.col.days'),
+    ],
     s.plots.blocks.map((b) => [
-      b.block,
+      x.n(b.block),
       b.order.map((id, i) => `P${i + 1} ${id}`).join(' | '),
-      fmt(b.hours, 1),
-      b.startDay === b.endDay ? `day ${b.startDay}` : `days ${b.startDay}-${b.endDay}`,
+      x.fmt(b.hours, 1),
+      dayText(x, b.startDay, b.endDay),
     ]),
   );
-  out += section('Visitor days');
-  out += formatTable(
-    ['visit', 'day', 'in the field', 'show'],
-    s.visitorDays.map((v) => [v.label, v.day, v.working.join(', '), v.show]),
+  out += x.section(x.w('machinery.showcase.visitorSection'));
+  out += x.table(
+    [
+      x.w('machinery.showcase.visit'),
+      x.w('machinery.col.day'),
+      x.w('machinery.showcase.inTheField'),
+      x.w('machinery.showcase.show'),
+    ],
+    s.visitorDays.map((v) => [
+      lang === 'en' ? v.label : x.w('machinery.showcase.visitor', { id: v.id }),
+      x.n(v.day),
+      lang === 'en'
+        ? v.working.join(', ')
+        : v.working.map((w) => w.replace(/^plot block (\d+)$/, (_, n: string) => plotBlock(Number(n)))).join(', '),
+      lang === 'en' ? v.show : x.w('machinery.showcase.visitorShow', { id: v.id }),
+    ]),
   );
-  out += section('What to measure on every block');
-  out += formatTable(
-    ['measure', 'unit', 'better', 'from the sheet', 'instrument'],
-    s.measures.map((m) => [m.label.en, m.unit, m.better, m.fromSheet, m.instrument]),
+  out += x.section(x.w('machinery.showcase.measureSection'));
+  out += x.table(
+    [
+      x.w('machinery.col.measure'),
+      x.w('machinery.col.unit'),
+      x.w('machinery.col.better'),
+      x.w('machinery.col.fromSheet'),
+      x.w('machinery.showcase.instrument'),
+    ],
+    s.measures.map((m) => {
+      const words = measureWords(x, { id: m.id, label: m.label.en, unit: m.unit, better: m.better });
+      return [
+        lang === 'en' ? m.label.en : m.label.ru,
+        words.unit,
+        words.better,
+        m.fromSheet,
+        lang === 'en' ? m.instrument : x.w('machinery.measure.instrument', { id: m.id }),
+      ];
+    }),
   );
-  out += section('Formulas') + s.formulas.map((f) => `- ${f}`).join('\n') + '\n';
-  out += section('Notes') + s.notes.map((n) => `- ${n}`).join('\n') + '\n';
+  const said = showcaseNotes(x, s);
+  out += x.section(x.w('machinery.section.formulas')) + notes(said.formulas);
+  out += x.section(x.w('machinery.section.notes')) + notes(said.notes);
   out += written
-    ? `\nBlock sheet written to ${written.blocks} (${s.blocks.length} blocks)${written.plots ? `, plot sheet to ${written.plots} (${s.plots.plots.length} plots)` : ', plot sheet in the same workbook'}. Once filled: karavan machinery demo-results ${written.plots ?? written.blocks} (the plots), karavan machinery compare A B --scenario FILE --measured ${written.blocks} (the measured rates)\n`
-    : `\nWrite the sheets with --out sheet.csv (block sheet, plot sheet beside it) or --out sheet.xlsx (one workbook).\n`;
+    ? `\n${x.w(written.plots ? 'machinery.showcase.writtenCsv' : 'machinery.showcase.writtenBook', {
+        blocks: written.blocks,
+        blockCount: s.blocks.length,
+        plots: written.plots ?? written.blocks,
+        plotCount: s.plots.plots.length,
+      })}\n`
+    : `\n${x.w('machinery.showcase.writeHint')}\n`;
   return out;
 }
 
-export function renderDemoResults(results: DemoResults): string {
-  let out = `Demonstration results: ${results.plots} plots in ${results.blocks} blocks, machines ${results.machineIds.join(', ')}\n`;
+export function renderDemoResults(results: DemoResults, lang: Lang = 'en'): string {
+  const x = new Words(lang);
+  let out = `${x.w('machinery.results.title', { plots: results.plots, blocks: results.blocks, machines: results.machineIds.join(', ') })}\n`;
+  const level = String(Math.round(results.confidenceLevel * 100));
   for (const m of results.measures) {
-    out += section(`${m.measure.label}, ${m.measure.unit} (${m.measure.better} is better)`);
-    out += formatTable(
-      ['machine', 'plots', 'mean', 'sd', 'missing'],
-      m.machines.map((s) => [s.machineId, s.n, r(s.mean, 3), r(s.standardDeviation, 3), s.missingPlots]),
+    const words = measureWords(x, m.measure);
+    out += x.section(
+      x.w('machinery.results.measure', { label: words.label, unit: words.unit, better: m.measure.better }),
+    );
+    out += x.table(
+      [
+        x.w('machinery.col.machine'),
+        x.w('machinery.results.plots'),
+        x.w('machinery.results.mean'),
+        x.w('machinery.results.sd'),
+        x.w('machinery.results.missing'),
+      ],
+      m.machines.map((s) => [s.machineId, x.n(s.n), x.r(s.mean, 3), x.r(s.standardDeviation, 3), x.n(s.missingPlots)]),
     );
     if (m.skipped) {
-      out += `no comparison: ${m.skipped}\n`;
+      const few = /^fewer than 2 plots with data for (.+)$/.exec(m.skipped);
+      const reason = lang !== 'en' && few ? x.w('machinery.results.fewPlots', { machines: few[1]! }) : m.skipped;
+      out += `${x.w('machinery.results.noComparison', { reason })}\n`;
       continue;
     }
-    out += formatTable(
-      ['A - B', 'difference', `${Math.round(results.confidenceLevel * 100)} % interval`, 'df', 'relative', 'better'],
+    out += x.table(
+      [
+        'A - B',
+        x.w('machinery.results.difference'),
+        x.w('machinery.results.interval', { level }),
+        x.w('machinery.results.df'),
+        x.w('machinery.results.relative'),
+        x.w('machinery.col.better'),
+      ],
       m.comparisons.map((c) => [
         `${c.a} - ${c.b}`,
-        fmt(c.differenceOfMeans, 3),
-        `${fmt(c.lower, 3)} to ${fmt(c.upper, 3)}`,
-        fmt(c.degreesOfFreedom, 1),
-        pct(c.relativeDifference),
-        c.better ?? 'no clear difference',
+        x.fmt(c.differenceOfMeans, 3),
+        x.w('machinery.results.range', { lower: x.fmt(c.lower, 3), upper: x.fmt(c.upper, 3) }),
+        x.fmt(c.degreesOfFreedom, 1),
+        x.pct(c.relativeDifference),
+        c.better ?? x.w('machinery.results.noClearDifference'),
       ]),
     );
   }
-  out += '\n' + results.notes.map((n) => `note: ${n}\n`).join('');
+  const resultNotes =
+    lang === 'en'
+      ? results.notes
+      : [x.w('machinery.results.noteWelch', { level }), x.w('machinery.results.noteBlocks')];
+  out += '\n' + resultNotes.map((n) => `${x.w('machinery.note', { text: n })}\n`).join('');
   return out;
 }
 
-export function renderCatalog(catalog: Catalog, presets: PresetCatalog): string {
-  let out = section('Machine classes and user machines');
-  out += formatTable(
-    ['id', 'kind', 'width m', 'speed km/h', 'efficiency', 'power kW', 'list price USD', 'RF1 / RF2', 'life h'],
+export function renderCatalog(catalog: Catalog, presets: PresetCatalog, lang: Lang = 'en'): string {
+  const x = new Words(lang);
+  const kind = (k: string) => x.w('machinery.kind', { kind: lang === 'en' ? k : key(k) });
+  let out = x.section(x.w('machinery.catalog.machinesSection'));
+  out += x.table(
+    [
+      x.w('machinery.catalog.id'),
+      x.w('machinery.catalog.kind'),
+      x.w('machinery.col.widthM'),
+      x.w('machinery.col.speedKmh'),
+      x.w('machinery.col.efficiency'),
+      x.w('machinery.catalog.power'),
+      x.w('machinery.catalog.listPrice'),
+      'RF1 / RF2',
+      x.w('machinery.catalog.life'),
+    ],
     catalog.machines.map((m) => [
-      m.origin === 'user' ? `${m.id} (user, ${m.baseClassId})` : m.id,
-      m.kind + (m.selfPropelled || m.kind.startsWith('tractor') || m.kind === 'mining-truck' ? '' : ' (towed)'),
-      range(m.widthM),
-      range(m.speedKmh),
-      range(m.fieldEfficiency, 2),
-      m.kind === 'mining-truck' ? `${range(m.powerKw, 0)}; payload ${range(m.payloadT, 0)} t` : range(m.powerKw, 0),
-      range(m.listPriceUsd, 0),
+      m.origin === 'user' ? x.w('machinery.catalog.userMachine', { id: m.id, base: m.baseClassId ?? '' }) : m.id,
+      m.selfPropelled || m.kind.startsWith('tractor') || m.kind === 'mining-truck'
+        ? kind(m.kind)
+        : x.w('machinery.towed', { kind: kind(m.kind) }),
+      x.range(m.widthM),
+      x.range(m.speedKmh),
+      x.range(m.fieldEfficiency, 2),
+      m.kind === 'mining-truck'
+        ? x.w('machinery.catalog.payload', { power: x.range(m.powerKw, 0), payload: x.range(m.payloadT, 0) })
+        : x.range(m.powerKw, 0),
+      x.range(m.listPriceUsd, 0),
       m.repairFactor1 && m.repairFactor2
-        ? `${number(m.repairFactor1.value)} / ${number(m.repairFactor2.value)} ${tag(m.repairFactor1)}`
+        ? `${x.number(m.repairFactor1.value)} / ${x.number(m.repairFactor2.value)} ${tag(m.repairFactor1)}`
         : '',
-      m.lifeHours ? `${fmt(m.lifeHours.value, 0)} ${tag(m.lifeHours)}` : '',
+      m.lifeHours ? `${x.fmt(m.lifeHours.value, 0)} ${tag(m.lifeHours)}` : '',
     ]),
   );
-  out += section('Crops (timeliness K per operation, share of yield lost per day)');
-  out += formatTable(
-    ['crop', 'yield t/ha', 'price USD/t', 'K by operation'],
+  out += x.section(x.w('machinery.catalog.cropsSection'));
+  const giveOne = x.w('machinery.catalog.giveOne');
+  out += x.table(
+    [
+      x.w('machinery.catalog.crop'),
+      x.w('machinery.catalog.yield'),
+      x.w('machinery.catalog.price'),
+      x.w('machinery.catalog.kByOperation'),
+    ],
     catalog.crops.map((c) => [
-      c.id,
-      c.yieldTPerHa ? `${number(c.yieldTPerHa.value)} ${tag(c.yieldTPerHa)}` : 'give one',
-      c.grainPriceUsdPerT ? `${number(c.grainPriceUsdPerT.value)} ${tag(c.grainPriceUsdPerT)}` : 'give one',
+      lang === 'en' ? c.id : `${x.w('machinery.crop', { crop: c.id, name: c.id })} (${c.id})`,
+      c.yieldTPerHa ? `${x.number(c.yieldTPerHa.value)} ${tag(c.yieldTPerHa)}` : giveOne,
+      c.grainPriceUsdPerT ? `${x.number(c.grainPriceUsdPerT.value)} ${tag(c.grainPriceUsdPerT)}` : giveOne,
       Object.entries(c.timelinessLossSharePerDay)
-        .map(([op, k]) => `${op} ${number(k.value)} ${tag(k)}`)
+        .map(([op, k]) => `${x.w('machinery.operation', { operation: op })} ${x.number(k.value)} ${tag(k)}`)
         .join(', '),
     ]),
   );
-  out += section('Presets (--preset ID)');
-  out += formatTable(
-    ['preset', 'title', 'sets'],
+  out += x.section(x.w('machinery.catalog.presetsSection'));
+  out += x.table(
+    [x.w('machinery.catalog.preset'), x.w('machinery.catalog.title'), x.w('machinery.catalog.sets')],
     presets.presets.map((p) => [
       p.id,
+      // Preset titles are data (data/machinery/presets.json), in English only.
       p.title,
       Object.entries(p.values)
-        .map(([key, v]) => {
-          const fact = presets.facts.find((f) => f.id === v.fact)!;
-          return `${key} ${number(v.value ?? fact.value)} (${fact.asOf})`;
+        .map(([name, v]) => {
+          const f = presets.facts.find((each) => each.id === v.fact)!;
+          const asOf = x
+            .w('machinery.catalog.unknownYear', { asOf: lang === 'en' ? f.asOf : key(f.asOf) })
+            .replaceAll('_', '-');
+          return `${x.param(name)} ${x.number(v.value ?? f.value)} (${asOf})`;
         })
         .join(', '),
     ]),
   );
-  out += section('Notes') + catalog.notes.map((n) => `- ${n}`).join('\n') + '\n';
+  // The catalog's notes are data (data/machinery/catalog.json), in English only.
+  out += x.section(x.w('machinery.section.notes')) + notes(catalog.notes);
+  return out;
+}
+
+export function renderHaulage(plan: HaulagePlan, lang: Lang = 'en'): string {
+  const x = new Words(lang);
+  const c = plan.cycle;
+  // English keeps its ungrouped decimals (toFixed), as before the catalog; Russian groups thousands.
+  const f = (value: number, digits: number) => x.fmt(value, digits, lang !== 'en');
+  const state = plan.matchFactor > 1 ? 'queue' : plan.matchFactor < 1 ? 'wait' : 'balanced';
+  const lines = [
+    x.w('machinery.haulage.cycle', {
+      total: f(c.totalMin, 2),
+      load: x.number(c.loadMin),
+      haul: f(c.haulMin, 2),
+      dump: x.number(c.dumpMin),
+      back: f(c.returnMin, 2),
+      spot: x.number(c.spotMin),
+    }),
+    x.w('machinery.haulage.rate', {
+      rate: f(plan.tonnesPerTruckHour, 1),
+      hours: f(plan.operatingHoursPerTruck, 0),
+    }),
+    x.w('machinery.haulage.trucks', {
+      exact: f(plan.trucksExact, 2),
+      trucks: String(plan.trucks),
+      share: f(plan.capacityShare * 100, 0),
+    }),
+    x.w('machinery.haulage.match', { factor: f(plan.matchFactor, 2), state }),
+  ];
+  if (plan.cost) {
+    const h = plan.cost.perHour;
+    lines.push(
+      x.w('machinery.haulage.cost', {
+        total: f(h.total, 2),
+        ownership: f(h.ownership, 2),
+        fuel: f(h.fuel, 2),
+        tyres: f(h.tyres, 2),
+        repairs: f(h.repairs, 2),
+        operators: f(h.operators, 2),
+        perT: f(plan.cost.perTonne, 4),
+      }),
+    );
+    if (plan.cost.leftOut.length > 0) {
+      const parts = plan.cost.leftOut.map((part) =>
+        lang === 'en' ? part : x.w('machinery.haulage.leftOut', { part: part.split(' ')[0]! }),
+      );
+      lines.push(x.w('machinery.haulage.notCosted', { parts: parts.join('; ') }));
+    }
+  }
+  lines.push(
+    ...plan.formulas.map((f) => (lang === 'en' ? f : x.w('machinery.haulage.formula', { id: f.split(':')[0]! }))),
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+/** What `machinery replacement` prints: the demand, the dated facts behind it and the formulas. */
+export interface ReplacementView {
+  machine: string;
+  limitYears: number;
+  facts: { fleet: PresetFact; over: PresetFact; rate: PresetFact };
+  demand: ReplacementDemand;
+}
+
+export function renderReplacement(view: ReplacementView, lang: Lang = 'en'): string {
+  const x = new Words(lang);
+  const { demand, facts, limitYears } = view;
+  // English keeps its plain integers ("2310 units"), as before the catalog.
+  const units = (value: number) => (lang === 'en' ? String(Math.round(value)) : x.fmt(Math.round(value), 0));
+  const factLine = (f: PresetFact) => {
+    const words = fact(x, f);
+    return `  ${x.w('machinery.replacement.fact', { measure: words.measure, value: lang === 'en' ? String(f.value) : x.number(f.value), unit: words.unit, date: f.asOf, url: f.sourceUrl })}`;
+  };
+  const fleet = facts.fleet.value;
+  const rate = facts.rate.value / 100;
+  const over = facts.over.value / 100;
+  const formulas =
+    lang === 'en'
+      ? demand.formulas
+      : [
+          x.w('machinery.replacement.r1', { fleet: units(fleet), rate: x.number(rate), units: units(fleet * rate) }),
+          x.w('machinery.replacement.r2', {
+            fleet: units(fleet),
+            limit: String(limitYears),
+            units: units(demand.toHoldAgeUnitsPerYear),
+          }),
+          x.w('machinery.replacement.r3', {
+            fleet: units(fleet),
+            over: x.number(over),
+            units: units(demand.backlogUnits),
+            limit: String(limitYears),
+          }),
+          x.w('machinery.replacement.r4', {
+            hold: units(demand.toHoldAgeUnitsPerYear),
+            backlog: units(demand.backlogUnits),
+            years: String(demand.clearBacklogYears),
+            units: units(demand.toClearBacklogUnitsPerYear),
+          }),
+        ];
+  return (
+    [
+      x.w('machinery.replacement.title', { machine: view.machine }),
+      `  ${x.w('machinery.replacement.observed', { units: units(demand.atObservedRateUnitsPerYear) })}`,
+      `  ${x.w('machinery.replacement.hold', { limit: String(limitYears), units: units(demand.toHoldAgeUnitsPerYear) })}`,
+      `  ${x.w('machinery.replacement.backlog', { limit: String(limitYears), units: units(demand.backlogUnits) })}`,
+      `  ${x.w('machinery.replacement.clear', { years: String(demand.clearBacklogYears), units: units(demand.toClearBacklogUnitsPerYear) })}`,
+      x.w('machinery.replacement.facts'),
+      factLine(facts.fleet),
+      factLine(facts.over),
+      factLine(facts.rate),
+      ...formulas,
+    ].join('\n') + '\n'
+  );
+}
+
+export function renderMarket(result: RivalsResult, importer: string, lang: Lang = 'en'): string {
+  const x = new Words(lang);
+  let out = `${x.w('label.status')}: ${statusText(lang, result.status, 'machinery')} — ${formatMessage(result.basis, lang)}\n`;
+  if (result.missing) out += `${x.w('label.missing')}: ${formatMessage(result.missing, lang)}\n`;
+  for (const p of result.products) {
+    out += `\n${x.w('machinery.market.imports', { code: p.product, name: lang === 'en' ? p.nameEn : p.nameRu, importer, value: x.fmt(p.importsUsd / 1e6, 1) })}\n`;
+    const rows = [...(p.exporter ? [p.exporter] : []), ...p.suppliers];
+    out += x.table(
+      [
+        x.w('machinery.market.supplier'),
+        x.w('machinery.market.valueUsdM'),
+        x.w('machinery.market.share'),
+        'USD/t',
+        x.w('machinery.market.flags'),
+      ],
+      rows.map((r) => [
+        r.supplier,
+        x.n(Math.round(r.valueUsd / 1e4) / 100),
+        x.n(Math.round(r.share * 1000) / 10),
+        r.unitValueUsdPerTonne === null ? null : x.n(Math.round(r.unitValueUsdPerTonne)),
+        r.flags.join(','),
+      ]),
+    );
+  }
   return out;
 }

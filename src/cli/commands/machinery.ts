@@ -14,6 +14,7 @@ import {
   type ScenarioOptions,
 } from '../../machinery/index.ts';
 import type { HaulageCostInput, HaulageInput } from '../../machinery/index.ts';
+import { parseLang } from '../flags.ts';
 import { printJson } from '../output.ts';
 // Small and free of I/O: read at registration for --help's defaults.
 import { staffPlaceholders } from '../../machinery/staff.ts';
@@ -201,11 +202,13 @@ export function registerMachinery(program: Command): void {
       'second pwd for the cost-by-size table (default: 0.7, or 1 when --workable-share is below 1)',
     )
     .option('--factors <list>', `sensitivity factors (default: ${sensitivityDefaults.factors.join(',')})`)
+    .option('--lang <lang>', '[en|ru] language of the text output (default: ru when the locale is Russian, else en)')
     .option('--json', 'print the full result objects as JSON', false)
     .action(async (flags: Flags) =>
       withFlagHints(async () => {
         const { currencyRate, fleetResult, planFleet, resolveScenario } = await import('../../machinery/index.ts');
         const { loadCatalog, loadPresets, loadScenarioFile } = await import('../machinery-files.ts');
+        const lang = parseLang(flags.lang as string | undefined);
         const { renderFleetPlan } = await import('../machinery-format.ts');
         const catalog = await loadCatalog(flags.catalog as string | undefined);
         const fromFile = typeof flags.scenario === 'string' ? await loadScenarioFile(flags.scenario) : {};
@@ -221,11 +224,17 @@ export function registerMachinery(program: Command): void {
         const rate = currencyRate(presets, typeof flags.currency === 'string' ? flags.currency : 'USD');
         if (flags.json) return printJson(rate.code === 'USD' ? result : { ...result, currency: rate });
         process.stdout.write(
-          renderFleetPlan(result, {
-            code: rate.code,
-            perUsd: rate.perUsd,
-            basis: `${rate.perUsd.toFixed(rate.perUsd >= 10 ? 2 : 4)} ${rate.code} per USD, from ${rate.sources.join('; ')}`,
-          }),
+          renderFleetPlan(
+            result,
+            lang === 'en'
+              ? {
+                  code: rate.code,
+                  perUsd: rate.perUsd,
+                  basis: `${rate.perUsd.toFixed(rate.perUsd >= 10 ? 2 : 4)} ${rate.code} per USD, from ${rate.sources.join('; ')}`,
+                }
+              : { code: rate.code, perUsd: rate.perUsd, sources: rate.sources },
+            lang,
+          ),
         );
       }),
     );
@@ -248,12 +257,14 @@ export function registerMachinery(program: Command): void {
       '--measured <sheet>',
       "a filled block sheet (showcase) or plot sheet (demo), CSV or XLSX: each machine's measured ha/h and L/ha replace the catalog's, tagged [measured] (default: none)",
     )
+    .option('--lang <lang>', '[en|ru] language of the text output (default: ru when the locale is Russian, else en)')
     .option('--json', 'print the full result object as JSON', false)
     .action(async (a: string, b: string, flags: Flags) =>
       withFlagHints(async () => {
         const { compareMachines, requireNoMachineFields, resolveScenario, withMeasuredRates } =
           await import('../../machinery/index.ts');
         const { loadCatalog, loadMeasuredRates, loadPresets, loadScenarioFile } = await import('../machinery-files.ts');
+        const lang = parseLang(flags.lang as string | undefined);
         const { renderComparison } = await import('../machinery-format.ts');
         const catalog = await loadCatalog(flags.catalog as string | undefined);
         const file = flags.scenario as string;
@@ -277,7 +288,7 @@ export function registerMachinery(program: Command): void {
             : [side(a, flags.tractorA), side(b, flags.tractorB)];
         const comparison = compareMachines(scenario, catalog, sideA, sideB);
         if (flags.json) return printJson(comparison);
-        process.stdout.write(renderComparison(comparison));
+        process.stdout.write(renderComparison(comparison, lang));
       }),
     );
 
@@ -299,12 +310,14 @@ export function registerMachinery(program: Command): void {
     .option('--seed <n>', `seed of the randomisation (default: ${demoPlanDefaults.seed})`)
     .option('--catalog <file>', 'your catalog JSON layered over the shipped one')
     .option('--out <file>', 'write the measurement sheet to this file: .csv, or .xlsx for a workbook')
+    .option('--lang <lang>', '[en|ru] language of the text output (default: ru when the locale is Russian, else en)')
     .option('--json', 'print the plan as JSON', false)
     .action(async (flags: Flags) =>
       withFlagHints(async () => {
         const { demoSheetRows, demoSheetToCsv, planDemonstration, sheetTableFromRows } =
           await import('../../machinery/index.ts');
         const { loadCatalog, writeBinaryFile, writeTextFile } = await import('../machinery-files.ts');
+        const lang = parseLang(flags.lang as string | undefined);
         const { renderDemoPlan } = await import('../machinery-format.ts');
         const catalog = await loadCatalog(flags.catalog as string | undefined);
         const optional = (flag: string, key: string) =>
@@ -338,7 +351,7 @@ export function registerMachinery(program: Command): void {
           } else writeTextFile(out, demoSheetToCsv(plan));
         }
         if (flags.json) return printJson(plan);
-        process.stdout.write(renderDemoPlan(plan, out));
+        process.stdout.write(renderDemoPlan(plan, out, lang));
       }),
     );
 
@@ -379,6 +392,7 @@ export function registerMachinery(program: Command): void {
       '--out <file>',
       'write the sheets: .xlsx, one workbook (blocks, plots, machines, measures, visitor days, parameters); .csv, the block sheet, with the plot sheet beside it as NAME-plots.csv',
     )
+    .option('--lang <lang>', '[en|ru] language of the text output (default: ru when the locale is Russian, else en)')
     .option('--json', 'print the plan as JSON', false)
     .action(async (flags: Flags) =>
       withFlagHints(async () => {
@@ -386,6 +400,7 @@ export function registerMachinery(program: Command): void {
           await import('../../machinery/index.ts');
         const { loadCatalog, loadPresets, siblingCsvPath, writeBinaryFile, writeTextFile } =
           await import('../machinery-files.ts');
+        const lang = parseLang(flags.lang as string | undefined);
         const { renderShowcase } = await import('../machinery-format.ts');
         const optional = (flag: string, key: string) =>
           typeof flags[key] === 'string' ? toNumber(flag, flags[key]) : undefined;
@@ -428,7 +443,7 @@ export function registerMachinery(program: Command): void {
           }
         }
         if (flags.json) return printJson(showcase);
-        process.stdout.write(renderShowcase(showcase, written));
+        process.stdout.write(renderShowcase(showcase, written, lang));
       }),
     );
 
@@ -443,11 +458,13 @@ export function registerMachinery(program: Command): void {
       '--confidence <level>',
       `confidence level of the intervals (default: ${demoResultsDefaults.confidenceLevel})`,
     )
+    .option('--lang <lang>', '[en|ru] language of the text output (default: ru when the locale is Russian, else en)')
     .option('--json', 'print the full result object as JSON', false)
     .action(async (sheet: string, flags: Flags) =>
       withFlagHints(async () => {
         const { compareDemoResults, parseDemoSheet } = await import('../../machinery/index.ts');
         const { readMeasurementSheet } = await import('../machinery-files.ts');
+        const lang = parseLang(flags.lang as string | undefined);
         const { renderDemoResults } = await import('../machinery-format.ts');
         const rows = parseDemoSheet(await readMeasurementSheet(sheet, 'plots'), sheet);
         const results = compareDemoResults(
@@ -455,7 +472,7 @@ export function registerMachinery(program: Command): void {
           typeof flags.confidence === 'string' ? { confidenceLevel: toNumber('--confidence', flags.confidence) } : {},
         );
         if (flags.json) return printJson(results);
-        process.stdout.write(renderDemoResults(results));
+        process.stdout.write(renderDemoResults(results, lang));
       }),
     );
 
@@ -491,41 +508,31 @@ export function registerMachinery(program: Command): void {
     );
   for (const [flag, , text, part] of haulageFlags)
     haulage.option(`${flag} <n>`, `${text}${part === 'required' ? ' (required)' : ''}`);
-  haulage.option('--json', 'print the plan as JSON', false).action(async (flags: Record<string, unknown>) => {
-    const { planHaulage } = await import('../../machinery/index.ts');
-    const { MissingOptionError } = await import('../../errors.ts');
-    // The plan's inputs and its cost inputs, as given; each value's domain is checked by the core.
-    const input: Record<string, number> = {};
-    const cost: Record<string, number> = {};
-    for (const [flag, key, , part] of haulageFlags) {
-      // commander's attribute name for the flag: --fuel-l-per-h -> fuelLPerH.
-      const text = flags[flag.slice(2).replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase())];
-      if (typeof text === 'string') (part === 'cost' ? cost : input)[key] = toNumber(flag, text);
-      else if (part === 'required')
-        throw new MissingOptionError(`missing ${flag}`, { hint: 'karavan machinery haulage --help' });
-    }
-    const plan = planHaulage(
-      input as unknown as HaulageInput,
-      Object.keys(cost).length > 0 ? (cost as HaulageCostInput) : undefined,
-    );
-    if (flags['json']) return printJson(plan);
-    const c = plan.cycle;
-    const lines = [
-      `cycle ${c.totalMin.toFixed(2)} min = load ${c.loadMin} + haul ${c.haulMin.toFixed(2)} + dump ${c.dumpMin} + return ${c.returnMin.toFixed(2)} + spot ${c.spotMin}`,
-      `${plan.tonnesPerTruckHour.toFixed(1)} t per truck-hour; ${plan.operatingHoursPerTruck.toFixed(0)} operating hours per truck a year`,
-      `trucks: ${plan.trucksExact.toFixed(2)}, so ${plan.trucks} (capacity ${(plan.capacityShare * 100).toFixed(0)} % of the tonnes)`,
-      `match factor ${plan.matchFactor.toFixed(2)} (${plan.matchFactor > 1 ? 'trucks queue at the loader' : plan.matchFactor < 1 ? 'the loader waits for trucks' : 'balanced'})`,
-    ];
-    if (plan.cost) {
-      const h = plan.cost.perHour;
-      lines.push(
-        `cost per operating hour ${h.total.toFixed(2)} (ownership ${h.ownership.toFixed(2)}, fuel ${h.fuel.toFixed(2)}, tyres ${h.tyres.toFixed(2)}, repairs ${h.repairs.toFixed(2)}, operators ${h.operators.toFixed(2)}); per t ${plan.cost.perTonne.toFixed(4)}`,
+  haulage
+    .option('--lang <lang>', '[en|ru] language of the text output (default: ru when the locale is Russian, else en)')
+    .option('--json', 'print the plan as JSON', false)
+    .action(async (flags: Record<string, unknown>) => {
+      const lang = parseLang(flags['lang'] as string | undefined);
+      const { planHaulage } = await import('../../machinery/index.ts');
+      const { MissingOptionError } = await import('../../errors.ts');
+      // The plan's inputs and its cost inputs, as given; each value's domain is checked by the core.
+      const input: Record<string, number> = {};
+      const cost: Record<string, number> = {};
+      for (const [flag, key, , part] of haulageFlags) {
+        // commander's attribute name for the flag: --fuel-l-per-h -> fuelLPerH.
+        const text = flags[flag.slice(2).replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase())];
+        if (typeof text === 'string') (part === 'cost' ? cost : input)[key] = toNumber(flag, text);
+        else if (part === 'required')
+          throw new MissingOptionError(`missing ${flag}`, { hint: 'karavan machinery haulage --help' });
+      }
+      const plan = planHaulage(
+        input as unknown as HaulageInput,
+        Object.keys(cost).length > 0 ? (cost as HaulageCostInput) : undefined,
       );
-      if (plan.cost.leftOut.length > 0) lines.push(`not costed: ${plan.cost.leftOut.join('; ')}`);
-    }
-    lines.push(...plan.formulas);
-    process.stdout.write(`${lines.join('\n')}\n`);
-  });
+      if (flags['json']) return printJson(plan);
+      const { renderHaulage } = await import('../machinery-format.ts');
+      process.stdout.write(renderHaulage(plan, lang));
+    });
 
   machinery
     .command('staff')
@@ -539,8 +546,10 @@ export function registerMachinery(program: Command): void {
     .option('--machines-per-engineer <n>', `(default: ${staffDefaultsText('machinesPerServiceEngineer')})`)
     .option('--season-start <date>', 'first day of the season, YYYY-MM-DD: the courses end before it')
     .option('--cost-per-trainee-hour <amount>', 'training cost per trainee-hour; without it the plan is not costed')
+    .option('--lang <lang>', '[en|ru] language of the text output (default: ru when the locale is Russian, else en)')
     .option('--json', 'print the plan as JSON', false)
     .action(async (flags: Record<string, string | boolean | undefined>) => {
+      const lang = parseLang(flags['lang'] as string | undefined);
       const { planStaff } = await import('../../machinery/index.ts');
       const number = (flag: string, key: string) =>
         typeof flags[key] === 'string' ? toNumber(flag, flags[key] as string) : undefined;
@@ -561,7 +570,7 @@ export function registerMachinery(program: Command): void {
       });
       if (flags['json']) return printJson(plan);
       const { renderStaffPlan } = await import('../machinery-format.ts');
-      process.stdout.write(renderStaffPlan(plan));
+      process.stdout.write(renderStaffPlan(plan, lang));
     });
 
   /** The dated facts (data/machinery/presets.json) behind each kind's replacement demand. */
@@ -576,8 +585,10 @@ export function registerMachinery(program: Command): void {
     )
     .option('--machine <kind>', 'combines | tractors (default: combines)', 'combines')
     .option('--clear-years <n>', 'years in which to clear the backlog (default: 10)')
+    .option('--lang <lang>', '[en|ru] language of the text output (default: ru when the locale is Russian, else en)')
     .option('--json', 'print as JSON', false)
-    .action(async (flags: { machine: string; clearYears?: string; json: boolean }) => {
+    .action(async (flags: { machine: string; clearYears?: string; lang?: string; json: boolean }) => {
+      const lang = parseLang(flags.lang);
       const { InvalidOptionError } = await import('../../errors.ts');
       const { findFact, replacementDemand } = await import('../../machinery/index.ts');
       const { loadPresets } = await import('../machinery-files.ts');
@@ -602,36 +613,24 @@ export function registerMachinery(program: Command): void {
         ...(flags.clearYears !== undefined && { clearBacklogYears: toNumber('--clear-years', flags.clearYears) }),
       });
       if (flags.json) return printJson({ machine: flags.machine, facts, ...demand });
-      const factLine = (f: { measure: string; value: number; unit: string; asOf: string; sourceUrl: string }) =>
-        `  ${f.measure}: ${f.value} ${f.unit} (${f.asOf}) [preset] ${f.sourceUrl}`;
-      process.stdout.write(
-        [
-          `Kazakhstan, ${flags.machine}: replacement demand`,
-          `  at the observed renewal rate: ${Math.round(demand.atObservedRateUnitsPerYear)} units a year`,
-          `  to hold the fleet at ${limitYears} years: ${Math.round(demand.toHoldAgeUnitsPerYear)} units a year`,
-          `  older than ${limitYears} years now: ${Math.round(demand.backlogUnits)} units`,
-          `  to clear that in ${demand.clearBacklogYears} years as well: ${Math.round(demand.toClearBacklogUnitsPerYear)} units a year`,
-          'facts:',
-          factLine(facts.fleet),
-          factLine(facts.over),
-          factLine(facts.rate),
-          ...demand.formulas,
-        ].join('\n') + '\n',
-      );
+      const { renderReplacement } = await import('../machinery-format.ts');
+      process.stdout.write(renderReplacement({ machine: flags.machine, limitYears, facts, demand }, lang));
     });
 
   machinery
     .command('catalog')
     .description('list machine classes, crops and presets with their source tags')
     .option('--catalog <file>', 'your catalog JSON layered over the shipped one')
+    .option('--lang <lang>', '[en|ru] language of the text output (default: ru when the locale is Russian, else en)')
     .option('--json', 'print the catalog as JSON', false)
     .action(async (flags: Flags) => {
       const { loadCatalog, loadPresets } = await import('../machinery-files.ts');
+      const lang = parseLang(flags.lang as string | undefined);
       const { renderCatalog } = await import('../machinery-format.ts');
       const catalog = await loadCatalog(flags.catalog as string | undefined);
       const presets = await loadPresets();
       if (flags.json) return printJson({ ...catalog, presets });
-      process.stdout.write(renderCatalog(catalog, presets));
+      process.stdout.write(renderCatalog(catalog, presets, lang));
     });
 
   machinery
@@ -643,13 +642,14 @@ export function registerMachinery(program: Command): void {
     .option('--to <country>', 'importing country (default: KAZ)', 'KAZ')
     .option('--year <year>', "year (default: the newest with the importer's imports)")
     .option('--hs <codes>', 'HS headings or subheadings, comma-separated (default: 8433,8701,8704)', '8433,8701,8704')
+    .option('--lang <lang>', '[en|ru] language of the text output (default: ru when the locale is Russian, else en)')
     .option('--json', 'print as JSON', false)
-    .action(async (flags: { from: string; to: string; year?: string; hs: string; json: boolean }) => {
+    .action(async (flags: { from: string; to: string; year?: string; hs: string; lang?: string; json: boolean }) => {
+      const lang = parseLang(flags.lang);
       const { resolvePair, checkProductCode } = await import('../../data/index.ts');
       const { rivals } = await import('../../analysis/index.ts');
       const { InvalidOptionError } = await import('../../errors.ts');
       const { withStore } = await import('../store.ts');
-      const { formatTable } = await import('../output.ts');
       const products = flags.hs
         .split(',')
         .map((c) => c.trim())
@@ -670,26 +670,8 @@ export function registerMachinery(program: Command): void {
           level: products[0]!.length as 4 | 6,
         });
         if (flags.json) return printJson(result);
-        process.stdout.write(`status: ${result.status} — ${result.basis}\n`);
-        if (result.missing) process.stdout.write(`missing: ${result.missing}\n`);
-        for (const p of result.products) {
-          process.stdout.write(
-            `\n${p.product} ${p.nameEn}: ${b.iso3} imports ${(p.importsUsd / 1e6).toFixed(1)} USD m\n`,
-          );
-          const rows = [...(p.exporter ? [p.exporter] : []), ...p.suppliers];
-          process.stdout.write(
-            formatTable(
-              ['supplier', 'USD m', 'share %', 'USD/t', 'flags'],
-              rows.map((r) => [
-                r.supplier,
-                Math.round(r.valueUsd / 1e4) / 100,
-                Math.round(r.share * 1000) / 10,
-                r.unitValueUsdPerTonne === null ? null : Math.round(r.unitValueUsdPerTonne),
-                r.flags.join(','),
-              ]),
-            ),
-          );
-        }
+        const { renderMarket } = await import('../machinery-format.ts');
+        process.stdout.write(renderMarket(result, b.iso3, lang));
       });
     });
 }
