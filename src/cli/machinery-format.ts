@@ -190,6 +190,16 @@ function fact(x: Words, f: PresetFact) {
   };
 }
 
+/**
+ * A machine's name: the catalog's English name, or in Russian its make and model (names are the
+ * same in every language) or, for a generic class, its kind.
+ */
+function machineName(x: Words, m: { name: string; kind: string; make?: string; model?: string }): string {
+  if (x.lang === 'en') return m.name;
+  if (m.make !== undefined && m.model !== undefined) return `${m.make} ${m.model}`;
+  return x.w('machinery.kind', { kind: key(m.kind) });
+}
+
 function presetBlock(x: Words, plan: FleetPlan): string {
   if (!plan.preset) return '';
   const p = plan.preset;
@@ -364,7 +374,7 @@ export function renderFleetPlan(result: FleetResult, currency: CurrencyShown = u
     operation: x.w('machinery.operation', { operation: plan.operation }),
     area: x.fmt(plan.inputs.areaHa, 0),
     unit,
-    name: plan.machine.name,
+    name: machineName(x, plan.machine),
   })}\n`;
   if (currency.code !== 'USD')
     out += `${x.w('machinery.fleet.amountsIn', { code: currency.code, basis: currencyBasis(x, currency) })}\n`;
@@ -540,9 +550,9 @@ export function renderFleetPlan(result: FleetResult, currency: CurrencyShown = u
   out += x.section(x.w('machinery.fleet.parametersSection'));
   out += parameterTable(x, plan.parameters);
   if (plan.machine.remainingValueRow)
-    out += `${x.w('machinery.fleet.remainingValueRow', { owner: 'machine', row: x.w('machinery.kind', { kind: lang === 'en' ? plan.machine.remainingValueRow : key(plan.machine.remainingValueRow) }) })}\n`;
+    out += `${x.w('machinery.fleet.remainingValueRow', { owner: 'machine', row: x.w('machinery.remainingValueRowName', { row: lang === 'en' ? plan.machine.remainingValueRow : key(plan.machine.remainingValueRow) }) })}\n`;
   if (plan.tractor?.remainingValueRow)
-    out += `${x.w('machinery.fleet.remainingValueRow', { owner: 'tractor', row: x.w('machinery.kind', { kind: lang === 'en' ? plan.tractor.remainingValueRow : key(plan.tractor.remainingValueRow) }) })}\n`;
+    out += `${x.w('machinery.fleet.remainingValueRow', { owner: 'tractor', row: x.w('machinery.remainingValueRowName', { row: lang === 'en' ? plan.tractor.remainingValueRow : key(plan.tractor.remainingValueRow) }) })}\n`;
   if (plan.machine.note) out += `${x.w('machinery.fleet.machineNote', { note: plan.machine.note })}\n`;
   const planNotes = fleetNotes(x, plan);
   if (planNotes.length > 0) out += x.section(x.w('machinery.section.notes')) + notes(planNotes);
@@ -552,6 +562,43 @@ export function renderFleetPlan(result: FleetResult, currency: CurrencyShown = u
       plan.warnings.map((warning) => `- ${warningText(x, plan, warning)} [${warning.code}]`).join('\n') +
       '\n';
   return out;
+}
+
+/** The comparison's notes: the core's English, or the same notes said again in Russian from the comparison. */
+function compareNotes(x: Words, c: MachineComparison): string[] {
+  if (x.lang === 'en') return c.notes;
+  const { a, b } = c.plans;
+  const operation = (op: string) => x.w('machinery.operation', { operation: op });
+  const unconfirmed = [...new Set([...a.unconfirmedParameters, ...b.unconfirmedParameters])];
+  const measured = [c.a, c.b].flatMap((s) => {
+    if (!s.measured) return [];
+    const parts = [
+      s.measured.haPerHour &&
+        x.w('machinery.compare.measuredCapacity', {
+          value: x.fmt(s.measured.haPerHour.value, 3),
+          source: s.measured.haPerHour.source,
+        }),
+      s.measured.fuelLitresPerHa &&
+        x.w('machinery.compare.measuredFuel', {
+          value: x.fmt(s.measured.fuelLitresPerHa.value, 2),
+          source: s.measured.fuelLitresPerHa.source,
+        }),
+    ].filter(Boolean);
+    return [x.w('machinery.compare.noteMeasured', { machine: s.machineId, parts: parts.join('; ') })];
+  });
+  return [
+    ...(a.operation === b.operation
+      ? []
+      : [x.w('machinery.compare.noteOperations', { a: operation(a.operation), b: operation(b.operation) })]),
+    x.w('machinery.compare.noteSameWindow'),
+    ...measured,
+    ...(Boolean(c.a.measured?.haPerHour) === Boolean(c.b.measured?.haPerHour)
+      ? []
+      : [x.w('machinery.compare.noteOneSide')]),
+    ...(unconfirmed.length > 0
+      ? [x.w('machinery.compare.noteUnconfirmed', { names: unconfirmed.map((n) => x.param(n)).join(', ') })]
+      : []),
+  ];
 }
 
 export function renderComparison(c: MachineComparison, lang: Lang = 'en'): string {
@@ -568,7 +615,9 @@ export function renderComparison(c: MachineComparison, lang: Lang = 'en'): strin
   out += x.table(
     ['', `A: ${a.machineId}`, `B: ${b.machineId}`],
     [
-      side(x.w('machinery.compare.name'), (s) => s.name),
+      side(x.w('machinery.compare.name'), (s) =>
+        machineName(x, { ...(s === a ? c.plans.a : c.plans.b).machine, name: s.name }),
+      ),
       side(x.w('machinery.compare.tractor'), (s) => s.tractorId ?? '-'),
       side(x.w('machinery.compare.listPrice'), (s) => x.usd(s.listPriceUsd)),
       side(
@@ -630,8 +679,9 @@ export function renderComparison(c: MachineComparison, lang: Lang = 'en'): strin
       difference: x.usd(Math.abs(d)),
     })}\n`;
   }
-  // The comparison's notes are the core's English sentences (src/machinery/compare.ts), shown as written.
-  out += c.notes.map((n) => `${x.w('machinery.note', { text: n })}\n`).join('');
+  out += compareNotes(x, c)
+    .map((n) => `${x.w('machinery.note', { text: n })}\n`)
+    .join('');
   return out;
 }
 

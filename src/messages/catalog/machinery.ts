@@ -101,6 +101,43 @@ export const machineryMessages = {
     ru: '{crop, select, wheat {пшеницы} barley {ячменя} oats {овса} corn {кукурузы} soybean {сои} other {{name}}}',
   },
 
+  /** D497's remaining-value rows (data/machinery/catalog.json), by the row's words with every other character an underscore. */
+  'machinery.remainingValueRowName': {
+    en: '{row}',
+    ru:
+      '{row, select, combine {комбайн} planter__applied_to_drills_ {сеялки (применена к зерновым сеялкам)}' +
+      ' planter_row_used_as_a_stand_in_for_boom_sprayers {строка сеялок вместо штанговых опрыскивателей}' +
+      ' planter_row_used_as_a_stand_in_for_disc_harrows {строка сеялок вместо дисковых борон}' +
+      ' planter_row_used_as_a_stand_in_for_ploughs {строка сеялок вместо плугов}' +
+      ' tractor_large___112_kW {трактор большой, > 112 kW} tractor_medium_60_112_kW {трактор средний, 60–112 kW}' +
+      ' tractor_small___60_kW {трактор малый, < 60 kW} other {{row}}}',
+  },
+  'machinery.compare.noteOperations': {
+    en: 'The machines do different operations ({a} vs {b}): the comparison is of cost only.',
+    ru: 'Машины выполняют разные операции ({a} и {b}): сравниваются только затраты.',
+  },
+  'machinery.compare.noteSameWindow': {
+    en: 'Both machines are sized to finish inside the same window; each gets its own fleet (F3). Break-even prices hold that fleet fixed.',
+    ru: 'Обе машины рассчитаны на одно и то же окно; у каждой свой парк (F3). Цены безубыточности считаются при этом парке.',
+  },
+  'machinery.compare.noteMeasured': {
+    en: "{machine}: measured rates replace the catalog's [measured]: {parts}.",
+    ru: '{machine}: измеренные показатели заменяют каталожные [measured]: {parts}.',
+  },
+  'machinery.compare.measuredCapacity': {
+    en: 'capacity {value} ha/h ({source})',
+    ru: 'производительность {value} га/ч ({source})',
+  },
+  'machinery.compare.measuredFuel': { en: 'fuel {value} L/ha ({source})', ru: 'топливо {value} L/га ({source})' },
+  'machinery.compare.noteOneSide': {
+    en: 'Only one machine has a measured capacity: the other keeps its catalog F1 rate, so the comparison mixes a field measurement with a catalog figure.',
+    ru: 'Измеренная производительность есть только у одной машины: у другой остаётся каталожная по F1, так что сравнение смешивает полевое измерение с каталожной цифрой.',
+  },
+  'machinery.compare.noteUnconfirmed': {
+    en: 'Unconfirmed [M] parameters enter both sides ({names}); differences driven by them are not verified.',
+    ru: 'Неподтверждённые параметры [M] входят в обе стороны ({names}); различия, которые от них зависят, не проверены.',
+  },
+
   // machinery fleet
   'machinery.fleet.title': {
     en: 'Fleet plan: {crop} {operation}, {area} ha, {unit} ({name})',
@@ -329,7 +366,7 @@ export const machineryMessages = {
   },
   'machinery.showcase.visitorShow': {
     en: '{id, select, start {the randomised plots worked side by side, machine settings, the measuring kit and how the blocks are laid out} peak {every machine on its own block of the same field at once; the running totals of ha/h, fuel and downtime so far} end {the whole field done: totals per machine from the block sheet, the plot results with their intervals (demo-results), grain quality from the elevator} other {{id}}}',
-    ru: '{id, select, start {рандомизированные делянки, убираемые рядом, настройки машин, измерительный набор и разметка блоков} peak {все машины одновременно на своих блоках одного поля; нарастающие итоги га/ч, топлива и простоев} end {всё поле убрано: итоги по машинам из листа блоков, результаты делянок с интервалами (demo-results), качество зерна по данным элеватора} other {{id}}}',
+    ru: '{id, select, start {рандомизированные делянки, убираемые рядом, настройки машин, измерительный набор и разметка блоков} peak {все машины одновременно на своих блоках одного поля; нарастающие итоги га/ч, топлива и простоев} end {всё поле убрано: итоги по машинам из листа блоков, результаты делянок с интервалами (karavan machinery demo-results), качество зерна по данным элеватора} other {{id}}}',
   },
   'machinery.showcase.measureSection': { en: 'What to measure on every block', ru: 'Что измерять на каждом блоке' },
   'machinery.showcase.instrument': { en: 'instrument', ru: 'чем измерять' },
@@ -388,7 +425,7 @@ export const machineryMessages = {
       '{id, select, SC1 {SC1 площадь серии a_set = A / S; серии 1..R содержат также блок делянок r (M делянок по p га)}' +
       ' SC2 {{variant, select, equal {SC2 площадь блока a_m = (a_set - M p [серии 1..R]) / M (равное деление)} other {SC2 площадь блока a_m = (a_set - M p [серии 1..R]) * n_m C_m / Σ_k n_k C_k (деление по производительности)}}}' +
       ' SC3 {SC3 часов в серии h_m = (a_m + p [серии 1..R]) / (n_m C_m), C_m по F1 = v w E_f / 10; серия длится max_m h_m}' +
-      ' SC4 {{variant, select, given {SC4 серий S задано} other {SC4 серий S = max(2, R, ⌈max_m (A_m + R p) / (n_m C_m) / G⌉): одна рабочая смена на серию}}}' +
+      ' SC4 {{variant, select, given {SC4 серий S задано} other {SC4 серий S = макс(2, R, ⌈max_m (A_m + R p) / (n_m C_m) / G⌉): одна рабочая смена на серию}}}' +
       ' SC5 {SC5 календарных дней D_m = (A_m + R p) / (n_m C_m G p_wd) (F5), A_m — площадь блоков машины}' +
       ' other {{id}}}',
   },
