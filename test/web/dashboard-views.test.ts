@@ -279,6 +279,8 @@ describe('every dashboard view in Chromium', () => {
       'параметр выше (×1,2)',
     ]);
     expect(await page.locator('main').textContent()).not.toContain('$/ha');
+    // Staff and training as a table.
+    expect(await page.locator('[data-panel="staff"] table.data tbody tr').count()).toBeGreaterThan(0);
     // The chosen machine against another of its kind, on the same scenario.
     const comparison = page.locator('[data-panel="comparison"]');
     expect(await comparison.locator('.chart').getAttribute('data-chart-type')).toBe('bar,bar');

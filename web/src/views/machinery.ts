@@ -260,6 +260,21 @@ export async function renderMachinery(ctx: ViewContext): Promise<void> {
                 },
         }),
       );
+      // Staff and training (S1-S4) as a table with its downloads. (The parameters and their sources are in
+      // the XLSX; their source notes come from the core in English only.)
+      for (const id of ['staff']) {
+        const table = tables.tables.find((x) => x.id === id);
+        if (!table || table.rows.length === 0) continue;
+        results.append(
+          panel({
+            title: table[lang()],
+            tableId: id,
+            tables: tables.tables,
+            download: (format) => download(format, format === 'csv' ? id : undefined),
+            chart: null,
+          }),
+        );
+      }
     },
     t('computing'),
   );
