@@ -360,7 +360,13 @@ describe('every dashboard view in Chromium', () => {
     await phone.setViewportSize({ width: 390, height: 844 });
     const wide: string[] = [];
     try {
-      for (const pair of pairs) {
+      // Each pair in its other language here, so every view is seen (and shot) in both languages at both widths.
+      for (const pair of pairs.map((p) => ({
+        name: p.name.endsWith('-ru') ? p.name.replace(/-ru$/, '-en') : p.name.replace(/-en$/, '-ru'),
+        query: p.query.includes('lang=ru')
+          ? p.query.replace('lang=ru', 'lang=en')
+          : p.query.replace('lang=en', 'lang=ru'),
+      }))) {
         for (const view of views) {
           await open(phone, `#/${view}?${pair.query}`);
           const width = await phone.evaluate(() => document.documentElement.scrollWidth);
