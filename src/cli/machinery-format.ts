@@ -959,12 +959,12 @@ export function renderShowcase(s: Showcase, written?: ShowcaseSheetPaths, lang: 
       x.w('machinery.showcase.show'),
     ],
     s.visitorDays.map((v) => [
-      lang === 'en' ? v.label : x.w('machinery.showcase.visitor', { id: v.id }),
+      lang === 'en' ? v.label : x.w(`machinery.showcase.visitor.${v.id}`),
       x.n(v.day),
       lang === 'en'
         ? v.working.join(', ')
         : v.working.map((w) => w.replace(/^plot block (\d+)$/, (_, n: string) => plotBlock(Number(n)))).join(', '),
-      lang === 'en' ? v.show : x.w('machinery.showcase.visitorShow', { id: v.id }),
+      lang === 'en' ? v.show : x.w(`machinery.showcase.visitor.${v.id}.show`),
     ]),
   );
   out += x.section(x.w('machinery.showcase.measureSection'));
@@ -983,7 +983,7 @@ export function renderShowcase(s: Showcase, written?: ShowcaseSheetPaths, lang: 
         words.unit,
         words.better,
         m.fromSheet,
-        lang === 'en' ? m.instrument : x.w('machinery.measure.instrument', { id: m.id }),
+        lang === 'en' ? m.instrument : x.w(`machinery.showcase.measure.${m.id}.instrument`),
       ];
     }),
   );

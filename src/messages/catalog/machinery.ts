@@ -360,13 +360,20 @@ export const machineryMessages = {
   'machinery.showcase.visit': { en: 'visit', ru: 'показ' },
   'machinery.showcase.inTheField': { en: 'in the field', ru: 'в поле' },
   'machinery.showcase.show': { en: 'show', ru: 'что показать' },
-  'machinery.showcase.visitor': {
-    en: '{id, select, start {Start} peak {Peak} end {End} other {{id}}}',
-    ru: '{id, select, start {Начало} peak {Разгар} end {Завершение} other {{id}}}',
+  'machinery.showcase.visitor.start': { en: 'Start', ru: 'Начало' },
+  'machinery.showcase.visitor.start.show': {
+    en: 'the randomised plots worked side by side, machine settings, the measuring kit and how the blocks are laid out',
+    ru: 'рандомизированные делянки, убираемые рядом, настройки машин, измерительный набор и разметка блоков',
   },
-  'machinery.showcase.visitorShow': {
-    en: '{id, select, start {the randomised plots worked side by side, machine settings, the measuring kit and how the blocks are laid out} peak {every machine on its own block of the same field at once; the running totals of ha/h, fuel and downtime so far} end {the whole field done: totals per machine from the block sheet, the plot results with their intervals (demo-results), grain quality from the elevator} other {{id}}}',
-    ru: '{id, select, start {рандомизированные делянки, убираемые рядом, настройки машин, измерительный набор и разметка блоков} peak {все машины одновременно на своих блоках одного поля; нарастающие итоги га/ч, топлива и простоев} end {всё поле убрано: итоги по машинам из листа блоков, результаты делянок с интервалами (karavan machinery demo-results), качество зерна по данным элеватора} other {{id}}}',
+  'machinery.showcase.visitor.peak': { en: 'Peak', ru: 'Разгар' },
+  'machinery.showcase.visitor.peak.show': {
+    en: 'every machine on its own block of the same field at once; the running totals of ha/h, fuel and downtime so far',
+    ru: 'все машины одновременно на своих блоках одного поля; нарастающие итоги га/ч, топлива и простоев',
+  },
+  'machinery.showcase.visitor.end': { en: 'End', ru: 'Завершение' },
+  'machinery.showcase.visitor.end.show': {
+    en: 'the whole field done: totals per machine from the block sheet, the plot results with their intervals (demo-results), grain quality from the elevator',
+    ru: 'всё поле убрано: итоги по машинам из листа блоков, результаты делянок с интервалами (karavan machinery demo-results), качество зерна по данным элеватора',
   },
   'machinery.showcase.measureSection': { en: 'What to measure on every block', ru: 'Что измерять на каждом блоке' },
   'machinery.showcase.instrument': { en: 'instrument', ru: 'чем измерять' },
@@ -428,6 +435,84 @@ export const machineryMessages = {
       ' SC4 {{variant, select, given {SC4 серий S задано} other {SC4 серий S = макс(2, R, ⌈max_m (A_m + R p) / (n_m C_m) / G⌉): одна рабочая смена на серию}}}' +
       ' SC5 {SC5 календарных дней D_m = (A_m + R p) / (n_m C_m G p_wd) (F5), A_m — площадь блоков машины}' +
       ' other {{id}}}',
+  },
+
+  // The showcase's tables and sheet columns (src/machinery/showcase-labels.ts gives them as { en, ru } labels).
+  'machinery.showcase.table.blocks': { en: 'Blocks (measurement sheet)', ru: 'Блоки (лист измерений)' },
+  'machinery.showcase.table.machines': { en: 'Machines', ru: 'Машины' },
+  'machinery.showcase.table.measures': { en: 'What to measure', ru: 'Что измерять' },
+  'machinery.showcase.table.visitorDays': { en: 'Visitor days', ru: 'Дни показа' },
+  'machinery.showcase.table.plots': {
+    en: 'Randomised plots (measurement sheet)',
+    ru: 'Рандомизированные делянки (лист измерений)',
+  },
+  'machinery.showcase.table.parameters': { en: 'Parameters and their sources', ru: 'Параметры и источники' },
+  'machinery.showcase.column.block_id': { en: 'Block', ru: 'Блок' },
+  'machinery.showcase.column.set': { en: 'Set', ru: 'Серия' },
+  'machinery.showcase.column.position': { en: 'Position in the set', ru: 'Место в серии' },
+  'machinery.showcase.column.machine_id': { en: 'Machine', ru: 'Машина' },
+  'machinery.showcase.column.units': { en: 'Units', ru: 'Единиц' },
+  'machinery.showcase.column.block_area_ha': { en: 'Block area, ha', ru: 'Площадь блока, га' },
+  'machinery.showcase.column.planned_ha_per_h': { en: 'Planned ha/h per unit', ru: 'План, га/ч на машину' },
+  'machinery.showcase.column.planned_hours': { en: 'Planned hours', ru: 'План, часов' },
+  'machinery.showcase.column.planned_day': { en: 'Planned working day', ru: 'План, рабочий день' },
+  'machinery.showcase.column.expected_grain_t': { en: 'Expected grain, t', ru: 'Ожидаемое зерно, т' },
+  'machinery.showcase.column.date': { en: 'Date', ru: 'Дата' },
+  'machinery.showcase.column.operators': { en: 'Operators', ru: 'Механизаторы' },
+  'machinery.showcase.column.worked_area_ha': { en: 'Worked area, ha', ru: 'Убранная площадь, га' },
+  'machinery.showcase.column.machine_hours': { en: 'Machine hours (all units)', ru: 'Моточасы (все машины)' },
+  'machinery.showcase.column.fuel_litres': { en: 'Fuel, L', ru: 'Топливо, л' },
+  'machinery.showcase.column.grain_t': { en: 'Grain at the weighbridge, t', ru: 'Зерно по весам, т' },
+  'machinery.showcase.column.grain_loss_kg_per_ha': { en: 'Grain loss, kg/ha', ru: 'Потери зерна, кг/га' },
+  'machinery.showcase.column.moisture_pct': { en: 'Grain moisture, %', ru: 'Влажность зерна, %' },
+  'machinery.showcase.column.broken_grain_pct': { en: 'Broken grain, %', ru: 'Дробление зерна, %' },
+  'machinery.showcase.column.dockage_pct': { en: 'Foreign matter, %', ru: 'Сорная примесь, %' },
+  'machinery.showcase.column.downtime_hours': { en: 'Downtime, h', ru: 'Простои, ч' },
+  'machinery.showcase.column.downtime_causes': { en: 'Downtime causes', ru: 'Причины простоев' },
+  'machinery.showcase.column.notes': { en: 'Notes', ru: 'Примечания' },
+  // What to measure on every showcase block, by the measure's id (src/machinery/showcase-labels.ts).
+  'machinery.showcase.measure.haPerHour.label': { en: 'Effective field capacity', ru: 'Производительность' },
+  'machinery.showcase.measure.haPerHour.instrument': {
+    en: "GNSS track or yield-monitor area for the worked area; each unit's engine hour meter or telematics for machine hours (summed over the units), breakdowns excluded (logged as downtime).",
+    ru: 'Трек GNSS или площадь по монитору урожайности — для убранной площади; счётчик моточасов или телематика каждой машины — для моточасов (сумма по машинам), без поломок (их записывайте как простой).',
+  },
+  'machinery.showcase.measure.fuelLitresPerHa.label': { en: 'Fuel use', ru: 'Расход топлива' },
+  'machinery.showcase.measure.fuelLitresPerHa.instrument': {
+    en: "Fuel bowser's meter, each unit topped up to the brim before and after the block (refill method), or the engine's CAN-bus fuel counter; the same person and bowser throughout.",
+    ru: 'Счётчик топливозаправщика, каждая машина заправлена до полного бака до и после блока (метод долива), или счётчик топлива по шине CAN; весь опыт — тот же человек и тот же заправщик.',
+  },
+  'machinery.showcase.measure.grainLossKgPerHa.label': {
+    en: 'Grain loss behind the machine',
+    ru: 'Потери зерна за комбайном',
+  },
+  'machinery.showcase.measure.grainLossKgPerHa.instrument': {
+    en: 'Drop trays or loss pans under the straw and chaff at several points of the block away from headlands; clean grain weighed on a field balance and converted to kg/ha; the block mean.',
+    ru: 'Поддоны под соломой и половой в нескольких точках блока вдали от поворотных полос; чистое зерно взвесить на полевых весах и пересчитать в кг/га; среднее по блоку.',
+  },
+  'machinery.showcase.measure.grainMoisturePct.label': { en: 'Grain moisture', ru: 'Влажность зерна' },
+  'machinery.showcase.measure.grainMoisturePct.instrument': {
+    en: 'Grain moisture meter on a sample from each unload, or the elevator laboratory; it explains differences in loss and throughput, it does not rank machines.',
+    ru: 'Влагомер зерна на пробе с каждой выгрузки или лаборатория элеватора; объясняет различия потерь и пропускной способности, но не ранжирует машины.',
+  },
+  'machinery.showcase.measure.brokenGrainPct.label': { en: 'Broken grain', ru: 'Дробление зерна' },
+  'machinery.showcase.measure.brokenGrainPct.instrument': {
+    en: "Sample from the grain tank or the truck, sieved and weighed by the elevator laboratory (its standard method for broken kernels); the block's trucks averaged.",
+    ru: 'Проба из бункера или кузова, просеянная и взвешенная лабораторией элеватора (её стандартный метод для дроблёного зерна); среднее по машинам блока.',
+  },
+  'machinery.showcase.measure.dockagePct.label': { en: 'Foreign matter (dockage)', ru: 'Сорная примесь' },
+  'machinery.showcase.measure.dockagePct.instrument': {
+    en: "Elevator laboratory's foreign-matter analysis of the same samples.",
+    ru: 'Анализ сорной примеси тех же проб лабораторией элеватора.',
+  },
+  'machinery.showcase.measure.downtimeShare.label': { en: 'Downtime', ru: 'Простои' },
+  'machinery.showcase.measure.downtimeShare.instrument': {
+    en: 'Operator log (or telematics) of stops for breakdowns, blockages and adjustments, summed over the units, with their causes in downtime_causes; waiting for trucks is not downtime.',
+    ru: 'Журнал механизатора (или телематика) остановок из-за поломок, забиваний и регулировок, сумма по машинам, с причинами в downtime_causes; ожидание машин под зерно — не простой.',
+  },
+  'machinery.showcase.measure.yieldTPerHa.label': { en: 'Yield', ru: 'Урожайность' },
+  'machinery.showcase.measure.yieldTPerHa.instrument': {
+    en: 'Weighbridge tickets of every truck from the block (net weight); the same field for all machines, so it checks that the blocks are comparable and gives fuel per tonne.',
+    ru: 'Весовые талоны каждой машины с зерном из блока (вес нетто); поле одно для всех машин, так что это проверка сравнимости блоков и основа для топлива на тонну.',
   },
 
   // machinery staff
@@ -576,19 +661,6 @@ export const machineryMessages = {
       ' fuelLitresPerHa {Долив до полного бака до и после делянки (метод долива) или показания счётчика топлива двигателя; то же топливо и тот же человек каждый раз.}' +
       ' grainLossKgPerHa {Поддоны под соломой и половой (не меньше 3 на делянку, вдали от поворотных полос); чистое зерно взвесить, пересчитать в кг/га, записать среднее по делянке.}' +
       ' downtimeShare {Часы остановок на делянке из-за поломок, забиваний и регулировок (не ожидание машин под зерно); причину запишите в примечаниях.}' +
-      ' other {{id}}}',
-  },
-  'machinery.measure.instrument': {
-    en: '{id}',
-    ru:
-      '{id, select, haPerHour {Трек GNSS или площадь по монитору урожайности — для убранной площади; счётчик моточасов или телематика каждой машины — для моточасов (сумма по машинам), без поломок (их записывайте как простой).}' +
-      ' fuelLitresPerHa {Счётчик топливозаправщика, каждая машина заправлена до полного бака до и после блока (метод долива), или счётчик топлива по шине CAN; весь опыт — тот же человек и тот же заправщик.}' +
-      ' grainLossKgPerHa {Поддоны под соломой и половой в нескольких точках блока вдали от поворотных полос; чистое зерно взвесить на полевых весах и пересчитать в кг/га; среднее по блоку.}' +
-      ' grainMoisturePct {Влагомер зерна на пробе с каждой выгрузки или лаборатория элеватора; объясняет различия потерь и пропускной способности, но не ранжирует машины.}' +
-      ' brokenGrainPct {Проба из бункера или кузова, просеянная и взвешенная лабораторией элеватора (её стандартный метод для дроблёного зерна); среднее по машинам блока.}' +
-      ' dockagePct {Анализ сорной примеси тех же проб лабораторией элеватора.}' +
-      ' downtimeShare {Журнал механизатора (или телематика) остановок из-за поломок, забиваний и регулировок, сумма по машинам, с причинами в downtime_causes; ожидание машин под зерно — не простой.}' +
-      ' yieldTPerHa {Весовые талоны каждой машины с зерном из блока (вес нетто); поле одно для всех машин, так что это проверка сравнимости блоков и основа для топлива на тонну.}' +
       ' other {{id}}}',
   },
 
