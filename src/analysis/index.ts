@@ -49,3 +49,5 @@ export {
 export type { ComplexityCsvOptions, ComplexityCsvSummary, ComplexityPanel, ComplexityPanelYear } from './complexity.ts';
 export { productSpaceCsv, productSpaceOfPanel } from './product-space.ts';
 export type { ProductSpaceCsvOptions, ProductSpaceGraph } from './product-space.ts';
+export { machineryDemand } from './machinery-demand.ts';
+export type { MachineryDemand } from './machinery-demand.ts';

@@ -8,6 +8,7 @@ import { InvalidOptionError } from '../errors.ts';
 import { tradeBasket, type BasketResult } from './basket.ts';
 import { dataCoverage, type DataCoverage, type SectionId } from './coverage.ts';
 import { jointProduction, type JointProductionResult } from './joint-production.ts';
+import { machineryDemand, type MachineryDemand } from './machinery-demand.ts';
 import { importerNeeds, type NeedsResult } from './needs.ts';
 import { exportPotential, type PotentialResult } from './potential.ts';
 import { rivals, type RivalsResult } from './rivals.ts';
@@ -112,6 +113,8 @@ export interface ReportModel {
   jointProduction: JointProductionResult;
   surplus: SurplusResult;
   machineryMarket: RivalsResult;
+  /** The size of the machinery market: the yearly replacement demand of the importer's fleets. */
+  machineryDemand: MachineryDemand;
   datasets: DatasetRecord[];
   /** Milliseconds per section, for the benchmark and the curious. */
   timingsMs: Record<string, number>;
@@ -159,6 +162,7 @@ export async function buildReport(store: TradeStore, options: ReportOptions = {}
   const surplus = await timed('surplus', () =>
     surplusPlacement(store, { ...pair, year: o.year, level, limit: o.limit }),
   );
+  const machineryDemandResult = await timed('machineryDemand', () => machineryDemand(store, pair.importer));
   const machineryMarket = await timed('machineryMarket', () =>
     rivals(store, { ...pair, products: [...machineryHeadings], year: o.year, level: 4 }),
   );
@@ -183,6 +187,7 @@ export async function buildReport(store: TradeStore, options: ReportOptions = {}
     jointProduction: joint,
     surplus,
     machineryMarket,
+    machineryDemand: machineryDemandResult,
     datasets: store.datasets(),
     timingsMs,
   };

@@ -31,8 +31,13 @@ export type { TimelinessInput, TimelinessCost, TimelinessExpandedInput } from '.
 
 export { planHaulage } from './haulage.ts';
 export { planStaff, staffPlaceholders } from './staff.ts';
-export { replacementDemand } from './replacement-demand.ts';
-export type { ReplacementDemand, ReplacementDemandInput } from './replacement-demand.ts';
+export { fleetFactIds, fleetReplacement, replacementDemand } from './replacement-demand.ts';
+export type {
+  FleetMachine,
+  FleetReplacement,
+  ReplacementDemand,
+  ReplacementDemandInput,
+} from './replacement-demand.ts';
 export type { StaffInput, StaffPlan, StaffRole, StaffRolePlan } from './staff.ts';
 export type { HaulageCost, HaulageCostInput, HaulageInput, HaulagePlan } from './haulage.ts';
 

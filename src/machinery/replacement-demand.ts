@@ -10,6 +10,7 @@
  * Each figure says which facts it used. Pure; the facts come from data/machinery/presets.json (dated, sourced).
  * docs/machinery.md § Market size.
  */
+import { findFact, type PresetCatalog, type PresetFact } from './presets.ts';
 import { requireInteger, requirePositive, requireShareOrZero } from './validate.ts';
 
 export interface ReplacementDemandInput {
@@ -54,4 +55,45 @@ export function replacementDemand(input: ReplacementDemandInput): ReplacementDem
       `R4: ${Math.round(toHold)} + ${Math.round(backlog)} / ${years} = ${Math.round(toHold + backlog / years)} a year to clear the backlog in ${years} years`,
     ],
   };
+}
+
+/** Machines whose national fleet facts the shipped presets hold (Kazakhstan's). */
+export type FleetMachine = 'combines' | 'tractors';
+
+/** The dated facts (data/machinery/presets.json) behind each kind's replacement demand. */
+export const fleetFactIds: Readonly<Record<FleetMachine, { fleet: string; over: string; rate: string }>> =
+  Object.freeze({
+    combines: { fleet: 'kz_combines_registered_2020', over: 'kz_combines_over17y_2020', rate: 'kz_fleet_renewal_2024' },
+    tractors: { fleet: 'kz_tractors_registered_2020', over: 'kz_tractors_over17y_2020', rate: 'kz_fleet_renewal_2024' },
+  });
+
+export interface FleetReplacement extends ReplacementDemand {
+  machine: FleetMachine;
+  /** Where the facts apply (the presets' scope, "Kazakhstan"). */
+  scope: string;
+  limitYears: number;
+  facts: { fleet: PresetFact; over: PresetFact; rate: PresetFact };
+}
+
+/**
+ * Replacement demand of a national fleet from the presets' dated facts, assembled once for
+ * `karavan machinery replacement`, the pair report and the API. The age share is reported as
+ * "older than 17 years": the limit is read from the fact's measure, not assumed.
+ */
+export function fleetReplacement(
+  presets: PresetCatalog,
+  machine: FleetMachine,
+  clearBacklogYears?: number,
+): FleetReplacement {
+  const ids = fleetFactIds[machine];
+  const facts = { fleet: findFact(presets, ids.fleet), over: findFact(presets, ids.over), rate: findFact(presets, ids.rate) };
+  const limitYears = Number(/older than (\d+) years/.exec(facts.over.measure)?.[1]);
+  const demand = replacementDemand({
+    fleetUnits: facts.fleet.value,
+    renewalRatePerYear: facts.rate.value / 100,
+    shareOverLimit: facts.over.value / 100,
+    limitYears,
+    ...(clearBacklogYears !== undefined && { clearBacklogYears }),
+  });
+  return { machine, scope: facts.fleet.scope, limitYears, facts, ...demand };
 }

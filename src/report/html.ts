@@ -627,7 +627,7 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
   sectionEnd();
 
   // 5. Rivals and 8. machinery market share one layout: unit values of the first product with any, then a table per product.
-  const rivalsBlock = (id: string, sectionTitle: string, r: ReportModel['rivals']) => {
+  const rivalsBlock = (id: string, sectionTitle: string, r: ReportModel['rivals'], after?: () => void) => {
     sectionHead(id, sectionTitle, r.status);
     meta(r);
     out.push(`<p class="basis">${escapeHtml(L.productsChosen)}: ${escapeHtml(tr(r.productChoice))}.</p>`);
@@ -714,6 +714,7 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
         );
       }
     }
+    after?.();
     sectionEnd();
   };
   rivalsBlock('rivals', L.sectionNames['rivals']!, report.rivals);
@@ -809,7 +810,38 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
   } else if (sp.status !== 'missing') noRows();
   sectionEnd();
 
-  rivalsBlock('machinery', L.sectionNames['machinery']!, report.machineryMarket);
+  rivalsBlock('machinery', L.sectionNames['machinery']!, report.machineryMarket, () => {
+    // The market's size beside its trade: the importer's fleets' yearly replacement demand.
+    const d = report.machineryDemand;
+    out.push(`<h3>${escapeHtml(L.demandTitle)}</h3>`);
+    if (d.fleets.length === 0) {
+      if (d.missing) out.push(`<p class="note">${escapeHtml(tr(d.missing))}</p>`);
+      return;
+    }
+    const limit = d.fleets[0]!.limitYears;
+    const years = d.fleets[0]!.clearBacklogYears;
+    out.push(
+      table(
+        [
+          { label: '' },
+          { label: L.demandFleet, num: true },
+          { label: L.demandAtRate, num: true },
+          { label: L.demandToHold(limit), num: true },
+          { label: L.demandBacklog(limit), num: true },
+          { label: L.demandClear(years), num: true },
+        ],
+        d.fleets.map((x) => [
+          L.demandMachine(x.machine),
+          f.whole(x.facts.fleet.value),
+          f.whole(x.atObservedRateUnitsPerYear),
+          f.whole(x.toHoldAgeUnitsPerYear),
+          f.whole(x.backlogUnits),
+          f.whole(x.toClearBacklogUnitsPerYear),
+        ]),
+      ),
+    );
+    for (const x of d.fleets) out.push(`<p class="note">${textWithLinks(L.demandFacts(x))}</p>`);
+  });
 
   // 9. Data sources
   out.push(`<section id="data">`, `<h2>${escapeHtml(L.sectionNames['data']!)}</h2>`);

@@ -1,4 +1,5 @@
 /** Labels of the report in Russian and English, and number formatting per locale (Intl). */
+import type { FleetReplacement } from '../machinery/index.ts';
 import { t, type MessageId, type MessageValue } from '../messages/index.ts';
 
 export type ReportLang = 'ru' | 'en';
@@ -118,6 +119,27 @@ function reportLabels(lang: ReportLang) {
     years: m('report.years'),
     licence: m('report.licence'),
     glossary: m('report.glossary'),
+    demandTitle: m('report.demandTitle'),
+    demandMachine: (machine: string) => m('report.demandMachine', { machine }),
+    demandFleet: m('report.demandFleet'),
+    demandAtRate: m('report.demandAtRate'),
+    demandToHold: (limit: number) => m('report.demandToHold', { limit }),
+    demandBacklog: (limit: number) => m('report.demandBacklog', { limit }),
+    demandClear: (years: number) => m('report.demandClear', { years }),
+    /** The dated facts behind a fleet's replacement demand, with their sources. */
+    demandFacts: (f: FleetReplacement) =>
+      m('report.demandFacts', {
+        machine: f.machine,
+        fleet: f.facts.fleet.value,
+        fleetAsOf: f.facts.fleet.asOf,
+        over: f.facts.over.value,
+        limit: f.limitYears,
+        overAsOf: f.facts.over.asOf,
+        rate: f.facts.rate.value,
+        rateAsOf: f.facts.rate.asOf,
+        fleetUrl: f.facts.fleet.sourceUrl,
+        rateUrl: f.facts.rate.sourceUrl,
+      }),
     productsChosen: m('label.products'),
     /** RCA, ECI, PCI, COG, density and HHI spelled out, once per report. */
     glossaryTerms: [
@@ -159,6 +181,7 @@ function reportLabels(lang: ReportLang) {
       jointProduction: m('report.sheets.jointProduction'),
       surplus: m('report.sheets.surplus'),
       machinery: m('report.sheets.machinery'),
+      machineryDemand: m('report.sheets.machineryDemand'),
       data: m('report.sheets.data'),
     },
     usd: {

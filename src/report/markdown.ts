@@ -333,6 +333,35 @@ export function renderMarkdown(report: ReportModel, lang: ReportLang): string {
   }
 
   rivalsBlock(L.sectionNames['machinery']!, report.machineryMarket);
+  // The market's size beside its trade: the importer's fleets' yearly replacement demand.
+  const demand = report.machineryDemand;
+  out.push(`### ${L.demandTitle}`, '');
+  if (demand.fleets.length === 0) {
+    if (demand.missing) out.push(`*${tr(demand.missing)}*`, '');
+  } else {
+    const limit = demand.fleets[0]!.limitYears;
+    out.push(
+      table(
+        [
+          '',
+          L.demandFleet,
+          L.demandAtRate,
+          L.demandToHold(limit),
+          L.demandBacklog(limit),
+          L.demandClear(demand.fleets[0]!.clearBacklogYears),
+        ],
+        demand.fleets.map((x) => [
+          L.demandMachine(x.machine),
+          f.whole(x.facts.fleet.value),
+          f.whole(x.atObservedRateUnitsPerYear),
+          f.whole(x.toHoldAgeUnitsPerYear),
+          f.whole(x.backlogUnits),
+          f.whole(x.toClearBacklogUnitsPerYear),
+        ]),
+      ),
+      ...demand.fleets.map((x) => `${L.demandFacts(x)}\n`),
+    );
+  }
 
   out.push(`## ${L.sectionNames['data']}`, '');
   out.push(

@@ -3,9 +3,11 @@
  * serves them as table views and CSV / XLSX downloads.
  */
 import { basketBlocks } from './basket-lines.ts';
+import { labels } from './i18n.ts';
 import type {
   BasketResult,
   JointProductionResult,
+  MachineryDemand,
   NeedsResult,
   PotentialResult,
   ReportModel,
@@ -388,6 +390,56 @@ export function surplusTables(surplus: SurplusResult, lang: Lang): ResultTable[]
   ];
 }
 
+/** The importer's fleets' yearly replacement demand (analysis/machinery-demand.ts), a row per machine. */
+export function machineryDemandTable(demand: MachineryDemand, lang: Lang): ResultTable {
+  const limit = demand.fleets[0]?.limitYears ?? 0;
+  const years = demand.fleets[0]?.clearBacklogYears ?? 0;
+  return {
+    id: 'machineryDemand',
+    en: t('en', 'report.demandTitle'),
+    ru: t('ru', 'report.demandTitle'),
+    columns: [
+      { key: 'machineName', en: 'Machine', ru: 'Техника' },
+      { key: 'fleetUnits', en: t('en', 'report.demandFleet'), ru: t('ru', 'report.demandFleet'), kind: 'integer' },
+      {
+        key: 'atObservedRateUnitsPerYear',
+        en: t('en', 'report.demandAtRate'),
+        ru: t('ru', 'report.demandAtRate'),
+        kind: 'integer',
+      },
+      {
+        key: 'toHoldAgeUnitsPerYear',
+        en: t('en', 'report.demandToHold', { limit }),
+        ru: t('ru', 'report.demandToHold', { limit }),
+        kind: 'integer',
+      },
+      {
+        key: 'backlogUnits',
+        en: t('en', 'report.demandBacklog', { limit }),
+        ru: t('ru', 'report.demandBacklog', { limit }),
+        kind: 'integer',
+      },
+      {
+        key: 'toClearBacklogUnitsPerYear',
+        en: t('en', 'report.demandClear', { years }),
+        ru: t('ru', 'report.demandClear', { years }),
+        kind: 'integer',
+      },
+      { key: 'facts', en: 'Facts and sources', ru: 'Данные и источники' },
+    ],
+    rows: demand.fleets.map((x) => ({
+      machine: x.machine,
+      machineName: labels[lang].demandMachine(x.machine),
+      fleetUnits: x.facts.fleet.value,
+      atObservedRateUnitsPerYear: Math.round(x.atObservedRateUnitsPerYear),
+      toHoldAgeUnitsPerYear: Math.round(x.toHoldAgeUnitsPerYear),
+      backlogUnits: Math.round(x.backlogUnits),
+      toClearBacklogUnitsPerYear: Math.round(x.toClearBacklogUnitsPerYear),
+      facts: labels[lang].demandFacts(x),
+    })),
+  };
+}
+
 export function reportTables(report: ReportModel, lang: Lang): ResultTable[] {
   return [
     coverageTable(report.coverage.sections, lang, { id: 'coverage', en: 'Data coverage', ru: 'Покрытие данными' }),
@@ -400,5 +452,6 @@ export function reportTables(report: ReportModel, lang: Lang): ResultTable[] {
     ...jointTables(report.jointProduction, lang),
     ...surplusTables(report.surplus, lang),
     ...rivalsTables(report.machineryMarket, lang, 'machinery-'),
+    machineryDemandTable(report.machineryDemand, lang),
   ];
 }

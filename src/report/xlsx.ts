@@ -605,6 +605,38 @@ export async function renderXlsx(report: ReportModel, lang: ReportLang): Promise
 
   rivalsSheet(S.machinery, L.sectionNames['machinery']!, report.machineryMarket);
 
+  // The market's size: the importer's fleets' yearly replacement demand, with the dated facts behind it.
+  const d = report.machineryDemand;
+  const demand = sheet(
+    S.machineryDemand,
+    L.demandTitle,
+    null,
+    d.fleets.length === 0 && d.missing ? tr(d.missing) : undefined,
+  );
+  if (d.fleets.length > 0) {
+    const limit = d.fleets[0]!.limitYears;
+    demand.table(
+      [
+        { header: '' },
+        { header: L.demandFleet, kind: 'int' },
+        { header: L.demandAtRate, kind: 'int' },
+        { header: L.demandToHold(limit), kind: 'int' },
+        { header: L.demandBacklog(limit), kind: 'int' },
+        { header: L.demandClear(d.fleets[0]!.clearBacklogYears), kind: 'int' },
+      ],
+      d.fleets.map((x) => [
+        L.demandMachine(x.machine),
+        x.facts.fleet.value,
+        Math.round(x.atObservedRateUnitsPerYear),
+        Math.round(x.toHoldAgeUnitsPerYear),
+        Math.round(x.backlogUnits),
+        Math.round(x.toClearBacklogUnitsPerYear),
+      ]),
+    );
+    for (const x of d.fleets) demand.subtitle(L.demandFacts(x));
+  }
+  demand.finish();
+
   // 9. Data sources
   const data = sheet(S.data, L.sectionNames['data']!, null);
   data.table(

@@ -58,6 +58,7 @@ describe('renderXlsx', () => {
       'Joint production',
       'Surplus',
       'Machinery market',
+      'Market size',
       'Data sources',
     ]);
   });
@@ -78,6 +79,7 @@ describe('renderXlsx', () => {
       'Совместное производство',
       'Излишки',
       'Рынок техники',
+      'Ёмкость рынка',
       'Источники данных',
     ]);
     expect(ru.getWorksheet('Товарооборот')!.getCell(header, 6).value).toBe('Товарооборот, долл.');

@@ -36,7 +36,7 @@ export function latinWords(text: string): string[] {
     .replace(/`[^`\n]*`/g, ' ')
     .replace(/karavan [^;\n)]*/g, ' ')
     .replace(/--[a-z][a-z-]*/g, ' ')
-    .replace(/\b[\w.-]+\.(zip|csv|gz|parquet|xlsx|html|json|md|txt|7z)\b/gi, ' ')
+    .replace(/\b[\w./-]+\.(zip|csv|gz|parquet|xlsx|html|json|md|txt|7z)\b/gi, ' ')
     .replace(/\b[a-z0-9-]+\.(org|fr|com|net|by|kz|ru|gov|int)\b\S*/gi, ' ')
     .replace(/\b[a-z]+-\d{4}\b/g, ' ');
   // A word with a lower-case letter is prose; ISO codes and acronyms are upper case.

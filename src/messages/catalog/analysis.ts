@@ -247,6 +247,12 @@ export const analysisMessages = {
   /** The note as stated (English) and Karavan's Russian translation of it (data/embedded/by_kz_official_notes_ru.csv). */
   'official.note': { en: '{en}', ru: '{ru}' },
 
+  // The machinery market's size (analysis/machinery-demand.ts).
+  'machinery.demandOnlyFor': {
+    en: "the fleet facts (size, age, renewal rate) are {country}'s; none are shipped for {importer}",
+    ru: 'данные о парке техники (численность, возраст, темп обновления) есть только по стране {country}; по стране {importer} их нет',
+  },
+
   // Country groups: which members have data.
   'groups.noMembers': { en: '{group}: no members in {years}', ru: '{group}: в {years} участников нет' },
   'groups.membersWithData': {

@@ -152,6 +152,29 @@ export const reportMessages = {
   'report.years': { en: 'Years', ru: 'Годы' },
   'report.licence': { en: 'Licence', ru: 'Лицензия' },
   'report.glossary': { en: 'Terms', ru: 'Термины' },
+  'report.demandTitle': {
+    en: 'Size of the market: yearly replacement demand of the national fleet, units',
+    ru: 'Ёмкость рынка: ежегодная потребность в обновлении национального парка, единиц',
+  },
+  'report.demandMachine': {
+    en: '{machine, select, combines {Combine harvesters} tractors {Tractors} other {{machine}}}',
+    ru: '{machine, select, combines {Зерноуборочные комбайны} tractors {Тракторы} other {{machine}}}',
+  },
+  'report.demandFleet': { en: 'Fleet', ru: 'Парк' },
+  'report.demandAtRate': { en: 'At the observed renewal rate, a year', ru: 'При нынешнем темпе обновления, в год' },
+  'report.demandToHold': {
+    en: 'To replace each machine at {limit} years, a year',
+    ru: 'Чтобы менять каждую машину в {limit} лет, в год',
+  },
+  'report.demandBacklog': { en: 'Older than {limit} years now', ru: 'Старше {limit} лет сейчас' },
+  'report.demandClear': {
+    en: 'To replace those in {years} years as well, a year',
+    ru: 'Чтобы заменить их за {years} лет, в год',
+  },
+  'report.demandFacts': {
+    en: '{machine, select, combines {Combines} tractors {Tractors} other {{machine}}}: {fleet, number} registered ({fleetAsOf}), {over, number}% older than {limit} years ({overAsOf}); fleet renewal {rate, number}% a year ({rateAsOf}). Sources: {fleetUrl}; {rateUrl}. Formulas R1-R4: docs/machinery.md.',
+    ru: '{machine, select, combines {Комбайны} tractors {Тракторы} other {{machine}}}: {fleet, number} ед. на учёте ({fleetAsOf}), {over, number} % старше {limit} лет ({overAsOf}); обновление парка {rate, number} % в год ({rateAsOf}). Источники: {fleetUrl}; {rateUrl}. Формулы R1–R4: docs/machinery.md.',
+  },
   'report.glossaryRca': {
     en: "RCA: revealed comparative advantage (Balassa's index), the product's share in the country's exports divided by its share in world exports; 1 or more means the country exports it competitively.",
     ru: 'RCA — выявленное сравнительное преимущество (индекс Балассы): доля товара в экспорте страны, делённая на его долю в мировом экспорте; 1 и выше — страна экспортирует товар конкурентоспособно.',
@@ -230,6 +253,7 @@ export const reportMessages = {
   'report.sheets.jointProduction': { en: 'Joint production', ru: 'Совместное производство' },
   'report.sheets.surplus': { en: 'Surplus', ru: 'Излишки' },
   'report.sheets.machinery': { en: 'Machinery market', ru: 'Рынок техники' },
+  'report.sheets.machineryDemand': { en: 'Market size', ru: 'Ёмкость рынка' },
   'report.sheets.data': { en: 'Data sources', ru: 'Источники данных' },
   'report.usd.exports': { en: '{a} → {b}, USD', ru: '{a} → {b}, долл.' },
   'report.usd.turnover': { en: 'Turnover, USD', ru: 'Товарооборот, долл.' },
