@@ -86,7 +86,11 @@ export function fleetReplacement(
   clearBacklogYears?: number,
 ): FleetReplacement {
   const ids = fleetFactIds[machine];
-  const facts = { fleet: findFact(presets, ids.fleet), over: findFact(presets, ids.over), rate: findFact(presets, ids.rate) };
+  const facts = {
+    fleet: findFact(presets, ids.fleet),
+    over: findFact(presets, ids.over),
+    rate: findFact(presets, ids.rate),
+  };
   const limitYears = Number(/older than (\d+) years/.exec(facts.over.measure)?.[1]);
   const demand = replacementDemand({
     fleetUnits: facts.fleet.value,

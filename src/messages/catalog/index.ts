@@ -4,9 +4,11 @@ import { commonMessages } from './common.ts';
 import { machineryMessages } from './machinery.ts';
 import { reportMessages } from './report.ts';
 
-export const catalog = { ...commonMessages, ...analysisMessages, ...reportMessages, ...machineryMessages } as const satisfies Record<
-  string,
-  { en: string; ru: string }
->;
+export const catalog = {
+  ...commonMessages,
+  ...analysisMessages,
+  ...reportMessages,
+  ...machineryMessages,
+} as const satisfies Record<string, { en: string; ru: string }>;
 
 export type MessageId = keyof typeof catalog;
