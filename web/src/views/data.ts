@@ -79,9 +79,20 @@ function uploadForm(sources: Sources): HTMLElement {
   return h('div', {}, form, status);
 }
 
+/**
+ * An instruction of /api/sources as a sentence of its own: the API writes them to follow each other
+ * ("or download from UN Comtrade ..."), here each stands under its heading.
+ */
+function sentence(text: string): string {
+  const own = text.replace(/^(or|или) /, '');
+  return own.charAt(0).toUpperCase() + own.slice(1);
+}
+
 export async function renderData(ctx: ViewContext): Promise<void> {
   const { main, state } = ctx;
-  const sources = await getJson<Sources>(withQuery('/api/sources', { exporter: state.from, importer: state.to }));
+  const sources = await getJson<Sources>(
+    withQuery('/api/sources', { exporter: state.from, importer: state.to, lang: state.lang }),
+  );
   if (ctx.stale()) return;
   main.append(panel({ title: t('dataTitle'), url: withQuery('/api/datasets', {}), tableId: 'datasets', chart: null }));
   if (state.from !== state.to) {
@@ -103,10 +114,10 @@ export async function renderData(ctx: ViewContext): Promise<void> {
         'div',
         { class: 'panel-body' },
         h('h3', {}, t('baciHow')),
-        h('p', {}, commandText(sources.baci)),
+        h('p', {}, commandText(sentence(sources.baci))),
         h('h3', {}, t('comtradeHow')),
-        h('p', {}, commandText(sources.comtradeImporterImports.replace(/^or /, ''))),
-        h('p', {}, commandText(sources.comtradeExporterExports.replace(/^or /, ''))),
+        h('p', {}, commandText(sentence(sources.comtradeImporterImports))),
+        h('p', {}, commandText(sentence(sources.comtradeExporterExports))),
         h('h3', {}, t('upload')),
         uploadForm(sources),
       ),
