@@ -287,6 +287,11 @@ describe('every dashboard view in Chromium', () => {
     expect(await page.locator('[data-panel="compare-form"] dl.facts').getAttribute('data-winner')).toMatch(
       /^(a|b|tie)$/,
     );
+    // The two machines on demonstration plots: blocks on a day timeline.
+    expect(await page.locator('[data-panel="blocks"] .chart').getAttribute('data-chart-type')).toBe('bar,bar');
+    expect(Number(await page.locator('[data-panel="demo-form"] dl.facts').getAttribute('data-days'))).toBeGreaterThan(
+      0,
+    );
     const other = await page
       .locator('select[name="compareWith"] option')
       .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));

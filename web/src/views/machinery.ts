@@ -279,7 +279,9 @@ export async function renderMachinery(ctx: ViewContext): Promise<void> {
     t('computing'),
   );
   if (ctx.stale()) return;
-  await renderComparison(ctx, catalog, scenario);
+  const machineB = await renderComparison(ctx, catalog, scenario);
+  if (ctx.stale() || machineB === null) return;
+  await renderDemo(ctx, [String(scenario['machineId']), machineB], catalog);
 }
 
 interface ComparisonSide {
@@ -310,12 +312,12 @@ async function renderComparison(
   ctx: ViewContext,
   catalog: CatalogAnswer,
   scenario: Record<string, string | number>,
-): Promise<void> {
+): Promise<string | null> {
   const { main, state } = ctx;
   const machineA = String(scenario['machineId']);
   const kindOf = (id: string) => catalog.machines.find((m) => m.id === id)?.kind;
   const rivals = catalog.machines.filter((m) => m.id !== machineA && m.kind === kindOf(machineA));
-  if (rivals.length === 0) return;
+  if (rivals.length === 0) return null;
   const machineB = rivals.some((m) => m.id === state.extra['compareWith'])
     ? state.extra['compareWith']!
     : rivals[0]!.id;
@@ -410,6 +412,144 @@ async function renderComparison(
               type: 'bar',
               data: parts.map((p) => comparison.plans[side].windowFleet.usdPerHa[p]),
             })),
+          },
+        }),
+      );
+    },
+    t('computing'),
+  );
+  return machineB;
+}
+
+interface DemoAnswer {
+  options: { areaHa: number; replicates: number; plotAreaHa: number };
+  machines: Array<{ machineId: string; name: string; trialHours: number; trialAreaHa: number }>;
+  blocks: Array<{ block: number; order: string[]; hours: number; startDay: number; endDay: number }>;
+}
+
+const demoDefaults = { demoAreaHa: '300', demoReplicates: '6', demoPlotHa: '20' };
+
+/**
+ * A demonstration on the field for the two machines compared (POST /api/machinery/demo): randomised
+ * replicated blocks, each machine one plot per block, and the days they take. The XLSX holds the
+ * measurement sheet to fill in (`karavan machinery demo-results` reads it back).
+ */
+async function renderDemo(ctx: ViewContext, machineIds: string[], catalog: CatalogAnswer): Promise<void> {
+  const { main, state } = ctx;
+  const value = (key: keyof typeof demoDefaults) => state.extra[key] ?? demoDefaults[key];
+  const nameOf = (id: string) => catalog.machines.find((m) => m.id === id)?.name ?? id;
+  const input = (name: keyof typeof demoDefaults, step: string) =>
+    h('input', { name, type: 'number', min: '1', step, required: true, value: value(name) });
+  const field = (label: string, control: HTMLElement) => h('label', { class: 'field' }, h('span', {}, label), control);
+  const section = h(
+    'section',
+    { class: 'panel', dataset: { panel: 'demo-form' } },
+    h('header', {}, h('h2', {}, `${t('demoTitle')}: ${machineIds.map(nameOf).join(' — ')}`)),
+    h(
+      'div',
+      { class: 'panel-body' },
+      h(
+        'form',
+        {
+          class: 'planner',
+          onsubmit: (e: Event) => {
+            e.preventDefault();
+            const data = new FormData(e.target as HTMLFormElement);
+            const extra = { ...state.extra };
+            for (const key of Object.keys(demoDefaults)) extra[key] = String(data.get(key) ?? '');
+            navigate({ extra });
+          },
+        },
+        field(t('demoArea'), input('demoAreaHa', '1')),
+        field(t('demoReplicates'), input('demoReplicates', '1')),
+        field(t('demoPlot'), input('demoPlotHa', '0.5')),
+        h('button', { type: 'submit' }, t('calculate')),
+      ),
+    ),
+  );
+  main.append(section);
+  const body = {
+    areaHa: Number(value('demoAreaHa')),
+    machineIds,
+    replicates: Number(value('demoReplicates')),
+    plotAreaHa: Number(value('demoPlotHa')),
+  };
+  const out = section.querySelector<HTMLElement>('.panel-body')!;
+  await withLoading(
+    out,
+    async () => {
+      const [plan, tables] = await Promise.all([
+        postJson<DemoAnswer>('/api/machinery/demo', body),
+        postJson<{ tables: ResultTable[] }>(`/api/machinery/demo?format=tables&lang=${lang()}`, body),
+      ]);
+      if (ctx.stale()) return;
+      const days = Math.max(0, ...plan.blocks.map((b) => b.endDay));
+      out.append(
+        h(
+          'dl',
+          { class: 'facts', dataset: { days: String(days) } },
+          h('dt', {}, t('demoDays')),
+          h('dd', {}, formatInteger(days)),
+          ...plan.machines.flatMap((m) => [
+            h('dt', {}, m.name),
+            h('dd', {}, `${formatNumber(m.trialAreaHa, 1)} ${t('ha')}, ${formatNumber(m.trialHours, 1)} ${t('hours')}`),
+          ]),
+        ),
+      );
+      main.append(
+        panel({
+          title: `${t('demoBlocks')}: ${formatInteger(plan.blocks.length)}`,
+          tableId: 'blocks',
+          tables: tables.tables,
+          // The CSV is the blocks table; the XLSX adds the measurement sheet (read back by demo-results).
+          download: (format) =>
+            void downloadPost(
+              `/api/machinery/demo?format=${format}&lang=${lang()}${format === 'csv' ? '&table=blocks' : ''}`,
+              body,
+              `machinery-demo${format === 'csv' ? '-blocks' : ''}.${format}`,
+            ),
+          chartHeight: 60 + plan.blocks.length * 28,
+          chart: {
+            tooltip: {
+              trigger: 'axis',
+              axisPointer: { type: 'shadow' },
+              formatter: (items: Array<{ dataIndex: number }>) => {
+                const b = plan.blocks[items[0]!.dataIndex]!;
+                return `${t('demoBlock')} ${b.block}: ${t('demoDaysRange')} ${b.startDay}-${b.endDay}<br>${b.order.map(nameOf).join(' → ')}`;
+              },
+            },
+            grid: { left: 10, right: 30, top: 10, bottom: 40, containLabel: true },
+            xAxis: {
+              type: 'value',
+              name: t('demoDays'),
+              nameLocation: 'middle',
+              nameGap: 24,
+              min: 0,
+              max: days,
+              minInterval: 1,
+            },
+            yAxis: {
+              type: 'category',
+              inverse: true,
+              data: plan.blocks.map((b) => `${t('demoBlock')} ${b.block}`),
+            },
+            // Days before the block (transparent) and the block's own days: a timeline.
+            series: [
+              {
+                type: 'bar',
+                stack: 'days',
+                silent: true,
+                itemStyle: { color: 'transparent' },
+                data: plan.blocks.map((b) => b.startDay - 1),
+              },
+              {
+                type: 'bar',
+                stack: 'days',
+                name: t('demoDays'),
+                itemStyle: { color: '#3d9970' },
+                data: plan.blocks.map((b) => b.endDay - b.startDay + 1),
+              },
+            ],
           },
         }),
       );
