@@ -118,6 +118,11 @@ class Words {
     return `\n${title}\n${'='.repeat(title.length)}\n`;
   }
 
+  /** A fact's date as the data gives it ("2024-03-26", "2023-Q1"), or "unknown year" in the reader's words. */
+  date(asOf: string): string {
+    return asOf === 'unknown year' ? this.w('machinery.unknownYear') : asOf;
+  }
+
   /** The currency of an amount per unit: "$" or "долл." for USD, the code otherwise. */
   cur(code: string): string {
     return this.w('machinery.currencyUnit', { code });
@@ -176,7 +181,7 @@ function parameterTable(x: Words, parameters: Record<string, TaggedValue>): stri
       x.param(name),
       x.number(p.value),
       tag(p),
-      `${p.source === 'user input' ? x.w('machinery.fleet.userInput') : p.source}${p.asOf ? ` (${x.w('machinery.asOf', { date: p.asOf })})` : ''}`,
+      `${p.source === 'user input' ? x.w('machinery.fleet.userInput') : p.source}${p.asOf ? ` (${x.w('machinery.asOf', { date: x.date(p.asOf) })})` : ''}`,
     ]),
   );
 }
@@ -210,7 +215,7 @@ function presetBlock(x: Words, plan: FleetPlan): string {
       `  ${x.w('machinery.fleet.presetValue', {
         name: x.lang === 'en' ? name : x.param(name),
         value: x.number(v.value),
-        date: v.asOf ?? x.w('machinery.unknownDate'),
+        date: v.asOf === undefined ? x.w('machinery.unknownDate') : x.date(v.asOf),
         source: v.source,
       })}`,
     );
@@ -219,7 +224,7 @@ function presetBlock(x: Words, plan: FleetPlan): string {
     for (const f of p.context) {
       const words = fact(x, f);
       lines.push(
-        `    ${x.w('machinery.fleet.contextFact', { ...words, value: x.number(f.value), date: f.asOf, url: f.sourceUrl })}${f.note ? ` - ${f.note}` : ''}`,
+        `    ${x.w('machinery.fleet.contextFact', { ...words, value: x.number(f.value), date: x.date(f.asOf), url: f.sourceUrl })}${f.note ? ` - ${f.note}` : ''}`,
       );
     }
   }
@@ -564,6 +569,33 @@ export function renderFleetPlan(result: FleetResult, currency: CurrencyShown = u
   return out;
 }
 
+/**
+ * The sums behind a measured rate in the reader's language. The core writes them in one fixed
+ * form (src/machinery/measured-rates.ts), read back here; any other source is shown as written.
+ */
+function measuredSource(x: Words, source: string): string {
+  if (x.lang === 'en') return source;
+  const m1 = /^M1: ([\d.]+) ha \/ ([\d.]+) h over (\d+) of (\d+) rows of (.+)$/.exec(source);
+  if (m1)
+    return x.w('machinery.compare.m1', {
+      area: x.number(Number(m1[1])),
+      hours: x.number(Number(m1[2])),
+      used: m1[3]!,
+      rows: m1[4]!,
+      sheet: m1[5]!,
+    });
+  const m2 = /^M2: ([\d.]+) L \/ ([\d.]+) ha over (\d+) of (\d+) rows of (.+)$/.exec(source);
+  if (m2)
+    return x.w('machinery.compare.m2', {
+      litres: x.number(Number(m2[1])),
+      area: x.number(Number(m2[2])),
+      used: m2[3]!,
+      rows: m2[4]!,
+      sheet: m2[5]!,
+    });
+  return source;
+}
+
 /** The comparison's notes: the core's English, or the same notes said again in Russian from the comparison. */
 function compareNotes(x: Words, c: MachineComparison): string[] {
   if (x.lang === 'en') return c.notes;
@@ -576,12 +608,12 @@ function compareNotes(x: Words, c: MachineComparison): string[] {
       s.measured.haPerHour &&
         x.w('machinery.compare.measuredCapacity', {
           value: x.fmt(s.measured.haPerHour.value, 3),
-          source: s.measured.haPerHour.source,
+          source: measuredSource(x, s.measured.haPerHour.source),
         }),
       s.measured.fuelLitresPerHa &&
         x.w('machinery.compare.measuredFuel', {
           value: x.fmt(s.measured.fuelLitresPerHa.value, 2),
-          source: s.measured.fuelLitresPerHa.source,
+          source: measuredSource(x, s.measured.fuelLitresPerHa.source),
         }),
     ].filter(Boolean);
     return [x.w('machinery.compare.noteMeasured', { machine: s.machineId, parts: parts.join('; ') })];
@@ -1115,10 +1147,7 @@ export function renderCatalog(catalog: Catalog, presets: PresetCatalog, lang: La
       Object.entries(p.values)
         .map(([name, v]) => {
           const f = presets.facts.find((each) => each.id === v.fact)!;
-          const asOf = x
-            .w('machinery.catalog.unknownYear', { asOf: lang === 'en' ? f.asOf : key(f.asOf) })
-            .replaceAll('_', '-');
-          return `${x.param(name)} ${x.number(v.value ?? f.value)} (${asOf})`;
+          return `${x.param(name)} ${x.number(v.value ?? f.value)} (${x.date(f.asOf)})`;
         })
         .join(', '),
     ]),
@@ -1195,7 +1224,7 @@ export function renderReplacement(view: ReplacementView, lang: Lang = 'en'): str
   const units = (value: number) => (lang === 'en' ? String(Math.round(value)) : x.fmt(Math.round(value), 0));
   const factLine = (f: PresetFact) => {
     const words = fact(x, f);
-    return `  ${x.w('machinery.replacement.fact', { measure: words.measure, value: lang === 'en' ? String(f.value) : x.number(f.value), unit: words.unit, date: f.asOf, url: f.sourceUrl })}`;
+    return `  ${x.w('machinery.replacement.fact', { measure: words.measure, value: lang === 'en' ? String(f.value) : x.number(f.value), unit: words.unit, date: x.date(f.asOf), url: f.sourceUrl })}`;
   };
   const fleet = facts.fleet.value;
   const rate = facts.rate.value / 100;

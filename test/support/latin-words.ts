@@ -38,7 +38,12 @@ export function latinWords(text: string): string[] {
     .replace(/--[a-z][a-z-]*/g, ' ')
     .replace(/\b[\w./-]+\.(zip|csv|gz|parquet|xlsx|html|json|md|txt|7z)\b/gi, ' ')
     .replace(/\b[a-z0-9-]+\.(org|fr|com|net|by|kz|ru|gov|int)\b\S*/gi, ' ')
-    .replace(/\b[a-z]+-\d{4}\b/g, ' ');
+    .replace(/\b[a-z]+-\d{4}\b/g, ' ')
+    // The machinery planner's source tags ([preset], [measured]; [V], [M] and [user] are not words
+    // or are listed below) and its warnings' codes ([cost-above-grain-price]): codes, the same in
+    // every language.
+    .replace(/\[(?:preset|measured)\]/g, ' ')
+    .replace(/\[[a-z]+(?:-[a-z]+)+\]/g, ' ');
   // A word with a lower-case letter is prose; ISO codes and acronyms are upper case.
   return (stripped.match(/\b[A-Za-z][A-Za-z']*[a-z][A-Za-z']*\b/g) ?? []).filter(
     (word) => !sourceNames.has(word.toLowerCase()),

@@ -45,6 +45,8 @@ export const machineryMessages = {
   'machinery.col.fromSheet': { en: 'from the sheet', ru: 'из листа' },
   'machinery.asOf': { en: 'as of {date}', ru: 'на {date}' },
   'machinery.unknownDate': { en: '?', ru: '?' },
+  /** A fact whose year the data does not know (data/machinery/presets.json: "unknown year"). */
+  'machinery.unknownYear': { en: 'unknown year', ru: 'год неизвестен' },
 
   /** Names of the scenario's parameters in Russian (the ids stay in English and in the JSON). */
   'machinery.param': {
@@ -129,6 +131,15 @@ export const machineryMessages = {
     ru: 'производительность {value} га/ч ({source})',
   },
   'machinery.compare.measuredFuel': { en: 'fuel {value} L/ha ({source})', ru: 'топливо {value} L/га ({source})' },
+  /** The sums behind a measured rate (src/machinery/measured-rates.ts: M1 capacity, M2 fuel). */
+  'machinery.compare.m1': {
+    en: 'M1: {area} ha / {hours} h over {used} of {rows} rows of {sheet}',
+    ru: 'M1: {area} га / {hours} ч по {used} из {rows} строк листа {sheet}',
+  },
+  'machinery.compare.m2': {
+    en: 'M2: {litres} L / {area} ha over {used} of {rows} rows of {sheet}',
+    ru: 'M2: {litres} L / {area} га по {used} из {rows} строк листа {sheet}',
+  },
   'machinery.compare.noteOneSide': {
     en: 'Only one machine has a measured capacity: the other keeps its catalog F1 rate, so the comparison mixes a field measurement with a catalog figure.',
     ru: 'Измеренная производительность есть только у одной машины: у другой остаётся каталожная по F1, так что сравнение смешивает полевое измерение с каталожной цифрой.',
@@ -587,7 +598,7 @@ export const machineryMessages = {
   // machinery demo
   'machinery.demo.title': {
     en: 'Demonstration plan: {area} ha field, {machines} machines, {blocks} randomised blocks (seed {seed})',
-    ru: 'План демонстрации: поле {area} га, {machines, plural, one {# машина} few {# машины} many {# машин} other {# машины}}, {blocks, plural, one {# рандомизированный блок} few {# рандомизированных блока} many {# рандомизированных блоков} other {# рандомизированного блока}} (зерно случайности {seed})',
+    ru: 'План демонстрации: поле {area} га, {machines, plural, one {# машина} few {# машины} many {# машин} other {# машины}}, {blocks, plural, one {# рандомизированный блок} few {# рандомизированных блока} many {# рандомизированных блоков} other {# рандомизированного блока}} (начальное число {seed})',
   },
   'machinery.demo.trialPlots': {
     en: 'Trial plots: {machines} x {blocks} x {plot} ha = {trial} ha; the other {rest} ha are worked normally (headlands, guard strips, the rest of the harvest).',
@@ -830,7 +841,6 @@ export const machineryMessages = {
   'machinery.catalog.preset': { en: 'preset', ru: 'пресет' },
   'machinery.catalog.title': { en: 'title', ru: 'название' },
   'machinery.catalog.sets': { en: 'sets', ru: 'задаёт' },
-  'machinery.catalog.unknownYear': { en: '{asOf}', ru: '{asOf, select, unknown_year {год неизвестен} other {{asOf}}}' },
 
   // machinery market
   'machinery.market.imports': {

@@ -1,0 +1,290 @@
+/**
+ * `karavan machinery ... --lang ru` holds no English: every machinery subcommand, run through
+ * bin/karavan.js (the launcher runs dist/: run `npx tsc -p tsconfig.build.json` first), prints no
+ * Latin-script word (test/support/latin-words.ts) once what stays the same in every language is
+ * taken out:
+ *
+ * - ids a user types: machine, crop and preset ids (from `machinery catalog --json`), and the
+ *   paths this test passes;
+ * - citations quoted as written in data/machinery/*.json: each parameter's source, the presets'
+ *   titles and notes, the facts' notes, the catalog's notes (taken from the commands' own --json,
+ *   so a word the formatter writes itself is never taken out).
+ *
+ * Before the catalog these outputs held 38-1,071 such words each (docs/i18n.md § Before and after).
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { latinWords } from '../support/latin-words.ts';
+import { tempDir } from '../support/store.ts';
+
+const exec = promisify(execFile);
+const launcher = new URL('../../bin/karavan.js', import.meta.url).pathname;
+
+const dir = tempDir('karavan-lang-');
+const home = join(dir.path, 'home');
+const file = (name: string) => join(dir.path, name);
+
+async function karavan(args: string[], env: Record<string, string> = { LANG: 'C' }): Promise<string> {
+  const { stdout } = await exec(process.execPath, [launcher, 'machinery', ...args], {
+    env: { ...process.env, KARAVAN_HOME: home, LC_ALL: '', LC_MESSAGES: '', ...env },
+    maxBuffer: 1 << 26,
+  });
+  return stdout;
+}
+
+/** Fills a CSV sheet's measured columns: the 12 m combine faster and thirstier, as a field would show. */
+function fill(path: string, columns: Record<string, (twelve: boolean, row: number) => string>, out: string): void {
+  const [header, ...rows] = readFileSync(path, 'utf8').trim().split(/\r?\n/);
+  const names = header!.split(',');
+  const filled = rows.map((line, i) => {
+    const cells = line.split(',');
+    const twelve = cells[names.indexOf('machine_id')] === 'combine-sp-12m';
+    for (const [name, value] of Object.entries(columns)) cells[names.indexOf(name)] = value(twelve, i);
+    return cells.join(',');
+  });
+  writeFileSync(out, [header, ...filled].join('\n'));
+}
+
+const haulage = [
+  'haulage',
+  ...['--payload-t', '130', '--distance-km', '3', '--speed-loaded-kmh', '20', '--speed-empty-kmh', '35'],
+  ...['--load-min', '3', '--dump-min', '1', '--spot-min', '1', '--tonnes-per-year', '20000000'],
+  ...['--scheduled-hours', '7000', '--availability', '0.85', '--utilization', '0.9'],
+];
+
+/** Every subcommand, with the variants that print different sentences (warnings, towed units, measured rates). */
+const commands: string[][] = [
+  [
+    'fleet',
+    ...['--crop', 'wheat', '--area-ha', '10000', '--window-days', '10', '--hours-per-day', '8'],
+    ...['--width-m', '9', '--speed-kmh', '6', '--efficiency', '0.7'],
+  ],
+  ['fleet', '--preset', 'kz-wheat-2024-kzt', '--area-ha', '10000', '--currency', 'KZT'],
+  ['fleet', '--preset', 'kz-wheat-2023', '--area-ha', '10000'],
+  ['fleet', '--machine', 'seed-drill-6m', '--crop', 'wheat', '--area-ha', '3000', '--window-days', '4'],
+  ['compare', 'combine-sp-9m', 'combine-pull-6m', '--scenario', file('scenario.json')],
+  ['compare', 'combine-sp-9m', 'combine-sp-12m', '--scenario', file('scenario.json'), '--measured', file('blocks.csv')],
+  [
+    'demo',
+    '--area-ha',
+    '3000',
+    '--machines',
+    'combine-sp-9m,combine-sp-12m',
+    '--replicates',
+    '3',
+    '--out',
+    file('plots.csv'),
+  ],
+  ['demo', '--area-ha', '3000', '--machines', 'combine-sp-9m,combine-sp-12m,combine-sp-7m', '--units', '2'],
+  [
+    'showcase',
+    '--area-ha',
+    '5000',
+    '--machines',
+    'combine-sp-9m,combine-sp-12m',
+    '--units',
+    '5',
+    '--preset',
+    'kz-wheat-2024-kzt',
+  ],
+  [
+    'showcase',
+    '--area-ha',
+    '20000',
+    '--machines',
+    'combine-sp-9m,combine-sp-12m',
+    '--split',
+    'equal',
+    '--out',
+    file('show.csv'),
+  ],
+  ['showcase', '--area-ha', '5000', '--machines', 'combine-sp-9m,combine-sp-12m', '--out', file('show.xlsx')],
+  ['demo-results', file('plots-filled.csv')],
+  [...haulage, '--truck-price', '4000000', '--life-hours', '60000', '--operator-wage', '20'],
+  [
+    'staff',
+    '--machines',
+    '34',
+    '--shifts',
+    '2',
+    '--reserve-share',
+    '0.1',
+    '--season-start',
+    '2025-08-01',
+    '--cost-per-trainee-hour',
+    '5',
+  ],
+  ['replacement'],
+  ['replacement', '--machine', 'tractors', '--clear-years', '5'],
+  ['catalog'],
+  ['market'],
+];
+
+/** Ids a user types (machines, crops, presets), the same in every language. */
+const ids: string[] = [];
+/** Citations quoted as written in the data files, and the paths this test passes. */
+const citations: string[] = [];
+
+function withoutKept(text: string): string {
+  let out = text;
+  for (const s of citations) out = out.replaceAll(s, ' ');
+  // Addresses before ids, so that an id inside one ("...-wheat-exports-...") leaves no words behind.
+  out = out.replace(/https?:\/\/\S+/g, ' ');
+  for (const id of ids)
+    out = out.replace(new RegExp(`(?<![\\w-])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'g'), ' ');
+  return out;
+}
+
+interface TaggedJson {
+  source: string;
+}
+
+describe('karavan machinery --lang ru', () => {
+  beforeAll(async () => {
+    mkdirSync(home, { recursive: true });
+    writeFileSync(file('scenario.json'), JSON.stringify({ crop: 'wheat', areaHa: 10000, windowDays: 10 }));
+    // The sheets the measured-rate and results commands read, filled as on the field.
+    await karavan([
+      'demo',
+      '--area-ha',
+      '3000',
+      '--machines',
+      'combine-sp-9m,combine-sp-12m',
+      '--out',
+      file('plots.csv'),
+    ]);
+    fill(
+      file('plots.csv'),
+      {
+        worked_area_ha: () => '20',
+        work_hours: (twelve, i) => String((twelve ? 4 : 6) + i * 0.05),
+        fuel_litres: (_, i) => String(400 + i * 7),
+        grain_loss_kg_per_ha: (_, i) => String(40 + (i % 3) * 5),
+        downtime_hours: (_, i) => (i % 2 === 0 ? '0.2' : '0'),
+      },
+      file('plots-filled.csv'),
+    );
+    await karavan([
+      'showcase',
+      '--area-ha',
+      '5000',
+      '--machines',
+      'combine-sp-9m,combine-sp-12m',
+      '--out',
+      file('blocks-empty.csv'),
+    ]);
+    fill(
+      file('blocks-empty.csv'),
+      {
+        worked_area_ha: () => '100',
+        machine_hours: (twelve) => (twelve ? '20' : '25'),
+        fuel_litres: (twelve) => (twelve ? '1800' : '1500'),
+      },
+      file('blocks.csv'),
+    );
+    const catalog = JSON.parse(await karavan(['catalog', '--json'])) as {
+      machines: { id: string }[];
+      crops: { id: string }[];
+      notes: string[];
+      presets: {
+        presets: { id: string; title: string; notes: string[] }[];
+        facts: { sourceUrl: string; note?: string }[];
+      };
+    };
+    ids.push(
+      ...catalog.machines.map((m) => m.id),
+      ...catalog.crops.map((c) => c.id),
+      ...catalog.presets.presets.map((p) => p.id),
+    );
+    citations.push(
+      ...catalog.notes,
+      ...catalog.presets.presets.flatMap((p) => [p.title, ...p.notes]),
+      ...catalog.presets.facts.flatMap((f) => [f.sourceUrl, f.note ?? '']),
+    );
+    for (const command of commands.filter((c) => c[0] === 'fleet')) {
+      const json = JSON.parse(await karavan([...command, '--json'])) as {
+        plan: { parameters: Record<string, TaggedJson> };
+      };
+      citations.push(...Object.values(json.plan.parameters).map((p) => p.source));
+    }
+    citations.push(dir.path);
+    // Longest first, so that a citation inside a longer one does not break the longer apart.
+    citations.splice(
+      0,
+      citations.length,
+      ...[...new Set(citations.filter((s) => s.length > 0))].sort((a, b) => b.length - a.length),
+    );
+  }, 120_000);
+  afterAll(() => dir.cleanup());
+
+  for (const command of commands)
+    it(`karavan machinery ${command.slice(0, 3).join(' ')}… --lang ru: no English words`, async () => {
+      const text = await karavan([...command, '--lang', 'ru']);
+      expect(text.length).toBeGreaterThan(100);
+      // Cyrillic prose, not an empty or all-numeric page.
+      expect((text.match(/[\u0400-\u04FF]+/g) ?? []).length).toBeGreaterThan(10);
+      expect(latinWords(withoutKept(text))).toEqual([]);
+    }, 60_000);
+
+  it('numbers in Russian: a decimal comma and a no-break space between thousands', async () => {
+    const text = await karavan([...commands[0]!, '--lang', 'ru']);
+    expect(text).toContain('= 3,78 га/ч');
+    expect(text).toMatch(/итого, долл\.\/га\s+311,2 долл\./);
+    expect(text).toMatch(/10\u00a0000 га/);
+    expect(text).not.toMatch(/\d\.\d+ га/);
+  }, 60_000);
+
+  it('Russian plurals: one, few and many', async () => {
+    const staff = await karavan([
+      'staff',
+      '--machines',
+      '34',
+      '--shifts',
+      '2',
+      '--reserve-share',
+      '0.1',
+      '--lang',
+      'ru',
+    ]);
+    expect(staff).toContain('82 человека; 60 дней курсов');
+    const demo = (replicates: string) =>
+      karavan([
+        'demo',
+        '--area-ha',
+        '3000',
+        '--machines',
+        'combine-sp-9m,combine-sp-12m',
+        '--replicates',
+        replicates,
+        '--lang',
+        'ru',
+      ]);
+    expect(await demo('3')).toContain('2 машины, 3 рандомизированных блока');
+    expect(await demo('6')).toContain('6 рандомизированных блоков');
+    expect(await demo('21')).toContain('21 рандомизированный блок ');
+  }, 60_000);
+
+  it('without --lang: Russian in a Russian locale, English otherwise; --lang en is the English', async () => {
+    const args = ['fleet', '--area-ha', '10000'];
+    const russian = await karavan(args, { LANG: 'ru_RU.UTF-8' });
+    expect(russian).toBe(await karavan([...args, '--lang', 'ru']));
+    expect(russian).toContain('План парка: уборка пшеницы, 10\u00a0000 га');
+    const english = await karavan(args);
+    expect(english).toBe(await karavan([...args, '--lang', 'en'], { LANG: 'ru_RU.UTF-8' }));
+    expect(english).toContain('Fleet plan: wheat harvest, 10,000 ha');
+  }, 60_000);
+
+  it('--json is the same in both languages (numbers and ids)', async () => {
+    const args = ['fleet', '--preset', 'kz-wheat-2023', '--area-ha', '10000', '--json'];
+    expect(await karavan([...args, '--lang', 'ru'])).toBe(await karavan([...args, '--lang', 'en']));
+  }, 60_000);
+
+  it('rejects a language it does not speak', async () => {
+    await expect(karavan(['staff', '--machines', '3', '--shifts', '1', '--lang', 'de'])).rejects.toMatchObject({
+      stderr: expect.stringContaining('invalid --lang: de (en or ru)'),
+    });
+  }, 60_000);
+});
