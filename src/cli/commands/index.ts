@@ -8,6 +8,7 @@ import { registerIngest } from './ingest.ts';
 import { registerMachinery } from './machinery.ts';
 import { registerProductSpace } from './product-space.ts';
 import { registerProducts } from './products.ts';
+import { registerRegions } from './regions.ts';
 import { registerReport } from './report.ts';
 import { registerSections } from './sections.ts';
 import { registerServe } from './serve.ts';
@@ -25,6 +26,7 @@ export const commands: RegisterCommand[] = [
   registerCountries,
   registerProducts,
   registerMachinery,
+  registerRegions,
   registerComplexity,
   registerProductSpace,
   registerServe,

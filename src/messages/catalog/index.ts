@@ -2,6 +2,7 @@
 import { analysisMessages } from './analysis.ts';
 import { commonMessages } from './common.ts';
 import { machineryMessages } from './machinery.ts';
+import { regionMessages } from './regions.ts';
 import { reportMessages } from './report.ts';
 
 export const catalog = {
@@ -9,6 +10,7 @@ export const catalog = {
   ...analysisMessages,
   ...reportMessages,
   ...machineryMessages,
+  ...regionMessages,
 } as const satisfies Record<string, { en: string; ru: string }>;
 
 export type MessageId = keyof typeof catalog;
