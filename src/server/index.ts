@@ -21,6 +21,7 @@ import datasetRoutes from './routes/datasets.ts';
 import machineryRoutes from './routes/machinery.ts';
 import metaRoutes from './routes/meta.ts';
 import referenceRoutes from './routes/reference.ts';
+import regionRoutes from './routes/regions.ts';
 import reportRoutes from './routes/report.ts';
 import webRoutes from './web.ts';
 
@@ -91,6 +92,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
           { name: 'report', description: 'report sections for a pair' },
           { name: 'complexity', description: 'economic complexity and the product space' },
           { name: 'machinery', description: 'machinery planner (ASABE D497/EP496)' },
+          { name: 'regions', description: 'regions for interregional cooperation (KAZ oblasts, BLR makers)' },
         ],
       },
       refResolver: {
@@ -110,6 +112,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
         await api.register(reportRoutes);
         await api.register(complexityRoutes);
         await api.register(machineryRoutes);
+        await api.register(regionRoutes);
       },
       { prefix: '/api' },
     );
