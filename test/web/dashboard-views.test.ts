@@ -287,6 +287,12 @@ describe('every dashboard view in Chromium', () => {
     expect(await page.locator('[data-panel="compare-form"] dl.facts').getAttribute('data-winner')).toMatch(
       /^(a|b|tie)$/,
     );
+    // Mining haulage from the worked example of docs/machinery.md: 10 trucks (9.17 exact), a 19.14 min cycle.
+    await page.locator('[data-panel="haulage-form"] button[type="submit"]').click();
+    await page.waitForSelector('[data-panel="haulage-form"] dl.facts');
+    expect(await page.locator('[data-panel="haulage-form"] dl.facts').getAttribute('data-trucks')).toBe('10');
+    expect(await page.locator('[data-panel="haulage-form"] dl.facts').textContent()).toContain('19,14');
+    await page.waitForSelector('[data-panel="haulage-form"] .chart[data-drawn="true"]');
     // The two machines on demonstration plots: blocks on a day timeline.
     expect(await page.locator('[data-panel="blocks"] .chart').getAttribute('data-chart-type')).toBe('bar,bar');
     expect(Number(await page.locator('[data-panel="demo-form"] dl.facts').getAttribute('data-days'))).toBeGreaterThan(

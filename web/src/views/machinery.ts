@@ -5,6 +5,7 @@
 import type { FleetPlan } from '../../../src/machinery/index.ts';
 import { downloadPost, getJson, postJson, type ResultTable } from '../api.ts';
 import { tornadoBars, type SensitivityRow } from '../chart-data.ts';
+import { chartFor } from '../charts.ts';
 import { commandText, panel, withLoading } from '../components.ts';
 import { clear, h } from '../dom.ts';
 import { formatInteger, formatNumber, formatShare, formatUsd, lang, t } from '../i18n.ts';
@@ -280,8 +281,10 @@ export async function renderMachinery(ctx: ViewContext): Promise<void> {
   );
   if (ctx.stale()) return;
   const machineB = await renderComparison(ctx, catalog, scenario);
-  if (ctx.stale() || machineB === null) return;
-  await renderDemo(ctx, [String(scenario['machineId']), machineB], catalog);
+  if (ctx.stale()) return;
+  if (machineB !== null) await renderDemo(ctx, [String(scenario['machineId']), machineB], catalog);
+  if (ctx.stale()) return;
+  await renderHaulage(ctx);
 }
 
 interface ComparisonSide {
@@ -551,6 +554,132 @@ async function renderDemo(ctx: ViewContext, machineIds: string[], catalog: Catal
               },
             ],
           },
+        }),
+      );
+    },
+    t('computing'),
+  );
+}
+
+/** The haulage fields with the worked example of docs/machinery.md (H1-H5) as their start values. */
+const haulageFields = [
+  ['payloadT', 'haulPayload', '130', '1'],
+  ['distanceKm', 'haulDistance', '3', '0.1'],
+  ['speedLoadedKmh', 'haulSpeedLoaded', '20', '1'],
+  ['speedEmptyKmh', 'haulSpeedEmpty', '35', '1'],
+  ['loadMin', 'haulLoad', '3', '0.1'],
+  ['dumpMin', 'haulDump', '1', '0.1'],
+  ['spotMin', 'haulSpot', '1', '0.1'],
+  ['tonnesPerYear', 'haulTonnes', '20000000', '1000'],
+  ['scheduledHours', 'haulHours', '7000', '1'],
+  ['availability', 'haulAvailability', '0.85', '0.01'],
+  ['utilization', 'haulUtilization', '0.9', '0.01'],
+] as const;
+
+interface HaulageAnswer {
+  cycle: { loadMin: number; haulMin: number; dumpMin: number; returnMin: number; spotMin: number; totalMin: number };
+  tonnesPerTruckHour: number;
+  trucks: number;
+  trucksExact: number;
+  matchFactor: number;
+  capacityShare: number;
+}
+
+/**
+ * Mining haulage by the cycle-time method (POST /api/machinery/haulage): trucks for the tonnes a year,
+ * their cycle and match factor. Computed when asked (the button), from the worked example's values.
+ */
+async function renderHaulage(ctx: ViewContext): Promise<void> {
+  const { main, state } = ctx;
+  const asked = haulageFields.every(([key]) => state.extra[`h_${key}`] !== undefined);
+  const value = (key: string, example: string) => state.extra[`h_${key}`] ?? example;
+  const section = h(
+    'section',
+    { class: 'panel', dataset: { panel: 'haulage-form' } },
+    h('header', {}, h('h2', {}, t('haulTitle'))),
+    h(
+      'div',
+      { class: 'panel-body' },
+      h(
+        'form',
+        {
+          class: 'planner',
+          onsubmit: (e: Event) => {
+            e.preventDefault();
+            const data = new FormData(e.target as HTMLFormElement);
+            const extra = { ...state.extra };
+            for (const [key] of haulageFields) extra[`h_${key}`] = String(data.get(key) ?? '');
+            navigate({ extra });
+          },
+        },
+        haulageFields.map(([key, label, example, step]) =>
+          h(
+            'label',
+            { class: 'field' },
+            h('span', {}, t(label)),
+            h('input', { name: key, type: 'number', min: '0', step, required: true, value: value(key, example) }),
+          ),
+        ),
+        h('button', { type: 'submit' }, t('calculate')),
+      ),
+    ),
+  );
+  main.append(section);
+  if (!asked) return;
+  const body = Object.fromEntries(haulageFields.map(([key, , example]) => [key, Number(value(key, example))]));
+  const out = section.querySelector<HTMLElement>('.panel-body')!;
+  await withLoading(
+    out,
+    async () => {
+      const plan = await postJson<HaulageAnswer>('/api/machinery/haulage', body);
+      if (ctx.stale()) return;
+      const minutes = (v: number) => `${formatNumber(v, 2)} ${t('minutes')}`;
+      out.append(
+        h(
+          'dl',
+          { class: 'facts', dataset: { trucks: String(plan.trucks) } },
+          h('dt', {}, t('haulTrucks')),
+          h('dd', {}, `${formatInteger(plan.trucks)} (${formatNumber(plan.trucksExact, 2)})`),
+          h('dt', {}, t('haulCycle')),
+          h('dd', {}, minutes(plan.cycle.totalMin)),
+          h('dt', {}, t('haulRate')),
+          h('dd', {}, formatNumber(plan.tonnesPerTruckHour, 1)),
+          h('dt', {}, t('haulMatch')),
+          h('dd', {}, formatNumber(plan.matchFactor, 2)),
+          h('dt', {}, t('haulCapacity')),
+          h('dd', {}, formatShare(plan.capacityShare)),
+        ),
+      );
+      // The cycle's parts as one bar (H1); no table or download: the API gives this result none.
+      const parts = [
+        ['loadMin', 'haulLoad'],
+        ['haulMin', 'haulHaul'],
+        ['dumpMin', 'haulDump'],
+        ['returnMin', 'haulReturn'],
+        ['spotMin', 'haulSpot'],
+      ] as const;
+      const chart = h('div', {
+        class: 'chart',
+        role: 'img',
+        'aria-label': `${t('chartOf')}: ${t('haulCycle')}, ${minutes(plan.cycle.totalMin)}: ${parts
+          .map(([key, label]) => `${t(label)} ${minutes(plan.cycle[key])}`)
+          .join('; ')}`,
+        style: 'height: 140px',
+      });
+      out.append(chart);
+      requestAnimationFrame(() =>
+        chartFor(chart, {
+          tooltip: { trigger: 'item', valueFormatter: (v: number) => minutes(v) },
+          legend: { top: 0, type: 'scroll' },
+          grid: { left: 10, right: 20, top: 40, bottom: 10, containLabel: true },
+          xAxis: { type: 'value', max: plan.cycle.totalMin },
+          yAxis: { type: 'category', data: [t('haulCycle')] },
+          series: parts.map(([key, label]) => ({
+            name: t(label),
+            type: 'bar',
+            stack: 'cycle',
+            data: [plan.cycle[key]],
+          })),
         }),
       );
     },
