@@ -24,7 +24,15 @@ import type {
   TaggedValue,
 } from '../machinery/index.ts';
 import type { RivalsResult } from '../analysis/index.ts';
-import { formatMessage, statusText, t, type Lang, type MessageId, type MessageValue } from '../messages/index.ts';
+import {
+  catalog,
+  formatMessage,
+  statusText,
+  t,
+  type Lang,
+  type MessageId,
+  type MessageValue,
+} from '../messages/index.ts';
 import { formatTable } from './output.ts';
 
 type Values = Record<string, MessageValue>;
@@ -50,6 +58,18 @@ function intl(lang: Lang, value: number, min: number, max: number, grouping = tr
 /** Select keys in the catalog are identifiers: "combine-sp", "ha/h" and "machine.lifeHours" become "combine_sp", "ha_h", "machine_lifeHours". */
 function key(text: string): string {
   return text.replace(/[^A-Za-z0-9]/g, '_');
+}
+
+/** The data files' sentences the catalog translates (`machinery.data.*`), by their exact English. */
+let dataSentences: Map<string, MessageId> | undefined;
+
+function dataSentence(text: string): MessageId | undefined {
+  dataSentences ??= new Map(
+    Object.entries(catalog)
+      .filter(([id]) => id.startsWith('machinery.data.'))
+      .map(([id, entry]) => [entry.en, id as MessageId]),
+  );
+  return dataSentences.get(text);
 }
 
 /** The words of one language: `w(id, values)` is `t(lang, id, values)`; numbers in that language's locale. */
@@ -107,7 +127,27 @@ class Words {
   param(name: string): string {
     const owner = /^(machine|tractor)\.(.+)$/.exec(name);
     if (owner) return this.w('machinery.paramOf', { owner: owner[1]!, name: this.param(owner[2]!) });
-    return this.w('machinery.param', { name: this.lang === 'en' ? name : key(name) }).replaceAll('_', '.');
+    return this.pick('machinery.param', 'name', name);
+  }
+
+  /**
+   * A sentence of the data files (a note, a preset's title) in the reader's language when the
+   * catalog has it for exactly this English, else as the file says it.
+   */
+  quote(text: string): string {
+    if (this.lang === 'en') return text;
+    const id = dataSentence(text);
+    return id === undefined ? text : this.w(id);
+  }
+
+  /** Between the names in a list: Russian names hold commas themselves («ширина захвата, м»). */
+  get separator(): string {
+    return this.lang === 'en' ? ', ' : '; ';
+  }
+
+  /** A select message keyed by a value's identifier form, the value itself when the catalog has no word for it. */
+  pick(id: MessageId, name: string, value: string): string {
+    return this.w(id, { key: key(value), [name]: value });
   }
 
   table(headers: string[], rows: (string | number | Cell | null | undefined)[][]): string {
@@ -190,8 +230,8 @@ function parameterTable(x: Words, parameters: Record<string, TaggedValue>): stri
 function fact(x: Words, f: PresetFact) {
   return {
     measure: x.w('machinery.factMeasure', { id: f.id, measure: f.measure }),
-    unit: x.w('machinery.factUnit', { unit: x.lang === 'en' ? f.unit : key(f.unit) }),
-    scope: x.w('machinery.factScope', { scope: x.lang === 'en' ? f.scope : key(f.scope) }),
+    unit: x.pick('machinery.factUnit', 'unit', f.unit),
+    scope: x.pick('machinery.factScope', 'scope', f.scope),
   };
 }
 
@@ -202,13 +242,13 @@ function fact(x: Words, f: PresetFact) {
 function machineName(x: Words, m: { name: string; kind: string; make?: string; model?: string }): string {
   if (x.lang === 'en') return m.name;
   if (m.make !== undefined && m.model !== undefined) return `${m.make} ${m.model}`;
-  return x.w('machinery.kind', { kind: key(m.kind) });
+  return x.pick('machinery.kind', 'kind', m.kind);
 }
 
 function presetBlock(x: Words, plan: FleetPlan): string {
   if (!plan.preset) return '';
   const p = plan.preset;
-  const lines = [x.w('machinery.fleet.preset', { id: p.id, title: p.title })];
+  const lines = [x.w('machinery.fleet.preset', { id: p.id, title: x.quote(p.title) })];
   const fromPreset = Object.entries(plan.parameters).filter(([, v]) => v.tag === 'preset');
   for (const [name, v] of fromPreset)
     lines.push(
@@ -224,11 +264,11 @@ function presetBlock(x: Words, plan: FleetPlan): string {
     for (const f of p.context) {
       const words = fact(x, f);
       lines.push(
-        `    ${x.w('machinery.fleet.contextFact', { ...words, value: x.number(f.value), date: x.date(f.asOf), url: f.sourceUrl })}${f.note ? ` - ${f.note}` : ''}`,
+        `    ${x.w('machinery.fleet.contextFact', { ...words, value: x.number(f.value), date: x.date(f.asOf), url: f.sourceUrl })}${f.note ? ` - ${x.quote(f.note)}` : ''}`,
       );
     }
   }
-  for (const note of p.notes) lines.push(`  ${x.w('machinery.note', { text: note })}`);
+  for (const note of p.notes) lines.push(`  ${x.w('machinery.note', { text: x.quote(note) })}`);
   return lines.join('\n') + '\n';
 }
 
@@ -291,7 +331,7 @@ export function renderStaffPlan(plan: StaffPlan, lang: Lang = 'en'): string {
       ? `${plan.people} people; ${plan.trainingDays} days of courses${plan.totalCost === null ? '' : `; cost ${Math.round(plan.totalCost)}`}\n`
       : `${total}\n`) +
     (plan.unconfirmedParameters.length > 0
-      ? `${x.w('machinery.staff.placeholders', { names: plan.unconfirmedParameters.map((n) => x.param(n)).join(', ') })}\n`
+      ? `${x.w('machinery.staff.placeholders', { names: plan.unconfirmedParameters.map((n) => x.param(n)).join(x.separator) })}\n`
       : '')
   );
 }
@@ -315,7 +355,7 @@ function fleetNotes(x: Words, plan: FleetPlan): string[] {
     if (/^\d+ parameters are unconfirmed/.test(note))
       return x.w('machinery.fleet.noteUnconfirmed', {
         count: plan.unconfirmedParameters.length,
-        names: plan.unconfirmedParameters.map((n) => x.param(n)).join(', '),
+        names: plan.unconfirmedParameters.map((n) => x.param(n)).join(x.separator),
       });
     if (note.startsWith('No timeliness coefficient K'))
       return x.w('machinery.fleet.noteNoK', {
@@ -555,10 +595,10 @@ export function renderFleetPlan(result: FleetResult, currency: CurrencyShown = u
   out += x.section(x.w('machinery.fleet.parametersSection'));
   out += parameterTable(x, plan.parameters);
   if (plan.machine.remainingValueRow)
-    out += `${x.w('machinery.fleet.remainingValueRow', { owner: 'machine', row: x.w('machinery.remainingValueRowName', { row: lang === 'en' ? plan.machine.remainingValueRow : key(plan.machine.remainingValueRow) }) })}\n`;
+    out += `${x.w('machinery.fleet.remainingValueRow', { owner: 'machine', row: x.pick('machinery.remainingValueRowName', 'row', plan.machine.remainingValueRow) })}\n`;
   if (plan.tractor?.remainingValueRow)
-    out += `${x.w('machinery.fleet.remainingValueRow', { owner: 'tractor', row: x.w('machinery.remainingValueRowName', { row: lang === 'en' ? plan.tractor.remainingValueRow : key(plan.tractor.remainingValueRow) }) })}\n`;
-  if (plan.machine.note) out += `${x.w('machinery.fleet.machineNote', { note: plan.machine.note })}\n`;
+    out += `${x.w('machinery.fleet.remainingValueRow', { owner: 'tractor', row: x.pick('machinery.remainingValueRowName', 'row', plan.tractor.remainingValueRow) })}\n`;
+  if (plan.machine.note) out += `${x.w('machinery.fleet.machineNote', { note: x.quote(plan.machine.note) })}\n`;
   const planNotes = fleetNotes(x, plan);
   if (planNotes.length > 0) out += x.section(x.w('machinery.section.notes')) + notes(planNotes);
   if (plan.warnings.length > 0)
@@ -628,7 +668,7 @@ function compareNotes(x: Words, c: MachineComparison): string[] {
       ? []
       : [x.w('machinery.compare.noteOneSide')]),
     ...(unconfirmed.length > 0
-      ? [x.w('machinery.compare.noteUnconfirmed', { names: unconfirmed.map((n) => x.param(n)).join(', ') })]
+      ? [x.w('machinery.compare.noteUnconfirmed', { names: unconfirmed.map((n) => x.param(n)).join(x.separator) })]
       : []),
   ];
 }
@@ -722,7 +762,7 @@ function measureWords(x: Words, m: { id: string; label: string; unit: string; be
   if (x.lang === 'en') return { label: m.label, unit: m.unit, better: m.better };
   return {
     label: x.w('machinery.measure.label', { id: m.id }),
-    unit: x.w('machinery.measure.unit', { unit: key(m.unit.replace(/% of mass/, 'percent of mass')) }),
+    unit: x.pick('machinery.measure.unit', 'unit', m.unit.replace(/^% of mass$/, 'percent of mass')),
     better: x.w('machinery.better', { better: m.better }),
   };
 }
@@ -861,7 +901,7 @@ function showcaseNotes(x: Words, s: Showcase): { notes: string[]; formulas: stri
       ? [
           x.w('machinery.showcase.noteUnconfirmed', {
             count: unconfirmed.length,
-            names: unconfirmed.map((n) => showcaseParam(x, n)).join(', '),
+            names: unconfirmed.map((n) => showcaseParam(x, n)).join(x.separator),
           }),
         ]
       : []),
@@ -1087,7 +1127,7 @@ export function renderDemoResults(results: DemoResults, lang: Lang = 'en'): stri
 
 export function renderCatalog(catalog: Catalog, presets: PresetCatalog, lang: Lang = 'en'): string {
   const x = new Words(lang);
-  const kind = (k: string) => x.w('machinery.kind', { kind: lang === 'en' ? k : key(k) });
+  const kind = (k: string) => x.pick('machinery.kind', 'kind', k);
   let out = x.section(x.w('machinery.catalog.machinesSection'));
   out += x.table(
     [
@@ -1142,8 +1182,7 @@ export function renderCatalog(catalog: Catalog, presets: PresetCatalog, lang: La
     [x.w('machinery.catalog.preset'), x.w('machinery.catalog.title'), x.w('machinery.catalog.sets')],
     presets.presets.map((p) => [
       p.id,
-      // Preset titles are data (data/machinery/presets.json), in English only.
-      p.title,
+      x.quote(p.title),
       Object.entries(p.values)
         .map(([name, v]) => {
           const f = presets.facts.find((each) => each.id === v.fact)!;
@@ -1152,8 +1191,7 @@ export function renderCatalog(catalog: Catalog, presets: PresetCatalog, lang: La
         .join(', '),
     ]),
   );
-  // The catalog's notes are data (data/machinery/catalog.json), in English only.
-  out += x.section(x.w('machinery.section.notes')) + notes(catalog.notes);
+  out += x.section(x.w('machinery.section.notes')) + notes(catalog.notes.map((n) => x.quote(n)));
   return out;
 }
 

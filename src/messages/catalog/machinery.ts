@@ -50,9 +50,9 @@ export const machineryMessages = {
 
   /** Names of the scenario's parameters in Russian (the ids stay in English and in the JSON). */
   'machinery.param': {
-    en: '{name}',
+    en: '{key, select, other {{name}}}',
     ru:
-      '{name, select, areaHa {площадь, га} windowDays {окно, дней} hoursPerDay {часов в день} workableShare {доля рабочих дней}' +
+      '{key, select, areaHa {площадь, га} windowDays {окно, дней} hoursPerDay {часов в день} workableShare {доля рабочих дней}' +
       ' widthM {ширина захвата, м} speedKmh {скорость, км/ч} fieldEfficiency {коэффициент использования времени}' +
       ' listPriceUsd {цена по прайсу, долл.} purchasePriceUsd {цена покупки, долл.} powerKw {мощность, kW}' +
       ' fuelLitresPerHour {топливо, L/ч} labourFactor {коэффициент труда} lifeHours {ресурс, ч}' +
@@ -83,9 +83,9 @@ export const machineryMessages = {
     ru: '{better, select, higher {выше} lower {ниже} context {для справки} other {{better}}}',
   },
   'machinery.kind': {
-    en: '{kind}',
+    en: '{key, select, other {{kind}}}',
     ru:
-      '{kind, select, combine_sp {самоходный комбайн} combine_pull {прицепной комбайн} tractor_4wd {трактор 4×4}' +
+      '{key, select, combine_sp {самоходный комбайн} combine_pull {прицепной комбайн} tractor_4wd {трактор 4×4}' +
       ' tractor_2wd {трактор 4×2} seed_drill {сеялка} sprayer {опрыскиватель} plough {плуг} disc_harrow {дисковая борона}' +
       ' mining_truck {карьерный самосвал} other {{kind}}}',
   },
@@ -105,9 +105,9 @@ export const machineryMessages = {
 
   /** D497's remaining-value rows (data/machinery/catalog.json), by the row's words with every other character an underscore. */
   'machinery.remainingValueRowName': {
-    en: '{row}',
+    en: '{key, select, other {{row}}}',
     ru:
-      '{row, select, combine {комбайн} planter__applied_to_drills_ {сеялки (применена к зерновым сеялкам)}' +
+      '{key, select, combine {комбайн} planter__applied_to_drills_ {сеялки (применена к зерновым сеялкам)}' +
       ' planter_row_used_as_a_stand_in_for_boom_sprayers {строка сеялок вместо штанговых опрыскивателей}' +
       ' planter_row_used_as_a_stand_in_for_disc_harrows {строка сеялок вместо дисковых борон}' +
       ' planter_row_used_as_a_stand_in_for_ploughs {строка сеялок вместо плугов}' +
@@ -147,6 +147,138 @@ export const machineryMessages = {
   'machinery.compare.noteUnconfirmed': {
     en: 'Unconfirmed [M] parameters enter both sides ({names}); differences driven by them are not verified.',
     ru: 'Неподтверждённые параметры [M] входят в обе стороны ({names}); различия, которые от них зависят, не проверены.',
+  },
+
+  /**
+   * Sentences of the data files (data/machinery/*.json: the catalog's and presets' notes, preset
+   * titles, machine notes), each with its English exactly as the file has it: the formatter shows
+   * the Russian only while the file still says that English, so a changed note is never
+   * mistranslated (it shows in English until it is added here again).
+   */
+  'machinery.data.catalogTags': {
+    en: 'Tags: [V] seen in a retrieved source, [V*] derived (a published number reproduces from it), [M] unconfirmed (recalled from D497.7/A3-29, or a Karavan placeholder). Never read an [M] value as verified.',
+    ru: 'Метки: [V] — видно в полученном источнике, [V*] — выведено (опубликованное число из него воспроизводится), [M] — не подтверждено (по памяти из D497.7/A3-29 или условное значение Karavan). Никогда не считайте значение [M] проверенным.',
+  },
+  'machinery.data.catalogPrices': {
+    en: "List prices and class boundaries are Karavan placeholders tagged [M]: put real quotes in your own catalog file (--catalog FILE). No brand's price or specification is shipped here.",
+    ru: 'Цены по прайсу и границы классов — условные значения Karavan с меткой [M]: внесите настоящие предложения в свой файл каталога (--catalog FILE). Цены и характеристики марок здесь не поставляются.',
+  },
+  'machinery.data.catalogMining': {
+    en: 'Mining trucks: ASABE has no data for them; their values are indicative [M] placeholders and the field planner does not apply to haulage.',
+    ru: 'Карьерные самосвалы: у ASABE нет данных по ним; их значения — ориентировочные условные [M], а полевой планировщик к перевозкам не применяется.',
+  },
+  'machinery.data.catalogNamed': {
+    en: "Named machines (machines[]): a maker's model based on a class. The maker's own published figures are tagged V with the page; figures read second-hand (press, dealers) are tagged M and say where they were read. No model carries a price: the class placeholder stays, tagged M.",
+    ru: 'Машины по названию (поле `machines[]` каталога): модель производителя на основе класса. Собственные опубликованные цифры производителя помечены V со ссылкой на страницу; цифры из вторых рук (пресса, дилеры) помечены M и указывают, где прочитаны. Ни у одной модели нет цены: остаётся условная цена класса с меткой M.',
+  },
+  'machinery.data.presetWheat2023': {
+    en: 'Kazakhstan wheat, 2023 season (national yield; Kostanay harvest-campaign length)',
+    ru: 'Казахстан, пшеница, сезон 2023 (урожайность по стране; длительность уборочной кампании в Костанайской области)',
+  },
+  'machinery.data.presetGrain2023': {
+    en: 'Kazakhstan all grains, 2023 season (national yield; Kostanay harvest-campaign length)',
+    ru: 'Казахстан, все зерновые, сезон 2023 (урожайность по стране; длительность уборочной кампании в Костанайской области)',
+  },
+  'machinery.data.presetWheat2024Kzt': {
+    en: "Kazakhstan wheat, 2024 season, in tenge: farmers' diesel, agricultural wage and class-3 wheat price converted at the National Bank's rate",
+    ru: 'Казахстан, пшеница, сезон 2024, в тенге: дизтопливо для аграриев, зарплата в сельском хозяйстве и цена пшеницы 3 класса по курсу Национального банка',
+  },
+  'machinery.data.presetNoteDrought': {
+    en: 'The yield is a national average for a drought-affected season; Kostanay farms differ year to year: override with --yield-t-per-ha.',
+    ru: 'Урожайность — средняя по стране в засушливый сезон; хозяйства Костанайской области год от года различаются: задайте свою через --yield-t-per-ha.',
+  },
+  'machinery.data.presetNoteNoGrainPrice': {
+    en: 'The grain price is not in the preset (no dated source was gathered): the crop default [M] applies unless you pass --grain-price-usd-per-t.',
+    ru: 'Цены зерна в пресете нет (датированный источник не собран): действует значение культуры по умолчанию [M], если не задать --grain-price-usd-per-t.',
+  },
+  'machinery.data.presetNoteAllGrains': {
+    en: "Grain (all cereals) is costed with wheat's timeliness coefficient.",
+    ru: 'Зерно (все зерновые) рассчитывается с коэффициентом несвоевременности пшеницы.',
+  },
+  'machinery.data.presetNoteOneRate': {
+    en: "Money is converted at one dated rate (National Bank of Kazakhstan, 24 April 2024); --currency KZT|RUB|BYN prints the plan's amounts at the same rates.",
+    ru: 'Деньги пересчитаны по одному датированному курсу (Национальный банк Казахстана, 24 апреля 2024); --currency KZT|RUB|BYN печатает суммы плана по тем же курсам.',
+  },
+  'machinery.data.presetNoteWage': {
+    en: "The wage is the agricultural average (Q1 2023), not a machine operator's: harvest operators usually earn more; override with --wage-usd-per-hour.",
+    ru: 'Зарплата — средняя по сельскому хозяйству (I квартал 2023), а не механизатора: на уборке механизаторы обычно получают больше; задайте свою через --wage-usd-per-hour.',
+  },
+  'machinery.data.presetNoteDayLength': {
+    en: 'The harvest-day length is not in the preset (no dated source was gathered): the default applies unless you pass --hours-per-day.',
+    ru: 'Длины рабочего дня на уборке в пресете нет (датированный источник не собран): действует значение по умолчанию, если не задать --hours-per-day.',
+  },
+  'machinery.data.machineNoteTowedCombine': {
+    en: 'Fuel and operator are charged to the tractor; the combine row of the remaining-value table is applied.',
+    ru: 'Топливо и механизатор отнесены на трактор; применяется строка комбайнов таблицы остаточной стоимости.',
+  },
+  'machinery.data.machineNoteSprayer': {
+    en: "Self-propelled sprayers run at 16-25 km/h: add them in a user catalog with the manufacturer's speed.",
+    ru: 'Самоходные опрыскиватели работают на 16–25 км/ч: добавьте их в свой каталог со скоростью производителя.',
+  },
+  'machinery.data.machineNotePlough': {
+    en: 'AgDM A3-24 (S5, verified) uses 83-85 % efficiency at 8 km/h for mouldboard ploughs.',
+    ru: 'AgDM A3-24 (S5, проверено) принимает для отвальных плугов коэффициент 83–85 % при 8 км/ч.',
+  },
+  'machinery.data.machineNoteMining': {
+    en: "Indicative only: ASABE D497/EP496 has no data for mining trucks, every value is a Karavan placeholder [M]. Listed for reference and for users' own truck entries; the field planner (F1-F20) does not apply to haulage.",
+    ru: 'Только ориентировочно: в ASABE D497/EP496 нет данных по карьерным самосвалам, каждое значение — условное значение Karavan [M]. Приведены для справки и для собственных записей пользователя; полевой планировщик (F1-F20) к перевозкам не применяется.',
+  },
+  'machinery.data.machineNoteSecondHand': {
+    en: "Figures reported second-hand are tagged M (unconfirmed) and name where they were read; replace them with the maker's data sheet when you have it. No price: the class's placeholder stays, tagged M.",
+    ru: 'Цифры из вторых рук помечены M (не подтверждено) и указывают, где прочитаны; замените их паспортными данными производителя, когда они будут. Цены нет: остаётся условная цена класса с меткой M.',
+  },
+  'machinery.data.machineNoteMaker': {
+    en: "The maker's own figures (tag V). The haulage planner takes payload from here; cycle speeds, prices and costs remain the user's.",
+    ru: 'Собственные цифры производителя (метка V). Планировщик перевозок берёт отсюда грузоподъёмность; скорости цикла, цены и затраты задаёт пользователь.',
+  },
+  'machinery.data.factNoteDailyRate': {
+    en: 'daily official market rate',
+    ru: 'ежедневный официальный рыночный курс',
+  },
+  'machinery.data.factNoteRetailDiesel': {
+    en: "derived from the same report: the farmers' 250 tenge are 45 tenge below retail",
+    ru: 'выведено из того же сообщения: 250 тенге для аграриев на 45 тенге ниже розничной цены',
+  },
+
+  'machinery.data.factNoteWheatYield2023': {
+    en: '8.5 centners per ha',
+    ru: '8,5 ц/га',
+  },
+  'machinery.data.factNoteGrainYield2023': {
+    en: '9.7 centners per ha',
+    ru: '9,7 ц/га',
+  },
+  'machinery.data.factNoteKostanay': {
+    en: 'deputy akim B. Zhakupov; up to 220 thousand ha threshed per day; harvest in 20-25 days (Kazakh-Zerno news item)',
+    ru: 'заместитель акима Б. Жакупов; до 220 тыс. га обмолота в день; уборка за 20–25 дней (новость «Казах-Зерно»)',
+  },
+  'machinery.data.factNoteMinister': {
+    en: 'Minister of Industry and Infrastructure Development',
+    ru: 'министр индустрии и инфраструктурного развития',
+  },
+  'machinery.data.factNoteRenewal2024': {
+    en: 'target 6.5% in 2025; 10% called the norm; 22 thousand units bought in 2024',
+    ru: 'цель — 6,5 % в 2025; нормой названы 10 %; в 2024 куплено 22 тыс. единиц',
+  },
+  'machinery.data.factNoteRenewal2019': {
+    en: '3.5% in 2018; fleet wear about 80%',
+    ru: '3,5 % в 2018; износ парка около 80 %',
+  },
+  'machinery.data.factNoteFarmersDiesel': {
+    en: '250 tenge per liter including VAT, 15 % (45 tenge) below the retail price',
+    ru: '250 тенге за литр с НДС, на 15 % (45 тенге) ниже розничной цены',
+  },
+  'machinery.data.factNoteWheatPrice': {
+    en: '85,000-100,000 tenge per tonne by gluten content; the lower bound',
+    ru: '85 000–100 000 тенге за тонну в зависимости от клейковины; нижняя граница',
+  },
+  'machinery.data.factNoteWage': {
+    en: 'Bureau of National Statistics figure as reported by the press; all agricultural employees, not machine operators only',
+    ru: 'данные Бюро национальной статистики в пересказе прессы; все работники сельского хозяйства, не только механизаторы',
+  },
+  'machinery.data.factNoteGrainYield2024': {
+    en: '16.2 centners per ha in 2024, as the 2025 harvest report compares',
+    ru: '16,2 ц/га в 2024, как сравнивает отчёт об уборке 2025',
   },
 
   // machinery fleet
@@ -662,8 +794,8 @@ export const machineryMessages = {
     ru: '{id, select, haPerHour {Производительность} fuelLitresPerHa {Расход топлива} grainLossKgPerHa {Потери зерна за комбайном} grainMoisturePct {Влажность зерна} brokenGrainPct {Дробление зерна} dockagePct {Сорная примесь} downtimeShare {Простои} yieldTPerHa {Урожайность} other {{id}}}',
   },
   'machinery.measure.unit': {
-    en: '{unit}',
-    ru: '{unit, select, ha_h {га/ч} L_ha {L/га} kg_ha {кг/га} t_ha {т/га} share_of_time {доля времени} percent_of_mass {% массы} ha_h_per_unit {га/ч на машину} other {{unit}}}',
+    en: '{key, select, other {{unit}}}',
+    ru: '{key, select, ha_h {га/ч} L_ha {L/га} kg_ha {кг/га} t_ha {т/га} share_of_time {доля времени} percent_of_mass {% массы} ha_h_per_unit {га/ч на машину} other {{unit}}}',
   },
   'machinery.measure.demoHow': {
     en: '{id}',
@@ -808,12 +940,12 @@ export const machineryMessages = {
       ' other {{measure}}}',
   },
   'machinery.factUnit': {
-    en: '{unit}',
-    ru: '{unit, select, units {ед.} percent {%} percent_per_year {% в год} t_ha {т/га} million_ha {млн га} other {{unit}}}',
+    en: '{key, select, other {{unit}}}',
+    ru: '{key, select, units {ед.} percent {%} percent_per_year {% в год} t_ha {т/га} million_ha {млн га} other {{unit}}}',
   },
   'machinery.factScope': {
-    en: '{scope}',
-    ru: '{scope, select, Kazakhstan {Казахстан} Kostanay_region {Костанайская область} other {{scope}}}',
+    en: '{key, select, other {{scope}}}',
+    ru: '{key, select, Kazakhstan {Казахстан} Kostanay_region {Костанайская область} other {{scope}}}',
   },
 
   // machinery catalog
