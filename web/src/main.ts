@@ -142,6 +142,8 @@ function header(state: AppState, countries: Country[], coverage: Coverage | null
         type: 'button',
         class: 'lang',
         'data-lang': state.lang === 'ru' ? 'en' : 'ru',
+        // The button names the other language in that language: a screen reader reads it so.
+        lang: state.lang === 'ru' ? 'en' : 'ru',
         onclick: () => navigate({ lang: state.lang === 'ru' ? 'en' : 'ru' }, true),
       },
       t('language'),
