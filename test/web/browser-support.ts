@@ -1,7 +1,7 @@
 /**
  * The browser tests' setup: Debian's Chromium through playwright-core (never a downloaded browser),
  * the dashboard served by buildServer on 127.0.0.1 and a random port, over a temporary store with
- * the embedded data and the BLR/KAZ/RUS report fixture.
+ * the embedded data and (unless asked not to) the BLR/KAZ/RUS report fixture.
  */
 import type { FastifyInstance } from 'fastify';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -33,7 +33,11 @@ export interface Dashboard {
   close: () => Promise<void>;
 }
 
-export async function startDashboard(viewport = { width: 1440, height: 900 }): Promise<Dashboard> {
+export async function startDashboard(
+  viewport = { width: 1440, height: 900 },
+  /** Ingest the BLR/KAZ/RUS report fixture beside the embedded data. */
+  fixture = true,
+): Promise<Dashboard> {
   if (!existsSync(chromiumPath)) {
     throw new Error(
       `Chromium is not installed at ${chromiumPath}: install Debian's package (apt-get update && apt-get install -y chromium, as .ci/run does) or set KARAVAN_CHROMIUM`,
@@ -42,7 +46,7 @@ export async function startDashboard(viewport = { width: 1440, height: 900 }): P
   const webRoot = resolveServer().webRoot;
   if (!(await ensureWebBuilt(webRoot))) throw new Error('the dashboard is not built and Vite is missing: run npm ci');
   const temp = await openTempStore(true);
-  await temp.store.ingest(writeReportFixture(temp.home));
+  if (fixture) await temp.store.ingest(writeReportFixture(temp.home));
   const app = await buildServer({ store: temp.store });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
   const userDataDir = mkdtempSync(join(tmpdir(), 'karavan-chromium-'));
