@@ -17,6 +17,7 @@ import {
   shippedPresetsName,
   shippedPresetsUrl,
 } from '../machinery/index.ts';
+import { msg, type Message } from '../messages/index.ts';
 
 /** The planner's assumptions for an oblast's harvest: the shipped Kazakh wheat preset and the 9 m combine class. */
 export const regionFleetDefaults = Object.freeze({ presetId: 'kz-wheat-2023', machineId: 'combine-sp-9m' });
@@ -83,6 +84,20 @@ function coverageOf(
     shareOfNational: share,
     complete: share !== null && Math.abs(share - 1) <= regionCoverageTolerance,
   };
+}
+
+/** What an area's coverage says, as a message: how many oblasts, their sum, its share of the country's. */
+export function coverageMessage(c: AreaCoverage): Message {
+  const base = { measure: c.measure, with: c.oblastsWithFigure, oblasts: c.oblasts, sum: c.sumThousandHa };
+  return c.shareOfNational === null || c.nationalThousandHa === null
+    ? msg('regions.coverageNoNational', base)
+    : msg('regions.coverage', {
+        ...base,
+        share: c.shareOfNational,
+        national: c.nationalThousandHa,
+        complete: c.complete ? 'yes' : 'no',
+        tolerance: regionCoverageTolerance,
+      });
 }
 
 export function kazakhstanRegions(year = 2023): KazakhstanRegions {

@@ -9,6 +9,7 @@ import { tradeBasket, type BasketResult } from './basket.ts';
 import { dataCoverage, type DataCoverage, type SectionId } from './coverage.ts';
 import { jointProduction, type JointProductionResult } from './joint-production.ts';
 import { machineryDemand, type MachineryDemand } from './machinery-demand.ts';
+import { kazakhstanRegions, type KazakhstanRegions } from './regions.ts';
 import { importerNeeds, type NeedsResult } from './needs.ts';
 import { exportPotential, type PotentialResult } from './potential.ts';
 import { rivals, type RivalsResult } from './rivals.ts';
@@ -115,6 +116,8 @@ export interface ReportModel {
   machineryMarket: RivalsResult;
   /** The size of the machinery market: the yearly replacement demand of the importer's fleets. */
   machineryDemand: MachineryDemand;
+  /** Kazakhstan's oblasts with the combines their areas need (when Kazakhstan is the importer). */
+  regions: KazakhstanRegions | null;
   datasets: DatasetRecord[];
   /** Milliseconds per section, for the benchmark and the curious. */
   timingsMs: Record<string, number>;
@@ -188,6 +191,7 @@ export async function buildReport(store: TradeStore, options: ReportOptions = {}
     surplus,
     machineryMarket,
     machineryDemand: machineryDemandResult,
+    regions: pair.importer === 'KAZ' ? kazakhstanRegions() : null,
     datasets: store.datasets(),
     timingsMs,
   };

@@ -7,7 +7,8 @@ import type { ReportModel } from '../analysis/index.ts';
 import { renderChartSvg, type ChartOption } from './html-charts.ts';
 import { basketBlocks, indent } from './basket-lines.ts';
 import { formatters, labels, type ReportLang } from './i18n.ts';
-import { formatMessage, hasBasis, statusText, type Message } from '../messages/index.ts';
+import { formatMessage, hasBasis, statusText, t as say, type Message } from '../messages/index.ts';
+import { coverageMessage } from '../analysis/index.ts';
 
 /** Escapes text for HTML content and double- or single-quoted attribute values. */
 export function escapeHtml(text: string | number): string {
@@ -841,6 +842,33 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
       ),
     );
     for (const x of d.fleets) out.push(`<p class="note">${textWithLinks(L.demandFacts(x))}</p>`);
+    // Kazakhstan's oblasts: where the combines would work (analysis/regions.ts), with the coverage said.
+    const withFleet = report.regions?.oblasts.filter((o) => o.fleet !== null) ?? [];
+    if (report.regions && withFleet.length > 0) {
+      const fleet = withFleet[0]!.fleet!;
+      out.push(`<h3>${escapeHtml(L.regionsTitle(fleet.machineId, fleet.windowDays))}</h3>`);
+      for (const c of report.regions.coverage) out.push(`<p class="note">${escapeHtml(tr(coverageMessage(c)))}</p>`);
+      out.push(
+        table(
+          [
+            { label: say(lang, 'regions.oblast') },
+            { label: say(lang, 'regions.wheatArea'), num: true },
+            {
+              label: say(lang, 'regions.combinesNeeded', { machine: fleet.machineId, days: fleet.windowDays }),
+              num: true,
+            },
+            { label: say(lang, 'regions.combinesWorking'), num: true },
+          ],
+          withFleet.map((o) => [
+            lang === 'ru' ? o.nameRu : o.nameEn,
+            f.num(o.fleet!.areaFigure.value),
+            f.whole(o.fleet!.combinesNeeded),
+            o.fleet!.combinesWorking ? f.whole(o.fleet!.combinesWorking.value) : L.none,
+          ]),
+        ),
+        `<p class="note">${escapeHtml(L.regionsMore)}</p>`,
+      );
+    }
   });
 
   // 9. Data sources

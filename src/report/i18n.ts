@@ -119,6 +119,8 @@ function reportLabels(lang: ReportLang) {
     years: m('report.years'),
     licence: m('report.licence'),
     glossary: m('report.glossary'),
+    regionsTitle: (machine: string, days: number) => m('report.regionsTitle', { machine, days }),
+    regionsMore: m('report.regionsMore'),
     demandTitle: m('report.demandTitle'),
     demandMachine: (machine: string) => m('report.demandMachine', { machine }),
     demandFleet: m('report.demandFleet'),

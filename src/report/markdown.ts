@@ -2,7 +2,8 @@
 import type { ReportModel } from '../analysis/index.ts';
 import { basketBlocks, indent } from './basket-lines.ts';
 import { formatters, labels, type ReportLang } from './i18n.ts';
-import { formatMessage, hasBasis, statusText, type Message } from '../messages/index.ts';
+import { formatMessage, hasBasis, statusText, t as say, type Message } from '../messages/index.ts';
+import { coverageMessage } from '../analysis/index.ts';
 
 /**
  * Text from data (a dataset's licence, file and product names) must not become HTML when the Markdown is rendered:
@@ -360,6 +361,33 @@ export function renderMarkdown(report: ReportModel, lang: ReportLang): string {
         ]),
       ),
       ...demand.fleets.map((x) => `${L.demandFacts(x)}\n`),
+    );
+  }
+
+  // Kazakhstan's oblasts: where the combines would work (analysis/regions.ts), with the coverage said.
+  const regions = report.regions;
+  const withFleet = regions?.oblasts.filter((o) => o.fleet !== null) ?? [];
+  if (regions && withFleet.length > 0) {
+    const fleet = withFleet[0]!.fleet!;
+    out.push(`### ${L.regionsTitle(fleet.machineId, fleet.windowDays)}`, '');
+    out.push(...regions.coverage.map((c) => `${tr(coverageMessage(c))}  `), '');
+    out.push(
+      table(
+        [
+          say(lang, 'regions.oblast'),
+          say(lang, 'regions.wheatArea'),
+          say(lang, 'regions.combinesNeeded', { machine: fleet.machineId, days: fleet.windowDays }),
+          say(lang, 'regions.combinesWorking'),
+        ],
+        withFleet.map((o) => [
+          lang === 'ru' ? o.nameRu : o.nameEn,
+          f.num(o.fleet!.areaFigure.value),
+          f.whole(o.fleet!.combinesNeeded),
+          o.fleet!.combinesWorking ? f.whole(o.fleet!.combinesWorking.value) : L.none,
+        ]),
+      ),
+      L.regionsMore,
+      '',
     );
   }
 

@@ -43,7 +43,9 @@ export function latinWords(text: string): string[] {
     // or are listed below) and its warnings' codes ([cost-above-grain-price]): codes, the same in
     // every language.
     .replace(/\[(?:preset|measured)\]/g, ' ')
-    .replace(/\[[a-z]+(?:-[a-z]+)+\]/g, ' ');
+    .replace(/\[[a-z]+(?:-[a-z]+)+\]/g, ' ')
+    // Identifiers of machine classes and presets (combine-sp-9m, kz-wheat-2023): codes.
+    .replace(/\b[a-z][a-z0-9]*(?:-[a-z0-9]+)*-[0-9][a-z0-9]*\b/g, ' ');
   // A word with a lower-case letter is prose; ISO codes and acronyms are upper case.
   return (stripped.match(/\b[A-Za-z][A-Za-z']*[a-z][A-Za-z']*\b/g) ?? []).filter(
     (word) => !sourceNames.has(word.toLowerCase()),

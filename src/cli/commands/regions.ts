@@ -43,10 +43,10 @@ export function registerRegions(program: Command): void {
           },
         );
       const [
-        { belarusRegions, kazakhstanRegions, regionCoverageTolerance, regionFleetDefaults },
+        { belarusRegions, coverageMessage, kazakhstanRegions, regionFleetDefaults },
         tables,
         { formatResultTable },
-        { formatMessage, msg, t },
+        { formatMessage, t },
       ] = await Promise.all([
         import('../../analysis/index.ts'),
         import('../../report/region-tables.ts'),
@@ -58,29 +58,10 @@ export function registerRegions(program: Command): void {
       if (flags.json) return printJson({ ...(kaz && { kazakhstan: kaz }), ...(blr && { belarus: blr }) });
       const sources = new tables.SourceList();
       const out: string[] = [];
-      const pct = new Intl.NumberFormat(lang === 'ru' ? 'ru-RU' : 'en-US', {
-        style: 'percent',
-        maximumFractionDigits: 1,
-      });
       if (kaz) {
         const table = tables.kazakhstanRegionTable(kaz, lang, sources);
         out.push(table[lang], '');
-        for (const c of kaz.coverage)
-          out.push(
-            formatMessage(
-              msg('regions.coverage', {
-                measure: c.measure,
-                with: c.oblastsWithFigure,
-                oblasts: c.oblasts,
-                sum: c.sumThousandHa,
-                share: c.shareOfNational === null ? 'none' : pct.format(c.shareOfNational),
-                national: c.nationalThousandHa ?? 0,
-                complete: c.complete ? 'yes' : 'no',
-                tolerance: pct.format(regionCoverageTolerance),
-              }),
-              lang,
-            ),
-          );
+        for (const c of kaz.coverage) out.push(formatMessage(coverageMessage(c), lang));
         out.push('', formatResultTable(table, lang));
         out.push(
           t(lang, 'regions.fleetNote', {

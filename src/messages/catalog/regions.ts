@@ -7,8 +7,12 @@ export const regionMessages = {
     ru: 'Производители комбайнов Беларуси и потребность областей Казахстана в комбайнах, {year} год',
   },
   'regions.coverage': {
-    en: '{measure, select, wheatArea {Wheat area} other {Grain area}} is known for {with} of {oblasts} oblasts: {sum, number, ::.0} thousand ha{share, select, none {} other {, {share} of the national {national, number, ::.0} thousand ha}}; {complete, select, yes {the oblasts add up to the national figure within {tolerance}.} other {they do not add up to the national figure within {tolerance}: the figures are incomplete.}}',
-    ru: '{measure, select, wheatArea {Площадь пшеницы} other {Площадь зерновых}} известна по {with} из {oblasts} областей: {sum, number, ::.0} тыс. га{share, select, none {} other {, {share} от общей по стране ({national, number, ::.0} тыс. га)}}; {complete, select, yes {сумма по областям совпадает с общей в пределах {tolerance}.} other {сумма по областям не совпадает с общей в пределах {tolerance}: данные неполны.}}',
+    en: '{measure, select, wheatArea {Wheat area} other {Grain area}} is known for {with} of {oblasts} oblasts: {sum, number, ::.0} thousand ha, {share, number, ::percent .0} of the national {national, number, ::.0} thousand ha; {complete, select, yes {the oblasts add up to the national figure within {tolerance, number, ::percent}.} other {they do not add up to the national figure within {tolerance, number, ::percent}: the figures are incomplete.}}',
+    ru: '{measure, select, wheatArea {Площадь пшеницы} other {Площадь зерновых}} известна по {with} из {oblasts} областей: {sum, number, ::.0} тыс. га, {share, number, ::percent .0} от общей по стране ({national, number, ::.0} тыс. га); {complete, select, yes {сумма по областям совпадает с общей в пределах {tolerance, number, ::percent}.} other {сумма по областям не совпадает с общей в пределах {tolerance, number, ::percent}: данные неполны.}}',
+  },
+  'regions.coverageNoNational': {
+    en: '{measure, select, wheatArea {Wheat area} other {Grain area}} is known for {with} of {oblasts} oblasts: {sum, number, ::.0} thousand ha; there is no national figure to check it against.',
+    ru: '{measure, select, wheatArea {Площадь пшеницы} other {Площадь зерновых}} известна по {with} из {oblasts} областей: {sum, number, ::.0} тыс. га; общей цифры по стране для сверки нет.',
   },
   'regions.oblast': { en: 'Oblast', ru: 'Область' },
   'regions.region': { en: 'Region', ru: 'Область' },

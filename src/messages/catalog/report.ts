@@ -152,6 +152,14 @@ export const reportMessages = {
   'report.years': { en: 'Years', ru: 'Годы' },
   'report.licence': { en: 'Licence', ru: 'Лицензия' },
   'report.glossary': { en: 'Terms', ru: 'Термины' },
+  'report.regionsTitle': {
+    en: "Kazakhstan's oblasts: combines their wheat area needs ({machine}, {days} days) against those at work",
+    ru: 'Области Казахстана: сколько комбайнов ({machine}, {days} дней) нужно для их площади пшеницы и сколько работало',
+  },
+  'report.regionsMore': {
+    en: 'Every oblast, with sources: karavan regions (docs/regions.md).',
+    ru: 'Все области с источниками: karavan regions (docs/regions.md).',
+  },
   'report.demandTitle': {
     en: 'Size of the market: yearly replacement demand of the national fleet, units',
     ru: 'Ёмкость рынка: ежегодная потребность в обновлении национального парка, единиц',
