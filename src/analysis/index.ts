@@ -51,5 +51,11 @@ export { productSpaceCsv, productSpaceOfPanel } from './product-space.ts';
 export type { ProductSpaceCsvOptions, ProductSpaceGraph } from './product-space.ts';
 export { machineryDemand } from './machinery-demand.ts';
 export type { MachineryDemand } from './machinery-demand.ts';
-export { belarusRegions, coverageMessage, kazakhstanRegions, regionCoverageTolerance, regionFleetDefaults } from './regions.ts';
+export {
+  belarusRegions,
+  coverageMessage,
+  kazakhstanRegions,
+  regionCoverageTolerance,
+  regionFleetDefaults,
+} from './regions.ts';
 export type { AreaCoverage, BelarusRegions, KazakhstanRegions, OblastFleet, OblastView } from './regions.ts';
