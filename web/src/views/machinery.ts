@@ -34,7 +34,7 @@ const defaults = {
 
 export async function renderMachinery(ctx: ViewContext): Promise<void> {
   const { main, state } = ctx;
-  const catalog = await getJson<CatalogAnswer>('/api/machinery/catalog');
+  const catalog = await getJson<CatalogAnswer>(`/api/machinery/catalog?lang=${lang()}`);
   if (ctx.stale()) return;
   const value = (key: keyof typeof defaults) => state.extra[key] ?? defaults[key];
   const field = (label: string, input: HTMLElement) => h('label', { class: 'field' }, h('span', {}, label), input);
@@ -106,7 +106,7 @@ export async function renderMachinery(ctx: ViewContext): Promise<void> {
     results,
     async () => {
       const [fleet, tables] = await Promise.all([
-        postJson<FleetAnswer>('/api/machinery/fleet', body),
+        postJson<FleetAnswer>(`/api/machinery/fleet?lang=${lang()}`, body),
         postJson<{ tables: ResultTable[] }>(`/api/machinery/fleet?format=tables&lang=${lang()}`, body),
       ]);
       if (ctx.stale()) return;
@@ -359,7 +359,7 @@ async function renderComparison(
     out,
     async () => {
       const [comparison, tables] = await Promise.all([
-        postJson<ComparisonAnswer>('/api/machinery/compare', body),
+        postJson<ComparisonAnswer>(`/api/machinery/compare?lang=${lang()}`, body),
         postJson<{ tables: ResultTable[] }>(`/api/machinery/compare?format=tables&lang=${lang()}`, body),
       ]);
       if (ctx.stale()) return;
@@ -482,7 +482,7 @@ async function renderDemo(ctx: ViewContext, machineIds: string[], catalog: Catal
     out,
     async () => {
       const [plan, tables] = await Promise.all([
-        postJson<DemoAnswer>('/api/machinery/demo', body),
+        postJson<DemoAnswer>(`/api/machinery/demo?lang=${lang()}`, body),
         postJson<{ tables: ResultTable[] }>(`/api/machinery/demo?format=tables&lang=${lang()}`, body),
       ]);
       if (ctx.stale()) return;
@@ -631,7 +631,7 @@ async function renderHaulage(ctx: ViewContext): Promise<void> {
   await withLoading(
     out,
     async () => {
-      const plan = await postJson<HaulageAnswer>('/api/machinery/haulage', body);
+      const plan = await postJson<HaulageAnswer>(`/api/machinery/haulage?lang=${lang()}`, body);
       if (ctx.stale()) return;
       const minutes = (v: number) => `${formatNumber(v, 2)} ${t('minutes')}`;
       out.append(
