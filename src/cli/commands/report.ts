@@ -85,7 +85,8 @@ export function registerReport(program: Command): void {
         const output = await renderReport(report, flags.format as 'md' | 'json' | 'html' | 'xlsx', lang);
         if (flags.out) {
           writeFileSync(flags.out, output);
-          process.stderr.write(`wrote ${flags.out}\n`);
+          const { t } = await import('../../messages/index.ts');
+          process.stderr.write(`${t(lang, 'cli.wrote', { file: flags.out })}\n`);
         } else process.stdout.write(typeof output === 'string' ? output + '\n' : output);
       });
     });

@@ -40,6 +40,7 @@ export const commonMessages = {
     ru: '{format, select, exports {таблица экспорта} baci {BACI} comtrade {UN Comtrade} wits {WITS} other {{format}}}',
   },
   'label.status': { en: 'Status', ru: 'Статус' },
+  'cli.wrote': { en: 'wrote {file}', ru: 'записан файл {file}' },
   'label.products': { en: 'Products', ru: 'Товары' },
   'products.code': { en: 'HS code', ru: 'Код ТН ВЭД' },
   'products.level': { en: 'Level', ru: 'Уровень' },
