@@ -15,6 +15,7 @@ import type {
   FleetResult,
   HaulagePlan,
   MachineComparison,
+  Preset,
   PresetCatalog,
   PresetFact,
   ReplacementDemand,
@@ -214,20 +215,76 @@ function notes(lines: readonly string[]): string {
   return lines.map((n) => `- ${n}`).join('\n') + '\n';
 }
 
-function parameterTable(x: Words, parameters: Record<string, TaggedValue>): string {
+/**
+ * A parameter's source in the reader's language: the data files' and the core's sentences the
+ * catalog translates, the purchase price's product and a missing timeliness K (read back from the
+ * one form the core writes each in, src/machinery/plan-inputs.ts), or the citation as written.
+ */
+function sourceText(x: Words, source: string, preset?: string): string {
+  if (x.lang === 'en') return source;
+  if (preset !== undefined) return preset;
+  if (source === 'user input') return x.w('machinery.fleet.userInput');
+  const purchase = /^purchasePriceShare ([\d.]+) x list price ([\d.]+)$/.exec(source);
+  if (purchase)
+    return x.w('machinery.fleet.purchasePriceSource', {
+      share: x.number(Number(purchase[1])),
+      price: x.number(Number(purchase[2])),
+    });
+  const noK = /^no timeliness K for (\S+) (\S+) in the catalog; timeliness not costed$/.exec(source);
+  if (noK)
+    return x.w('machinery.fleet.noKSource', {
+      crop: x.w('machinery.crop', { crop: noK[1]!, name: noK[1]! }),
+      operation: x.w('machinery.operation', { operation: noK[2]! }),
+    });
+  return x.quote(source);
+}
+
+/**
+ * A preset value's source in Russian, built again from the preset file's facts the way the core
+ * builds the English (src/machinery/scenario.ts): measure and scope, address, note, conversions.
+ */
+function presetSource(x: Words, presets: PresetCatalog | undefined, presetId: string | undefined, name: string) {
+  if (x.lang === 'en' || presets === undefined || presetId === undefined) return undefined;
+  const entry = presets.presets.find((p) => p.id === presetId)?.values[name as keyof Preset['values']];
+  const fact = entry && presets.facts.find((f) => f.id === entry.fact);
+  if (!entry || !fact) return undefined;
+  const note = entry.note ?? fact.note;
+  const converted = (entry.per ?? []).map((id) => {
+    const d = presets.facts.find((f) => f.id === id)!;
+    return x.w('machinery.fleet.presetDivisor', {
+      ...factWords(x, d),
+      value: x.number(d.value),
+      date: x.date(d.asOf),
+      url: x.quote(d.sourceUrl),
+    });
+  });
+  return x.w('machinery.fleet.presetSource', {
+    ...factWords(x, fact),
+    url: x.quote(fact.sourceUrl),
+    note: note ? `; ${x.quote(note)}` : '',
+    converted: converted.join(''),
+  });
+}
+
+function parameterTable(
+  x: Words,
+  parameters: Record<string, TaggedValue>,
+  presets?: PresetCatalog,
+  presetId?: string,
+): string {
   return x.table(
     [x.w('machinery.col.parameter'), x.w('machinery.col.value'), x.w('machinery.col.tag'), x.w('machinery.col.source')],
     Object.entries(parameters).map(([name, p]) => [
       x.param(name),
       x.number(p.value),
       tag(p),
-      `${p.source === 'user input' ? x.w('machinery.fleet.userInput') : p.source}${p.asOf ? ` (${x.w('machinery.asOf', { date: x.date(p.asOf) })})` : ''}`,
+      `${sourceText(x, p.source, p.tag === 'preset' ? presetSource(x, presets, presetId, name) : undefined)}${p.asOf ? ` (${x.w('machinery.asOf', { date: x.date(p.asOf) })})` : ''}`,
     ]),
   );
 }
 
 /** A dated fact's measure, unit and scope in the reader's language (the citation itself stays as written). */
-function fact(x: Words, f: PresetFact) {
+function factWords(x: Words, f: PresetFact) {
   return {
     measure: x.w('machinery.factMeasure', { id: f.id, measure: f.measure }),
     unit: x.pick('machinery.factUnit', 'unit', f.unit),
@@ -245,7 +302,7 @@ function machineName(x: Words, m: { name: string; kind: string; make?: string; m
   return x.pick('machinery.kind', 'kind', m.kind);
 }
 
-function presetBlock(x: Words, plan: FleetPlan): string {
+function presetBlock(x: Words, plan: FleetPlan, presets?: PresetCatalog): string {
   if (!plan.preset) return '';
   const p = plan.preset;
   const lines = [x.w('machinery.fleet.preset', { id: p.id, title: x.quote(p.title) })];
@@ -256,15 +313,15 @@ function presetBlock(x: Words, plan: FleetPlan): string {
         name: x.lang === 'en' ? name : x.param(name),
         value: x.number(v.value),
         date: v.asOf === undefined ? x.w('machinery.unknownDate') : x.date(v.asOf),
-        source: v.source,
+        source: sourceText(x, v.source, presetSource(x, presets, p.id, name)),
       })}`,
     );
   if (p.context.length > 0) {
     lines.push(`  ${x.w('machinery.fleet.context')}`);
     for (const f of p.context) {
-      const words = fact(x, f);
+      const words = factWords(x, f);
       lines.push(
-        `    ${x.w('machinery.fleet.contextFact', { ...words, value: x.number(f.value), date: x.date(f.asOf), url: f.sourceUrl })}${f.note ? ` - ${x.quote(f.note)}` : ''}`,
+        `    ${x.w('machinery.fleet.contextFact', { ...words, value: x.number(f.value), date: x.date(f.asOf), url: x.quote(f.sourceUrl) })}${f.note ? ` - ${x.quote(f.note)}` : ''}`,
       );
     }
   }
@@ -397,7 +454,13 @@ function warningText(x: Words, plan: FleetPlan, warning: FleetPlan['warnings'][n
   }
 }
 
-export function renderFleetPlan(result: FleetResult, currency: CurrencyShown = usdShown, lang: Lang = 'en'): string {
+export function renderFleetPlan(
+  result: FleetResult,
+  currency: CurrencyShown = usdShown,
+  lang: Lang = 'en',
+  /** The preset file, to say a preset value's source in Russian from its facts. */
+  presets?: PresetCatalog,
+): string {
   const x = new Words(lang);
   const { plan, fleetSizeTable: sizes, sensitivity, staff } = result;
   // Amounts are computed in USD; --currency prints them at one dated rate (said in the header).
@@ -423,7 +486,7 @@ export function renderFleetPlan(result: FleetResult, currency: CurrencyShown = u
   })}\n`;
   if (currency.code !== 'USD')
     out += `${x.w('machinery.fleet.amountsIn', { code: currency.code, basis: currencyBasis(x, currency) })}\n`;
-  out += presetBlock(x, plan);
+  out += presetBlock(x, plan, presets);
   out += x.section(x.w('machinery.fleet.capacitySection'));
   out += `${x.w('machinery.fleet.f1', { speed: x.number(c.speedKmh), width: x.number(c.widthM), eff: x.number(c.fieldEfficiency), rate: x.fmt(c.haPerHour, 2) })}\n`;
   out += `${x.w('machinery.fleet.f2', { rate: x.fmt(c.haPerHour, 2), hours: x.number(w.hoursPerDay), days: x.number(w.windowDays), pwd: x.number(w.workableShare), area: x.fmt(w.areaPerMachineHa, 1) })}\n`;
@@ -593,7 +656,7 @@ export function renderFleetPlan(result: FleetResult, currency: CurrencyShown = u
   );
   out += renderStaffPlan(staff, lang);
   out += x.section(x.w('machinery.fleet.parametersSection'));
-  out += parameterTable(x, plan.parameters);
+  out += parameterTable(x, plan.parameters, presets, plan.preset?.id);
   if (plan.machine.remainingValueRow)
     out += `${x.w('machinery.fleet.remainingValueRow', { owner: 'machine', row: x.pick('machinery.remainingValueRowName', 'row', plan.machine.remainingValueRow) })}\n`;
   if (plan.tractor?.remainingValueRow)
@@ -1261,8 +1324,8 @@ export function renderReplacement(view: ReplacementView, lang: Lang = 'en'): str
   // English keeps its plain integers ("2310 units"), as before the catalog.
   const units = (value: number) => (lang === 'en' ? String(Math.round(value)) : x.fmt(Math.round(value), 0));
   const factLine = (f: PresetFact) => {
-    const words = fact(x, f);
-    return `  ${x.w('machinery.replacement.fact', { measure: words.measure, value: lang === 'en' ? String(f.value) : x.number(f.value), unit: words.unit, date: x.date(f.asOf), url: f.sourceUrl })}`;
+    const words = factWords(x, f);
+    return `  ${x.w('machinery.replacement.fact', { measure: words.measure, value: lang === 'en' ? String(f.value) : x.number(f.value), unit: words.unit, date: x.date(f.asOf), url: x.quote(f.sourceUrl) })}`;
   };
   const fleet = facts.fleet.value;
   const rate = facts.rate.value / 100;

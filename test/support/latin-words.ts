@@ -26,13 +26,23 @@ const sourceNames = new Set([
   'trend',
   // ln: the natural logarithm in the joint-production score formula.
   'ln',
+  // The machinery planner's sources, cited by name: ISU Ag Decision Maker (AgDM A3-29), Calcante
+  // et al. (2013), DevTreks' FuelAvgCostHr ("Machinery Cost Equations" is taken out as a title,
+  // below); and the units of their fuel figures (L/kWh, gal/hp-h).
+  'agdm',
+  'calcante',
+  'devtreks',
+  'fuelavgcosthr',
+  'kwh',
+  'gal',
+  'hp',
 ]);
 
 export function latinWords(text: string): string[] {
   const stripped = text
     .replace(/https?:\/\/\S+/g, ' ')
     // Names of data sources and licences, the same in every language.
-    .replace(/Open Trade Statistics|Etalab Open License|UN Comtrade|Get data/g, ' ')
+    .replace(/Open Trade Statistics|Etalab Open License|UN Comtrade|Get data|Machinery Cost Equations/g, ' ')
     .replace(/`[^`\n]*`/g, ' ')
     .replace(/karavan [^;\n)]*/g, ' ')
     .replace(/--[a-z][a-z-]*/g, ' ')

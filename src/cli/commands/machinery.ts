@@ -234,6 +234,7 @@ export function registerMachinery(program: Command): void {
                 }
               : { code: rate.code, perUsd: rate.perUsd, sources: rate.sources },
             lang,
+            presets,
           ),
         );
       }),

@@ -281,6 +281,242 @@ export const machineryMessages = {
     ru: '16,2 ц/га в 2024, как сравнивает отчёт об уборке 2025',
   },
 
+  /**
+   * The parameters' sources as data/machinery/catalog.json and src/machinery/scenario.ts write them,
+   * each with its exact English (shown in Russian only while the source says exactly that).
+   * Names of documents (S8 Machinery Cost Equations, AgDM A3-29, D497.7) stay as they are.
+   */
+  'machinery.data.srcTable3': {
+    en: 'ASABE D497.7 Table 3 as recalled in the methods doc §2 (unconfirmed)',
+    ru: 'ASABE D497.7, таблица 3, по памяти в методике §2 (не подтверждено)',
+  },
+  'machinery.data.srcPlaceholderQuote': {
+    en: 'Karavan placeholder, not from a source: replace with a quote (user catalog)',
+    ru: 'условное значение Karavan, не из источника: замените предложением поставщика (свой каталог)',
+  },
+  'machinery.data.srcPlaceholderQuoteHeader': {
+    en: 'Karavan placeholder, not from a source: replace with a quote (user catalog) (incl. header)',
+    ru: 'условное значение Karavan, не из источника: замените предложением поставщика (свой каталог) (с жаткой)',
+  },
+  'machinery.data.srcRvCombine': {
+    en: 'D497.7 Table 6 combine row as recalled in the methods doc §4 (unconfirmed)',
+    ru: 'D497.7, таблица 6, строка комбайнов, по памяти в методике §4 (не подтверждено)',
+  },
+  'machinery.data.srcRvLargeTractor': {
+    en: 'D497.7 Table 6 large-tractor row as recalled in the methods doc §4 (unconfirmed; gives 13.5 % where A3-29 quotes 23 % for a 134 kW tractor at 15 yr)',
+    ru: 'D497.7, таблица 6, строка больших тракторов, по памяти в методике §4 (не подтверждено; даёт 13,5 %, где A3-29 приводит 23 % для трактора 134 кВт в 15 лет)',
+  },
+  'machinery.data.srcBoundaryWidth': {
+    en: 'Karavan class boundary, not from a source (working width)',
+    ru: 'граница класса Karavan, не из источника (ширина захвата)',
+  },
+  'machinery.data.srcCalcante2': {
+    en: 'S9 Calcante et al. 2013: 0.04 * 3^2.1 = 0.402, the published 40.2 % of list at 3000 h',
+    ru: 'S9 Calcante и др., 2013: 0.04 * 3^2.1 = 0.402, опубликованные 40,2 % прайса при 3000 ч',
+  },
+  'machinery.data.srcBoundaryPto': {
+    en: 'Karavan class boundary, not from a source (PTO power)',
+    ru: 'граница класса Karavan, не из источника (мощность на ВОМ)',
+  },
+  'machinery.data.srcLabourTractor': {
+    en: 'S8 Machinery Cost Equations: labour factor 1.1 for tractors',
+    ru: 'S8 Machinery Cost Equations: коэффициент труда 1,1 для тракторов',
+  },
+  'machinery.data.src2wd': {
+    en: 'D497.7 2WD tractor row as recalled in the methods doc §3 (unconfirmed)',
+    ru: 'D497.7, строка тракторов 4×2, по памяти в методике §3 (не подтверждено)',
+  },
+  'machinery.data.srcDrill': {
+    en: 'D497.7 grain-drill row as recalled in the methods doc §3 (unconfirmed)',
+    ru: 'D497.7, строка зерновых сеялок, по памяти в методике §3 (не подтверждено)',
+  },
+  'machinery.data.srcRvPlanterDrills': {
+    en: 'D497.7 Table 6 planter row as recalled in the methods doc §4, applied to drills (unconfirmed)',
+    ru: 'D497.7, таблица 6, строка сеялок точного высева, по памяти в методике §4, применена к зерновым сеялкам (не подтверждено)',
+  },
+  'machinery.data.srcDisc': {
+    en: 'D497.7 heavy-duty/tandem disc row as recalled in the methods doc §3 (unconfirmed)',
+    ru: 'D497.7, строка тяжёлых/тандемных дисковых борон, по памяти в методике §3 (не подтверждено)',
+  },
+  'machinery.data.srcRvPlanterDisc': {
+    en: 'D497.7 Table 6 planter row as recalled in the methods doc §4; the doc has no row for disc harrows, so the planter row stands in (unconfirmed)',
+    ru: 'D497.7, таблица 6, строка сеялок, по памяти в методике §4; строки для дисковых борон в методике нет, поэтому взята строка сеялок (не подтверждено)',
+  },
+  'machinery.data.srcTillageK': {
+    en: 'methods doc §6: primary tillage 0.000 per day (unconfirmed)',
+    ru: 'методика §6: основная обработка почвы 0,000 в день (не подтверждено)',
+  },
+  'machinery.data.srcBoundaryHeader': {
+    en: 'Karavan class boundary, not from a source (header width)',
+    ru: 'граница класса Karavan, не из источника (ширина жатки)',
+  },
+  'machinery.data.srcBoundaryEngine': {
+    en: 'Karavan class boundary, not from a source (engine power for the header width)',
+    ru: 'граница класса Karavan, не из источника (мощность двигателя под ширину жатки)',
+  },
+  'machinery.data.srcLife': {
+    en: 'D497.7 estimated life as recalled in the methods doc §3 (unconfirmed)',
+    ru: 'D497.7, расчётный ресурс, по памяти в методике §3 (не подтверждено)',
+  },
+  'machinery.data.srcLabourSp': {
+    en: 'S8 Machinery Cost Equations: labour factor 1.2 for self-propelled units',
+    ru: 'S8 Machinery Cost Equations: коэффициент труда 1,2 для самоходных машин',
+  },
+  'machinery.data.srcPullCombine': {
+    en: 'D497.7 pull-type combine row as recalled in the methods doc §3 (unconfirmed)',
+    ru: 'D497.7, строка прицепных комбайнов, по памяти в методике §3 (не подтверждено)',
+  },
+  'machinery.data.srcLife4wd': {
+    en: 'D497.7 life for 4WD tractors (10000 h in D497.4), methods doc §3 (unconfirmed)',
+    ru: 'D497.7, ресурс тракторов 4×4 (10000 ч в D497.4), методика §3 (не подтверждено)',
+  },
+  'machinery.data.srcCalcante12a': {
+    en: 'S9 Calcante et al. 2013: 0.003 * 12^2 = 0.432, the published 43.2 % of list at 12000 h',
+    ru: 'S9 Calcante и др., 2013: 0.003 * 12^2 = 0.432, опубликованные 43,2 % прайса при 12000 ч',
+  },
+  'machinery.data.srcCalcante12b': {
+    en: 'S9 Calcante et al. 2013: 0.003 * 12^2 = 0.432',
+    ru: 'S9 Calcante и др., 2013: 0.003 * 12^2 = 0.432',
+  },
+  'machinery.data.srcLife2wd': {
+    en: 'D497.7 life for 2WD tractors (10000 h in D497.4), methods doc §3 (unconfirmed)',
+    ru: 'D497.7, ресурс тракторов 4×2 (10000 ч в D497.4), методика §3 (не подтверждено)',
+  },
+  'machinery.data.srcRvSmallTractor': {
+    en: 'D497.7 Table 6 small-tractor row as recalled in the methods doc §4 (unconfirmed)',
+    ru: 'D497.7, таблица 6, строка малых тракторов, по памяти в методике §4 (не подтверждено)',
+  },
+  'machinery.data.srcRvMediumTractor': {
+    en: 'D497.7 Table 6 medium-tractor row as recalled in the methods doc §4 (unconfirmed)',
+    ru: 'D497.7, таблица 6, строка средних тракторов, по памяти в методике §4 (не подтверждено)',
+  },
+  'machinery.data.srcSprayer': {
+    en: 'D497.7 boom-sprayer row as recalled in the methods doc §3 (unconfirmed)',
+    ru: 'D497.7, строка штанговых опрыскивателей, по памяти в методике §3 (не подтверждено)',
+  },
+  'machinery.data.srcRvPlanterSprayer': {
+    en: 'D497.7 Table 6 planter row as recalled in the methods doc §4; the doc has no row for boom sprayers, so the planter row stands in (unconfirmed)',
+    ru: 'D497.7, таблица 6, строка сеялок, по памяти в методике §4; строки для штанговых опрыскивателей в методике нет, поэтому взята строка сеялок (не подтверждено)',
+  },
+  'machinery.data.srcPlough': {
+    en: 'D497.7 mouldboard-plough row as recalled in the methods doc §3 (unconfirmed)',
+    ru: 'D497.7, строка отвальных плугов, по памяти в методике §3 (не подтверждено)',
+  },
+  'machinery.data.srcRvPlanterPlough': {
+    en: 'D497.7 Table 6 planter row as recalled in the methods doc §4; the doc has no row for ploughs, so the planter row stands in (unconfirmed)',
+    ru: 'D497.7, таблица 6, строка сеялок, по памяти в методике §4; строки для плугов в методике нет, поэтому взята строка сеялок (не подтверждено)',
+  },
+  'machinery.data.srcBoundaryPayload': {
+    en: 'Karavan class boundary, not from a source (rated payload)',
+    ru: 'граница класса Karavan, не из источника (номинальная грузоподъёмность)',
+  },
+  'machinery.data.srcHarvestK': {
+    en: 'methods doc §6: small-grain harvest 0.003-0.005 per day as recalled from D497 (unconfirmed); 0.003 is the low end used in §8',
+    ru: 'методика §6: уборка мелкосемянных зерновых 0,003–0,005 в день, по памяти из D497 (не подтверждено); 0,003 — нижняя граница, принятая в §8',
+  },
+  'machinery.data.srcCombinePrice': {
+    en: 'methods doc §8 assumption: SP combine ~300 kW incl. 9 m header at $640,000 (not a market price)',
+    ru: 'допущение методики §8: самоходный комбайн ~300 кВт с жаткой 9 м за 640 000 долл. (не рыночная цена)',
+  },
+  'machinery.data.srcYield': {
+    en: 'methods doc §8 assumption (replace with local data, e.g. --preset kz-wheat-2023)',
+    ru: 'допущение методики §8 (замените местными данными, например --preset kz-wheat-2023)',
+  },
+  'machinery.data.srcGrainPrice': {
+    en: 'methods doc §8 assumption (replace with a local price)',
+    ru: 'допущение методики §8 (замените местной ценой)',
+  },
+  'machinery.data.srcCornHarvestK': {
+    en: 'methods doc §6: corn (shelled) harvest 0.003 per day (unconfirmed)',
+    ru: 'методика §6: уборка кукурузы на зерно 0,003 в день (не подтверждено)',
+  },
+  'machinery.data.srcCornPlantingK': {
+    en: 'methods doc §6: corn planting 0.010 per day, via S13 citing D497 Table 4',
+    ru: 'методика §6: посев кукурузы 0,010 в день, через S13 со ссылкой на D497, таблица 4',
+  },
+  'machinery.data.srcSoyHarvestK': {
+    en: 'methods doc §6: soybean harvest 0.005-0.010 per day, low end (unconfirmed)',
+    ru: 'методика §6: уборка сои 0,005–0,010 в день, нижняя граница (не подтверждено)',
+  },
+  'machinery.data.srcSoyPlantingK': {
+    en: 'methods doc §6: soybean planting 0.005-0.010 per day, low end (unconfirmed)',
+    ru: 'методика §6: посев сои 0,005–0,010 в день, нижняя граница (не подтверждено)',
+  },
+  'machinery.data.srcWindow': {
+    en: 'methods doc §8 scenario (10-day window), an assumption',
+    ru: 'сценарий методики §8 (окно 10 дней), допущение',
+  },
+  'machinery.data.srcHoursPerDay': {
+    en: 'methods doc §7: combining small grain is often 8-10 h/day (general practice)',
+    ru: 'методика §7: уборка мелкосемянных зерновых часто идёт 8–10 ч в день (общая практика)',
+  },
+  'machinery.data.srcPwd': {
+    en: 'methods doc §8: pwd 1.0, every window day workable (optimistic; §7: 0.5-0.7 in wet regions)',
+    ru: 'методика §8: доля рабочих дней 1,0, каждый день окна рабочий (оптимистично; §7: 0,5–0,7 во влажных регионах)',
+  },
+  'machinery.data.srcPurchaseShare': {
+    en: 'methods doc §8 assumption: PP = 0.90 LP',
+    ru: 'допущение методики §8: PP = 0,90 LP',
+  },
+  'machinery.data.srcOwnershipYears': {
+    en: 'S4 AgDM A3-29: economic life 10-12 yr for machines',
+    ru: 'S4 AgDM A3-29: экономический срок службы машин 10–12 лет',
+  },
+  'machinery.data.srcInterest': {
+    en: 'S4 AgDM A3-29 example: 8 % nominal - 3 % inflation',
+    ru: 'S4 AgDM A3-29, пример: 8 % номинальная − 3 % инфляция',
+  },
+  'machinery.data.srcTih': {
+    en: 'EP496 default 2 % of PP (taxes 1 %, housing 0.75 %, insurance 0.25 %), methods doc F12',
+    ru: 'EP496 по умолчанию 2 % от PP (налоги 1 %, хранение 0,75 %, страховка 0,25 %), методика F12',
+  },
+  'machinery.data.srcFuelPrice': {
+    en: 'methods doc §8 assumption: $1.00/L',
+    ru: 'допущение методики §8: 1,00 долл./L',
+  },
+  'machinery.data.srcWage': {
+    en: 'methods doc §8 assumption: $25/h',
+    ru: 'допущение методики §8: 25 долл./ч',
+  },
+  'machinery.data.srcLubrication': {
+    en: 'S8 Machinery Cost Equations (A3-29 uses the same 15 %), F15',
+    ru: 'S8 Machinery Cost Equations (A3-29 принимает те же 15 %), F15',
+  },
+  'machinery.data.srcFuelPerKwh': {
+    en: 'S8 and DevTreks FuelAvgCostHr: 0.044 gal/hp-h diesel = 0.223 L/kWh, F13',
+    ru: 'S8 и DevTreks FuelAvgCostHr: 0.044 gal/hp-h дизтоплива = 0.223 L/kWh, F13',
+  },
+  'machinery.data.srcZ': {
+    en: 'F19: mean delay D/2 when the operation starts or ends at the optimum date',
+    ru: 'F19: средняя задержка D/2, когда операция начинается или заканчивается в оптимальный срок',
+  },
+
+  'machinery.data.sourceKazakhZerno': {
+    en: '(Kazakh-Zerno news item; page address not recorded)',
+    ru: '(новость «Казах-Зерно»; адрес страницы не записан)',
+  },
+  // The presets' notes on their values (data/machinery/presets.json), with their exact English.
+  'machinery.data.presetNoteKostanayDays': {
+    en: 'lower end of the 20-25 harvest days reported for Kostanay region (year of the report unknown)',
+    ru: 'нижняя граница 20–25 дней уборки, названных для Костанайской области (год сообщения неизвестен)',
+  },
+  'machinery.data.presetNoteGrainYield2024': {
+    en: 'the national grain yield of 2024 (all grains; no wheat-only figure was gathered)',
+    ru: 'урожайность зерновых по стране в 2024 (все зерновые; цифра только по пшенице не собрана)',
+  },
+  'machinery.data.presetNoteDieselKzt': {
+    en: '250 KZT/L / 444.32 KZT per USD',
+    ru: '250 KZT/L / 444,32 KZT за USD',
+  },
+  'machinery.data.presetNoteWageKzt': {
+    en: "179,388 KZT a month / 168 hours a month (a 40-hour week; Karavan's assumption) = 1,067.79 KZT/h, / 444.32 KZT per USD",
+    ru: '179 388 KZT в месяц / 168 часов в месяц (40-часовая неделя; допущение Karavan) = 1 067,79 KZT/ч, / 444,32 KZT за USD',
+  },
+  'machinery.data.presetNoteWheatPriceKzt': {
+    en: '85,000 KZT/t (the lower bound of 85,000-100,000) / 444.32 KZT per USD',
+    ru: '85 000 KZT/т (нижняя граница 85 000–100 000) / 444,32 KZT за USD',
+  },
+
   // machinery fleet
   'machinery.fleet.title': {
     en: 'Fleet plan: {crop} {operation}, {area} ha, {unit} ({name})',
@@ -425,6 +661,25 @@ export const machineryMessages = {
     ru: 'строка остаточной стоимости ({owner, select, machine {машина} tractor {трактор} other {{owner}}}): {row}',
   },
   'machinery.fleet.machineNote': { en: 'machine note: {note}', ru: 'о машине: {note}' },
+  /** A purchase price's source as src/machinery/plan-inputs.ts writes it. */
+  'machinery.fleet.purchasePriceSource': {
+    en: 'purchasePriceShare {share} x list price {price}',
+    ru: 'доля цены покупки {share} x цена по прайсу {price}',
+  },
+  /** A preset value's source (as src/machinery/scenario.ts builds it from the preset's facts). */
+  'machinery.fleet.presetSource': {
+    en: '{measure}, {scope}; source: {url}{note}{converted}',
+    ru: '{measure}, {scope}; источник: {url}{note}{converted}',
+  },
+  'machinery.fleet.presetDivisor': {
+    en: '; / {measure} {value} {unit} ({date}): {url}',
+    ru: '; / {measure} {value} {unit} ({date}): {url}',
+  },
+  /** The timeliness K's source when the catalog has none (src/machinery/plan-inputs.ts). */
+  'machinery.fleet.noKSource': {
+    en: 'no timeliness K for {crop} {operation} in the catalog; timeliness not costed',
+    ru: 'K несвоевременности для операции «{operation}» ({crop}) в каталоге нет; несвоевременность не учтена',
+  },
   'machinery.fleet.userInput': { en: 'user input', ru: 'задано пользователем' },
   // Fleet notes and warnings in Russian, from the plan's numbers (the JSON keeps the core's English).
   'machinery.fleet.noteSmallerOptimum': {
@@ -475,7 +730,7 @@ export const machineryMessages = {
   },
   'machinery.showcase.daysLine': {
     en: 'Showcase: {workingDays} working days of {hours} h {hoursTag}, {calendarDays} calendar days at pwd {pwd} {pwdTag} against a {window}-day window {windowTag}: {fits, select, yes {fits} other {does not fit}}.',
-    ru: 'Показ: {workingDays, plural, one {# рабочий день} few {# рабочих дня} many {# рабочих дней} other {# рабочего дня}} по {hours} ч {hoursTag}, {calendarDays} календарных дн. при доле рабочих дней {pwd} {pwdTag} при окне {window} дн. {windowTag}: {fits, select, yes {укладывается} other {не укладывается}}.',
+    ru: 'Показ: {workingDays, plural, one {# рабочий день} few {# рабочих дня} many {# рабочих дней} other {# рабочего дня}} по {hours} ч {hoursTag}, {calendarDays} календарных дн. при доле рабочих дней {pwd} {pwdTag}; окно {window} дн. {windowTag}: {fits, select, yes {укладывается} other {не укладывается}}.',
   },
   'machinery.showcase.units': { en: 'units', ru: 'единиц' },
   'machinery.showcase.ratePerUnit': { en: 'ha/h per unit (F1)', ru: 'га/ч на машину (F1)' },
@@ -575,7 +830,7 @@ export const machineryMessages = {
       '{id, select, SC1 {SC1 площадь серии a_set = A / S; серии 1..R содержат также блок делянок r (M делянок по p га)}' +
       ' SC2 {{variant, select, equal {SC2 площадь блока a_m = (a_set - M p [серии 1..R]) / M (равное деление)} other {SC2 площадь блока a_m = (a_set - M p [серии 1..R]) * n_m C_m / Σ_k n_k C_k (деление по производительности)}}}' +
       ' SC3 {SC3 часов в серии h_m = (a_m + p [серии 1..R]) / (n_m C_m), C_m по F1 = v w E_f / 10; серия длится max_m h_m}' +
-      ' SC4 {{variant, select, given {SC4 серий S задано} other {SC4 серий S = макс(2, R, ⌈max_m (A_m + R p) / (n_m C_m) / G⌉): одна рабочая смена на серию}}}' +
+      ' SC4 {{variant, select, given {SC4 серий S задано} other {SC4 серий S = макс(2, R, ⌈max_m (A_m + R p) / (n_m C_m) / G⌉): один рабочий день на серию}}}' +
       ' SC5 {SC5 календарных дней D_m = (A_m + R p) / (n_m C_m G p_wd) (F5), A_m — площадь блоков машины}' +
       ' other {{id}}}',
   },
