@@ -94,6 +94,10 @@ function draw(el: HTMLElement, option: ChartOption): echarts.ECharts {
     animationDuration: 300,
     // Axis numbers in the page's language (0,5 in Russian), labels that would overlap hidden.
     ...localiseAxes(option as Record<string, unknown>, (value) => formatNumber(value)),
+    // A legend stays one line and scrolls: wrapped onto a phone's width it would cover the plot.
+    ...(option['legend'] && !Array.isArray(option['legend'])
+      ? { legend: { type: 'scroll', ...(option['legend'] as Record<string, unknown>) } }
+      : {}),
   });
   charts.add(chart);
   // What the chart shows, on its element: the x axis type and the legend's entries (the browser test

@@ -65,7 +65,7 @@ export async function renderRivals(ctx: ViewContext): Promise<void> {
   const suppliers = [...new Set(product.history.map((x) => x.supplier))];
   main.append(
     panel({
-      title: `${t('rivalsTitle')}: ${productLabel(product)}`,
+      title: `${t('rivalsTitle')}: ${shortName(productLabel(product), 110)}`,
       url,
       tableId: 'history',
       chart: {
@@ -98,7 +98,7 @@ export async function renderRivals(ctx: ViewContext): Promise<void> {
   ].filter((s) => s.unitValueUsdPerTonne !== null);
   main.append(
     panel({
-      title: `${t('unitValues')}: ${productLabel(product)}`,
+      title: `${t('unitValues')}: ${shortName(productLabel(product), 110)}`,
       url,
       tableId: 'suppliers',
       chartHeight: 300,
