@@ -25,17 +25,22 @@ function label(id: MachineryId): Label {
 }
 
 /**
- * An English message with its plain `{name}` arguments filled in. @throws Error when the message
+ * A message with its plain `{name}` arguments filled in, in `lang`. @throws Error when the message
  * uses ICU formatting (a plural or select), which only the catalog's formatter can say.
  */
-export function fillEnglish(id: MachineryId, values: Record<string, string | number> = {}): string {
-  const template: string = machineryMessages[id].en;
-  if (/\{\w+,/.test(template)) throw new Error(`${id}: an ICU message, not a plain English template`);
+export function fillTemplate(id: MachineryId, lang: 'en' | 'ru', values: Record<string, string | number> = {}): string {
+  const template: string = machineryMessages[id][lang];
+  if (/\{\w+,/.test(template)) throw new Error(`${id}: an ICU message, not a plain template`);
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = values[name];
     if (value === undefined) throw new Error(`${id}: no value for {${name}}`);
     return String(value);
   });
+}
+
+/** The English of a plain message, for the result objects and their JSON. */
+export function fillEnglish(id: MachineryId, values: Record<string, string | number> = {}): string {
+  return fillTemplate(id, 'en', values);
 }
 
 const tableIds = ['blocks', 'machines', 'measures', 'visitorDays', 'plots', 'parameters'] as const;
@@ -131,16 +136,11 @@ export interface ShowcaseMeasure {
   instrument: string;
 }
 
-function measure(
-  id: ShowcaseMeasureId,
-  unit: string,
-  better: ShowcaseMeasure['better'],
-  fromSheet: string,
-): ShowcaseMeasure {
+function measure(id: ShowcaseMeasureId, better: ShowcaseMeasure['better'], fromSheet: string): ShowcaseMeasure {
   return {
     id,
     label: label(`machinery.showcase.measure.${id}.label`),
-    unit,
+    unit: fillEnglish(`machinery.showcase.measure.${id}.unit`),
     better,
     fromSheet,
     instrument: fillEnglish(`machinery.showcase.measure.${id}.instrument`),
@@ -149,12 +149,12 @@ function measure(
 
 /** What to measure on every block; the sheet's measured columns hold the raw readings. */
 export const showcaseMeasures: readonly ShowcaseMeasure[] = Object.freeze([
-  measure('haPerHour', 'ha/h per unit', 'higher', 'worked_area_ha / machine_hours'),
-  measure('fuelLitresPerHa', 'L/ha', 'lower', 'fuel_litres / worked_area_ha'),
-  measure('grainLossKgPerHa', 'kg/ha', 'lower', 'grain_loss_kg_per_ha'),
-  measure('grainMoisturePct', '% of mass', 'context', 'moisture_pct'),
-  measure('brokenGrainPct', '% of mass', 'lower', 'broken_grain_pct'),
-  measure('dockagePct', '% of mass', 'lower', 'dockage_pct'),
-  measure('downtimeShare', 'share of time', 'lower', 'downtime_hours / (machine_hours + downtime_hours)'),
-  measure('yieldTPerHa', 't/ha', 'context', 'grain_t / worked_area_ha'),
+  measure('haPerHour', 'higher', 'worked_area_ha / machine_hours'),
+  measure('fuelLitresPerHa', 'lower', 'fuel_litres / worked_area_ha'),
+  measure('grainLossKgPerHa', 'lower', 'grain_loss_kg_per_ha'),
+  measure('grainMoisturePct', 'context', 'moisture_pct'),
+  measure('brokenGrainPct', 'lower', 'broken_grain_pct'),
+  measure('dockagePct', 'lower', 'dockage_pct'),
+  measure('downtimeShare', 'lower', 'downtime_hours / (machine_hours + downtime_hours)'),
+  measure('yieldTPerHa', 'context', 'grain_t / worked_area_ha'),
 ]);

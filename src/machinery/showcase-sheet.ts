@@ -8,7 +8,13 @@ import { MachineryInputError } from '../errors.ts';
 import { formatCsv, parseCsv } from './csv.ts';
 import { demoSheetRows } from './demo-sheet.ts';
 import type { Showcase } from './showcase.ts';
-import { showcaseColumnLabels, showcaseTableLabels, type Label } from './showcase-labels.ts';
+import {
+  fillTemplate,
+  showcaseColumnLabels,
+  showcaseTableLabels,
+  showcaseVisitorLabels,
+  type Label,
+} from './showcase-labels.ts';
 
 export const showcaseSheetPlannedColumns = Object.freeze([
   'block_id',
@@ -114,8 +120,13 @@ export function sheetTableFromRows(
   };
 }
 
-/** Every table of the showcase: the block sheet first, then the plot sheet, machines, measures, visitor days, parameters. */
-export function showcaseTables(showcase: Showcase): SheetTable[] {
+/**
+ * Every table of the showcase: the block sheet first, then the plot sheet, machines, measures,
+ * visitor days, parameters. Headers carry both languages; the measures' and visitor days' words
+ * are written in `lang` (the CLI's workbook in the reader's language). Ids, tags and the
+ * parameters' sources stay as they are.
+ */
+export function showcaseTables(showcase: Showcase, lang: 'en' | 'ru' = 'en'): SheetTable[] {
   const column = (key: string, en: string, ru: string, kind?: 'number' | 'integer') => ({
     key,
     en,
@@ -158,11 +169,11 @@ export function showcaseTables(showcase: Showcase): SheetTable[] {
         column('instrument', 'Instrument and method', 'Прибор и метод'),
       ],
       rows: showcase.measures.map((m) => ({
-        measure: m.label.en,
-        unit: m.unit,
-        better: m.better,
+        measure: m.label[lang],
+        unit: fillTemplate(`machinery.showcase.measure.${m.id}.unit`, lang),
+        better: fillTemplate(`machinery.showcase.better.${m.better}`, lang),
         fromSheet: m.fromSheet,
-        instrument: m.instrument,
+        instrument: lang === 'en' ? m.instrument : fillTemplate(`machinery.showcase.measure.${m.id}.instrument`, lang),
       })),
     },
     {
@@ -175,10 +186,16 @@ export function showcaseTables(showcase: Showcase): SheetTable[] {
         column('show', 'What to show', 'Что показать'),
       ],
       rows: showcase.visitorDays.map((v) => ({
-        label: v.label,
+        label: lang === 'en' ? v.label : showcaseVisitorLabels[v.id][lang],
         day: v.day,
-        working: v.working.join('; '),
-        show: v.show,
+        working: v.working
+          .map((w) =>
+            w.replace(/^plot block (\d+)$/, (_, block: string) =>
+              fillTemplate('machinery.showcase.plotBlockN', lang, { block }),
+            ),
+          )
+          .join('; '),
+        show: lang === 'en' ? v.show : fillTemplate(`machinery.showcase.visitor.${v.id}.show`, lang),
       })),
     },
     {

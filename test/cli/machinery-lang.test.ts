@@ -13,6 +13,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { latinWords } from '../support/latin-words.ts';
 import { tempDir } from '../support/store.ts';
@@ -247,6 +248,50 @@ describe('karavan machinery --lang ru', () => {
   it('--json is the same in both languages (numbers and ids)', async () => {
     const args = ['fleet', '--preset', 'kz-wheat-2023', '--area-ha', '10000', '--json'];
     expect(await karavan([...args, '--lang', 'ru'])).toBe(await karavan([...args, '--lang', 'en']));
+  }, 60_000);
+
+  it('a Russian workbook (sheet names and headers in Russian) reads back', async () => {
+    const book = file('ru-book.xlsx');
+    await karavan([
+      'showcase',
+      '--area-ha',
+      '5000',
+      '--machines',
+      'combine-sp-9m,combine-sp-12m',
+      '--out',
+      book,
+      '--lang',
+      'ru',
+    ]);
+    expect(await karavan(['demo-results', book, '--lang', 'ru'])).toContain(
+      'Результаты демонстрации: 8 делянок в 4 блоках',
+    );
+    // Its sheets' names and the machines', measures' and visitor days' sheets speak Russian
+    // (the parameters' sheet holds ids, tags and cited sources).
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(book);
+    expect(workbook.worksheets.map((w) => w.name)).toContain('Что измерять');
+    for (const name of ['Машины', 'Что измерять', 'Дни показа']) {
+      const text: string[] = [];
+      workbook
+        .getWorksheet(name)!
+        .eachRow((row) => text.push(...(row.values as unknown[]).map((v) => String(v ?? ''))));
+      expect(text.join(' ').length).toBeGreaterThan(50);
+      expect(latinWords(withoutIds(text.join('\n'))), name).toEqual([]);
+    }
+    const sheet = file('ru-plots.xlsx');
+    await karavan([
+      'demo',
+      '--area-ha',
+      '3000',
+      '--machines',
+      'combine-sp-9m,combine-sp-12m',
+      '--out',
+      sheet,
+      '--lang',
+      'ru',
+    ]);
+    expect(await karavan(['demo-results', sheet])).toContain('Demonstration results: 12 plots in 6 blocks');
   }, 60_000);
 
   it('rejects a language it does not speak', async () => {

@@ -348,7 +348,7 @@ export function registerMachinery(program: Command): void {
               { en: 'Measurement sheet', ru: 'Лист измерений' },
               demoSheetRows(plan),
             );
-            writeBinaryFile(out, await tablesToXlsx([table], 'en'));
+            writeBinaryFile(out, await tablesToXlsx([table], lang));
           } else writeTextFile(out, demoSheetToCsv(plan));
         }
         if (flags.json) return printJson(plan);
@@ -434,7 +434,7 @@ export function registerMachinery(program: Command): void {
           if (/\.xlsx$/i.test(out)) {
             // The same tables, and the same writer, as the API's format=xlsx.
             const { tablesToXlsx } = await import('../../server/tables.ts');
-            writeBinaryFile(out, await tablesToXlsx(showcaseTables(showcase), 'en'));
+            writeBinaryFile(out, await tablesToXlsx(showcaseTables(showcase, lang), lang));
             written = { blocks: out };
           } else {
             const plots = siblingCsvPath(out, 'plots');

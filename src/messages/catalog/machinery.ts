@@ -868,13 +868,18 @@ export const machineryMessages = {
   'machinery.showcase.column.downtime_hours': { en: 'Downtime, h', ru: 'Простои, ч' },
   'machinery.showcase.column.downtime_causes': { en: 'Downtime causes', ru: 'Причины простоев' },
   'machinery.showcase.column.notes': { en: 'Notes', ru: 'Примечания' },
+  'machinery.showcase.better.higher': { en: 'higher', ru: 'выше' },
+  'machinery.showcase.better.lower': { en: 'lower', ru: 'ниже' },
+  'machinery.showcase.better.context': { en: 'context', ru: 'для справки' },
   // What to measure on every showcase block, by the measure's id (src/machinery/showcase-labels.ts).
   'machinery.showcase.measure.haPerHour.label': { en: 'Effective field capacity', ru: 'Производительность' },
+  'machinery.showcase.measure.haPerHour.unit': { en: 'ha/h per unit', ru: 'га/ч на машину' },
   'machinery.showcase.measure.haPerHour.instrument': {
     en: "GNSS track or yield-monitor area for the worked area; each unit's engine hour meter or telematics for machine hours (summed over the units), breakdowns excluded (logged as downtime).",
     ru: 'Трек GNSS или площадь по монитору урожайности — для убранной площади; счётчик моточасов или телематика каждой машины — для моточасов (сумма по машинам), без поломок (их записывайте как простой).',
   },
   'machinery.showcase.measure.fuelLitresPerHa.label': { en: 'Fuel use', ru: 'Расход топлива' },
+  'machinery.showcase.measure.fuelLitresPerHa.unit': { en: 'L/ha', ru: 'L/га' },
   'machinery.showcase.measure.fuelLitresPerHa.instrument': {
     en: "Fuel bowser's meter, each unit topped up to the brim before and after the block (refill method), or the engine's CAN-bus fuel counter; the same person and bowser throughout.",
     ru: 'Счётчик топливозаправщика, каждая машина заправлена до полного бака до и после блока (метод долива), или счётчик топлива по шине CAN; весь опыт — тот же человек и тот же заправщик.',
@@ -883,31 +888,37 @@ export const machineryMessages = {
     en: 'Grain loss behind the machine',
     ru: 'Потери зерна за комбайном',
   },
+  'machinery.showcase.measure.grainLossKgPerHa.unit': { en: 'kg/ha', ru: 'кг/га' },
   'machinery.showcase.measure.grainLossKgPerHa.instrument': {
     en: 'Drop trays or loss pans under the straw and chaff at several points of the block away from headlands; clean grain weighed on a field balance and converted to kg/ha; the block mean.',
     ru: 'Поддоны под соломой и половой в нескольких точках блока вдали от поворотных полос; чистое зерно взвесить на полевых весах и пересчитать в кг/га; среднее по блоку.',
   },
   'machinery.showcase.measure.grainMoisturePct.label': { en: 'Grain moisture', ru: 'Влажность зерна' },
+  'machinery.showcase.measure.grainMoisturePct.unit': { en: '% of mass', ru: '% массы' },
   'machinery.showcase.measure.grainMoisturePct.instrument': {
     en: 'Grain moisture meter on a sample from each unload, or the elevator laboratory; it explains differences in loss and throughput, it does not rank machines.',
     ru: 'Влагомер зерна на пробе с каждой выгрузки или лаборатория элеватора; объясняет различия потерь и пропускной способности, но не ранжирует машины.',
   },
   'machinery.showcase.measure.brokenGrainPct.label': { en: 'Broken grain', ru: 'Дробление зерна' },
+  'machinery.showcase.measure.brokenGrainPct.unit': { en: '% of mass', ru: '% массы' },
   'machinery.showcase.measure.brokenGrainPct.instrument': {
     en: "Sample from the grain tank or the truck, sieved and weighed by the elevator laboratory (its standard method for broken kernels); the block's trucks averaged.",
     ru: 'Проба из бункера или кузова, просеянная и взвешенная лабораторией элеватора (её стандартный метод для дроблёного зерна); среднее по машинам блока.',
   },
   'machinery.showcase.measure.dockagePct.label': { en: 'Foreign matter (dockage)', ru: 'Сорная примесь' },
+  'machinery.showcase.measure.dockagePct.unit': { en: '% of mass', ru: '% массы' },
   'machinery.showcase.measure.dockagePct.instrument': {
     en: "Elevator laboratory's foreign-matter analysis of the same samples.",
     ru: 'Анализ сорной примеси тех же проб лабораторией элеватора.',
   },
   'machinery.showcase.measure.downtimeShare.label': { en: 'Downtime', ru: 'Простои' },
+  'machinery.showcase.measure.downtimeShare.unit': { en: 'share of time', ru: 'доля времени' },
   'machinery.showcase.measure.downtimeShare.instrument': {
     en: 'Operator log (or telematics) of stops for breakdowns, blockages and adjustments, summed over the units, with their causes in downtime_causes; waiting for trucks is not downtime.',
     ru: 'Журнал механизатора (или телематика) остановок из-за поломок, забиваний и регулировок, сумма по машинам, с причинами в downtime_causes; ожидание машин под зерно — не простой.',
   },
   'machinery.showcase.measure.yieldTPerHa.label': { en: 'Yield', ru: 'Урожайность' },
+  'machinery.showcase.measure.yieldTPerHa.unit': { en: 't/ha', ru: 'т/га' },
   'machinery.showcase.measure.yieldTPerHa.instrument': {
     en: 'Weighbridge tickets of every truck from the block (net weight); the same field for all machines, so it checks that the blocks are comparable and gives fuel per tonne.',
     ru: 'Весовые талоны каждой машины с зерном из блока (вес нетто); поле одно для всех машин, так что это проверка сравнимости блоков и основа для топлива на тонну.',
