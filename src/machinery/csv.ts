@@ -33,6 +33,10 @@ export interface CsvRecord {
 
 export function parseCsv(text: string, file: string): CsvRecord[] {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // Russian-locale spreadsheets (and the API's Russian CSV) separate fields with ';' and write a
+  // decimal comma: the header line says which, as it has no numbers and a ';' only as a separator.
+  const header = source.slice(0, source.search(/\r|\n/) === -1 ? source.length : source.search(/\r|\n/));
+  const separator = header.includes(';') && !header.replace(/"[^"]*"/g, '').includes(',') ? ';' : ',';
   const records: CsvRecord[] = [];
   let cells: string[] = [];
   let cell = '';
@@ -57,7 +61,7 @@ export function parseCsv(text: string, file: string): CsvRecord[] {
     if (ch === '"' && cell === '') {
       inQuotes = true;
       quotedStartLine = line;
-    } else if (ch === ',') {
+    } else if (ch === separator) {
       cells.push(cell);
       cell = '';
     } else if (ch === '\n' || ch === '\r') {

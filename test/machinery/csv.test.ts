@@ -13,6 +13,19 @@ describe('csv', () => {
     expect(formatCsv([['=1+1', 'a,b', 'say "hi"']])).toBe(`'=1+1,"a,b","say ""hi"""\r\n`);
   });
 
+  it("reads a Russian-locale sheet: ';' between fields, a decimal comma kept in the cell", () => {
+    const records = parseCsv('plot_id;worked_area_ha;note\r\nB1-P1;"2,5";"a; b, c"\r\n', 'ru.csv');
+    expect(records.map((r) => r.cells)).toEqual([
+      ['plot_id', 'worked_area_ha', 'note'],
+      ['B1-P1', '2,5', 'a; b, c'],
+    ]);
+    // A comma-separated file whose header quotes a ';' stays comma-separated.
+    expect(parseCsv('"a;b",c\n1,2\n', 'en.csv').map((r) => r.cells)).toEqual([
+      ['a;b', 'c'],
+      ['1', '2'],
+    ]);
+  });
+
   it('reads back what it writes, undoing the escape', () => {
     const rows = [
       ['id', 'note'],
