@@ -28,6 +28,7 @@ import type { RivalsResult } from '../analysis/index.ts';
 import {
   catalog,
   formatMessage,
+  hasBasis,
   statusText,
   t,
   type Lang,
@@ -1371,7 +1372,11 @@ export function renderReplacement(view: ReplacementView, lang: Lang = 'en'): str
 
 export function renderMarket(result: RivalsResult, importer: string, lang: Lang = 'en'): string {
   const x = new Words(lang);
-  let out = `${x.w('label.status')}: ${statusText(lang, result.status, 'machinery')} — ${formatMessage(result.basis, lang)}\n`;
+  // As the section commands say it (src/cli/commands/sections.ts): the basis only when there is one.
+  const basis = hasBasis(result.basis)
+    ? ` — ${x.w('label.basis').toLowerCase()}: ${formatMessage(result.basis, lang)}`
+    : '';
+  let out = `${x.w('label.status')}: ${statusText(lang, result.status, 'machinery')}${basis}\n`;
   if (result.missing) out += `${x.w('label.missing')}: ${formatMessage(result.missing, lang)}\n`;
   for (const p of result.products) {
     out += `\n${x.w('machinery.market.imports', { code: p.product, name: lang === 'en' ? p.nameEn : p.nameRu, importer, value: x.fmt(p.importsUsd / 1e6, 1) })}\n`;
@@ -1381,7 +1386,7 @@ export function renderMarket(result: RivalsResult, importer: string, lang: Lang 
         x.w('machinery.market.supplier'),
         x.w('machinery.market.valueUsdM'),
         x.w('machinery.market.share'),
-        'USD/t',
+        x.w('machinery.market.unitValue'),
         x.w('machinery.market.flags'),
       ],
       rows.map((r) => [

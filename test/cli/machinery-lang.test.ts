@@ -16,6 +16,7 @@ import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { latinWords } from '../support/latin-words.ts';
+import { writeReportFixture } from '../support/report-fixture.ts';
 import { tempDir } from '../support/store.ts';
 
 const exec = promisify(execFile);
@@ -292,6 +293,21 @@ describe('karavan machinery --lang ru', () => {
       'ru',
     ]);
     expect(await karavan(['demo-results', sheet])).toContain('Demonstration results: 12 plots in 6 blocks');
+  }, 60_000);
+
+  it('machinery market on a store with flows: the suppliers table in Russian', async () => {
+    const fixtureHome = join(dir.path, 'fixture-home');
+    mkdirSync(fixtureHome, { recursive: true });
+    const flows = writeReportFixture(fixtureHome);
+    await exec(process.execPath, [launcher, 'ingest', flows], { env: { ...process.env, KARAVAN_HOME: fixtureHome } });
+    const { stdout } = await exec(
+      process.execPath,
+      [launcher, 'machinery', 'market', '--year', '2021', '--hs', '843351,870190', '--lang', 'ru'],
+      { env: { ...process.env, KARAVAN_HOME: fixtureHome, LANG: 'C' } },
+    );
+    expect(stdout).toMatch(/поставщик\s+млн USD\s+доля, %\s+USD\/т/);
+    expect(stdout).toMatch(/RUS\s+15\s+60\s+100\u00a0000/);
+    expect(latinWords(stdout)).toEqual([]);
   }, 60_000);
 
   it('rejects a language it does not speak', async () => {

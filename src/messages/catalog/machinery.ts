@@ -1248,5 +1248,6 @@ export const machineryMessages = {
   'machinery.market.supplier': { en: 'supplier', ru: 'поставщик' },
   'machinery.market.valueUsdM': { en: 'USD m', ru: 'млн USD' },
   'machinery.market.share': { en: 'share %', ru: 'доля, %' },
+  'machinery.market.unitValue': { en: 'USD/t', ru: 'USD/т' },
   'machinery.market.flags': { en: 'flags', ru: 'отметки' },
 } as const;
