@@ -450,6 +450,21 @@ function warningText(x: Words, plan: FleetPlan, warning: FleetPlan['warnings'][n
         factor: factor === undefined ? '?' : x.number(Number(factor)),
       });
     }
+    case 'parameter-outside-range': {
+      // The one form src/machinery/plan-fleet.ts writes: "<key> <value> is outside the documented range of <id>, <min> to <max> [<tag>] <source>".
+      const m = /^(\w+) (\S+) is outside the documented range of (\S+), (\S+) to (\S+) \[([^\]]+)\] (.*)$/.exec(
+        warning.message,
+      );
+      if (!m) return warning.message;
+      return `${x.w('machinery.warning.outsideRange', {
+        name: x.param(m[1]!),
+        value: x.number(Number(m[2])),
+        id: m[3]!,
+        min: x.number(Number(m[4])),
+        max: x.number(Number(m[5])),
+        tag: m[6]!,
+      })} ${sourceText(x, m[7]!)}`;
+    }
     default:
       return warning.message;
   }

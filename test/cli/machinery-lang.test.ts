@@ -63,6 +63,8 @@ const commands: string[][] = [
   ],
   ['fleet', '--preset', 'kz-wheat-2024-kzt', '--area-ha', '10000', '--currency', 'KZT'],
   ['fleet', '--preset', 'kz-wheat-2023', '--area-ha', '10000'],
+  // A speed outside the class's documented range: the parameter-outside-range warning.
+  ['fleet', '--preset', 'kz-wheat-2024-kzt', '--area-ha', '10000', '--speed-kmh', '9'],
   ['fleet', '--machine', 'seed-drill-6m', '--crop', 'wheat', '--area-ha', '3000', '--window-days', '4'],
   ['compare', 'combine-sp-9m', 'combine-pull-6m', '--scenario', file('scenario.json')],
   ['compare', 'combine-sp-9m', 'combine-sp-12m', '--scenario', file('scenario.json'), '--measured', file('blocks.csv')],

@@ -716,7 +716,7 @@ export const machineryMessages = {
   },
   'machinery.warning.outsideRange': {
     en: '{name} {value} is outside the documented range of {id}, {min} to {max} [{tag}]',
-    ru: '{name} {value} вне задокументированного диапазона {id}: от {min} до {max} [{tag}]',
+    ru: '{name}: {value} — вне задокументированного диапазона {id} (от {min} до {max}) [{tag}]',
   },
 
   // machinery showcase
