@@ -6,6 +6,7 @@
  * (world exports, from the capabilities year) as the nearest stand-in, clearly labelled.
  */
 import {
+  countryLabels,
   importNeeds,
   importerProductSeries,
   pairCoverage,
@@ -42,7 +43,8 @@ export interface NeedRow {
   /** Null (as `suppliers`, and `exporterUsd`/`exporterShare`) when the year holds only the importer's imports from the World. */
   hhi: number | null;
   suppliers: number | null;
-  topSuppliers: Array<{ iso3: string; valueUsd: number; share: number }>;
+  /** The largest suppliers, named in both languages for tables and prose. */
+  topSuppliers: Array<{ iso3: string; nameEn: string; nameRu: string; valueUsd: number; share: number }>;
   exporterUsd: number | null;
   exporterShare: number | null;
   /** The importer's imports of the product in every year of the source up to `year` (0 where none), for charts. */
@@ -139,6 +141,7 @@ export async function importerNeeds(store: TradeStore, options: NeedsOptions): P
     all.slice(0, limit).map((r) => r.product),
   );
   const totalImportsUsd = all.reduce((sum, r) => sum + r.importsUsd, 0);
+  const labels = await countryLabels(store);
   // Every year of the source up to this one: the time series of each product shown.
   const series = await importerProductSeries(store, { importer, exporter, level, source, toYear: year });
   const seriesYears = [...new Set(series.map((r) => r.year))].sort((a, b) => a - b);
@@ -152,7 +155,11 @@ export async function importerNeeds(store: TradeStore, options: NeedsOptions): P
     growth: cagr(r.importsStartUsd, r.importsUsd, spanYears),
     hhi: r.hhi,
     suppliers: r.suppliers,
-    topSuppliers: r.topSuppliers,
+    topSuppliers: r.topSuppliers.map((s) => ({
+      ...s,
+      nameEn: labels.get(s.iso3)?.en ?? s.iso3,
+      nameRu: labels.get(s.iso3)?.ru ?? s.iso3,
+    })),
     exporterUsd: r.exporterUsd,
     exporterShare: r.exporterUsd === null ? null : r.importsUsd > 0 ? r.exporterUsd / r.importsUsd : 0,
   }));

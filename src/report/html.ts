@@ -449,7 +449,7 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
           f.usdM(r.importsUsd),
           f.pct(r.growth),
           sparkline(r.series, f.usdM),
-          r.topSuppliers.map((s) => `${s.iso3} ${f.pct(s.share)}`).join(', '),
+          f.suppliers(r.topSuppliers),
           f.num(r.hhi),
           f.pct(r.exporterShare),
         ]),

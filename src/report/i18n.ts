@@ -262,6 +262,14 @@ export function formatters(lang: ReportLang) {
     pct: (x: number | null | undefined) =>
       ok(x) ? (x !== 0 && Math.abs(x) < 0.001 ? smallPct.format(x) : pct.format(x)) : na,
     num: (x: number | null | undefined) => (ok(x) ? num.format(x) : na),
+    /** The largest suppliers by name with their shares, as every table of the importer's needs shows them. */
+    suppliers: (list: ReadonlyArray<{ nameEn: string; nameRu: string; share: number }>) =>
+      list
+        .map((s) => {
+          const share = s.share !== 0 && Math.abs(s.share) < 0.001 ? smallPct.format(s.share) : pct.format(s.share);
+          return `${lang === 'ru' ? s.nameRu : s.nameEn} ${share}`;
+        })
+        .join(', '),
     whole: (x: number | null | undefined) => (ok(x) ? whole.format(x) : na),
     date: (iso: string) =>
       new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(

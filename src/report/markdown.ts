@@ -169,7 +169,7 @@ export function renderMarkdown(report: ReportModel, lang: ReportLang): string {
           name(r),
           f.usdM(r.importsUsd),
           f.pct(r.growth),
-          r.topSuppliers.map((s) => `${s.iso3} ${f.pct(s.share)}`).join(', '),
+          f.suppliers(r.topSuppliers),
           f.num(r.hhi),
           f.pct(r.exporterShare),
         ]),

@@ -3,7 +3,7 @@
  * serves them as table views and CSV / XLSX downloads.
  */
 import { basketBlocks } from './basket-lines.ts';
-import { labels } from './i18n.ts';
+import { formatters, labels } from './i18n.ts';
 import type {
   BasketResult,
   JointProductionResult,
@@ -221,9 +221,7 @@ export function needsTables(needs: NeedsResult, lang: Lang): ResultTable[] {
       rows: named(needs.rows, lang).map((r) => ({
         ...r,
         ...yearCells(r),
-        topSupplier: r.topSuppliers[0]
-          ? `${r.topSuppliers[0].iso3} (${(r.topSuppliers[0].share * 100).toFixed(1)}%)`
-          : null,
+        topSupplier: r.topSuppliers[0] ? formatters(lang).suppliers([r.topSuppliers[0]]) : null,
       })),
     },
     {

@@ -404,7 +404,7 @@ export async function renderXlsx(report: ReportModel, lang: ReportLang): Promise
         r.importsUsd,
         r.growth,
         r.suppliers,
-        r.topSuppliers.map((s) => `${s.iso3} ${(s.share * 100).toFixed(1)}%`).join(', '),
+        formatters(lang).suppliers(r.topSuppliers),
         r.hhi,
         r.exporterUsd,
         r.exporterShare,
