@@ -331,6 +331,31 @@ export async function productNames(
     const existing = out.get(row.code);
     if (!existing || row.revision === 'HS2022') out.set(row.code, toProduct(row, lang));
   }
+  // A subheading of another HS revision than the nomenclature's (870190 of HS 2017, split in HS 2022) is
+  // named by its heading, "heading 8701: …", as a subheading without its own name is.
+  const unnamed = [...new Set(codes)].filter((c) => !out.has(c) && c.length === 6);
+  if (unnamed.length > 0) {
+    const headings = await productNames(
+      store,
+      unnamed.map((c) => c.slice(0, 4)),
+      lang,
+    );
+    for (const code of unnamed) {
+      const heading = headings.get(code.slice(0, 4));
+      if (!heading) continue;
+      const word = lang === 'ru' ? 'позиция' : 'heading';
+      out.set(code, {
+        ...heading,
+        code,
+        level: 6,
+        nameEn: null,
+        nameRu: null,
+        parent: heading.code,
+        name: `${word} ${heading.code}: ${heading.name}`,
+        nameSource: 'parent',
+      });
+    }
+  }
   return out;
 }
 
