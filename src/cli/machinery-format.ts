@@ -1238,6 +1238,39 @@ export function renderCatalog(catalog: Catalog, presets: PresetCatalog, lang: La
       m.lifeHours ? `${x.fmt(m.lifeHours.value, 0)} ${tag(m.lifeHours)}` : '',
     ]),
   );
+  // Makers' models: what each maker publishes, every figure with its tag; the source list names the pages.
+  const named = catalog.machines.filter((m) => m.origin === 'named' || (m.origin === 'user' && m.countryOfMake));
+  if (named.length > 0) {
+    out += x.section(x.w('machinery.catalog.namedSection'));
+    const base = (m: (typeof named)[number]) => catalog.machines.find((c) => c.id === m.baseClassId);
+    out += x.table(
+      [
+        x.w('machinery.catalog.id'),
+        x.w('machinery.catalog.maker'),
+        x.w('machinery.catalog.model'),
+        x.w('machinery.catalog.countryOfMake'),
+        x.w('machinery.catalog.basedOn'),
+        x.w('machinery.catalog.figures'),
+      ],
+      named.map((m) => {
+        const b = base(m);
+        const own = (['widthM', 'powerKw', 'payloadT'] as const)
+          .filter((key) => m[key] !== undefined && m[key] !== b?.[key])
+          .map((key) => `${x.w('machinery.spec', { name: key })} ${x.number(m[key]!.typical)} ${tag(m[key]!)}`);
+        const specs = Object.entries(m.specs ?? {}).map(
+          ([name, v]) => `${x.w('machinery.spec', { name })} ${x.number(v.value)} ${tag(v)}`,
+        );
+        return [
+          m.id,
+          m.make ?? '',
+          m.model ?? '',
+          m.countryOfMake ?? '',
+          m.baseClassId ?? '',
+          [...own, ...specs].join('; '),
+        ];
+      }),
+    );
+  }
   out += x.section(x.w('machinery.catalog.cropsSection'));
   const giveOne = x.w('machinery.catalog.giveOne');
   out += x.table(

@@ -22,6 +22,8 @@ const sourceNames = new Set([
   'asabe',
   'user',
   'embedded',
+  // Makers' names, as they write them.
+  'gomselmash',
   // Trend: the news agency an official figure was quoted through («БелТА через Trend»).
   'trend',
   // ln: the natural logarithm in the joint-production score formula.

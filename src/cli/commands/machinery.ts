@@ -574,11 +574,6 @@ export function registerMachinery(program: Command): void {
       process.stdout.write(renderStaffPlan(plan, lang));
     });
 
-  /** The dated facts (data/machinery/presets.json) behind each kind's replacement demand. */
-  const replacementFacts = {
-    combines: { fleet: 'kz_combines_registered_2020', over: 'kz_combines_over17y_2020', rate: 'kz_fleet_renewal_2024' },
-    tractors: { fleet: 'kz_tractors_registered_2020', over: 'kz_tractors_over17y_2020', rate: 'kz_fleet_renewal_2024' },
-  } as const;
   machinery
     .command('replacement')
     .description(
@@ -591,28 +586,19 @@ export function registerMachinery(program: Command): void {
     .action(async (flags: { machine: string; clearYears?: string; lang?: string; json: boolean }) => {
       const lang = parseLang(flags.lang);
       const { InvalidOptionError } = await import('../../errors.ts');
-      const { findFact, replacementDemand } = await import('../../machinery/index.ts');
+      const { fleetReplacement } = await import('../../machinery/index.ts');
       const { loadPresets } = await import('../machinery-files.ts');
       if (flags.machine !== 'combines' && flags.machine !== 'tractors')
         throw new InvalidOptionError(`invalid --machine: ${flags.machine} (combines or tractors)`, {
           value: flags.machine,
         });
-      const ids = replacementFacts[flags.machine];
-      const presets = await loadPresets();
-      const facts = {
-        fleet: findFact(presets, ids.fleet),
-        over: findFact(presets, ids.over),
-        rate: findFact(presets, ids.rate),
-      };
-      // The age share is reported as "older than 17 years": the limit is read from the measure, not assumed.
-      const limitYears = Number(/older than (\d+) years/.exec(facts.over.measure)?.[1]);
-      const demand = replacementDemand({
-        fleetUnits: facts.fleet.value,
-        renewalRatePerYear: facts.rate.value / 100,
-        shareOverLimit: facts.over.value / 100,
-        limitYears,
-        ...(flags.clearYears !== undefined && { clearBacklogYears: toNumber('--clear-years', flags.clearYears) }),
-      });
+      // Assembled once in the core (fleetReplacement), as the report's machinery section has it.
+      const plan = fleetReplacement(
+        await loadPresets(),
+        flags.machine,
+        flags.clearYears !== undefined ? toNumber('--clear-years', flags.clearYears) : undefined,
+      );
+      const { facts, limitYears, machine: _machine, scope: _scope, ...demand } = plan;
       if (flags.json) return printJson({ machine: flags.machine, facts, ...demand });
       const { renderReplacement } = await import('../machinery-format.ts');
       process.stdout.write(renderReplacement({ machine: flags.machine, limitYears, facts, demand }, lang));
@@ -622,14 +608,29 @@ export function registerMachinery(program: Command): void {
     .command('catalog')
     .description('list machine classes, crops and presets with their source tags')
     .option('--catalog <file>', 'your catalog JSON layered over the shipped one')
+    .option(
+      '--maker <name>',
+      "only this maker's named models, e.g. BELAZ, MTZ, Gomselmash (part of the name, any case)",
+    )
     .option('--lang <lang>', '[en|ru] language of the text output (default: ru when the locale is Russian, else en)')
     .option('--json', 'print the catalog as JSON', false)
     .action(async (flags: Flags) => {
       const { loadCatalog, loadPresets } = await import('../machinery-files.ts');
       const lang = parseLang(flags.lang as string | undefined);
       const { renderCatalog } = await import('../machinery-format.ts');
-      const catalog = await loadCatalog(flags.catalog as string | undefined);
+      const full = await loadCatalog(flags.catalog as string | undefined);
       const presets = await loadPresets();
+      const maker = flags.maker as string | undefined;
+      const catalog =
+        maker === undefined
+          ? full
+          : { ...full, machines: full.machines.filter((m) => m.make?.toLowerCase().includes(maker.toLowerCase())) };
+      if (maker !== undefined && catalog.machines.length === 0) {
+        const { InvalidOptionError } = await import('../../errors.ts');
+        const { t } = await import('../../messages/index.ts');
+        const makers = [...new Set(full.machines.flatMap((m) => (m.make ? [m.make] : [])))].join(', ');
+        throw new InvalidOptionError(t('en', 'machinery.catalog.noMaker', { maker, makers }), { value: maker });
+      }
       if (flags.json) return printJson({ ...catalog, presets });
       process.stdout.write(renderCatalog(catalog, presets, lang));
     });

@@ -1220,6 +1220,24 @@ export const machineryMessages = {
     ru: 'Классы машин и машины пользователя',
   },
   'machinery.catalog.id': { en: 'id', ru: 'код' },
+  'machinery.catalog.namedSection': {
+    en: "Named models (makers' figures tagged V from the maker's own page, M where read second-hand; no prices)",
+    ru: 'Модели производителей (цифры производителя: V — с его собственной страницы, M — из вторых рук; цен нет)',
+  },
+  'machinery.catalog.maker': { en: 'maker', ru: 'производитель' },
+  'machinery.catalog.model': { en: 'model', ru: 'модель' },
+  'machinery.catalog.countryOfMake': { en: 'made in', ru: 'страна' },
+  'machinery.catalog.basedOn': { en: 'class', ru: 'класс' },
+  'machinery.catalog.figures': { en: "maker's figures", ru: 'цифры производителя' },
+  'machinery.catalog.noMaker': {
+    en: 'no named model of a maker matching "{maker}" (makers: {makers})',
+    ru: 'нет моделей производителя «{maker}» (производители: {makers})',
+  },
+  /** A named model's figure by its field name (unit in the name). */
+  'machinery.spec': {
+    en: '{name, select, widthM {width, m} powerKw {power, kW} payloadT {payload, t} grossWeightKg {gross weight, kg} operatingWeightKg {operating weight, kg} operatingWeightT {operating weight, t} bodyVolumeM3 {body, m³} engines {engines} fuelTankL {fuel tank, L} lngTankL {LNG tank, L} enginePowerHp {engine, hp} topSpeedKmh {top speed, km/h} throughputKgPerS {throughput, kg/s} netMassT {mass, t} grainTankL {grain tank, L} unloadingRateLPerS {unloading, L/s} other {{name}}}',
+    ru: '{name, select, widthM {ширина, м} powerKw {мощность, кВт} payloadT {грузоподъёмность, т} grossWeightKg {полная масса, кг} operatingWeightKg {эксплуатационная масса, кг} operatingWeightT {эксплуатационная масса, т} bodyVolumeM3 {кузов, м³} engines {двигателей} fuelTankL {топливный бак, л} lngTankL {бак СПГ, л} enginePowerHp {двигатель, л. с.} topSpeedKmh {макс. скорость, км/ч} throughputKgPerS {пропускная способность, кг/с} netMassT {масса, т} grainTankL {зерновой бункер, л} unloadingRateLPerS {выгрузка, л/с} other {{name}}}',
+  },
   'machinery.catalog.kind': { en: 'kind', ru: 'вид' },
   'machinery.catalog.power': { en: 'power kW', ru: 'мощность, kW' },
   'machinery.catalog.listPrice': { en: 'list price USD', ru: 'цена по прайсу, USD' },
