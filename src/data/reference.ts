@@ -49,10 +49,11 @@ export function referenceVersion(): string {
     'country_groups.csv',
     'country_group_members.csv',
     'country_names_alt.csv',
+    'country_names_ru.csv',
   ]
     .map((name) => statSync(embedded(name)).size)
     .join('.');
-  return `r6-${Buffer.from(sizes).toString('base64url').slice(0, 24)}`;
+  return `r7-${Buffer.from(sizes).toString('base64url').slice(0, 24)}`;
 }
 
 interface CountryRow {
@@ -147,6 +148,15 @@ export async function buildReference(db: Database, targetDir: string): Promise<v
     });
     addAlias(iso3, iso3);
     if (iso2) addAlias(iso2, iso3);
+  }
+  // Russian names ICU does not have (BACI's FQ for ATF, the World, Comtrade's special areas): Karavan's own.
+  const ruNames = await db.all<{ iso3: string; name_ru: string }>(
+    `SELECT iso3, name_ru FROM read_csv($1, header = true, all_varchar = true)`,
+    [embedded('country_names_ru.csv')],
+  );
+  for (const { iso3, name_ru } of ruNames) {
+    const country = countries.get(iso3);
+    if (country && country.name_ru === country.name_en) country.name_ru = name_ru;
   }
   const altNames = await db.all<{ iso3: string; name: string }>(
     `SELECT iso3, name FROM read_csv($1, header = true, all_varchar = true)`,

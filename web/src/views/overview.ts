@@ -125,9 +125,10 @@ export async function renderOverview(ctx: ViewContext): Promise<void> {
           series: seriesWithData(
             measures.map((m) => {
               const figures = yearly.filter((o) => o.measure === m);
-              const sides = [...new Set(figures.map((o) => o.reporterSide))].join(', ');
+              // The API sends each figure's words in the asked language (words.measure, words.side).
+              const sides = [...new Set(figures.map((o) => o.words.side))].join(', ');
               return {
-                name: `${m} (${sides})`,
+                name: `${figures[0]!.words.measure} (${sides})`,
                 type: 'bar',
                 barMaxWidth: 24,
                 data: yearPoints(

@@ -1,0 +1,25 @@
+/**
+ * Every country, area and group the store lists has a Russian name in Cyrillic: ICU's where it has
+ * one, else data/embedded/country_names_ru.csv (ATF under BACI's old code FQ, the World, Comtrade's
+ * special areas), so the dashboard's country list and the Russian report never fall back to English.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listCountries, type TradeStore } from '../../src/data/index.ts';
+import { openTempStore } from '../support/store.ts';
+
+describe('Russian country names', () => {
+  let store: TradeStore;
+  let cleanup: () => void;
+  beforeAll(async () => {
+    ({ store, cleanup } = await openTempStore(true));
+  });
+  afterAll(() => cleanup());
+
+  it('are in Cyrillic for every entry of the list', async () => {
+    const countries = await listCountries(store);
+    expect(countries.length).toBeGreaterThan(250);
+    expect(countries.filter((c) => !/[А-Яа-яЁё]/.test(c.nameRu)).map((c) => `${c.iso3} ${c.nameRu}`)).toEqual([]);
+    expect(countries.find((c) => c.iso3 === 'ATF')!.nameRu).toBe('Французские Южные территории');
+    expect(countries.find((c) => c.iso3 === 'WLD')!.nameRu).toBe('Мир');
+  });
+});
