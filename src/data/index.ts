@@ -58,4 +58,12 @@ export type {
 export { populationOf, readPanelCsv, readPopulationCsv } from './read-panel-csv.ts';
 export type { PanelCsv, PanelCsvColumns, PopulationCsv, PopulationCsvColumns } from './read-panel-csv.ts';
 export { loadRegions, regionMeasures } from './regions.ts';
-export type { BelarusRegion, Maker, Oblast, RegionFigure, RegionMeasure, RegionsData, RegionSource } from './regions.ts';
+export type {
+  BelarusRegion,
+  Maker,
+  Oblast,
+  RegionFigure,
+  RegionMeasure,
+  RegionsData,
+  RegionSource,
+} from './regions.ts';
