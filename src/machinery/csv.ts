@@ -87,3 +87,39 @@ export function parseCsv(text: string, file: string): CsvRecord[] {
     .filter((r) => !(r.cells.length === 1 && r.cells[0]!.trim() === ''))
     .map((r) => ({ line: r.line, cells: r.cells.map((c) => unescapeFormulaCell(c)) }));
 }
+
+/**
+ * The cell readers of a filled measurement sheet's record (demo plots, showcase blocks): a measured
+ * number is blank (null) or a number 0 or greater, with a decimal comma accepted; a required cell is
+ * not blank. Each refusal is a MachineryInputError naming the file, line and column.
+ */
+export function sheetCellReaders(
+  file: string,
+  record: CsvRecord,
+  index: ReadonlyMap<string, number>,
+): { number: (column: string) => number | null; required: (column: string) => string } {
+  const cell = (column: string) => (record.cells[index.get(column)!] ?? '').trim();
+  return {
+    number: (column) => {
+      const raw = cell(column).replace(/\s/g, '');
+      if (raw === '') return null;
+      const value = Number(raw.replace(',', '.'));
+      if (!Number.isFinite(value) || value < 0)
+        throw new MachineryInputError(
+          `${file}:${record.line}: invalid ${column}: ${raw} (a number 0 or greater, or blank)`,
+          { file, line: record.line, column, value: raw },
+        );
+      return value;
+    },
+    required: (column) => {
+      const value = cell(column);
+      if (value === '')
+        throw new MachineryInputError(`${file}:${record.line}: invalid ${column}: blank (every row needs it)`, {
+          file,
+          line: record.line,
+          column,
+        });
+      return value;
+    },
+  };
+}

@@ -3,7 +3,7 @@
  * measured columns blank for the field team. Written as CSV (formula-safe) and read back.
  */
 import { MachineryInputError } from '../errors.ts';
-import { formatCsv, parseCsv } from './csv.ts';
+import { formatCsv, parseCsv, sheetCellReaders } from './csv.ts';
 import type { DemoPlan } from './demo-plan.ts';
 
 export const demoSheetPlannedColumns = Object.freeze([
@@ -97,30 +97,8 @@ export function parseDemoSheet(text: string, file: string): DemoSheetRow[] {
       );
     }
   }
-  const text_ = (cells: string[], column: string) => (cells[index.get(column)!] ?? '').trim();
   const rows = records.slice(1).map((record): DemoSheetRow => {
-    const number = (column: string): number | null => {
-      const raw = text_(record.cells, column).replace(/\s/g, '');
-      if (raw === '') return null;
-      const value = Number(raw.replace(',', '.'));
-      if (!Number.isFinite(value) || value < 0) {
-        throw new MachineryInputError(
-          `${file}:${record.line}: invalid ${column}: ${raw} (a number 0 or greater, or blank)`,
-          { file, line: record.line, column, value: raw },
-        );
-      }
-      return value;
-    };
-    const required = (column: string): string => {
-      const value = text_(record.cells, column);
-      if (value === '')
-        throw new MachineryInputError(`${file}:${record.line}: invalid ${column}: blank (every row needs it)`, {
-          file,
-          line: record.line,
-          column,
-        });
-      return value;
-    };
+    const { number, required } = sheetCellReaders(file, record, index);
     return {
       line: record.line,
       plotId: required('plot_id'),

@@ -5,7 +5,7 @@
  * measures and the visitor days as further tables. Read back by `parseShowcaseSheet`.
  */
 import { MachineryInputError } from '../errors.ts';
-import { formatCsv, parseCsv } from './csv.ts';
+import { formatCsv, parseCsv, sheetCellReaders } from './csv.ts';
 import { demoSheetRows } from './demo-sheet.ts';
 import type { Showcase } from './showcase.ts';
 import {
@@ -264,29 +264,8 @@ export function parseShowcaseSheet(text: string, file: string): ShowcaseSheetRow
         { file, line: 1, column },
       );
   }
-  const cell = (cells: string[], column: string) => (cells[index.get(column)!] ?? '').trim();
   const rows = records.slice(1).map((record): ShowcaseSheetRow => {
-    const number = (column: string): number | null => {
-      const raw = cell(record.cells, column).replace(/\s/g, '');
-      if (raw === '') return null;
-      const value = Number(raw.replace(',', '.'));
-      if (!Number.isFinite(value) || value < 0)
-        throw new MachineryInputError(
-          `${file}:${record.line}: invalid ${column}: ${raw} (a number 0 or greater, or blank)`,
-          { file, line: record.line, column, value: raw },
-        );
-      return value;
-    };
-    const required = (column: string): string => {
-      const value = cell(record.cells, column);
-      if (value === '')
-        throw new MachineryInputError(`${file}:${record.line}: invalid ${column}: blank (every row needs it)`, {
-          file,
-          line: record.line,
-          column,
-        });
-      return value;
-    };
+    const { number, required } = sheetCellReaders(file, record, index);
     return {
       line: record.line,
       blockId: required('block_id'),
