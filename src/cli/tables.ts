@@ -2,8 +2,9 @@
  * The report model's tables (src/report/table-model.ts) as terminal text. Loaded by the commands
  * that print them, not at start-up: the labels come through the message catalog.
  */
-import { formatters, type ReportLang as Lang } from '../report/index.ts';
-import type { ResultTable, TableColumn } from '../report/table-model.ts';
+import type { ReportLang as Lang } from '../report/index.ts';
+import { isNumericColumn, tableCells } from '../report/table-render.ts';
+import type { ResultTable } from '../report/table-model.ts';
 import { terminalSafe } from './output.ts';
 
 const longestText = 60;
@@ -14,27 +15,14 @@ const longestText = 60;
  * value formatted by its column's kind (USD whole, shares in percent, years as they are).
  */
 export function formatResultTable(table: ResultTable, lang: Lang, limit = Infinity): string {
-  const f = formatters(lang);
-  const yes = lang === 'ru' ? 'да' : 'yes';
-  const no = lang === 'ru' ? 'нет' : 'no';
-  const cell = (value: unknown, kind: TableColumn['kind']): string | number | null => {
-    if (value === null || value === undefined) return null;
-    if (typeof value === 'boolean') return value ? yes : no;
-    if (typeof value === 'number') {
-      if (!Number.isFinite(value)) return null;
-      if (kind === 'usd' || kind === 'integer') return f.whole(value);
-      if (kind === 'share') return f.pct(value);
-      if (kind === 'number') return f.num(value);
-      return value;
-    }
-    const text = String(value);
-    return text.length > longestText ? `${text.slice(0, longestText - 1)}…` : text;
-  };
-  const rows = table.rows.slice(0, limit) as ReadonlyArray<Record<string, unknown>>;
-  const headers = table.columns.map((c) => c[lang]);
-  const numeric = table.columns.map((c) => c.kind !== undefined && c.kind !== 'text' && c.kind !== 'year');
-  const cells = rows.map((row) => table.columns.map((c) => cell(row[c.key], c.kind)));
-  return formatAligned(headers, cells, numeric);
+  const shown = { ...table, rows: table.rows.slice(0, limit) };
+  const { headers, rows } = tableCells(shown, lang);
+  const cut = (text: string) => (text.length > longestText ? `${text.slice(0, longestText - 1)}…` : text);
+  return formatAligned(
+    headers,
+    rows.map((row) => row.map(cut)),
+    table.columns.map(isNumericColumn),
+  );
 }
 
 function formatAligned(headers: string[], rows: (string | number | null)[][], numeric: boolean[]): string {

@@ -7,8 +7,12 @@ import type { ReportModel } from '../analysis/index.ts';
 import { renderChartSvg, type ChartOption } from './html-charts.ts';
 import { basketBlocks, indent } from './basket-lines.ts';
 import { formatters, labels, type ReportLang } from './i18n.ts';
-import { formatMessage, hasBasis, statusText, t as say, type Message } from '../messages/index.ts';
+import { formatMessage, hasBasis, statusText, type Message } from '../messages/index.ts';
 import { coverageMessage } from '../analysis/index.ts';
+import { oblastFleetTable } from './region-tables.ts';
+import { machineryDemandTable } from './section-tables.ts';
+import { isNumericColumn, tableCells, withoutColumn } from './table-render.ts';
+import type { ResultTable } from './table-model.ts';
 
 /** Escapes text for HTML content and double- or single-quoted attribute values. */
 export function escapeHtml(text: string | number): string {
@@ -154,6 +158,14 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
         `<div class="missing missing-${level}" role="note"><strong>${escapeHtml(L.missing)}:</strong>${textWithLinks(tr(s.missing))}</div>`,
       );
     }
+  };
+  /** A table of the report model (section-tables.ts), its cells by column kind; a missing value shows a dash. */
+  const modelTable = (model: ResultTable) => {
+    const { rows } = tableCells(model, lang, L.none);
+    return table(
+      model.columns.map((c) => ({ label: c[lang], num: isNumericColumn(c) })),
+      rows,
+    );
   };
   /** A computed section whose table came out empty says so instead of showing nothing. */
   const noRows = () => out.push(`<p class="note">${escapeHtml(L.noRows)}</p>`);
@@ -812,62 +824,22 @@ export async function renderHtml(report: ReportModel, lang: ReportLang): Promise
   sectionEnd();
 
   rivalsBlock('machinery', L.sectionNames['machinery']!, report.machineryMarket, () => {
-    // The market's size beside its trade: the importer's fleets' yearly replacement demand.
+    // The market's size beside its trade (the fleets' yearly replacement demand), and where the combines would
+    // work (Kazakhstan's oblasts): the report model's tables, as the API serves them.
     const d = report.machineryDemand;
     out.push(`<h3>${escapeHtml(L.demandTitle)}</h3>`);
     if (d.fleets.length === 0) {
       if (d.missing) out.push(`<p class="note">${escapeHtml(tr(d.missing))}</p>`);
-      return;
+    } else {
+      out.push(modelTable(withoutColumn(machineryDemandTable(d, lang), 'facts')));
+      for (const x of d.fleets) out.push(`<p class="note">${textWithLinks(L.demandFacts(x))}</p>`);
     }
-    const limit = d.fleets[0]!.limitYears;
-    const years = d.fleets[0]!.clearBacklogYears;
-    out.push(
-      table(
-        [
-          { label: '' },
-          { label: L.demandFleet, num: true },
-          { label: L.demandAtRate, num: true },
-          { label: L.demandToHold(limit), num: true },
-          { label: L.demandBacklog(limit), num: true },
-          { label: L.demandClear(years), num: true },
-        ],
-        d.fleets.map((x) => [
-          L.demandMachine(x.machine),
-          f.whole(x.facts.fleet.value),
-          f.whole(x.atObservedRateUnitsPerYear),
-          f.whole(x.toHoldAgeUnitsPerYear),
-          f.whole(x.backlogUnits),
-          f.whole(x.toClearBacklogUnitsPerYear),
-        ]),
-      ),
-    );
-    for (const x of d.fleets) out.push(`<p class="note">${textWithLinks(L.demandFacts(x))}</p>`);
-    // Kazakhstan's oblasts: where the combines would work (analysis/regions.ts), with the coverage said.
-    const withFleet = report.regions?.oblasts.filter((o) => o.fleet !== null) ?? [];
-    if (report.regions && withFleet.length > 0) {
-      const fleet = withFleet[0]!.fleet!;
-      out.push(`<h3>${escapeHtml(L.regionsTitle(fleet.machineId, fleet.windowDays))}</h3>`);
-      for (const c of report.regions.coverage) out.push(`<p class="note">${escapeHtml(tr(coverageMessage(c)))}</p>`);
-      out.push(
-        table(
-          [
-            { label: say(lang, 'regions.oblast') },
-            { label: say(lang, 'regions.wheatArea'), num: true },
-            {
-              label: say(lang, 'regions.combinesNeeded', { machine: fleet.machineId, days: fleet.windowDays }),
-              num: true,
-            },
-            { label: say(lang, 'regions.combinesWorking'), num: true },
-          ],
-          withFleet.map((o) => [
-            lang === 'ru' ? o.nameRu : o.nameEn,
-            f.num(o.fleet!.areaFigure.value),
-            f.whole(o.fleet!.combinesNeeded),
-            o.fleet!.combinesWorking ? f.whole(o.fleet!.combinesWorking.value) : L.none,
-          ]),
-        ),
-        `<p class="note">${escapeHtml(L.regionsMore)}</p>`,
-      );
+    const regions = report.regions;
+    if (regions && regions.oblasts.some((o) => o.fleet !== null)) {
+      const oblasts = oblastFleetTable(regions, lang);
+      out.push(`<h3>${escapeHtml(oblasts[lang])}</h3>`);
+      for (const c of regions.coverage) out.push(`<p class="note">${escapeHtml(tr(coverageMessage(c)))}</p>`);
+      out.push(modelTable(oblasts), `<p class="note">${escapeHtml(L.regionsMore)}</p>`);
     }
   });
 

@@ -2,8 +2,12 @@
 import type { ReportModel } from '../analysis/index.ts';
 import { basketBlocks, indent } from './basket-lines.ts';
 import { formatters, labels, type ReportLang } from './i18n.ts';
-import { formatMessage, hasBasis, statusText, t as say, type Message } from '../messages/index.ts';
+import { formatMessage, hasBasis, statusText, type Message } from '../messages/index.ts';
 import { coverageMessage } from '../analysis/index.ts';
+import { oblastFleetTable } from './region-tables.ts';
+import { machineryDemandTable } from './section-tables.ts';
+import { tableCells, withoutColumn } from './table-render.ts';
+import type { ResultTable } from './table-model.ts';
 
 /**
  * Text from data (a dataset's licence, file and product names) must not become HTML when the Markdown is rendered:
@@ -40,6 +44,13 @@ export function renderMarkdown(report: ReportModel, lang: ReportLang): string {
   const name = (r: { nameEn: string; nameRu: string }) => short(lang === 'ru' ? r.nameRu : r.nameEn);
   const out: string[] = [];
   const tr = (message: Message) => formatMessage(message, lang);
+  /** A table of the report model (section-tables.ts), its cells by column kind; a missing value shows a dash. */
+  const modelTable = (model: ResultTable) => {
+    const { headers, rows } = tableCells(model, lang, L.none);
+    return table(headers, rows);
+  };
+  /** The facts and their sources go under the table, as notes with their links. */
+  const withoutFacts = (model: ResultTable) => withoutColumn(model, 'facts');
   const status = (section: string, s: { status: string; basis: Message; missing: Message | null }) => {
     out.push(
       `*${L.status}: ${statusText(lang, s.status, section)}.*${hasBasis(s.basis) ? ` ${L.basis}: ${tr(s.basis)}.` : ''}`,
@@ -334,61 +345,22 @@ export function renderMarkdown(report: ReportModel, lang: ReportLang): string {
   }
 
   rivalsBlock(L.sectionNames['machinery']!, report.machineryMarket);
-  // The market's size beside its trade: the importer's fleets' yearly replacement demand.
+  // The market's size beside its trade (the fleets' yearly replacement demand), and where the combines would
+  // work (Kazakhstan's oblasts): the report model's tables, as the API serves them.
   const demand = report.machineryDemand;
   out.push(`### ${L.demandTitle}`, '');
   if (demand.fleets.length === 0) {
     if (demand.missing) out.push(`*${tr(demand.missing)}*`, '');
-  } else {
-    const limit = demand.fleets[0]!.limitYears;
+  } else
     out.push(
-      table(
-        [
-          '',
-          L.demandFleet,
-          L.demandAtRate,
-          L.demandToHold(limit),
-          L.demandBacklog(limit),
-          L.demandClear(demand.fleets[0]!.clearBacklogYears),
-        ],
-        demand.fleets.map((x) => [
-          L.demandMachine(x.machine),
-          f.whole(x.facts.fleet.value),
-          f.whole(x.atObservedRateUnitsPerYear),
-          f.whole(x.toHoldAgeUnitsPerYear),
-          f.whole(x.backlogUnits),
-          f.whole(x.toClearBacklogUnitsPerYear),
-        ]),
-      ),
+      modelTable(withoutFacts(machineryDemandTable(demand, lang))),
       ...demand.fleets.map((x) => `${L.demandFacts(x)}\n`),
     );
-  }
-
-  // Kazakhstan's oblasts: where the combines would work (analysis/regions.ts), with the coverage said.
   const regions = report.regions;
-  const withFleet = regions?.oblasts.filter((o) => o.fleet !== null) ?? [];
-  if (regions && withFleet.length > 0) {
-    const fleet = withFleet[0]!.fleet!;
-    out.push(`### ${L.regionsTitle(fleet.machineId, fleet.windowDays)}`, '');
-    out.push(...regions.coverage.map((c) => `${tr(coverageMessage(c))}  `), '');
-    out.push(
-      table(
-        [
-          say(lang, 'regions.oblast'),
-          say(lang, 'regions.wheatArea'),
-          say(lang, 'regions.combinesNeeded', { machine: fleet.machineId, days: fleet.windowDays }),
-          say(lang, 'regions.combinesWorking'),
-        ],
-        withFleet.map((o) => [
-          lang === 'ru' ? o.nameRu : o.nameEn,
-          f.num(o.fleet!.areaFigure.value),
-          f.whole(o.fleet!.combinesNeeded),
-          o.fleet!.combinesWorking ? f.whole(o.fleet!.combinesWorking.value) : L.none,
-        ]),
-      ),
-      L.regionsMore,
-      '',
-    );
+  if (regions && regions.oblasts.some((o) => o.fleet !== null)) {
+    const oblasts = oblastFleetTable(regions, lang);
+    out.push(`### ${oblasts[lang]}`, '', ...regions.coverage.map((c) => `${tr(coverageMessage(c))}  `), '');
+    out.push(modelTable(oblasts), L.regionsMore, '');
   }
 
   out.push(`## ${L.sectionNames['data']}`, '');

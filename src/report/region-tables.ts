@@ -88,3 +88,34 @@ export function belarusRegionTable(b: BelarusRegions, lang: Lang, sources: Sourc
     }),
   };
 }
+
+/**
+ * The oblasts whose area the planner turned into combines: the report's short table (the whole
+ * list, with sources, is `karavan regions`).
+ */
+export function oblastFleetTable(k: KazakhstanRegions, lang: Lang): ResultTable {
+  const withFleet = k.oblasts.filter((o) => o.fleet !== null);
+  const fleet = withFleet[0]?.fleet;
+  return {
+    id: 'oblastFleet',
+    en: t('en', 'report.regionsTitle', { machine: fleet?.machineId ?? '-', days: fleet?.windowDays ?? 0 }),
+    ru: t('ru', 'report.regionsTitle', { machine: fleet?.machineId ?? '-', days: fleet?.windowDays ?? 0 }),
+    columns: [
+      { key: 'name', ...both('regions.oblast') },
+      { key: 'areaThousandHa', ...both('regions.wheatArea'), kind: 'number' },
+      {
+        key: 'combinesNeeded',
+        ...both('regions.combinesNeeded', { machine: fleet?.machineId ?? '-', days: fleet?.windowDays ?? 0 }),
+        kind: 'integer',
+      },
+      { key: 'combinesWorking', ...both('regions.combinesWorking'), kind: 'integer' },
+    ],
+    rows: withFleet.map((o) => ({
+      id: o.id,
+      name: lang === 'ru' ? o.nameRu : o.nameEn,
+      areaThousandHa: o.fleet!.areaFigure.value,
+      combinesNeeded: o.fleet!.combinesNeeded,
+      combinesWorking: o.fleet!.combinesWorking?.value ?? null,
+    })),
+  };
+}
