@@ -30,16 +30,21 @@ describe('Overview with the official totals only (embedded data)', () => {
     expect(await chart.getAttribute('data-x-axis')).toBe('value');
     const legend = JSON.parse((await chart.getAttribute('data-legend'))!) as string[];
     // One entry per measure stated for a whole year, each naming whose figure it is.
+    // The measure and the side in the page's language, as the API words them (words.measure, words.side).
     const official = (await (
-      await page.request.get(`${dashboard.base}/api/report/turnover?exporter=BLR&importer=KAZ`)
-    ).json()) as { turnover: { official: Array<{ period: string; measure: string; reporterSide: string }> } };
+      await page.request.get(`${dashboard.base}/api/report/turnover?exporter=BLR&importer=KAZ&lang=ru`)
+    ).json()) as {
+      turnover: { official: Array<{ period: string; measure: string; words: { measure: string; side: string } }> };
+    };
     const yearly = official.turnover.official.filter((o) => o.period === 'year');
     const measures = [...new Set(yearly.map((o) => o.measure))];
     expect(legend).toHaveLength(measures.length);
     for (const measure of measures) {
-      const sides = [...new Set(yearly.filter((o) => o.measure === measure).map((o) => o.reporterSide))];
-      expect(legend).toContain(`${measure} (${sides.join(', ')})`);
+      const figures = yearly.filter((o) => o.measure === measure);
+      const sides = [...new Set(figures.map((o) => o.words.side))];
+      expect(legend).toContain(`${figures[0]!.words.measure} (${sides.join(', ')})`);
     }
+    expect(legend).toContain('товарооборот (товары) (Казахстан, Беларусь)');
     await page.screenshot({ path: new URL('../../test-results/views-official-only.png', import.meta.url).pathname });
   });
 
