@@ -58,6 +58,8 @@ export interface KazakhstanRegions {
   national: RegionFigure[];
   oblasts: OblastView[];
   coverage: AreaCoverage[];
+  /** The coverage said in words (coverageMessage), one per area measure. */
+  notes: Message[];
 }
 
 export interface BelarusRegions {
@@ -122,14 +124,11 @@ export function kazakhstanRegions(year = 2023): KazakhstanRegions {
       },
     };
   });
-  return {
-    national: data.national,
-    oblasts,
-    coverage: [
-      coverageOf(data.oblasts, data.national, 'wheatArea', year),
-      coverageOf(data.oblasts, data.national, 'grainArea', year),
-    ],
-  };
+  const coverage = [
+    coverageOf(data.oblasts, data.national, 'wheatArea', year),
+    coverageOf(data.oblasts, data.national, 'grainArea', year),
+  ];
+  return { national: data.national, oblasts, coverage, notes: coverage.map(coverageMessage) };
 }
 
 export function belarusRegions(): BelarusRegions {

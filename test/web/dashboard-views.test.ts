@@ -27,6 +27,7 @@ const views = [
   'rivals',
   'product-space',
   'complexity',
+  'regions',
   'joint',
   'machinery',
   'data',

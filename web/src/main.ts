@@ -14,6 +14,7 @@ import { navigate, readState, stateHash, views, type AppState, type ViewId } fro
 import type { ViewContext, Country, Coverage } from './views/context.ts';
 import { renderBasket } from './views/basket.ts';
 import { renderComplexity } from './views/complexity.ts';
+import { renderRegions } from './views/regions.ts';
 import { renderData } from './views/data.ts';
 import { renderJoint } from './views/joint.ts';
 import { renderMachinery } from './views/machinery.ts';
@@ -33,6 +34,7 @@ const viewTitles: Record<ViewId, TextKey> = {
   rivals: 'viewRivals',
   'product-space': 'viewProductSpace',
   complexity: 'viewComplexity',
+  regions: 'viewRegions',
   joint: 'viewJoint',
   machinery: 'viewMachinery',
   data: 'viewData',
@@ -47,6 +49,7 @@ const renderers: Record<ViewId, (ctx: ViewContext) => Promise<void>> = {
   rivals: renderRivals,
   'product-space': renderProductSpace,
   complexity: renderComplexity,
+  regions: renderRegions,
   joint: renderJoint,
   machinery: renderMachinery,
   data: renderData,
@@ -152,7 +155,7 @@ function header(state: AppState, countries: Country[], coverage: Coverage | null
 }
 
 /** Views that need a pair of two different countries (the others work for any state). */
-const pairFree = new Set<ViewId>(['machinery', 'data', 'complexity']);
+const pairFree = new Set<ViewId>(['machinery', 'data', 'complexity', 'regions']);
 
 function nav(state: AppState): HTMLElement {
   // Real links (open in a new tab, copy), each the view's own hash; a click navigates in place.

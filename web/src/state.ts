@@ -13,6 +13,7 @@ export const views = [
   'rivals',
   'product-space',
   'complexity',
+  'regions',
   'joint',
   'machinery',
   'data',
