@@ -43,10 +43,10 @@ export function registerRegions(program: Command): void {
           },
         );
       const [
-        { belarusRegions, coverageMessage, kazakhstanRegions, regionFleetDefaults },
+        { belarusRegions, kazakhstanRegions, regionFleetDefaults },
         tables,
         { formatResultTable },
-        { formatMessage, t },
+        { formatMessage, localiseMessages, t },
       ] = await Promise.all([
         import('../../analysis/index.ts'),
         import('../../report/region-tables.ts'),
@@ -55,13 +55,15 @@ export function registerRegions(program: Command): void {
       ]);
       const kaz = match !== undefined || country === 'KAZ' ? kazakhstanRegions() : null;
       const blr = match !== undefined || country === 'BLR' ? belarusRegions() : null;
-      if (flags.json) return printJson({ ...(kaz && { kazakhstan: kaz }), ...(blr && { belarus: blr }) });
+      // Messages (the coverage notes) as text in the reader's language, with their ids beside them.
+      if (flags.json)
+        return printJson(localiseMessages({ ...(kaz && { kazakhstan: kaz }), ...(blr && { belarus: blr }) }, lang));
       const sources = new tables.SourceList();
       const out: string[] = [];
       if (kaz) {
         const table = tables.kazakhstanRegionTable(kaz, lang, sources);
         out.push(table[lang], '');
-        for (const c of kaz.coverage) out.push(formatMessage(coverageMessage(c), lang));
+        for (const note of kaz.notes) out.push(formatMessage(note, lang));
         out.push('', formatResultTable(table, lang));
         out.push(
           t(lang, 'regions.fleetNote', {
