@@ -52,7 +52,8 @@ export const showcaseTableLabels = Object.freeze(
   >,
 );
 
-const columnIds = [
+/** The block sheet's columns: what the plan fills in, then what the team measures (showcase-sheet.ts). */
+export const showcasePlannedColumnIds = [
   'block_id',
   'set',
   'position',
@@ -63,6 +64,8 @@ const columnIds = [
   'planned_hours',
   'planned_day',
   'expected_grain_t',
+] as const;
+export const showcaseMeasuredColumnIds = [
   'date',
   'operators',
   'worked_area_ha',
@@ -77,6 +80,7 @@ const columnIds = [
   'downtime_causes',
   'notes',
 ] as const;
+const columnIds = [...showcasePlannedColumnIds, ...showcaseMeasuredColumnIds] as const;
 
 /** Column headers of the block sheet, keyed by the CSV column name. */
 export const showcaseColumnLabels = Object.freeze(

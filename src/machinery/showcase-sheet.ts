@@ -11,38 +11,15 @@ import type { Showcase } from './showcase.ts';
 import {
   fillTemplate,
   showcaseColumnLabels,
+  showcaseMeasuredColumnIds,
+  showcasePlannedColumnIds,
   showcaseTableLabels,
   showcaseVisitorLabels,
   type Label,
 } from './showcase-labels.ts';
 
-export const showcaseSheetPlannedColumns = Object.freeze([
-  'block_id',
-  'set',
-  'position',
-  'machine_id',
-  'units',
-  'block_area_ha',
-  'planned_ha_per_h',
-  'planned_hours',
-  'planned_day',
-  'expected_grain_t',
-] as const);
-export const showcaseSheetMeasuredColumns = Object.freeze([
-  'date',
-  'operators',
-  'worked_area_ha',
-  'machine_hours',
-  'fuel_litres',
-  'grain_t',
-  'grain_loss_kg_per_ha',
-  'moisture_pct',
-  'broken_grain_pct',
-  'dockage_pct',
-  'downtime_hours',
-  'downtime_causes',
-  'notes',
-] as const);
+export const showcaseSheetPlannedColumns = Object.freeze([...showcasePlannedColumnIds] as const);
+export const showcaseSheetMeasuredColumns = Object.freeze([...showcaseMeasuredColumnIds] as const);
 export const showcaseSheetColumns = Object.freeze([...showcaseSheetPlannedColumns, ...showcaseSheetMeasuredColumns]);
 
 /** The numeric measured columns, read back as numbers (blank = not measured). */
