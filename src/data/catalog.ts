@@ -16,6 +16,8 @@ export interface CountryRecord {
   kind: 'country' | 'area' | 'world' | 'group';
   nameEn: string;
   nameRu: string;
+  /** A former state (ISO 3166-3): the last year it existed. */
+  historicalUntil?: number;
   /** For a group (kind 'group'): its members by year and the definition it follows. */
   group?: { source: string; sourceUrl: string; members: GroupMember[] };
 }
@@ -41,6 +43,7 @@ interface CountryRow {
   kind: CountryRecord['kind'];
   name_en: string;
   name_ru: string;
+  historical_until?: number | null;
 }
 
 const toCountry = (row: CountryRow): CountryRecord => ({
@@ -50,6 +53,7 @@ const toCountry = (row: CountryRow): CountryRecord => ({
   kind: row.kind,
   nameEn: row.name_en,
   nameRu: row.name_ru,
+  ...(row.historical_until !== null && row.historical_until !== undefined && { historicalUntil: row.historical_until }),
 });
 
 const groupRecord = (g: CountryGroup): CountryRecord => ({
@@ -84,7 +88,7 @@ export function countryName(country: CountryRecord, lang: Lang): string {
 export async function listCountries(store: TradeStore, search?: string): Promise<CountryRecord[]> {
   const term = search?.trim().toLowerCase() ?? '';
   const rows = await store.query<CountryRow>(
-    `SELECT iso3, iso2, numeric, kind, name_en, name_ru FROM countries
+    `SELECT iso3, iso2, numeric, kind, name_en, name_ru, historical_until FROM countries
       WHERE $1 = '' OR contains(lower(name_en), $1) OR contains(lower(name_ru), $1)
          OR contains(lower(coalesce(baci_name, '')), $1) OR lower(iso3) = $1 OR lower(coalesce(iso2, '')) = $1 OR numeric = $1
          OR len(list_filter(alt_names, n -> contains(lower(n), $1))) > 0
@@ -122,7 +126,7 @@ function editDistance(a: string, b: string): number {
 export async function resolveCountry(store: TradeStore, input: string): Promise<CountryRecord> {
   const text = input.trim();
   const byCode = await store.query<CountryRow>(
-    `SELECT c.iso3, c.iso2, c.numeric, c.kind, c.name_en, c.name_ru FROM country_alias a JOIN countries c USING (iso3) WHERE a.code = upper($1)`,
+    `SELECT c.iso3, c.iso2, c.numeric, c.kind, c.name_en, c.name_ru, c.historical_until FROM country_alias a JOIN countries c USING (iso3) WHERE a.code = upper($1)`,
     [text],
   );
   if (byCode[0]) return toCountry(byCode[0]);

@@ -50,10 +50,11 @@ export function referenceVersion(): string {
     'country_group_members.csv',
     'country_names_alt.csv',
     'country_names_ru.csv',
+    'country_historical.csv',
   ]
     .map((name) => statSync(embedded(name)).size)
     .join('.');
-  return `r7-${Buffer.from(sizes).toString('base64url').slice(0, 24)}`;
+  return `r8-${Buffer.from(sizes).toString('base64url').slice(0, 24)}`;
 }
 
 interface CountryRow {
@@ -66,6 +67,8 @@ interface CountryRow {
   baci_name: string | null;
   /** Other names users type: Белоруссия, Киргизия, UK, ОАЭ (data/embedded/country_names_alt.csv). */
   alt_names: string[];
+  /** A state that no longer exists (ISO 3166-3): the last year it existed; null for a current one. */
+  historical_until: number | null;
 }
 
 /** Builds the reference Parquet files into `targetDir` (written to a temp folder, then renamed). */
@@ -119,6 +122,7 @@ export async function buildReference(db: Database, targetDir: string): Promise<v
       name_ru: icuName(ru, iso2) ?? icuName(en, iso2) ?? row.name_en,
       baci_name: null,
       alt_names: [],
+      historical_until: null,
     });
     addNumericAlias(row.numeric, row.iso3);
     addAlias(row.iso3, row.iso3);
@@ -145,6 +149,7 @@ export async function buildReference(db: Database, targetDir: string): Promise<v
       name_ru: icuName(ru, iso2) ?? icuName(en, iso2) ?? row.name,
       baci_name: row.name,
       alt_names: [],
+      historical_until: null,
     });
     addAlias(iso3, iso3);
     if (iso2) addAlias(iso2, iso3);
@@ -163,14 +168,27 @@ export async function buildReference(db: Database, targetDir: string): Promise<v
     [embedded('country_names_alt.csv')],
   );
   for (const { iso3, name } of altNames) countries.get(iso3)?.alt_names.push(name);
+  // Former states (ISO 3166-3): their own names, not the ones ICU gives their withdrawn ISO2 codes
+  // (DD is "Germany", SU "Russia", CS "Serbia", AN "Curaçao"), and the last year they existed.
+  const historical = await db.all<{ iso3: string; name_en: string; name_ru: string; until: string }>(
+    `SELECT iso3, name_en, name_ru, until FROM read_csv($1, header = true, all_varchar = true)`,
+    [embedded('country_historical.csv')],
+  );
+  for (const h of historical) {
+    const country = countries.get(h.iso3);
+    if (!country) continue;
+    country.name_en = h.name_en;
+    country.name_ru = h.name_ru;
+    country.historical_until = Number(h.until);
+  }
   writeFileSync(join(temp, 'countries.json'), [...countries.values()].map((c) => JSON.stringify(c)).join('\n'));
   writeFileSync(
     join(temp, 'country_alias.json'),
     [...aliases].map(([code, iso3]) => JSON.stringify({ code, iso3 })).join('\n'),
   );
   await db.run(
-    `COPY (SELECT numeric, iso2, iso3, kind, name_en, name_ru, baci_name, alt_names FROM read_json($1, format = 'newline_delimited',
-       columns = {numeric: 'VARCHAR', iso2: 'VARCHAR', iso3: 'VARCHAR', kind: 'VARCHAR', name_en: 'VARCHAR', name_ru: 'VARCHAR', baci_name: 'VARCHAR', alt_names: 'VARCHAR[]'}) ORDER BY iso3)
+    `COPY (SELECT numeric, iso2, iso3, kind, name_en, name_ru, baci_name, alt_names, historical_until FROM read_json($1, format = 'newline_delimited',
+       columns = {numeric: 'VARCHAR', iso2: 'VARCHAR', iso3: 'VARCHAR', kind: 'VARCHAR', name_en: 'VARCHAR', name_ru: 'VARCHAR', baci_name: 'VARCHAR', alt_names: 'VARCHAR[]', historical_until: 'INTEGER'}) ORDER BY iso3)
      TO ${quoteString(join(temp, 'countries.parquet'))} (FORMAT parquet)`,
     [join(temp, 'countries.json')],
   );

@@ -32,6 +32,10 @@ export const countrySchema = {
     kind: { type: 'string', enum: ['country', 'area', 'world', 'group'] },
     nameEn: { type: 'string' },
     nameRu: { type: 'string' },
+    historicalUntil: {
+      type: 'integer',
+      description: 'A former state (ISO 3166-3: USSR, GDR, Czechoslovakia...): the last year it existed',
+    },
     group: {
       type: 'object',
       description: 'For a group (kind "group"): the definition it follows and its members by year (null: open end).',

@@ -218,7 +218,12 @@ describe('dashboard in Chromium', () => {
       .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
     expect(groups).toEqual(expect.arrayContaining(['EAEU', 'CIS', 'CASIA', 'EU27', 'SSF']));
     expect(await page.locator('select[name="to"]').inputValue()).toBe('EAEU');
-    expect(await page.locator('select[name="to"] optgroup').getAttribute('label')).toBe('Группы стран');
+    // The groups, then the former states (USSR, GDR...) marked with their last year.
+    const labels = await page
+      .locator('select[name="to"] optgroup')
+      .evaluateAll((groups) => groups.map((g) => (g as HTMLOptGroupElement).label));
+    expect(labels).toEqual(['Группы стран', 'Прежние государства']);
+    expect(await page.locator('select[name="to"] option[value="SUN"]').textContent()).toBe('СССР (SUN, до 1991)');
     await page.waitForSelector('main .chart[data-drawn="true"], main .notice[data-coverage]', { timeout: 30_000 });
     expect(await page.locator('main .notice.error').count()).toBe(0);
     await shot('overview-group');

@@ -139,6 +139,8 @@ export const texts = {
   viewSupply: { ru: 'Предложение', en: 'Supply' },
   viewComplexity: { ru: 'Сложность экономик', en: 'Complexity ranking' },
   viewRegions: { ru: 'Регионы', en: 'Regions' },
+  formerStates: { ru: 'Прежние государства', en: 'Former states' },
+  until: { ru: 'до', en: 'until' },
   regionsOblasts: {
     ru: 'Области Казахстана: сколько комбайнов нужно для площади пшеницы и сколько работало',
     en: "Kazakhstan's oblasts: combines their wheat area needs and those at work",

@@ -67,13 +67,31 @@ function countryOptions(countries: Country[], selected: string): Array<HTMLOptio
       .filter(kind)
       .map((c) => ({ c, name: l === 'ru' ? c.nameRu : c.nameEn }))
       .sort((a, b) => collator.compare(a.name, b.name))
-      .map(({ c, name }) => h('option', { value: c.iso3, selected: c.iso3 === selected }, `${name} (${c.iso3})`));
+      .map(({ c, name }) =>
+        h(
+          'option',
+          { value: c.iso3, selected: c.iso3 === selected },
+          c.historicalUntil === undefined
+            ? `${name} (${c.iso3})`
+            : `${name} (${c.iso3}, ${t('until')} ${c.historicalUntil})`,
+        ),
+      );
+  // Former states (USSR, GDR...) apart and marked with their last year, after the groups.
   return [
-    ...options((c) => c.kind === 'country' || (c.kind !== 'group' && c.iso3 === selected)),
+    ...options(
+      (c) =>
+        (c.kind === 'country' && c.historicalUntil === undefined) ||
+        (c.kind !== 'group' && c.iso3 === selected && c.historicalUntil === undefined),
+    ),
     h(
       'optgroup',
       { label: t('countryGroups') },
       options((c) => c.kind === 'group'),
+    ),
+    h(
+      'optgroup',
+      { label: t('formerStates') },
+      options((c) => c.historicalUntil !== undefined),
     ),
   ];
 }
