@@ -4,16 +4,10 @@
  * presets' dated facts. Those facts are Kazakhstan's; for another importer the report says so
  * rather than borrowing them.
  */
-import { readFileSync } from 'node:fs';
-import {
-  fleetReplacement,
-  parsePresets,
-  shippedPresetsName,
-  shippedPresetsUrl,
-  type FleetReplacement,
-} from '../machinery/index.ts';
+import { fleetReplacement, type FleetReplacement } from '../machinery/index.ts';
 import { msg, type Message } from '../messages/index.ts';
 import { countryValue } from './messages.ts';
+import { shippedPresets } from './shipped-machinery.ts';
 import type { TradeStore } from '../data/index.ts';
 
 export interface MachineryDemand {
@@ -32,7 +26,7 @@ export async function machineryDemand(store: TradeStore, importer: string): Prom
     const [who, kaz] = await Promise.all([countryValue(store, importer), countryValue(store, factsCountry)]);
     return { importer, fleets: [], missing: msg('machinery.demandOnlyFor', { importer: who, country: kaz }) };
   }
-  const presets = parsePresets(JSON.parse(readFileSync(shippedPresetsUrl, 'utf8')), shippedPresetsName);
+  const presets = shippedPresets();
   return {
     importer,
     fleets: [fleetReplacement(presets, 'combines'), fleetReplacement(presets, 'tractors')],

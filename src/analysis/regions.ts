@@ -5,18 +5,9 @@
  * window), and Belarus's regions with the makers located there. How much of the country the
  * figures cover is said, never assumed.
  */
-import { readFileSync } from 'node:fs';
 import { loadRegions, type BelarusRegion, type Oblast, type RegionFigure } from '../data/index.ts';
-import {
-  parseCatalog,
-  parsePresets,
-  planFleet,
-  resolveScenario,
-  shippedCatalogName,
-  shippedCatalogUrl,
-  shippedPresetsName,
-  shippedPresetsUrl,
-} from '../machinery/index.ts';
+import { planFleet, resolveScenario } from '../machinery/index.ts';
+import { shippedCatalog, shippedPresets } from './shipped-machinery.ts';
 import { msg, type Message } from '../messages/index.ts';
 
 /** The planner's assumptions for an oblast's harvest: the shipped Kazakh wheat preset and the 9 m combine class. */
@@ -104,8 +95,8 @@ export function coverageMessage(c: AreaCoverage): Message {
 
 export function kazakhstanRegions(year = 2023): KazakhstanRegions {
   const data = loadRegions().kazakhstan;
-  const catalog = parseCatalog(JSON.parse(readFileSync(shippedCatalogUrl, 'utf8')), shippedCatalogName);
-  const presets = parsePresets(JSON.parse(readFileSync(shippedPresetsUrl, 'utf8')), shippedPresetsName);
+  const catalog = shippedCatalog();
+  const presets = shippedPresets();
   const oblasts = data.oblasts.map((o): OblastView => {
     const area =
       o.figures.find((f) => f.measure === 'wheatArea' && f.year === year) ??

@@ -127,8 +127,17 @@ function figure(path: string, value: unknown): RegionFigure {
   };
 }
 
-/** The regions file, checked: a damaged file is a BadValueError naming the entry, never half-read. */
+let loaded: RegionsData | undefined;
+
+/**
+ * The regions file, checked once per process (it ships with Karavan and does not change while it
+ * runs): a damaged file is a BadValueError naming the entry, never half-read.
+ */
 export function loadRegions(): RegionsData {
+  return (loaded ??= readRegions());
+}
+
+function readRegions(): RegionsData {
   const json = JSON.parse(readFileSync(regionsFile, 'utf8')) as Record<string, Record<string, unknown[]>>;
   const kz = json['kazakhstan'] ?? fail('kazakhstan', 'missing');
   const by = json['belarus'] ?? fail('belarus', 'missing');

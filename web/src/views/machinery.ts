@@ -432,22 +432,29 @@ interface DemoAnswer {
 
 const demoDefaults = { demoAreaHa: '300', demoReplicates: '6', demoPlotHa: '20' };
 
+interface PlannerField {
+  /** The form field's name and, with the prefix, its key in the URL's view parameters. */
+  name: string;
+  label: string;
+  value: string;
+  step: string;
+  min: string;
+}
+
 /**
- * A demonstration on the field for the two machines compared (POST /api/machinery/demo): randomised
- * replicated blocks, each machine one plot per block, and the days they take. The XLSX holds the
- * measurement sheet to fill in (`karavan machinery demo-results` reads it back).
+ * A machinery planner's form as a panel: number fields that, on submit, go into the URL's view
+ * parameters (`prefix` + name), so the plan is recomputed from the link. The demo and haulage
+ * forms are two of these.
  */
-async function renderDemo(ctx: ViewContext, machineIds: string[], catalog: CatalogAnswer): Promise<void> {
-  const { main, state } = ctx;
-  const value = (key: keyof typeof demoDefaults) => state.extra[key] ?? demoDefaults[key];
-  const nameOf = (id: string) => catalog.machines.find((m) => m.id === id)?.name ?? id;
-  const input = (name: keyof typeof demoDefaults, step: string) =>
-    h('input', { name, type: 'number', min: '1', step, required: true, value: value(name) });
-  const field = (label: string, control: HTMLElement) => h('label', { class: 'field' }, h('span', {}, label), control);
-  const section = h(
+function plannerPanel(
+  ctx: ViewContext,
+  options: { panelId: string; title: string; prefix: string; fields: PlannerField[] },
+): HTMLElement {
+  const { state } = ctx;
+  return h(
     'section',
-    { class: 'panel', dataset: { panel: 'demo-form' } },
-    h('header', {}, h('h2', {}, `${t('demoTitle')}: ${machineIds.map(nameOf).join(' — ')}`)),
+    { class: 'panel', dataset: { panel: options.panelId } },
+    h('header', {}, h('h2', {}, options.title)),
     h(
       'div',
       { class: 'panel-body' },
@@ -459,17 +466,50 @@ async function renderDemo(ctx: ViewContext, machineIds: string[], catalog: Catal
             e.preventDefault();
             const data = new FormData(e.target as HTMLFormElement);
             const extra = { ...state.extra };
-            for (const key of Object.keys(demoDefaults)) extra[key] = String(data.get(key) ?? '');
+            for (const f of options.fields) extra[`${options.prefix}${f.name}`] = String(data.get(f.name) ?? '');
             navigate({ extra });
           },
         },
-        field(t('demoArea'), input('demoAreaHa', '1')),
-        field(t('demoReplicates'), input('demoReplicates', '1')),
-        field(t('demoPlot'), input('demoPlotHa', '0.5')),
+        options.fields.map((f) =>
+          h(
+            'label',
+            { class: 'field' },
+            h('span', {}, f.label),
+            h('input', { name: f.name, type: 'number', min: f.min, step: f.step, required: true, value: f.value }),
+          ),
+        ),
         h('button', { type: 'submit' }, t('calculate')),
       ),
     ),
   );
+}
+
+/**
+ * A demonstration on the field for the two machines compared (POST /api/machinery/demo): randomised
+ * replicated blocks, each machine one plot per block, and the days they take. The XLSX holds the
+ * measurement sheet to fill in (`karavan machinery demo-results` reads it back).
+ */
+async function renderDemo(ctx: ViewContext, machineIds: string[], catalog: CatalogAnswer): Promise<void> {
+  const { main, state } = ctx;
+  const value = (key: keyof typeof demoDefaults) => state.extra[key] ?? demoDefaults[key];
+  const nameOf = (id: string) => catalog.machines.find((m) => m.id === id)?.name ?? id;
+  const field = (name: keyof typeof demoDefaults, label: string, step: string): PlannerField => ({
+    name,
+    label,
+    value: value(name),
+    step,
+    min: '1',
+  });
+  const section = plannerPanel(ctx, {
+    panelId: 'demo-form',
+    title: `${t('demoTitle')}: ${machineIds.map(nameOf).join(' — ')}`,
+    prefix: '',
+    fields: [
+      field('demoAreaHa', t('demoArea'), '1'),
+      field('demoReplicates', t('demoReplicates'), '1'),
+      field('demoPlotHa', t('demoPlot'), '0.5'),
+    ],
+  });
   main.append(section);
   const body = {
     areaHa: Number(value('demoAreaHa')),
@@ -593,37 +633,18 @@ async function renderHaulage(ctx: ViewContext): Promise<void> {
   const { main, state } = ctx;
   const asked = haulageFields.every(([key]) => state.extra[`h_${key}`] !== undefined);
   const value = (key: string, example: string) => state.extra[`h_${key}`] ?? example;
-  const section = h(
-    'section',
-    { class: 'panel', dataset: { panel: 'haulage-form' } },
-    h('header', {}, h('h2', {}, t('haulTitle'))),
-    h(
-      'div',
-      { class: 'panel-body' },
-      h(
-        'form',
-        {
-          class: 'planner',
-          onsubmit: (e: Event) => {
-            e.preventDefault();
-            const data = new FormData(e.target as HTMLFormElement);
-            const extra = { ...state.extra };
-            for (const [key] of haulageFields) extra[`h_${key}`] = String(data.get(key) ?? '');
-            navigate({ extra });
-          },
-        },
-        haulageFields.map(([key, label, example, step]) =>
-          h(
-            'label',
-            { class: 'field' },
-            h('span', {}, t(label)),
-            h('input', { name: key, type: 'number', min: '0', step, required: true, value: value(key, example) }),
-          ),
-        ),
-        h('button', { type: 'submit' }, t('calculate')),
-      ),
-    ),
-  );
+  const section = plannerPanel(ctx, {
+    panelId: 'haulage-form',
+    title: t('haulTitle'),
+    prefix: 'h_',
+    fields: haulageFields.map(([key, label, example, step]) => ({
+      name: key,
+      label: t(label),
+      value: value(key, example),
+      step,
+      min: '0',
+    })),
+  });
   main.append(section);
   if (!asked) return;
   const body = Object.fromEntries(haulageFields.map(([key, , example]) => [key, Number(value(key, example))]));
